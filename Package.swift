@@ -1,0 +1,74 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Every Swift target is built in Swift 6 language mode with the same settings.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Dinh",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Dinh", targets: ["Dinh"]),
+        .executable(name: "dinh", targets: ["dinh"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // C libraries from Debian, seen through system-library targets.
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CLCMS", pkgConfig: "lcms2", providers: [.apt(["liblcms2-dev"])]),
+        // The one C shim: owns libjpeg's setjmp/longjmp so that it never crosses a Swift frame.
+        .target(name: "CDinhImaging", dependencies: ["CJPEG", "CPNG", "CLCMS"]),
+
+        .target(name: "DinhCore", swiftSettings: swiftSettings),
+        .target(
+            name: "DinhContent",
+            dependencies: ["DinhCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "DinhImaging", dependencies: ["DinhCore", "CDinhImaging"], swiftSettings: swiftSettings),
+        .target(name: "DinhPanorama", dependencies: ["DinhCore", "DinhImaging"], swiftSettings: swiftSettings),
+        .target(name: "DinhQR", dependencies: ["DinhCore", "CQRencode", "CPNG"], swiftSettings: swiftSettings),
+        .target(name: "DinhFeeds", dependencies: ["DinhCore", "DinhContent"], swiftSettings: swiftSettings),
+        .target(
+            name: "DinhSite",
+            dependencies: [
+                "DinhCore", "DinhContent", "DinhImaging", "DinhPanorama", "DinhQR", "DinhFeeds",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Theme")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "DinhCLI",
+            dependencies: ["DinhSite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Dinh",
+            dependencies: ["DinhCore", "DinhContent", "DinhImaging", "DinhPanorama", "DinhQR", "DinhFeeds", "DinhSite"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "dinh", dependencies: ["DinhCLI"], swiftSettings: swiftSettings),
+        .executableTarget(name: "dinh-bench", dependencies: ["Dinh"], path: "Sources/dinh-bench", swiftSettings: swiftSettings),
+
+        .executableTarget(name: "feed-example", dependencies: ["Dinh"], path: "Examples/feed-example", swiftSettings: swiftSettings),
+
+        .target(name: "DinhTestSupport", dependencies: ["DinhCore"], path: "Tests/DinhTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "DinhCoreTests", dependencies: ["DinhCore", "DinhTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DinhContentTests", dependencies: ["DinhContent", "DinhTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DinhImagingTests", dependencies: ["DinhImaging", "DinhTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DinhPanoramaTests", dependencies: ["DinhPanorama", "DinhTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DinhQRTests", dependencies: ["DinhQR", "DinhTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DinhFeedsTests", dependencies: ["DinhFeeds", "DinhTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DinhSiteTests", dependencies: ["DinhSite", "DinhTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DinhCLITests", dependencies: ["DinhTestSupport"], swiftSettings: swiftSettings),
+    ]
+)

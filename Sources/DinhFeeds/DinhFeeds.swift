@@ -1,0 +1,1 @@
+// DinhFeeds: filled in by its issue.

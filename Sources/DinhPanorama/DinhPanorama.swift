@@ -1,0 +1,1 @@
+// DinhPanorama: filled in by its issue.

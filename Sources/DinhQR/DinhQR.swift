@@ -1,0 +1,1 @@
+// DinhQR: filled in by its issue.
