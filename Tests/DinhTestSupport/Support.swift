@@ -1,1 +1,112 @@
-// Test support.
+import Foundation
+
+/// A fresh folder under the system temporary directory, removed by `remove()`.
+public struct TemporaryDirectory: Sendable {
+    public let url: URL
+
+    public init(_ prefix: String = "dinh-test") throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    public var path: String { url.path }
+
+    public func file(_ relative: String) -> URL { url.appendingPathComponent(relative) }
+
+    /// Writes text (UTF-8), creating parent folders.
+    @discardableResult
+    public func write(_ relative: String, _ text: String) throws -> URL {
+        try write(relative, Data(text.utf8))
+    }
+
+    @discardableResult
+    public func write(_ relative: String, _ data: Data) throws -> URL {
+        let target = file(relative)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: target)
+        return target
+    }
+
+    public func remove() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// The result of running a program to completion.
+public struct ProcessResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+/// External programs the tests use as oracles (decoders, browsers, validators).
+public enum Tools {
+    /// The repository root, found from this source file's location.
+    public static let repositoryRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }()
+
+    /// Python with the test packages (Pillow, zxing-cpp, lxml…): the virtual environment that
+    /// `make test` creates, unless `DINH_PYTHON` names another.
+    public static var python: String {
+        if let path = ProcessInfo.processInfo.environment["DINH_PYTHON"], !path.isEmpty { return path }
+        let venv = repositoryRoot.appendingPathComponent(".build/venv/bin/python").path
+        return FileManager.default.isExecutableFile(atPath: venv) ? venv : "/usr/bin/env python3"
+    }
+
+    /// The shared public test suites (PngSuite, EXIF orientations), if present beside the repository.
+    public static var sharedTestData: URL {
+        repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata")
+    }
+
+    /// Runs a command line through `/bin/sh -c`, capturing output.
+    @discardableResult
+    public static func shell(_ command: String, in directory: URL? = nil, input: Data? = nil,
+                             environment: [String: String] = [:]) throws -> ProcessResult {
+        try run("/bin/sh", ["-c", command], in: directory, input: input, environment: environment)
+    }
+
+    /// Runs a program to completion, capturing stdout and stderr (read concurrently, so large output cannot block).
+    public static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
+                           input: Data? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(input) }
+        try? inPipe.fileHandleForWriting.close()
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data(), errData = Data()
+        group.enter()
+        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.wait()
+        process.waitUntilExit()
+        return ProcessResult(status: process.terminationStatus,
+                             stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// The built `dinh` binary (tests run after `swift build`, which `swift test` does).
+    public static var dinhBinary: URL {
+        if let path = ProcessInfo.processInfo.environment["DINH_BINARY"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        for configuration in ["debug", "release"] {
+            let url = repositoryRoot.appendingPathComponent(".build/\(configuration)/dinh")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return repositoryRoot.appendingPathComponent(".build/debug/dinh")
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what Dinh needs on a fresh Debian machine: the C libraries it links, and, with
+# `--test`, the oracles the tests use (QR decoders, Chromium, validators) in .build/venv.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build_packages=(pkg-config libjpeg62-turbo-dev libpng-dev libqrencode-dev liblcms2-dev)
+test_packages=(zbar-tools imagemagick libjpeg-turbo-progs libvips-tools poppler-utils libxml2-utils
+  libimage-exiftool-perl chromium chromium-driver fonts-noto-core hugo qrencode wrk time python3-venv lame)
+
+missing=()
+want=("${build_packages[@]}")
+[[ "${1:-}" == "--test" ]] && want+=("${test_packages[@]}")
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing Debian packages: ${missing[*]}"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+  venv=.build/venv
+  stamp=$venv/.dinh-requirements
+  if [[ ! -f $stamp ]] || ! cmp -s scripts/test-requirements.txt "$stamp"; then
+    echo "Preparing the Python test tools in $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check -r scripts/test-requirements.txt
+    cp scripts/test-requirements.txt "$stamp"
+  fi
+fi
