@@ -20,7 +20,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 /// One problem found in the content, printed as `path:line:column: error: message`.
 /// Content problems are values collected through a whole run, never thrown one at a time,
 /// so a culture officer sees every mistake of a file at once.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
         case error
         case warning

@@ -1,1 +1,3 @@
-print("dinh")
+import DinhCLI
+
+await DinhCommand.main(arguments: nil)

@@ -1,0 +1,124 @@
+import ArgumentParser
+import DinhContent
+import DinhCore
+import DinhSite
+import Foundation
+
+/// `dinh`: builds a heritage and OCOP website from a content folder.
+public struct DinhCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "dinh",
+        abstract: "Build a heritage and OCOP products website from a content folder.",
+        discussion: "Start with `dinh init`, edit the files, then `dinh build`. Every problem is reported as file:line:column.",
+        version: "0.1.0",
+        subcommands: [Build.self, Check.self, Init.self]
+    )
+
+    public init() {}
+
+    /// Runs the command line and exits with the contract's status: 0 success, 1 content errors, 2 wrong usage.
+    public static func main(arguments: [String]? = nil) async -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            Foundation.exit(0)
+        } catch is ContentErrors {
+            Foundation.exit(1)
+        } catch let error as DinhError {
+            Terminal.standardError(error.description)
+            Foundation.exit(1)
+        } catch {
+            // Help and --version are "errors" that succeed; every other parsing problem is wrong usage.
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            Terminal.standardError(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Thrown after the diagnostics have been printed, to exit with status 1.
+struct ContentErrors: Error {}
+
+/// Options shared by the commands that read a content folder.
+struct ContentOptions: ParsableArguments {
+    @Argument(help: "The content folder.", completion: .directory)
+    var contentDirectory: String = "content"
+
+    var url: URL { URL(fileURLWithPath: contentDirectory) }
+}
+
+enum Terminal {
+    static func standardError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static var isInteractive: Bool { isatty(STDERR_FILENO) != 0 }
+
+    /// Prints every diagnostic (errors and warnings in file order) and a summary line.
+    static func report(_ diagnostics: Diagnostics) {
+        for diagnostic in diagnostics.sorted { standardError(diagnostic.description) }
+        let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
+        if errors > 0 {
+            standardError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"): nothing was written; fix the errors above and run again")
+        } else if warnings > 0 {
+            standardError("\(warnings) warning\(warnings == 1 ? "" : "s")")
+        }
+    }
+}
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the website into the output folder (default ./public).")
+
+    @OptionGroup var content: ContentOptions
+
+    @Option(name: .shortAndLong, help: "The output folder, replaced as a whole when the build succeeds.", completion: .directory)
+    var output: String = "public"
+
+    @Option(help: "Use this address instead of base_url from site.yaml.")
+    var baseURL: String?
+
+    @Option(help: "How many images to process at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but problems.")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+    }
+
+    func run() async throws {
+        let quiet = quiet
+        let options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: URL(fileURLWithPath: output),
+                                   baseURL: baseURL, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                   log: { line in if !quiet { print(line) } })
+        let started = Date()
+        let report = try await SiteBuilder(options: options).build()
+        Terminal.report(report.diagnostics)
+        guard report.succeeded else { throw ContentErrors() }
+        if !quiet {
+            print("Built \(report.pages) pages (\(report.files) files) into \(output) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+        }
+    }
+}
+
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the content, media, links and QR codes; build nothing.")
+
+    @OptionGroup var content: ContentOptions
+
+    func run() async throws {
+        let options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: URL(fileURLWithPath: "/nonexistent"))
+        let report = SiteBuilder(options: options).check()
+        Terminal.report(report.diagnostics)
+        guard report.succeeded else { throw ContentErrors() }
+        print("No errors in \(content.contentDirectory)")
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+
+/// `dinh init [DIR]`: a new content folder with one example of each kind of page.
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a new content folder with one example relic and one example product.")
+
+    @Argument(help: "The folder to create.", completion: .directory)
+    var directory: String = "content"
+
+    func run() throws {
+        let root = URL(fileURLWithPath: directory)
+        let fileManager = FileManager.default
+        if let existing = try? fileManager.contentsOfDirectory(atPath: root.path), !existing.isEmpty {
+            throw ValidationError("\(directory) already exists and is not empty; choose a new folder name so nothing is overwritten")
+        }
+        for (path, text) in Self.files {
+            let url = root.appendingPathComponent(path)
+            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        print("""
+        Created \(directory)/ with an example relic, product, producer and page.
+        Next: edit \(directory)/site.yaml, then run `dinh build \(directory)` and open public/index.html.
+        """)
+    }
+
+    static let files: [(String, String)] = [
+        ("site.yaml", """
+        # The website as a whole. Text can be one language, or one line per language.
+        title:
+          vi: Di sản & Sản vật của xã
+          en: Heritage & Products of the commune
+        base_url: https://disan.example.vn/   # the address where the site will be published
+        languages: [vi, en]                   # the first is the main language
+        currency: VND
+        publisher:
+          name: UBND xã
+          email: vanhoa@example.vn
+          phone: "+84 24 0000 0000"
+        qr:
+          error_correction: Q
+
+        """),
+        ("heritage/dinh-lang/index.md", """
+        ---
+        code: DL01
+        name:
+          vi: Đình làng
+          en: Village communal house
+        kind: đình
+        ranking: provincial
+        ranked_year: 2005
+        address: Thôn Đông, xã Mẫu, huyện Mẫu
+        geo: [21.0879, 105.6633]
+        summary:
+          vi: Ngôi đình thờ Thành hoàng làng.
+          en: The communal house where the village guardian spirit is worshipped.
+        festival:
+          vi: Lễ hội mùng 10 tháng Giêng âm lịch
+          en: Festival on the 10th day of the first lunar month
+        opening_hours: "07:00-17:00"
+        ---
+        ## Lịch sử
+
+        Viết lịch sử và giá trị của di tích ở đây, bằng **Markdown**.
+
+        """),
+        ("heritage/dinh-lang/index.en.md", """
+        ## History
+
+        Write the history and significance of the relic here, in **Markdown**.
+
+        """),
+        ("products/mat-ong/index.md", """
+        ---
+        code: MO01
+        name:
+          vi: Mật ong hoa nhãn
+          en: Longan flower honey
+        producer: htx-mau
+        category: food
+        ocop:
+          stars: 4
+          year: 2024
+        price: 150000
+        unit: {vi: chai 500 ml, en: 500 ml bottle}
+        weight: 700 g
+        availability: in_stock
+        ---
+        Mật ong nguyên chất từ vườn nhãn của hợp tác xã.
+
+        """),
+        ("producers/htx-mau.yaml", """
+        name: HTX Nông nghiệp Mẫu
+        kind: cooperative
+        address: Xã Mẫu, huyện Mẫu
+        phone: "0900 000 000"
+
+        """),
+        ("pages/huong-dan/index.md", """
+        ---
+        title:
+          vi: Hướng dẫn tham quan
+          en: Visitor guide
+        ---
+        Viết hướng dẫn ở đây.
+
+        """),
+    ]
+}

@@ -1,0 +1,372 @@
+import DinhCore
+import Foundation
+
+/// Loads a content folder into a `Content` value and checks every rule of the content format.
+/// Problems never stop the loading: each becomes a diagnostic and the next file is read, so a
+/// user sees every mistake in one run.
+public struct ContentLoader: Sendable {
+    /// The content folder.
+    public var root: URL
+    /// How paths are printed in messages: the folder as the user named it (`content`).
+    public var displayRoot: String
+    /// "Today", for OCOP certificates that have expired.
+    public var today: CalendarDate
+
+    public init(root: URL, displayRoot: String? = nil, today: CalendarDate = .today()) {
+        self.root = root.standardizedFileURL
+        var shown = displayRoot ?? root.path
+        while shown.count > 1 && shown.hasSuffix("/") { shown.removeLast() }
+        self.displayRoot = shown
+        self.today = today
+    }
+
+    /// The content, when it could be read well enough to build from, and every diagnostic.
+    public func load() -> (content: Content?, diagnostics: Diagnostics) {
+        var loading = Loading(loader: self)
+        let content = loading.run()
+        return (loading.diagnostics.hasErrors ? nil : content, loading.diagnostics)
+    }
+
+    func display(_ relative: String) -> String { displayRoot == "." ? relative : "\(displayRoot)/\(relative)" }
+}
+
+extension CalendarDate {
+    /// Today in UTC, or the day of `SOURCE_DATE_EPOCH` when set (reproducible builds).
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> CalendarDate {
+        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text) { return CalendarDate(unixTime: seconds) }
+        return CalendarDate(unixTime: Int(Date().timeIntervalSince1970))
+    }
+}
+
+/// One run of the loader: the state that reading a folder accumulates.
+struct Loading {
+    let loader: ContentLoader
+    var diagnostics = Diagnostics()
+    var reader = FieldReader(languages: ["vi"])
+    private let fileManager = FileManager.default
+
+    init(loader: ContentLoader) { self.loader = loader }
+
+    mutating func run() -> Content? {
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: loader.root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.error(SourceLocation(path: loader.displayRoot), "the content folder does not exist; create it with `dinh init \(loader.displayRoot)` or give the right folder")
+            return nil
+        }
+        guard let site = loadSite() else { return nil }
+        reader.languages = site.languages
+
+        let heritage = folders("heritage").compactMap { loadHeritage(slug: $0.slug, folder: $0.url) }
+        let producers = yamlFiles("producers").compactMap { loadProducer(slug: $0.slug, url: $0.url) }
+        let products = folders("products").compactMap { loadProduct(slug: $0.slug, folder: $0.url, producers: producers) }
+        let pages = folders("pages").compactMap { loadPage(slug: $0.slug, folder: $0.url) }
+        checkCodes(site: site, heritage: heritage, products: products, pages: pages)
+        diagnostics.append(contentsOf: reader.diagnostics)
+        reader.diagnostics = Diagnostics()
+        return Content(root: loader.root, site: site, heritage: heritage, products: products, producers: producers, pages: pages)
+    }
+
+    // MARK: Files and folders
+
+    /// Sub-folders of a section, sorted; names that are not slugs are reported with the slug to use.
+    private mutating func folders(_ section: String) -> [(slug: String, url: URL)] {
+        let url = loader.root.appendingPathComponent(section)
+        guard let names = try? fileManager.contentsOfDirectory(atPath: url.path) else { return [] }
+        var result: [(String, URL)] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let folder = url.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { continue }
+            let shown = loader.display("\(section)/\(name)")
+            guard isDirectory.boolValue else {
+                diagnostics.warning(SourceLocation(path: shown), "this file is ignored: each entry of \(section)/ is a folder with an index.md inside")
+                continue
+            }
+            guard isInsideRoot(folder) else {
+                diagnostics.error(SourceLocation(path: shown), "this folder is a link to a place outside the content folder; copy the files into the content folder instead")
+                continue
+            }
+            guard Slug.isValid(name) else {
+                let suggestion = Slug.suggest(for: name)
+                diagnostics.error(SourceLocation(path: shown), "the folder name '\(name.nfc)' cannot be used in a web address: use only a-z, 0-9 and -; rename it to '\(suggestion.isEmpty ? "a-name-like-this" : suggestion)'")
+                continue
+            }
+            result.append((name, folder))
+        }
+        return result
+    }
+
+    private mutating func yamlFiles(_ section: String) -> [(slug: String, url: URL)] {
+        let url = loader.root.appendingPathComponent(section)
+        guard let names = try? fileManager.contentsOfDirectory(atPath: url.path) else { return [] }
+        var result: [(String, URL)] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let shown = loader.display("\(section)/\(name)")
+            guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else {
+                diagnostics.warning(SourceLocation(path: shown), "this file is ignored: \(section)/ holds one .yaml file per producer")
+                continue
+            }
+            let slug = String(name.prefix(upTo: name.lastIndex(of: ".") ?? name.endIndex))
+            guard Slug.isValid(slug) else {
+                diagnostics.error(SourceLocation(path: shown), "the file name '\(slug.nfc)' cannot be used in a web address: use only a-z, 0-9 and -; rename it to '\(Slug.suggest(for: slug)).yaml'")
+                continue
+            }
+            result.append((slug, url.appendingPathComponent(name)))
+        }
+        return result
+    }
+
+    private func isInsideRoot(_ url: URL) -> Bool {
+        let root = loader.root.resolvingSymlinksInPath().path
+        let resolved = url.resolvingSymlinksInPath().path
+        return resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
+    /// Reads a YAML-fronted Markdown file: its fields (nil if unreadable) and rendered body.
+    mutating func document(_ url: URL, shown: String, required: Bool, what: String) -> (node: YAMLNode?, body: String, exists: Bool) {
+        guard fileManager.fileExists(atPath: url.path) else {
+            if required {
+                diagnostics.error(SourceLocation(path: shown), "\(what) has no index.md; create this file with the fields between two `---` lines")
+            }
+            return (nil, "", false)
+        }
+        let text: String
+        switch SourceText.read(url, path: shown) {
+        case .success(let value): text = value
+        case .failure(let problem): diagnostics.append(problem); return (nil, "", true)
+        }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            diagnostics.error(SourceLocation(path: shown), "this file is empty; it needs the fields of \(what) between two `---` lines, then the text")
+            return (nil, "", true)
+        }
+        let source = SourceText.split(text, path: shown)
+        guard let yaml = source.frontMatter else {
+            diagnostics.error(SourceLocation(path: shown), "this file must start with a `---` line, then the fields (code:, name: …), then another `---` line")
+            return (nil, "", true)
+        }
+        guard source.frontMatterClosed else {
+            diagnostics.error(SourceLocation(path: shown), "the fields opened by `---` on line 1 are never closed: add a `---` line after the last field")
+            return (nil, "", true)
+        }
+        let rendered = Markdown.render(source.body, firstLine: source.bodyFirstLine)
+        for note in rendered.notes { diagnostics.warning(SourceLocation(path: shown, line: note.line), note.message) }
+        switch YAMLReader.parse(yaml, path: shown, lineOffset: source.frontMatterLineOffset) {
+        case .success(let node):
+            guard let node else {
+                diagnostics.error(SourceLocation(path: shown), "the fields between the `---` lines are empty")
+                return (nil, rendered.html, true)
+            }
+            return (node, rendered.html, true)
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return (nil, rendered.html, true)
+        }
+    }
+
+    mutating func yamlFile(_ url: URL, shown: String) -> YAMLNode? {
+        switch SourceText.read(url, path: shown) {
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return nil
+        case .success(let text):
+            switch YAMLReader.parse(text, path: shown) {
+            case .success(let node):
+                if node == nil { diagnostics.error(SourceLocation(path: shown), "this file is empty") }
+                return node
+            case .failure(let problem):
+                diagnostics.append(problem)
+                return nil
+            }
+        }
+    }
+
+    /// A media file named in front matter: relative to the page's folder, inside it, existing.
+    mutating func media(_ node: YAMLNode, field: String, folder: URL, extensions: [String], kind: String) -> MediaFile? {
+        guard let path = reader.string(node, field: field) else { return nil }
+        let location = node.location
+        if path.contains("://") {
+            diagnostics.error(location, "'\(field)' must be a file in this folder, not a web address; download the file and put it next to index.md")
+            return nil
+        }
+        if path.hasPrefix("/") || path.contains("\\") || path.hasPrefix("~") || path.split(separator: "/").contains("..") {
+            diagnostics.error(location, "'\(field)': '\(path)' points outside this page's folder; put the file in the folder beside index.md and write just its name")
+            return nil
+        }
+        let ext = (path as NSString).pathExtension.lowercased()
+        if !extensions.isEmpty, !extensions.contains(ext) {
+            diagnostics.error(location, "'\(field)': '\(path)' is not \(kind) (allowed: \(extensions.map { "." + $0 }.joined(separator: ", ")))")
+            return nil
+        }
+        let url = folder.appendingPathComponent(path)
+        guard fileManager.fileExists(atPath: url.path) else {
+            var message = "'\(field)': the file '\(path)' is not in this folder"
+            let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+            if let guess = DidYouMean.suggestion(for: path, among: names) { message += "; did you mean '\(guess)'? (names must match exactly, including upper/lower case)" }
+            diagnostics.error(location, message)
+            return nil
+        }
+        guard isInsideRoot(url) else {
+            diagnostics.error(location, "'\(field)': '\(path)' is a link to a file outside the content folder; copy the file itself into this folder")
+            return nil
+        }
+        return MediaFile(path: path, url: url, location: location)
+    }
+
+    /// Text fields that `index.<lang>.md` may translate, applied to the value being built.
+    mutating func translations(folder: URL, slug: String, section: String, what: String,
+                                       textFields: [String], apply: (String, String, LocalizedText?) -> Void) -> Body {
+        var body: Body = [:]
+        for language in reader.languages.dropFirst() {
+            let shown = loader.display("\(section)/\(slug)/index.\(language).md")
+            let url = folder.appendingPathComponent("index.\(language).md")
+            guard fileManager.fileExists(atPath: url.path) else { continue }
+            switch SourceText.read(url, path: shown) {
+            case .failure(let problem): diagnostics.append(problem)
+            case .success(let text):
+                let source = SourceText.split(text, path: shown)
+                let rendered = Markdown.render(source.body, firstLine: source.bodyFirstLine)
+                for note in rendered.notes { diagnostics.warning(SourceLocation(path: shown, line: note.line), note.message) }
+                if !source.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { body[language] = rendered.html }
+                guard let yaml = source.frontMatter else { continue }
+                guard source.frontMatterClosed else {
+                    diagnostics.error(SourceLocation(path: shown), "the fields opened by `---` on line 1 are never closed: add a `---` line after the last field")
+                    continue
+                }
+                switch YAMLReader.parse(yaml, path: shown, lineOffset: source.frontMatterLineOffset) {
+                case .failure(let problem): diagnostics.append(problem)
+                case .success(let node):
+                    guard let node, let fields = reader.fields(node, allowed: textFields, in: "the \(language) translation of \(what)") else { continue }
+                    for key in textFields {
+                        guard let value = fields[key], let text = reader.string(value, field: key) else { continue }
+                        apply(key, language, LocalizedText(text, language: language))
+                    }
+                }
+            }
+        }
+        for name in ((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        where name.hasPrefix("index.") && name.hasSuffix(".md") && name != "index.md" {
+            let language = String(name.dropFirst("index.".count).dropLast(".md".count))
+            if !reader.languages.contains(language) {
+                diagnostics.warning(SourceLocation(path: loader.display("\(section)/\(slug)/\(name)")),
+                                    "this translation is ignored: '\(language)' is not among the languages in site.yaml (\(reader.languages.joined(separator: ", ")))")
+            }
+        }
+        return body
+    }
+
+    // MARK: site.yaml
+
+    private mutating func loadSite() -> Site? {
+        let shown = loader.display("site.yaml")
+        let url = loader.root.appendingPathComponent("site.yaml")
+        guard fileManager.fileExists(atPath: url.path) else {
+            diagnostics.error(SourceLocation(path: shown), "site.yaml is missing: every content folder needs one (title, base_url, languages); `dinh init` writes an example")
+            return nil
+        }
+        guard let node = yamlFile(url, shown: shown) else { return nil }
+        let what = "site.yaml"
+        guard let fields = reader.fields(node, allowed: ["title", "base_url", "languages", "currency", "publisher", "qr", "moved_codes", "retired_codes"], in: what) else {
+            diagnostics.append(contentsOf: reader.diagnostics); reader.diagnostics = Diagnostics()
+            return nil
+        }
+        var languages = ["vi"]
+        if let node = fields["languages"], let items = reader.list(node, field: "languages") {
+            let codes = items.compactMap { item -> String? in
+                guard let code = reader.string(item, field: "languages") else { return nil }
+                guard code.count >= 2, code.count <= 8, code.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }) else {
+                    reader.diagnostics.error(item.location, "'\(code)' is not a language code; use two lowercase letters such as vi or en")
+                    return nil
+                }
+                return code
+            }
+            if Set(codes).count != codes.count { reader.diagnostics.error(node.location, "a language is listed twice in 'languages'") }
+            if !codes.isEmpty { languages = Array(NSOrderedSet(array: codes).array.compactMap { $0 as? String }) }
+        }
+        reader.languages = languages
+
+        let title = reader.require(fields, "title", in: what, example: "title: Di sản Đan Phượng").flatMap { reader.text($0, field: "title") }
+        var baseURL = "https://example.invalid/"
+        if let node = reader.require(fields, "base_url", in: what, example: "base_url: https://disan.example.vn/"),
+           let text = reader.url(node, field: "base_url") {
+            baseURL = text.hasSuffix("/") ? text : text + "/"
+            if URL(string: baseURL)?.query != nil || baseURL.contains("#") {
+                reader.diagnostics.error(node.location, "'base_url' must not contain ? or #")
+            }
+        }
+        var currency = "VND"
+        if let node = fields["currency"], let text = reader.string(node, field: "currency") {
+            if text.count == 3, text.allSatisfy({ $0.isASCII && $0.isUppercase }) { currency = text } else {
+                reader.diagnostics.error(node.location, "'currency' must be a three-letter ISO 4217 code such as VND")
+            }
+        }
+        var publisher = Publisher(name: title ?? LocalizedText("", language: languages[0]), email: nil, phone: nil)
+        if let node = fields["publisher"], let group = reader.fields(node, allowed: ["name", "email", "phone"], in: "'publisher'") {
+            if let name = group["name"].flatMap({ reader.text($0, field: "publisher.name") }) { publisher.name = name }
+            publisher.email = group["email"].flatMap { reader.string($0, field: "publisher.email") }
+            publisher.phone = group["phone"].flatMap { reader.string($0, field: "publisher.phone") }
+        }
+        var errorCorrection = "Q"
+        if let node = fields["qr"], let group = reader.fields(node, allowed: ["error_correction"], in: "'qr'"),
+           let level = group["error_correction"].flatMap({ reader.choice($0, field: "qr.error_correction", among: ["L", "M", "Q", "H"]) }) {
+            errorCorrection = level
+        }
+        var moved: [String: String] = [:]
+        if let node = fields["moved_codes"], case .mapping(let entries) = node.kind {
+            for entry in entries { if let target = reader.string(entry.value, field: "moved_codes.\(entry.key)") { moved[entry.key] = target } }
+        } else if let node = fields["moved_codes"] {
+            reader.diagnostics.error(node.location, "'moved_codes' must be lines of `OLDCODE: NEWCODE`")
+        }
+        var retired: [String: LocalizedText] = [:]
+        if let node = fields["retired_codes"], case .mapping(let entries) = node.kind {
+            for entry in entries {
+                retired[entry.key] = entry.value.isNull ? LocalizedText([:]) : reader.text(entry.value, field: "retired_codes.\(entry.key)")
+            }
+        } else if let node = fields["retired_codes"] {
+            reader.diagnostics.error(node.location, "'retired_codes' must be lines of `CODE: why it was retired`")
+        }
+        diagnostics.append(contentsOf: reader.diagnostics)
+        reader.diagnostics = Diagnostics()
+        return Site(title: title ?? LocalizedText("Dinh", language: languages[0]), baseURL: baseURL, languages: languages,
+                    currency: currency, publisher: publisher, qrErrorCorrection: errorCorrection,
+                    movedCodes: moved, retiredCodes: retired, source: SourceLocation(path: shown))
+    }
+
+    // MARK: Codes
+
+    /// A permanent code: 2–12 of A–Z and 0–9.
+    mutating func readCode(_ node: YAMLNode) -> String? {
+        guard let text = reader.string(node, field: "code") else { return nil }
+        let valid = (2...12).contains(text.count) && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        if valid { return text }
+        let cleaned = String(text.uppercased().unicodeScalars.filter { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }.map(Character.init))
+        var message = "'code' must be 2 to 12 capital letters A–Z or digits 0–9 (it is printed on QR boards); found '\(text)'"
+        if (2...12).contains(cleaned.count) { message += "; write '\(cleaned)'" }
+        reader.diagnostics.error(node.location, message)
+        return nil
+    }
+
+    private mutating func checkCodes(site: Site, heritage: [HeritageSite], products: [Product], pages: [Page]) {
+        var seen: [String: SourceLocation] = [:]
+        let all = heritage.map { ($0.code, $0.source) } + products.map { ($0.code, $0.source) }
+            + pages.compactMap { page in page.code.map { ($0, page.source) } }
+        for (code, location) in all.sorted(by: { $0.1 < $1.1 }) {
+            if let first = seen[code] {
+                diagnostics.error(location, "the code \(code) is already used by \(first.path); every relic, product and page needs its own code")
+            } else {
+                seen[code] = location
+            }
+        }
+        for (old, new) in site.movedCodes.sorted(by: { $0.key < $1.key }) {
+            if let user = seen[old] {
+                diagnostics.error(site.source, "moved_codes: \(old) is still the code of \(user.path); a code can be moved only when no page uses it")
+            }
+            if seen[new] == nil {
+                diagnostics.error(site.source, "moved_codes: \(old) is moved to \(new), but no relic, product or page has the code \(new)")
+            }
+        }
+        for code in site.retiredCodes.keys.sorted() {
+            guard let user = seen[code] else { continue }
+            diagnostics.error(site.source, "retired_codes: \(code) is still the code of \(user.path); remove it from retired_codes or give that page another code")
+        }
+    }
+}

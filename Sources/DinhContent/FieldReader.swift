@@ -1,0 +1,183 @@
+import DinhCore
+import Foundation
+
+/// The fields of one YAML group, with unknown ones already reported.
+struct Fields {
+    let node: YAMLNode
+    private let values: [String: YAMLNode]
+
+    init(node: YAMLNode, entries: [YAMLNode.Entry]) {
+        self.node = node
+        var values: [String: YAMLNode] = [:]
+        for entry in entries where values[entry.key] == nil { values[entry.key] = entry.value }
+        self.values = values
+    }
+
+    /// A field's value; an explicit `null` or an empty value counts as absent.
+    subscript(key: String) -> YAMLNode? {
+        guard let value = values[key], !value.isNull else { return nil }
+        return value
+    }
+}
+
+/// Reads typed values out of YAML nodes. Every problem becomes a diagnostic at the value's own
+/// line, and reading goes on, so one run reports every mistake in the folder.
+struct FieldReader {
+    var diagnostics = Diagnostics()
+    /// The site's languages; the first is the default.
+    var languages: [String]
+
+    init(languages: [String]) { self.languages = languages.isEmpty ? ["vi"] : languages }
+
+    var defaultLanguage: String { languages[0] }
+
+    // MARK: Structure
+
+    /// A group of fields. Unknown keys are errors with a did-you-mean, because a misspelt key
+    /// silently ignored is a field silently missing from the page.
+    mutating func fields(_ node: YAMLNode, allowed: [String], in what: String) -> Fields? {
+        guard case .mapping(let entries) = node.kind else {
+            diagnostics.error(node.location, "\(what) must be a group of fields (`key: value` lines), not \(node.kindDescription)")
+            return nil
+        }
+        for entry in entries where !allowed.contains(entry.key) {
+            var message = "unknown field '\(entry.key)' in \(what)"
+            if let guess = DidYouMean.suggestion(for: entry.key, among: allowed) {
+                message += "; did you mean '\(guess)'?"
+            } else {
+                message += "; the fields allowed here are: \(allowed.joined(separator: ", "))"
+            }
+            diagnostics.error(entry.keyLocation, message)
+        }
+        return Fields(node: node, entries: entries)
+    }
+
+    /// Reports a missing required field at the start of its group.
+    mutating func require(_ fields: Fields, _ key: String, in what: String, example: String) -> YAMLNode? {
+        if let value = fields[key] { return value }
+        diagnostics.error(fields.node.location, "\(what) is missing the required field '\(key)'; add a line such as `\(example)`")
+        return nil
+    }
+
+    mutating func list(_ node: YAMLNode, field: String) -> [YAMLNode]? {
+        switch node.kind {
+        case .sequence(let items): return items
+        default:
+            diagnostics.error(node.location, "'\(field)' must be a list, written `[a, b]` or as lines starting with `- `")
+            return nil
+        }
+    }
+
+    // MARK: Scalars
+
+    mutating func string(_ node: YAMLNode, field: String) -> String? {
+        guard case .scalar(let text, _) = node.kind else {
+            diagnostics.error(node.location, "'\(field)' must be a single text value, not \(node.kindDescription)")
+            return nil
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            diagnostics.error(node.location, "'\(field)' is empty")
+            return nil
+        }
+        return trimmed
+    }
+
+    /// A plain string (the default language) or a map from language code to text.
+    mutating func text(_ node: YAMLNode, field: String) -> LocalizedText? {
+        switch node.kind {
+        case .scalar:
+            return string(node, field: field).map { LocalizedText($0, language: defaultLanguage) }
+        case .mapping(let entries):
+            var values: [String: String] = [:]
+            for entry in entries {
+                guard languages.contains(entry.key) else {
+                    var message = "'\(field)' has text for '\(entry.key)', which is not a language of this site (site.yaml lists \(languages.joined(separator: ", ")))"
+                    if let guess = DidYouMean.suggestion(for: entry.key, among: languages) { message += "; did you mean '\(guess)'?" }
+                    diagnostics.error(entry.keyLocation, message)
+                    continue
+                }
+                if entry.value.isNull { continue }
+                if let text = string(entry.value, field: "\(field).\(entry.key)") { values[entry.key] = text }
+            }
+            if values.isEmpty {
+                diagnostics.error(node.location, "'\(field)' has no text")
+                return nil
+            }
+            return LocalizedText(values)
+        case .sequence:
+            diagnostics.error(node.location, "'\(field)' must be text, or text per language such as `{vi: …, en: …}`, not a list")
+            return nil
+        }
+    }
+
+    mutating func integer(_ node: YAMLNode, field: String, range: ClosedRange<Int>, hint: String = "") -> Int? {
+        guard let text = string(node, field: field) else { return nil }
+        guard let value = Int(text), text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
+            diagnostics.error(node.location, "'\(field)' must be a whole number, found '\(text)'\(hint.isEmpty ? "" : "; \(hint)")")
+            return nil
+        }
+        guard range.contains(value) else {
+            diagnostics.error(node.location, "'\(field)' must be between \(range.lowerBound) and \(range.upperBound), found \(value)\(hint.isEmpty ? "" : "; \(hint)")")
+            return nil
+        }
+        return value
+    }
+
+    mutating func number(_ node: YAMLNode, field: String, range: ClosedRange<Double>) -> Double? {
+        guard let text = string(node, field: field) else { return nil }
+        guard let value = Double(text), value.isFinite,
+              text.allSatisfy({ $0.isASCII && ($0.isNumber || "-+.".contains($0)) }) else {
+            diagnostics.error(node.location, "'\(field)' must be a number (use a dot for decimals, as in 21.0879), found '\(text)'")
+            return nil
+        }
+        guard range.contains(value) else {
+            diagnostics.error(node.location, "'\(field)' must be between \(Self.format(range.lowerBound)) and \(Self.format(range.upperBound)), found \(text)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func choice(_ node: YAMLNode, field: String, among allowed: [String]) -> String? {
+        guard let text = string(node, field: field) else { return nil }
+        if allowed.contains(text) { return text }
+        var message = "'\(field)' must be one of \(allowed.joined(separator: ", ")); found '\(text)'"
+        if let guess = DidYouMean.suggestion(for: text, among: allowed) { message += "; did you mean '\(guess)'?" }
+        diagnostics.error(node.location, message)
+        return nil
+    }
+
+    /// A calendar date written `YYYY-MM-DD`. Impossible dates are errors, never "corrected".
+    mutating func date(_ node: YAMLNode, field: String) -> CalendarDate? {
+        guard let text = string(node, field: field) else { return nil }
+        guard let date = CalendarDate(parsing: text) else {
+            diagnostics.error(node.location, "'\(field)' must be a real date written YYYY-MM-DD (for example 2023-06-30); '\(text)' is not")
+            return nil
+        }
+        return date
+    }
+
+    mutating func geo(_ node: YAMLNode, field: String = "geo") -> Coordinate? {
+        guard let items = list(node, field: field) else { return nil }
+        guard items.count == 2 else {
+            diagnostics.error(node.location, "'\(field)' must be two numbers, [latitude, longitude], as in [21.0879, 105.6633]")
+            return nil
+        }
+        guard let latitude = number(items[0], field: "\(field) latitude", range: -90...90),
+              let longitude = number(items[1], field: "\(field) longitude", range: -180...180) else { return nil }
+        return Coordinate(latitude: latitude, longitude: longitude)
+    }
+
+    mutating func url(_ node: YAMLNode, field: String) -> String? {
+        guard let text = string(node, field: field) else { return nil }
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
+            diagnostics.error(node.location, "'\(field)' must be a full web address starting with https:// ; found '\(text)'")
+            return nil
+        }
+        return text
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,180 @@
+import DinhCore
+import Foundation
+
+extension Loading {
+    mutating func loadProduct(slug: String, folder: URL, producers: [Producer]) -> Product? {
+        let shown = loader.display("products/\(slug)/index.md")
+        let what = "this product"
+        let document = document(folder.appendingPathComponent("index.md"), shown: shown, required: true, what: what)
+        defer { flushReader() }
+        guard let node = document.node,
+              let fields = reader.fields(node, allowed: ["code", "sku", "name", "producer", "category", "ocop", "price", "sale_price", "unit",
+                                                         "weight", "gtin", "brand", "availability", "images", "buy"], in: what)
+        else { return nil }
+
+        let code = reader.require(fields, "code", in: what, example: "code: HT42").flatMap { readCode($0) }
+        let sku = fields["sku"].flatMap { reader.string($0, field: "sku") }
+        if let sku, sku.count > 50 || !sku.allSatisfy({ $0.isASCII && !$0.isWhitespace }) {
+            reader.diagnostics.error(fields["sku"]?.location ?? node.location, "'sku' must be at most 50 characters without spaces or accents (marketplaces refuse longer ids)")
+        }
+        var name = reader.require(fields, "name", in: what, example: "name: Chè lam Hà Trung").flatMap { reader.text($0, field: "name") }
+        let producerNode = reader.require(fields, "producer", in: what, example: "producer: htx-che-lam-ha-trung")
+        let producer = producerNode.flatMap { reader.string($0, field: "producer") }
+        if let producer, let producerNode, !producers.contains(where: { $0.slug == producer }) {
+            var message = "the producer '\(producer)' does not exist: there is no file producers/\(producer).yaml"
+            if let guess = DidYouMean.suggestion(for: producer, among: producers.map(\.slug)) { message += "; did you mean '\(guess)'?" }
+            reader.diagnostics.error(producerNode.location, message)
+        }
+        let category = reader.require(fields, "category", in: what, example: "category: food")
+            .flatMap { reader.choice($0, field: "category", among: Product.Category.allCases.map(\.rawValue)) }
+            .flatMap(Product.Category.init(rawValue:))
+        let ocop = reader.require(fields, "ocop", in: what, example: "ocop: {stars: 4, year: 2023}").flatMap { loadOCOP($0) }
+        let price = reader.require(fields, "price", in: what, example: "price: 45000").flatMap { money($0, field: "price") }
+        let salePrice = fields["sale_price"].flatMap { money($0, field: "sale_price") }
+        if let price, let salePrice, salePrice >= price, let node = fields["sale_price"] {
+            reader.diagnostics.error(node.location, "'sale_price' (\(salePrice)) must be lower than 'price' (\(price))")
+        }
+        var unit = fields["unit"].flatMap { reader.text($0, field: "unit") }
+        let weight = fields["weight"].flatMap { readWeight($0) }
+        let gtin = fields["gtin"].flatMap { readGTIN($0) }
+        let brand = fields["brand"].flatMap { reader.string($0, field: "brand") }
+        let availability = fields["availability"].flatMap { reader.choice($0, field: "availability", among: Product.Availability.allCases.map(\.rawValue)) }
+            .flatMap(Product.Availability.init(rawValue:)) ?? .inStock
+        let images = fields["images"].flatMap { reader.list($0, field: "images") }?.compactMap {
+            media($0, field: "images", folder: folder, extensions: Self.imageExtensions, kind: "a JPEG or PNG photo")
+        } ?? []
+        var buy: [(marketplace: Product.Marketplace, url: String)] = []
+        if let node = fields["buy"], let group = reader.fields(node, allowed: Product.Marketplace.allCases.map(\.rawValue), in: "'buy'") {
+            for marketplace in Product.Marketplace.allCases {
+                if let link = group[marketplace.rawValue].flatMap({ reader.url($0, field: "buy.\(marketplace.rawValue)") }) {
+                    buy.append((marketplace, link))
+                }
+            }
+        }
+        var body = translations(folder: folder, slug: slug, section: "products", what: what, textFields: ["name", "unit"]) { key, language, text in
+            guard let value = text?.values[language] else { return }
+            if key == "name" { name?.values[language] = value }
+            if key == "unit" { unit?.values[language] = value }
+        }
+        body[reader.defaultLanguage] = document.body
+        if let ocop, !ocop.isValid(on: loader.today) {
+            reader.diagnostics.warning(fields["ocop"]?.location ?? node.location,
+                                       "the OCOP certificate expired on \(ocop.expires); the star badge is not shown until 'ocop' gives the new recognition date")
+        }
+        guard let code, let name, let producer, let category, let ocop, let price else { return nil }
+        return Product(slug: slug, folder: folder, source: SourceLocation(path: shown), code: code, sku: sku ?? code, name: name,
+                       producer: producer, category: category, ocop: ocop, price: price, salePrice: salePrice, unit: unit,
+                       weight: weight, gtin: gtin, brand: brand, availability: availability, images: images, buy: buy, body: body)
+    }
+
+    private mutating func loadOCOP(_ node: YAMLNode) -> OCOP? {
+        guard let fields = reader.fields(node, allowed: ["stars", "date", "year", "decision", "expires"], in: "'ocop'") else { return nil }
+        let stars = reader.require(fields, "stars", in: "'ocop'", example: "stars: 4")
+            .flatMap { reader.integer($0, field: "ocop.stars", range: 3...5, hint: "OCOP products are rated 3, 4 or 5 stars") }
+        let date = fields["date"].flatMap { reader.date($0, field: "ocop.date") }
+        let year = fields["year"].flatMap { reader.integer($0, field: "ocop.year", range: 2018...2100, hint: "the OCOP programme started in 2018") }
+        let decision = fields["decision"].flatMap { reader.string($0, field: "ocop.decision") }
+        if fields["date"] == nil && fields["year"] == nil {
+            reader.diagnostics.error(node.location, "'ocop' needs the date of the recognition decision (`date: 2023-06-30`) or at least its year (`year: 2023`)")
+            return nil
+        }
+        if let date, let year, date.year != year, let node = fields["year"] {
+            reader.diagnostics.error(node.location, "'ocop.year' (\(year)) does not match the year of 'ocop.date' (\(date)); keep only the date")
+        }
+        guard let stars, let recognisedYear = date?.year ?? year else { return nil }
+        // Certificates last 36 months; when only the year is known, count from its last day.
+        let defaultExpiry = (date ?? CalendarDate(year: recognisedYear, month: 12, day: 31))?.adding(months: 36)
+        let expires = fields["expires"].flatMap { reader.date($0, field: "ocop.expires") } ?? defaultExpiry
+        guard let expires else { return nil }
+        return OCOP(stars: stars, date: date, year: recognisedYear, decision: decision, expires: expires)
+    }
+
+    /// Whole amounts in the site currency. `45.000đ` and `45,000` are refused with the fix, not guessed.
+    private mutating func money(_ node: YAMLNode, field: String) -> Int? {
+        guard let text = reader.string(node, field: field) else { return nil }
+        if let value = Int(text), value > 0, text.allSatisfy({ $0.isASCII && $0.isNumber }) { return value }
+        let digits = text.filter { $0.isASCII && $0.isNumber }
+        var message = "'\(field)' must be a whole number of đồng, without dots, spaces or currency sign; found '\(text)'"
+        if !digits.isEmpty, let value = Int(digits), value > 0 { message += "; write \(field): \(value)" }
+        reader.diagnostics.error(node.location, message)
+        return nil
+    }
+
+    private mutating func readWeight(_ node: YAMLNode) -> Weight? {
+        guard let text = reader.string(node, field: "weight") else { return nil }
+        let number = text.prefix(while: { $0.isNumber || $0 == "." })
+        let unit = text.dropFirst(number.count).trimmingCharacters(in: .whitespaces).lowercased()
+        guard let value = Double(number), value > 0, ["g", "kg"].contains(unit) else {
+            reader.diagnostics.error(node.location, "'weight' must be a number and g or kg, such as `300 g` or `1.5 kg`; found '\(text)'")
+            return nil
+        }
+        return Weight(value: value, unit: unit)
+    }
+
+    /// GTIN-8/12/13/14 with a correct check digit (a typo in a barcode number is common and costly).
+    private mutating func readGTIN(_ node: YAMLNode) -> String? {
+        guard let text = reader.string(node, field: "gtin") else { return nil }
+        guard [8, 12, 13, 14].contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            reader.diagnostics.error(node.location, "'gtin' must be the 8, 12, 13 or 14 digits under the barcode, in quotes; found '\(text)'")
+            return nil
+        }
+        guard GTIN.isValid(text) else {
+            reader.diagnostics.error(node.location, "'gtin' \(text) has a wrong check digit (the last digit should be \(GTIN.checkDigit(String(text.dropLast())))); copy the number again from the barcode")
+            return nil
+        }
+        return text
+    }
+
+    mutating func loadProducer(slug: String, url: URL) -> Producer? {
+        let shown = loader.display("producers/\(url.lastPathComponent)")
+        defer { flushReader() }
+        guard let node = yamlFile(url, shown: shown),
+              let fields = reader.fields(node, allowed: ["name", "kind", "address", "geo", "phone", "email", "website"], in: "this producer")
+        else { return nil }
+        let name = reader.require(fields, "name", in: "this producer", example: "name: HTX Chè lam Hà Trung").flatMap { reader.text($0, field: "name") }
+        let kind = reader.require(fields, "kind", in: "this producer", example: "kind: cooperative")
+            .flatMap { reader.choice($0, field: "kind", among: Producer.Kind.allCases.map(\.rawValue)) }
+            .flatMap(Producer.Kind.init(rawValue:))
+        let address = fields["address"].flatMap { reader.text($0, field: "address") }
+        let geo = fields["geo"].flatMap { reader.geo($0) }
+        let phone = fields["phone"].flatMap { reader.string($0, field: "phone") }
+        let email = fields["email"].flatMap { reader.string($0, field: "email") }
+        if let email, !email.contains("@") || email.contains(" "), let node = fields["email"] {
+            reader.diagnostics.error(node.location, "'email' does not look like an e-mail address: '\(email)'")
+        }
+        let website = fields["website"].flatMap { reader.url($0, field: "website") }
+        guard let name, let kind else { return nil }
+        return Producer(slug: slug, source: SourceLocation(path: shown), name: name, kind: kind, address: address, geo: geo,
+                        phone: phone, email: email, website: website)
+    }
+
+    mutating func loadPage(slug: String, folder: URL) -> Page? {
+        let shown = loader.display("pages/\(slug)/index.md")
+        let document = document(folder.appendingPathComponent("index.md"), shown: shown, required: true, what: "this page")
+        defer { flushReader() }
+        guard let node = document.node, let fields = reader.fields(node, allowed: ["title", "code"], in: "this page") else { return nil }
+        var title = reader.require(fields, "title", in: "this page", example: "title: Hướng dẫn thủ tục").flatMap { reader.text($0, field: "title") }
+        let code = fields["code"].flatMap { readCode($0) }
+        var body = translations(folder: folder, slug: slug, section: "pages", what: "this page", textFields: ["title"]) { _, language, text in
+            if let value = text?.values[language] { title?.values[language] = value }
+        }
+        body[reader.defaultLanguage] = document.body
+        guard let title else { return nil }
+        return Page(slug: slug, source: SourceLocation(path: shown), title: title, code: code, body: body)
+    }
+}
+
+/// GS1 check digits.
+public enum GTIN {
+    public static func checkDigit(_ digits: String) -> Int {
+        let values = digits.compactMap { $0.wholeNumberValue }
+        var sum = 0
+        for (index, value) in values.reversed().enumerated() { sum += value * (index % 2 == 0 ? 3 : 1) }
+        return (10 - sum % 10) % 10
+    }
+
+    public static func isValid(_ gtin: String) -> Bool {
+        guard let last = gtin.last?.wholeNumberValue else { return false }
+        return checkDigit(String(gtin.dropLast())) == last
+    }
+}

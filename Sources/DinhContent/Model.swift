@@ -1,0 +1,212 @@
+import DinhCore
+import Foundation
+
+/// Everything in a content folder, loaded and checked. Lists are sorted by slug so that
+/// everything built from them is in a stable order.
+public struct Content: Sendable {
+    public var root: URL
+    public var site: Site
+    public var heritage: [HeritageSite]
+    public var products: [Product]
+    public var producers: [Producer]
+    public var pages: [Page]
+
+    public func producer(_ slug: String) -> Producer? { producers.first { $0.slug == slug } }
+}
+
+/// `site.yaml`.
+public struct Site: Sendable {
+    public var title: LocalizedText
+    /// Absolute, always ending in `/`.
+    public var baseURL: String
+    /// The first is the default language, published at `/`; the others at `/<lang>/`.
+    public var languages: [String]
+    public var currency: String
+    public var publisher: Publisher
+    public var qrErrorCorrection: String
+    /// Codes once printed that now point elsewhere: old code → new code.
+    public var movedCodes: [String: String]
+    /// Codes once printed and now retired: code → a kind word for visitors.
+    public var retiredCodes: [String: LocalizedText]
+    public var source: SourceLocation
+
+    public var defaultLanguage: String { languages[0] }
+}
+
+public struct Publisher: Sendable {
+    public var name: LocalizedText
+    public var email: String?
+    public var phone: String?
+}
+
+/// A file that sits in a page's folder (photo, panorama, audio, transcript).
+public struct MediaFile: Sendable, Hashable {
+    /// As written in the content, relative to the page's folder.
+    public var path: String
+    /// On disk.
+    public var url: URL
+    /// Where the content names it, for messages about the file.
+    public var location: SourceLocation
+}
+
+/// Markdown bodies, already rendered to safe HTML, per language.
+public typealias Body = [String: String]
+
+/// One relic (di tích): `heritage/<slug>/index.md`.
+public struct HeritageSite: Sendable {
+    public var slug: String
+    public var folder: URL
+    public var source: SourceLocation
+    public var code: String
+    public var name: LocalizedText
+    public var kind: LocalizedText
+    public var ranking: Ranking
+    public var rankedYear: Int?
+    public var address: LocalizedText
+    public var geo: Coordinate?
+    public var summary: LocalizedText?
+    public var festival: LocalizedText?
+    public var openingHours: String?
+    public var scenes: [Scene]
+    public var narration: [String: Narration]
+    public var gallery: [MediaFile]
+    public var videos: [Video]
+    public var body: Body
+
+    public enum Ranking: String, Sendable, CaseIterable {
+        case specialNational = "special-national"
+        case national
+        case provincial
+        case none
+    }
+}
+
+public struct Scene: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var panorama: MediaFile
+    /// Yaw (degrees) of true north in this panorama.
+    public var north: Double
+    public var view: View
+    public var narration: [String: MediaFile]
+    public var hotspots: [Hotspot]
+    public var location: SourceLocation
+
+    public struct View: Sendable, Hashable {
+        public var yaw: Double
+        public var pitch: Double
+        public var fov: Double
+    }
+}
+
+public struct Hotspot: Sendable {
+    public enum Target: Sendable {
+        case scene(String)
+        case text(LocalizedText)
+    }
+
+    public var yaw: Double
+    public var pitch: Double
+    public var target: Target
+    public var label: LocalizedText?
+    public var location: SourceLocation
+}
+
+/// The guide for a whole site in one language.
+public struct Narration: Sendable {
+    public var audio: MediaFile
+    public var transcript: MediaFile?
+}
+
+public struct Video: Sendable {
+    public var file: MediaFile
+    public var title: LocalizedText?
+    public var captions: [String: MediaFile]
+    public var poster: MediaFile?
+}
+
+/// One OCOP product: `products/<slug>/index.md`.
+public struct Product: Sendable {
+    public var slug: String
+    public var folder: URL
+    public var source: SourceLocation
+    public var code: String
+    public var sku: String
+    public var name: LocalizedText
+    public var producer: String
+    public var category: Category
+    public var ocop: OCOP
+    public var price: Int
+    public var salePrice: Int?
+    public var unit: LocalizedText?
+    public var weight: Weight?
+    public var gtin: String?
+    public var brand: String?
+    public var availability: Availability
+    public var images: [MediaFile]
+    /// Marketplace → URL, in the order of `Marketplace.allCases`.
+    public var buy: [(marketplace: Marketplace, url: String)]
+    public var body: Body
+
+    /// OCOP groups (Decision 148/QĐ-TTg, 2023).
+    public enum Category: String, Sendable, CaseIterable {
+        case food, beverage, herbal, handicraft, ornamental, tourism
+    }
+
+    public enum Availability: String, Sendable, CaseIterable {
+        case inStock = "in_stock"
+        case outOfStock = "out_of_stock"
+        case preorder
+    }
+
+    public enum Marketplace: String, Sendable, CaseIterable {
+        case shopee, lazada, tiki, tiktok, zalo
+    }
+}
+
+public struct OCOP: Sendable {
+    public var stars: Int
+    /// The recognition decision's date, when known to the day.
+    public var date: CalendarDate?
+    public var year: Int
+    public var decision: String?
+    /// Given, or 36 months after `date` (or the end of `year` + 3 when only the year is known).
+    public var expires: CalendarDate
+
+    public func isValid(on today: CalendarDate) -> Bool { today <= expires }
+}
+
+/// A weight for shipping: `300 g`, `1.5 kg`.
+public struct Weight: Sendable, Hashable, CustomStringConvertible {
+    public var value: Double
+    public var unit: String
+
+    public var grams: Double { unit == "kg" ? value * 1000 : value }
+    public var description: String { "\(FieldReader.format(value)) \(unit)" }
+}
+
+/// A cooperative, enterprise or household: `producers/<slug>.yaml`.
+public struct Producer: Sendable {
+    public var slug: String
+    public var source: SourceLocation
+    public var name: LocalizedText
+    public var kind: Kind
+    public var address: LocalizedText?
+    public var geo: Coordinate?
+    public var phone: String?
+    public var email: String?
+    public var website: String?
+
+    public enum Kind: String, Sendable, CaseIterable {
+        case cooperative, enterprise, household
+    }
+}
+
+/// A free page: `pages/<slug>/index.md`.
+public struct Page: Sendable {
+    public var slug: String
+    public var source: SourceLocation
+    public var title: LocalizedText
+    public var code: String?
+    public var body: Body
+}

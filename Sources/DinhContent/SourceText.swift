@@ -1,0 +1,46 @@
+import DinhCore
+import Foundation
+
+/// A content file's text with its front matter split off, and the lines where each part starts.
+struct SourceText {
+    var path: String
+    var frontMatter: String?
+    /// Lines before the front matter's first line (the opening `---`).
+    var frontMatterLineOffset: Int
+    var body: String
+    var bodyFirstLine: Int
+    /// False when an opening `---` has no closing one.
+    var frontMatterClosed = true
+
+    /// Reads a text file the way people save them on Windows: UTF-8 with or without BOM, CRLF
+    /// line ends. Binary files and other encodings are refused with a message saying what to do.
+    static func read(_ url: URL, path: String) -> Result<String, Diagnostic> {
+        let start = SourceLocation(path: path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(.error(start, "this file cannot be read; check that it exists and is not open in another program"))
+        }
+        if data.contains(0) {
+            return .failure(.error(start, "this is not a text file (it contains binary data); it must be text saved as UTF-8"))
+        }
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            return .failure(.error(start, "this file is not in UTF-8, so Vietnamese letters would be garbled; save it again choosing the UTF-8 encoding"))
+        }
+        return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").nfc)
+    }
+
+    /// Splits `---` front matter from the Markdown body.
+    static func split(_ text: String, path: String) -> SourceText {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+            return SourceText(path: path, frontMatter: nil, frontMatterLineOffset: 0, body: text, bodyFirstLine: 1)
+        }
+        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            return SourceText(path: path, frontMatter: lines.dropFirst().joined(separator: "\n"), frontMatterLineOffset: 1,
+                              body: "", bodyFirstLine: lines.count + 1, frontMatterClosed: false)
+        }
+        return SourceText(path: path, frontMatter: lines[1..<close].joined(separator: "\n"), frontMatterLineOffset: 1,
+                          body: lines[(close + 1)...].joined(separator: "\n"), bodyFirstLine: close + 2)
+    }
+}

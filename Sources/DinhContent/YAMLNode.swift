@@ -1,0 +1,122 @@
+import DinhCore
+import Yams
+
+/// A YAML value with the place it was written: what the validators read, so every message
+/// can point at the exact line. Built from Yams' node tree, shifted to the file's own lines.
+struct YAMLNode: Sendable {
+    enum Kind: Sendable {
+        /// `quoted` tells `45000` from `"45000"`, and lets messages say when quotes would help.
+        case scalar(String, quoted: Bool)
+        case mapping([Entry])
+        case sequence([YAMLNode])
+    }
+
+    struct Entry: Sendable {
+        var key: String
+        var keyLocation: SourceLocation
+        var value: YAMLNode
+    }
+
+    var kind: Kind
+    var location: SourceLocation
+
+    var scalar: String? {
+        if case .scalar(let text, _) = kind { return text }
+        return nil
+    }
+
+    var isNull: Bool {
+        if case .scalar(let text, let quoted) = kind { return !quoted && ["", "~", "null", "Null", "NULL"].contains(text) }
+        return false
+    }
+
+    /// What this value is, in words for a message: "a list", "a group of fields", "text".
+    var kindDescription: String {
+        switch kind {
+        case .scalar: return "a single value"
+        case .mapping: return "a group of fields"
+        case .sequence: return "a list"
+        }
+    }
+}
+
+/// Parses YAML text into `YAMLNode`s, turning the parser's errors into messages a culture
+/// officer can act on.
+enum YAMLReader {
+    /// - Parameters:
+    ///   - lineOffset: lines before the YAML in its file (front matter starts after `---`).
+    static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return .success(nil) }
+            return .success(convert(node, path: path, lineOffset: lineOffset))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, text: text, path: path, lineOffset: lineOffset))
+        } catch {
+            return .failure(.error(SourceLocation(path: path, line: lineOffset + 1), "this YAML cannot be read: \(error)"))
+        }
+    }
+
+    private static func convert(_ node: Node, path: String, lineOffset: Int) -> YAMLNode {
+        func location(_ mark: Mark?) -> SourceLocation {
+            SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+        }
+        switch node {
+        case .scalar(let scalar):
+            return YAMLNode(kind: .scalar(scalar.string.nfc, quoted: scalar.style != .plain), location: location(scalar.mark))
+        case .mapping(let mapping):
+            let entries = mapping.map { pair in
+                YAMLNode.Entry(key: pair.key.string?.nfc ?? "", keyLocation: location(pair.key.mark),
+                               value: convert(pair.value, path: path, lineOffset: lineOffset))
+            }
+            return YAMLNode(kind: .mapping(entries), location: location(mapping.mark))
+        case .sequence(let sequence):
+            return YAMLNode(kind: .sequence(sequence.map { convert($0, path: path, lineOffset: lineOffset) }),
+                            location: location(sequence.mark))
+        case .alias(let alias):
+            return YAMLNode(kind: .scalar("", quoted: false), location: location(alias.mark))
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, text: String, path: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func line(_ mark: Mark) -> String {
+            mark.line >= 1 && mark.line <= lines.count ? String(lines[mark.line - 1]) : ""
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let source = line(mark)
+            let contextText = context?.text ?? ""
+            // A tab anywhere in the indentation is the most common cause of "cannot start any token".
+            if source.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") || problem.contains("tab") {
+                return .error(at(mark), "a tab is used to indent this line; YAML needs spaces: replace each tab with spaces")
+            }
+            if problem.contains("mapping values are not allowed") {
+                let key = source.split(separator: ":", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "name"
+                let value = source.split(separator: ":", maxSplits: 1).dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "…"
+                return .error(at(mark), "this value contains a colon followed by a space; put the whole text in quotes: \(key): \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\"")
+            }
+            if contextText.contains("quoted scalar") || problem.contains("end of stream") && contextText.contains("scalar") {
+                let start = context.map { at($0.mark) } ?? at(mark)
+                return .error(start, "a quote is opened here but never closed: add the closing quote at the end of the text")
+            }
+            if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
+                return .error(at(mark), "the indentation of this line does not match the lines above it: line up fields of the same group with the same number of spaces")
+            }
+            if problem.contains("found character that cannot start any token") {
+                return .error(at(mark), "this line starts with a character YAML does not allow here (such as @ or `); put the text in quotes")
+            }
+            let detail = contextText.isEmpty ? problem : "\(problem) (\(contextText))"
+            return .error(at(mark), "this is not valid YAML: \(detail); check the quotes and the indentation")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error(at(context.mark), "the field \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) is written twice in the same group; keep only one")
+        case .reader(let problem, _, _, _):
+            return .error(SourceLocation(path: path, line: lineOffset + 1), "this file cannot be read as text: \(problem); save it as UTF-8")
+        default:
+            return .error(SourceLocation(path: path, line: lineOffset + 1), "this YAML cannot be read: \(error)")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import DinhCore
+import Foundation
+
+/// Where a build writes: a temporary folder beside the target, swapped in only when the whole
+/// build succeeded, so a failed or interrupted build leaves the previous site exactly as it was.
+struct OutputFolder {
+    let target: URL
+    let staging: URL
+    private let fileManager = FileManager.default
+
+    /// Checks that the target is a sane place to replace, and creates the staging folder.
+    init(target: URL, content: URL) throws {
+        let target = target.standardizedFileURL
+        let content = content.standardizedFileURL.resolvingSymlinksInPath()
+        let resolvedTarget = target.resolvingSymlinksInPath()
+        func isInside(_ child: URL, _ parent: URL) -> Bool {
+            child.path == parent.path || child.path.hasPrefix(parent.path.hasSuffix("/") ? parent.path : parent.path + "/")
+        }
+        if resolvedTarget.path == "/" || resolvedTarget.path == fileManager.homeDirectoryForCurrentUser.path
+            || isInside(content, resolvedTarget) || isInside(resolvedTarget, content) {
+            throw DinhError("the output folder \(target.path) would overwrite the content or a system folder; choose another --output folder")
+        }
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw DinhError("the output \(target.path) is a file, not a folder; choose another --output folder")
+        }
+        let parent = target.deletingLastPathComponent()
+        try? fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        Self.removeStale(beside: target)
+        self.target = target
+        staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-dinh-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fileManager.removeItem(at: staging)
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw DinhError("cannot create a folder in \(parent.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Folders left by interrupted builds.
+    private static func removeStale(beside target: URL) {
+        let parent = target.deletingLastPathComponent()
+        let prefix = ".\(target.lastPathComponent).tmp-dinh-", oldPrefix = ".\(target.lastPathComponent).old-dinh-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        where name.hasPrefix(prefix) || name.hasPrefix(oldPrefix) {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    /// Writes a file at a relative path inside the staging folder; paths cannot climb out.
+    func write(_ relative: String, _ data: Data) throws {
+        guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
+            throw DinhError("refusing to write \(relative) outside the output folder")
+        }
+        let url = staging.appendingPathComponent(relative)
+        try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func write(_ relative: String, _ text: String) throws { try write(relative, Data(text.utf8)) }
+
+    /// Copies a file (media) into the staging folder.
+    func copy(_ source: URL, to relative: String) throws {
+        guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
+            throw DinhError("refusing to write \(relative) outside the output folder")
+        }
+        let url = staging.appendingPathComponent(relative)
+        try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if fileManager.fileExists(atPath: url.path) { try fileManager.removeItem(at: url) }
+        try fileManager.copyItem(at: source.resolvingSymlinksInPath(), to: url)
+    }
+
+    /// Puts the new site in place: the old one is moved aside first, then removed.
+    func commit() throws {
+        let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-dinh-\(ProcessInfo.processInfo.processIdentifier)")
+        let hadOld = fileManager.fileExists(atPath: target.path)
+        if hadOld { try fileManager.moveItem(at: target, to: old) }
+        do {
+            try fileManager.moveItem(at: staging, to: target)
+        } catch {
+            if hadOld { try? fileManager.moveItem(at: old, to: target) }
+            throw DinhError("cannot put the new site in \(target.path): \(error.localizedDescription)")
+        }
+        if hadOld { try? fileManager.removeItem(at: old) }
+    }
+
+    /// Drops the staging folder after a failed build.
+    func discard() { try? fileManager.removeItem(at: staging) }
+}

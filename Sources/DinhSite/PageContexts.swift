@@ -1,0 +1,218 @@
+import DinhContent
+import DinhCore
+import Foundation
+
+/// The values each template sees. Text is resolved to the page's language here, so templates
+/// stay logic-less; HTML bodies are already safe (rendered by `Markdown`).
+extension PageRenderer {
+    func homeContext(_ language: String, root: String, t: Strings) -> [String: Any] {
+        [
+            "title": text(site.title, language),
+            "relics": content.heritage.map { relicCard($0, language, root: root, t: t) },
+            "products": content.products.map { productCard($0, language, root: root, t: t) },
+            "producers": content.producers.map { ["name": text($0.name, language), "href": root + router.path(.producer($0.slug), language)] },
+            "products_href": root + router.path(.products, language),
+            "t": t.all,
+        ]
+    }
+
+    func productsContext(_ language: String, root: String, t: Strings) -> [String: Any] {
+        let categories = Product.Category.allCases.filter { category in content.products.contains { $0.category == category } }
+        return [
+            "products": content.products.map { productCard($0, language, root: root, t: t) },
+            "categories": categories.map { ["value": $0.rawValue, "label": t["cat.\($0.rawValue)"]] },
+            "stars": [5, 4, 3].map { ["value": $0, "label": "\($0) \(t["stars"])"] },
+            "t": t.all,
+        ]
+    }
+
+    func relicCard(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> [String: Any] {
+        var card: [String: Any] = [
+            "name": text(relic.name, language),
+            "kind": text(relic.kind, language),
+            "href": root + router.path(.heritage(relic.slug), language),
+            "summary": relic.summary.map { text($0, language) } as Any,
+            "has_tour": !relic.scenes.isEmpty,
+        ]
+        if let photo = relic.gallery.first ?? relic.scenes.first?.panorama {
+            card["image"] = imageContext(photo, root: root, alt: "", sizes: "(min-width: 40rem) 20rem, 100vw")
+        }
+        return card
+    }
+
+    func productCard(_ product: Product, _ language: String, root: String, t: Strings) -> [String: Any] {
+        var card: [String: Any] = [
+            "name": text(product.name, language),
+            "href": root + router.path(.product(product.slug), language),
+            "category": product.category.rawValue,
+            "category_label": t["cat.\(product.category.rawValue)"],
+            "stars": product.ocop.stars,
+            "price": Format.price(product.salePrice ?? product.price, currency: site.currency, language: language),
+        ]
+        if product.ocop.isValid(on: today) { card["badge"] = ocopBadge(product.ocop, t: t) }
+        if let photo = product.images.first {
+            card["image"] = imageContext(photo, root: root, alt: "", sizes: "(min-width: 40rem) 15rem, 50vw")
+        }
+        return card
+    }
+
+    func ocopBadge(_ ocop: OCOP, t: Strings) -> [String: Any] {
+        ["stars": ocop.stars, "symbols": String(repeating: "★", count: ocop.stars),
+         "label": "\(t["ocop"]) \(ocop.stars) \(t["stars"])"]
+    }
+
+    func heritageContext(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> [String: Any] {
+        var context: [String: Any] = [
+            "name": text(relic.name, language),
+            "code": relic.code,
+            "kind": text(relic.kind, language),
+            "address": text(relic.address, language),
+            "summary": relic.summary.map { text($0, language) } as Any,
+            "festival": relic.festival.map { text($0, language) } as Any,
+            "opening_hours": relic.openingHours as Any,
+            "ranked_year": relic.rankedYear as Any,
+            "body": relic.body[language] ?? relic.body[site.defaultLanguage] ?? "",
+            "has_body": !(relic.body[language] ?? relic.body[site.defaultLanguage] ?? "").isEmpty,
+            "gallery": relic.gallery.map { imageContext($0, root: root, alt: text(relic.name, language)) as Any },
+            "short_url": shortURL(relic.code),
+            "qr_svg": "\(root)qr/\(relic.code).svg",
+            "t": t.all,
+        ]
+        if relic.ranking != .none { context["ranking"] = t["rank.\(relic.ranking.rawValue)"] }
+        if let geo = relic.geo { context["map"] = mapLinks(geo) }
+        if let narration = relic.narration[language] ?? relic.narration[site.defaultLanguage] {
+            context["narration"] = narrationContext(narration, root: root)
+        }
+        context["videos"] = relic.videos.map { video -> [String: Any] in
+            [
+                "src": media.path(video.file).map { root + $0 } as Any,
+                "type": video.file.path.lowercased().hasSuffix(".webm") ? "video/webm" : "video/mp4",
+                "title": video.title.map { text($0, language) } ?? text(relic.name, language),
+                "poster": video.poster.flatMap { media.image($0) }.map { root + $0.src } as Any,
+                "tracks": site.languages.compactMap { code -> [String: Any]? in
+                    guard let track = video.captions[code], let path = media.path(track) else { return nil }
+                    return ["src": root + path, "srclang": code, "label": Strings.languageName(code), "default": code == language]
+                },
+            ]
+        }
+        if !relic.scenes.isEmpty { context["tour"] = tourContext(relic, language, root: root, t: t) }
+        return context
+    }
+
+    /// The 360° tour: the scenes and what the viewer needs; without WebGL the list and preview remain.
+    func tourContext(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> [String: Any] {
+        let scenes: [[String: Any]] = relic.scenes.map { scene in
+            var entry: [String: Any] = ["id": scene.id, "title": text(scene.title, language)]
+            entry["image"] = imageContext(scene.panorama, root: root, alt: text(scene.title, language))
+            return entry
+        }
+        return ["scenes": scenes, "first": scenes.first as Any]
+    }
+
+    func narrationContext(_ narration: Narration, root: String) -> [String: Any] {
+        var context: [String: Any] = ["audio": media.path(narration.audio).map { root + $0 } as Any,
+                                      "type": AudioType.mime(narration.audio.path)]
+        if let transcript = narration.transcript, let path = media.path(transcript) {
+            context["track"] = root + path
+            context["cues"] = WebVTT.cues(at: transcript.url).map { ["start": $0.start, "text": $0.text] }
+        }
+        return context
+    }
+
+    func mapLinks(_ geo: Coordinate) -> [String: Any] {
+        let lat = Format.coordinate(geo.latitude), lon = Format.coordinate(geo.longitude)
+        return ["geo": "geo:\(lat),\(lon)",
+                "osm": "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=17/\(lat)/\(lon)",
+                "lat": lat, "lon": lon]
+    }
+
+    func productContext(_ product: Product, _ language: String, root: String, t: Strings) -> [String: Any] {
+        let producer = content.producer(product.producer)
+        var context: [String: Any] = [
+            "name": text(product.name, language),
+            "code": product.code,
+            "category": t["cat.\(product.category.rawValue)"],
+            "price": Format.price(product.price, currency: site.currency, language: language),
+            "sale_price": product.salePrice.map { Format.price($0, currency: site.currency, language: language) } as Any,
+            "unit": product.unit.map { text($0, language) } as Any,
+            "weight": product.weight?.description as Any,
+            "availability": t[product.availability.rawValue],
+            "in_stock": product.availability == .inStock,
+            "producer": producer.map { ["name": text($0.name, language), "href": root + router.path(.producer($0.slug), language)] } as Any,
+            "body": product.body[language] ?? product.body[site.defaultLanguage] ?? "",
+            "images": product.images.map { imageContext($0, root: root, alt: text(product.name, language)) as Any },
+            "buy": product.buy.map { ["name": $0.marketplace.displayName, "href": $0.url] },
+            "short_url": shortURL(product.code),
+            "qr_svg": "\(root)qr/\(product.code).svg",
+            "t": t.all,
+        ]
+        if product.ocop.isValid(on: today) {
+            var badge = ocopBadge(product.ocop, t: t)
+            badge["year"] = product.ocop.year
+            badge["decision"] = product.ocop.decision as Any
+            context["ocop"] = badge
+        }
+        return context
+    }
+
+    func producerContext(_ producer: Producer, _ language: String, root: String, t: Strings) -> [String: Any] {
+        var context: [String: Any] = [
+            "name": text(producer.name, language),
+            "kind": t["kind.\(producer.kind.rawValue)"],
+            "address": producer.address.map { text($0, language) } as Any,
+            "phone": producer.phone as Any,
+            "phone_href": producer.phone.map { "tel:" + $0.filter { $0.isNumber || $0 == "+" } } as Any,
+            "email": producer.email as Any,
+            "website": producer.website as Any,
+            "products": content.products.filter { $0.producer == producer.slug }.map { productCard($0, language, root: root, t: t) },
+            "t": t.all,
+        ]
+        if let geo = producer.geo { context["map"] = mapLinks(geo) }
+        return context
+    }
+
+    /// The short address printed on boards: `https://host/q/CODE`.
+    func shortURL(_ code: String) -> String { "\(site.baseURL)q/\(code)" }
+}
+
+extension Product.Marketplace {
+    var displayName: String {
+        switch self {
+        case .shopee: return "Shopee"
+        case .lazada: return "Lazada"
+        case .tiki: return "Tiki"
+        case .tiktok: return "TikTok Shop"
+        case .zalo: return "Zalo"
+        }
+    }
+}
+
+enum AudioType {
+    static func mime(_ path: String) -> String {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "m4a": return "audio/mp4"
+        case "ogg", "opus": return "audio/ogg"
+        default: return "audio/mpeg"
+        }
+    }
+}
+
+/// Just enough WebVTT to print a transcript: each cue's start and text.
+enum WebVTT {
+    static func cues(at url: URL) -> [(start: String, text: String)] {
+        guard let data = FileManager.default.contents(atPath: url.path), var text = String(data: data, encoding: .utf8) else { return [] }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        var cues: [(String, String)] = []
+        for block in text.components(separatedBy: "\n\n") {
+            let lines = block.split(separator: "\n").map(String.init)
+            guard let timing = lines.firstIndex(where: { $0.contains("-->") }) else { continue }
+            let start = lines[timing].components(separatedBy: "-->")[0].trimmingCharacters(in: .whitespaces)
+            let words = lines[(timing + 1)...].joined(separator: " ")
+            // Cue text may carry <v Speaker> and <i> tags; the transcript shows words only.
+            let plain = PlainText.fromHTML(words)
+            if !plain.isEmpty { cues.append((String(start.split(separator: ".").first ?? ""), plain.nfc)) }
+        }
+        return cues
+    }
+}

@@ -1,0 +1,209 @@
+import DinhContent
+import DinhCore
+import Foundation
+
+/// Renders every page in every language through the theme, and writes them.
+struct PageRenderer {
+    let content: Content
+    let theme: Theme
+    let media: PublishedMedia
+    let today: CalendarDate
+
+    var site: Site { content.site }
+    var router: Router { Router(site: site) }
+
+    /// Writes all pages; returns them for the sitemap, in a stable order.
+    func writeAll(to output: OutputFolder) throws -> [WrittenPage] {
+        var refs: [PageRef] = [.home, .products]
+        refs += content.heritage.map { .heritage($0.slug) }
+        refs += content.products.map { .product($0.slug) }
+        refs += content.producers.map { .producer($0.slug) }
+        refs += content.pages.map { .page($0.slug) }
+
+        var written: [WrittenPage] = []
+        for ref in refs {
+            var paths: [(String, String)] = []
+            for language in site.languages {
+                try output.write(router.file(ref, language), render(ref, language))
+                paths.append((language, router.path(ref, language)))
+            }
+            written.append(WrittenPage(ref: ref, paths: paths))
+        }
+        try output.write("404.html", renderNotFound())
+        for landing in Landing.all(content: content) {
+            try output.write("q/\(landing.code)/index.html", renderLanding(landing))
+        }
+        return written
+    }
+
+    // MARK: Pages
+
+    func render(_ ref: PageRef, _ language: String) -> String {
+        let t = Strings(language: language)
+        let root = Router.root(from: router.path(ref, language))
+        var page = PageInfo(ref: ref, language: language, root: root)
+        let body: String
+        switch ref {
+        case .home:
+            page.title = site.title.resolve(language, default: site.defaultLanguage)
+            page.description = page.title
+            body = renderBody("home", homeContext(language, root: root, t: t), language: language, root: root)
+        case .products:
+            page.title = t["products"]
+            body = renderBody("products", productsContext(language, root: root, t: t), language: language, root: root)
+        case .heritage(let slug):
+            guard let relic = content.heritage.first(where: { $0.slug == slug }) else { return "" }
+            page.title = text(relic.name, language)
+            page.description = relic.summary.map { text($0, language) } ?? text(relic.address, language)
+            page.image = (relic.gallery.first ?? relic.scenes.first?.panorama).flatMap { media.image($0)?.largest }
+            page.ogType = "article"
+            body = renderBody("heritage", heritageContext(relic, language, root: root, t: t), language: language, root: root)
+        case .product(let slug):
+            guard let product = content.products.first(where: { $0.slug == slug }) else { return "" }
+            page.title = text(product.name, language)
+            page.description = plainText(product.body[language] ?? product.body[site.defaultLanguage] ?? "", limit: 200)
+            if page.description.isEmpty { page.description = page.title }
+            page.image = product.images.first.flatMap { media.image($0)?.largest }
+            page.ogType = "product"
+            body = renderBody("product", productContext(product, language, root: root, t: t), language: language, root: root)
+        case .producer(let slug):
+            guard let producer = content.producer(slug) else { return "" }
+            page.title = text(producer.name, language)
+            page.description = producer.address.map { text($0, language) } ?? page.title
+            body = renderBody("producer", producerContext(producer, language, root: root, t: t), language: language, root: root)
+        case .page(let slug):
+            guard let free = content.pages.first(where: { $0.slug == slug }) else { return "" }
+            page.title = text(free.title, language)
+            page.description = plainText(free.body[language] ?? free.body[site.defaultLanguage] ?? "", limit: 200)
+            if page.description.isEmpty { page.description = page.title }
+            body = renderBody("page", ["title": page.title, "body": free.body[language] ?? free.body[site.defaultLanguage] ?? "", "t": t.all], language: language, root: root)
+        }
+        return layout(page, body: body, t: t)
+    }
+
+    /// Renders a page's own template. Every template also sees `root` and `lang`, and `has_<list>`
+    /// for each non-empty list, since Mustache cannot test a list's length.
+    private func renderBody(_ template: String, _ context: [String: Any], language: String, root: String) -> String {
+        theme.render(template, Self.withFlags(context.merging(["root": root, "lang": language]) { a, _ in a }))
+    }
+
+    static func withFlags(_ context: [String: Any]) -> [String: Any] {
+        var result = context
+        for (key, value) in context {
+            if let list = value as? [Any] { result["has_\(key)"] = !list.isEmpty }
+            if let nested = value as? [String: Any] { result[key] = withFlags(nested) }
+        }
+        return result
+    }
+
+    /// What the layout needs to know about a page.
+    struct PageInfo {
+        var ref: PageRef
+        var language: String
+        var root: String
+        var title = ""
+        var description = ""
+        /// From the site root.
+        var image: String?
+        var ogType = "website"
+        var jsonLD: String?
+    }
+
+    private func layout(_ page: PageInfo, body: String, t: Strings) -> String {
+        let siteTitle = text(site.title, page.language)
+        let languages: [[String: Any]] = site.languages.map { code in
+            ["code": code, "name": Strings.languageName(code), "href": page.root + router.path(page.ref, code),
+             "current": code == page.language]
+        }
+        let alternates: [[String: Any]] = site.languages.map { code in
+            ["hreflang": code, "href": router.absolute(page.ref, code)]
+        } + [["hreflang": "x-default", "href": router.absolute(page.ref, site.defaultLanguage)]]
+        let context: [String: Any] = [
+            "lang": page.language,
+            "root": page.root,
+            "title": page.title,
+            "full_title": page.ref == .home ? siteTitle : "\(page.title) – \(siteTitle)",
+            "site_title": siteTitle,
+            "description": page.description,
+            "canonical": router.absolute(page.ref, page.language),
+            "og_type": page.ogType,
+            "og_locale": Strings.locale(page.language),
+            "og_alternate_locales": site.languages.filter { $0 != page.language }.map(Strings.locale),
+            "og_image": page.image.map { site.baseURL + $0 } as Any,
+            "alternates": alternates,
+            "languages": languages,
+            "multilingual": site.languages.count > 1,
+            "home": page.root + router.path(.home, page.language),
+            "products_href": page.root + router.path(.products, page.language),
+            "pages": content.pages.map { ["title": text($0.title, page.language), "href": page.root + router.path(.page($0.slug), page.language)] },
+            "publisher": text(site.publisher.name, page.language),
+            "publisher_email": site.publisher.email as Any,
+            "publisher_phone": site.publisher.phone as Any,
+            "jsonld": page.jsonLD.map(ScriptText.json) as Any,
+            "body": body,
+            "t": t.all,
+        ]
+        return theme.render("layout", context)
+    }
+
+    func renderNotFound() -> String {
+        // Served for any missing address at any depth, so its links are absolute.
+        let language = site.defaultLanguage
+        let t = Strings(language: language)
+        let basePath = URL(string: site.baseURL)?.path ?? "/"
+        var page = PageInfo(ref: .home, language: language, root: basePath.hasSuffix("/") ? basePath : basePath + "/")
+        page.title = t["not_found"]
+        page.description = t["not_found_text"]
+        let other = site.languages.dropFirst().map { Strings(language: $0) }
+        let body = theme.render("not-found", ["t": t.all, "home": page.root,
+                                             "others": other.map { ["lang": $0.language, "title": $0["not_found"], "text": $0["not_found_text"]] }])
+        return layout(page, body: body, t: t)
+    }
+
+    // MARK: Helpers
+
+    func text(_ value: LocalizedText, _ language: String) -> String { value.resolve(language, default: site.defaultLanguage) }
+
+    /// The first `limit` characters of some HTML as plain text (for descriptions).
+    func plainText(_ html: String, limit: Int) -> String {
+        PlainText.fromHTML(html).prefixWords(limit)
+    }
+
+    /// An `<img>`'s attributes for a published picture, as seen from a page at `root`.
+    func imageContext(_ file: MediaFile, root: String, alt: String, sizes: String = "(min-width: 60rem) 60rem, 100vw") -> [String: Any]? {
+        guard let image = media.image(file) else { return nil }
+        var context: [String: Any] = ["src": root + image.src, "alt": alt, "sizes": sizes]
+        if let width = image.width, let height = image.height { context["width"] = width; context["height"] = height }
+        if !image.variants.isEmpty {
+            context["srcset"] = image.variants.map { "\(root)\($0.path) \($0.width)w" }.joined(separator: ", ")
+        }
+        return context
+    }
+}
+
+enum PlainText {
+    /// Tags dropped, entities decoded, white space folded.
+    static func fromHTML(_ html: String) -> String {
+        var out = ""
+        var inTag = false
+        for ch in html {
+            if ch == "<" { inTag = true; continue }
+            if ch == ">" { inTag = false; out.append(" "); continue }
+            if !inTag { out.append(ch) }
+        }
+        for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            out = out.replacingOccurrences(of: entity, with: value)
+        }
+        return out.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+extension String {
+    /// At most `limit` characters, cut at a word boundary, with an ellipsis when cut.
+    func prefixWords(_ limit: Int) -> String {
+        guard count > limit else { return self }
+        var cut = String(prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut + "…"
+    }
+}

@@ -1,0 +1,46 @@
+import DinhContent
+
+/// Every page of the site, independent of language.
+enum PageRef: Hashable {
+    case home
+    case heritage(String)
+    case product(String)
+    case producer(String)
+    case page(String)
+    case products
+
+    /// The page's folder within one language's tree, with a trailing `/` (empty for home).
+    var folder: String {
+        switch self {
+        case .home: return ""
+        case .heritage(let slug): return "heritage/\(slug)/"
+        case .product(let slug): return "products/\(slug)/"
+        case .producer(let slug): return "producers/\(slug)/"
+        case .page(let slug): return "pages/\(slug)/"
+        case .products: return "products/"
+        }
+    }
+}
+
+/// Paths and links: the default language at the root, the others under `/<lang>/`.
+/// Links between pages are relative, so the site works under any base URL and from a USB stick.
+struct Router {
+    let site: Site
+
+    /// The page's folder from the site root: `en/heritage/den-x/`.
+    func path(_ page: PageRef, _ language: String) -> String {
+        (language == site.defaultLanguage ? "" : "\(language)/") + page.folder
+    }
+
+    func file(_ page: PageRef, _ language: String) -> String { path(page, language) + "index.html" }
+
+    func absolute(_ page: PageRef, _ language: String) -> String { site.baseURL + path(page, language) }
+
+    /// Where a page's media files are published (once, shared by every language).
+    func mediaFolder(_ page: PageRef) -> String { page.folder }
+
+    /// `../` for each folder between a page and the site root.
+    static func root(from pagePath: String) -> String {
+        String(repeating: "../", count: pagePath.split(separator: "/").count)
+    }
+}

@@ -1,0 +1,129 @@
+import DinhContent
+import DinhCore
+import Foundation
+
+/// What a build needs to know besides the content.
+public struct BuildOptions: Sendable {
+    /// The content folder, and how to show it in messages.
+    public var content: URL
+    public var displayContent: String
+    /// The output folder, replaced as a whole when the build succeeds.
+    public var output: URL
+    /// Overrides `base_url` of site.yaml (a staging server, say).
+    public var baseURL: String?
+    /// How many media jobs run at once; defaults to the number of cores.
+    public var jobs: Int
+    /// "Today", for expired OCOP certificates.
+    public var today: CalendarDate
+    /// Receives one line per build step (`[2/6] pages`).
+    public var log: @Sendable (String) -> Void
+
+    public init(content: URL, displayContent: String? = nil, output: URL, baseURL: String? = nil,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, today: CalendarDate = .today(),
+                log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.content = content
+        self.displayContent = displayContent ?? content.path
+        self.output = output
+        self.baseURL = baseURL
+        self.jobs = max(1, jobs)
+        self.today = today
+        self.log = log
+    }
+}
+
+/// What a build or check found and made.
+public struct BuildReport: Sendable {
+    public var diagnostics: Diagnostics
+    /// HTML pages written (0 when the build failed or for a check).
+    public var pages: Int = 0
+    public var files: Int = 0
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}
+
+/// Builds a site from a content folder, as a short list of named steps:
+/// load → theme → media → pages → feeds and sitemap → publish.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) { self.options = options }
+
+    private static let steps = ["load content", "theme", "media", "pages", "feeds and sitemap", "publish"]
+
+    private func step(_ index: Int) {
+        options.log("[\(index + 1)/\(Self.steps.count)] \(Self.steps[index])")
+    }
+
+    /// Loads and checks the content and theme, writing nothing.
+    public func check() -> BuildReport {
+        let (content, diagnostics) = load()
+        var report = BuildReport(diagnostics: diagnostics)
+        if content != nil { report.diagnostics.append(contentsOf: loadTheme().diagnostics) }
+        return report
+    }
+
+    /// Builds the site into `options.output`. Content errors come back in the report (and the
+    /// previous output is untouched); problems with the output folder itself are thrown.
+    public func build() async throws -> BuildReport {
+        step(0)
+        let (loaded, loadDiagnostics) = load()
+        var report = BuildReport(diagnostics: loadDiagnostics)
+        guard let content = loaded else { return report }
+
+        step(1)
+        let (theme, themeDiagnostics) = loadTheme()
+        report.diagnostics.append(contentsOf: themeDiagnostics)
+        guard let theme else { return report }
+
+        let output = try OutputFolder(target: options.output, content: options.content)
+        do {
+            step(2)
+            let media = try await MediaStep(content: content, output: output, options: options).run()
+            report.diagnostics.append(contentsOf: media.diagnostics)
+            if report.diagnostics.hasErrors { output.discard(); return report }
+
+            step(3)
+            let pages = PageRenderer(content: content, theme: theme, media: media, today: options.today)
+            let written = try pages.writeAll(to: output)
+            report.pages = written.reduce(0) { $0 + $1.paths.count } + 1
+
+            step(4)
+            try output.write("sitemap.xml", Sitemap.xml(pages: written, site: content.site))
+            try output.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(content.site.baseURL)sitemap.xml\n")
+            for asset in theme.assets { try output.write("assets/\(asset.name)", asset.data) }
+
+            step(5)
+            report.files = countFiles(output.staging)
+            try output.commit()
+            return report
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    private func load() -> (Content?, Diagnostics) {
+        let loader = ContentLoader(root: options.content, displayRoot: options.displayContent, today: options.today)
+        var (content, diagnostics) = loader.load()
+        if var site = content?.site, let override = options.baseURL {
+            if let url = URL(string: override), ["http", "https"].contains(url.scheme ?? ""), url.host != nil {
+                site.baseURL = override.hasSuffix("/") ? override : override + "/"
+                content?.site = site
+            } else {
+                diagnostics.error(SourceLocation(path: "--base-url"), "'\(override)' is not a full web address starting with https://")
+                content = nil
+            }
+        }
+        return (content, diagnostics)
+    }
+
+    private func loadTheme() -> (theme: Theme?, diagnostics: Diagnostics) {
+        Theme.load(overrides: options.content.appendingPathComponent("theme"), displayOverrides: "\(options.displayContent)/theme")
+    }
+
+    private func countFiles(_ folder: URL) -> Int {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return 0 }
+        var count = 0
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { count += 1 }
+        return count
+    }
+}

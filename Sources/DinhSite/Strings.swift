@@ -1,0 +1,71 @@
+/// The theme's own words, per language. Languages other than Vietnamese use the English words.
+struct Strings {
+    let language: String
+    private let table: [String: String]
+
+    init(language: String) {
+        self.language = language
+        table = language == "vi" ? Strings.vietnamese : Strings.english
+    }
+
+    subscript(key: String) -> String { table[key] ?? Strings.english[key] ?? key }
+
+    /// All words, for templates (`{{t.relics}}`).
+    var all: [String: String] { Strings.english.merging(table) { $1 } }
+
+    /// The name of a language in that language, for the language switch.
+    static func languageName(_ code: String) -> String {
+        ["vi": "Tiếng Việt", "en": "English", "fr": "Français", "zh": "中文", "ko": "한국어", "ja": "日本語"][code] ?? code
+    }
+
+    /// Open Graph locales.
+    static func locale(_ code: String) -> String {
+        ["vi": "vi_VN", "en": "en_US", "fr": "fr_FR", "zh": "zh_CN", "ko": "ko_KR", "ja": "ja_JP"][code] ?? code
+    }
+
+    static let vietnamese: [String: String] = [
+        "home": "Trang chủ", "relics": "Di tích", "products": "Sản phẩm OCOP", "producers": "Chủ thể sản xuất",
+        "pages": "Thông tin", "language": "Ngôn ngữ", "skip": "Bỏ qua, đến nội dung chính",
+        "kind": "Loại hình", "ranking": "Xếp hạng", "ranked_year": "Năm xếp hạng", "address": "Địa chỉ",
+        "map": "Xem bản đồ", "map_app": "Mở ứng dụng bản đồ", "festival": "Lễ hội", "opening_hours": "Giờ mở cửa",
+        "history": "Lịch sử và giá trị", "photos": "Hình ảnh", "tour": "Tham quan 360°", "narration": "Thuyết minh",
+        "transcript": "Lời thuyết minh", "videos": "Video",
+        "rank.special-national": "Di tích quốc gia đặc biệt", "rank.national": "Di tích quốc gia",
+        "rank.provincial": "Di tích cấp tỉnh/thành phố", "rank.none": "Chưa xếp hạng",
+        "price": "Giá", "sale_price": "Giá khuyến mãi", "unit": "Quy cách", "weight": "Khối lượng",
+        "availability": "Tình trạng", "in_stock": "Còn hàng", "out_of_stock": "Hết hàng", "preorder": "Đặt trước",
+        "producer": "Chủ thể", "buy": "Mua tại", "ocop": "Sản phẩm OCOP", "stars": "sao", "ocop_year": "Công nhận năm",
+        "decision": "Quyết định", "category": "Nhóm sản phẩm", "all": "Tất cả", "filter": "Lọc sản phẩm",
+        "cat.food": "Thực phẩm", "cat.beverage": "Đồ uống", "cat.herbal": "Thảo dược", "cat.handicraft": "Thủ công mỹ nghệ",
+        "cat.ornamental": "Sinh vật cảnh", "cat.tourism": "Dịch vụ du lịch",
+        "kind.cooperative": "Hợp tác xã", "kind.enterprise": "Doanh nghiệp", "kind.household": "Hộ sản xuất",
+        "phone": "Điện thoại", "email": "Thư điện tử", "website": "Trang web", "their_products": "Sản phẩm",
+        "not_found": "Không tìm thấy trang", "not_found_text": "Trang bạn tìm không có ở đây. Hãy về trang chủ.",
+        "publisher": "Đơn vị công bố", "code": "Mã", "qr": "Mã QR", "view_all_products": "Tất cả sản phẩm",
+        "retired": "Mã này không còn được sử dụng", "retired_text": "Cảm ơn bạn đã quét mã. Nội dung này đã ngừng giới thiệu.",
+        "opening": "Đang mở trang…", "continue": "Tiếp tục",
+    ]
+
+    static let english: [String: String] = [
+        "home": "Home", "relics": "Heritage sites", "products": "OCOP products", "producers": "Producers",
+        "pages": "Information", "language": "Language", "skip": "Skip to main content",
+        "kind": "Type", "ranking": "Ranking", "ranked_year": "Ranked in", "address": "Address",
+        "map": "View on the map", "map_app": "Open in a map app", "festival": "Festival", "opening_hours": "Opening hours",
+        "history": "History and significance", "photos": "Photos", "tour": "360° tour", "narration": "Audio guide",
+        "transcript": "Transcript", "videos": "Videos",
+        "rank.special-national": "Special national relic", "rank.national": "National relic",
+        "rank.provincial": "Provincial relic", "rank.none": "Not ranked",
+        "price": "Price", "sale_price": "Sale price", "unit": "Pack", "weight": "Weight",
+        "availability": "Availability", "in_stock": "In stock", "out_of_stock": "Out of stock", "preorder": "Pre-order",
+        "producer": "Producer", "buy": "Buy on", "ocop": "OCOP product", "stars": "stars", "ocop_year": "Recognised in",
+        "decision": "Decision", "category": "Product group", "all": "All", "filter": "Filter products",
+        "cat.food": "Food", "cat.beverage": "Beverages", "cat.herbal": "Herbal products", "cat.handicraft": "Handicrafts",
+        "cat.ornamental": "Ornamental plants and animals", "cat.tourism": "Rural tourism services",
+        "kind.cooperative": "Cooperative", "kind.enterprise": "Enterprise", "kind.household": "Household business",
+        "phone": "Phone", "email": "E-mail", "website": "Website", "their_products": "Products",
+        "not_found": "Page not found", "not_found_text": "The page you are looking for is not here. Go back to the home page.",
+        "publisher": "Published by", "code": "Code", "qr": "QR code", "view_all_products": "All products",
+        "retired": "This code is no longer in use", "retired_text": "Thank you for scanning. This item is no longer presented.",
+        "opening": "Opening the page…", "continue": "Continue",
+    ]
+}

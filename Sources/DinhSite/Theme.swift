@@ -1,0 +1,79 @@
+import DinhCore
+import Foundation
+import Mustache
+
+/// The templates and assets pages are made with: the built-in theme, with any file of the same
+/// name in `content/theme/` taking its place (templates `*.mustache`, assets under `assets/`).
+public struct Theme: Sendable {
+    /// Every template a build renders.
+    static let templateNames = ["layout", "home", "heritage", "product", "products", "producer", "page", "not-found", "landing", "qr-sheet"]
+
+    var library: MustacheLibrary
+    /// Files copied to `assets/` in the output, sorted by name.
+    var assets: [(name: String, data: Data)]
+
+    /// The built-in theme, shipped as resources of this module.
+    static var builtInFolder: URL? { Bundle.module.url(forResource: "Theme", withExtension: nil) }
+
+    /// Loads the theme; template errors come back as diagnostics at the template's file and line.
+    static func load(overrides: URL, displayOverrides: String) -> (theme: Theme?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        guard let builtIn = builtInFolder else {
+            diagnostics.error(SourceLocation(path: "dinh"), "the built-in theme is missing from this installation of dinh; reinstall it")
+            return (nil, diagnostics)
+        }
+        let fileManager = FileManager.default
+        var library = MustacheLibrary()
+        let overrideNames = Set((try? fileManager.contentsOfDirectory(atPath: overrides.path)) ?? [])
+        for name in overrideNames.sorted() where name.hasSuffix(".mustache") {
+            let template = String(name.dropLast(".mustache".count))
+            if !templateNames.contains(template) && !template.hasPrefix("_") {
+                diagnostics.warning(SourceLocation(path: "\(displayOverrides)/\(name)"),
+                                    "this template is not used by dinh (the templates are: \(templateNames.joined(separator: ", ")); partials start with _)")
+            }
+        }
+        let builtInNames = ((try? fileManager.contentsOfDirectory(atPath: builtIn.path)) ?? []).filter { $0.hasSuffix(".mustache") }
+        let names = Set(builtInNames).union(overrideNames.filter { $0.hasSuffix(".mustache") })
+        for file in names.sorted() {
+            let overridden = overrideNames.contains(file)
+            let url = (overridden ? overrides : builtIn).appendingPathComponent(file)
+            let shown = overridden ? "\(displayOverrides)/\(file)" : "built-in theme/\(file)"
+            guard let data = fileManager.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.error(SourceLocation(path: shown), "this template cannot be read as UTF-8 text")
+                continue
+            }
+            do {
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: String(file.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.error(SourceLocation(path: shown, line: error.context.lineNumber, column: error.context.columnNumber),
+                                  "this template has a Mustache error: \(describe(error.error)) in “\(error.context.line.trimmingCharacters(in: .whitespaces))”")
+            } catch {
+                diagnostics.error(SourceLocation(path: shown), "this template cannot be read: \(error)")
+            }
+        }
+
+        var assets: [String: Data] = [:]
+        for folder in [builtIn.appendingPathComponent("assets"), overrides.appendingPathComponent("assets")] {
+            for name in ((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where !name.hasPrefix(".") {
+                if let data = fileManager.contents(atPath: folder.appendingPathComponent(name).path) { assets[name] = data }
+            }
+        }
+        let theme = Theme(library: library, assets: assets.keys.sorted().compactMap { name in assets[name].map { (name, $0) } })
+        return (diagnostics.hasErrors ? nil : theme, diagnostics)
+    }
+
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName?: return "a tag is not finished (missing }})"
+        case .expectedSectionEnd?: return "a section {{#…}} is never closed with {{/…}}"
+        case .invalidSetDelimiter?: return "a set-delimiter tag is malformed"
+        default: return "\(error)"
+        }
+    }
+}
