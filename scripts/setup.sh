@@ -10,8 +10,10 @@ test_packages=(zbar-tools imagemagick libjpeg-turbo-progs libvips-tools poppler-
   libimage-exiftool-perl chromium chromium-driver fonts-noto-core hugo qrencode wrk time python3-venv lame)
 
 missing=()
+demo_packages=(imagemagick espeak-ng lame fonts-dejavu-core)
 want=("${build_packages[@]}")
-[[ "${1:-}" == "--test" ]] && want+=("${test_packages[@]}")
+[[ "${1:-}" == "--demo" ]] && want+=("${demo_packages[@]}")
+[[ "${1:-}" == "--test" ]] && want+=("${demo_packages[@]}" "${test_packages[@]}")
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done

@@ -65,14 +65,17 @@ extension Loading {
         guard let items = reader.list(node, field: "scenes") else { return [] }
         var scenes: [Scene] = []
         var pendingTargets: [(String, SourceLocation)] = []
+        var declaredIDs: [String] = []
         for item in items {
             guard let fields = reader.fields(item, allowed: ["id", "title", "panorama", "north", "view", "narration", "hotspots"], in: "a scene") else { continue }
             let id = reader.require(fields, "id", in: "this scene", example: "id: san-trong").flatMap { reader.string($0, field: "id") }
             if let id, !Slug.isValid(id) {
                 reader.diagnostics.error(fields["id"]?.location ?? item.location, "scene id '\(id)' must use only a-z, 0-9 and -; write '\(Slug.suggest(for: id))'")
             }
-            if let id, scenes.contains(where: { $0.id == id }) {
+            if let id, declaredIDs.contains(id) {
                 reader.diagnostics.error(fields["id"]?.location ?? item.location, "two scenes have the id '\(id)'; each scene needs its own id")
+            } else if let id {
+                declaredIDs.append(id)
             }
             let title = reader.require(fields, "title", in: "this scene", example: "title: Sân trong").flatMap { reader.text($0, field: "title") }
             let panorama = reader.require(fields, "panorama", in: "this scene", example: "panorama: san-trong.jpg").flatMap {
@@ -129,7 +132,9 @@ extension Loading {
                                     narration: narration, hotspots: hotspots, location: item.location))
             }
         }
-        let ids = scenes.map(\.id)
+        // Every scene that names an id counts, even one dropped for another mistake (a missing
+        // panorama), so one mistake does not cascade into "unknown scene" errors.
+        let ids = declaredIDs
         for (target, location) in pendingTargets where !ids.contains(target) {
             var message = "this hotspot leads to the scene '\(target)', but this relic has no scene with that id"
             if let guess = DidYouMean.suggestion(for: target, among: ids) { message += "; did you mean '\(guess)'?" }

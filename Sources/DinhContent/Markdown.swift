@@ -224,7 +224,15 @@ public struct Markdown: Sendable {
             if chars[j] == "]" { depth -= 1; if depth == 0 { break } }
             j += 1
         }
-        guard j + 1 < chars.count, chars[j + 1] == "(", let close = chars[(j + 2)...].firstIndex(of: ")") else { return nil }
+        guard j + 1 < chars.count, chars[j + 1] == "(" else { return nil }
+        // The target ends at the `)` that balances the opening one: `(javascript:alert(1))`.
+        var close = j + 2, parens = 1
+        while close < chars.count {
+            if chars[close] == "(" { parens += 1 }
+            if chars[close] == ")" { parens -= 1; if parens == 0 { break } }
+            close += 1
+        }
+        guard close < chars.count else { return nil }
         let label = String(chars[(start + 1)..<j])
         var target = String(chars[(j + 2)..<close]).trimmingCharacters(in: .whitespaces)
         if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }  // drop a "title"

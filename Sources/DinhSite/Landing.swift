@@ -38,14 +38,14 @@ extension PageRenderer {
             let targets = site.languages.map { code -> [String: Any] in
                 ["lang": code, "href": root + router.path(ref, code), "name": text(name, code), "label": Strings.languageName(code)]
             }
-            return theme.render("landing", [
+            return theme.render("landing", Self.withFlags([
                 "lang": language, "code": landing.code, "title": text(name, language),
                 "refresh": root + router.path(ref, language), "targets": targets,
                 "languages_json": "{" + site.languages.map { "\"\($0)\":\"\(root + router.path(ref, $0))\"" }.joined(separator: ",") + "}",
                 "canonical": router.absolute(ref, language), "t": t.all, "root": root,
-            ])
+            ]))
         case .retired(let reason):
-            return theme.render("landing", [
+            return theme.render("landing", Self.withFlags([
                 "lang": language, "code": landing.code, "retired": true, "title": t["retired"],
                 "reason": (reason.isEmpty ? nil : text(reason, language)) as Any,
                 "home": root, "t": t.all, "root": root,
@@ -53,7 +53,7 @@ extension PageRenderer {
                     let other = Strings(language: code)
                     return ["lang": code, "title": other["retired"], "text": other["retired_text"], "home": root + router.path(.home, code), "home_label": other["home"]]
                 },
-            ])
+            ]))
         }
     }
 }

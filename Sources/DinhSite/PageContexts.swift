@@ -71,7 +71,8 @@ extension PageRenderer {
             "festival": relic.festival.map { text($0, language) } as Any,
             "opening_hours": relic.openingHours as Any,
             "ranked_year": relic.rankedYear as Any,
-            "body": relic.body[language] ?? relic.body[site.defaultLanguage] ?? "",
+            // The history sits under its own h2, so its headings start at h3.
+            "body": HTMLHeadings.shift(relic.body[language] ?? relic.body[site.defaultLanguage] ?? "", by: 1),
             "has_body": !(relic.body[language] ?? relic.body[site.defaultLanguage] ?? "").isEmpty,
             "gallery": relic.gallery.map { imageContext($0, root: root, alt: text(relic.name, language)) as Any },
             "short_url": shortURL(relic.code),
@@ -214,5 +215,18 @@ enum WebVTT {
             if !plain.isEmpty { cues.append((String(start.split(separator: ".").first ?? ""), plain.nfc)) }
         }
         return cues
+    }
+}
+
+/// Moves the headings of rendered Markdown down a level, to nest them under a section heading.
+enum HTMLHeadings {
+    static func shift(_ html: String, by levels: Int) -> String {
+        var result = html
+        for level in stride(from: 6, through: 1, by: -1) {
+            let target = min(6, level + levels)
+            result = result.replacingOccurrences(of: "<h\(level)>", with: "<h\(target)>")
+                .replacingOccurrences(of: "</h\(level)>", with: "</h\(target)>")
+        }
+        return result
     }
 }

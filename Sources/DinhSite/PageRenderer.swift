@@ -88,12 +88,25 @@ struct PageRenderer {
     }
 
     static func withFlags(_ context: [String: Any]) -> [String: Any] {
-        var result = context
+        var result: [String: Any] = [:]
         for (key, value) in context {
+            guard let value = clean(value) else { continue }
             if let list = value as? [Any] { result["has_\(key)"] = !list.isEmpty }
-            if let nested = value as? [String: Any] { result[key] = withFlags(nested) }
+            result[key] = value
         }
         return result
+    }
+
+    /// Drops absent optionals (which the template engine would print as "nil"), recursively.
+    static func clean(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            guard let wrapped = mirror.children.first?.value else { return nil }
+            return clean(wrapped)
+        }
+        if let nested = value as? [String: Any] { return withFlags(nested) }
+        if let list = value as? [Any] { return list.compactMap(clean) }
+        return value
     }
 
     /// What the layout needs to know about a page.
@@ -143,7 +156,7 @@ struct PageRenderer {
             "body": body,
             "t": t.all,
         ]
-        return theme.render("layout", context)
+        return theme.render("layout", Self.withFlags(context))
     }
 
     func renderNotFound() -> String {

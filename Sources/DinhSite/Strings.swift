@@ -43,7 +43,7 @@ struct Strings {
         "not_found": "Không tìm thấy trang", "not_found_text": "Trang bạn tìm không có ở đây. Hãy về trang chủ.",
         "publisher": "Đơn vị công bố", "code": "Mã", "qr": "Mã QR", "view_all_products": "Tất cả sản phẩm",
         "retired": "Mã này không còn được sử dụng", "retired_text": "Cảm ơn bạn đã quét mã. Nội dung này đã ngừng giới thiệu.",
-        "opening": "Đang mở trang…", "continue": "Tiếp tục",
+        "opening": "Đang mở trang…", "facts": "Thông tin tham quan", "continue": "Tiếp tục",
     ]
 
     static let english: [String: String] = [
@@ -66,6 +66,6 @@ struct Strings {
         "not_found": "Page not found", "not_found_text": "The page you are looking for is not here. Go back to the home page.",
         "publisher": "Published by", "code": "Code", "qr": "QR code", "view_all_products": "All products",
         "retired": "This code is no longer in use", "retired_text": "Thank you for scanning. This item is no longer presented.",
-        "opening": "Opening the page…", "continue": "Continue",
+        "opening": "Opening the page…", "facts": "Visitor information", "continue": "Continue",
     ]
 }

@@ -1,0 +1,29 @@
+# Dinh: `make demo` builds the demo site, `make test` runs every test, `make bench` measures.
+# Both install what they need on a fresh Debian machine (scripts/setup.sh).
+SWIFT ?= swift
+export DINH_PYTHON := $(CURDIR)/.build/venv/bin/python
+
+.PHONY: demo test bench bench-pages build clean
+
+build:
+	bash scripts/setup.sh
+	$(SWIFT) build -c release --product dinh
+
+demo: build
+	bash scripts/setup.sh --demo
+	bash scripts/demo-media.sh
+	.build/release/dinh build content --output public
+	@echo "Open public/index.html, or serve the folder: python3 -m http.server -d public"
+
+test:
+	bash scripts/setup.sh --test
+	bash scripts/demo-media.sh
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+bench: build
+	bash scripts/setup.sh --test
+	bash scripts/bench-pages.sh
+
+clean:
+	rm -rf .build public bench-out

@@ -1,0 +1,247 @@
+import DinhContent
+import DinhCore
+import DinhTestSupport
+import Foundation
+import Testing
+
+/// One broken input per rule of the content format: the message, the file and the line.
+@Suite struct ContentRulesTests {
+    let fixture: SiteFixture
+
+    init() throws { fixture = try SiteFixture() }
+
+    func load() -> (Content?, [Diagnostic]) {
+        let (content, diagnostics) = ContentLoader(root: fixture.content, displayRoot: "content",
+                                                   today: CalendarDate(year: 2026, month: 1, day: 1)!).load()
+        return (content, diagnostics.sorted)
+    }
+
+    /// The single error the broken input must give.
+    func onlyError(file: String = #filePath, line: Int = #line) -> Diagnostic? {
+        let (content, diagnostics) = load()
+        let errors = diagnostics.filter { $0.severity == .error }
+        #expect(content == nil, "content with errors must not be returned")
+        #expect(errors.count == 1, "expected one error, got: \(diagnostics.map(\.description))")
+        return errors.first
+    }
+
+    @Test func validFixtureLoads() throws {
+        let (content, diagnostics) = load()
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let site = try #require(content)
+        #expect(site.heritage.map(\.code) == ["DP01"])
+        #expect(site.heritage[0].name.resolve("en", default: "vi") == "Phuong Tri Taoist Temple")
+        #expect(site.heritage[0].kind.resolve("en", default: "vi") == "quán", "a missing language falls back to the default")
+        #expect(site.products[0].price == 45000)
+        #expect(site.products[0].sku == "HT42", "sku defaults to the code")
+        #expect(site.products[0].ocop.expires == CalendarDate(year: 2028, month: 6, day: 30), "36 months after the decision")
+    }
+
+    @Test func tabIndentation() throws {
+        try fixture.write("site.yaml", "title: Thử\nbase_url: https://x.vn/\npublisher:\n\tname: UBND\n")
+        let error = try #require(onlyError())
+        #expect(error.location.path == "content/site.yaml")
+        #expect(error.location.line == 4)
+        #expect(error.message.contains("tab"))
+    }
+
+    @Test func unclosedQuote() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "kind: quán", with: "kind: \"quán"))
+        let error = try #require(onlyError())
+        #expect(error.location.path == "content/heritage/quan-phuong-tri/index.md")
+        #expect(error.location.line == 6, "line of the opening quote: \(error)")
+        #expect(error.message.contains("quote"))
+    }
+
+    @Test func unquotedColonSaysToQuote() throws {
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(
+            of: "  vi: Chè lam Hà Trung", with: "  vi: Sản phẩm OCOP: Mật ong"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 4)
+        #expect(error.message.contains("quotes"))
+        #expect(error.message.contains("\"Sản phẩm OCOP: Mật ong\""))
+    }
+
+    @Test func unknownFieldWithSuggestion() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "ranking: national", with: "ranknig: national"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 7)
+        #expect(error.message.contains("unknown field 'ranknig'"))
+        #expect(error.message.contains("did you mean 'ranking'?"))
+    }
+
+    @Test func wrongFieldType() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "geo: [21.0879, 105.6633]", with: "geo: {lat: 21}"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 9)
+        #expect(error.message.contains("'geo' must be a list"))
+    }
+
+    @Test func missingRequiredField() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "address: Thị trấn Phùng, huyện Đan Phượng, Hà Nội\n", with: ""))
+        let error = try #require(onlyError())
+        #expect(error.location.path == "content/heritage/quan-phuong-tri/index.md")
+        #expect(error.message.contains("missing the required field 'address'"))
+    }
+
+    @Test func impossibleDate() throws {
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(
+            of: "date: 2025-06-30", with: "date: 2024-13-45"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 10)
+        #expect(error.message.contains("'2024-13-45' is not"))
+    }
+
+    @Test func sixStars() throws {
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "stars: 4", with: "stars: 6"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 9)
+        #expect(error.message.contains("3, 4 or 5"))
+    }
+
+    @Test func priceWrittenAsPeopleDo() throws {
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(
+            of: "price: 45000", with: "price: 45.000đ"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 11)
+        #expect(error.message.contains("write price: 45000"))
+    }
+
+    @Test func duplicateCode() throws {
+        try fixture.write("heritage/den-hat-mon/index.md", SiteFixture.relic)
+        let error = try #require(onlyError())
+        #expect(error.message.contains("the code DP01 is already used by content/heritage/den-hat-mon/index.md")
+                || error.message.contains("the code DP01 is already used by content/heritage/quan-phuong-tri/index.md"))
+    }
+
+    @Test func badCode() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "code: DP01", with: "code: dp-01"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 2)
+        #expect(error.message.contains("write 'DP01'"))
+    }
+
+    @Test func unknownProducer() throws {
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(
+            of: "producer: htx-che-lam", with: "producer: htx-che-lan"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 6)
+        #expect(error.message.contains("no file producers/htx-che-lan.yaml"))
+        #expect(error.message.contains("did you mean 'htx-che-lam'?"))
+    }
+
+    @Test func hotspotToUnknownScene() throws {
+        try fixture.write("heritage/quan-phuong-tri/san.jpg", data: Data([0xFF, 0xD8, 0xFF]))
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "---\nLịch sử", with: """
+        scenes:
+          - id: san-trong
+            title: Sân trong
+            panorama: san.jpg
+            hotspots:
+              - {yaw: 135, pitch: -4, scene: hau-cung}
+        ---
+        Lịch sử
+        """))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 18)
+        #expect(error.message.contains("no scene with that id"))
+    }
+
+    @Test func pathEscapingThePageFolder() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "---\nLịch sử", with: "gallery: [../../site.yaml]\n---\nLịch sử"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 13)
+        #expect(error.message.contains("outside this page's folder"))
+    }
+
+    @Test func symlinkOutOfTheContentFolder() throws {
+        let outside = try fixture.directory.write("secret.jpg", "not a photo")
+        try FileManager.default.createSymbolicLink(
+            at: fixture.content.appendingPathComponent("heritage/quan-phuong-tri/anh.jpg"), withDestinationURL: outside)
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "---\nLịch sử", with: "gallery: [anh.jpg]\n---\nLịch sử"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 13)
+        #expect(error.message.contains("outside the content folder"))
+    }
+
+    @Test func nonSlugFolderSuggestsSlug() throws {
+        try FileManager.default.moveItem(at: fixture.content.appendingPathComponent("heritage/quan-phuong-tri"),
+                                         to: fixture.content.appendingPathComponent("heritage/Quán Phượng Trì"))
+        let error = try #require(onlyError())
+        #expect(error.location.path == "content/heritage/Quán Phượng Trì")
+        #expect(error.message.contains("rename it to 'quan-phuong-tri'"))
+    }
+
+    @Test func decomposedTextIsNormalised() throws {
+        let nfd = SiteFixture.relic.decomposedStringWithCanonicalMapping
+        #expect(nfd != SiteFixture.relic.precomposedStringWithCanonicalMapping || nfd.unicodeScalars.count != SiteFixture.relic.unicodeScalars.count)
+        try fixture.write("heritage/quan-phuong-tri/index.md", nfd)
+        let (content, diagnostics) = load()
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let name = try #require(content?.heritage.first?.name.resolve("vi", default: "vi"))
+        #expect(Array(name.unicodeScalars) == Array("Quán Phượng Trì".precomposedStringWithCanonicalMapping.unicodeScalars))
+    }
+
+    @Test func emptyIndex() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", "")
+        let error = try #require(onlyError())
+        #expect(error.location.path == "content/heritage/quan-phuong-tri/index.md")
+        #expect(error.message.contains("empty"))
+    }
+
+    @Test func binaryIndex() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", data: Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]))
+        let error = try #require(onlyError())
+        #expect(error.message.contains("not a text file"))
+    }
+
+    @Test func missingSiteYAML() throws {
+        try fixture.remove("site.yaml")
+        let error = try #require(onlyError())
+        #expect(error.location.path == "content/site.yaml")
+        #expect(error.message.contains("site.yaml is missing"))
+    }
+
+    @Test func everyErrorReportedInOneRun() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic
+            .replacingOccurrences(of: "ranking: national", with: "ranking: world")
+            .replacingOccurrences(of: "geo: [21.0879, 105.6633]", with: "geo: [121.0, 105.6633]"))
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "stars: 4", with: "stars: 2"))
+        let (_, diagnostics) = load()
+        let lines = diagnostics.map { "\($0.location.path):\($0.location.line)" }
+        #expect(lines == ["content/heritage/quan-phuong-tri/index.md:7", "content/heritage/quan-phuong-tri/index.md:9",
+                          "content/products/che-lam/index.md:9"])
+    }
+
+    @Test func expiredCertificateIsAWarning() throws {
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "date: 2025-06-30", with: "date: 2021-06-30"))
+        let (content, diagnostics) = load()
+        #expect(content != nil)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.severity == .warning)
+        #expect(diagnostics.first?.message.contains("expired on 2024-06-30") == true)
+    }
+
+    @Test func translationOverridesText() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.en.md", "---\nsummary: Translated summary\n---\nHistory in English.\n")
+        let (content, diagnostics) = load()
+        #expect(diagnostics.isEmpty)
+        let relic = try #require(content?.heritage.first)
+        #expect(relic.summary?.resolve("en", default: "vi") == "Translated summary")
+        #expect(relic.body["en"] == "<p>History in English.</p>")
+    }
+
+    @Test func gtinCheckDigit() throws {
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(
+            of: "price: 45000", with: "price: 45000\ngtin: \"8936012345670\""))
+        let error = try #require(onlyError())
+        #expect(error.message.contains("wrong check digit"))
+        #expect(GTIN.isValid("4006381333931"))
+    }
+}

@@ -1,0 +1,36 @@
+import DinhContent
+import Testing
+
+@Suite struct MarkdownTests {
+    func html(_ source: String) -> String { Markdown.render(source).html }
+
+    @Test func rawHTMLIsShownAsText() {
+        #expect(html("<script>alert(1)</script>") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")
+        #expect(html("a <img src=x onerror=alert(1)> b") == "<p>a &lt;img src=x onerror=alert(1)&gt; b</p>")
+    }
+
+    @Test func unsafeLinksBecomeText() {
+        let result = Markdown.render("[bấm](javascript:alert(1))")
+        #expect(result.html == "<p>bấm</p>")
+        #expect(result.notes.count == 1)
+        #expect(html("[x](\"onmouseover=alert(1))") == "<p><a href=\"&quot;onmouseover=alert(1)\">x</a></p>")
+    }
+
+    @Test func blocksAndInline() {
+        #expect(html("# Tiêu đề\n\nĐoạn **đậm** và *nghiêng*, `mã`.") == "<h2>Tiêu đề</h2>\n<p>Đoạn <strong>đậm</strong> và <em>nghiêng</em>, <code>mã</code>.</p>")
+        #expect(html("- một\n- hai") == "<ul>\n<li>một</li>\n<li>hai</li>\n</ul>")
+        #expect(html("1. một\n2. hai") == "<ol>\n<li>một</li>\n<li>hai</li>\n</ol>")
+        #expect(html("> trích") == "<blockquote>\n<p>trích</p>\n</blockquote>")
+        #expect(html("[Trang](https://example.vn/?a=1&b=2)") == "<p><a href=\"https://example.vn/?a=1&amp;b=2\" rel=\"noopener\">Trang</a></p>")
+        #expect(html("snake_case_name") == "<p>snake_case_name</p>")
+    }
+
+    @Test func headingLevelsNeverSkip() {
+        #expect(html("### Ba\n\n##### Năm") == "<h2>Ba</h2>\n<h3>Năm</h3>")
+    }
+
+    @Test func picturesAreNotedWithTheirLine() {
+        let result = Markdown.render("Một\n\n![ảnh](a.jpg)", firstLine: 10)
+        #expect(result.notes.first?.line == 12)
+    }
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Generates the demo's photos, 360° panoramas and narration audio into content/, so the
+# repository stays small. Idempotent: files that exist are kept. Needs ImageMagick, and
+# espeak-ng + lame for speech (a tone is used when they are missing).
+set -euo pipefail
+cd "$(dirname "$0")/../content"
+
+magick_cmd() { if command -v magick >/dev/null; then magick "$@"; else convert "$@"; fi; }
+
+# A photo: a warm gradient with the item's name, 1600×1200.
+photo() { # file colour1 colour2 label
+  [[ -f $1 ]] && return
+  magick_cmd -size 1600x1200 "gradient:$2-$3" \
+    -fill 'rgba(255,255,255,0.85)' -draw "roundrectangle 120,820 1480,1080 30,30" \
+    -fill '#3a2a1a' -font DejaVu-Sans-Bold -pointsize 64 -gravity south -annotate +0+190 "$4" \
+    -quality 88 "$1"
+}
+
+# An equirectangular panorama (2:1): sky, ground, a ring of red pillars and labelled walls, so a
+# viewer shows where it looks. Pillars every 30°, a gate at yaw 0 (the image centre).
+panorama() { # file label width
+  [[ -f $1 ]] && return
+  local w=${3:-4096}; local h=$(( w / 2 ))
+  local args=() i x
+  for i in $(seq 0 11); do
+    x=$(( i * w / 12 ))
+    args+=(-fill '#8a1c14' -draw "rectangle $((x+20)),$((h*30/100)) $((x+60)),$((h*62/100))")
+  done
+  magick_cmd -size "${w}x$((h/2))" 'gradient:#5b8fd6-#dcecf9' \
+    \( -size "${w}x$((h/2))" 'gradient:#b59a6a-#4a3b26' \) -append \
+    -fill '#6b4a2b' -draw "rectangle $((w*45/100)),$((h*35/100)) $((w*55/100)),$((h*55/100))" \
+    "${args[@]}" \
+    -fill white -font DejaVu-Sans-Bold -pointsize $((w/40)) -gravity center -annotate +0-$((h/10)) "$2" \
+    -annotate +$((w/4))+0 E -annotate -$((w/4))+0 W -annotate +$((w/2 - w/40))+0 S \
+    -quality 85 "$1"
+}
+
+speak() { # file language text
+  [[ -f $1 ]] && return
+  local wav; wav=$(mktemp --suffix=.wav)
+  if command -v espeak-ng >/dev/null; then
+    espeak-ng -v "$2" -s 150 -w "$wav" "$3"
+  else
+    python3 - "$wav" <<'PY'
+import math, struct, sys, wave
+with wave.open(sys.argv[1], "w") as w:
+    w.setnchannels(1); w.setsampwidth(2); w.setframerate(16000)
+    w.writeframes(b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * t / 16000))) for t in range(16000 * 3)))
+PY
+  fi
+  lame --quiet -b 48 -m m "$wav" "$1"
+  rm -f "$wav"
+}
+
+cd heritage/dinh-dai-phung
+panorama san-dinh.jpg "San dinh - Courtyard"
+panorama dai-dinh.jpg "Dai dinh - Main hall"
+photo cong-dinh.jpg '#d9b48f' '#8a5a3c' "Cổng đình Đại Phùng"
+photo cham-khac.jpg '#c7a27c' '#5e3b22' "Chạm khắc gỗ"
+speak thuyet-minh.vi.mp3 vi "Kính chào quý khách đến với Đình Đại Phùng. Đình được dựng vào thế kỷ mười bảy, nổi tiếng với nghệ thuật chạm khắc gỗ."
+speak thuyet-minh.en.mp3 en "Welcome to Dai Phung communal house. It was built in the seventeenth century and is famous for its wood carvings."
+speak san-dinh.vi.mp3 vi "Đây là sân đình."
+speak san-dinh.en.mp3 en "This is the courtyard."
+cd ../dinh-ha-mo
+photo toan-canh.jpg '#e0c9a6' '#7d5b3a' "Đình Hạ Mỗ"
+cd ../quan-phuong-tri
+panorama san-trong.jpg "Quan Phuong Tri" 2048
+photo quan.jpg '#cfe0d8' '#4f6f5f' "Quán Phượng Trì"
+cd ../lang-mieu-trieu-tuong
+photo lang.jpg '#d8d0b8' '#6a6040' "Lăng miếu Triệu Tường"
+cd ../../products
+for dir in */; do
+  slug=${dir%/}
+  name=$(sed -n "s/^  vi: '\(.*\)'$/\1/p" "$slug/index.md" | head -1)
+  (cd "$slug" && photo "$slug-1.jpg" '#fbe7c6' '#d08c3c' "$name" && photo "$slug-2.jpg" '#f3f0e6' '#a89a7a' "$name (2)")
+done
+echo "Demo media ready."
