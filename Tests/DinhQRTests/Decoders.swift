@@ -92,8 +92,8 @@ enum Decoders {
     from PIL import Image
     img = Image.open(sys.argv[1])
     scale, quiet, size = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-    print(img.mode, img.size[0], img.size[1], img.info.get("dpi", ""))
-    px = img.load()
+    print(img.mode, img.size[0], img.size[1], img.info.get("bits", ""))
+    px = img.convert("L").load()
     rows = []
     side = (size + 2 * quiet) * scale
     for my in range(size + 2 * quiet):

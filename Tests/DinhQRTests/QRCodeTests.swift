@@ -73,7 +73,9 @@ struct QRCodeTests {
         let result = try Tools.shell("\(Tools.python) '\(script.path)' '\(file.path)' \(scale) 4 \(link.moduleCount)")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         var lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("L ") == true, "8-bit grey expected: \(lines.first ?? "")")
+        // Two-colour palette packed to 1 bit a pixel, as qrencode writes.
+        #expect(lines.first?.hasPrefix("P ") == true, "palette image expected: \(lines.first ?? "")")
+        #expect(png[24] == 1 && png[25] == 3, "IHDR bit depth 1, colour type 3")
         lines.removeFirst()
         var expected: [String] = []
         for y in -4..<(link.moduleCount + 4) {
