@@ -73,9 +73,9 @@ struct QRCodeTests {
         let result = try Tools.shell("\(Tools.python) '\(script.path)' '\(file.path)' \(scale) 4 \(link.moduleCount)")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         var lines = result.stdout.split(separator: "\n").map(String.init)
-        // Two-colour palette packed to 1 bit a pixel, as qrencode writes.
-        #expect(lines.first?.hasPrefix("P ") == true, "palette image expected: \(lines.first ?? "")")
-        #expect(png[24] == 1 && png[25] == 3, "IHDR bit depth 1, colour type 3")
+        // 1-bit greyscale.
+        #expect(lines.first?.hasPrefix("1 ") == true, "1-bit image expected: \(lines.first ?? "")")
+        #expect(png[24] == 1 && png[25] == 0, "IHDR bit depth 1, colour type 0")
         lines.removeFirst()
         var expected: [String] = []
         for y in -4..<(link.moduleCount + 4) {
@@ -84,6 +84,39 @@ struct QRCodeTests {
         #expect(lines == expected)
         // Compressed: a 1000 px image of big squares is a few kilobytes, not a megabyte.
         #expect(png.count < 40_000)
+    }
+
+    /// The PNG writer against libpng (through ImageMagick, which checks CRCs and the zlib stream):
+    /// every pixel, for symbols from version 1 to 40, one pixel a module to many, widths that are
+    /// not a multiple of 8, and quiet zones from none to wide.
+    @Test(arguments: [
+        ("A", 1, 4), ("HTTPS://A.VN/Q/DP01", 1000, 4), ("https://disan.danphuong.gov.vn/q/DP01", 333, 0),
+        (String(repeating: "0123456789", count: 20), 1, 4), (String(repeating: "Đan Phượng ", count: 30), 50, 7),
+        (String(repeating: "x", count: 1200), 1, 4), (String(repeating: "x", count: 1200), 1500, 4),
+    ])
+    func pngPixelsMatchLibpng(text: String, minimumSize: Int, quietZone: Int) throws {
+        let dir = try TemporaryDirectory("dinh-png")
+        defer { dir.remove() }
+        let symbol = try QRCode(text, errorCorrection: .l)
+        let png = try symbol.pngData(minimumSize: minimumSize, quietZone: quietZone)
+        let file = try dir.write("code.png", png)
+        let scale = symbol.pixelsPerModule(minimumSize: minimumSize, quietZone: quietZone)
+        let side = (symbol.size + 2 * quietZone) * scale
+        #expect(side >= minimumSize)
+        let result = try Tools.shell("convert -regard-warnings '\(file.path)' -depth 8 gray:'\(dir.file("raw").path)'")
+        #expect(result.status == 0, "\(result.stderr)")
+        let raw = try [UInt8](Data(contentsOf: dir.file("raw")))
+        #expect(raw.count == side * side)
+        guard raw.count == side * side else { return }
+        var mismatches = 0
+        for y in 0..<side {
+            for x in 0..<side {
+                let dark = symbol[x / scale - quietZone, y / scale - quietZone]
+                if raw[y * side + x] != (dark ? 0 : 255) { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0, "version \(symbol.version), \(side) px")
+        #expect(png.count < side * side / 40 + 2000, "\(png.count) bytes: the squares should compress")
     }
 
     @Test func pngAndSVGDecodeWithRealDecodersEvenDegraded() throws {
