@@ -1,4 +1,6 @@
 import DinhCore
+import DinhTestSupport
+import Foundation
 @testable import DinhQR
 import Testing
 
@@ -157,5 +159,28 @@ struct CodesLockTests {
         #expect(diagnostics.allSatisfy { $0.severity == .error && $0.location.path == lockPath })
         #expect(lock.states == ["DP01": .live(target: "heritage/a"), "DP03": .live(target: "heritage/c")])
         #expect(CodesLock.isValidCode("DP01") && !CodesLock.isValidCode("dp01") && !CodesLock.isValidCode("D") && !CodesLock.isValidCode("ĐP01"))
+    }
+}
+
+@Suite("Codes lock file")
+struct CodesLockFileTests {
+    @Test func missingFileIsAnEmptyLockAndRoundTrips() throws {
+        let dir = try TemporaryDirectory("dinh-lock")
+        defer { dir.remove() }
+        let missing = CodesLock.read(contentsOf: dir.file("codes.lock"), displayPath: "content/codes.lock")
+        #expect(missing.lock.states.isEmpty && missing.diagnostics.isEmpty)
+        let update = missing.lock.update(current: [PublishedCode(code: "DP01", target: "heritage/a", location: DinhCore.SourceLocation(path: "x"))],
+                                         changes: [], lockPath: "content/codes.lock")
+        #expect(update.changed)
+        try dir.write("codes.lock", update.text)
+        let read = CodesLock.read(contentsOf: dir.file("codes.lock"), displayPath: "content/codes.lock")
+        #expect(read.lock == update.lock)
+        try dir.write("codes.lock", Data([0xFF, 0xFE, 0x00]))
+        #expect(CodesLock.read(contentsOf: dir.file("codes.lock"), displayPath: "content/codes.lock").diagnostics.count == 1)
+    }
+
+    @Test func summaryReportsVersionAndModules() throws {
+        let link = try QRLink(baseURL: "https://disan.danphuong.gov.vn/", code: "DP01")
+        #expect(link.summary == "DP01: version 3, 29×29 modules, level Q, alphanumeric: HTTPS://DISAN.DANPHUONG.GOV.VN/Q/DP01")
     }
 }

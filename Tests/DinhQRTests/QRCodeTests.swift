@@ -18,6 +18,14 @@ struct QRCodeTests {
             #expect(link.url == "https://disan.danphuong.gov.vn/q/\(code)")
             #expect(link.moduleCount == 17 + 4 * link.version)
         }
+        // 30 characters with the slash, and the longest code allowed (12).
+        let slash30 = "https://disan.danphuong.org.vn/"
+        let host = String(repeating: "d", count: 21)
+        for base in ["https://\(host)/", "https://\(host)x", slash30] {
+            let link = try QRLink(baseURL: base, code: "DP0123456789")
+            #expect(link.version <= 3, "\(base): version \(link.version)")
+        }
+        #expect("https://\(host)/".count == 30)
         // Lower case would not fit version 3 at Q: the upper case is what keeps it small.
         let lower = try QRCode("https://disan.danphuong.gov.vn/q/DP01", errorCorrection: .q)
         #expect(lower.version == 4)
