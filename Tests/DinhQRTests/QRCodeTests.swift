@@ -19,9 +19,9 @@ struct QRCodeTests {
             #expect(link.moduleCount == 17 + 4 * link.version)
         }
         // 30 characters with the slash, and the longest code allowed (12).
-        let slash30 = "https://disan.danphuong.org.vn/"
+        let typical = "https://disan.danphuong.org.vn/"
         let host = String(repeating: "d", count: 21)
-        for base in ["https://\(host)/", "https://\(host)x", slash30] {
+        for base in ["https://\(host)/", "https://\(host)x", typical] {
             let link = try QRLink(baseURL: base, code: "DP0123456789")
             #expect(link.version <= 3, "\(base): version \(link.version)")
         }
