@@ -1,4 +1,5 @@
 import DinhCore
+import Foundation
 
 /// A code the current content publishes: an item with `code:` in its front matter.
 public struct PublishedCode: Sendable, Hashable {
@@ -171,7 +172,7 @@ extension CodesLock {
                 case let .moved(to): was = "moved to \(to)"
                 case .retired: was = "retired"
                 }
-                diagnostics.append(.error(location(of: code), "QR code \(code) was \(was) (recorded in \(lockPath)) but nothing in the content carries it now, so printed boards with it would stop working; restore the item with `code: \(code)`, or declare in site.yaml where it points now (\(CodesLock.movedSyntax)) or that it is retired (\(CodesLock.retiredSyntax))"))
+                diagnostics.append(.error(location(of: code), "QR code \(code) was \(was) (recorded in \(lockPath)) but nothing in the content carries it now, so printed boards with it would stop working; restore the item with `code: \(code)`, or declare in site.yaml where it points now (`\(CodesLock.movedSyntax.replacingOccurrences(of: "CODE:", with: "\(code):"))`) or that it is retired (`\(CodesLock.retiredSyntax.replacingOccurrences(of: "CODE:", with: "\(code):"))`)"))
                 // Keep it in the lock: a failed build must not forget a published code.
                 next[code] = state
             }

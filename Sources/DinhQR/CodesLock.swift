@@ -25,8 +25,8 @@ public struct CodesLock: Sendable, Equatable {
     /// The conventional file name, inside the content folder.
     public static let fileName = "codes.lock"
     /// How the content declares changes, quoted in error messages: the keys of `site.yaml`.
-    public static let movedSyntax = "qr: {moved: {CODE: NEW-CODE or section/slug}}"
-    public static let retiredSyntax = "qr: {retired: {CODE: \"reason\"}}"
+    public static let movedSyntax = "moved_codes: {CODE: NEWCODE}"
+    public static let retiredSyntax = "retired_codes: {CODE: \"why\"}"
 
     /// Code → state.
     public private(set) var states: [String: State]

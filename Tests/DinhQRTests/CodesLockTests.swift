@@ -61,6 +61,7 @@ struct CodesLockTests {
         #expect(error.message.contains("heritage/den-x"))
         #expect(error.message.contains(lockPath))
         #expect(error.message.contains("restore the item"))
+        #expect(error.message.contains("moved_codes: {DP07: NEWCODE}") && error.message.contains("retired_codes: {DP07: "))
         #expect(error.message.contains("moved"))
         #expect(error.message.contains("retired"))
         #expect(error.description.hasPrefix("content/codes.lock:\(lineOfDP07 ?? 0):1: error: "))
