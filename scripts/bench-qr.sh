@@ -23,6 +23,9 @@ PAYLOAD=$(sed -n 's/^payload=\(.*\) version=.*/\1/p' "$WORK/dinh.out")
 SCALE=$(sed -n 's/.* scale=\([0-9]*\).*/\1/p' "$WORK/dinh.out")
 PREFIX=${PAYLOAD%B0000}
 
+# Dinh again, PNG only: the same work as qrencode below.
+/usr/bin/time -v "$BENCH" qr "$COUNT" "$WORK/dinh-png" --png-only >/dev/null 2>"$WORK/dinh-png.time"
+
 # qrencode: the same payloads (the bench codes are B0000…), same pixels per module, 4-module margin, level Q.
 mkdir -p "$WORK/qrencode"
 seq 0 $((COUNT - 1)) | awk '{ printf "B%04d\n", $1 }' >"$WORK/codes"
@@ -32,10 +35,13 @@ seq 0 $((COUNT - 1)) | awk '{ printf "B%04d\n", $1 }' >"$WORK/codes"
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
 rss() { awk -F': ' '/Maximum resident set size/ { print $2 }' "$1"; }
 cpu() { awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.2fs user + %.2fs sys", u, s }' "$1"; }
-DINH_S=$(wall "$WORK/dinh.time"); QRENC_S=$(wall "$WORK/qrencode.time")
+DINH_S=$(wall "$WORK/dinh.time"); QRENC_S=$(wall "$WORK/qrencode.time"); DINH_PNG_S=$(wall "$WORK/dinh-png.time")
 [ "$(ls "$WORK/dinh" | wc -l)" -eq $((COUNT * 2)) ] || { echo "dinh wrote $(ls "$WORK/dinh" | wc -l) files, expected $((COUNT * 2))" >&2; exit 1; }
 [ "$(ls "$WORK/qrencode" | wc -l)" -eq "$COUNT" ] || { echo "qrencode wrote too few files" >&2; exit 1; }
 echo "cores=$CORES codes=$COUNT payload=${PREFIX}B0000 module_px=$SCALE"
 echo "dinh:     ${DINH_S}s wall ($(cpu "$WORK/dinh.time")) for PNG+SVG, peak RSS $(rss "$WORK/dinh.time") kB, PNG+SVG bytes $(du -sb "$WORK/dinh" | cut -f1)"
+echo "dinh:     ${DINH_PNG_S}s wall ($(cpu "$WORK/dinh-png.time")) for PNG only, peak RSS $(rss "$WORK/dinh-png.time") kB"
 echo "qrencode: ${QRENC_S}s wall ($(cpu "$WORK/qrencode.time")) for PNG only (xargs -P$CORES), peak RSS per process $(rss "$WORK/one.time") kB, PNG bytes $(du -sb "$WORK/qrencode" | cut -f1)"
-awk -v d="$DINH_S" -v q="$QRENC_S" 'BEGIN { printf "ratio qrencode/dinh: %.2fx (%s)\n", q / d, (d < q ? "dinh faster" : "qrencode faster") }'
+awk -v d="$DINH_S" -v p="$DINH_PNG_S" -v q="$QRENC_S" 'BEGIN {
+  printf "ratio qrencode PNG / dinh PNG+SVG: %.2fx (%s)\n", q / d, (d < q ? "dinh faster" : "qrencode faster")
+  printf "ratio qrencode PNG / dinh PNG:     %.2fx (%s)\n", q / p, (p < q ? "dinh faster" : "qrencode faster") }'

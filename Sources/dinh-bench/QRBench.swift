@@ -1,7 +1,8 @@
 import DinhQR
 import Foundation
 
-/// `dinh-bench qr COUNT OUTDIR`: encodes COUNT codes and writes each as PNG and SVG, on all cores.
+/// `dinh-bench qr COUNT OUTDIR [--png-only]`: encodes COUNT codes and writes each as PNG and SVG
+/// (or PNG only, the same work as `qrencode`), on all cores.
 /// Prints one `key=value` line per figure so `scripts/bench-qr.sh` can read them.
 enum QRBench {
     static let baseURL = "https://disan.danphuong.gov.vn/"
@@ -9,8 +10,10 @@ enum QRBench {
     static func code(_ index: Int) -> String { "B" + String(index).leftPadded(to: 4) }
 
     static func run(_ arguments: [String]) async -> Int32 {
+        let pngOnly = arguments.contains("--png-only")
+        let arguments = arguments.filter { $0 != "--png-only" }
         guard arguments.count == 2, let count = Int(arguments[0]), count > 0 else {
-            FileHandle.standardError.write(Data("usage: dinh-bench qr COUNT OUTDIR\n".utf8))
+            FileHandle.standardError.write(Data("usage: dinh-bench qr COUNT OUTDIR [--png-only]\n".utf8))
             return 2
         }
         let output = URL(fileURLWithPath: arguments[1], isDirectory: true)
@@ -32,7 +35,9 @@ enum QRBench {
                         do {
                             let link = try QRLink(baseURL: baseURL, code: code)
                             try writeFile(output.appendingPathComponent("\(code).png").path, link.symbol.pngData())
-                            try writeFile(output.appendingPathComponent("\(code).svg").path, Data(link.symbol.svg().utf8))
+                            if !pngOnly {
+                                try writeFile(output.appendingPathComponent("\(code).svg").path, Data(link.symbol.svg().utf8))
+                            }
                         } catch {
                             failures.append("\(code): \(error)")
                         }

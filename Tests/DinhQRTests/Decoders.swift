@@ -60,8 +60,19 @@ enum Decoders {
 
     struct Result: Decodable { var zbar: [String]; var zxing: [String] }
 
+    /// Whether `Tools.python` has the oracles; records one clear issue when not.
+    static func pythonReady() throws -> Bool {
+        let check = try Tools.shell("\(Tools.python) -c 'import PIL, zxingcpp'")
+        if check.status != 0 {
+            Issue.record("\(Tools.python) lacks Pillow or zxing-cpp: run `scripts/setup.sh --test` or set DINH_PYTHON")
+            return false
+        }
+        return true
+    }
+
     /// path → variant → what each decoder read.
     static func decode(_ paths: [String], degrade: Bool, in directory: TemporaryDirectory) throws -> [String: [String: Result]] {
+        guard try pythonReady() else { return [:] }
         let scriptURL = try directory.write("decode.py", script)
         let quoted = paths.map { "'\($0)'" }.joined(separator: " ")
         let result = try Tools.shell("\(Tools.python) '\(scriptURL.path)' \(degrade ? "degrade" : "plain") \(quoted)")

@@ -77,6 +77,7 @@ struct QRCodeTests {
         let file = try dir.write("DP01.png", png)
         let scale = link.symbol.pixelsPerModule()
         #expect((link.moduleCount + 8) * scale >= 1000)
+        guard try Decoders.pythonReady() else { return }
         let script = try dir.write("grid.py", Decoders.gridScript)
         let result = try Tools.shell("\(Tools.python) '\(script.path)' '\(file.path)' \(scale) 4 \(link.moduleCount)")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
