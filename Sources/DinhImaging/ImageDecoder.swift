@@ -8,8 +8,8 @@ import Foundation
 ///   converted to sRGB with lcms2 (perceptual intent), because processed files carry no metadata
 ///   and unmarked pixels are shown as sRGB; keeping the profile instead would mean keeping
 ///   metadata and paying its bytes on every variant. CMYK JPEGs use the plain ink formula
-///   (Adobe's inverted CMYK included); grayscale is expanded to RGB. PNG colour chunks other
-///   than gAMA are ignored.
+///   (Adobe's inverted CMYK included); grayscale is expanded to RGB. PNGs: gAMA is honoured
+///   (as browsers do); iCCP and cHRM are ignored.
 /// - A pixel limit refuses decompression bombs from the header, before any pixel memory is
 ///   allocated.
 ///
@@ -141,15 +141,17 @@ public struct ImageDecoder: Sendable {
         var message = [CChar](repeating: 0, count: 256)
         let status = dinh_png_header_read(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count,
                                           &header, &message, message.count)
-        guard status == DINH_OK else { throw Self.pngError(message, path: path) }
+        guard status == DINH_OK else { throw Self.pngError(status, message, path: path) }
         return header
     }
 
-    static func pngError(_ message: [CChar], path: String) -> ImageError {
+    static func pngError(_ status: Int32, _ message: [CChar], path: String) -> ImageError {
         let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let lower = text.lowercased()
-        if lower.contains("end of") || lower.contains("truncat") || lower.contains("not enough") || lower.contains("eof") {
-            return ImageError(path: path, code: .truncated, message: "the file is cut short (truncated): \(text)")
+        if status == DINH_TRUNCATED {
+            return ImageError(path: path, code: .truncated, message: "the file is cut short (truncated)")
+        }
+        if status == DINH_NO_MEMORY {
+            return ImageError(path: path, code: .unsupported, message: "not enough memory to decode the PNG")
         }
         return ImageError(path: path, code: .corrupt, message: "damaged PNG: \(text.isEmpty ? "libpng refused it" : text)")
     }
@@ -171,7 +173,7 @@ public struct ImageDecoder: Sendable {
         case DINH_OK: break
         case DINH_TOO_LARGE: try Self.checkLimit(width, height, maximumPixels, path: path)
         case DINH_NO_MEMORY: throw ImageError(path: path, code: .unsupported, message: "not enough memory to decode \(width)×\(height) pixels")
-        default: throw Self.pngError(message, path: path)
+        default: throw Self.pngError(status, message, path: path)
         }
         return SourceImage(pixels: PixelImage(width: width, height: height, channels: channels, pixels: pixels),
                            format: .png, orientation: 1, iccProfile: nil)

@@ -90,7 +90,8 @@ int dinh_icc_is_srgb(const uint8_t *icc, size_t length);
 /// Returns DINH_OK or DINH_UNSUPPORTED when the profile is unreadable or not an RGB profile.
 int dinh_icc_to_srgb(const uint8_t *icc, size_t length, uint8_t *pixels, size_t pixel_count, int channels);
 
-// MARK: PNG (libpng simplified API: it reports errors through its own setjmp, never into Swift)
+// MARK: PNG (full libpng API; its errors longjmp back into the shim function that called it)
+// PNG writing uses the simplified API, which keeps its own setjmp inside libpng.
 
 typedef struct {
     int width, height;
@@ -98,7 +99,7 @@ typedef struct {
     int color;                  // 1 when the PNG has colour, 0 for gray
 } dinh_png_header;
 
-/// Reads the header only. Returns DINH_OK or DINH_CORRUPT (message filled in).
+/// Reads the header only. Returns DINH_OK, DINH_TRUNCATED or DINH_CORRUPT (message filled in).
 int dinh_png_header_read(const uint8_t *data, size_t length, dinh_png_header *header,
                          char *message, size_t message_capacity);
 /// Decodes to 8-bit RGB or RGBA (`channels` 3 or 4). Checks the limit from the header first.
