@@ -123,7 +123,7 @@ int dinh_jpeg_scaled_size(dinh_jpeg *jpeg, int denominator, int *width, int *hei
     return DINH_OK;
 }
 
-int dinh_jpeg_decode(dinh_jpeg *jpeg, int denominator, long long max_pixels, uint8_t *rgb, size_t capacity) {
+int dinh_jpeg_decode(dinh_jpeg *jpeg, int denominator, long long max_pixels, int fast, uint8_t *rgb, size_t capacity) {
     struct jpeg_decompress_struct *cinfo = &jpeg->cinfo;
     if (setjmp(jpeg->error.jump)) return jpeg->error.code;
     cinfo->scale_num = 1;
@@ -131,6 +131,10 @@ int dinh_jpeg_decode(dinh_jpeg *jpeg, int denominator, long long max_pixels, uin
     int cmyk = cinfo->jpeg_color_space == JCS_CMYK || cinfo->jpeg_color_space == JCS_YCCK;
     // libjpeg-turbo expands grayscale to RGB itself; CMYK is converted below.
     cinfo->out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
+    if (fast) {
+        cinfo->do_fancy_upsampling = FALSE;
+        cinfo->dct_method = JDCT_IFAST;
+    }
     jpeg_calc_output_dimensions(cinfo);
     size_t width = cinfo->output_width, height = cinfo->output_height;
     if ((long long)width * (long long)height > max_pixels) return DINH_TOO_LARGE;

@@ -64,8 +64,9 @@ public struct ImageDecoder: Sendable {
 
     /// Decodes as stored (orientation and colour conversion not yet applied, so the pipeline can
     /// apply them to the small outputs), shrinking JPEGs on load to no less than the minimum
-    /// stored size.
-    func load(_ data: Data, path: String, minimumWidth: Int, minimumHeight: Int) throws -> SourceImage {
+    /// stored size. `fast` allows the faster, slightly less precise JPEG decoding when every
+    /// output will be at most two thirds of the source size.
+    func load(_ data: Data, path: String, minimumWidth: Int, minimumHeight: Int, fast: Bool = false) throws -> SourceImage {
         try data.withUnsafeBytes { bytes in
             switch try Self.format(of: bytes, path: path) {
             case .png:
@@ -74,7 +75,7 @@ public struct ImageDecoder: Sendable {
                 return try JPEGDecoder.withOpened(bytes, path: path) { decoder in
                     try Self.checkLimit(decoder.width, decoder.height, maximumPixels, path: path)
                     let image = try decoder.decode(minimumWidth: minimumWidth, minimumHeight: minimumHeight,
-                                                   maximumPixels: maximumPixels)
+                                                   maximumPixels: maximumPixels, fast: fast)
                     return SourceImage(pixels: image, format: .jpeg, orientation: decoder.orientation,
                                        iccProfile: decoder.iccProfile)
                 }

@@ -172,7 +172,9 @@ public struct ImagePipeline: Sendable {
         let turned = info.orientation >= 5
         let largestHeight = Self.height(for: largest, info)
         let minimum = turned ? (largestHeight * 2, largest * 2) : (largest * 2, largestHeight * 2)
-        let source = try decoder.load(data, path: path, minimumWidth: minimum.0, minimumHeight: minimum.1)
+        // Merged chroma upsampling and the fast IDCT are invisible once reduced by 1.5× or more.
+        let fast = largest * 3 <= info.width * 2
+        let source = try decoder.load(data, path: path, minimumWidth: minimum.0, minimumHeight: minimum.1, fast: fast)
 
         let format: ImageFormat = source.pixels.channels == 4 ? .png : .jpeg
         try FileManager.default.createDirectory(at: entry, withIntermediateDirectories: true)

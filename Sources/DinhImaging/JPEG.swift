@@ -134,7 +134,8 @@ struct JPEGDecoder: ~Copyable {
     }
 
     /// Decodes to RGB at the smallest DCT scale whose output still covers the minimum size.
-    func decode(minimumWidth: Int, minimumHeight: Int, maximumPixels: Int) throws -> PixelImage {
+    /// `fast` when the result will be reduced a lot anyway (see `dinh_jpeg_decode`).
+    func decode(minimumWidth: Int, minimumHeight: Int, maximumPixels: Int, fast: Bool = false) throws -> PixelImage {
         var denominator: Int32 = 1
         var size = (width, height)
         for candidate: Int32 in [8, 4, 2] {
@@ -149,7 +150,7 @@ struct JPEGDecoder: ~Copyable {
         let count = size.0 * size.1 * 3
         var status: Int32 = 0
         let pixels = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            status = dinh_jpeg_decode(handle, denominator, Int64(maximumPixels), buffer.baseAddress, buffer.count)
+            status = dinh_jpeg_decode(handle, denominator, Int64(maximumPixels), fast ? 1 : 0, buffer.baseAddress, buffer.count)
             initialized = count
         }
         guard status == DINH_OK else { throw Self.error(status, handle, path: path) }

@@ -43,8 +43,10 @@ dinh_jpeg *dinh_jpeg_open(const uint8_t *data, size_t length, dinh_jpeg_header *
 /// Size of the output for a DCT shrink of 1/`denominator` (1, 2, 4 or 8).
 int dinh_jpeg_scaled_size(dinh_jpeg *jpeg, int denominator, int *width, int *height);
 /// Decodes to 8-bit RGB (3 bytes a pixel) into `rgb`, which holds `capacity` bytes.
-/// Refuses with DINH_TOO_LARGE when the scaled output exceeds `max_pixels`.
-int dinh_jpeg_decode(dinh_jpeg *jpeg, int denominator, long long max_pixels, uint8_t *rgb, size_t capacity);
+/// Refuses with DINH_TOO_LARGE when the scaled output exceeds `max_pixels`. `fast` (for
+/// images about to be reduced at least ~2×) trades invisible precision for speed: plain
+/// chroma upsampling merged with colour conversion, and the fast integer IDCT.
+int dinh_jpeg_decode(dinh_jpeg *jpeg, int denominator, long long max_pixels, int fast, uint8_t *rgb, size_t capacity);
 /// The library's message for the last error.
 const char *dinh_jpeg_message(const dinh_jpeg *jpeg);
 void dinh_jpeg_close(dinh_jpeg *jpeg);
