@@ -34,7 +34,7 @@ if [[ ! -f $photos/.complete ]]; then
   rm -rf "$photos" "$work/bases"
   mkdir -p "$photos" "$work/bases"
   for i in 0 1 2 3 4 5; do
-    convert -seed $((i + 1)) -size 3400x2400 plasma:fractal "$work/bases/base$i.ppm" &
+    convert -seed $((i + 1)) -size 3400x2400 plasma:fractal -depth 8 "$work/bases/base$i.ppm" &
     if (( i % 2 == 1 )); then wait; fi
   done
   wait

@@ -254,6 +254,17 @@ import Testing
         expectError(headerOnly, .truncated, containing: "truncated")
     }
 
+    @Test func truncatedPNG() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Fixture.shell("convert -size 200x100 xc: +noise Random PNG24:whole.png", in: dir)
+        let whole = try Data(contentsOf: dir.file("whole.png"))
+        let cut = try dir.write("cut.png", whole.prefix(whole.count / 2))
+        expectError(cut, .truncated, containing: "cut short (truncated)")
+        let header = try dir.write("header.png", whole.prefix(20))
+        expectError(header, .truncated, containing: "truncated")
+    }
+
     @Test func pngClaiming100000x100000IsRefusedBeforeAllocating() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -29,6 +29,8 @@ import Testing
         let difference = try #require(meanDifference(original, largest))
         #expect(difference < 3, "mean difference \(difference)")
         #expect(image.srcset(urlPrefix: "/img/").hasPrefix("/img/Chùa-Keo-480w."))
+        #expect(image.variant(minimumWidth: 500, minimumHeight: 300)?.width == 960)
+        #expect(image.variant(minimumWidth: 5000, minimumHeight: 5000)?.width == 1000)
     }
 
     @Test func gpsAndExifAreStrippedAndOrientationApplied() async throws {
