@@ -307,28 +307,77 @@ static inline dinh_f4 dinh_load4(const float *p) {
     return v;
 }
 
-/// Horizontal pass for RGB rows: one 4-float vector per tap (the fourth lane reads the next
-/// pixel's red and is ignored; the row has one float of padding for the last pixel).
+typedef float dinh_f8 __attribute__((ext_vector_type(8)));
+
+static inline void dinh_store3(uint8_t *out, dinh_f4 v) {
+    v = __builtin_elementwise_min(__builtin_elementwise_max(v + 0.5f, (dinh_f4)0), (dinh_f4)255.0f);
+    out[0] = (uint8_t)v.x; out[1] = (uint8_t)v.y; out[2] = (uint8_t)v.z;
+}
+
+/// Horizontal pass for RGB rows, two output pixels at a time in one 8-float vector: the
+/// weights of pixels x and x+1 are interleaved beforehand (`pairs`, 8 floats a tap), and each
+/// tap loads 4 floats per pixel (the fourth lane reads the next pixel's red and is ignored;
+/// the row is padded so the last taps stay in bounds). Two accumulators let the adds overlap.
 DINH_VECTOR_CLONES
-static void dinh_horizontal3(const float *row, uint8_t *out, int dst_width, const dinh_taps *h) {
-    for (int x = 0; x < dst_width; x++) {
-        const float *hw = h->weights + (size_t)x * (size_t)h->stride;
-        const float *p = row + (size_t)h->start[x] * 3;
-        int n = h->count[x];
-        dinh_f4 acc = 0;
-        // Two accumulators: the adds of one chain wait on each other, two chains overlap.
-        dinh_f4 odd = 0;
+static void dinh_horizontal3(const float *row, uint8_t *out, int dst_width, const dinh_taps *h,
+                             const float *pairs, int pair_taps) {
+    int x = 0;
+    for (; x + 1 < dst_width; x += 2) {
+        const float *w = pairs + (size_t)(x / 2) * (size_t)pair_taps * 8;
+        const float *p0 = row + (size_t)h->start[x] * 3;
+        const float *p1 = row + (size_t)h->start[x + 1] * 3;
+        int n = h->count[x] > h->count[x + 1] ? h->count[x] : h->count[x + 1];
+        dinh_f8 even = 0, odd = 0;
         int k = 0;
         for (; k + 1 < n; k += 2) {
-            acc += hw[k] * dinh_load4(p + 3 * k);
-            odd += hw[k + 1] * dinh_load4(p + 3 * k + 3);
+            dinh_f8 a = __builtin_shufflevector(dinh_load4(p0 + 3 * k), dinh_load4(p1 + 3 * k), 0, 1, 2, 3, 4, 5, 6, 7);
+            dinh_f8 b = __builtin_shufflevector(dinh_load4(p0 + 3 * k + 3), dinh_load4(p1 + 3 * k + 3), 0, 1, 2, 3, 4, 5, 6, 7);
+            dinh_f8 wa, wb;
+            memcpy(&wa, w + 8 * k, sizeof wa);
+            memcpy(&wb, w + 8 * k + 8, sizeof wb);
+            even += wa * a;
+            odd += wb * b;
         }
-        if (k < n) acc += hw[k] * dinh_load4(p + 3 * k);
-        acc += odd;
-        acc = __builtin_elementwise_min(__builtin_elementwise_max(acc + 0.5f, (dinh_f4)0), (dinh_f4)255.0f);
-        out[0] = (uint8_t)acc.x; out[1] = (uint8_t)acc.y; out[2] = (uint8_t)acc.z;
+        if (k < n) {
+            dinh_f8 a = __builtin_shufflevector(dinh_load4(p0 + 3 * k), dinh_load4(p1 + 3 * k), 0, 1, 2, 3, 4, 5, 6, 7);
+            dinh_f8 wa;
+            memcpy(&wa, w + 8 * k, sizeof wa);
+            even += wa * a;
+        }
+        even += odd;
+        dinh_store3(out, __builtin_shufflevector(even, even, 0, 1, 2, 3));
+        dinh_store3(out + 3, __builtin_shufflevector(even, even, 4, 5, 6, 7));
+        out += 6;
+    }
+    for (; x < dst_width; x++) {
+        const float *hw = h->weights + (size_t)x * (size_t)h->stride;
+        const float *p = row + (size_t)h->start[x] * 3;
+        dinh_f4 acc = 0;
+        for (int k = 0; k < h->count[x]; k++) acc += hw[k] * dinh_load4(p + 3 * k);
+        dinh_store3(out, acc);
         out += 3;
     }
+}
+
+/// Interleaves the weights of output pixels x and x+1 (zero past each one's own count).
+static float *dinh_pair_weights(const dinh_taps *h, int dst_width, int *pair_taps) {
+    int taps = 1;
+    for (int x = 0; x < dst_width; x++) if (h->count[x] > taps) taps = h->count[x];
+    *pair_taps = taps;
+    size_t pairs = (size_t)dst_width / 2;
+    float *table = calloc(pairs * (size_t)taps * 8 + 8, sizeof(float));
+    if (table == NULL) return NULL;
+    for (size_t j = 0; j < pairs; j++) {
+        for (int half = 0; half < 2; half++) {
+            size_t x = 2 * j + (size_t)half;
+            const float *hw = h->weights + x * (size_t)h->stride;
+            for (int k = 0; k < h->count[x]; k++) {
+                float *slot = table + (j * (size_t)taps + (size_t)k) * 8 + (size_t)half * 4;
+                slot[0] = slot[1] = slot[2] = slot[3] = hw[k];
+            }
+        }
+    }
+    return table;
 }
 
 /// Horizontal pass for premultiplied RGBA rows, unpremultiplying on the way out.
@@ -358,9 +407,14 @@ int dinh_resample(const uint8_t *src, int src_width, int src_height, int channel
                   dinh_taps horizontal, dinh_taps vertical) {
     (void)src_height;
     size_t row_length = (size_t)src_width * (size_t)channels;
-    float *row = malloc((row_length + 4) * sizeof(float));
+    // Padding: the paired horizontal pass may read up to a filter width past the last pixel
+    // (with zero weights); the padding stays zero.
+    size_t padding = 4 * (size_t)horizontal.stride + 8;
+    float *row = calloc(row_length + padding, sizeof(float));
     if (row == NULL) return DINH_NO_MEMORY;
-    memset(row, 0, (row_length + 4) * sizeof(float));
+    int pair_taps = 0;
+    float *pairs = channels == 3 ? dinh_pair_weights(&horizontal, dst_width, &pair_taps) : NULL;
+    if (channels == 3 && pairs == NULL) { free(row); return DINH_NO_MEMORY; }
     for (int y = 0; y < dst_height; y++) {
         memset(row, 0, row_length * sizeof(float));
         const float *vw = vertical.weights + (size_t)y * (size_t)vertical.stride;
@@ -379,7 +433,7 @@ int dinh_resample(const uint8_t *src, int src_width, int src_height, int channel
             else dinh_accumulate(row, line, row_length, vw[k]);
         }
         uint8_t *out = dst + (size_t)y * (size_t)dst_width * (size_t)channels;
-        if (channels == 3) { dinh_horizontal3(row, out, dst_width, &horizontal); continue; }
+        if (channels == 3) { dinh_horizontal3(row, out, dst_width, &horizontal, pairs, pair_taps); continue; }
         if (channels == 4) { dinh_horizontal4(row, out, dst_width, &horizontal); continue; }
         for (int x = 0; x < dst_width; x++) {
             const float *hw = horizontal.weights + (size_t)x * (size_t)horizontal.stride;
@@ -394,6 +448,7 @@ int dinh_resample(const uint8_t *src, int src_width, int src_height, int channel
         }
     }
     free(row);
+    free(pairs);
     return DINH_OK;
 }
 
