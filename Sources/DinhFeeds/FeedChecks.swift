@@ -34,14 +34,14 @@ public enum FeedChecks {
         guard OCOPGroup.isPhysical(item.product.category) else { return [] }
         let language = item.language
         let inLanguage = " (\(language))"
-        for market in Marketplace.allCases where item.title.count > market.maxTitle {
-            add(.error, [market], "the name\(inLanguage) is \(item.title.count) characters long; \(market.displayName) accepts at most \(market.maxTitle), so the product is left out of its feed: shorten 'name'")
+        for market in Marketplace.allCases where item.title.unicodeScalars.count > market.maxTitle {
+            add(.error, [market], "the name\(inLanguage) is \(item.title.unicodeScalars.count) characters long; \(market.displayName) accepts at most \(market.maxTitle), so the product is left out of its feed: shorten 'name'")
         }
         if !item.hasOwnDescription {
             add(.warning, Set(Marketplace.allCases), "the product has no description\(inLanguage): marketplaces show products with a description more often; write a few sentences below the closing `---`")
         }
-        for market in Marketplace.allCases where item.description.count > market.maxDescription {
-            add(.error, [market], "the description\(inLanguage) is \(item.description.count) characters of plain text; \(market.displayName) accepts at most \(market.maxDescription), so the product is left out of its feed: shorten the text")
+        for market in Marketplace.allCases where item.description.unicodeScalars.count > market.maxDescription {
+            add(.error, [market], "the description\(inLanguage) is \(item.description.unicodeScalars.count) characters of plain text; \(market.displayName) accepts at most \(market.maxDescription), so the product is left out of its feed: shorten the text")
         }
         for market in Marketplace.allCases where item.id.count > market.maxID {
             add(.error, [market], "the feed id '\(item.id)' is \(item.id.count) characters long; \(market.displayName) accepts at most \(market.maxID): set a shorter 'sku'")

@@ -5,33 +5,72 @@ import Foundation
 /// without markup, and show entities such as `&amp;` literally.
 public enum PlainText {
     /// Block ends become line breaks, other tags vanish, entities are decoded, spaces collapsed.
+    /// Works on UTF-8 bytes: markup and entities are ASCII, and feeds of 10,000 products run this
+    /// on every description in every language.
     public static func fromHTML(_ html: String) -> String {
-        var text = ""
-        text.reserveCapacity(html.utf8.count)
-        var index = html.startIndex
-        while index < html.endIndex {
-            let ch = html[index]
-            if ch == "<", let close = html[index...].firstIndex(of: ">") {
-                let tag = html[html.index(after: index)..<close].lowercased()
-                let name = tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber })
-                if ["p", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "div", "pre", "hr"].contains(String(name)) {
-                    text += "\n"
-                }
-                index = html.index(after: close)
-            } else if ch == "&", let semi = html[index...].prefix(12).firstIndex(of: ";"),
-                      let decoded = entity(String(html[html.index(after: index)..<semi])) {
-                text += decoded
-                index = html.index(after: semi)
-            } else {
-                text.append(ch)
-                index = html.index(after: index)
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        // Whitespace is collapsed as it is written: one space inside a line, one newline between blocks.
+        var pendingSpace = false, pendingBreak = false
+        func emit(_ byte: UInt8) {
+            if !out.isEmpty {
+                if pendingBreak { out.append(0x0A) } else if pendingSpace { out.append(0x20) }
+            }
+            pendingSpace = false
+            pendingBreak = false
+            out.append(byte)
+        }
+        func emit<S: Sequence>(_ text: S) where S.Element == UInt8 {
+            for byte in text {
+                if byte == 0x20 { pendingSpace = true } else { emit(byte) }
             }
         }
-        // Collapse runs of spaces within lines and drop empty lines.
-        let lines = text.split(whereSeparator: \.isNewline).map { line in
-            line.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "<"):
+                guard let close = bytes[i...].firstIndex(of: UInt8(ascii: ">")) else { emit(byte); i += 1; continue }
+                var nameStart = i + 1
+                if nameStart < close, bytes[nameStart] == UInt8(ascii: "/") { nameStart += 1 }
+                var nameEnd = nameStart
+                while nameEnd < close, isAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
+                let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased()
+                if blockTags.contains(name) { pendingBreak = true }
+                i = close + 1
+            case UInt8(ascii: "&"):
+                let limit = min(bytes.count, i + 12)
+                if let semi = bytes[i..<limit].firstIndex(of: UInt8(ascii: ";")),
+                   let decoded = entity(String(decoding: bytes[(i + 1)..<semi], as: UTF8.self)) {
+                    emit(Array(decoded.utf8))
+                    i = semi + 1
+                } else {
+                    emit(byte)
+                    i += 1
+                }
+            case 0x0A, 0x0D:
+                pendingBreak = true
+                i += 1
+            case 0x20, 0x09, 0x0B, 0x0C:
+                pendingSpace = true
+                i += 1
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xA0:   // no-break space
+                pendingSpace = true
+                i += 2
+            default:
+                if byte < 0x20 || byte == 0x7F { i += 1; continue }
+                emit(byte)
+                i += 1
+            }
         }
-        return removingControls(lines.filter { !$0.isEmpty }.joined(separator: "\n"))
+        return removingControls(String(decoding: out, as: UTF8.self))
+    }
+
+    private static let blockTags: Set<String> = ["p", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "div", "pre", "hr", "ul", "ol", "table"]
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     private static func entity(_ name: String) -> String? {
@@ -49,7 +88,8 @@ public enum PlainText {
             let radix = digits.first == "x" || digits.first == "X" ? 16 : 10
             if radix == 16 { digits = digits.dropFirst() }
             guard let value = UInt32(digits, radix: radix), let scalar = Unicode.Scalar(value) else { return nil }
-            return String(Character(scalar))
+            // A decoded space collapses like any other.
+            return scalar.properties.isWhitespace ? " " : String(Character(scalar))
         }
     }
 
@@ -64,7 +104,9 @@ public enum PlainText {
     }
 
     public static func removingControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isForbiddenControl) else { return text }
+        // Fast path on bytes: C1 controls are encoded as 0xC2 0x80…0x9F, U+FFFE/F as 0xEF 0xBF 0xBE/F.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }),
+              text.unicodeScalars.contains(where: isForbiddenControl) else { return text }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: text.unicodeScalars.filter { !isForbiddenControl($0) })
         return String(out)

@@ -20,7 +20,6 @@ public enum ProductsJSON {
         }
         let products: [JSONValue] = content.products.map { product in
             let producer = content.producer(product.producer)
-            let item = FeedItem(product: product, language: site.defaultLanguage, content: content, options: options)
             let images: [JSONValue] = product.images.map { media in
                 let published = options.image(media)
                 return .fields([
@@ -58,7 +57,7 @@ public enum ProductsJSON {
                 "unit": text(product.unit),
                 "weight": product.weight.map { .fields(["value": .double($0.value), "unit": .string($0.unit), "grams": .double($0.grams)]) },
                 "gtin": product.gtin.map(JSONValue.string),
-                "brand": .string(item.brand),
+                "brand": .string(PlainText.singleLine(product.brand ?? producer?.name.resolve(site.defaultLanguage, default: site.defaultLanguage) ?? product.producer)),
                 "availability": .string(product.availability.rawValue),
                 "images": .array(images),
                 "buy": .object(product.buy.map { ($0.marketplace.rawValue, .string($0.url)) }),

@@ -31,6 +31,12 @@ public struct XMLWriter: Sendable {
     /// Escapes the five markup characters and drops what XML 1.0 cannot carry at all
     /// (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF): a parser would reject the whole feed.
     public static func escape(_ text: String) -> String {
+        // Most text needs nothing: check the bytes once before building a copy.
+        let special = text.utf8.contains { byte in
+            byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0x7F || byte == 0xC2 || byte == 0xEF
+        }
+        guard special else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
