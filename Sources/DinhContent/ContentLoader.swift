@@ -135,7 +135,7 @@ struct Loading {
         case .success(let value): text = value
         case .failure(let problem): diagnostics.append(problem); return (nil, "", true)
         }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.trimmed.isEmpty {
             diagnostics.error(SourceLocation(path: shown), "this file is empty; it needs the fields of \(what) between two `---` lines, then the text")
             return (nil, "", true)
         }
@@ -226,7 +226,7 @@ struct Loading {
                 let source = SourceText.split(text, path: shown)
                 let rendered = Markdown.render(source.body, firstLine: source.bodyFirstLine)
                 for note in rendered.notes { diagnostics.warning(SourceLocation(path: shown, line: note.line), note.message) }
-                if !source.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { body[language] = rendered.html }
+                if !source.body.trimmed.isEmpty { body[language] = rendered.html }
                 guard let yaml = source.frontMatter else { continue }
                 guard source.frontMatterClosed else {
                     diagnostics.error(SourceLocation(path: shown), "the fields opened by `---` on line 1 are never closed: add a `---` line after the last field")

@@ -75,7 +75,7 @@ struct FieldReader {
             diagnostics.error(node.location, "'\(field)' must be a single text value, not \(node.kindDescription)")
             return nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         if trimmed.isEmpty {
             diagnostics.error(node.location, "'\(field)' is empty")
             return nil

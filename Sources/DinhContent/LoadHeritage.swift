@@ -206,8 +206,8 @@ extension Loading {
         }
         for (index, line) in lines.enumerated() where line.contains("-->") {
             let parts = line.components(separatedBy: "-->")
-            let start = parts[0].trimmingCharacters(in: .whitespaces)
-            let end = parts.count > 1 ? String(parts[1].trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") : ""
+            let start = parts[0].trimmed
+            let end = parts.count > 1 ? String(parts[1].trimmed.split(separator: " ").first ?? "") : ""
             guard let from = Self.vttTime(start), let to = Self.vttTime(end), from < to else {
                 diagnostics.error(SourceLocation(path: shown, line: index + 1), "this caption timing is not valid WebVTT; write it as 00:00:01.000 --> 00:00:04.500 (end after start)")
                 continue

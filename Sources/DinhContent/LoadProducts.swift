@@ -103,7 +103,7 @@ extension Loading {
     private mutating func readWeight(_ node: YAMLNode) -> Weight? {
         guard let text = reader.string(node, field: "weight") else { return nil }
         let number = text.prefix(while: { $0.isNumber || $0 == "." })
-        let unit = text.dropFirst(number.count).trimmingCharacters(in: .whitespaces).lowercased()
+        let unit = text.dropFirst(number.count).trimmed.lowercased()
         guard let value = Double(number), value > 0, ["g", "kg"].contains(unit) else {
             reader.diagnostics.error(node.location, "'weight' must be a number and g or kg, such as `300 g` or `1.5 kg`; found '\(text)'")
             return nil

@@ -28,7 +28,7 @@ public struct Markdown: Sendable {
         var i = 0
         while i < lines.count {
             let line = lines[i]
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmed
             let lineNumber = firstLine + i
             if trimmed.isEmpty { i += 1; continue }
 
@@ -36,7 +36,7 @@ public struct Markdown: Sendable {
                 let fence = String(trimmed.prefix(3))
                 var code: [String] = []
                 i += 1
-                while i < lines.count, !lines[i].trimmingCharacters(in: .whitespaces).hasPrefix(fence) {
+                while i < lines.count, !lines[i].trimmed.hasPrefix(fence) {
                     code.append(lines[i]); i += 1
                 }
                 i += 1
@@ -60,8 +60,8 @@ public struct Markdown: Sendable {
             if trimmed.hasPrefix(">") {
                 var quoted: [String] = []
                 let start = i
-                while i < lines.count, lines[i].trimmingCharacters(in: .whitespaces).hasPrefix(">") {
-                    var inner = Substring(lines[i].trimmingCharacters(in: .whitespaces).dropFirst())
+                while i < lines.count, lines[i].trimmed.hasPrefix(">") {
+                    var inner = Substring(lines[i].trimmed.dropFirst())
                     if inner.first == " " { inner = inner.dropFirst() }
                     quoted.append(String(inner)); i += 1
                 }
@@ -71,13 +71,13 @@ public struct Markdown: Sendable {
             if let ordered = Self.listMarker(trimmed)?.ordered {
                 var items: [(text: [String], line: Int)] = []
                 while i < lines.count {
-                    let current = lines[i].trimmingCharacters(in: .whitespaces)
+                    let current = lines[i].trimmed
                     if let marker = Self.listMarker(current), marker.ordered == ordered {
                         items.append(([marker.rest], firstLine + i))
                     } else if !current.isEmpty, !items.isEmpty, lines[i].hasPrefix(" ") || lines[i].hasPrefix("\t") {
                         items[items.count - 1].text.append(current)
                     } else if current.isEmpty, i + 1 < lines.count,
-                              Self.listMarker(lines[i + 1].trimmingCharacters(in: .whitespaces))?.ordered == ordered {
+                              Self.listMarker(lines[i + 1].trimmed)?.ordered == ordered {
                         // a blank line between items keeps the list going
                     } else {
                         break
@@ -93,10 +93,10 @@ public struct Markdown: Sendable {
             var paragraph: [String] = []
             let start = i
             while i < lines.count {
-                let current = lines[i].trimmingCharacters(in: .whitespaces)
+                let current = lines[i].trimmed
                 if current.isEmpty || (!paragraph.isEmpty && (Self.heading(current) != nil || current.hasPrefix(">")
                     || current.hasPrefix("```") || Self.listMarker(current) != nil)) { break }
-                paragraph.append(lines[i].trimmingCharacters(in: .init(charactersIn: " \t")).isEmpty ? "" : Self.trimLeading(lines[i]))
+                paragraph.append(lines[i].trimmed.isEmpty ? "" : Self.trimLeading(lines[i]))
                 i += 1
             }
             out.append("<p>\(inline(paragraph.joined(separator: "\n"), line: firstLine + start))</p>")
@@ -113,9 +113,9 @@ public struct Markdown: Sendable {
         guard (1...6).contains(hashes) else { return nil }
         let rest = line.dropFirst(hashes)
         guard rest.isEmpty || rest.first == " " else { return nil }
-        var text = rest.trimmingCharacters(in: .whitespaces)
+        var text = rest.trimmed
         while text.hasSuffix("#") { text.removeLast() }
-        return (hashes, text.trimmingCharacters(in: .whitespaces))
+        return (hashes, text.trimmed)
     }
 
     private static func isRule(_ line: String) -> Bool {
@@ -209,11 +209,16 @@ public struct Markdown: Sendable {
                 }
                 out += "&lt;"; i += 1
             default:
-                out += HTML.escape(String(c)); i += 1
+                // Plain text runs to the next character that may start markup; escaped in one go.
+                var end = i + 1
+                while end < chars.count, !Self.markupStarts.contains(chars[end]) { end += 1 }
+                out += HTML.escape(String(chars[i..<end])); i = end
             }
         }
         return out
     }
+
+    private static let markupStarts: Set<Character> = ["\\", "\n", "`", "*", "_", "!", "[", "<"]
 
     /// `[label](target)` starting at `start` (the `[`): the label, the target and the index after `)`.
     private static func link(_ chars: [Character], at start: Int) -> (String, String, Int)? {
@@ -234,7 +239,7 @@ public struct Markdown: Sendable {
         }
         guard close < chars.count else { return nil }
         let label = String(chars[(start + 1)..<j])
-        var target = String(chars[(j + 2)..<close]).trimmingCharacters(in: .whitespaces)
+        var target = String(chars[(j + 2)..<close]).trimmed
         if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }  // drop a "title"
         return (label, target, close + 1)
     }

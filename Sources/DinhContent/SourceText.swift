@@ -24,19 +24,22 @@ struct SourceText {
         }
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) else {
+        guard var text = String(validating: bytes, as: UTF8.self) else {
             return .failure(.error(start, "this file is not in UTF-8, so Vietnamese letters would be garbled; save it again choosing the UTF-8 encoding"))
         }
-        return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").nfc)
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return .success(text.nfc)
     }
 
     /// Splits `---` front matter from the Markdown body.
     static func split(_ text: String, path: String) -> SourceText {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+        guard lines.first.map({ $0.trimmed == "---" }) == true else {
             return SourceText(path: path, frontMatter: nil, frontMatterLineOffset: 0, body: text, bodyFirstLine: 1)
         }
-        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmed == "---" }) else {
             return SourceText(path: path, frontMatter: lines.dropFirst().joined(separator: "\n"), frontMatterLineOffset: 1,
                               body: "", bodyFirstLine: lines.count + 1, frontMatterClosed: false)
         }

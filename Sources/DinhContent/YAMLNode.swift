@@ -95,8 +95,8 @@ enum YAMLReader {
                 return .error(at(mark), "a tab is used to indent this line; YAML needs spaces: replace each tab with spaces")
             }
             if problem.contains("mapping values are not allowed") {
-                let key = source.split(separator: ":", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "name"
-                let value = source.split(separator: ":", maxSplits: 1).dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "…"
+                let key = source.split(separator: ":", maxSplits: 1).first.map { $0.trimmed } ?? "name"
+                let value = source.split(separator: ":", maxSplits: 1).dropFirst().first.map { $0.trimmed } ?? "…"
                 return .error(at(mark), "this value contains a colon followed by a space; put the whole text in quotes: \(key): \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\"")
             }
             if contextText.contains("quoted scalar") || problem.contains("end of stream") && contextText.contains("scalar") {

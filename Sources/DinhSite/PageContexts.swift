@@ -221,12 +221,21 @@ enum WebVTT {
 /// Moves the headings of rendered Markdown down a level, to nest them under a section heading.
 enum HTMLHeadings {
     static func shift(_ html: String, by levels: Int) -> String {
-        var result = html
-        for level in stride(from: 6, through: 1, by: -1) {
-            let target = min(6, level + levels)
-            result = result.replacingOccurrences(of: "<h\(level)>", with: "<h\(target)>")
-                .replacingOccurrences(of: "</h\(level)>", with: "</h\(target)>")
+        // One pass over the bytes: our Markdown writes headings only as `<hN>` and `</hN>`.
+        var bytes = Array(html.utf8)
+        var i = 0
+        while i + 2 < bytes.count {
+            if bytes[i] == UInt8(ascii: "<") {
+                let at = bytes[i + 1] == UInt8(ascii: "/") ? i + 2 : i + 1
+                if at + 2 < bytes.count, bytes[at] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[at + 1]),
+                   bytes[at + 2] == UInt8(ascii: ">") {
+                    bytes[at + 1] = min(UInt8(ascii: "6"), bytes[at + 1] + UInt8(levels))
+                    i = at + 3
+                    continue
+                }
+            }
+            i += 1
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -3,7 +3,7 @@ import DinhCore
 import Foundation
 
 /// Renders every page in every language through the theme, and writes them.
-struct PageRenderer {
+struct PageRenderer: Sendable {
     let content: Content
     let theme: Theme
     let media: PublishedMedia
@@ -12,28 +12,34 @@ struct PageRenderer {
     var site: Site { content.site }
     var router: Router { Router(site: site) }
 
-    /// Writes all pages; returns them for the sitemap, in a stable order.
-    func writeAll(to output: OutputFolder) throws -> [WrittenPage] {
-        var refs: [PageRef] = [.home, .products]
-        refs += content.heritage.map { .heritage($0.slug) }
-        refs += content.products.map { .product($0.slug) }
-        refs += content.producers.map { .producer($0.slug) }
-        refs += content.pages.map { .page($0.slug) }
+    /// Writes all pages, rendering them on all cores; returns them for the sitemap, in a stable order.
+    func writeAll(to output: OutputFolder, jobs: Int) async throws -> [WrittenPage] {
+        let refs: [PageRef] = [.home, .products] + content.heritage.map { .heritage($0.slug) }
+            + content.products.map { .product($0.slug) } + content.producers.map { .producer($0.slug) }
+            + content.pages.map { .page($0.slug) }
+        let landings = Landing.all(content: content)
 
-        var written: [WrittenPage] = []
-        for ref in refs {
-            var paths: [(String, String)] = []
-            for language in site.languages {
-                try output.write(router.file(ref, language), render(ref, language))
-                paths.append((language, router.path(ref, language)))
+        // Contiguous slices, one task each: pages are independent and written to distinct files.
+        let slices = max(1, min(jobs, refs.count))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for slice in 0..<slices {
+                group.addTask {
+                    for ref in refs[Self.range(of: slice, count: refs.count, slices: slices)] {
+                        for language in site.languages { try output.write(router.file(ref, language), render(ref, language)) }
+                    }
+                    for landing in landings[Self.range(of: slice, count: landings.count, slices: slices)] {
+                        try output.write("q/\(landing.code)/index.html", renderLanding(landing))
+                    }
+                }
             }
-            written.append(WrittenPage(ref: ref, paths: paths))
+            try await group.waitForAll()
         }
         try output.write("404.html", renderNotFound())
-        for landing in Landing.all(content: content) {
-            try output.write("q/\(landing.code)/index.html", renderLanding(landing))
-        }
-        return written
+        return refs.map { ref in WrittenPage(ref: ref, paths: site.languages.map { ($0, router.path(ref, $0)) }) }
+    }
+
+    private static func range(of slice: Int, count: Int, slices: Int) -> Range<Int> {
+        (count * slice / slices)..<(count * (slice + 1) / slices)
     }
 
     // MARK: Pages

@@ -83,7 +83,7 @@ public struct SiteBuilder: Sendable {
 
             step(3)
             let pages = PageRenderer(content: content, theme: theme, media: media, today: options.today)
-            let written = try pages.writeAll(to: output)
+            let written = try await pages.writeAll(to: output, jobs: options.jobs)
             report.pages = written.reduce(0) { $0 + $1.paths.count } + 1
 
             step(4)

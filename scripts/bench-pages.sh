@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Pages benchmark: N synthetic relics and products (Vietnamese text, no media) built by Dinh,
+# and the same number of equivalent Markdown pages built by Hugo with a minimal layout, in the
+# same run. Prints wall time, peak memory and the ratio Dinh / Hugo (goal: ≤ 1.0).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000}
+work=$PWD/bench-out/pages-$N
+rm -rf "$work"; mkdir -p "$work"
+[[ -x .build/release/dinh ]] || swift build -c release --product dinh >/dev/null
+
+python3 - "$work" "$N" <<'PY'
+import os, sys
+work, n = sys.argv[1], int(sys.argv[2])
+c = os.path.join(work, "content"); h = os.path.join(work, "hugo")
+text = ("Đình làng là nơi thờ Thành hoàng và là trung tâm sinh hoạt văn hóa của cộng đồng làng xã Việt Nam. "
+        "Kiến trúc đình mang đậm dấu ấn nghệ thuật dân gian với những mảng chạm khắc tinh xảo. ") * 6
+os.makedirs(f"{c}/producers", exist_ok=True)
+open(f"{c}/site.yaml", "w").write("title: Bench Đan Phượng\nbase_url: https://bench.example.vn/\nlanguages: [vi]\n")
+open(f"{c}/producers/htx.yaml", "w").write("name: HTX Bench\nkind: cooperative\n")
+os.makedirs(f"{h}/content/posts", exist_ok=True); os.makedirs(f"{h}/layouts/_default", exist_ok=True)
+open(f"{h}/config.toml", "w").write('baseURL = "https://bench.example.vn/"\ntitle = "Bench"\ndisableKinds = ["taxonomy", "term", "RSS"]\n')
+open(f"{h}/layouts/_default/single.html", "w").write('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n')
+open(f"{h}/layouts/_default/list.html", "w").write('<!DOCTYPE html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n')
+for i in range(n):
+    if i % 2 == 0:
+        d = f"{c}/heritage/dinh-{i}"; os.makedirs(d, exist_ok=True)
+        open(f"{d}/index.md", "w").write(f"---\ncode: D{i}\nname: Đình làng số {i}\nkind: đình\nranking: provincial\naddress: Xã Hạ Mỗ, huyện Đan Phượng, Hà Nội\ngeo: [21.08, 105.66]\nsummary: Ngôi đình cổ số {i} bên sông Hồng.\n---\n## Lịch sử\n\n{text}\n\n- Kiến trúc chữ Đinh\n- Cột gỗ lim\n")
+    else:
+        d = f"{c}/products/san-pham-{i}"; os.makedirs(d, exist_ok=True)
+        open(f"{d}/index.md", "w").write(f"---\ncode: P{i}\nname: Chè lam Hà Trung số {i}\nproducer: htx\ncategory: food\nocop: {{stars: 4, year: 2025}}\nprice: 45000\n---\n{text}\n")
+    open(f"{h}/content/posts/page-{i}.md", "w").write(f"---\ntitle: Đình làng số {i}\n---\n## Lịch sử\n\n{text}\n\n- Kiến trúc chữ Đinh\n- Cột gỗ lim\n")
+PY
+
+measure() { # label command…
+  local log; log=$(mktemp)
+  /usr/bin/time -v "$@" >/dev/null 2>"$log" || { cat "$log"; exit 1; }
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  rss=$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$log")
+  rm -f "$log"
+  echo "$wall $rss"
+}
+
+# Warm the file cache once for both, then measure.
+.build/release/dinh build "$work/content" --output "$work/public" --quiet
+hugo --quiet -s "$work/hugo" -d "$work/hugo-public" >/dev/null 2>&1
+read -r dinh_time dinh_mem < <(measure .build/release/dinh build "$work/content" --output "$work/public" --quiet)
+read -r hugo_time hugo_mem < <(measure hugo --quiet -s "$work/hugo" -d "$work/hugo-public")
+pages=$(find "$work/public" -name index.html | wc -l)
+hugo_pages=$(find "$work/hugo-public" -name index.html | wc -l)
+echo "pages benchmark: $N items, $(nproc) cores"
+printf "  dinh build : %6.2f s  peak %4d MB  (%d HTML pages)\n" "$dinh_time" "$dinh_mem" "$pages"
+printf "  hugo       : %6.2f s  peak %4d MB  (%d HTML pages, %s)\n" "$hugo_time" "$hugo_mem" "$hugo_pages" "$(hugo version | cut -d' ' -f2)"
+awk -v a="$dinh_time" -v b="$hugo_time" 'BEGIN { printf "  ratio dinh/hugo: %.2f (goal ≤ 1.0)\n", (b > 0 ? a / b : 0) }'
