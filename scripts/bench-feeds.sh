@@ -28,7 +28,9 @@ for i in range(n):
     open(f"{d}/index.md", "w").write(
         f"---\ncode: P{i}\nname:\n  vi: Chè lam \"Hà Trung\" số {i}\n  en: Ha Trung rice cake no. {i}\n"
         f"producer: htx-{i % 50}\ncategory: {groups[i % 5]}\nocop: {{stars: {3 + i % 3}, year: 2025}}\n"
-        f"price: {50000 + i % 5000}\n{sale}weight: 300 g\nunit: {{vi: hộp 300 g, en: 300 g box}}\n---\n{text}\n")
+        f"price: {50000 + i % 5000}\n{sale}weight: 300 g\nimages: [photo.jpg]\nunit: {{vi: hộp 300 g, en: 300 g box}}\n---\n{text}\n")
+    # A photo file the loader can find; feeds get its published variant from the benchmark.
+    open(f"{d}/photo.jpg", "wb").write(b"\xff\xd8")
     open(f"{d}/index.en.md", "w").write("---\n---\nA traditional cake of sticky rice, molasses & ginger. " * 5 + "\n")
 PY
 }

@@ -91,7 +91,7 @@ public enum FeedChecks {
         }
         var diagnostics = Diagnostics()
         for product in content.products {
-            let items = content.site.languages.map { FeedItem(product: product, language: $0, content: content, options: options) }
+            let items = content.site.languages.map { CheckedItem(FeedItem(product: product, language: $0, content: content, options: options)) }
             diagnostics.append(contentsOf: Self.diagnostics(for: items, defaultLanguage: content.site.defaultLanguage))
         }
         return diagnostics
@@ -99,16 +99,30 @@ public enum FeedChecks {
 
     /// The problems of one product in all its languages, at its `index.md`: a problem that is
     /// the same in every language is said once, without naming the language.
-    static func diagnostics(for items: [FeedItem], defaultLanguage: String) -> [Diagnostic] {
+    static func diagnostics(for items: [CheckedItem], defaultLanguage: String) -> [Diagnostic] {
         var seen = Set<String>()
         var result: [Diagnostic] = []
-        for item in items {
+        for checked in items {
+            let item = checked.item
             let tag = " (\(item.language))"
-            for problem in problems(item) where seen.insert(problem.message.replacingOccurrences(of: tag, with: "")).inserted {
+            for problem in checked.problems where seen.insert(problem.message.replacingOccurrences(of: tag, with: "")).inserted {
                 let message = item.language == defaultLanguage ? problem.message.replacingOccurrences(of: tag, with: "") : problem.message
                 result.append(Diagnostic(problem.severity, item.product.source, message))
             }
         }
         return result
     }
+}
+
+/// An item with its problems, worked out once and used by every feed and message.
+struct CheckedItem: Sendable {
+    var item: FeedItem
+    var problems: [FeedChecks.Problem]
+
+    init(_ item: FeedItem) {
+        self.item = item
+        problems = FeedChecks.problems(item)
+    }
+
+    func isAccepted(by market: Marketplace) -> Bool { FeedChecks.isAccepted(item, by: market, problems: problems) }
 }

@@ -13,6 +13,10 @@ public enum GoogleMerchantFeed {
     }
 
     public static func xml(items: [FeedItem], language: String, site: Site) -> String {
+        xml(items: items.map(CheckedItem.init), language: language, site: site)
+    }
+
+    static func xml(items: [CheckedItem], language: String, site: Site) -> String {
         let urls = SiteURLs(site: site)
         var xml = XMLWriter()
         xml.start("rss", ["version": "2.0", "xmlns:g": namespace])
@@ -21,7 +25,8 @@ public enum GoogleMerchantFeed {
         xml.element("link", urls.page("", language: language))
         xml.element("description", language == "vi" ? "Sản phẩm OCOP" : "OCOP products")
         xml.element("language", language)
-        for item in items where FeedChecks.isAccepted(item, by: .google) {
+        for checked in items where checked.isAccepted(by: .google) {
+            let item = checked.item
             xml.start("item")
             xml.element("g:id", item.id)
             xml.element("g:title", item.title)

@@ -168,7 +168,6 @@ public enum JSONLD {
             "image": images.isEmpty ? nil : .array(images.map { .string($0.url) }),
             "openingHours": hours,
             "subjectOf": audio.isEmpty ? nil : .array(audio),
-            "isAccessibleForFree": nil,
         ])
         return json.serialized(htmlSafe: true)
     }

@@ -35,10 +35,13 @@ public enum MetaCatalogFeed {
         }
     }
 
-    public static func csv(items: [FeedItem]) -> String {
+    public static func csv(items: [FeedItem]) -> String { csv(items: items.map(CheckedItem.init)) }
+
+    static func csv(items: [CheckedItem]) -> String {
         var csv = CSVWriter()
         csv.row(columns)
-        for item in items where FeedChecks.isAccepted(item, by: .meta) {
+        for checked in items where checked.isAccepted(by: .meta) {
+            let item = checked.item
             let images = item.images.filter { min($0.width, $0.height) >= Marketplace.meta.minImageSide }
             // Meta splits this field on commas, so a comma inside a URL must be percent-encoded.
             let extra = images.dropFirst().prefix(20).map { $0.url.replacingOccurrences(of: ",", with: "%2C") }
@@ -53,10 +56,13 @@ public enum MetaCatalogFeed {
     }
 
     /// A language feed: translations of the catalog's items, matched by `id`.
-    public static func languageCSV(items: [FeedItem]) -> String {
+    public static func languageCSV(items: [FeedItem]) -> String { languageCSV(items: items.map(CheckedItem.init)) }
+
+    static func languageCSV(items: [CheckedItem]) -> String {
         var csv = CSVWriter()
         csv.row(languageColumns)
-        for item in items where FeedChecks.isAccepted(item, by: .meta) {
+        for checked in items where checked.isAccepted(by: .meta) {
+            let item = checked.item
             csv.row([item.id, override(language: item.language), item.title, item.description, item.link, item.productType])
         }
         return csv.output

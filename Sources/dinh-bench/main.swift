@@ -3,4 +3,5 @@ import Foundation
 if CommandLine.arguments.dropFirst().first == "qr" {
     exit(await QRBench.run(Array(CommandLine.arguments.dropFirst(2))))
 }
+if CommandLine.arguments.dropFirst().first == "feeds" { exit(FeedsBench.run(Array(CommandLine.arguments.dropFirst(2)))) }
 print("bench")
