@@ -23,25 +23,26 @@ public enum FeedChecks {
         /// Where the problem applies; an error leaves the item out of these feeds.
         public var marketplaces: Set<Marketplace>
         public var message: String
+        /// Set when the problem is in one language's text (its translation file), not the product as a whole.
+        public var language: String?
     }
 
     /// Every problem of one item.
     public static func problems(_ item: FeedItem) -> [Problem] {
         var found: [Problem] = []
-        func add(_ severity: Diagnostic.Severity, _ where: Set<Marketplace>, _ message: String) {
-            found.append(Problem(severity: severity, marketplaces: `where`, message: message))
+        func add(_ severity: Diagnostic.Severity, _ where: Set<Marketplace>, _ message: String, language: String? = nil) {
+            found.append(Problem(severity: severity, marketplaces: `where`, message: message, language: language))
         }
         guard OCOPGroup.isPhysical(item.product.category) else { return [] }
         let language = item.language
-        let inLanguage = " (\(language))"
         for market in Marketplace.allCases where item.title.unicodeScalars.count > market.maxTitle {
-            add(.error, [market], "the name\(inLanguage) is \(item.title.unicodeScalars.count) characters long; \(market.displayName) accepts at most \(market.maxTitle), so the product is left out of its feed: shorten 'name'")
+            add(.error, [market], "the name is \(item.title.unicodeScalars.count) characters long; \(market.displayName) accepts at most \(market.maxTitle), so the product is left out of its feed: shorten 'name'", language: language)
         }
         if !item.hasOwnDescription {
-            add(.warning, Set(Marketplace.allCases), "the product has no description\(inLanguage): marketplaces show products with a description more often; write a few sentences below the closing `---`")
+            add(.warning, Set(Marketplace.allCases), "the product has no description: marketplaces show products with a description more often; write a few sentences below the closing `---`", language: language)
         }
         for market in Marketplace.allCases where item.description.unicodeScalars.count > market.maxDescription {
-            add(.error, [market], "the description\(inLanguage) is \(item.description.unicodeScalars.count) characters of plain text; \(market.displayName) accepts at most \(market.maxDescription), so the product is left out of its feed: shorten the text")
+            add(.error, [market], "the description is \(item.description.unicodeScalars.count) characters of plain text; \(market.displayName) accepts at most \(market.maxDescription), so the product is left out of its feed: shorten the text", language: language)
         }
         for market in Marketplace.allCases where item.id.count > market.maxID {
             add(.error, [market], "the feed id '\(item.id)' is \(item.id.count) characters long; \(market.displayName) accepts at most \(market.maxID): set a shorter 'sku'")
@@ -103,11 +104,13 @@ public enum FeedChecks {
         var seen = Set<String>()
         var result: [Diagnostic] = []
         for checked in items {
-            let item = checked.item
-            let tag = " (\(item.language))"
-            for problem in checked.problems where seen.insert(problem.message.replacingOccurrences(of: tag, with: "")).inserted {
-                let message = item.language == defaultLanguage ? problem.message.replacingOccurrences(of: tag, with: "") : problem.message
-                result.append(Diagnostic(problem.severity, item.product.source, message))
+            for problem in checked.problems where seen.insert(problem.message).inserted {
+                var message = problem.message
+                if let language = problem.language, language != defaultLanguage {
+                    // The text comes from the translation file: say so, that is where to fix it.
+                    message += " (in index.\(language).md)"
+                }
+                result.append(Diagnostic(problem.severity, checked.item.product.source, message))
             }
         }
         return result

@@ -114,7 +114,14 @@ public enum PlainText {
 
     /// One line: for titles, where a line break would be shown raw.
     public static func singleLine(_ text: String) -> String {
-        removingControls(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Fast path: plain ASCII spacing, no controls, no Unicode spaces (C2 A0, E2 80 xx, E3 80 80).
+        let bytes = text.utf8
+        if bytes.first != 0x20, bytes.last != 0x20,
+           !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 }),
+           !text.contains("  ") {
+            return text
+        }
+        return removingControls(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// The spoken text of a WebVTT file: cue text without the header, timings, cue ids or tags.

@@ -41,7 +41,7 @@ import Testing
         let item = FeedItem(product: product, language: "vi", content: feed.content, options: FeedFixture.options)
         let problems = FeedChecks.problems(item)
         func find(_ text: String) -> FeedChecks.Problem? { problems.first { $0.message.contains(text) } }
-        #expect(find("the name (vi) is 161 characters")?.marketplaces == [.google])
+        #expect(find("the name is 161 characters")?.marketplaces == [.google])
         #expect(find("5001 characters")?.severity == .error)
         #expect(find("'sale_price' (45000) must be lower")?.severity == .error)
         #expect(find("restricted GS1 range")?.severity == .warning)
@@ -50,6 +50,16 @@ import Testing
         #expect(!FeedChecks.isAccepted(item, by: .google))
         let xml = GoogleMerchantFeed.xml(items: [item], language: "vi", site: feed.content.site)
         #expect(!xml.contains("<item>"))
+    }
+
+    @Test func aTranslationProblemNamesTheTranslationFile() throws {
+        let feed = try FeedFixture()
+        var content = feed.content
+        let index = try #require(content.products.firstIndex { $0.slug == "che-lam" })
+        content.products[index].name.values["en"] = String(repeating: "x", count: 151)
+        let diagnostics = FeedChecks.diagnostics(for: content, today: FeedFixture.today) { _ in PixelSize(width: 800, height: 800) }
+        let messages = diagnostics.all.filter { $0.location.path == "content/products/che-lam/index.md" }.map(\.message)
+        #expect(messages == ["the name is 151 characters long; Google Merchant Center accepts at most 150, so the product is left out of its feed: shorten 'name' (in index.en.md)"])
     }
 
     @Test func restrictedRanges() {
