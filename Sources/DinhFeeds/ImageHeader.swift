@@ -6,9 +6,12 @@ public enum ImageHeader {
     public static func pixelSize(of url: URL) -> PixelSize? {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
-        // SOF markers sit after EXIF/ICC segments, which can be large: read up to 1 MiB.
-        guard let data = try? handle.read(upToCount: 1 << 20) else { return nil }
-        return pixelSize(of: [UInt8](data))
+        // The size is usually in the first few KiB; EXIF thumbnails and ICC profiles can push a
+        // JPEG's frame header further, so read more only when needed (up to 1 MiB).
+        guard let head = try? handle.read(upToCount: 64 << 10) else { return nil }
+        if let size = pixelSize(of: [UInt8](head)) { return size }
+        guard head.count == 64 << 10, let rest = try? handle.read(upToCount: (1 << 20) - head.count) else { return nil }
+        return pixelSize(of: [UInt8](head + rest))
     }
 
     public static func pixelSize(of bytes: [UInt8]) -> PixelSize? {

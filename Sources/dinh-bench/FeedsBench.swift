@@ -9,12 +9,23 @@ enum FeedsBench {
             FileHandle.standardError.write(Data("usage: dinh-bench feeds CONTENT_DIR OUTPUT_DIR\n".utf8))
             return 2
         }
+        // Wall and CPU time per step: on a shared machine CPU time is the steadier figure.
+        func cpu() -> Double {
+            var usage = rusage()
+            #if os(Linux)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            #else
+            getrusage(RUSAGE_SELF, &usage)
+            #endif
+            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        }
         let start = Date()
-        var last = start
+        var last = start, lastCPU = cpu()
         func step(_ name: String) {
-            let now = Date()
-            print(String(format: "  %-10@ %7.3f s", name as NSString, now.timeIntervalSince(last)))
+            let now = Date(), nowCPU = cpu()
+            print(String(format: "  %-10@ %7.3f s wall %7.3f s CPU", name as NSString, now.timeIntervalSince(last), nowCPU - lastCPU))
             last = now
+            lastCPU = nowCPU
         }
         let today = CalendarDate.today()
         let (loaded, diagnostics) = ContentLoader(root: URL(fileURLWithPath: args[0]), displayRoot: args[0], today: today).load()
