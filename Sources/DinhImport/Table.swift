@@ -54,22 +54,32 @@ public struct Table: Sendable {
 /// (Excel in a Vietnamese locale) or tab separators, quoted fields with doubled quotes and line breaks.
 enum CSVReader {
     static func read(_ data: Data, displayPath: String) throws(DinhError) -> Table {
-        let text: String
+        let decodedText: String
         let bytes = [UInt8](data.prefix(3))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            text = String(decoding: data.dropFirst(3), as: UTF8.self)
+            guard let decoded = String(data: data.dropFirst(3), encoding: .utf8) else {
+                throw DinhError("\(displayPath) says it is UTF-8 but is not; in Excel save it again as “CSV UTF-8 (Comma delimited)”")
+            }
+            decodedText = decoded
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             guard let decoded = String(data: data, encoding: .utf16) else {
                 throw DinhError("\(displayPath) could not be read as Unicode text; in Excel save it as “CSV UTF-8 (Comma delimited)”")
             }
-            text = decoded
+            decodedText = decoded
         } else {
             guard let decoded = String(data: data, encoding: .utf8) else {
                 throw DinhError("\(displayPath) is not UTF-8 text (Vietnamese letters would be garbled); in Excel choose File › Save As › “CSV UTF-8 (Comma delimited)”, or import the .xlsx file itself")
             }
-            text = decoded
+            decodedText = decoded
         }
-        let separator = guessSeparator(text)
+        var text = decodedText
+        var separator = guessSeparator(text)
+        // Excel's `sep=;` hint line: it names the separator and is not shown as a row.
+        if text.hasPrefix("sep="), let end = text.firstIndex(where: \.isNewline) {
+            let hint = text[text.index(text.startIndex, offsetBy: 4)..<end]
+            if hint.count == 1, let character = hint.first { separator = character }
+            text = String(text[end...].drop(while: \.isNewline))
+        }
         var rows: [Table.Row] = []
         var cells: [Int: String] = [:]
         var field = ""

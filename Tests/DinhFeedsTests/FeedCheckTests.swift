@@ -77,3 +77,23 @@ import Testing
         #expect(ImageHeader.pixelSize(of: [0, 1, 2]) == nil)
     }
 }
+
+@Suite struct ImageHeaderOracleTests {
+    /// Sizes read from headers agree with Pillow, for a JPEG with a large EXIF block and a PNG.
+    @Test func headersAgreeWithPillow() throws {
+        let folder = try TemporaryDirectory("dinh-image-header")
+        defer { folder.remove() }
+        try folder.write("make.py", """
+        from PIL import Image
+        exif = Image.Exif(); exif[0x010E] = "x" * 60000
+        Image.new("RGB", (640, 480), "red").save("big-exif.jpg", exif=exif.tobytes())
+        Image.new("RGB", (499, 501), "blue").save("small.png")
+        Image.new("RGB", (1200, 900), "green").save("progressive.jpg", progressive=True)
+        """)
+        let made = try Tools.run("/bin/sh", ["-c", "\(Tools.python) make.py"], in: folder.url)
+        try #require(made.status == 0, "\(made.stderr)")
+        #expect(ImageHeader.pixelSize(of: folder.file("big-exif.jpg")) == PixelSize(width: 640, height: 480))
+        #expect(ImageHeader.pixelSize(of: folder.file("small.png")) == PixelSize(width: 499, height: 501))
+        #expect(ImageHeader.pixelSize(of: folder.file("progressive.jpg")) == PixelSize(width: 1200, height: 900))
+    }
+}

@@ -164,6 +164,13 @@ import Testing
         #expect(Tools.tree(fixture.content) == before)
     }
 
+    @Test func excelSeparatorHint() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.csv", "sep=;\r\nTên;Giá;Sao;Năm;Nhóm;HTX\r\nBánh;12,5;3;2020;1;HTX Chè lam Hà Trung\r\n")
+        let errors = runImport(fixture, "list.csv").diagnostics.errors.map(\.description)
+        #expect(errors.count == 1 && errors[0].hasPrefix("list.csv:2:2: error: column 'Giá' (B): '12,5'"), "\(errors)")
+    }
+
     @Test func notASpreadsheet() throws {
         let fixture = try SiteFixture()
         try fixture.directory.write("list.xlsx", "not a zip")
