@@ -191,7 +191,10 @@ struct ImportPlanner {
                 producerSlug = slug
             } else {
                 let slug = Slug.suggest(for: value.text)
-                if slug.isEmpty {
+                if existing.producers.values.contains(slug) {
+                    // Same file name as a producer already there: that producer, never a second file over it.
+                    producerSlug = slug
+                } else if slug.isEmpty {
                     bad(.producer, "'\(value.text)' has no letters or digits to make a file name from")
                 } else {
                     producerSlug = slug

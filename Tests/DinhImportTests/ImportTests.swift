@@ -164,6 +164,15 @@ import Testing
         #expect(Tools.tree(fixture.content) == before)
     }
 
+    @Test func anExistingProducerFileIsNeverReplaced() throws {
+        let fixture = try SiteFixture()
+        let before = try String(contentsOf: fixture.content.appendingPathComponent("producers/htx-che-lam.yaml"), encoding: .utf8)
+        try fixture.directory.write("list.csv", "Tên,Giá,Sao,Năm,Nhóm,HTX\nBánh,1000,3,2020,1,htx che lam\n")
+        let report = runImport(fixture, "list.csv")
+        #expect(report.succeeded && report.created == ["products/banh/index.md"], "\(report.created) \(report.diagnostics.sorted)")
+        #expect(try String(contentsOf: fixture.content.appendingPathComponent("producers/htx-che-lam.yaml"), encoding: .utf8) == before)
+    }
+
     @Test func excelSeparatorHint() throws {
         let fixture = try SiteFixture()
         try fixture.directory.write("list.csv", "sep=;\r\nTên;Giá;Sao;Năm;Nhóm;HTX\r\nBánh;12,5;3;2020;1;HTX Chè lam Hà Trung\r\n")
