@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "DinhImagingTests", dependencies: ["DinhImaging", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhPanoramaTests", dependencies: ["DinhPanorama", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhQRTests", dependencies: ["DinhQR", "DinhTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "DinhFeedsTests", dependencies: ["DinhFeeds", "DinhTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DinhFeedsTests", dependencies: ["DinhFeeds", "DinhTestSupport"], exclude: ["Snapshots"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhImportTests", dependencies: ["DinhImport", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhSiteTests", dependencies: ["DinhSite", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhCLITests", dependencies: ["DinhTestSupport"], swiftSettings: swiftSettings),

@@ -117,6 +117,9 @@ import Testing
         ws.append([None] * 12)
         ws.append(["Tinh dầu sả", 60000, None, 3, 2024, "Thảo dược", "HTX Chè lam Hà Trung", "=HYPERLINK(\"https://x.vn\",\"xem\")", None, None, None, None])
         ws["H5"].data_type = "s"
+        import datetime
+        ws["M1"] = "Ngày công nhận"
+        ws["M5"] = datetime.date(2024, 3, 15)
         wb.save("list.xlsx")
         print("ok")
         """#
@@ -139,6 +142,7 @@ import Testing
         let oilText = try String(contentsOf: fixture.content.appendingPathComponent("products/tinh-dau-sa/index.md"), encoding: .utf8)
         #expect(oilText.hasSuffix("---\n=HYPERLINK(\"https://x.vn\",\"xem\")\n"), "\(oilText)")
         #expect(oil.category == .herbal)
+        #expect(oil.ocop.date == CalendarDate(year: 2024, month: 3, day: 15), "an Excel date cell is a date")
     }
 
     @Test func xlsxErrorsPointAtTheCell() throws {
