@@ -56,7 +56,24 @@ enum Column: String, CaseIterable, Sendable {
         return map
     }()
 
-    static func recognise(_ header: String) -> Column? { byKey[key(header)] }
+    /// A heading, also when it carries a unit in brackets: `Giá bán (đồng)`, `Khối lượng (g)`.
+    static func recognise(_ header: String) -> Column? {
+        if let column = byKey[key(header)] { return column }
+        guard let open = header.firstIndex(where: { $0 == "(" || $0 == "[" }) else { return nil }
+        return byKey[key(String(header[..<open]))]
+    }
+
+    /// The unit a heading names in brackets, lower-cased: `Khối lượng (g)` → `g`.
+    static func unit(in header: String) -> String? {
+        guard let open = header.firstIndex(where: { $0 == "(" || $0 == "[" }),
+              let close = header[open...].firstIndex(where: { $0 == ")" || $0 == "]" }) else { return nil }
+        return header[header.index(after: open)..<close].trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// Headings of columns a list often has and an import has no use for (row numbers, notes).
+    static func isIgnorable(_ header: String) -> Bool {
+        ["stt", "tt", "sott", "sothutu", "no", "ghichu", "note", "notes"].contains(key(header))
+    }
 }
 
 /// Values as people type them into spreadsheets.

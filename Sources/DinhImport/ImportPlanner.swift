@@ -22,7 +22,11 @@ struct ImportPlanner {
 
     /// The plan, or nil when any cell is wrong (then nothing may be written).
     mutating func plan(_ table: Table) -> Plan? {
-        guard let headerRow = table.rows.first(where: { !$0.isEmpty }) else {
+        // Lists from offices often open with a title row ("DANH SÁCH SẢN PHẨM OCOP…"): the heading
+        // row is the first of the first ten that names at least two known columns.
+        let candidates = table.rows.filter { !$0.isEmpty }.prefix(10)
+        let named = candidates.first { row in row.cells.values.filter { Column.recognise($0) != nil }.count >= 2 }
+        guard let headerRow = named ?? candidates.first else {
             diagnostics.error(at(1, 1), "the spreadsheet is empty; the first row must hold the column names (Tên sản phẩm, Giá, Số sao OCOP, Nhóm, HTX…)")
             return nil
         }
@@ -31,6 +35,7 @@ struct ImportPlanner {
         for (number, raw) in headerRow.cells.sorted(by: { $0.key < $1.key }) {
             let header = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !header.isEmpty else { continue }
+            if Column.isIgnorable(header) { continue }
             guard let column = Column.recognise(header) else {
                 diagnostics.warning(at(headerRow.number, number), "the column '\(header)' is not imported: Dinh does not know this heading (known: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN…)")
                 continue
@@ -241,7 +246,10 @@ struct ImportPlanner {
         }
         var weight: String?
         if let value = cell(.weight) {
-            weight = CellValue.weight(value.text)
+            // A bare number takes the unit of the heading, as in `Khối lượng (g)`.
+            let unit = Column.unit(in: value.header).flatMap { ["g", "gr", "gram", "kg"].contains($0) ? $0 : nil }
+            let bare = value.text.allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
+            weight = CellValue.weight(bare && unit != nil ? value.text + " " + (unit ?? "") : value.text)
             if weight == nil { bad(.weight, "'\(value.text)' is not a weight; write it as 300 g or 1,5 kg") }
         }
         var availability: String?

@@ -78,6 +78,7 @@ import Testing
         let first = runImport(fixture, "list.csv")
         #expect(first.succeeded && first.unchanged == ["products/che-lam"], "\(first.diagnostics.sorted)")
         #expect(first.created.sorted() == ["producers/ho-kinh-doanh-ba-tu.yaml", "products/banh-moi/index.md"])
+        #expect(first.summary == "imported: 1 new product, 1 new producer, 1 already there and left unchanged (import with --update to replace them)")
         let afterFirst = Tools.tree(fixture.content)
         let second = runImport(fixture, "list.csv")
         #expect(second.succeeded && second.created.isEmpty && second.updated.isEmpty)
@@ -111,7 +112,7 @@ import Testing
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = "Sản phẩm"
-        ws.append(["Tên sản phẩm", "Giá", "Giá khuyến mãi", "Số sao OCOP", "Năm công nhận", "Nhóm", "Nhà sản xuất", "Mô tả", "Mã vạch", "Ảnh", "Đơn vị", "Ghi chú"])
+        ws.append(["Tên sản phẩm", "Giá", "Giá khuyến mãi", "Số sao OCOP", "Năm công nhận", "Nhóm", "Nhà sản xuất", "Mô tả", "Mã vạch", "Ảnh", "Đơn vị", "Màu sắc"])
         ws.append(["Chè Shan tuyết & <trà>", 120000, 99000, 5, 2022, "Đồ uống", "Công ty Trà Việt", "Trà 'ngon'", "8936012345674", "photo.png", "gói 100 g", "x"])
         ws.append(["Rượu làng Vân", "85.000đ", None, "4", 2021, "Đồ uống", "HTX Chè lam Hà Trung", None, None, None, None, None])
         ws.append([None] * 12)
@@ -128,7 +129,7 @@ import Testing
         #expect(made.status == 0, "\(made.stderr)")
         let report = runImport(fixture, "list.xlsx")
         #expect(report.succeeded, "\(report.diagnostics.sorted)")
-        #expect(report.diagnostics.warnings.contains { $0.location == SourceLocation(path: "list.xlsx", line: 1, column: 12) && $0.message.contains("'Ghi chú' is not imported") })
+        #expect(report.diagnostics.warnings.contains { $0.location == SourceLocation(path: "list.xlsx", line: 1, column: 12) && $0.message.contains("'Màu sắc' is not imported") })
         let content = try load(fixture)
         let tea = try #require(content.products.first { $0.slug == "che-shan-tuyet-tra" })
         #expect(tea.name.values["vi"] == "Chè Shan tuyết & <trà>")
@@ -175,6 +176,26 @@ import Testing
         let report = runImport(fixture, "list.csv")
         #expect(report.succeeded && report.created == ["products/banh/index.md"], "\(report.created) \(report.diagnostics.sorted)")
         #expect(try String(contentsOf: fixture.content.appendingPathComponent("producers/htx-che-lam.yaml"), encoding: .utf8) == before)
+    }
+
+    @Test func titleRowsNumberColumnsAndUnitsInHeadings() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.csv", """
+        DANH SÁCH SẢN PHẨM OCOP NĂM 2024,,,,,,,
+        ,,,,,,,
+        STT,Tên sản phẩm,Giá bán (đồng),Số sao,Năm công nhận,Nhóm sản phẩm,Chủ thể,Khối lượng (g)
+        1,Bánh đa,"15.000",3,2024,Thực phẩm,HTX Chè lam Hà Trung,250
+        2,Mắm tép,"30,000",bốn,2024,Thực phẩm,HTX Chè lam Hà Trung,500
+
+        """)
+        let report = runImport(fixture, "list.csv")
+        let errors = report.diagnostics.errors.map(\.description)
+        #expect(errors.count == 1 && errors[0].hasPrefix("list.csv:5:4: error: column 'Số sao' (D): 'bốn'"), "\(errors)")
+        #expect(report.diagnostics.warnings.isEmpty, "\(report.diagnostics.sorted)")
+        try fixture.directory.write("list.csv", "STT,Tên sản phẩm,Giá bán (đồng),Số sao,Năm công nhận,Nhóm sản phẩm,Chủ thể,Khối lượng (g)\n1,Bánh đa,15.000,3,2024,Thực phẩm,HTX Chè lam Hà Trung,250\n")
+        #expect(runImport(fixture, "list.csv").succeeded)
+        let content = try load(fixture)
+        #expect(content.products.first { $0.slug == "banh-da" }?.weight?.description == "250 g")
     }
 
     @Test func excelSeparatorHint() throws {
