@@ -329,7 +329,8 @@ struct ImportPlanner {
                 plan.files.append(PlannedFile(path: "producers/\(draft.producerSlug).yaml", source: .text(Self.producerYAML(name)), replaces: false))
             }
             let existingCode = existing.productCodes[draft.slug].flatMap { $0.isEmpty ? nil : $0 }
-            let code = draft.code ?? existingCode ?? newCode()
+            // A product re-created where a published code points gets that code back.
+            let code = draft.code ?? existingCode ?? existing.lockedTargets["products/\(draft.slug)"] ?? newCode()
             let folder = "products/\(draft.slug)"
             let indexPath = folder + "/index.md"
             let replaces = exists && FileManager.default.fileExists(atPath: importer.contentRoot.appendingPathComponent(indexPath).path)

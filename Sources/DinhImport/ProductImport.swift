@@ -95,6 +95,8 @@ struct PlannedFile: Sendable {
 struct ExistingContent {
     var productCodes: [String: String] = [:]
     var usedCodes: Set<String> = []
+    /// `products/<slug>` → the code the lock published for it.
+    var lockedTargets: [String: String] = [:]
     /// Name key (see `Column.key`) or slug → producer slug.
     var producers: [String: String] = [:]
     var languages: [String] = ["vi"]
@@ -113,10 +115,13 @@ struct ExistingContent {
                 if !code.isEmpty { usedCodes.insert(code) }
             }
         }
-        // Codes once printed stay reserved even when their page is gone.
+        // Codes once printed stay reserved even when their page is gone (`CODE target` lines).
         if let lock = try? String(contentsOf: root.appendingPathComponent("codes.lock"), encoding: .utf8) {
-            for word in lock.split(whereSeparator: { !($0.isASCII && ($0.isUppercase || $0.isNumber)) }) where (2...12).contains(word.count) {
-                usedCodes.insert(String(word))
+            for line in lock.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+                let words = line.split(whereSeparator: \.isWhitespace)
+                guard let code = words.first else { continue }
+                usedCodes.insert(String(code))
+                if words.count > 1 { lockedTargets[String(words[1])] = String(code) }
             }
         }
         let producerFolder = root.appendingPathComponent("producers")
