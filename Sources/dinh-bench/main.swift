@@ -7,7 +7,9 @@ case "images":
     exit(await imagesBench(Array(benchArguments.dropFirst())))
 case "qr":
     exit(await QRBench.run(Array(benchArguments.dropFirst())))
+case "feeds":
+    exit(FeedsBench.run(Array(benchArguments.dropFirst())))
 default:
-    print("usage: dinh-bench images|qr …")
+    print("usage: dinh-bench images|qr|feeds …")
     exit(2)
 }
