@@ -54,12 +54,12 @@ let package = Package(
         ),
         .target(
             name: "DinhCLI",
-            dependencies: ["DinhSite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DinhSite", "DinhImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Dinh",
-            dependencies: ["DinhCore", "DinhContent", "DinhImaging", "DinhPanorama", "DinhQR", "DinhFeeds", "DinhSite"],
+            dependencies: ["DinhCore", "DinhContent", "DinhImaging", "DinhPanorama", "DinhQR", "DinhFeeds", "DinhSite", "DinhImport"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "dinh", dependencies: ["DinhCLI"], swiftSettings: swiftSettings),

@@ -1,5 +1,6 @@
 import DinhContent
 import DinhCore
+import DinhFeeds
 import Foundation
 
 /// The values each template sees. Text is resolved to the page's language here, so templates
