@@ -1,0 +1,163 @@
+import DinhImaging
+import Foundation
+
+/// Renders one cube face of `size`² RGB pixels from an equirectangular source by sampling the source
+/// in the direction of each face pixel's centre, bilinearly, with longitude wrapping and the rows
+/// beyond a pole taken from the opposite meridian. The face is never smaller than about width/π, so
+/// the source is never minified by more than ~1.3× here and bilinear needs no prefilter; smaller levels
+/// come from `areaDownscale`.
+func renderFace(_ face: CubeFace, size: Int, from source: PixelImage) -> [UInt8] {
+    var out = [UInt8](repeating: 0, count: size * size * 3)
+    let w = source.width, h = source.height, ch = source.channels
+    let xScale = Float(w) / (2 * Float.pi), yScale = Float(h) / Float.pi
+    let xOffset = Float(w) / 2 - 0.5, yOffset = Float(h) / 2 - 0.5
+    let step = 2 / Float(size)
+    // Side faces: yaw depends on the column only, pitch = atan(−b / √(1 + a²)).
+    var columnX = [Float](repeating: 0, count: size), columnInvR = [Float](repeating: 0, count: size)
+    let sideYaw: Float? = switch face {
+    case .front: 0
+    case .right: Float.pi / 2
+    case .back: Float.pi
+    case .left: -Float.pi / 2
+    case .up, .down: nil
+    }
+    if let sideYaw {
+        for i in 0..<size {
+            let a = (Float(i) + 0.5) * step - 1
+            columnX[i] = (sideYaw + atan(a)) * xScale + xOffset
+            columnInvR[i] = 1 / (1 + a * a).squareRoot()
+        }
+    }
+    source.pixels.withUnsafeBufferPointer { src in
+        out.withUnsafeMutableBufferPointer { dst in
+            let s = Sampler(base: src.baseAddress!, width: w, height: h, channels: ch)
+            for j in 0..<size {
+                let b = (Float(j) + 0.5) * step - 1
+                var o = j * size * 3
+                if sideYaw != nil {
+                    for i in 0..<size {
+                        let py = -atan(-b * columnInvR[i]) * yScale + yOffset
+                        s.sample(x: columnX[i], y: py, into: dst.baseAddress! + o)
+                        o += 3
+                    }
+                } else {
+                    let up = face == .up
+                    for i in 0..<size {
+                        let a = (Float(i) + 0.5) * step - 1
+                        // up: (a, 1, −b); down: (a, −1, b). Yaw = atan2(x, −z).
+                        let yaw = up ? atan2(a, b) : atan2(a, -b)
+                        let r = (a * a + b * b).squareRoot()
+                        let pitch = Float.pi / 2 - atan(r)
+                        let py = (up ? -pitch : pitch) * yScale + yOffset
+                        s.sample(x: yaw * xScale + xOffset, y: py, into: dst.baseAddress! + o)
+                        o += 3
+                    }
+                }
+            }
+        }
+    }
+    return out
+}
+
+/// Bilinear sampling of an equirectangular image at pixel coordinates (centres at integers).
+struct Sampler {
+    let base: UnsafePointer<UInt8>
+    let width: Int, height: Int, channels: Int
+
+    @inline(__always)
+    func sample(x: Float, y: Float, into out: UnsafeMutablePointer<UInt8>) {
+        let fx0 = x.rounded(.down), fy0 = y.rounded(.down)
+        let tx = x - fx0, ty = y - fy0
+        var x0 = Int(fx0)
+        while x0 < 0 { x0 += width }
+        while x0 >= width { x0 -= width }
+        var x1 = x0 + 1
+        if x1 == width { x1 = 0 }
+        var y0 = Int(fy0), y1 = y0 + 1
+        var ax0 = x0, ax1 = x1, bx0 = x0, bx1 = x1
+        let half = width / 2
+        // Past a pole the neighbouring row is the edge row on the other side of the pole.
+        if y0 < 0 { y0 = 0; ax0 = (x0 + half) % width; ax1 = (x1 + half) % width }
+        if y1 >= height { y1 = height - 1; bx0 = (x0 + half) % width; bx1 = (x1 + half) % width }
+        if y0 >= height { y0 = height - 1 }
+        let row0 = base + y0 * width * channels, row1 = base + y1 * width * channels
+        let p00 = row0 + ax0 * channels, p01 = row0 + ax1 * channels
+        let p10 = row1 + bx0 * channels, p11 = row1 + bx1 * channels
+        let w00 = (1 - tx) * (1 - ty), w01 = tx * (1 - ty), w10 = (1 - tx) * ty, w11 = tx * ty
+        for c in 0..<3 {
+            let v = Float(p00[c]) * w00 + Float(p01[c]) * w01 + Float(p10[c]) * w10 + Float(p11[c]) * w11
+            out[c] = UInt8(min(255, v + 0.5))
+        }
+    }
+}
+
+/// Area-averaging (box with fractional coverage) resize of a square RGB image from `from`² to `to`²
+/// pixels, `to` ≤ `from`: every source pixel contributes exactly its covered area, so no aliasing at
+/// any ratio. Works row by row with one accumulator row, so it needs no full-size float buffer.
+func areaDownscale(_ src: [UInt8], from n: Int, to m: Int) -> [UInt8] {
+    if n == m { return src }
+    let taps = boxTaps(from: n, to: m)
+    var out = [UInt8](repeating: 0, count: m * m * 3)
+    var acc = [Float](repeating: 0, count: m * 3)
+    src.withUnsafeBufferPointer { s in
+        out.withUnsafeMutableBufferPointer { d in
+            acc.withUnsafeMutableBufferPointer { a in
+                for r in 0..<m {
+                    for k in 0..<(m * 3) { a[k] = 0 }
+                    for ty in taps.range(r) {
+                        let row = s.baseAddress! + taps.index[ty] * n * 3
+                        let wy = taps.weight[ty]
+                        for c in 0..<m {
+                            var r0: Float = 0, g0: Float = 0, b0: Float = 0
+                            for tx in taps.range(c) {
+                                let p = row + taps.index[tx] * 3, wx = taps.weight[tx]
+                                r0 += Float(p[0]) * wx; g0 += Float(p[1]) * wx; b0 += Float(p[2]) * wx
+                            }
+                            a[c * 3] += r0 * wy; a[c * 3 + 1] += g0 * wy; a[c * 3 + 2] += b0 * wy
+                        }
+                    }
+                    let o = d.baseAddress! + r * m * 3
+                    for k in 0..<(m * 3) { o[k] = UInt8(min(255, max(0, a[k] + 0.5))) }
+                }
+            }
+        }
+    }
+    return out
+}
+
+/// For each output index, the source indices it covers and their normalised weights.
+struct BoxTaps {
+    var start: [Int] = [], index: [Int] = [], weight: [Float] = []
+    func range(_ i: Int) -> Range<Int> { start[i]..<start[i + 1] }
+}
+
+func boxTaps(from n: Int, to m: Int) -> BoxTaps {
+    var taps = BoxTaps()
+    let scale = Double(n) / Double(m)
+    for i in 0..<m {
+        taps.start.append(taps.index.count)
+        let lo = Double(i) * scale, hi = Double(i + 1) * scale
+        var j = Int(lo.rounded(.down))
+        while Double(j) < hi - 1e-9 && j < n {
+            let cover = min(hi, Double(j + 1)) - max(lo, Double(j))
+            if cover > 1e-9 { taps.index.append(j); taps.weight.append(Float(cover / scale)) }
+            j += 1
+        }
+    }
+    taps.start.append(taps.index.count)
+    return taps
+}
+
+/// Copies the `size`² square at (x, y) out of a square RGB face `n` pixels wide.
+func crop(_ face: [UInt8], faceSize n: Int, x: Int, y: Int, size: Int) -> PixelImage {
+    var pixels = [UInt8](repeating: 0, count: size * size * 3)
+    face.withUnsafeBufferPointer { s in
+        pixels.withUnsafeMutableBufferPointer { d in
+            for row in 0..<size {
+                let from = s.baseAddress! + ((y + row) * n + x) * 3
+                (d.baseAddress! + row * size * 3).update(from: from, count: size * 3)
+            }
+        }
+    }
+    return PixelImage(width: size, height: size, channels: 3, pixels: pixels)
+}
