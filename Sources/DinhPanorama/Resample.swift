@@ -24,7 +24,7 @@ func renderFace(_ face: CubeFace, size: Int, from source: PixelImage) -> [UInt8]
     if let sideYaw {
         for i in 0..<size {
             let a = (Float(i) + 0.5) * step - 1
-            columnX[i] = (sideYaw + atan(a)) * xScale + xOffset
+            columnX[i] = (sideYaw + fastAtan(a)) * xScale + xOffset + Float(w)
             columnInvR[i] = 1 / (1 + a * a).squareRoot()
         }
     }
@@ -36,7 +36,7 @@ func renderFace(_ face: CubeFace, size: Int, from source: PixelImage) -> [UInt8]
                 var o = j * size * 3
                 if sideYaw != nil {
                     for i in 0..<size {
-                        let py = -atan(-b * columnInvR[i]) * yScale + yOffset
+                        let py = -fastAtan(-b * columnInvR[i]) * yScale + yOffset
                         s.sample(x: columnX[i], y: py, into: dst.baseAddress! + o)
                         o += 3
                     }
@@ -45,11 +45,11 @@ func renderFace(_ face: CubeFace, size: Int, from source: PixelImage) -> [UInt8]
                     for i in 0..<size {
                         let a = (Float(i) + 0.5) * step - 1
                         // up: (a, 1, −b); down: (a, −1, b). Yaw = atan2(x, −z).
-                        let yaw = up ? atan2(a, b) : atan2(a, -b)
+                        let yaw = fastAtan2(a, up ? b : -b)
                         let r = (a * a + b * b).squareRoot()
-                        let pitch = Float.pi / 2 - atan(r)
+                        let pitch = Float.pi / 2 - fastAtan2(r, 1)
                         let py = (up ? -pitch : pitch) * yScale + yOffset
-                        s.sample(x: yaw * xScale + xOffset, y: py, into: dst.baseAddress! + o)
+                        s.sample(x: yaw * xScale + xOffset + Float(w), y: py, into: dst.baseAddress! + o)
                         o += 3
                     }
                 }
@@ -64,16 +64,17 @@ struct Sampler {
     let base: UnsafePointer<UInt8>
     let width: Int, height: Int, channels: Int
 
+    /// `x` must be ≥ 0 (callers add one turn), `y` ≥ −1; truncation is then floor, without a libm call.
     @inline(__always)
     func sample(x: Float, y: Float, into out: UnsafeMutablePointer<UInt8>) {
-        let fx0 = x.rounded(.down), fy0 = y.rounded(.down)
-        let tx = x - fx0, ty = y - fy0
-        var x0 = Int(fx0)
-        while x0 < 0 { x0 += width }
+        var x0 = Int(x)
+        let tx = x - Float(x0)
+        let yi = Int(y + 1) - 1
+        let ty = y - Float(yi)
         while x0 >= width { x0 -= width }
         var x1 = x0 + 1
         if x1 == width { x1 = 0 }
-        var y0 = Int(fy0), y1 = y0 + 1
+        var y0 = yi, y1 = y0 + 1
         var ax0 = x0, ax1 = x1, bx0 = x0, bx1 = x1
         let half = width / 2
         // Past a pole the neighbouring row is the edge row on the other side of the pole.
@@ -84,11 +85,36 @@ struct Sampler {
         let p00 = row0 + ax0 * channels, p01 = row0 + ax1 * channels
         let p10 = row1 + bx0 * channels, p11 = row1 + bx1 * channels
         let w00 = (1 - tx) * (1 - ty), w01 = tx * (1 - ty), w10 = (1 - tx) * ty, w11 = tx * ty
-        for c in 0..<3 {
-            let v = Float(p00[c]) * w00 + Float(p01[c]) * w01 + Float(p10[c]) * w10 + Float(p11[c]) * w11
-            out[c] = UInt8(min(255, v + 0.5))
-        }
+        out[0] = UInt8(truncatingIfNeeded: Int(Float(p00[0]) * w00 + Float(p01[0]) * w01 + Float(p10[0]) * w10 + Float(p11[0]) * w11 + 0.5))
+        out[1] = UInt8(truncatingIfNeeded: Int(Float(p00[1]) * w00 + Float(p01[1]) * w01 + Float(p10[1]) * w10 + Float(p11[1]) * w11 + 0.5))
+        out[2] = UInt8(truncatingIfNeeded: Int(Float(p00[2]) * w00 + Float(p01[2]) * w01 + Float(p10[2]) * w10 + Float(p11[2]) * w11 + 0.5))
     }
+}
+
+/// atan on [−1, 1] to 2·10⁻⁸ rad (Abramowitz & Stegun 4.4.49), far below a source pixel
+/// (7.7·10⁻⁴ rad at 8192 wide) and several times faster than libm's atanf.
+@inline(__always)
+func fastAtan(_ x: Float) -> Float {
+    let z = x * x
+    var p: Float = 0.0028662257
+    p = p * z - 0.0161657367
+    p = p * z + 0.0429096138
+    p = p * z - 0.0752896400
+    p = p * z + 0.1065626393
+    p = p * z - 0.1420889944
+    p = p * z + 0.1999355085
+    p = p * z - 0.3333314528
+    return x * (p * z + 1)
+}
+
+/// atan2 from `fastAtan` by octant reduction.
+@inline(__always)
+func fastAtan2(_ y: Float, _ x: Float) -> Float {
+    let ax = abs(x), ay = abs(y)
+    if ax == 0 && ay == 0 { return 0 }
+    var r = ay <= ax ? fastAtan(ay / ax) : Float.pi / 2 - fastAtan(ax / ay)
+    if x < 0 { r = Float.pi - r }
+    return y < 0 ? -r : r
 }
 
 /// Area-averaging (box with fractional coverage) resize of a square RGB image from `from`² to `to`²
@@ -100,28 +126,29 @@ func areaDownscale(_ src: [UInt8], from n: Int, to m: Int) -> [UInt8] {
     var out = [UInt8](repeating: 0, count: m * m * 3)
     var acc = [Float](repeating: 0, count: m * 3)
     src.withUnsafeBufferPointer { s in
-        out.withUnsafeMutableBufferPointer { d in
-            acc.withUnsafeMutableBufferPointer { a in
-                for r in 0..<m {
-                    for k in 0..<(m * 3) { a[k] = 0 }
-                    for ty in taps.range(r) {
-                        let row = s.baseAddress! + taps.index[ty] * n * 3
-                        let wy = taps.weight[ty]
-                        for c in 0..<m {
-                            var r0: Float = 0, g0: Float = 0, b0: Float = 0
-                            for tx in taps.range(c) {
-                                let p = row + taps.index[tx] * 3, wx = taps.weight[tx]
-                                r0 += Float(p[0]) * wx; g0 += Float(p[1]) * wx; b0 += Float(p[2]) * wx
-                            }
-                            a[c * 3] += r0 * wy; a[c * 3 + 1] += g0 * wy; a[c * 3 + 2] += b0 * wy
-                        }
+    out.withUnsafeMutableBufferPointer { d in
+    acc.withUnsafeMutableBufferPointer { a in
+    taps.start.withUnsafeBufferPointer { start in
+    taps.index.withUnsafeBufferPointer { index in
+    taps.weight.withUnsafeBufferPointer { weight in
+        for r in 0..<m {
+            for k in 0..<(m * 3) { a[k] = 0 }
+            for ty in start[r]..<start[r + 1] {
+                let row = s.baseAddress! + index[ty] * n * 3
+                let wy = weight[ty]
+                for c in 0..<m {
+                    var r0: Float = 0, g0: Float = 0, b0: Float = 0
+                    for tx in start[c]..<start[c + 1] {
+                        let p = row + index[tx] * 3, wx = weight[tx] * wy
+                        r0 += Float(p[0]) * wx; g0 += Float(p[1]) * wx; b0 += Float(p[2]) * wx
                     }
-                    let o = d.baseAddress! + r * m * 3
-                    for k in 0..<(m * 3) { o[k] = UInt8(min(255, max(0, a[k] + 0.5))) }
+                    a[c * 3] += r0; a[c * 3 + 1] += g0; a[c * 3 + 2] += b0
                 }
             }
+            let o = d.baseAddress! + r * m * 3
+            for k in 0..<(m * 3) { o[k] = UInt8(truncatingIfNeeded: Int(min(255, max(0, a[k] + 0.5)))) }
         }
-    }
+    }}}}}}
     return out
 }
 
