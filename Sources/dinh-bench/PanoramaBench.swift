@@ -2,12 +2,13 @@ import DinhImaging
 import DinhPanorama
 import Foundation
 
-/// `dinh-bench panorama FILE OUTDIR [--tile N] [--encoder ppm|none]`: tiles one equirectangular
+/// `dinh-bench panorama FILE OUTDIR [--tile N] [--quality Q] [--encoder ppm|none]`: tiles one equirectangular
 /// panorama and prints wall time, peak memory, tile count and bytes (scripts/bench-panorama.sh).
 /// `dinh-bench panorama-synth WIDTH OUT.ppm [--invert]`: writes the colour-of-direction test panorama.
 ///
-/// FILE is read as binary PPM (P6) and tiles are written as PPM until DinhImaging's JPEG codec is
-/// merged; then `readSource` and `encode` switch to `JPEG.decode`/`JPEG.encode` (marked below).
+/// FILE is binary PPM (P6) or JPEG (decoded by `djpeg` for now); tiles are written as PPM until
+/// DinhImaging's JPEG codec is merged; then `readSource` and the sink switch to
+/// `JPEG.decode`/`JPEG.encode` (marked ←).
 enum PanoramaBench {
     static func main(_ arguments: [String]) async {
         do {
@@ -33,6 +34,8 @@ enum PanoramaBench {
         let input = URL(fileURLWithPath: args[0]), output = URL(fileURLWithPath: args[1])
         let tileSize = Int(option("--tile", in: args) ?? "") ?? 512
         let encoder = option("--encoder", in: args) ?? "ppm"
+        let quality = Int(option("--quality", in: args) ?? "") ?? 80
+        _ = quality  // ← for JPEG.encode
         let clock = ContinuousClock()
         let start = clock.now
         let source = try readSource(input)   // ← JPEG.decode(contentsOf:) once DinhImaging has it
@@ -93,7 +96,8 @@ enum PanoramaBench {
     }
 
     static func readSource(_ url: URL) throws -> PixelImage {
-        let data = try Data(contentsOf: url)
+        var data = try Data(contentsOf: url)
+        if data.starts(with: [0xFF, 0xD8]) { data = try djpeg(url) }
         // P6 header: magic, width, height, maxval, each separated by whitespace, then one whitespace byte.
         var fields: [String] = [], index = data.startIndex, current = ""
         while fields.count < 4, index < data.endIndex {
@@ -107,6 +111,20 @@ enum PanoramaBench {
         guard fields.count == 4, fields[0] == "P6", let w = Int(fields[1]), let h = Int(fields[2]), fields[3] == "255",
               data.endIndex - index >= w * h * 3 else { throw BenchError("\(url.path): not a binary 8-bit PPM") }
         return PixelImage(width: w, height: h, channels: 3, pixels: [UInt8](data[index..<(index + w * h * 3)]))
+    }
+
+    /// Stand-in JPEG decoder until DinhImaging's `JPEG.decode` is merged: libjpeg-turbo's own tool.
+    static func djpeg(_ url: URL) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/djpeg")
+        process.arguments = [url.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw BenchError("djpeg failed on \(url.path)") }
+        return data
     }
 
     static func ppm(_ image: PixelImage) -> Data {

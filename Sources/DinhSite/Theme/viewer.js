@@ -1,21 +1,16 @@
-/* Dinh panorama viewer: WebGL cube tiles, no dependencies, no external requests.
- *
- * Page contract
- *   <div class="dinh-pano" data-scenes="#tour">           data-scenes: "#id" of an inline
- *     <img class="dinh-pano-fallback" src="…/preview-equirect.jpg" alt="…">   <script type="application/json">,
- *     <ul class="dinh-pano-scenes"><li><a href="#scene=san-trong">…</a></li></ul>   or a URL of the JSON.
- *   </div>
- *   The children are the fallback; they are hidden (not removed) only once WebGL works.
- * Tour JSON (DinhPanorama.TourDescription): {"scenes":[scene…],"strings":{key:text}}; the first scene is
- *   the entry. scene = {"id","title","base","tileSize","levels":[faceSize…, coarsest first],"preview",
- *   "view":{"yaw","pitch","fov"},"north"?,"hotspots":[{"yaw","pitch","scene","label"}|{"yaw","pitch","text"}]}.
- *   A scene may instead be {"id","url"}: its JSON is fetched on first visit. "base" (the tile folder,
- *   ending in "/") is resolved against the tour JSON's URL. Tiles: base+"L/{face}{row}_{col}.jpg"
- *   (L = level index), preview: base+"preview.jpg" (faces f r b l u d side by side).
- * Conventions (as DinhPanorama/CubeFace.swift): OpenGL axes, yaw 0 looks along -z, positive yaw turns
- *   right, positive pitch looks up; fov (degrees) spans the longer side of the view.
- * URL hash: #scene=ID&yaw=Y&pitch=P&fov=F opens that scene and view and follows the view.
- * Events: "dinh:scenechange" on the container, detail {scene: id}. el.dinhViewer = {go(id), state()}.
+/* Dinh panorama viewer: WebGL cube tiles, dependency-free, no external requests.
+ * Markup: <div class="dinh-pano" data-scenes="#tour">  ("#id" of a <script type="application/json">, or a URL)
+ *   <img class="dinh-pano-fallback" …><ul class="dinh-pano-scenes"><li><a href="#scene=ID">…</a>…</ul></div>
+ * The children are the fallback, hidden only once WebGL works.
+ * JSON (DinhPanorama.TourDescription): {"scenes":[scene…],"strings":{key:text}}, first scene = entry;
+ *   scene {"id","title","base","tileSize","levels":[faceSize…, coarsest first],"preview","view":{"yaw",
+ *   "pitch","fov"},"north"?,"hotspots":[{"yaw","pitch","scene","label"}|{"yaw","pitch","text"}]} or
+ *   {"id","url"} fetched on first visit. "base" (tile folder, ends in "/") is relative to the JSON's URL.
+ *   Tiles: base+"L/{f|r|b|l|u|d}{row}_{col}.jpg", preview: base+"preview.jpg" (faces side by side).
+ * Conventions as DinhPanorama/CubeFace.swift: OpenGL axes, yaw 0 looks along -z, +yaw turns right,
+ *   +pitch looks up; fov (degrees) spans the longer side of the view.
+ * Hash: #scene=ID&yaw=Y&pitch=P&fov=F opens that view and follows it. Event "dinh:scenechange"
+ *   (detail.scene) on the container; container.dinhViewer = {go(id), state()}.
  */
 (function () {
   'use strict';
@@ -51,13 +46,12 @@
   }
   function el(tag, cls, parent, attrs) {
     var e = D.createElement(tag);
-    if (cls) e.className = cls;
+    e.className = cls;
     for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
-    if (parent) parent.appendChild(e);
-    return e;
+    return parent.appendChild(e);
   }
   function clamp(v, lo, hi) { return v < lo ? lo : v > hi ? hi : v; }
-  function wrap(y) { y = ((y + 180) % 360 + 360) % 360 - 180; return y; }
+  function wrap(y) { return ((y + 180) % 360 + 360) % 360 - 180; }
 
   var VS = 'attribute vec2 p;uniform mat4 m;uniform vec3 o,u,v;uniform vec4 t;varying vec2 c;' +
     'void main(){c=t.xy+p*t.zw;gl_Position=m*vec4(o+p.x*u+p.y*v,1.);}';
@@ -92,8 +86,7 @@
     fallback.forEach(function (c) { c.hidden = true; });
     root.classList.add('dinh-pano--live');
     var stage = el('div', 'dinh-stage', root);
-    stage.appendChild(canvas);
-    canvas.tabIndex = 0;
+    stage.appendChild(canvas).tabIndex = 0;
     canvas.setAttribute('role', 'img');
     var layer = el('div', 'dinh-spots', stage);
     var bar = el('div', 'dinh-bar', stage);
@@ -116,18 +109,15 @@
     fsBtn.setAttribute('aria-pressed', 'false');
     var pop = el('div', 'dinh-pop', stage, { role: 'dialog' });
     pop.hidden = true;
-    var popText = el('p', '', pop);
-    var popClose = el('button', 'dinh-pop-close', pop, { type: 'button' });
+    var popText = el('p', '', pop), popClose = el('button', 'dinh-pop-close', pop, { type: 'button' }), popOwner = null;
     popClose.textContent = S.close;
-    var popOwner = null;
     popClose.addEventListener('click', closePop);
 
     var byId = {};
     tour.scenes.forEach(function (s) { byId[s.id] = s; });
     var scene = null, yaw = 0, pitch = 0, fov = 90, level = 0, gen = 0;
     var tiles = {}, preview = null, queue = [], loading = 0, spots = [];
-    var dirty = true, frame = 0, width = 1, height = 1, mat = null, fx = 1, fy = 1, basis = null;
-    var anim = null, hashTimer = 0;
+    var dirty = true, frame = 0, width = 1, height = 1, fx = 1, fy = 1, basis = null, anim = null, hashTimer = 0;
 
     function vfov() { // fov spans the longer side
       return width >= height ? 2 * M.atan(M.tan(fov * RAD / 2) * height / width) / RAD : fov;
@@ -150,15 +140,10 @@
       var y = fy * (d[0] * basis[1][0] + d[1] * basis[1][1] + d[2] * basis[1][2]) / w;
       return [(x + 1) / 2 * canvas.clientWidth, (1 - y) / 2 * canvas.clientHeight];
     }
-    function usable() { // levels whose tiles the GPU accepts
-      var n = 0;
-      while (n < scene.levels.length && scene.tileSize <= maxTex) n++;
-      return n;
-    }
-    function pickLevel() { // coarsest level with at least one texel per device pixel at the centre
-      var need = height * fy * 0.9, n = usable(), i = 0;
+    function pickLevel() { // coarsest level with a texel per device pixel at the centre; none if tiles exceed the GPU limit
+      var need = height * fy * 0.9, n = scene.levels.length, i = 0;
       while (i < n - 1 && scene.levels[i] < need) i++;
-      return n ? i : -1;
+      return scene.tileSize <= maxTex ? i : -1;
     }
     // Tiles at level L seen through a grid of rays over the view.
     function visible(L) {
@@ -239,10 +224,8 @@
       gl.clearColor(0, 0, 0, 1);
       gl.clear(gl.COLOR_BUFFER_BIT);
       if (!scene || !scene.levels) return;
-      mat = matrix();
-      gl.uniformMatrix4fv(U.m, false, mat);
-      var L = pickLevel();
-      if (L !== level) { level = L; }
+      gl.uniformMatrix4fv(U.m, false, matrix());
+      level = pickLevel();
       request();
       if (preview) {
         var pw = 6 * scene.preview, ph = scene.preview;
@@ -250,13 +233,9 @@
           quad(FACES[i], -1, -1, 2, preview, [(i * ph + 0.5) / pw, 0.5 / ph, (ph - 1) / pw, (ph - 1) / ph]);
         }
       }
-      for (var l = 0; l <= level; l++) {
-        for (var key in tiles) {
-          var t = tiles[key], q = t.q;
-          if (q[0] !== l || !t.tex) continue;
-          var s = 2 * scene.tileSize / scene.levels[l];
-          quad(q[1], -1 + q[3] * s, -1 + q[2] * s, s, t.tex, [0, 0, 1, 1]);
-        }
+      for (var l = 0; l <= level; l++) for (var key in tiles) {
+        var t = tiles[key], q = t.q, s = 2 * scene.tileSize / scene.levels[l];
+        if (q[0] === l && t.tex) quad(q[1], -1 + q[3] * s, -1 + q[2] * s, s, t.tex, [0, 0, 1, 1]);
       }
       placeSpots();
       compass.style.setProperty('--turn', ((scene.north || 0) - yaw) + 'deg');
@@ -272,8 +251,7 @@
     }
     function changed() {
       dirty = true; tick();
-      clearTimeout(hashTimer);
-      hashTimer = setTimeout(writeHash, 250);
+      clearTimeout(hashTimer); hashTimer = setTimeout(writeHash, 250);
     }
     function setView(y, p, f) {
       yaw = wrap(y); pitch = clamp(p, -90, 90); fov = clamp(f, 30, 120);
@@ -306,7 +284,7 @@
     function buildSpots() {
       layer.textContent = '';
       spots = (scene.hotspots || []).map(function (h) {
-        var b = el('button', 'dinh-spot ' + (h.scene ? 'dinh-spot-scene' : 'dinh-spot-text'), layer,
+        var b = el('button', 'dinh-spot dinh-spot-' + (h.scene ? 'scene' : 'text'), layer,
           { type: 'button', 'aria-label': h.scene ? h.label || (byId[h.scene] || {}).title || h.scene : h.text });
         el('span', '', b, { 'aria-hidden': 'true' }).textContent = h.scene ? h.label || '' : 'i';
         if (h.text) b.setAttribute('aria-expanded', 'false');
@@ -379,11 +357,9 @@
         if (i > 0) h[decodeURIComponent(p.slice(0, i))] = decodeURIComponent(p.slice(i + 1));
       });
       if (!byId[h.scene]) return null;
-      var num = function (k) { var n = parseFloat(h[k]); return isFinite(n) ? n : undefined; };
-      var v = byId[h.scene].view || {};
-      return { id: h.scene, view: h.yaw == null && h.pitch == null && h.fov == null ? null :
-        { yaw: num('yaw') !== undefined ? num('yaw') : v.yaw, pitch: num('pitch') !== undefined ? num('pitch') : v.pitch,
-          fov: num('fov') !== undefined ? num('fov') : v.fov } };
+      var v = byId[h.scene].view || {}, out = {}, any = 0;
+      ['yaw', 'pitch', 'fov'].forEach(function (k) { var n = parseFloat(h[k]); any |= isFinite(n); out[k] = isFinite(n) ? n : v[k]; });
+      return { id: h.scene, view: any ? out : null };
     }
     function writeHash() {
       if (!scene) return;
@@ -419,23 +395,17 @@
       setView(yaw - (e.clientX - p[0]) * k, pitch + (e.clientY - p[1]) * k, fov);
       pts[e.pointerId] = [e.clientX, e.clientY];
     });
-    function up(e) { delete pts[e.pointerId]; pinch = 0; }
-    canvas.addEventListener('pointerup', up);
-    canvas.addEventListener('pointercancel', up);
+    ['pointerup', 'pointercancel'].forEach(function (n) { canvas.addEventListener(n, function (e) { delete pts[e.pointerId]; pinch = 0; }); });
     canvas.addEventListener('wheel', function (e) {
       e.preventDefault(); anim = null;
       setView(yaw, pitch, fov * M.exp(clamp(e.deltaY, -100, 100) * 0.002));
     }, { passive: false });
     canvas.addEventListener('keydown', function (e) {
-      var step = fov / 18, k = e.key;
-      if (k === 'ArrowLeft') setView(yaw - step, pitch, fov);
-      else if (k === 'ArrowRight') setView(yaw + step, pitch, fov);
-      else if (k === 'ArrowUp') setView(yaw, pitch + step, fov);
-      else if (k === 'ArrowDown') setView(yaw, pitch - step, fov);
-      else if (k === '+' || k === '=') zoom(1 / 1.1);
-      else if (k === '-' || k === '_') zoom(1.1);
-      else return;
+      var m = { ArrowLeft: [-1, 0, 1], ArrowRight: [1, 0, 1], ArrowUp: [0, 1, 1], ArrowDown: [0, -1, 1],
+        '+': [0, 0, 1 / 1.1], '=': [0, 0, 1 / 1.1], '-': [0, 0, 1.1], _: [0, 0, 1.1] }[e.key], st = fov / 18;
+      if (!m) return;
       e.preventDefault(); anim = null;
+      setView(yaw + m[0] * st, pitch + m[1] * st, fov * m[2]);
     });
     root.addEventListener('keydown', function (e) {
       if (e.key !== 'Escape') return;
@@ -479,18 +449,15 @@
       anim = null;
       setView(heading + gyroOffset, p, fov);
     }
+    function setGyro(on) {
+      gyro = on; gyroOffset = null;
+      W[on ? 'addEventListener' : 'removeEventListener']('deviceorientation', orient);
+      gyroBtn.setAttribute('aria-pressed', String(on));
+    }
     function toggleGyro() {
-      function on() {
-        gyro = true; gyroOffset = null;
-        W.addEventListener('deviceorientation', orient);
-        gyroBtn.setAttribute('aria-pressed', 'true');
-      }
-      if (gyro) {
-        gyro = false; W.removeEventListener('deviceorientation', orient);
-        gyroBtn.setAttribute('aria-pressed', 'false');
-      } else if (typeof DeviceOrientationEvent.requestPermission === 'function') {
-        DeviceOrientationEvent.requestPermission().then(function (r) { if (r === 'granted') on(); }, function () {});
-      } else on();
+      var E = DeviceOrientationEvent; // iOS: must be asked from a tap, and called on E
+      if (gyro || !E.requestPermission) setGyro(!gyro);
+      else E.requestPermission().then(function (r) { if (r === 'granted') setGyro(true); }, function () {});
     }
 
     canvas.addEventListener('webglcontextlost', function (e) { // give the page back its fallback
