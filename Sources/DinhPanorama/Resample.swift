@@ -12,8 +12,6 @@ func renderFace(_ face: CubeFace, size: Int, from source: PixelImage) -> [UInt8]
     let xScale = Float(w) / (2 * Float.pi), yScale = Float(h) / Float.pi
     let xOffset = Float(w) / 2 - 0.5, yOffset = Float(h) / 2 - 0.5
     let step = 2 / Float(size)
-    // Side faces: yaw depends on the column only, pitch = atan(−b / √(1 + a²)).
-    var columnX = [Float](repeating: 0, count: size), columnInvR = [Float](repeating: 0, count: size)
     let sideYaw: Float? = switch face {
     case .front: 0
     case .right: Float.pi / 2
@@ -21,41 +19,46 @@ func renderFace(_ face: CubeFace, size: Int, from source: PixelImage) -> [UInt8]
     case .left: -Float.pi / 2
     case .up, .down: nil
     }
-    if let sideYaw {
-        for i in 0..<size {
-            let a = (Float(i) + 0.5) * step - 1
-            columnX[i] = (sideYaw + fastAtan(a)) * xScale + xOffset + Float(w)
-            columnInvR[i] = 1 / (1 + a * a).squareRoot()
-        }
+    // Side faces: yaw depends on the column only, pitch = atan(−b / √(1 + a²)). (`let` arrays: a
+    // captured `var` would pay a dynamic exclusivity check on every access.)
+    let columnX: [Float] = (0..<size).map { i in
+        let a = (Float(i) + 0.5) * step - 1
+        return ((sideYaw ?? 0) + fastAtan(a)) * xScale + xOffset + Float(w)
+    }
+    let columnInvR: [Float] = (0..<size).map { i in
+        let a = (Float(i) + 0.5) * step - 1
+        return 1 / (1 + a * a).squareRoot()
     }
     source.pixels.withUnsafeBufferPointer { src in
+    columnX.withUnsafeBufferPointer { columnX in
+    columnInvR.withUnsafeBufferPointer { columnInvR in
         out.withUnsafeMutableBufferPointer { dst in
             let s = Sampler(base: src.baseAddress!, width: w, height: h, channels: ch)
+            // Per row, source coordinates first (a branch-free loop the compiler vectorises), then
+            // the gathers.
+            let rowX = UnsafeMutableBufferPointer<Float>.allocate(capacity: size)
+            let rowY = UnsafeMutableBufferPointer<Float>.allocate(capacity: size)
+            defer { rowX.deallocate(); rowY.deallocate() }
+            let up = face == .up
             for j in 0..<size {
                 let b = (Float(j) + 0.5) * step - 1
-                var o = j * size * 3
                 if sideYaw != nil {
-                    for i in 0..<size {
-                        let py = -fastAtan(-b * columnInvR[i]) * yScale + yOffset
-                        s.sample(x: columnX[i], y: py, into: dst.baseAddress! + o)
-                        o += 3
-                    }
+                    for i in 0..<size { rowY[i] = -fastAtan(-b * columnInvR[i]) * yScale + yOffset }
+                    for i in 0..<size { s.sample(x: columnX[i], y: rowY[i], into: dst.baseAddress! + (j * size + i) * 3) }
                 } else {
-                    let up = face == .up
+                    // up: (a, 1, −b); down: (a, −1, b). Yaw = atan2(x, −z), |pitch| = π/2 − atan(r).
+                    let zb = up ? b : -b
                     for i in 0..<size {
                         let a = (Float(i) + 0.5) * step - 1
-                        // up: (a, 1, −b); down: (a, −1, b). Yaw = atan2(x, −z).
-                        let yaw = fastAtan2(a, up ? b : -b)
-                        let r = (a * a + b * b).squareRoot()
-                        let pitch = Float.pi / 2 - fastAtan2(r, 1)
-                        let py = (up ? -pitch : pitch) * yScale + yOffset
-                        s.sample(x: yaw * xScale + xOffset + Float(w), y: py, into: dst.baseAddress! + o)
-                        o += 3
+                        rowX[i] = fastAtan2(a, zb) * xScale + xOffset + Float(w)
+                        let pitch = Float.pi / 2 - fastAtan2((a * a + b * b).squareRoot(), 1)
+                        rowY[i] = (up ? -pitch : pitch) * yScale + yOffset
                     }
+                    for i in 0..<size { s.sample(x: rowX[i], y: rowY[i], into: dst.baseAddress! + (j * size + i) * 3) }
                 }
             }
         }
-    }
+    }}}
     return out
 }
 
@@ -64,17 +67,17 @@ struct Sampler {
     let base: UnsafePointer<UInt8>
     let width: Int, height: Int, channels: Int
 
-    /// `x` must be ≥ 0 (callers add one turn), `y` ≥ −1; truncation is then floor, without a libm call.
+    /// `x` must be ≥ 0 (callers add one turn), `y` ≥ −1. Fixed point with 1/256-pixel weights:
+    /// integer arithmetic avoids a dozen int↔float conversions per sample.
     @inline(__always)
     func sample(x: Float, y: Float, into out: UnsafeMutablePointer<UInt8>) {
-        var x0 = Int(x)
-        let tx = x - Float(x0)
-        let yi = Int(y + 1) - 1
-        let ty = y - Float(yi)
+        let xf = Int(x * 256), yf = Int((y + 1) * 256)
+        let tx = xf & 255, ty = yf & 255
+        var x0 = xf >> 8
         while x0 >= width { x0 -= width }
         var x1 = x0 + 1
         if x1 == width { x1 = 0 }
-        var y0 = yi, y1 = y0 + 1
+        var y0 = (yf >> 8) - 1, y1 = y0 + 1
         var ax0 = x0, ax1 = x1, bx0 = x0, bx1 = x1
         let half = width / 2
         // Past a pole the neighbouring row is the edge row on the other side of the pole.
@@ -84,10 +87,10 @@ struct Sampler {
         let row0 = base + y0 * width * channels, row1 = base + y1 * width * channels
         let p00 = row0 + ax0 * channels, p01 = row0 + ax1 * channels
         let p10 = row1 + bx0 * channels, p11 = row1 + bx1 * channels
-        let w00 = (1 - tx) * (1 - ty), w01 = tx * (1 - ty), w10 = (1 - tx) * ty, w11 = tx * ty
-        out[0] = UInt8(truncatingIfNeeded: Int(Float(p00[0]) * w00 + Float(p01[0]) * w01 + Float(p10[0]) * w10 + Float(p11[0]) * w11 + 0.5))
-        out[1] = UInt8(truncatingIfNeeded: Int(Float(p00[1]) * w00 + Float(p01[1]) * w01 + Float(p10[1]) * w10 + Float(p11[1]) * w11 + 0.5))
-        out[2] = UInt8(truncatingIfNeeded: Int(Float(p00[2]) * w00 + Float(p01[2]) * w01 + Float(p10[2]) * w10 + Float(p11[2]) * w11 + 0.5))
+        let w00 = (256 - tx) * (256 - ty), w01 = tx * (256 - ty), w10 = (256 - tx) * ty, w11 = tx * ty
+        out[0] = UInt8(truncatingIfNeeded: (Int(p00[0]) * w00 + Int(p01[0]) * w01 + Int(p10[0]) * w10 + Int(p11[0]) * w11 + 32768) >> 16)
+        out[1] = UInt8(truncatingIfNeeded: (Int(p00[1]) * w00 + Int(p01[1]) * w01 + Int(p10[1]) * w10 + Int(p11[1]) * w11 + 32768) >> 16)
+        out[2] = UInt8(truncatingIfNeeded: (Int(p00[2]) * w00 + Int(p01[2]) * w01 + Int(p10[2]) * w10 + Int(p11[2]) * w11 + 32768) >> 16)
     }
 }
 
@@ -107,13 +110,15 @@ func fastAtan(_ x: Float) -> Float {
     return x * (p * z + 1)
 }
 
-/// atan2 from `fastAtan` by octant reduction.
+/// atan2 from `fastAtan` by octant reduction, written with selects so loops over it vectorise.
 @inline(__always)
 func fastAtan2(_ y: Float, _ x: Float) -> Float {
     let ax = abs(x), ay = abs(y)
-    if ax == 0 && ay == 0 { return 0 }
-    var r = ay <= ax ? fastAtan(ay / ax) : Float.pi / 2 - fastAtan(ax / ay)
-    if x < 0 { r = Float.pi - r }
+    let swap = ay > ax
+    let num = swap ? ax : ay, den = swap ? ay : ax
+    let t = fastAtan(den == 0 ? 0 : num / den)
+    var r = swap ? Float.pi / 2 - t : t
+    r = x < 0 ? Float.pi - r : r
     return y < 0 ? -r : r
 }
 
