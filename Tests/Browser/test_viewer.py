@@ -25,6 +25,7 @@ from PIL import Image, ImageStat
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
@@ -252,9 +253,38 @@ def main():
         s = driver.execute_script(STATE)
         assert s['yaw'] > 5 and s['fov'] < 90, s
 
+    @check('mouse drag turns the view, wheel zooms')
+    def _():
+        driver.execute_script('location.hash="scene=san-trong&yaw=0&pitch=0&fov=90"')
+        time.sleep(0.3)
+        canvas = driver.find_element(By.CSS_SELECTOR, '.dinh-stage canvas')
+        ActionChains(driver).move_to_element(canvas).click_and_hold().move_by_offset(-120, 40).release().perform()
+        s = driver.execute_script(STATE)
+        assert s['yaw'] > 5 and s['pitch'] > 2, s
+        driver.execute_script('arguments[0].dispatchEvent(new WheelEvent("wheel",{deltaY:-100,bubbles:true,cancelable:true}))', canvas)
+        assert driver.execute_script(STATE)['fov'] < 90
+
+    @check('compass follows north and turns the view to it')
+    def _():
+        compass = driver.find_element(By.CSS_SELECTOR, '.dinh-compass')
+        assert compass.is_displayed() and compass.get_attribute('aria-label')
+        compass.click()
+        wait(driver, 'var s=(function(){%s})(); return Math.abs(s.yaw-30)<0.5 && Math.abs(s.pitch)<0.5;' % STATE)
+
+    @check('fullscreen button: Fullscreen API or full-window fallback, and back')
+    def _():
+        b = driver.find_element(By.CSS_SELECTOR, '.dinh-fs')
+        b.click()
+        wait(driver, 'return !!document.fullscreenElement || document.querySelector(".dinh-pano").classList.contains("dinh-full")')
+        b.click()
+        wait(driver, 'return !document.fullscreenElement && !document.querySelector(".dinh-pano").classList.contains("dinh-full")')
+
     @check('URL hash follows the view')
     def _():
-        wait(driver, 'return location.hash.indexOf("scene=san-trong&yaw=10.0")>0')
+        driver.execute_script('document.querySelector(".dinh-stage canvas").focus()')
+        driver.switch_to.active_element.send_keys(Keys.ARROW_LEFT)
+        s = driver.execute_script(STATE)
+        wait(driver, 'return location.hash.indexOf("scene=san-trong&yaw=%.1f")>0' % s['yaw'])
 
     @check('text hotspot opens a readable popup, Escape closes it')
     def _():
