@@ -4,8 +4,8 @@
  * The children are the fallback, hidden only once WebGL works.
  * JSON (DinhPanorama.TourDescription): {"scenes":[scene…],"strings":{key:text}}, first scene = entry;
  *   scene {"id","title","base","tileSize","levels":[faceSize…, coarsest first],"preview","view":{"yaw",
- *   "pitch","fov"},"north"?,"hotspots":[{"yaw","pitch","scene","label"}|{"yaw","pitch","text"}]} or
- *   {"id","url"} fetched on first visit. "base" (tile folder, ends in "/") is relative to the JSON's URL.
+ *   "pitch","fov"},"north"?,"hotspots":[{"yaw","pitch","scene","label"}|{"yaw","pitch","text"}]}.
+ *   "base" (tile folder, ends in "/") is relative to the JSON's URL.
  *   Tiles: base+"L/{f|r|b|l|u|d}{row}_{col}.jpg", preview: base+"preview.jpg" (faces side by side).
  * Conventions as DinhPanorama/CubeFace.swift: OpenGL axes, yaw 0 looks along -z, +yaw turns right,
  *   +pitch looks up; fov (degrees) spans the longer side of the view.
@@ -100,13 +100,9 @@
     el('span', 'dinh-needle', compass, { 'aria-hidden': 'true' });
     button('dinh-zin', S.zoomIn, '+', function () { zoom(1 / 1.25); });
     button('dinh-zout', S.zoomOut, '−', function () { zoom(1.25); });
-    var gyroBtn = null;
-    if ('DeviceOrientationEvent' in W && W.matchMedia && W.matchMedia('(pointer: coarse)').matches) {
-      gyroBtn = button('dinh-gyro', S.gyro, '', toggleGyro);
-      gyroBtn.setAttribute('aria-pressed', 'false');
-    }
+    var gyroBtn = 'DeviceOrientationEvent' in W && W.matchMedia('(pointer: coarse)').matches && button('dinh-gyro', S.gyro, '', toggleGyro);
     var fsBtn = button('dinh-fs', S.fullscreen, '', toggleFull);
-    fsBtn.setAttribute('aria-pressed', 'false');
+    [gyroBtn, fsBtn].forEach(function (b) { if (b) b.setAttribute('aria-pressed', 'false'); });
     var pop = el('div', 'dinh-pop', stage, { role: 'dialog' });
     pop.hidden = true;
     var popText = el('p', '', pop), popClose = el('button', 'dinh-pop-close', pop, { type: 'button' }), popOwner = null;
@@ -160,10 +156,9 @@
       var t = gl.createTexture();
       gl.bindTexture(gl.TEXTURE_2D, t);
       gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGB, gl.RGB, gl.UNSIGNED_BYTE, img);
-      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
-      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+      [gl.TEXTURE_MIN_FILTER, gl.TEXTURE_MAG_FILTER, gl.TEXTURE_WRAP_S, gl.TEXTURE_WRAP_T].forEach(function (p, i) {
+        gl.texParameteri(gl.TEXTURE_2D, p, i < 2 ? gl.LINEAR : gl.CLAMP_TO_EDGE);
+      });
       return t;
     }
     function load(url, done) {
@@ -321,13 +316,6 @@
     function go(id, view, fade) {
       var s = byId[id];
       if (!s) return;
-      if (s.url && !s.levels) {
-        fetch(new URL(s.url, tourUrl)).then(function (r) { return r.json(); }).then(function (j) {
-          for (var k in j) s[k] = j[k];
-          delete s.url; go(id, view, fade);
-        });
-        return;
-      }
       if (fade && !(reduced && reduced.matches)) {
         stage.classList.add('dinh-fade');
         setTimeout(function () { show(s, view); }, 250);
