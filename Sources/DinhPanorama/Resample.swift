@@ -124,34 +124,56 @@ func fastAtan2(_ y: Float, _ x: Float) -> Float {
 
 /// Area-averaging (box with fractional coverage) resize of a square RGB image from `from`² to `to`²
 /// pixels, `to` ≤ `from`: every source pixel contributes exactly its covered area, so no aliasing at
-/// any ratio. Works row by row with one accumulator row, so it needs no full-size float buffer.
+/// any ratio. Separable: each source row is filtered horizontally once into a ring of `k` rows (k =
+/// most taps per output pixel), then output rows mix ring rows; no full-size float buffer.
 func areaDownscale(_ src: [UInt8], from n: Int, to m: Int) -> [UInt8] {
     if n == m { return src }
     let taps = boxTaps(from: n, to: m)
-    var out = [UInt8](repeating: 0, count: m * m * 3)
-    var acc = [Float](repeating: 0, count: m * 3)
+    let k = (0..<m).map { taps.range($0).count }.max() ?? 1
+    // Horizontal taps padded to exactly k per output pixel (zero weights), so the inner loop has a
+    // fixed trip count.
+    var hIndex = [Int](repeating: 0, count: m * k), hWeight = [Float](repeating: 0, count: m * k)
+    for c in 0..<m {
+        for (t, tap) in taps.range(c).enumerated() {
+            hIndex[c * k + t] = taps.index[tap] * 3
+            hWeight[c * k + t] = taps.weight[tap]
+        }
+        for t in taps.range(c).count..<k { hIndex[c * k + t] = hIndex[c * k] }
+    }
+    let rowLength = m * 3
+    var out = [UInt8](repeating: 0, count: m * rowLength)
+    var ring = [Float](repeating: 0, count: k * rowLength)
+    var acc = [Float](repeating: 0, count: rowLength)
     src.withUnsafeBufferPointer { s in
     out.withUnsafeMutableBufferPointer { d in
-    acc.withUnsafeMutableBufferPointer { a in
-    taps.start.withUnsafeBufferPointer { start in
-    taps.index.withUnsafeBufferPointer { index in
-    taps.weight.withUnsafeBufferPointer { weight in
+    ring.withUnsafeMutableBufferPointer { ring in
+    acc.withUnsafeMutableBufferPointer { acc in
+    hIndex.withUnsafeBufferPointer { hIndex in
+    hWeight.withUnsafeBufferPointer { hWeight in
+        var next = 0
         for r in 0..<m {
-            for k in 0..<(m * 3) { a[k] = 0 }
-            for ty in start[r]..<start[r + 1] {
-                let row = s.baseAddress! + index[ty] * n * 3
-                let wy = weight[ty]
+            let range = taps.range(r)
+            let last = taps.index[range.upperBound - 1]
+            while next <= last {
+                let row = s.baseAddress! + next * n * 3
+                let slot = ring.baseAddress! + (next % k) * rowLength
                 for c in 0..<m {
                     var r0: Float = 0, g0: Float = 0, b0: Float = 0
-                    for tx in start[c]..<start[c + 1] {
-                        let p = row + index[tx] * 3, wx = weight[tx] * wy
-                        r0 += Float(p[0]) * wx; g0 += Float(p[1]) * wx; b0 += Float(p[2]) * wx
+                    for t in 0..<k {
+                        let p = row + hIndex[c * k + t], w = hWeight[c * k + t]
+                        r0 += Float(p[0]) * w; g0 += Float(p[1]) * w; b0 += Float(p[2]) * w
                     }
-                    a[c * 3] += r0; a[c * 3 + 1] += g0; a[c * 3 + 2] += b0
+                    slot[c * 3] = r0; slot[c * 3 + 1] = g0; slot[c * 3 + 2] = b0
                 }
+                next += 1
             }
-            let o = d.baseAddress! + r * m * 3
-            for k in 0..<(m * 3) { o[k] = UInt8(truncatingIfNeeded: Int(min(255, max(0, a[k] + 0.5)))) }
+            for q in 0..<rowLength { acc[q] = 0.5 }
+            for tap in range {
+                let slot = ring.baseAddress! + (taps.index[tap] % k) * rowLength, w = taps.weight[tap]
+                for q in 0..<rowLength { acc[q] += slot[q] * w }
+            }
+            let o = d.baseAddress! + r * rowLength
+            for q in 0..<rowLength { o[q] = UInt8(truncatingIfNeeded: Int(min(255, max(0, acc[q])))) }
         }
     }}}}}}
     return out
