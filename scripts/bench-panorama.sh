@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quality=${QUALITY:-80}
+# ppm until DinhImaging's JPEG encoder is merged into dinh-bench's panorama sink, then jpeg.
+encoder=${ENCODER:-ppm}
 swift build -c release --product dinh-bench >/dev/null
 bench=.build/release/dinh-bench
 work=$(mktemp -d)
@@ -16,7 +18,7 @@ cjpeg -quality 90 "$work/src.ppm" >"$work/src.jpg"
 rm "$work/src.ppm"
 sync
 
-/usr/bin/time -f "%e %M" -o "$work/ours.time" $bench panorama "$work/src.jpg" "$work/out" --quality "$quality" | tee "$work/ours.txt"
+/usr/bin/time -f "%e %M" -o "$work/ours.time" $bench panorama "$work/src.jpg" "$work/out" --quality "$quality" --encoder "$encoder" | tee "$work/ours.txt"
 read -r ours_wall ours_kb <"$work/ours.time"
 pixels=$(sed -n 's/^output pixels: //p' "$work/ours.txt")
 
