@@ -18,20 +18,24 @@ cjpeg -quality 90 "$work/src.ppm" >"$work/src.jpg"
 rm "$work/src.ppm"
 sync
 
-/usr/bin/time -f "%e %M" -o "$work/ours.time" $bench panorama "$work/src.jpg" "$work/out" --quality "$quality" --encoder "$encoder" | tee "$work/ours.txt"
-read -r ours_wall ours_kb <"$work/ours.time"
+/usr/bin/time -f "%e %M %U %S" -o "$work/ours.time" $bench panorama "$work/src.jpg" "$work/out" --quality "$quality" --encoder "$encoder" | tee "$work/ours.txt"
+read -r ours_wall ours_kb ours_user ours_sys <"$work/ours.time"
 pixels=$(sed -n 's/^output pixels: //p' "$work/ours.txt")
 
 # Floor: decode the source, encode the same number of pixels (one tall image: JPEG allows ≤ 65500 rows).
-/usr/bin/time -f "%e" -o "$work/djpeg.time" djpeg "$work/src.jpg" >"$work/decoded.ppm"
+/usr/bin/time -f "%e %U %S" -o "$work/djpeg.time" djpeg "$work/src.jpg" >"$work/decoded.ppm"
 width=1024
 while ((pixels / width > 65000)); do width=$((width * 2)); done
 rows=$((pixels / width))
 body=$(($(stat -c %s "$work/decoded.ppm") - 17))   # djpeg writes a 17-byte header for 8192x4096
 copies=$(((rows * width * 3 + body - 1) / body))
 { printf 'P6\n%d %d\n255\n' "$width" "$rows"; for _ in $(seq "$copies"); do tail -c +18 "$work/decoded.ppm"; done | head -c $((rows * width * 3)); } >"$work/floor.ppm" || true
-/usr/bin/time -f "%e" -o "$work/cjpeg.time" cjpeg -quality "$quality" "$work/floor.ppm" >"$work/floor.jpg"
-floor=$(echo "$(cat "$work/djpeg.time") + $(cat "$work/cjpeg.time")" | bc -l)
+/usr/bin/time -f "%e %U %S" -o "$work/cjpeg.time" cjpeg -quality "$quality" "$work/floor.ppm" >"$work/floor.jpg"
+read -r dj_wall dj_user dj_sys <"$work/djpeg.time"
+read -r cj_wall cj_user cj_sys <"$work/cjpeg.time"
+floor=$(echo "$dj_wall + $cj_wall" | bc -l)
+floor_cpu=$(echo "$dj_user + $dj_sys + $cj_user + $cj_sys" | bc -l)
+ours_cpu=$(echo "$ours_user + $ours_sys" | bc -l)
 
 files=$(find "$work/out" -type f \( -name '*.jpg' -o -name '*.ppm' \) | wc -l)
 bytes=$(find "$work/out" -type f \( -name '*.jpg' -o -name '*.ppm' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
@@ -41,6 +45,7 @@ echo "---"
 echo "tiler wall time:     ${ours_wall} s (process, including decode)"
 echo "tiler peak memory:   $((ours_kb / 1024)) MB"
 echo "tiles + preview:     ${files} files, ${bytes} bytes"
-echo "floor (djpeg+cjpeg): ${floor} s  (djpeg $(cat "$work/djpeg.time") s, cjpeg of ${pixels} px $(cat "$work/cjpeg.time") s)"
-echo "ratio to floor:      $(echo "scale=2; $ours_wall / $floor" | bc -l)×"
+echo "floor (djpeg+cjpeg): ${floor} s  (djpeg ${dj_wall} s, cjpeg of ${pixels} px ${cj_wall} s)"
+echo "ratio to floor:      $(echo "scale=2; $ours_wall / $floor" | bc -l)× wall"
+echo "CPU time:            ours ${ours_cpu} s on $(nproc) cores, floor ${floor_cpu} s on one ($(echo "scale=2; $ours_cpu / $floor_cpu" | bc -l)×; load now: $(cut -d' ' -f1 /proc/loadavg))"
 echo "viewer page weight:  viewer.js ${js} B + viewer.css ${css} B = $((js + css)) B (gzip: $(cat $theme/viewer.js $theme/viewer.css | gzip -9 | wc -c) B)"
