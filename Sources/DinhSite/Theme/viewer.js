@@ -113,7 +113,7 @@
     tour.scenes.forEach(function (s) { byId[s.id] = s; });
     var scene = null, yaw = 0, pitch = 0, fov = 90, level = 0, gen = 0;
     var tiles = {}, preview = null, queue = [], loading = 0, spots = [];
-    var dirty = true, frame = 0, width = 1, height = 1, fx = 1, fy = 1, basis = null, anim = null, hashTimer = 0;
+    var quiet = true, dirty = true, frame = 0, width = 1, height = 1, fx = 1, fy = 1, basis = null, anim = null, hashTimer = 0;
 
     function vfov() { // fov spans the longer side
       return width >= height ? 2 * M.atan(M.tan(fov * RAD / 2) * height / width) / RAD : fov;
@@ -252,10 +252,11 @@
       yaw = wrap(y); pitch = clamp(p, -90, 90); fov = clamp(f, 30, 120);
       changed();
     }
-    function zoom(by) { anim = null; setView(yaw, pitch, fov * by); }
+    function zoom(by) { anim = null; quiet = false; setView(yaw, pitch, fov * by); }
     // Turns to a direction: animated unless the visitor prefers reduced motion.
     function turnTo(y, p) {
       var y0 = yaw, p0 = pitch, dy = wrap(y - yaw), t0 = performance.now();
+      quiet = false;
       if (reduced && reduced.matches) { setView(y, p, fov); return; }
       anim = function () {
         var k = M.min(1, (performance.now() - t0) / 400), e = k * k * (3 - 2 * k);
@@ -316,6 +317,7 @@
     function go(id, view, fade) {
       var s = byId[id];
       if (!s) return;
+      if (fade) quiet = false;
       if (fade && !(reduced && reduced.matches)) {
         stage.classList.add('dinh-fade');
         setTimeout(function () { show(s, view); }, 250);
@@ -349,14 +351,15 @@
       ['yaw', 'pitch', 'fov'].forEach(function (k) { var n = parseFloat(h[k]); any |= isFinite(n); out[k] = isFinite(n) ? n : v[k]; });
       return { id: h.scene, view: any ? out : null };
     }
-    function writeHash() {
-      if (!scene) return;
+    function writeHash() { // only once the visitor has moved: a page opened plainly keeps its URL
+      if (!scene || quiet) return;
       var h = '#scene=' + encodeURIComponent(scene.id) + '&yaw=' + yaw.toFixed(1) + '&pitch=' + pitch.toFixed(1) + '&fov=' + fov.toFixed(0);
       if (h !== location.hash) history.replaceState(history.state, '', h);
     }
     W.addEventListener('hashchange', function () {
       var h = readHash();
       if (!h) return;
+      quiet = false;
       if (!scene || h.id !== scene.id) go(h.id, h.view, true);
       else if (h.view) setView(h.view.yaw, h.view.pitch, h.view.fov);
     });
@@ -364,7 +367,7 @@
     // Drag, touch and pinch through pointer events; wheel; keyboard.
     var pts = {}, pinch = 0;
     canvas.addEventListener('pointerdown', function (e) {
-      canvas.setPointerCapture(e.pointerId); anim = null;
+      canvas.setPointerCapture(e.pointerId); anim = null; quiet = false;
       pts[e.pointerId] = [e.clientX, e.clientY];
     });
     canvas.addEventListener('pointermove', function (e) {
@@ -385,14 +388,14 @@
     });
     ['pointerup', 'pointercancel'].forEach(function (n) { canvas.addEventListener(n, function (e) { delete pts[e.pointerId]; pinch = 0; }); });
     canvas.addEventListener('wheel', function (e) {
-      e.preventDefault(); anim = null;
+      e.preventDefault(); anim = null; quiet = false;
       setView(yaw, pitch, fov * M.exp(clamp(e.deltaY, -100, 100) * 0.002));
     }, { passive: false });
     canvas.addEventListener('keydown', function (e) {
       var m = { ArrowLeft: [-1, 0, 1], ArrowRight: [1, 0, 1], ArrowUp: [0, 1, 1], ArrowDown: [0, -1, 1],
         '+': [0, 0, 1 / 1.1], '=': [0, 0, 1 / 1.1], '-': [0, 0, 1.1], _: [0, 0, 1.1] }[e.key], st = fov / 18;
       if (!m) return;
-      e.preventDefault(); anim = null;
+      e.preventDefault(); anim = null; quiet = false;
       setView(yaw + m[0] * st, pitch + m[1] * st, fov * m[2]);
     });
     root.addEventListener('keydown', function (e) {
@@ -457,6 +460,7 @@
     else W.addEventListener('resize', function () { dirty = true; tick(); });
 
     var start = readHash();
+    quiet = !start;
     go(start ? start.id : tour.scenes[0].id, start && start.view, false);
     return { go: function (id) { go(id, null, true); },
       state: function () { return { scene: scene && scene.id, yaw: yaw, pitch: pitch, fov: fov, level: level,
