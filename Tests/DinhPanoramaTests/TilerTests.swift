@@ -1,4 +1,5 @@
 import DinhImaging
+import DinhTestSupport
 @testable import DinhPanorama
 import Foundation
 import Synchronization
@@ -175,5 +176,31 @@ final class Collector: Sendable {
         #expect(tiler.cacheKey(sourceBytes: bytes, encoder: "q80") != tiler.cacheKey(sourceBytes: bytes, encoder: "q85"))
         #expect(tiler.cacheKey(sourceBytes: bytes, encoder: "q80") != PanoramaTiler(options: .init(tileSize: 256)).cacheKey(sourceBytes: bytes, encoder: "q80"))
         #expect(tiler.cacheKey(sourceBytes: bytes, encoder: "q80") != tiler.cacheKey(sourceBytes: Data([1, 2, 4]), encoder: "q80"))
+    }
+}
+
+@Suite struct InputTests {
+    @Test func rgbaAndSmallSourcesTile() async throws {
+        // 256×128 RGBA: one level of one 80-px tile per face (256/π ≈ 81 → multiple of 16).
+        var rgba = PixelImage(width: 256, height: 128, channels: 4, filledWith: 200)
+        for i in stride(from: 3, to: rgba.pixels.count, by: 4) { rgba.pixels[i] = 0 }
+        let collector = Collector()
+        let layout = try await PanoramaTiler().tile(rgba, sink: collector.sink)
+        #expect(layout.levels.map(\.faceSize) == [80] && layout.tileSize == 80)
+        let files = collector.all
+        #expect(files.count == 7)
+        for (_, image) in files {
+            #expect(image.channels == 3)
+            #expect(image.pixels.allSatisfy { $0 == 200 })  // a flat source stays exactly flat
+        }
+        #expect(files[.preview]?.width == 80 * 6)
+    }
+
+    @Test func viewerStaysSmall() throws {
+        let theme = Tools.repositoryRoot.appendingPathComponent("Sources/DinhSite/Theme")
+        let js = try Data(contentsOf: theme.appendingPathComponent("viewer.js")).count
+        let css = try Data(contentsOf: theme.appendingPathComponent("viewer.css")).count
+        // The whole relic page (HTML + CSS + JS) must stay under 40 KB; the viewer gets 28 KB of it.
+        #expect(js + css <= 28 * 1024, "viewer.js \(js) B + viewer.css \(css) B")
     }
 }
