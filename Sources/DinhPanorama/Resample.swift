@@ -7,7 +7,6 @@ import Foundation
 /// the source is never minified by more than ~1.3× here and bilinear needs no prefilter; smaller levels
 /// come from `areaDownscale`.
 func renderFace(_ face: CubeFace, size: Int, from source: PixelImage) -> [UInt8] {
-    var out = [UInt8](repeating: 0, count: size * size * 3)
     let w = source.width, h = source.height, ch = source.channels
     let xScale = Float(w) / (2 * Float.pi), yScale = Float(h) / Float.pi
     let xOffset = Float(w) / 2 - 0.5, yOffset = Float(h) / 2 - 0.5
@@ -29,10 +28,12 @@ func renderFace(_ face: CubeFace, size: Int, from source: PixelImage) -> [UInt8]
         let a = (Float(i) + 0.5) * step - 1
         return 1 / (1 + a * a).squareRoot()
     }
+    // Every byte is written below, so the buffer is not zeroed first.
+    return [UInt8](unsafeUninitializedCapacity: size * size * 3) { dst, initialized in
     source.pixels.withUnsafeBufferPointer { src in
     columnX.withUnsafeBufferPointer { columnX in
     columnInvR.withUnsafeBufferPointer { columnInvR in
-        out.withUnsafeMutableBufferPointer { dst in
+        do {
             let s = Sampler(base: src.baseAddress!, width: w, height: h, channels: ch)
             // Per row, source coordinates first (a branch-free loop the compiler vectorises), then
             // the gathers.
@@ -59,7 +60,8 @@ func renderFace(_ face: CubeFace, size: Int, from source: PixelImage) -> [UInt8]
             }
         }
     }}}
-    return out
+    initialized = size * size * 3
+    }
 }
 
 /// Bilinear sampling of an equirectangular image at pixel coordinates (centres at integers).
@@ -204,14 +206,14 @@ func boxTaps(from n: Int, to m: Int) -> BoxTaps {
 
 /// Copies the `size`² square at (x, y) out of a square RGB face `n` pixels wide.
 func crop(_ face: [UInt8], faceSize n: Int, x: Int, y: Int, size: Int) -> PixelImage {
-    var pixels = [UInt8](repeating: 0, count: size * size * 3)
-    face.withUnsafeBufferPointer { s in
-        pixels.withUnsafeMutableBufferPointer { d in
+    let pixels = [UInt8](unsafeUninitializedCapacity: size * size * 3) { d, initialized in
+        face.withUnsafeBufferPointer { s in
             for row in 0..<size {
                 let from = s.baseAddress! + ((y + row) * n + x) * 3
-                (d.baseAddress! + row * size * 3).update(from: from, count: size * 3)
+                (d.baseAddress! + row * size * 3).initialize(from: from, count: size * 3)
             }
         }
+        initialized = size * size * 3
     }
     return PixelImage(width: size, height: size, channels: 3, pixels: pixels)
 }
