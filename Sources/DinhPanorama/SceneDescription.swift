@@ -87,8 +87,8 @@ public struct SceneDescription: Sendable, Hashable {
 }
 
 /// All scenes of a page (the first is the entry scene) plus the viewer's interface strings in the
-/// page's language; keys the viewer knows: `fullscreen`, `gyro`, `close`, `north`, `view` (the
-/// canvas label), `loading`. Missing strings fall back to English in the viewer.
+/// page's language; keys the viewer knows: `view` (the canvas label, after the scene title),
+/// `fullscreen`, `gyro`, `close`, `north`, `zoomIn`, `zoomOut`. Missing ones fall back to English.
 public struct TourDescription: Sendable, Hashable {
     public var scenes: [SceneDescription]
     public var strings: [String: String]
