@@ -1,3 +1,4 @@
+import DinhCore
 import DinhImaging
 import DinhPanorama
 import Foundation
@@ -48,7 +49,7 @@ enum PanoramaBench {
             guard encoder != "none" else { stats.add(0); return }
             if encoder == "jpeg" {
                 let bytes = try JPEG.encode(image, quality: quality, progressive: false)
-                try Data(bytes).write(to: output.appendingPathComponent(file.path))
+                try PlainFile.write(bytes, to: output.appendingPathComponent(file.path).path)
                 stats.add(bytes.count)
                 return
             }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Browser tests of the panorama viewer (Sources/DinhSite/Theme/viewer.js) in headless Chromium.
+"""Browser tests of the panorama viewer (Sources/DinhSite/Theme/assets/viewer.js) in headless Chromium.
 
 Builds a page with two synthetic scenes tiled by the real Swift tiler (`dinh-bench panorama`), whose
 colour is a known function of direction, serves it on 127.0.0.1 and checks rendering, alignment of
@@ -29,7 +29,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
-THEME = os.path.join(ROOT, 'Sources', 'DinhSite', 'Theme')
+THEME = os.path.join(ROOT, 'Sources', 'DinhSite', 'Theme', 'assets')
 CHROMIUM = os.environ.get('DINH_CHROMIUM', '/usr/lib/chromium/chromium')
 CHROMEDRIVER = os.environ.get('DINH_CHROMEDRIVER', '/usr/bin/chromedriver')
 
