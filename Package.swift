@@ -54,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "DinhCLI",
-            dependencies: ["DinhSite", "DinhImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DinhSite", "DinhImport", "DinhImaging", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         .target(
