@@ -28,7 +28,7 @@ for i in range(n):
         open(f"{d}/index.md", "w").write(f"---\ncode: D{i}\nname: Đình làng số {i}\nkind: đình\nranking: provincial\naddress: Xã Hạ Mỗ, huyện Đan Phượng, Hà Nội\ngeo: [21.08, 105.66]\nsummary: Ngôi đình cổ số {i} bên sông Hồng.\n---\n## Lịch sử\n\n{text}\n\n- Kiến trúc chữ Đinh\n- Cột gỗ lim\n")
     else:
         d = f"{c}/products/san-pham-{i}"; os.makedirs(d, exist_ok=True)
-        open(f"{d}/index.md", "w").write(f"---\ncode: P{i}\nname: Chè lam Hà Trung số {i}\nproducer: htx\ncategory: food\nocop: {{stars: 4, year: 2025}}\nprice: 45000\n---\n{text}\n")
+        open(f"{d}/index.md", "w").write(f"---\ncode: P{i}\nname: Chè lam Hà Trung số {i}\nproducer: htx\ncategory: food\nocop: {{stars: 4, year: 2025}}\nprice: 45000\nbrand: Bench\n---\n{text}\n")
     open(f"{h}/content/posts/page-{i}.md", "w").write(f"---\ntitle: Đình làng số {i}\n---\n## Lịch sử\n\n{text}\n\n- Kiến trúc chữ Đinh\n- Cột gỗ lim\n")
 PY
 
@@ -43,7 +43,7 @@ measure() { # label command…
 }
 
 # Warm the file cache once for both, then measure.
-.build/release/dinh build "$work/content" --output "$work/public" --quiet
+.build/release/dinh build "$work/content" --output "$work/public" --quiet 2>/dev/null
 hugo --quiet -s "$work/hugo" -d "$work/hugo-public" >/dev/null 2>&1
 read -r dinh_time dinh_mem < <(measure .build/release/dinh build "$work/content" --output "$work/public" --quiet)
 read -r hugo_time hugo_mem < <(measure hugo --quiet -s "$work/hugo" -d "$work/hugo-public")

@@ -56,14 +56,36 @@ struct Loading {
         guard let site = loadSite() else { return nil }
         reader.languages = site.languages
 
-        let heritage = folders("heritage").compactMap { loadHeritage(slug: $0.slug, folder: $0.url) }
+        let heritage = inParallel(folders("heritage")) { $0.loadHeritage(slug: $1.slug, folder: $1.url) }
         let producers = yamlFiles("producers").compactMap { loadProducer(slug: $0.slug, url: $0.url) }
-        let products = folders("products").compactMap { loadProduct(slug: $0.slug, folder: $0.url, producers: producers) }
+        let products = inParallel(folders("products")) { $0.loadProduct(slug: $1.slug, folder: $1.url, producers: producers) }
         let pages = folders("pages").compactMap { loadPage(slug: $0.slug, folder: $0.url) }
         checkCodes(site: site, heritage: heritage, products: products, pages: pages)
         diagnostics.append(contentsOf: reader.diagnostics)
         reader.diagnostics = Diagnostics()
         return Content(root: loader.root, site: site, heritage: heritage, products: products, producers: producers, pages: pages)
+    }
+
+    /// Loads independent items on all cores; results and diagnostics come back in folder order,
+    /// so the output does not depend on scheduling.
+    private mutating func inParallel<Item: Sendable>(_ entries: [(slug: String, url: URL)],
+                                                     _ load: @Sendable (inout Loading, (slug: String, url: URL)) -> Item?) -> [Item] {
+        let results = Slots<(Item?, Diagnostics)>(count: entries.count)
+        let template = self
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            var worker = Loading(loader: template.loader)
+            worker.reader.languages = template.reader.languages
+            let item = load(&worker, entries[index])
+            worker.flushReader()
+            results[index] = (item, worker.diagnostics)
+        }
+        var items: [Item] = []
+        for slot in results.values {
+            guard let (item, found) = slot else { continue }
+            diagnostics.append(contentsOf: found)
+            if let item { items.append(item) }
+        }
+        return items
     }
 
     // MARK: Files and folders

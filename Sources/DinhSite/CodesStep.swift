@@ -68,42 +68,53 @@ struct CodesStep: Sendable {
     }
 
     /// Writes `qr/<CODE>.png`, `qr/<CODE>.svg`, `qr/<CODE>-placard.svg` for every code that still
-    /// opens something, and the printable sheet `qr/index.html`. Returns the links, by code.
+    /// opens something (on all cores), and the printable sheet `qr/index.html`. Returns the links.
     @discardableResult
     func writeQR(_ landings: [CodeLanding], to output: OutputFolder, folder: String = "qr/", today: CalendarDate,
                  size: PlacardSize = .a5) throws -> [String: QRLink] {
+        let publisher = content.site.publisher.name.resolve(content.site.defaultLanguage, default: content.site.defaultLanguage)
+        let printed = landings.compactMap { landing -> (code: String, item: (ref: PageRef, name: LocalizedText))? in
+            switch landing.resolution {
+            case .live(let path), .moved(let path, _): return page(at: path).map { (landing.code, $0) }
+            case .retired: return nil
+            }
+        }
+        let results = Slots<Result<(PlacardInfo, QRLink), any Error>>(count: printed.count)
+        DispatchQueue.concurrentPerform(iterations: printed.count) { index in
+            results[index] = Result { try writeCode(printed[index].code, item: printed[index].item, to: output, folder: folder,
+                                                    today: today, size: size, publisher: publisher) }
+        }
         var placards: [PlacardInfo] = []
         var links: [String: QRLink] = [:]
-        let publisher = content.site.publisher.name.resolve(content.site.defaultLanguage, default: content.site.defaultLanguage)
-        for landing in landings {
-            let target: String
-            switch landing.resolution {
-            case .live(let path), .moved(let path, _): target = path
-            case .retired: continue
-            }
-            guard let item = page(at: target) else { continue }
-            let link = try link(landing.code)
-            links[landing.code] = link
-            do {
-                try output.write("\(folder)\(landing.code).png", try link.symbol.pngData(minimumSize: 1000, quietZone: 4))
-            } catch let error as QRError {
-                throw DinhError("cannot draw the QR code of \(landing.code): \(error)")
-            }
-            try output.write("\(folder)\(landing.code).svg", link.symbol.svg(quietZone: 4, pixelsPerModule: 10))
-            let kind: PlacardInfo.Kind
-            var stars: Int?
-            switch item.ref {
-            case .heritage: kind = .relic
-            case .product(let slug):
-                kind = .product
-                if let ocop = content.products.first(where: { $0.slug == slug })?.ocop, ocop.isValid(on: today) { stars = ocop.stars }
-            default: kind = .page
-            }
-            let placard = PlacardInfo(link: link, name: item.name, kind: kind, stars: stars, publisher: publisher)
-            try output.write("\(folder)\(landing.code)-placard.svg", Placard.svg(placard, size: size))
+        for result in results.values {
+            guard let (placard, link) = try result?.get() else { continue }
             placards.append(placard)
+            links[placard.code] = link
         }
         try output.write("\(folder)index.html", PlacardSheet.html(placards, size: size, title: content.site.title))
         return links
+    }
+
+    private func writeCode(_ code: String, item: (ref: PageRef, name: LocalizedText), to output: OutputFolder, folder: String,
+                           today: CalendarDate, size: PlacardSize, publisher: String) throws -> (PlacardInfo, QRLink) {
+        let link = try link(code)
+        do {
+            try output.write("\(folder)\(code).png", try link.symbol.pngData(minimumSize: 1000, quietZone: 4))
+        } catch let error as QRError {
+            throw DinhError("cannot draw the QR code of \(code): \(error)")
+        }
+        try output.write("\(folder)\(code).svg", link.symbol.svg(quietZone: 4, pixelsPerModule: 10))
+        let kind: PlacardInfo.Kind
+        var stars: Int?
+        switch item.ref {
+        case .heritage: kind = .relic
+        case .product(let slug):
+            kind = .product
+            if let ocop = content.products.first(where: { $0.slug == slug })?.ocop, ocop.isValid(on: today) { stars = ocop.stars }
+        default: kind = .page
+        }
+        let placard = PlacardInfo(link: link, name: item.name, kind: kind, stars: stars, publisher: publisher)
+        try output.write("\(folder)\(code)-placard.svg", Placard.svg(placard, size: size))
+        return (placard, link)
     }
 }

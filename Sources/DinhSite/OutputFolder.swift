@@ -60,7 +60,11 @@ struct OutputFolder: Sendable {
             folders.insert(url.deletingLastPathComponent().path)
         }
         try PlainFile.write(data, to: url.path)
+        folders.countFile()
     }
+
+    /// Files written so far.
+    var fileCount: Int { folders.files }
 
     func write(_ relative: String, _ text: String) throws { try write(relative, Data(text.utf8)) }
 
@@ -73,6 +77,7 @@ struct OutputFolder: Sendable {
         try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         if fileManager.fileExists(atPath: url.path) { try fileManager.removeItem(at: url) }
         try fileManager.copyItem(at: source.resolvingSymlinksInPath(), to: url)
+        folders.countFile()
     }
 
     /// Publishes a processed file: a hard link to the cache where the file system allows, else a copy.
@@ -86,6 +91,7 @@ struct OutputFolder: Sendable {
             folders.insert(url.deletingLastPathComponent().path)
         }
         if fileManager.fileExists(atPath: url.path) { return }
+        folders.countFile()
         if Foundation.link(source.path, url.path) == 0 { return }
         try fileManager.copyItem(at: source, to: url)
     }
@@ -111,7 +117,11 @@ struct OutputFolder: Sendable {
 /// The set of folders a build has created; a class so `OutputFolder` stays a simple value.
 final class FolderSet: @unchecked Sendable {
     private var paths: Set<String> = []
+    private var written = 0
     private let lock = NSLock()
+
+    func countFile() { lock.withLock { written += 1 } }
+    var files: Int { lock.withLock { written } }
 
     func contains(_ path: String) -> Bool { lock.withLock { paths.contains(path) } }
     func insert(_ path: String) { lock.withLock { _ = paths.insert(path) } }

@@ -111,6 +111,10 @@ struct PageRenderer: Sendable {
 
     /// Drops absent optionals (which the template engine would print as "nil"), recursively.
     static func clean(_ value: Any) -> Any? {
+        // Most values are plain text or numbers: no reflection needed (it dominated rendering).
+        if let text = value as? String { return text }
+        if let number = value as? Int { return number }
+        if let flag = value as? Bool { return flag }
         let mirror = Mirror(reflecting: value)
         if mirror.displayStyle == .optional {
             guard let wrapped = mirror.children.first?.value else { return nil }

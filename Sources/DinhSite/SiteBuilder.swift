@@ -120,7 +120,7 @@ public struct SiteBuilder: Sendable {
             for asset in theme.assets { try output.write("assets/\(asset.name)", asset.data) }
 
             step(5)
-            report.files = countFiles(output.staging)
+            report.files = output.fileCount
             try output.commit()
             try codes.record(lock)
             return report
@@ -144,7 +144,7 @@ public struct SiteBuilder: Sendable {
         do {
             let links = try codes.writeQR(lock.landings, to: output, folder: "", today: options.today,
                                           size: PlacardSize(rawValue: placardSize.uppercased()) ?? .a5)
-            report.files = countFiles(output.staging)
+            report.files = output.fileCount
             try output.commit()
             try codes.record(lock)
             return (report, links.keys.sorted().compactMap { links[$0]?.summary })
@@ -173,10 +173,4 @@ public struct SiteBuilder: Sendable {
         Theme.load(overrides: options.content.appendingPathComponent("theme"), displayOverrides: "\(options.displayContent)/theme")
     }
 
-    private func countFiles(_ folder: URL) -> Int {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return 0 }
-        var count = 0
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { count += 1 }
-        return count
-    }
 }
