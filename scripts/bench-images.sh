@@ -65,9 +65,9 @@ echo "Building dinh-bench (release) ..."
 swift build -c release --product dinh-bench >/dev/null
 bench=$(swift build -c release --show-bin-path)/dinh-bench
 
-measure() {  # name command...: runs it under /usr/bin/time, records "seconds kilobytes"
+measure() {  # name command...: runs it under /usr/bin/time, records "wall-seconds kilobytes cpu-seconds"
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1 \
+  /usr/bin/time -f "%e %M %U %S" -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1 \
     || { echo "$name failed:" >&2; cat "$work/$name.log" >&2; exit 1; }
 }
 
@@ -119,19 +119,20 @@ measure hugo hugo --quiet --source "$site" --cacheDir "$site/.hugo-cache"
 hugo_variants=$(find "$site/public/gallery" -name '*_resize_*' | wc -l)
 
 # --- report ---------------------------------------------------------------------------------
-read -r cold_s cold_kb <"$work/dinh-cold.time"
-read -r warm_s warm_kb <"$work/dinh-warm.time"
-read -r vips_s vips_kb <"$work/vips.time"
-read -r hugo_s hugo_kb <"$work/hugo.time"
+cpu() { awk '{printf "%.1f", $3 + $4}' "$work/$1.time"; }
+read -r cold_s cold_kb _ <"$work/dinh-cold.time"
+read -r warm_s warm_kb _ <"$work/dinh-warm.time"
+read -r vips_s vips_kb _ <"$work/vips.time"
+read -r hugo_s hugo_kb _ <"$work/hugo.time"
 dinh_variants=$(find "$work/dinh-cache" -name '*.jpg' | wc -l)
 vips_variants=$(find "$work/vips-out" -name '*.jpg' | wc -l)
 echo
-echo "$count photos 3000×2000 → widths ${widths[*]} on $(nproc) cores ($(date -u +%FT%TZ))"
-printf '%-22s %9s %12s %10s\n' "" "wall (s)" "peak RSS" "variants"
-printf '%-22s %9.2f %9d MB %10d\n' "Dinh, cold cache" "$cold_s" $((cold_kb / 1024)) "$dinh_variants"
-printf '%-22s %9.2f %9d MB %10s\n' "Dinh, warm cache" "$warm_s" $((warm_kb / 1024)) "-"
-printf '%-22s %9.2f %9d MB %10d\n' "vipsthumbnail" "$vips_s" $((vips_kb / 1024)) "$vips_variants"
-printf '%-22s %9.2f %9d MB %10d\n' "Hugo $(hugo version | awk '{print $2}')" "$hugo_s" $((hugo_kb / 1024)) "$hugo_variants"
+echo "$count photos 3000×2000 → widths ${widths[*]} on $(nproc) cores ($(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg))"
+printf '%-22s %9s %9s %12s %10s\n' "" "wall (s)" "CPU (s)" "peak RSS" "variants"
+printf '%-22s %9.2f %9s %9d MB %10d\n' "Dinh, cold cache" "$cold_s" "$(cpu dinh-cold)" $((cold_kb / 1024)) "$dinh_variants"
+printf '%-22s %9.2f %9s %9d MB %10s\n' "Dinh, warm cache" "$warm_s" "$(cpu dinh-warm)" $((warm_kb / 1024)) "-"
+printf '%-22s %9.2f %9s %9d MB %10d\n' "vipsthumbnail" "$vips_s" "$(cpu vips)" $((vips_kb / 1024)) "$vips_variants"
+printf '%-22s %9.2f %9s %9d MB %10d\n' "Hugo $(hugo version | awk '{print $2}')" "$hugo_s" "$(cpu hugo)" $((hugo_kb / 1024)) "$hugo_variants"
 awk -v c="$cold_s" -v w="$warm_s" -v v="$vips_s" -v h="$hugo_s" 'BEGIN {
   printf "Dinh cold / vipsthumbnail = %.2f   (goal < 1.0)\n", c / v
   printf "Hugo / Dinh cold          = %.1f×  (goal ≥ 10×)\n", h / c

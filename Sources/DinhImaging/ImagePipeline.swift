@@ -1,71 +1,5 @@
 import Foundation
 
-/// One source image and the widths wanted for it.
-public struct ImageJob: Sendable, Hashable {
-    public var source: URL
-    /// Requested widths in pixels; widths at or above the source width collapse into a single
-    /// variant at the source width (images are never upscaled).
-    public var widths: [Int]
-
-    public init(source: URL, widths: [Int] = ImagePipeline.defaultWidths) {
-        self.source = source
-        self.widths = widths
-    }
-}
-
-/// One processed file, ready to publish under ``fileName``.
-public struct ImageVariant: Sendable, Hashable {
-    public var width: Int
-    public var height: Int
-    public var format: ImageFormat
-    /// `name-960w.3f2a9c1b.jpg`: the 8 hex digits are a hash of the file's bytes, so the file
-    /// can be served with a year-long cache lifetime.
-    public var fileName: String
-    /// Where the bytes are: in the cache, or in the output folder when one was given.
-    public var file: URL
-    public var byteCount: Int
-}
-
-/// The variants made for one source, smallest first.
-public struct ProcessedImage: Sendable, Hashable {
-    public var source: URL
-    /// The source as displayed (after EXIF orientation).
-    public var original: ImageInfo
-    public var variants: [ImageVariant]
-    /// True when the variants came from the cache and nothing was decoded.
-    public var fromCache: Bool
-
-    /// The smallest variant covering `minimumWidth` × `minimumHeight` (marketplace feeds want
-    /// at least 500×500), else the largest one.
-    public func variant(minimumWidth: Int, minimumHeight: Int) -> ImageVariant? {
-        variants.first { $0.width >= minimumWidth && $0.height >= minimumHeight } ?? variants.last
-    }
-
-    /// `srcset` attribute value, given the URL folder the variants are published under.
-    public func srcset(urlPrefix: String) -> String {
-        variants.map { "\(urlPrefix)\($0.fileName) \($0.width)w" }.joined(separator: ", ")
-    }
-}
-
-/// Progress of a pipeline run, reported after each source (in completion order).
-public struct ImageProgress: Sendable {
-    public var completed: Int
-    public var total: Int
-    public var source: URL
-    public var fromCache: Bool
-}
-
-/// The outcome of a run: one entry per distinct job, in the order given, and every failure.
-public struct ImagePipelineResult: Sendable {
-    public var images: [ProcessedImage]
-    /// Sources that could not be processed, each with its path and reason.
-    public var failures: [ImageError]
-    /// Sources decoded and encoded in this run.
-    public var processedCount: Int
-    /// Sources served from the cache without decoding.
-    public var cachedCount: Int
-}
-
 /// Makes responsive variants of many images in parallel, through a processed-media cache.
 ///
 /// Each source is decoded once (JPEGs shrunk on load to no less than twice the largest width),
@@ -248,45 +182,5 @@ public struct ImagePipeline: Sendable {
             image.variants[index].file = target
         }
         return image
-    }
-}
-
-/// A cache entry's manifest: a few lines of text, `variants.txt`.
-enum CacheEntry {
-    struct Contents {
-        var original: ImageInfo
-        var variants: [ImageVariant]
-    }
-
-    static func read(_ entry: URL) -> Contents? {
-        guard let text = try? String(contentsOf: entry.appendingPathComponent("variants.txt"), encoding: .utf8) else { return nil }
-        var lines = text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
-        guard !lines.isEmpty else { return nil }
-        let head = lines.removeFirst()
-        guard head.count == 6, head[0] == "source", let w = Int(head[1]), let h = Int(head[2]),
-              let format = ImageFormat(rawValue: head[3]), let orientation = Int(head[5]) else { return nil }
-        let original = ImageInfo(width: w, height: h, format: format, hasAlpha: head[4] == "alpha", orientation: orientation)
-        var variants: [ImageVariant] = []
-        for line in lines {
-            guard line.count == 5, let width = Int(line[0]), let height = Int(line[1]),
-                  let format = ImageFormat(rawValue: line[2]), let size = Int(line[4]) else { return nil }
-            let cachedName = line[3]
-            let file = entry.appendingPathComponent(cachedName)
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
-                  (attributes[.size] as? Int) == size else { return nil }
-            variants.append(ImageVariant(width: width, height: height, format: format, fileName: cachedName, file: file, byteCount: size))
-        }
-        return variants.isEmpty ? nil : Contents(original: original, variants: variants)
-    }
-
-    static func write(_ entry: URL, original: ImageInfo, variants: [ImageVariant]) throws {
-        var text = "source \(original.width) \(original.height) \(original.format.rawValue) \(original.hasAlpha ? "alpha" : "opaque") \(original.orientation)\n"
-        for v in variants { text += "\(v.width) \(v.height) \(v.format.rawValue) \(v.fileName) \(v.byteCount)\n" }
-        let file = entry.appendingPathComponent("variants.txt")
-        do {
-            try Data(text.utf8).write(to: file, options: .atomic)
-        } catch {
-            throw ImageError(path: file.path, code: .writeFailed, message: "cannot write (\(ImageDecoder.reason(error)))")
-        }
     }
 }

@@ -104,6 +104,8 @@ import Testing
             ImageJob(source: bad), ImageJob(source: dir.file("good.png")),
         ])
         #expect(result.images.count == 1 && result.failures.count == 1)
+        #expect(result.image(for: dir.file("./good.png"))?.variants.isEmpty == false)
+        #expect(result.image(for: bad) == nil)
         let failure = try #require(result.failures.first)
         #expect(failure.path == bad.path && failure.code == .notAnImage)
         #expect(failure.description == "\(bad.path): not a JPEG or PNG image")
