@@ -21,9 +21,15 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
 
+# Each benchmark prints its figures and the ratio against its reference tool, measured in the same run.
 bench: build
 	bash scripts/setup.sh --test
+	$(SWIFT) build -c release --product dinh-bench
 	bash scripts/bench-pages.sh
+	bash scripts/bench-images.sh
+	bash scripts/bench-panorama.sh
+	sh scripts/bench-qr.sh
+	bash scripts/bench-feeds.sh
 
 clean:
 	rm -rf .build public bench-out

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quality=${QUALITY:-80}
-# ppm until DinhImaging's JPEG encoder is merged into dinh-bench's panorama sink, then jpeg.
+# Tiles are JPEG (ENCODER=ppm writes raw tiles to inspect, ENCODER=none tiles without writing).
 encoder=${ENCODER:-jpeg}
 swift build -c release --product dinh-bench >/dev/null
 bench=.build/release/dinh-bench
