@@ -32,7 +32,7 @@ public actor PreviewServer {
         if let server, let port = await Self.port(of: server) { return port }
         let address = try Self.address(host: host, port: requestedPort)
         let handler = SiteHandler(files: SiteFiles(root: root), liveReload: liveReload)
-        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: handler)
+        let server = HTTPServer(address: address, timeout: 30, pool: NoDelayPool(base: HTTPServer.defaultPool()), logger: .disabled, handler: handler)
         let failure = FailureBox()
         let running = Task {
             do { try await server.run() } catch { failure.set(error) }
@@ -106,6 +106,24 @@ public actor PreviewServer {
 extension sockaddr_in {
     static func loopbackIPv4(port: UInt16) -> sockaddr_in {
         (try? .inet(ip4: "127.0.0.1", port: port)) ?? .inet(port: port)
+    }
+}
+
+/// FlyingFox writes a response's header and its body in two writes; with Nagle's algorithm the
+/// body then waits for the browser's delayed ACK, 40 ms on every keep-alive request. Every socket
+/// that waits in the pool (the listening one first, whose setting accepted sockets inherit on
+/// Linux, and each connection) gets TCP_NODELAY.
+struct NoDelayPool<Base: AsyncSocketPool>: AsyncSocketPool {
+    let base: Base
+
+    func prepare() async throws { try await base.prepare() }
+    func run() async throws { try await base.run() }
+
+    func suspendSocket(_ socket: Socket, untilReadyFor events: Socket.Events) async throws {
+        var on: Int32 = 1
+        // Fails harmlessly (ENOTSUP) on a socket that is not TCP.
+        _ = setsockopt(socket.file.rawValue, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+        try await base.suspendSocket(socket, untilReadyFor: events)
     }
 }
 

@@ -19,6 +19,19 @@ import Testing
         #expect(broken.isEmpty, "\(broken)")
     }
 
+    @Test func theDemoSiteHasNoBrokenLinks() async throws {
+        let content = try Tools.demoContent()
+        let folder = try TemporaryDirectory("dinh-demo-links")
+        defer { folder.remove() }
+        let output = folder.file("public")
+        let report = try await SiteBuilder(options: BuildOptions(content: content, displayContent: "content", output: output)).build()
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        let site = try String(contentsOf: content.appendingPathComponent("site.yaml"), encoding: .utf8)
+        let base = site.split(separator: "\n").first { $0.hasPrefix("base_url:") }.map { $0.dropFirst("base_url:".count).trimmingCharacters(in: .whitespaces) } ?? ""
+        let broken = LinkChecker.check(site: output, baseURL: base)
+        #expect(broken.isEmpty, "\(broken.map(\.description).joined(separator: "\n"))")
+    }
+
     @Test func aBrokenLinkInTheThemeIsReportedWithPageAndSource() async throws {
         let fixture = try SiteFixture()
         defer { fixture.directory.remove() }
