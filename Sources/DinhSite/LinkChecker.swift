@@ -36,10 +36,22 @@ public enum LinkChecker {
             let page = pages[number]
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(page).path) else { return }
             var broken: [BrokenLink] = []
+            var missingTiles: [String: (first: BrokenLink, count: Int)] = [:]
             for link in HTMLLinks.extract(from: data) {
-                if let problem = problem(of: link.url, attribute: link.attribute, page: page, index: index, base: base, ids: ids) {
-                    broken.append(BrokenLink(page: page, line: link.line, column: link.column, attribute: link.attribute, url: link.url, problem: problem))
+                guard let problem = link.problem ?? problem(of: link.url, attribute: link.attribute, page: page, index: index, base: base, ids: ids) else { continue }
+                let found = BrokenLink(page: page, line: link.line, column: link.column, attribute: link.attribute, url: link.url, problem: problem)
+                if link.attribute == HTMLLinks.tileAttribute {
+                    // A tour without its tiles would give thousands of lines: one per scene folder.
+                    let folder = link.url.split(separator: "/").dropLast(2).joined(separator: "/")
+                    missingTiles[folder, default: (found, 0)].count += 1
+                } else {
+                    broken.append(found)
                 }
+            }
+            for (_, tiles) in missingTiles.sorted(by: { $0.key < $1.key }) {
+                var first = tiles.first
+                if tiles.count > 1 { first.problem += " (and \(tiles.count - 1) more tiles of this panorama)" }
+                broken.append(first)
             }
             results.set(number, broken)
         }
@@ -277,6 +289,8 @@ struct HTMLLink: Hashable {
     var url: String
     var line: Int
     var column: Int
+    /// Set when the link is known to be wrong without looking at files (a hotspot to no scene).
+    var problem: String?
 }
 
 /// A small, forgiving HTML scanner for the link checker: start tags and their attributes, with
@@ -293,9 +307,9 @@ enum HTMLLinks {
         let bytes = [UInt8](data)
         let lines = LineTable(bytes)
         var links: [HTMLLink] = []
-        func add(_ attribute: String, _ url: String, at offset: Int) {
+        func add(_ attribute: String, _ url: String, at offset: Int, problem: String? = nil) {
             let (line, column) = lines.position(of: offset)
-            links.append(HTMLLink(attribute: attribute, url: url, line: line, column: column))
+            links.append(HTMLLink(attribute: attribute, url: url, line: line, column: column, problem: problem))
         }
         scan(bytes) { tag, attributes, rawText in
             func value(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
@@ -320,6 +334,10 @@ enum HTMLLinks {
                     }
                 case let name where name.hasPrefix("data-"):
                     for path in pathsInDataValue(attribute.value) { add(name, path, at: attribute.offset) }
+                    let trimmed = attribute.value.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if trimmed.hasPrefix("{"), let json = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) {
+                        for link in tourLinks(json) { add(link.attribute, link.url, at: attribute.offset, problem: link.problem) }
+                    }
                 default:
                     break
                 }
@@ -327,6 +345,7 @@ enum HTMLLinks {
             if tag == "script", let rawText, let type = value("type")?.lowercased(), type.contains("json"),
                let json = try? JSONSerialization.jsonObject(with: Data(rawText.text.utf8), options: [.fragmentsAllowed]) {
                 for path in strings(in: json) where looksLikeLink(path, inJSON: true) { add("json", path, at: rawText.offset) }
+                for link in tourLinks(json) { add(link.attribute, link.url, at: rawText.offset, problem: link.problem) }
             }
         }
         return links
@@ -351,6 +370,41 @@ enum HTMLLinks {
             url = String(url.dropFirst().prefix { $0 != quote })
         }
         return url.isEmpty ? nil : url
+    }
+
+    static let tileAttribute = "panorama tile"
+
+    /// The 360° tour description the viewer reads (`{"scenes":[{"id","base","tileSize","levels",
+    /// "hotspots":[{"scene"}]}]}`, see DinhPanorama's SceneDescription): every scene's preview and
+    /// tiles (`<base><level>/<face><row>_<column>.jpg`) must exist, and every hotspot must lead to
+    /// a scene of the tour. Anything else is not a tour and gives nothing.
+    static func tourLinks(_ json: Any) -> [(attribute: String, url: String, problem: String?)] {
+        guard let tour = json as? [String: Any], let scenes = tour["scenes"] as? [[String: Any]] else { return [] }
+        let ids = Set(scenes.compactMap { $0["id"] as? String })
+        var links: [(attribute: String, url: String, problem: String?)] = []
+        for scene in scenes {
+            if let base = scene["base"] as? String, !base.isEmpty,
+               let tileSize = (scene["tileSize"] as? NSNumber)?.intValue, tileSize > 0,
+               let levels = scene["levels"] as? [NSNumber] {
+                let folder = base.hasSuffix("/") ? base : base + "/"
+                links.append(("panorama", folder + "preview.jpg", nil))
+                for (level, faceSize) in levels.enumerated() {
+                    // Bounded, whatever the JSON says: 64 tiles a side is far beyond any real face.
+                    let perSide = min(64, max(1, (faceSize.intValue + tileSize - 1) / tileSize))
+                    for face in ["f", "r", "b", "l", "u", "d"] {
+                        for row in 0..<perSide {
+                            for column in 0..<perSide { links.append((tileAttribute, "\(folder)\(level)/\(face)\(row)_\(column).jpg", nil)) }
+                        }
+                    }
+                }
+            }
+            for hotspot in scene["hotspots"] as? [[String: Any]] ?? [] {
+                guard let target = hotspot["scene"] as? String, !ids.contains(target) else { continue }
+                let from = scene["id"] as? String ?? "?"
+                links.append(("hotspot", target, "in scene '\(from)' leads to no scene of this tour (its scenes: \(ids.sorted().joined(separator: ", ")))"))
+            }
+        }
+        return links
     }
 
     /// `data-` attributes carry either JSON (the viewer's scenes and hotspots) or a single path.

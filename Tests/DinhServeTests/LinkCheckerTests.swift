@@ -113,6 +113,25 @@ import Testing
         #expect(broken.first { $0.url == "../../../x/" }?.problem == "climbs above the site's root folder")
     }
 
+    @Test func panoramaToursNeedTheirTilesAndHotspotScenes() throws {
+        let folder = try TemporaryDirectory("dinh-links")
+        defer { folder.remove() }
+        // Scene "cong": 2 levels (1 and 2 tiles a side), all present. Scene "san": no tiles at all.
+        try folder.write("site/heritage/den/cong/preview.jpg", "")
+        for face in ["f", "r", "b", "l", "u", "d"] {
+            try folder.write("site/heritage/den/cong/0/\(face)0_0.jpg", "")
+            for row in 0..<2 { for column in 0..<2 { try folder.write("site/heritage/den/cong/1/\(face)\(row)_\(column).jpg", "") } }
+        }
+        let tour = #"{"scenes":[{"id":"cong","title":"Cổng","base":"cong/","tileSize":512,"levels":[512,1024],"preview":96,"view":{"yaw":0,"pitch":0,"fov":90},"hotspots":[{"yaw":10,"pitch":0,"scene":"san","label":"Sân"},{"yaw":50,"pitch":0,"scene":"hau-cung","label":"Hậu cung"},{"yaw":90,"pitch":0,"text":"Bia đá"}]},{"id":"san","title":"Sân","base":"san/","tileSize":512,"levels":[512],"preview":96,"view":{"yaw":0,"pitch":0,"fov":90},"hotspots":[{"yaw":0,"pitch":0,"scene":"cong","label":"Cổng"}]}],"strings":{"close":"Đóng"}}"#
+        try folder.write("site/heritage/den/index.html", "<html><body>\n<div class=\"tour\"></div>\n<script type=\"application/json\" id=\"tour\">\(tour)</script></body></html>")
+        let broken = LinkChecker.check(site: folder.file("site"), baseURL: "https://x.vn/")
+        let found = Set(broken.map { "\($0.attribute) \($0.url)" })
+        #expect(found == ["hotspot hau-cung", "panorama san/preview.jpg", "panorama tile san/0/f0_0.jpg"], "\(broken)")
+        #expect(broken.first { $0.attribute == "panorama tile" }?.problem.contains("and 5 more tiles") == true)
+        #expect(broken.first { $0.attribute == "hotspot" }?.problem.contains("in scene 'cong' leads to no scene of this tour") == true)
+        #expect(broken.allSatisfy { $0.line == 3 })
+    }
+
     @Test func aSiteUnderASubFolder() throws {
         let folder = try TemporaryDirectory("dinh-links")
         defer { folder.remove() }
