@@ -37,6 +37,8 @@ public actor PreviewSession {
     private var server: PreviewServer?
     private var watching: Task<Void, Never>?
     private var builds = 0
+    /// What the last build threw (not content errors, which are in its report).
+    private var thrown: (any Error)?
 
     /// - Parameters:
     ///   - ports: tried in order until one is free; `[0]` takes any free port.
@@ -54,7 +56,10 @@ public actor PreviewSession {
     public func start() async throws -> UInt16 {
         let watcher = ContentWatcher(root: options.content)
         let baseline = watcher.baseline()
+        // Content errors are shown while serving; a problem with the output folder itself
+        // (it would overwrite the content, it cannot be written) stops here.
         await build(changed: [])
+        if let thrown { throw thrown }
         var lastError: (any Error)?
         for port in ports {
             let server = PreviewServer(root: options.output, host: host, port: port, liveReload: liveReload)
@@ -104,9 +109,11 @@ public actor PreviewSession {
         builds += 1
         let started = ContinuousClock.now
         var result = PreviewBuild(number: builds, changed: changed, report: nil, failure: nil, seconds: 0)
+        thrown = nil
         do {
             result.report = try await SiteBuilder(options: options).build()
         } catch {
+            thrown = error
             result.failure = (error as? DinhError)?.description ?? "error: \(error)"
         }
         let elapsed = ContinuousClock.now - started
@@ -116,7 +123,8 @@ public actor PreviewSession {
         } else {
             await liveReload.fail(result.errorLines)
         }
-        onBuild(result)
+        // A first build that threw is reported by `start()` throwing it.
+        if !(result.number == 1 && thrown != nil) { onBuild(result) }
         return result
     }
 }

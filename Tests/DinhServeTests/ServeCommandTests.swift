@@ -55,7 +55,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: temporary.path), "the temporary output is removed on Ctrl-C")
     }
 
-    @Test func aBusyPortIsAClearError() async throws {
+    @Test func usageAndStartProblemsAreClearErrors() async throws {
         let fixture = try SiteFixture()
         defer { fixture.directory.remove() }
         let blocker = PreviewServer(root: fixture.content, port: 0)
@@ -66,6 +66,9 @@ import Testing
         #expect(result.stderr.contains("cannot listen on 127.0.0.1:\(busy): the port is used by another program; choose another with --port"), "\(result.stderr)")
         #expect(try fixture.dinh("serve", "content", "--port", "70000").status == 2)
         #expect(try fixture.dinh("serve", "nowhere").status == 1)
+        let inside = try await HTTPTestClient.offPool { try fixture.dinh("serve", "content", "--port", "0", "--output", "content/preview") }
+        #expect(inside.status == 1)
+        #expect(inside.stderr == "error: the output folder \(fixture.content.path)/preview would overwrite the content or a system folder; choose another --output folder\n")
     }
 
     @Test func theNextFreePortIsTakenWhenNoneIsGiven() async throws {
