@@ -58,6 +58,17 @@ public enum LinkChecker {
         return results.all.flatMap { $0 ?? [] }
     }
 
+    /// The `base_url` a built site was made with, read back from its `robots.txt`
+    /// (`Sitemap: <base_url>sitemap.xml`), for callers that only have the folder.
+    public static func baseURL(ofBuiltSite site: URL) -> String? {
+        guard let robots = try? String(contentsOf: site.appendingPathComponent("robots.txt"), encoding: .utf8) else { return nil }
+        for line in robots.split(separator: "\n") where line.lowercased().hasPrefix("sitemap:") {
+            let url = line.dropFirst("sitemap:".count).trimmingCharacters(in: .whitespaces)
+            if url.hasSuffix("sitemap.xml") { return String(url.dropLast("sitemap.xml".count)) }
+        }
+        return nil
+    }
+
     /// The broken links as diagnostics located in the content file the page is made from (at the
     /// line where the link is written when it appears there, as a Markdown link does), or at the
     /// page itself when no content file made it (the home page, lists, the 404 page).
@@ -180,8 +191,18 @@ public enum LinkChecker {
             }
         }
         if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
-            let name = fragment.removingPercentEncoding ?? fragment
-            if !ids.ids(of: target).contains(name) { return "leads to \(target), which has no element with id '\(name)'" }
+            let known = ids.ids(of: target)
+            if fragment.contains("=") {
+                // Viewer state, not an element (`#scene=san&yaw=10`): the scene must be in the page's tour.
+                let parameters = fragment.split(separator: "&").map { $0.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) } }
+                if let scene = parameters.first(where: { $0.count == 2 && $0[0] == "scene" })?[1],
+                   known.contains(where: { $0.hasPrefix(HTMLLinks.sceneMarker) }), !known.contains(HTMLLinks.sceneMarker + scene) {
+                    return "leads to scene '\(scene)', which is not in the 360° tour of \(target)"
+                }
+            } else {
+                let name = fragment.removingPercentEncoding ?? fragment
+                if !known.contains(name) { return "leads to \(target), which has no element with id '\(name)'" }
+            }
         }
         return nil
     }
@@ -351,12 +372,26 @@ enum HTMLLinks {
         return links
     }
 
-    /// Every `id` (and `<a name>`) of a page: the targets of `#fragment` links.
+    /// Stands before a tour's scene ids in the set `ids(in:)` returns (no HTML id has a space).
+    static let sceneMarker = "scene "
+
+    /// Every `id` (and `<a name>`) of a page: the targets of `#fragment` links; and the scenes of
+    /// its 360° tour, as `scene <id>`, for `#scene=<id>` links.
     static func ids(in data: Data) -> Set<String> {
         var ids: Set<String> = []
-        scan([UInt8](data)) { tag, attributes, _ in
+        scan([UInt8](data)) { tag, attributes, rawText in
             for attribute in attributes where attribute.name == "id" || (attribute.name == "name" && tag == "a") {
                 ids.insert(attribute.value)
+            }
+            var json: Any?
+            if tag == "script", let rawText, rawText.text.contains("\"scenes\"") {
+                json = try? JSONSerialization.jsonObject(with: Data(rawText.text.utf8))
+            }
+            for attribute in attributes where attribute.name.hasPrefix("data-") && attribute.value.contains("\"scenes\"") {
+                json = try? JSONSerialization.jsonObject(with: Data(attribute.value.utf8))
+            }
+            if let tour = json as? [String: Any], let scenes = tour["scenes"] as? [[String: Any]] {
+                for case let id as String in scenes.map({ $0["id"] }) { ids.insert(sceneMarker + id) }
             }
         }
         return ids

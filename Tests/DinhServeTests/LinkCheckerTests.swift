@@ -15,7 +15,9 @@ import Testing
     @Test func aBuiltSiteHasNoBrokenLinks() async throws {
         let fixture = try SiteFixture()
         defer { fixture.directory.remove() }
-        let broken = LinkChecker.check(site: try await build(fixture), baseURL: "https://disan.example.vn/")
+        let site = try await build(fixture)
+        #expect(LinkChecker.baseURL(ofBuiltSite: site) == "https://disan.example.vn/")
+        let broken = LinkChecker.check(site: site, baseURL: "https://disan.example.vn/")
         #expect(broken.isEmpty, "\(broken)")
     }
 
@@ -130,6 +132,12 @@ import Testing
         #expect(broken.first { $0.attribute == "panorama tile" }?.problem.contains("and 5 more tiles") == true)
         #expect(broken.first { $0.attribute == "hotspot" }?.problem.contains("in scene 'cong' leads to no scene of this tour") == true)
         #expect(broken.allSatisfy { $0.line == 3 })
+
+        // Links into the tour's state: a scene that exists, one that does not, and the viewer's full form.
+        try folder.write("site/heritage/den/scenes.html", #"<a href="index.html#scene=san">ok</a> <a href="index.html#scene=cong&yaw=10.0&pitch=0.0&fov=90">ok</a> <a href="index.html#scene=mat">missing</a> <a href="index.html#yaw=10">no scene</a>"#)
+        let fragments = LinkChecker.check(site: folder.file("site"), baseURL: "https://x.vn/").filter { $0.page == "heritage/den/scenes.html" }
+        #expect(fragments.map(\.url) == ["index.html#scene=mat"], "\(fragments)")
+        #expect(fragments.first?.problem == "leads to scene 'mat', which is not in the 360° tour of heritage/den/index.html")
     }
 
     @Test func aSiteUnderASubFolder() throws {
