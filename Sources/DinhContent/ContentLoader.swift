@@ -356,17 +356,6 @@ struct Loading {
                 seen[code] = location
             }
         }
-        for (old, new) in site.movedCodes.sorted(by: { $0.key < $1.key }) {
-            if let user = seen[old] {
-                diagnostics.error(site.source, "moved_codes: \(old) is still the code of \(user.path); a code can be moved only when no page uses it")
-            }
-            if seen[new] == nil {
-                diagnostics.error(site.source, "moved_codes: \(old) is moved to \(new), but no relic, product or page has the code \(new)")
-            }
-        }
-        for code in site.retiredCodes.keys.sorted() {
-            guard let user = seen[code] else { continue }
-            diagnostics.error(site.source, "retired_codes: \(code) is still the code of \(user.path); remove it from retired_codes or give that page another code")
-        }
+        // Moved and retired codes are checked against codes.lock by the build (DinhQR.CodesLock).
     }
 }

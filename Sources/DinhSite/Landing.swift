@@ -1,28 +1,30 @@
 import DinhContent
 import DinhCore
+import DinhQR
 
-/// The permanent page a QR code opens: `q/<CODE>/`.
-struct Landing {
-    enum Target {
+/// The permanent page a QR code opens: `q/<CODE>/` (and `Q/<CODE>/` when the symbol carries the
+/// upper-case address).
+struct Landing: Sendable {
+    enum Target: Sendable {
         case page(PageRef, name: LocalizedText)
         case retired(LocalizedText)
     }
 
     var code: String
     var target: Target
+    var uppercase: Bool
 
-    /// Every code of the site, live ones and those moved or retired in `site.yaml`.
-    static func all(content: Content) -> [Landing] {
-        var live: [String: (PageRef, LocalizedText)] = [:]
-        for relic in content.heritage { live[relic.code] = (.heritage(relic.slug), relic.name) }
-        for product in content.products { live[product.code] = (.product(product.slug), product.name) }
-        for page in content.pages { if let code = page.code { live[code] = (.page(page.slug), page.title) } }
-        var landings = live.map { Landing(code: $0.key, target: .page($0.value.0, name: $0.value.1)) }
-        for (old, new) in content.site.movedCodes {
-            if let target = live[new] { landings.append(Landing(code: old, target: .page(target.0, name: target.1))) }
+    /// Where the lock says a code leads, as a page of this site.
+    init?(_ landing: CodeLanding, codes: CodesStep, uppercase: Bool) {
+        code = landing.code
+        self.uppercase = uppercase
+        switch landing.resolution {
+        case .live(let path), .moved(let path, _):
+            guard let item = codes.page(at: path) else { return nil }
+            target = .page(item.ref, name: item.name)
+        case .retired(let reason):
+            target = .retired(reason)
         }
-        for (code, reason) in content.site.retiredCodes { landings.append(Landing(code: code, target: .retired(reason))) }
-        return landings.sorted { $0.code < $1.code }
     }
 }
 

@@ -13,11 +13,10 @@ struct PageRenderer: Sendable {
     var router: Router { Router(site: site) }
 
     /// Writes all pages, rendering them on all cores; returns them for the sitemap, in a stable order.
-    func writeAll(to output: OutputFolder, jobs: Int) async throws -> [WrittenPage] {
+    func writeAll(to output: OutputFolder, landings: [Landing], jobs: Int) async throws -> [WrittenPage] {
         let refs: [PageRef] = [.home, .products] + content.heritage.map { .heritage($0.slug) }
             + content.products.map { .product($0.slug) } + content.producers.map { .producer($0.slug) }
             + content.pages.map { .page($0.slug) }
-        let landings = Landing.all(content: content)
 
         // Contiguous slices, one task each: pages are independent and written to distinct files.
         let slices = max(1, min(jobs, refs.count))
@@ -28,7 +27,9 @@ struct PageRenderer: Sendable {
                         for language in site.languages { try output.write(router.file(ref, language), render(ref, language)) }
                     }
                     for landing in landings[Self.range(of: slice, count: landings.count, slices: slices)] {
-                        try output.write("q/\(landing.code)/index.html", renderLanding(landing))
+                        let html = renderLanding(landing)
+                        try output.write("q/\(landing.code)/index.html", html)
+                        if landing.uppercase { try output.write("Q/\(landing.code)/index.html", html) }
                     }
                 }
             }

@@ -1,5 +1,6 @@
 import DinhContent
 import DinhCore
+import DinhQR
 import Foundation
 
 /// What a build needs to know besides the content.
@@ -47,7 +48,7 @@ public struct SiteBuilder: Sendable {
 
     public init(options: BuildOptions) { self.options = options }
 
-    private static let steps = ["load content", "theme", "media", "pages", "feeds and sitemap", "publish"]
+    private static let steps = ["load content", "theme and codes", "media", "pages", "QR codes, feeds and sitemap", "publish"]
 
     private func step(_ index: Int) {
         options.log("[\(index + 1)/\(Self.steps.count)] \(Self.steps[index])")
@@ -57,7 +58,9 @@ public struct SiteBuilder: Sendable {
     public func check() -> BuildReport {
         let (content, diagnostics) = load()
         var report = BuildReport(diagnostics: diagnostics)
-        if content != nil { report.diagnostics.append(contentsOf: loadTheme().diagnostics) }
+        guard let content else { return report }
+        report.diagnostics.append(contentsOf: loadTheme().diagnostics)
+        report.diagnostics.append(contentsOf: CodesStep(content: content, displayContent: options.displayContent).check().diagnostics)
         return report
     }
 
@@ -72,7 +75,10 @@ public struct SiteBuilder: Sendable {
         step(1)
         let (theme, themeDiagnostics) = loadTheme()
         report.diagnostics.append(contentsOf: themeDiagnostics)
-        guard let theme else { return report }
+        let codes = CodesStep(content: content, displayContent: options.displayContent)
+        let lock = codes.check()
+        report.diagnostics.append(contentsOf: lock.diagnostics)
+        guard let theme, !report.diagnostics.hasErrors else { return report }
 
         let output = try OutputFolder(target: options.output, content: options.content)
         do {
@@ -82,11 +88,15 @@ public struct SiteBuilder: Sendable {
             if report.diagnostics.hasErrors { output.discard(); return report }
 
             step(3)
+            let landings = try lock.landings.compactMap { landing in
+                try Landing(landing, codes: codes, uppercase: codes.link(landing.code).isUppercase)
+            }
             let pages = PageRenderer(content: content, theme: theme, media: media, today: options.today)
-            let written = try await pages.writeAll(to: output, jobs: options.jobs)
+            let written = try await pages.writeAll(to: output, landings: landings, jobs: options.jobs)
             report.pages = written.reduce(0) { $0 + $1.paths.count } + 1
 
             step(4)
+            try codes.writeQR(lock.landings, to: output, today: options.today)
             try output.write("sitemap.xml", Sitemap.xml(pages: written, site: content.site))
             try output.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(content.site.baseURL)sitemap.xml\n")
             for asset in theme.assets { try output.write("assets/\(asset.name)", asset.data) }
@@ -94,7 +104,32 @@ public struct SiteBuilder: Sendable {
             step(5)
             report.files = countFiles(output.staging)
             try output.commit()
+            try codes.record(lock)
             return report
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    /// `dinh qr`: only the QR images and placards, into `<output>/qr/` (replaced as a whole).
+    /// Returns one line per code (its address, QR version and size) for the report.
+    public func writeQRCodes(placardSize: String = "A5") throws -> (report: BuildReport, codes: [String]) {
+        let (loaded, diagnostics) = load()
+        var report = BuildReport(diagnostics: diagnostics)
+        guard let content = loaded else { return (report, []) }
+        let codes = CodesStep(content: content, displayContent: options.displayContent)
+        let lock = codes.check()
+        report.diagnostics.append(contentsOf: lock.diagnostics)
+        guard !report.diagnostics.hasErrors else { return (report, []) }
+        let output = try OutputFolder(target: options.output.appendingPathComponent("qr"), content: options.content)
+        do {
+            let links = try codes.writeQR(lock.landings, to: output, folder: "", today: options.today,
+                                          size: PlacardSize(rawValue: placardSize.uppercased()) ?? .a5)
+            report.files = countFiles(output.staging)
+            try output.commit()
+            try codes.record(lock)
+            return (report, links.keys.sorted().compactMap { links[$0]?.summary })
         } catch {
             output.discard()
             throw error

@@ -1,0 +1,194 @@
+import DinhCore
+import Foundation
+
+/// A code the current content publishes: an item with `code:` in its front matter.
+public struct PublishedCode: Sendable, Hashable {
+    public var code: String
+    /// The item's site path, e.g. `heritage/quan-phuong-tri` (no spaces).
+    public var target: String
+    /// Where the code is declared, for diagnostics.
+    public var location: SourceLocation
+
+    public init(code: String, target: String, location: SourceLocation) {
+        self.code = code
+        self.target = target
+        self.location = location
+    }
+}
+
+/// A change the content declares for a code no item carries any more.
+public struct CodeChange: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Now opens another code's item, or a site path such as `heritage/den-thuong`.
+        case moved(to: String)
+        /// No longer points anywhere; `reason` is shown on its landing page (may be empty).
+        case retired(reason: LocalizedText)
+    }
+
+    public var code: String
+    public var kind: Kind
+    /// Where the content declares it (the line in `site.yaml`).
+    public var location: SourceLocation
+
+    public init(code: String, kind: Kind, location: SourceLocation) {
+        self.code = code
+        self.kind = kind
+        self.location = location
+    }
+}
+
+/// What `q/<CODE>/` shows.
+public enum CodeResolution: Sendable, Hashable {
+    /// The code's own item.
+    case live(target: String)
+    /// Moved: `target` is the final site path after following every move; `via` the codes passed through.
+    case moved(target: String, via: [String])
+    /// Retired, with the reason to show (possibly empty).
+    case retired(reason: LocalizedText)
+}
+
+/// One code's landing page.
+public struct CodeLanding: Sendable, Hashable {
+    public var code: String
+    public var resolution: CodeResolution
+}
+
+/// The outcome of checking the content's codes against the lock.
+public struct CodesLockUpdate: Sendable {
+    /// The lock to write when there are no errors.
+    public var lock: CodesLock
+    /// `lock.text`: write it only when `changed`, and only when there are no errors.
+    public var text: String
+    /// Whether the file must be written: `text` differs from the file's bytes (or there was no
+    /// file and there are codes now).
+    public var changed: Bool
+    /// Every code's landing, sorted by code.
+    public var landings: [CodeLanding]
+    /// Errors (a published code would stop resolving, conflicting declarations) and warnings.
+    public var diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+extension CodesLock {
+    /// Checks the current content against this lock and computes the next lock and every landing.
+    ///
+    /// - Parameters:
+    ///   - current: every code the content carries now (duplicates are the loader's to report).
+    ///   - changes: moved and retired codes declared in the content.
+    ///   - lockPath: the lock file's path as printed in diagnostics, e.g. `content/codes.lock`.
+    ///   - pathExists: whether a site path given as a move target is a page of the site.
+    public func update(current: [PublishedCode], changes: [CodeChange], lockPath: String,
+                       pathExists: (String) -> Bool = { _ in true }) -> CodesLockUpdate {
+        var diagnostics: [Diagnostic] = []
+        var live: [String: PublishedCode] = [:]
+        for item in current where live[item.code] == nil { live[item.code] = item }
+        var declared: [String: CodeChange] = [:]
+        for change in changes {
+            if let first = declared[change.code] {
+                diagnostics.append(.error(change.location, "code \(change.code) is declared twice (also at \(first.location)); keep one"))
+                continue
+            }
+            if let item = live[change.code] {
+                let what = if case .retired = change.kind { "retired" } else { "moved" }
+                diagnostics.append(.error(change.location, "code \(change.code) is declared \(what) but \(item.target) still has `code: \(change.code)` (\(item.location)); remove the declaration or change the item's code"))
+                continue
+            }
+            declared[change.code] = change
+        }
+
+        func location(of code: String) -> SourceLocation {
+            SourceLocation(path: lockPath, line: lines[code] ?? 1, column: 1)
+        }
+
+        // Follows moves to a final landing; nil (with a diagnostic) when a move leads nowhere.
+        func resolve(_ code: String) -> CodeResolution? {
+            var via: [String] = []
+            var current = code
+            while true {
+                if let item = live[current] {
+                    return via.isEmpty ? .live(target: item.target) : .moved(target: item.target, via: via)
+                }
+                guard let change = declared[current] else {
+                    // Only reached through a move: the code it names does not exist.
+                    if let start = declared[code] {
+                        diagnostics.append(.error(start.location, "code \(code) is moved to \(current), which no item carries and which is not itself moved or retired; name an existing code or a page such as heritage/<slug>"))
+                    }
+                    return nil
+                }
+                switch change.kind {
+                case let .retired(reason):
+                    return .retired(reason: reason)
+                case let .moved(to):
+                    via.append(current)
+                    if CodesLock.isValidCode(to) {
+                        if via.contains(to) {
+                            diagnostics.append(.error(change.location, "moving code \(code) loops: \((via + [to]).joined(separator: " → ")); end the chain at an item or a page"))
+                            return nil
+                        }
+                        current = to
+                    } else if to.isEmpty || to.contains(where: \.isWhitespace) || !pathExists(to) {
+                        diagnostics.append(.error(change.location, "code \(current) is moved to '\(to)', which is neither a code of this site nor one of its pages; write a code (DP01) or a page path (heritage/<slug>)"))
+                        return nil
+                    } else {
+                        return .moved(target: to, via: via)
+                    }
+                }
+            }
+        }
+
+        var next: [String: State] = [:]
+        var landings: [CodeLanding] = []
+        let allCodes = Set(states.keys).union(live.keys).union(declared.keys)
+        for code in allCodes.sorted() {
+            if let item = live[code] {
+                if item.target.isEmpty || item.target.contains(where: \.isWhitespace) || item.target == "moved" || item.target == "retired" {
+                    diagnostics.append(.error(item.location, "code \(code) targets '\(item.target)', which cannot be recorded in \(CodesLock.fileName)"))
+                    continue
+                }
+                switch states[code] {
+                case .retired?:
+                    diagnostics.append(.warning(item.location, "code \(code) was retired (\(lockPath):\(lines[code] ?? 1)) and now opens \(item.target): boards printed for the old item will open this one"))
+                case let .moved(to)?:
+                    diagnostics.append(.warning(item.location, "code \(code) was moved to \(to) (\(lockPath):\(lines[code] ?? 1)) and now opens \(item.target) again"))
+                default: break
+                }
+                next[code] = .live(target: item.target)
+                landings.append(CodeLanding(code: code, resolution: .live(target: item.target)))
+            } else if let change = declared[code] {
+                if states[code] == nil {
+                    diagnostics.append(.warning(change.location, "code \(code) is declared \(change.kind.word) but was never published (it is not in \(lockPath)); if it is a typo, fix or remove it"))
+                }
+                guard let resolution = resolve(code) else { continue }
+                switch change.kind {
+                case let .moved(to): next[code] = .moved(to: to)
+                case .retired: next[code] = .retired
+                }
+                landings.append(CodeLanding(code: code, resolution: resolution))
+            } else if let state = states[code] {
+                let was: String
+                switch state {
+                case let .live(target): was = "published for \(target)"
+                case let .moved(to): was = "moved to \(to)"
+                case .retired: was = "retired"
+                }
+                diagnostics.append(.error(location(of: code), "QR code \(code) was \(was) (recorded in \(lockPath)) but nothing in the content carries it now, so printed boards with it would stop working; restore the item with `code: \(code)`, or declare in site.yaml where it points now (`\(CodesLock.movedSyntax.replacingOccurrences(of: "CODE:", with: "\(code):"))`) or that it is retired (`\(CodesLock.retiredSyntax.replacingOccurrences(of: "CODE:", with: "\(code):"))`)"))
+                // Keep it in the lock: a failed build must not forget a published code.
+                next[code] = state
+            }
+        }
+        var lock = CodesLock(states: next)
+        lock.lines = lines
+        let text = lock.text
+        return CodesLockUpdate(lock: lock, text: text, changed: text != (sourceText ?? (next.isEmpty ? text : "")), landings: landings, diagnostics: diagnostics)
+    }
+}
+
+extension CodeChange.Kind {
+    var word: String {
+        switch self {
+        case .moved: return "moved"
+        case .retired: return "retired"
+        }
+    }
+}

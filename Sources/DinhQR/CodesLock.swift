@@ -1,0 +1,115 @@
+import DinhCore
+
+/// The record of every QR code ever published and where it pointed, kept in the content folder
+/// (`content/codes.lock`) and committed by users.
+///
+/// A board printed with a code hangs on a gate for years, so a code that was published once must
+/// keep resolving: to its item, to where the content says it moved, or to a "retired" page.
+/// The file is line-based so that a diff in review reads like a change log:
+///
+/// ```
+/// DP01 heritage/quan-phuong-tri
+/// DP07 retired
+/// DP09 moved DP01
+/// ```
+public struct CodesLock: Sendable, Equatable {
+    /// The last published state of one code.
+    public enum State: Sendable, Hashable {
+        /// Opens `target`, a site path such as `heritage/quan-phuong-tri`.
+        case live(target: String)
+        /// Declared moved to another code or a site path.
+        case moved(to: String)
+        case retired
+    }
+
+    /// The conventional file name, inside the content folder.
+    public static let fileName = "codes.lock"
+    /// How the content declares changes, quoted in error messages: the keys of `site.yaml`.
+    public static let movedSyntax = "moved_codes: {CODE: NEWCODE}"
+    public static let retiredSyntax = "retired_codes: {CODE: \"why\"}"
+
+    /// Code → state.
+    public private(set) var states: [String: State]
+    /// Code → line in the file it was read from, for diagnostics (not part of equality).
+    var lines: [String: Int] = [:]
+    /// The text it was read from, so an update can tell whether the file needs writing.
+    var sourceText: String?
+
+    public init(states: [String: State] = [:]) { self.states = states }
+
+    public static func == (a: CodesLock, b: CodesLock) -> Bool { a.states == b.states }
+
+    static let header = """
+    # Dinh codes lock: every QR code this site has published, and where it points.
+    # Commit this file with the content. Printed boards stay up for years, so `dinh build` fails
+    # when a code listed here would stop resolving. Do not edit by hand: move or retire a code
+    # in site.yaml (\(movedSyntax), \(retiredSyntax)).
+
+    """
+
+    /// The file's text: the header, then one line a code, sorted by code, so the same lock
+    /// always gives the same bytes.
+    public var text: String {
+        var out = CodesLock.header
+        for code in states.keys.sorted() {
+            guard let state = states[code] else { continue }
+            switch state {
+            case let .live(target): out += "\(code) \(target)\n"
+            case let .moved(to): out += "\(code) moved \(to)\n"
+            case .retired: out += "\(code) retired\n"
+            }
+        }
+        return out
+    }
+
+    /// Reads a lock file's text; every malformed line is a diagnostic at `path`.
+    public static func parse(_ text: String, path: String) -> (lock: CodesLock, diagnostics: [Diagnostic]) {
+        var lock = CodesLock()
+        lock.sourceText = text
+        var diagnostics: [Diagnostic] = []
+        // Split on any line ending: the file may have passed through a Windows editor.
+        let rawLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        for (index, raw) in rawLines.enumerated() {
+            let number = index + 1
+            let line = raw.trimmingWhitespace()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let location = SourceLocation(path: path, line: number, column: 1)
+            let code = fields[0]
+            guard isValidCode(code) else {
+                diagnostics.append(.error(location, "'\(code)' is not a QR code (2–12 characters A–Z and 0–9); \(fileName) lines read `CODE target`, `CODE moved OTHER` or `CODE retired`"))
+                continue
+            }
+            let state: State
+            switch fields.count {
+            case 2 where fields[1] == "retired": state = .retired
+            case 2 where fields[1] != "moved": state = .live(target: fields[1])
+            case 3 where fields[1] == "moved": state = .moved(to: fields[2])
+            default:
+                diagnostics.append(.error(location, "cannot read this line of \(fileName); lines read `CODE target`, `CODE moved OTHER` or `CODE retired` (restore it from version control)"))
+                continue
+            }
+            if let first = lock.lines[code] {
+                diagnostics.append(.error(location, "code \(code) is listed twice in \(fileName) (first on line \(first)); keep one line (restore the file from version control)"))
+                continue
+            }
+            lock.states[code] = state
+            lock.lines[code] = number
+        }
+        return (lock, diagnostics)
+    }
+
+    /// The rule for codes in the content format: 2–12 characters, A–Z and 0–9.
+    public static func isValidCode(_ code: String) -> Bool {
+        (2...12).contains(code.utf8.count) && code.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }
+    }
+}
+
+extension Substring {
+    func trimmingWhitespace() -> Substring {
+        var s = self
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return s
+    }
+}

@@ -1,1 +1,0 @@
-// DinhQR: filled in by its issue.

@@ -1,0 +1,159 @@
+import DinhCore
+
+/// One printable placard as SVG, in millimetres, for print shops and for the sheet `qr/index.html`.
+public enum Placard {
+    /// Fonts with Vietnamese glyphs first (stacked diacritics such as ặ, ễ), then generic fallbacks.
+    public static let fontFamily = "'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, 'Segoe UI', Roboto, sans-serif"
+    /// Mono-spaced for the short URL, so 0/O and 1/l stay apart when typed by hand.
+    static let monoFamily = "'DejaVu Sans Mono', 'Noto Sans Mono', 'Liberation Mono', Consolas, monospace"
+    /// ★ is missing from Noto Sans; DejaVu Sans and Segoe UI Symbol have it.
+    static let starFamily = "'DejaVu Sans', 'Noto Sans Symbols 2', 'Segoe UI Symbol', sans-serif"
+
+    /// Bilingual call to action by kind.
+    static func callToAction(_ kind: PlacardInfo.Kind) -> (vi: String, en: String) {
+        switch kind {
+        case .relic: return ("Quét để nghe thuyết minh", "Scan for the audio guide")
+        case .product: return ("Quét để xem sản phẩm", "Scan to see the product")
+        case .page: return ("Quét để xem hướng dẫn", "Scan to read the guide")
+        }
+    }
+
+    /// A standalone SVG document: `width`/`height` in mm, viewBox in mm of the chosen size.
+    public static func svg(_ info: PlacardInfo, size: PlacardSize = .a5) -> String {
+        let (w, h) = size.millimetres
+        return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(w)mm" height="\(h)mm" viewBox="0 0 \(w) \(h)" \
+        role="img" aria-label="\(xml(label(info)))">
+        \(body(info, size: size))</svg>
+
+        """
+    }
+
+    static func label(_ info: PlacardInfo) -> String {
+        "\(info.code) — \(info.name.resolve("vi", default: "en")) — \(info.shortURL)"
+    }
+
+    /// The drawing, in the coordinates of `size` (millimetres).
+    static func body(_ info: PlacardInfo, size: PlacardSize) -> String {
+        let (wi, hi) = size.millimetres
+        let width = Double(wi), height = Double(hi)
+        // Every length below is for A5 (148 mm wide) and scaled.
+        let k = width / 148
+        let centre = width / 2
+        let textWidth = width - 20 * k
+        var out = ""
+        func text(_ content: String, y: Double, size: Double, weight: String = "normal", family: String = fontFamily, fill: String = "#000") {
+            out += "<text x=\"\(n(centre))\" y=\"\(n(y))\" font-family=\"\(family)\" font-size=\"\(n(size))\" font-weight=\"\(weight)\" fill=\"\(fill)\" text-anchor=\"middle\">\(xml(content))</text>\n"
+        }
+        out += "<rect width=\"\(wi)\" height=\"\(hi)\" fill=\"#fff\"/>\n"
+        out += "<rect x=\"\(n(4 * k))\" y=\"\(n(4 * k))\" width=\"\(n(width - 8 * k))\" height=\"\(n(height - 8 * k))\" rx=\"\(n(3 * k))\" fill=\"none\" stroke=\"#000\" stroke-width=\"\(n(0.6 * k))\"/>\n"
+
+        let vi = info.name.resolve("vi", default: "en")
+        let en = info.name.resolve("en", default: "vi")
+        var y = 12 * k
+        // The name in Vietnamese: up to three lines, shrinking before it would overflow.
+        let (nameLines, nameSize) = fit(vi, width: textWidth, size: 9 * k, minimum: 6 * k, lines: 3, em: 0.6)
+        for line in nameLines {
+            y += nameSize * 1.15
+            text(line, y: y, size: nameSize, weight: "bold")
+        }
+        if en != vi {
+            let (enLines, enSize) = fit(en, width: textWidth, size: 6 * k, minimum: 4.5 * k, lines: 2, em: 0.55)
+            y += 1.5 * k
+            for line in enLines {
+                y += enSize * 1.2
+                text(line, y: y, size: enSize, fill: "#333")
+            }
+        }
+
+        // The code, as large as the space left allows: the bottom block needs about 50 mm (A5).
+        let bottom = (info.kind == .product && info.stars != nil ? 58 : 50) * k
+        let top = y + 4 * k
+        let side = max(40 * k, min(width - 28 * k, height - bottom - top))
+        let modules = Double(info.symbol.size + 8)
+        let scale = side / modules
+        out += "<g transform=\"translate(\(n(centre - side / 2)) \(n(top))) scale(\(n(scale, digits: 5)))\">"
+        out += "<rect width=\"\(Int(modules))\" height=\"\(Int(modules))\" fill=\"#fff\"/>"
+        out += "<path fill=\"#000\" shape-rendering=\"crispEdges\" d=\"\(info.symbol.svgPathData(offset: 4))\"/></g>\n"
+        y = top + side + 3 * k
+
+        let cta = callToAction(info.kind)
+        y += 7 * k
+        text(cta.vi, y: y, size: 7 * k, weight: "bold")
+        y += 6.5 * k
+        text(cta.en, y: y, size: 5.5 * k, fill: "#333")
+        if info.kind == .product, let stars = info.stars, (1...5).contains(stars) {
+            y += 8 * k
+            text(String(repeating: "★", count: stars) + String(repeating: "☆", count: 5 - stars), y: y, size: 7 * k, family: starFamily, fill: "#b8860b")
+            y += 5 * k
+            text("OCOP \(stars) sao · \(stars)-star OCOP", y: y, size: 4.2 * k, weight: "bold")
+        }
+        y += 9 * k
+        text(info.shortURL, y: y, size: shortURLSize(info.shortURL, width: textWidth, k: k), weight: "bold", family: monoFamily)
+        text(info.publisher, y: height - 9 * k, size: 4.2 * k, fill: "#333")
+        return out
+    }
+
+    /// Mono-spaced glyphs are 0.6 em wide: shrink a long URL to the line.
+    static func shortURLSize(_ url: String, width: Double, k: Double) -> Double {
+        let count = Double(max(1, url.count))
+        return min(5.5 * k, width / (count * 0.62))
+    }
+
+    /// Greedy word wrap at an estimated `em` glyph width, smaller sizes tried before giving up;
+    /// the last line is cut with an ellipsis only when nothing else fits.
+    static func fit(_ text: String, width: Double, size: Double, minimum: Double, lines maxLines: Int, em: Double) -> ([String], Double) {
+        var current = size
+        while true {
+            let perLine = max(1, Int(width / (current * em)))
+            let wrapped = wrap(text, perLine: perLine)
+            if wrapped.count <= maxLines || current <= minimum {
+                if wrapped.count <= maxLines { return (wrapped, current) }
+                var kept = Array(wrapped.prefix(maxLines))
+                let last = kept[maxLines - 1]
+                kept[maxLines - 1] = String(last.prefix(max(1, perLine - 1))) + "…"
+                return (kept, current)
+            }
+            current = max(minimum, current * 0.9)
+        }
+    }
+
+    static func wrap(_ text: String, perLine: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            var word = String(word)
+            // A word longer than a line is split, rather than run off the board.
+            while word.count > perLine {
+                if !line.isEmpty { lines.append(line); line = "" }
+                lines.append(String(word.prefix(perLine)))
+                word = String(word.dropFirst(perLine))
+            }
+            if line.isEmpty { line = word } else if line.count + 1 + word.count <= perLine { line += " " + word } else {
+                lines.append(line)
+                line = word
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    /// Numbers without float noise: placards must be byte-identical across builds.
+    static func n(_ value: Double, digits: Int = 2) -> String {
+        var factor = 1.0
+        for _ in 0..<digits { factor *= 10 }
+        let rounded = (value * factor).rounded() / factor
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        var s = String(rounded)
+        if let dot = s.firstIndex(of: "."), s.distance(from: dot, to: s.endIndex) > digits + 1 {
+            s = String(s[..<s.index(dot, offsetBy: digits + 1)])
+        }
+        return s
+    }
+
+    /// Text for XML: escaped, and without the control characters XML 1.0 forbids.
+    static func xml(_ text: String) -> String {
+        HTML.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" })))
+    }
+}

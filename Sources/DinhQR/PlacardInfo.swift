@@ -1,0 +1,61 @@
+import DinhCore
+
+/// What goes on one printed QR board. The site builder fills it from the content; the placard
+/// functions only lay it out.
+public struct PlacardInfo: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// A relic (di tích): the call to action is the audio guide.
+        case relic
+        /// An OCOP product: shows its stars.
+        case product
+        /// A free page, such as a guide to an administrative procedure.
+        case page
+    }
+
+    public var code: String
+    /// The item's name; placards print `vi` and `en` (each falling back to the other).
+    public var name: LocalizedText
+    public var kind: Kind
+    /// OCOP stars (3…5) for a product whose certificate is valid; nil shows none.
+    public var stars: Int?
+    /// The link printed for typing, without scheme: `disan.danphuong.example.vn/q/DP01`.
+    public var shortURL: String
+    /// The symbol printed (usually `QRLink.symbol`).
+    public var symbol: QRCode
+    /// Printed at the foot, e.g. `UBND huyện Đan Phượng`.
+    public var publisher: String
+
+    public init(code: String, name: LocalizedText, kind: Kind, stars: Int? = nil,
+                shortURL: String, symbol: QRCode, publisher: String) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.stars = stars
+        self.shortURL = shortURL
+        self.symbol = symbol
+        self.publisher = publisher
+    }
+
+    /// From a code's link: the short URL and symbol come from it.
+    public init(link: QRLink, name: LocalizedText, kind: Kind, stars: Int? = nil, publisher: String) {
+        self.init(code: link.code, name: name, kind: kind, stars: stars,
+                  shortURL: link.displayURL, symbol: link.symbol, publisher: publisher)
+    }
+}
+
+/// Paper sizes for placards, portrait. ISO A sizes share one aspect ratio, so one layout
+/// scaled by the width serves them all.
+public enum PlacardSize: String, Sendable, Hashable, CaseIterable {
+    case a4 = "A4"
+    case a5 = "A5"
+    case a6 = "A6"
+
+    /// Width and height in millimetres.
+    public var millimetres: (width: Int, height: Int) {
+        switch self {
+        case .a4: return (210, 297)
+        case .a5: return (148, 210)
+        case .a6: return (105, 148)
+        }
+    }
+}

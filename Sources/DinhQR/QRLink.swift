@@ -1,0 +1,76 @@
+import Foundation
+
+/// The permanent short link of a code, `<base_url>q/<CODE>`, and the symbol that carries it.
+///
+/// A scanner only needs to reach the page, so the symbol may carry the URL in upper case:
+/// `HTTPS://HOST/Q/CODE` fits QR's alphanumeric mode (5.5 bits a character instead of 8),
+/// which for a typical district domain is the difference between version 4 and version 3.
+/// That is safe only when every upper-cased part is case-insensitive or served in both cases:
+/// scheme and host are case-insensitive, and the site writes `Q/<CODE>/` beside `q/<CODE>/`.
+/// A base URL with a path of its own (`https://host/dinh/`) rules it out: servers treat
+/// path segments case-sensitively.
+public struct QRLink: Sendable, Hashable {
+    /// The code, e.g. `DP01`.
+    public let code: String
+    /// The canonical link, `https://host/q/DP01`: the one printed, linked and put in sitemaps.
+    public let url: String
+    /// The link for typing by hand, without scheme: `host/q/DP01`.
+    public let displayURL: String
+    /// The symbol; its `text` is `url` or `url` in upper case.
+    public let symbol: QRCode
+
+    /// Whether the symbol carries the upper-case form (then the site must serve `Q/<CODE>/` too).
+    public var isUppercase: Bool { symbol.text != url }
+    /// What a scanner reads.
+    public var payload: String { symbol.text }
+    /// QR version, 1…40.
+    public var version: Int { symbol.version }
+    /// Modules per side without the quiet zone.
+    public var moduleCount: Int { symbol.size }
+
+    /// Picks, for `baseURL` (e.g. `https://disan.danphuong.example.vn/`) and `code`, the payload
+    /// that gives the smaller symbol; on a tie the alphanumeric one, whose bits are all data.
+    public init(baseURL: String, code: String, errorCorrection: QRCode.ErrorCorrection = .q) throws(QRError) {
+        let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        let url = base + "q/" + code
+        let plain = try QRCode(url, errorCorrection: errorCorrection)
+        var chosen = plain
+        if let upper = QRLink.uppercasePayload(baseURL: base, code: code, url: url) {
+            let candidate = try QRCode(upper, errorCorrection: errorCorrection)
+            if candidate.version <= plain.version { chosen = candidate }
+        }
+        self.code = code
+        self.url = url
+        self.symbol = chosen
+        if let range = url.range(of: "://") {
+            displayURL = String(url[range.upperBound...])
+        } else {
+            displayURL = url
+        }
+    }
+
+    /// QR alphanumeric mode's 45 characters.
+    static let alphanumeric = Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".unicodeScalars)
+
+    /// The upper-case form of `url` when it still names the same page, else nil.
+    static func uppercasePayload(baseURL: String, code: String, url: String) -> String? {
+        // The code is a path segment: it must already be upper case to survive.
+        guard code.uppercased() == code, !code.isEmpty else { return nil }
+        guard let components = URLComponents(string: baseURL),
+              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = components.host, !host.isEmpty,
+              components.user == nil, components.password == nil,
+              components.query == nil, components.fragment == nil,
+              components.path.isEmpty || components.path == "/"
+        else { return nil }
+        let upper = url.uppercased()
+        guard upper.unicodeScalars.allSatisfy({ alphanumeric.contains($0) }) else { return nil }
+        // The upper-case URL must still parse to the same scheme, host and port.
+        guard let check = URLComponents(string: upper),
+              check.scheme?.lowercased() == scheme,
+              check.host?.lowercased() == host.lowercased(),
+              check.port == components.port
+        else { return nil }
+        return upper
+    }
+}

@@ -1,0 +1,187 @@
+import DinhCore
+import DinhTestSupport
+import Foundation
+@testable import DinhQR
+import Testing
+
+@Suite("Codes lock: printed codes never stop resolving")
+struct CodesLockTests {
+    let lockPath = "content/codes.lock"
+
+    func item(_ code: String, _ target: String, line: Int = 2) -> PublishedCode {
+        PublishedCode(code: code, target: target, location: DinhCore.SourceLocation(path: "content/\(target)/index.md", line: line, column: 1))
+    }
+
+    func site(_ line: Int) -> DinhCore.SourceLocation { DinhCore.SourceLocation(path: "content/site.yaml", line: line, column: 5) }
+
+    /// Runs a first build from no lock, then returns the lock text it would write.
+    func firstLock(_ items: [PublishedCode]) -> String {
+        let update = CodesLock().update(current: items, changes: [], lockPath: lockPath)
+        #expect(!update.hasErrors)
+        return update.text
+    }
+
+    @Test func firstBuildRecordsEveryCodeSortedWithAHeader() {
+        let text = firstLock([item("HT42", "products/che-lam"), item("DP01", "heritage/quan-phuong-tri")])
+        #expect(text.hasPrefix("# Dinh codes lock"))
+        #expect(text.contains("Commit this file"))
+        #expect(text.hasSuffix("DP01 heritage/quan-phuong-tri\nHT42 products/che-lam\n"))
+        let (lock, diagnostics) = CodesLock.parse(text, path: lockPath)
+        #expect(diagnostics.isEmpty)
+        #expect(lock.states == ["DP01": .live(target: "heritage/quan-phuong-tri"), "HT42": .live(target: "products/che-lam")])
+    }
+
+    @Test func lockIsByteStableAcrossRunsAndOrderOfInput() {
+        let items = [item("DP02", "heritage/b"), item("DP01", "heritage/a"), item("HT42", "products/c")]
+        let first = firstLock(items)
+        let (lock, _) = CodesLock.parse(first, path: lockPath)
+        let second = lock.update(current: items.reversed(), changes: [], lockPath: lockPath)
+        #expect(second.text == first)
+        #expect(!second.changed)
+        #expect(second.landings.map(\.code) == ["DP01", "DP02", "HT42"])
+        let third = CodesLock.parse(second.text, path: lockPath).lock.update(current: items.shuffled(), changes: [], lockPath: lockPath)
+        #expect(Array(third.text.utf8) == Array(first.utf8))
+    }
+
+    @Test func noCodesNoLockFile() {
+        let update = CodesLock().update(current: [], changes: [], lockPath: lockPath)
+        #expect(!update.changed)
+    }
+
+    @Test func removedCodeIsAnErrorNamingCodeTargetAndLockFile() throws {
+        let text = firstLock([item("DP01", "heritage/a"), item("DP07", "heritage/den-x")])
+        let (lock, _) = CodesLock.parse(text, path: lockPath)
+        let update = lock.update(current: [item("DP01", "heritage/a")], changes: [], lockPath: lockPath)
+        #expect(update.hasErrors)
+        let error = try #require(update.diagnostics.first { $0.severity == .error })
+        #expect(error.location.path == lockPath)
+        let lineOfDP07 = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("DP07 ") }.map { $0 + 1 }
+        #expect(error.location.line == lineOfDP07)
+        #expect(error.message.contains("DP07"))
+        #expect(error.message.contains("heritage/den-x"))
+        #expect(error.message.contains(lockPath))
+        #expect(error.message.contains("restore the item"))
+        #expect(error.message.contains("moved_codes: {DP07: NEWCODE}") && error.message.contains("retired_codes: {DP07: "))
+        #expect(error.message.contains("moved"))
+        #expect(error.message.contains("retired"))
+        #expect(error.description.hasPrefix("content/codes.lock:\(lineOfDP07 ?? 0):1: error: "))
+        // The failed build's lock still remembers the code.
+        #expect(update.lock.states["DP07"] == .live(target: "heritage/den-x"))
+    }
+
+    @Test func movedCodeResolvesToTheNewItem() {
+        let (lock, _) = CodesLock.parse(firstLock([item("DP01", "heritage/a"), item("DP09", "heritage/old")]), path: lockPath)
+        let update = lock.update(current: [item("DP01", "heritage/a")],
+                                 changes: [CodeChange(code: "DP09", kind: .moved(to: "DP01"), location: site(12))],
+                                 lockPath: lockPath)
+        #expect(!update.hasErrors, "\(update.diagnostics)")
+        #expect(update.landings.first { $0.code == "DP09" }?.resolution == .moved(target: "heritage/a", via: ["DP09"]))
+        #expect(update.text.contains("DP09 moved DP01\n"))
+        #expect(update.changed)
+        // The next build with the same content changes nothing.
+        let again = CodesLock.parse(update.text, path: lockPath).lock.update(
+            current: [item("DP01", "heritage/a")],
+            changes: [CodeChange(code: "DP09", kind: .moved(to: "DP01"), location: site(12))], lockPath: lockPath)
+        #expect(again.text == update.text)
+        #expect(!again.changed)
+    }
+
+    @Test func movedToAPathAndThroughChains() {
+        let (lock, _) = CodesLock.parse(firstLock([item("DP01", "heritage/a"), item("DP08", "heritage/b"), item("DP09", "heritage/c")]), path: lockPath)
+        let update = lock.update(
+            current: [item("DP01", "heritage/a")],
+            changes: [
+                CodeChange(code: "DP08", kind: .moved(to: "DP09"), location: site(3)),
+                CodeChange(code: "DP09", kind: .moved(to: "pages/sap-nhap"), location: site(4)),
+            ],
+            lockPath: lockPath)
+        #expect(!update.hasErrors, "\(update.diagnostics)")
+        #expect(update.landings.first { $0.code == "DP08" }?.resolution == .moved(target: "pages/sap-nhap", via: ["DP08", "DP09"]))
+        #expect(update.landings.first { $0.code == "DP09" }?.resolution == .moved(target: "pages/sap-nhap", via: ["DP09"]))
+    }
+
+    @Test func movesThatLeadNowhereAreErrors() {
+        let (lock, _) = CodesLock.parse(firstLock([item("DP01", "heritage/a"), item("DP02", "heritage/b"), item("DP03", "heritage/c")]), path: lockPath)
+        let update = lock.update(
+            current: [item("DP01", "heritage/a")],
+            changes: [
+                CodeChange(code: "DP02", kind: .moved(to: "DP03"), location: site(3)),
+                CodeChange(code: "DP03", kind: .moved(to: "DP02"), location: site(4)),
+            ],
+            lockPath: lockPath, pathExists: { _ in false })
+        #expect(update.diagnostics.contains { $0.severity == .error && $0.message.contains("loops") && $0.location == site(3) })
+        let missing = lock.update(current: [item("DP01", "heritage/a"), item("DP03", "heritage/c")],
+                                  changes: [CodeChange(code: "DP02", kind: .moved(to: "ZZ99"), location: site(5))],
+                                  lockPath: lockPath)
+        #expect(missing.diagnostics.contains { $0.severity == .error && $0.message.contains("ZZ99") && $0.location == site(5) })
+        let badPath = lock.update(current: [item("DP01", "heritage/a"), item("DP03", "heritage/c")],
+                                  changes: [CodeChange(code: "DP02", kind: .moved(to: "heritage/nope"), location: site(6))],
+                                  lockPath: lockPath, pathExists: { $0 == "heritage/a" })
+        #expect(badPath.diagnostics.contains { $0.severity == .error && $0.message.contains("heritage/nope") })
+    }
+
+    @Test func retiredCodeLandsOnARetiredPage() {
+        let (lock, _) = CodesLock.parse(firstLock([item("DP01", "heritage/a"), item("DP07", "heritage/gone")]), path: lockPath)
+        let reason = LocalizedText(["vi": "Di tích đã sáp nhập", "en": "Merged"])
+        let update = lock.update(current: [item("DP01", "heritage/a")],
+                                 changes: [CodeChange(code: "DP07", kind: .retired(reason: reason), location: site(8))],
+                                 lockPath: lockPath)
+        #expect(!update.hasErrors)
+        #expect(update.landings.first { $0.code == "DP07" }?.resolution == .retired(reason: reason))
+        #expect(update.text.contains("DP07 retired\n"))
+        // Dropping the declaration later is an error again: a retired board still needs its page.
+        let later = CodesLock.parse(update.text, path: lockPath).lock.update(current: [item("DP01", "heritage/a")], changes: [], lockPath: lockPath)
+        #expect(later.diagnostics.contains { $0.severity == .error && $0.message.contains("DP07 was retired") })
+    }
+
+    @Test func renamedItemKeepsItsCode() {
+        let (lock, _) = CodesLock.parse(firstLock([item("DP01", "heritage/quan-phuong-tri")]), path: lockPath)
+        let update = lock.update(current: [item("DP01", "heritage/quan-phuong-tri-dan-phuong")], changes: [], lockPath: lockPath)
+        #expect(!update.hasErrors)
+        #expect(update.landings == [CodeLanding(code: "DP01", resolution: .live(target: "heritage/quan-phuong-tri-dan-phuong"))])
+        #expect(update.changed)
+    }
+
+    @Test func conflictingDeclarationsAndReuse() {
+        let (lock, _) = CodesLock.parse(firstLock([item("DP01", "heritage/a")]) + "DP07 retired\n", path: lockPath)
+        let update = lock.update(current: [item("DP01", "heritage/a"), item("DP07", "heritage/new")],
+                                 changes: [CodeChange(code: "DP01", kind: .retired(reason: LocalizedText([:])), location: site(9))],
+                                 lockPath: lockPath)
+        #expect(update.diagnostics.contains { $0.severity == .error && $0.location == site(9) && $0.message.contains("still has `code: DP01`") })
+        #expect(update.diagnostics.contains { $0.severity == .warning && $0.message.contains("DP07 was retired") })
+        let neverPublished = CodesLock().update(current: [], changes: [CodeChange(code: "XX01", kind: .retired(reason: LocalizedText([:])), location: site(2))], lockPath: lockPath)
+        #expect(neverPublished.diagnostics.map(\.severity) == [.warning])
+    }
+
+    @Test func malformedLockLinesAreDiagnosedWithTheirLine() {
+        let text = "# header\r\nDP01 heritage/a\r\nbad code here\r\nDP01 heritage/b\r\nDP02 moved\r\n\r\nDP03   heritage/c  \r\n"
+        let (lock, diagnostics) = CodesLock.parse(text, path: lockPath)
+        #expect(diagnostics.map(\.location.line) == [3, 4, 5])
+        #expect(diagnostics.allSatisfy { $0.severity == .error && $0.location.path == lockPath })
+        #expect(lock.states == ["DP01": .live(target: "heritage/a"), "DP03": .live(target: "heritage/c")])
+        #expect(CodesLock.isValidCode("DP01") && !CodesLock.isValidCode("dp01") && !CodesLock.isValidCode("D") && !CodesLock.isValidCode("ĐP01"))
+    }
+}
+
+@Suite("Codes lock file")
+struct CodesLockFileTests {
+    @Test func missingFileIsAnEmptyLockAndRoundTrips() throws {
+        let dir = try TemporaryDirectory("dinh-lock")
+        defer { dir.remove() }
+        let missing = CodesLock.read(contentsOf: dir.file("codes.lock"), displayPath: "content/codes.lock")
+        #expect(missing.lock.states.isEmpty && missing.diagnostics.isEmpty)
+        let update = missing.lock.update(current: [PublishedCode(code: "DP01", target: "heritage/a", location: DinhCore.SourceLocation(path: "x"))],
+                                         changes: [], lockPath: "content/codes.lock")
+        #expect(update.changed)
+        try dir.write("codes.lock", update.text)
+        let read = CodesLock.read(contentsOf: dir.file("codes.lock"), displayPath: "content/codes.lock")
+        #expect(read.lock == update.lock)
+        try dir.write("codes.lock", Data([0xFF, 0xFE, 0x00]))
+        #expect(CodesLock.read(contentsOf: dir.file("codes.lock"), displayPath: "content/codes.lock").diagnostics.count == 1)
+    }
+
+    @Test func summaryReportsVersionAndModules() throws {
+        let link = try QRLink(baseURL: "https://disan.danphuong.gov.vn/", code: "DP01")
+        #expect(link.summary == "DP01: version 3, 29×29 modules, level Q, alphanumeric: HTTPS://DISAN.DANPHUONG.GOV.VN/Q/DP01")
+    }
+}
