@@ -50,7 +50,7 @@ let package = Package(
         // The preview server of `dinh serve`: static files, live reload, error overlay.
         .target(
             name: "DinhServe",
-            dependencies: ["DinhCore", "DinhSite", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["DinhCore", "DinhQR", "DinhSite", .product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -60,7 +60,7 @@ struct Serve: AsyncParsableCommand {
             throw error
         }
         Self.printAddresses(host: host, port: bound)
-        if let temporary { Self.removeOnExit(temporary) }
+        Self.exitOnSignal(removing: temporary)
         // Serve until Ctrl-C; the signal handler ends the process.
         while true { try? await Task.sleep(for: .seconds(3600)) }
     }
@@ -99,13 +99,13 @@ struct Serve: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
-    /// Ctrl-C or a kill removes the temporary output, then exits with success.
-    private static func removeOnExit(_ folder: URL) {
+    /// Ctrl-C or a kill is how a preview ends: remove the temporary output, exit with success.
+    private static func exitOnSignal(removing folder: URL?) {
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
             source.setEventHandler {
-                try? FileManager.default.removeItem(at: folder)
+                if let folder { try? FileManager.default.removeItem(at: folder) }
                 Foundation.exit(0)
             }
             source.resume()

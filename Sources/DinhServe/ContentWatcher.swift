@@ -61,6 +61,24 @@ struct ContentWatcher: Sendable {
         return changed.sorted()
     }
 
+    /// The snapshot with the current state of some files: those the build itself writes into
+    /// the content folder (`codes.lock`), so that writing them does not start another build.
+    func refreshing(_ paths: [String], in snapshot: Snapshot) -> Snapshot {
+        var snapshot = snapshot
+        let current = self.snapshot()
+        for path in paths {
+            snapshot.stamps[path] = current.stamps[path]
+            snapshot.texts[path] = nil
+            if let stamp = current.stamps[path], isText(path), stamp.size < 1 << 20,
+               let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
+                var hasher = Hasher()
+                hasher.combine(data)
+                snapshot.texts[path] = hasher.finalize()
+            }
+        }
+        return snapshot
+    }
+
     /// A first snapshot with fingerprints of every text file.
     func baseline() -> Snapshot {
         var snapshot = snapshot()

@@ -1,4 +1,5 @@
 import DinhCore
+import DinhQR
 import DinhSite
 import Foundation
 
@@ -55,11 +56,12 @@ public actor PreviewSession {
     /// Builds once, starts the server and the watcher; returns the port it listens on.
     public func start() async throws -> UInt16 {
         let watcher = ContentWatcher(root: options.content)
-        let baseline = watcher.baseline()
+        var baseline = watcher.baseline()
         // Content errors are shown while serving; a problem with the output folder itself
         // (it would overwrite the content, it cannot be written) stops here.
         await build(changed: [])
         if let thrown { throw thrown }
+        baseline = watcher.refreshing(Self.writtenByTheBuild, in: baseline)
         var lastError: (any Error)?
         for port in ports {
             let server = PreviewServer(root: options.output, host: host, port: port, liveReload: liveReload)
@@ -86,6 +88,9 @@ public actor PreviewSession {
     @discardableResult
     public func rebuild() async -> PreviewBuild { await build(changed: []) }
 
+    /// Content files the build writes itself: the lock of published QR codes.
+    static let writtenByTheBuild = [CodesLock.fileName]
+
     private func watch(_ watcher: ContentWatcher, from baseline: ContentWatcher.Snapshot) async {
         var known = baseline
         while !Task.isCancelled {
@@ -98,9 +103,9 @@ public actor PreviewSession {
             var settled = watcher.snapshot()
             changed = Array(Set(changed + watcher.changes(from: known, to: &settled))).sorted()
             // The snapshot from before the build is the reference, so an edit saved while the
-            // build runs starts another one; what the build itself rewrites with the same bytes does not.
-            known = settled
+            // build runs starts another one; what the build itself writes does not.
             await build(changed: changed)
+            known = watcher.refreshing(Self.writtenByTheBuild, in: settled)
         }
     }
 

@@ -3,15 +3,20 @@ import DinhTestSupport
 import Foundation
 import Testing
 
-/// The real server on a loopback port, serving a hand-made folder.
+/// The real server (`dinh serve`) on a loopback port. Files are added to its output folder after
+/// the first build, so each case has exactly the file it needs.
 @Suite(.serialized) struct PreviewServerTests {
-    let folder: TemporaryDirectory
+    let fixture: SiteFixture
+    var folder: TemporaryDirectory { fixture.directory }
     let audio: Data
 
     init() throws {
-        folder = try TemporaryDirectory("dinh-serve-http")
+        fixture = try SiteFixture()
         // Bytes 0…255 repeated: any range is easy to check.
         audio = Data((0..<3000).map { UInt8($0 % 256) })
+    }
+
+    private func addFiles() throws {
         try folder.write("site/index.html", "<!DOCTYPE html><html><body><p>Trang chủ</p></body></html>")
         try folder.write("site/404.html", "<!DOCTYPE html><html><body><h1>Không tìm thấy</h1></body></html>")
         try folder.write("site/heritage/den/index.html", "<!DOCTYPE html><html><body><p>Đền</p></body></html>")
@@ -19,23 +24,24 @@ import Testing
         try folder.write("site/heritage/den/thuyet-minh.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\nXin chào\n")
         try folder.write("site/assets/style.css", "body{}")
         try folder.write("secret.txt", "secret")
+        try? FileManager.default.removeItem(at: folder.file("site/leak.txt"))
         try FileManager.default.createSymbolicLink(atPath: folder.file("site/leak.txt").path, withDestinationPath: folder.file("secret.txt").path)
         // A big file is streamed from disk rather than read at once.
         try folder.write("site/video.mp4", Data((0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 7) }))
     }
 
-    private func withServer(_ body: (UInt16, PreviewServer) async throws -> Void) async throws {
-        let server = PreviewServer(root: folder.file("site"), port: 0)
-        let port = try await server.start()
-        #expect(port != 0)
+    private func withServer(_ body: (UInt16, ServeProcess) async throws -> Void) async throws {
+        let server = try await ServeProcess(in: folder.url, ["content", "--port", "0", "--output", "site"])
+        #expect(server.port != 0)
         do {
-            try await body(port, server)
+            try addFiles()
+            try await body(server.port, server)
         } catch {
             await server.stop()
             folder.remove()
             throw error
         }
-        await server.stop()
+        #expect(await server.stop() == 0)
         folder.remove()
     }
 
@@ -134,13 +140,14 @@ import Testing
     }
 
     @Test func eventStreamSaysHelloAndForwardsEvents() async throws {
-        try await withServer { port, server in
+        try await withServer { port, _ in
+            let fixture = fixture
             let received = try await HTTPTestClient.events(port: port, timeout: 5, whileOpen: {
-                Task { await server.liveReload.fail(["content/a.md:1:1: error: <b>bad</b>"]) }
-            }, until: { $0.contains("event: build-error") })
+                try fixture.write("heritage/quan-phuong-tri/index.md", "---\ncode: DP01\nname: <b>x</b>\n---\n")
+            }, until: { $0.contains("event: build-error") && $0.contains("index.md") })
             #expect(received.text.contains("text/event-stream"))
-            #expect(received.text.contains("event: hello\ndata: 0"))
-            #expect(received.text.contains("data: [\"content/a.md:1:1: error: <b>bad</b>\"]"))
+            #expect(received.text.contains("event: hello\ndata: 1"), "one good build so far")
+            #expect(received.text.contains("data: [\"content/heritage/quan-phuong-tri/index.md:"), "\(received.text)")
         }
     }
 }

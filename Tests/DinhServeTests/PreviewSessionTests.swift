@@ -1,34 +1,32 @@
-import DinhServe
-import DinhSite
 import DinhTestSupport
 import Foundation
 import Testing
 
-/// Build, serve, watch, rebuild, reload: the whole preview on a fixture site and a loopback port.
+/// Build, serve, watch, rebuild, reload: `dinh serve` on a fixture site and a loopback port.
 @Suite(.serialized) struct PreviewSessionTests {
     let fixture: SiteFixture
-    let builds = BuildLog()
 
     init() throws { fixture = try SiteFixture() }
 
-    private func withSession(_ body: (UInt16, PreviewSession) async throws -> Void) async throws {
-        let options = BuildOptions(content: fixture.content, displayContent: "content", output: fixture.directory.file("preview"), jobs: 2)
-        let session = PreviewSession(options: options, ports: [0], pollInterval: .milliseconds(100), onBuild: { [builds] in builds.add($0) })
-        let port = try await session.start()
+    private func withServe(_ body: (UInt16, ServeProcess) async throws -> Void) async throws {
+        let serve = try await ServeProcess(in: fixture.directory.url, ["content", "--port", "0"])
         do {
-            try await body(port, session)
+            try await body(serve.port, serve)
         } catch {
-            await session.stop()
+            await serve.stop()
             fixture.directory.remove()
             throw error
         }
-        await session.stop()
+        #expect(await serve.stop() == 0)
         fixture.directory.remove()
     }
 
+    private func builds(_ serve: ServeProcess) -> Int {
+        serve.stdout.split(separator: "\n").filter { $0.contains("built ") }.count
+    }
+
     @Test func anEditRebuildsAndReloadsWithinTwoSeconds() async throws {
-        try await withSession { port, _ in
-            #expect(builds.all.first?.succeeded == true, "\(builds.all.first?.errorLines ?? [])")
+        try await withServe { port, serve in
             let before = try await HTTPTestClient.get(port: port, "/heritage/quan-phuong-tri/")
             #expect(before.status == 200)
             #expect(!before.text.contains("Một câu mới"))
@@ -42,12 +40,13 @@ import Testing
 
             let after = try await HTTPTestClient.get(port: port, "/heritage/quan-phuong-tri/")
             #expect(after.text.contains("Một câu mới"))
-            #expect(builds.all.last?.changed == ["heritage/quan-phuong-tri/index.md"])
+            await serve.waitFor(seconds: 2) { out, _ in out.contains("content/heritage/quan-phuong-tri/index.md changed: built") }
+            #expect(serve.stdout.contains("content/heritage/quan-phuong-tri/index.md changed: built"), "\(serve.stdout)")
         }
     }
 
     @Test func aBrokenEditShowsTheErrorAndKeepsTheLastGoodSite() async throws {
-        try await withSession { port, _ in
+        try await withServe { port, serve in
             let good = try await HTTPTestClient.get(port: port, "/products/che-lam/")
             #expect(good.status == 200)
 
@@ -59,37 +58,42 @@ import Testing
             #expect(received.text.contains("content/products/che-lam/index.md:11:8: error: 'price' must be a whole number"), "\(received.text)")
             #expect(received.seconds < 2)
 
+            // The same lines in the terminal.
+            await serve.waitFor(seconds: 2) { _, err in err.contains("still showing the last good build") }
+            #expect(serve.stderr.contains("content/products/che-lam/index.md:11:8: error: 'price' must be a whole number"), "\(serve.stderr)")
+            #expect(serve.stderr.contains("content/products/che-lam/index.md changed: 1 error: still showing the last good build"))
+
             let stillGood = try await HTTPTestClient.get(port: port, "/products/che-lam/")
             #expect(stillGood.status == 200)
             #expect(stillGood.body == good.body, "the last good page, byte for byte")
 
             // A page opened now learns about the error as soon as it connects.
             let late = try await HTTPTestClient.events(port: port, timeout: 3, until: { $0.contains("'price' must be a whole number") })
-            #expect(late.text.contains("'price' must be a whole number"))
+            #expect(late.text.contains("event: build-error"))
 
             // Fixing it reloads the pages.
             let fixed = try await HTTPTestClient.events(port: port, timeout: 5, whileOpen: {
                 try fixture.write("products/che-lam/index.md", SiteFixture.product)
             }, until: { $0.contains("event: reload") })
             #expect(fixed.text.contains("event: reload"))
-            #expect(builds.all.last?.succeeded == true)
         }
     }
 
-    @Test func savingTheSameBytesDoesNotRebuild() async throws {
-        try await withSession { _, _ in
-            let count = builds.all.count
+    @Test func onlyRealChangesRebuild() async throws {
+        try await withServe { _, serve in
+            // The first build writes codes.lock into the content folder: that is not a change.
+            try await Task.sleep(for: .milliseconds(900))
+            #expect(builds(serve) == 1, "\(serve.stdout)")
+            // Neither is saving a file with the same bytes, nor an editor's backup file.
             try fixture.write("site.yaml", SiteFixture.siteYAML)
-            try await Task.sleep(for: .milliseconds(600))
-            #expect(builds.all.count == count)
+            try fixture.write("heritage/quan-phuong-tri/index.md~", "backup")
+            try fixture.write(".git/index", "git")
+            try await Task.sleep(for: .milliseconds(900))
+            #expect(builds(serve) == 1, "\(serve.stdout)")
+            // A new file is.
+            try fixture.write("heritage/quan-phuong-tri/ghi-chu.txt", "ghi chú")
+            await serve.waitFor(seconds: 3) { out, _ in out.split(separator: "\n").filter { $0.contains("built ") }.count == 2 }
+            #expect(builds(serve) == 2, "\(serve.stdout)")
         }
     }
-}
-
-/// The builds a session reported, in order.
-final class BuildLog: @unchecked Sendable {
-    private var builds: [PreviewBuild] = []
-    private let lock = NSLock()
-    func add(_ build: PreviewBuild) { lock.withLock { builds.append(build) } }
-    var all: [PreviewBuild] { lock.withLock { builds } }
 }

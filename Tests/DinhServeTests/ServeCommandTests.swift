@@ -6,39 +6,10 @@ import Testing
 
 /// The real `dinh serve` binary, and the injected script in a real browser.
 @Suite(.serialized) struct ServeCommandTests {
-    /// Starts `dinh serve` in the fixture's folder and waits (bounded) for the address it prints.
-    private static func startServe(_ fixture: SiteFixture, _ arguments: [String]) throws -> ServeProcess {
-        let process = Process()
-        process.executableURL = Tools.dinhBinary
-        process.arguments = ["serve"] + arguments
-        process.currentDirectoryURL = fixture.directory.url
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        var printed = ""
-        let deadline = Date().addingTimeInterval(60)
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while Date() < deadline, process.isRunning {
-            // Bounded waits: a silent process must not hang the test.
-            var descriptor = pollfd(fd: out.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
-            guard poll(&descriptor, 1, 500) > 0 else { continue }
-            let count = read(out.fileHandleForReading.fileDescriptor, &buffer, buffer.count)
-            if count <= 0 { break }
-            printed += String(decoding: buffer[..<count], as: UTF8.self)
-            if let range = printed.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
-                let port = printed[range].dropFirst("http://127.0.0.1:".count).dropLast()
-                if let port = UInt16(port) { return ServeProcess(process: process, port: port, output: out, errors: err) }
-            }
-        }
-        process.terminate()
-        throw TestFailure("dinh serve printed no address: \(printed)")
-    }
-
     @Test func serveBuildsServesAndCleansUpOnControlC() async throws {
         let fixture = try SiteFixture()
         defer { fixture.directory.remove() }
-        let serve = try await HTTPTestClient.offPool { try Self.startServe(fixture, ["content", "--port", "0"]) }
+        let serve = try await ServeProcess(in: fixture.directory.url, ["content", "--port", "0"])
         let process = serve.process, port = serve.port
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("dinh-serve-\(process.processIdentifier)")
         let page = try await HTTPTestClient.get(port: port, "/heritage/quan-phuong-tri/")
@@ -46,22 +17,17 @@ import Testing
         #expect(page.text.contains("EventSource"))
         #expect(FileManager.default.fileExists(atPath: temporary.path), "builds into a temporary folder")
         #expect(!FileManager.default.fileExists(atPath: fixture.directory.file("public").path), "and never into public/")
-        kill(process.processIdentifier, SIGINT)
-        let deadline = Date().addingTimeInterval(10)
-        while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
-        #expect(!process.isRunning)
-        if process.isRunning { process.terminate() }
-        #expect(process.terminationStatus == 0)
+        #expect(await serve.stop() == 0)
         #expect(!FileManager.default.fileExists(atPath: temporary.path), "the temporary output is removed on Ctrl-C")
     }
 
     @Test func usageAndStartProblemsAreClearErrors() async throws {
         let fixture = try SiteFixture()
         defer { fixture.directory.remove() }
-        let blocker = PreviewServer(root: fixture.content, port: 0)
-        let busy = try await blocker.start()
+        let blocker = try ListeningSocket()
+        let busy = blocker.port
         let result = try await HTTPTestClient.offPool { try fixture.dinh("serve", "content", "--port", String(busy)) }
-        await blocker.stop()
+        blocker.close()
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot listen on 127.0.0.1:\(busy): the port is used by another program; choose another with --port"), "\(result.stderr)")
         #expect(try fixture.dinh("serve", "content", "--port", "70000").status == 2)
@@ -74,15 +40,14 @@ import Testing
     @Test func theNextFreePortIsTakenWhenNoneIsGiven() async throws {
         let fixture = try SiteFixture()
         defer { fixture.directory.remove() }
-        let blocker = PreviewServer(root: fixture.content, port: 0)
-        let busy = try await blocker.start()
+        let blocker = try ListeningSocket()
+        let busy = blocker.port
         let options = BuildOptions(content: fixture.content, output: fixture.directory.file("out"), jobs: 1)
         let session = PreviewSession(options: options, ports: [busy, 0])
         let port = try await session.start()
         #expect(port != busy)
-        #expect(try await HTTPTestClient.get(port: port, "/").status == 200)
         await session.stop()
-        await blocker.stop()
+        blocker.close()
     }
 
     /// Headless Chromium (driven by selenium) opens a page while the content has an error: the
@@ -92,9 +57,8 @@ import Testing
     func theBrowserShowsTheErrorOverlayAndReloadsAfterTheFix() async throws {
         let fixture = try SiteFixture()
         defer { fixture.directory.remove() }
-        let options = BuildOptions(content: fixture.content, displayContent: "content", output: fixture.directory.file("out"), jobs: 1)
-        let session = PreviewSession(options: options, ports: [0], pollInterval: .milliseconds(100))
-        let port = try await session.start()
+        let serve = try await ServeProcess(in: fixture.directory.url, ["content", "--port", "0"])
+        let port = serve.port
         let product = fixture.content.appendingPathComponent("products/che-lam/index.md")
         try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "price: 45000", with: "price: <b>45.000đ</b>"))
         let reported = try await HTTPTestClient.events(port: port, timeout: 5, until: { $0.contains("event: build-error") })
@@ -104,7 +68,7 @@ import Testing
         let result = try await HTTPTestClient.offPool {
             try Tools.shell("timeout 90 \(Tools.python) browser.py http://127.0.0.1:\(port)/products/che-lam/ \(product.path) fixed.md", in: fixture.directory.url)
         }
-        await session.stop()
+        await serve.stop()
         #expect(result.status == 0, "\(result.stdout) \(result.stderr.suffix(2000))")
         let report = (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any] ?? [:]
         let overlay = report["overlay"] as? String ?? ""
@@ -152,10 +116,24 @@ import Testing
     """#
 }
 
-/// A running `dinh serve` (Process is not Sendable; the test only reads it from one task at a time).
-struct ServeProcess: @unchecked Sendable {
-    var process: Process
-    var port: UInt16
-    var output: Pipe
-    var errors: Pipe
+/// A port taken by someone else: a plain listening socket on 127.0.0.1.
+final class ListeningSocket: @unchecked Sendable {
+    let descriptor: Int32
+    let port: UInt16
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && listen(descriptor, 1) == 0 && getsockname(descriptor, $0, &length) == 0 }
+        }
+        guard descriptor >= 0, bound else { throw TestFailure("cannot listen on 127.0.0.1") }
+        self.descriptor = descriptor
+        port = UInt16(bigEndian: address.sin_port)
+    }
+
+    func close() { _ = Foundation.close(descriptor) }
 }
