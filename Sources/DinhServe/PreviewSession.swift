@@ -109,8 +109,22 @@ public actor PreviewSession {
         }
     }
 
+    /// The build running or last run: builds of one session go one at a time, since they share
+    /// the output folder and its staging folder.
+    private var lastBuild: Task<PreviewBuild, Never>?
+
     @discardableResult
     private func build(changed: [String]) async -> PreviewBuild {
+        let previous = lastBuild
+        let next = Task {
+            _ = await previous?.value
+            return await self.runBuild(changed: changed)
+        }
+        lastBuild = next
+        return await next.value
+    }
+
+    private func runBuild(changed: [String]) async -> PreviewBuild {
         builds += 1
         let started = ContinuousClock.now
         var result = PreviewBuild(number: builds, changed: changed, report: nil, failure: nil, seconds: 0)
