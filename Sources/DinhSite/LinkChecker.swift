@@ -23,12 +23,14 @@ public struct BrokenLink: Sendable, Hashable, CustomStringConvertible {
 /// JSON must name a file of the site; fragments must name an `id` of the target page. External
 /// addresses are not fetched, but absolute links to the site's own `base_url` are checked as files.
 public enum LinkChecker {
-    /// Checks every HTML file below `site`. `baseURL` is the site's `base_url` (`https://host/path/`).
+    /// Checks every HTML file below `site`, and the site's own addresses written in its sitemap,
+    /// feeds and other text files. `baseURL` is the site's `base_url` (`https://host/path/`).
     public static func check(site: URL, baseURL: String) -> [BrokenLink] {
         let root = site.standardizedFileURL.resolvingSymlinksInPath()
         let index = SiteIndex(root: root)
         let base = BaseURL(baseURL)
         let pages = index.files.filter { $0.hasSuffix(".html") }.sorted()
+        let textFiles = index.files.filter { name in ownURLExtensions.contains { name.hasSuffix("." + $0) } }.sorted()
         // Pages are independent, so they are read and parsed on every core.
         let results = ResultSlots<[BrokenLink]>(count: pages.count)
         let ids = IDCache(root: root)
@@ -55,7 +57,45 @@ public enum LinkChecker {
             }
             results.set(number, broken)
         }
-        return results.all.flatMap { $0 ?? [] }
+        var broken = results.all.flatMap { $0 ?? [] }
+        for file in textFiles {
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else { continue }
+            for link in ownURLs(in: data, baseURL: baseURL, decodeEntities: file.hasSuffix(".xml")) {
+                if let problem = problem(of: link.url, attribute: link.attribute, page: file, index: index, base: base, ids: ids) {
+                    broken.append(BrokenLink(page: file, line: link.line, column: link.column, attribute: link.attribute, url: link.url, problem: problem))
+                }
+            }
+        }
+        return broken
+    }
+
+    /// Files where the site names its own pages and pictures by full address: the sitemap,
+    /// robots.txt, the marketplace feeds (a product whose image link is broken is rejected).
+    static let ownURLExtensions = ["xml", "txt", "json", "csv", "webmanifest"]
+
+    /// Every `<base_url>…` address written in a text file, up to the first character that cannot
+    /// end a URL there (space, quote, `<`, `>`, comma in CSV).
+    static func ownURLs(in data: Data, baseURL: String, decodeEntities: Bool) -> [HTMLLink] {
+        let bytes = [UInt8](data)
+        let needles = [Array(baseURL.utf8), Array(baseURL.replacingOccurrences(of: "/", with: "\\/").utf8)]  // JSON may escape `/`
+        let lines = LineTable(bytes)
+        var links: [HTMLLink] = []
+        let stops: Set<UInt8> = [0x20, 0x0A, 0x0D, 0x09, 0x22, 0x27, 0x3C, 0x3E, 0x2C, 0x29, 0x5D, 0x7D]
+        var i = 0
+        while i < bytes.count {
+            guard let needle = needles.first(where: { !$0.isEmpty && i + $0.count <= bytes.count && bytes[i..<(i + $0.count)].elementsEqual($0) }) else {
+                i += 1
+                continue
+            }
+            var end = i + needle.count
+            while end < bytes.count, !stops.contains(bytes[end]) { end += 1 }
+            var url = String(decoding: bytes[i..<end], as: UTF8.self).replacingOccurrences(of: "\\/", with: "/")
+            if decodeEntities { url = HTMLLinks.decodeEntities(url) }
+            let (line, column) = lines.position(of: i)
+            links.append(HTMLLink(attribute: "url", url: url, line: line, column: column))
+            i = end
+        }
+        return links
     }
 
     /// The `base_url` a built site was made with, read back from its `robots.txt`
@@ -77,9 +117,11 @@ public enum LinkChecker {
         var texts: [String: [Substring]] = [:]
         return broken.map { link in
             let url = "/" + (link.page.hasSuffix("index.html") ? String(link.page.dropLast("index.html".count)) : link.page)
-            let message = "broken link on page \(url): \(link.attribute) '\(link.url)' \(link.problem)"
+            let isPage = link.page.hasSuffix(".html")
+            let message = "broken link \(isPage ? "on page" : "in") \(url): \(link.attribute) '\(link.url)' \(link.problem)"
             guard let source = sourceFile(forPage: link.page, content: content) else {
-                return Diagnostic(severity, SourceLocation(path: link.page, line: link.line, column: link.column), message + " (written by the theme)")
+                return Diagnostic(severity, SourceLocation(path: link.page, line: link.line, column: link.column),
+                                  message + (isPage ? " (written by the theme)" : ""))
             }
             let lines = texts[source] ?? {
                 let text = (try? String(contentsOf: content.appendingPathComponent(source), encoding: .utf8)) ?? ""

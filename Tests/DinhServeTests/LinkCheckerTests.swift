@@ -140,6 +140,28 @@ import Testing
         #expect(fragments.first?.problem == "leads to scene 'mat', which is not in the 360° tour of heritage/den/index.html")
     }
 
+    @Test func ownAddressesInSitemapAndFeeds() throws {
+        let folder = try TemporaryDirectory("dinh-links")
+        defer { folder.remove() }
+        try folder.write("site/index.html", "")
+        try folder.write("site/products/che-lam/index.html", "")
+        try folder.write("site/products/che-lam/anh.jpg", "")
+        try folder.write("site/robots.txt", "User-agent: *\nSitemap: https://x.vn/sitemap.xml\n")
+        try folder.write("site/sitemap.xml", "<urlset><url><loc>https://x.vn/products/che-lam/</loc></url>\n<url><loc>https://x.vn/products/banh/</loc></url></urlset>")
+        try folder.write("site/feeds/google-merchant.xml", "<item><link>https://x.vn/products/che-lam/?utm=a&amp;b=c</link>\n<g:image_link>https://x.vn/products/che-lam/mat.jpg</g:image_link><link>https://other.vn/x</link></item>")
+        try folder.write("site/feeds/products.json", #"[{"url":"https:\/\/x.vn\/products\/che-lam\/","image":"https://x.vn/products/che-lam/anh.jpg"}]"#)
+        try folder.write("site/feeds/meta-catalog.csv", "id,link,image_link\nHT42,https://x.vn/products/che-lam/,https://x.vn/products/che-lam/anh.png\n")
+        let broken = LinkChecker.check(site: folder.file("site"), baseURL: "https://x.vn/")
+        #expect(Set(broken.map { "\($0.page):\($0.line) \($0.url)" }) == [
+            "sitemap.xml:2 https://x.vn/products/banh/",
+            "feeds/google-merchant.xml:2 https://x.vn/products/che-lam/mat.jpg",
+            "feeds/meta-catalog.csv:2 https://x.vn/products/che-lam/anh.png",
+        ], "\(broken)")
+        let diagnostic = try #require(LinkChecker.diagnostics(for: broken, content: folder.file("content"), displayContent: "content")
+            .first { $0.location.path == "sitemap.xml" })
+        #expect(diagnostic.message == "broken link in /sitemap.xml: url 'https://x.vn/products/banh/' leads to products/banh/index.html, which is not in the built site")
+    }
+
     @Test func aSiteUnderASubFolder() throws {
         let folder = try TemporaryDirectory("dinh-links")
         defer { folder.remove() }
