@@ -75,13 +75,13 @@ public actor LiveReload {
 
     // MARK: The page side
 
-    /// The script added to every HTML response in preview (never to the built files): it listens
-    /// for events, reloads, and shows build errors in a fixed overlay. Messages go in with
+    /// The script of the preview, served at `/__dinh/reload.js` (a file rather than inline, so a
+    /// theme's Content-Security-Policy of `script-src 'self'` still lets it run): it listens for
+    /// events, reloads, and shows build errors in a fixed overlay. Messages go in with
     /// `textContent`, so nothing in them is read as HTML.
-    static func script(generation: Int) -> String {
-        """
-        <script>/* dinh serve: live reload */(function(){var g=\(generation);if(!window.EventSource)return;\
-        var s=new EventSource("/__dinh/events");\
+    static let reloadScript = """
+        /* dinh serve: live reload */(function(){var me=document.currentScript,g=me?+me.getAttribute("data-generation"):0;\
+        if(!window.EventSource)return;var s=new EventSource("/__dinh/events");\
         function show(m){var d=document.getElementById("__dinh_errors");if(!d){d=document.createElement("div");d.id="__dinh_errors";\
         d.setAttribute("role","alert");d.style.cssText="position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1.5rem;\
         background:rgba(40,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;text-align:left";\
@@ -91,13 +91,19 @@ public actor LiveReload {
         d.appendChild(h);m.forEach(function(t){var p=document.createElement("div");p.style.marginTop=".75rem";p.textContent=t;d.appendChild(p)})}\
         s.addEventListener("hello",function(e){if(+e.data!==g)location.reload()});\
         s.addEventListener("reload",function(){location.reload()});\
-        s.addEventListener("build-error",function(e){try{show(JSON.parse(e.data))}catch(x){}});})();</script>
+        s.addEventListener("build-error",function(e){try{show(JSON.parse(e.data))}catch(x){}});})();
+
         """
+
+    /// The tag added to every HTML response in preview (never to the built files); the page
+    /// remembers which build it came from.
+    static func scriptTag(generation: Int) -> String {
+        "<script src=\"/__dinh/reload.js\" data-generation=\"\(generation)\"></script>"
     }
 
     /// The page with the script before its last `</body>` (or at the end when it has none).
     static func inject(into html: Data, generation: Int) -> Data {
-        let script = Data(script(generation: generation).utf8)
+        let script = Data(scriptTag(generation: generation).utf8)
         let bytes = [UInt8](html)
         let needle = Array("</body".utf8)
         var position = bytes.count - needle.count

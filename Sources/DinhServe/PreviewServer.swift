@@ -149,6 +149,9 @@ struct SiteHandler: HTTPHandler {
         }
         let path = request.target.path(percentEncoded: true)
         if path == "/__dinh/events" { return await events() }
+        if path == "/__dinh/reload.js" {
+            return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(LiveReload.reloadScript.utf8), request: request)
+        }
         switch files.resolve(path: path, query: request.target.query(percentEncoded: true)) {
         case .file(let file):
             return try await serve(file: file, status: .ok, request: request)

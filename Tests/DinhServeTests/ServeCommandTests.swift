@@ -14,7 +14,7 @@ import Testing
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("dinh-serve-\(process.processIdentifier)")
         let page = try await HTTPTestClient.get(port: port, "/heritage/quan-phuong-tri/")
         #expect(page.status == 200)
-        #expect(page.text.contains("EventSource"))
+        #expect(page.text.contains("/__dinh/reload.js"))
         #expect(FileManager.default.fileExists(atPath: temporary.path), "builds into a temporary folder")
         #expect(!FileManager.default.fileExists(atPath: fixture.directory.file("public").path), "and never into public/")
         #expect(await serve.stop() == 0)
