@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries from Debian, seen through system-library targets.
@@ -38,6 +39,11 @@ let package = Package(
         .target(name: "DinhPanorama", dependencies: ["DinhCore", "DinhImaging"], swiftSettings: swiftSettings),
         .target(name: "DinhQR", dependencies: ["DinhCore", "CQRencode", "CPNG"], swiftSettings: swiftSettings),
         .target(name: "DinhFeeds", dependencies: ["DinhCore", "DinhContent"], swiftSettings: swiftSettings),
+        .target(
+            name: "DinhImport",
+            dependencies: ["DinhCore", "DinhContent", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "DinhSite",
             dependencies: [
@@ -74,7 +80,8 @@ let package = Package(
         .testTarget(name: "DinhImagingTests", dependencies: ["DinhImaging", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhPanoramaTests", dependencies: ["DinhPanorama", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhQRTests", dependencies: ["DinhQR", "DinhTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "DinhFeedsTests", dependencies: ["DinhFeeds", "DinhTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DinhFeedsTests", dependencies: ["DinhFeeds", "DinhTestSupport"], exclude: ["Snapshots"], swiftSettings: swiftSettings),
+        .testTarget(name: "DinhImportTests", dependencies: ["DinhImport", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhSiteTests", dependencies: ["DinhSite", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhServeTests", dependencies: ["DinhServe", "DinhSite", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhCLITests", dependencies: ["DinhTestSupport"], swiftSettings: swiftSettings),

@@ -1,1 +1,45 @@
-print("example")
+// An example of extending Dinh: a marketplace sheet of our own layout (Shopee-style bulk upload
+// columns), built from the same `FeedItem`s as Dinh's Google and Meta feeds.
+//
+//     swift run feed-example content shopee.csv
+import Dinh
+import Foundation
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3 else {
+    FileHandle.standardError.write(Data("usage: feed-example CONTENT_DIR OUTPUT.csv\n".utf8))
+    exit(2)
+}
+
+// 1. Load and check the content folder, exactly as `dinh build` does.
+let root = URL(fileURLWithPath: arguments[1])
+let (loaded, diagnostics) = ContentLoader(root: root, displayRoot: arguments[1]).load()
+for diagnostic in diagnostics.sorted { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
+guard let content = loaded else { exit(1) }
+
+// 2. Say where photos are published. Here: the photo as copied beside the product page.
+let site = content.site
+let options = FeedOptions(today: .today()) { media in
+    let size = ImageHeader.pixelSize(of: media.url) ?? PixelSize(width: 0, height: 0)
+    let folder = media.url.deletingLastPathComponent().lastPathComponent
+    return FeedImage(url: site.baseURL + "products/\(folder)/\(media.path)", width: size.width, height: size.height)
+}
+
+// 3. One row per product that Shopee would take (goods with a photo), in the default language.
+var csv = CSVWriter()
+csv.row(["Tên sản phẩm", "Mô tả sản phẩm", "Mã SKU", "Giá", "Cân nặng (g)", "Ảnh bìa", "Hình ảnh 1", "Hình ảnh 2", "Hình ảnh 3", "Ngành hàng"])
+for product in content.products {
+    let item = FeedItem(product: product, language: site.defaultLanguage, content: content, options: options)
+    guard OCOPGroup.isPhysical(product.category), let cover = item.images.first else { continue }
+    let extra = item.images.dropFirst().map(\.url) + ["", "", ""]
+    // Shopee takes weight in grams and the price actually charged.
+    let grams = product.weight.map { String(Int($0.grams.rounded())) } ?? ""
+    csv.row([item.title, item.description, item.id, String(item.salePrice ?? item.price), grams, cover.url]
+            + extra.prefix(3) + [item.productType])
+}
+do {
+    try Data(csv.output.utf8).write(to: URL(fileURLWithPath: arguments[2]))
+} catch {
+    FileHandle.standardError.write(Data("error: cannot write \(arguments[2]): \(error.localizedDescription)\n".utf8))
+    exit(1)
+}

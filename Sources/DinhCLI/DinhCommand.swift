@@ -61,6 +61,14 @@ enum Terminal {
 
     static var isInteractive: Bool { isatty(STDERR_FILENO) != 0 }
 
+    /// A one-line bar on the terminal, redrawn in place: `[██████······] 12/40 cong-dinh.jpg`.
+    @Sendable static func progressBar(done: Int, total: Int, name: String) {
+        let width = 24, filled = total > 0 ? width * done / total : width
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        let line = "\r[\(bar)] \(done)/\(total) \(name.prefix(40))\u{1B}[K" + (done == total ? "\n" : "")
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
     /// Prints every diagnostic (errors and warnings in file order) and a summary line.
     static func report(_ diagnostics: Diagnostics) {
         for diagnostic in diagnostics.sorted { standardError(diagnostic.description) }
@@ -98,13 +106,15 @@ struct Build: AsyncParsableCommand {
         let quiet = quiet
         let options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: URL(fileURLWithPath: output),
                                    baseURL: baseURL, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                   log: { line in if !quiet { print(line) } })
+                                   log: { line in if !quiet { print(line) } },
+                                   progress: quiet || !Terminal.isInteractive ? nil : Terminal.progressBar)
         let started = Date()
         let report = try await SiteBuilder(options: options).build()
         Terminal.report(report.diagnostics)
         guard report.succeeded else { throw ContentErrors() }
         if !quiet {
-            print("Built \(report.pages) pages (\(report.files) files) into \(output) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+            print("Built \(report.pages) pages (\(report.files) files) into \(output) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; "
+                  + "images: \(report.imagesProcessed) processed, \(report.imagesFromCache) from the cache")
         }
     }
 }

@@ -1,5 +1,6 @@
 import DinhContent
 import DinhCore
+import DinhImaging
 import Foundation
 
 /// A published picture: where its files are, from the site root, and how big it is.
@@ -10,8 +11,10 @@ struct PublishedImage: Sendable {
     var height: Int?
     /// `(path, width)` of every variant, smallest first, for `srcset`.
     var variants: [(path: String, width: Int)]
-    /// The largest variant, for Open Graph and feeds.
+    /// The largest variant, for Open Graph.
     var largest: String
+    /// The smallest variant at least 500×500 (or the largest): what marketplaces ask for.
+    var feed: (path: String, width: Int, height: Int)
 }
 
 /// What the media step made, looked up by source file.
@@ -20,24 +23,38 @@ struct PublishedMedia: Sendable {
     /// Audio, transcripts, videos: source → path from the site root.
     var files: [URL: String] = [:]
     var diagnostics = Diagnostics()
+    var imagesProcessed = 0
+    var imagesFromCache = 0
 
     func image(_ file: MediaFile) -> PublishedImage? { images[file.url] }
     func path(_ file: MediaFile) -> String? { files[file.url] }
 }
 
-/// Publishes every media file the content names, into the folder of the page that names it.
+/// Publishes every media file the content names, into the folder of the page that names it:
+/// photos as responsive, metadata-free variants through the imaging pipeline and its cache,
+/// audio, transcripts and videos as they are.
 struct MediaStep {
     let content: Content
     let output: OutputFolder
     let options: BuildOptions
 
+    /// Widths of photo variants: a phone, a tablet or laptop, a large screen.
+    static let photoWidths = [480, 960, 1600]
+
+    /// A photo and the page folder it is published in.
+    private struct Photo {
+        var file: MediaFile
+        var folder: String
+    }
+
     func run() async throws -> PublishedMedia {
         var media = PublishedMedia()
+        var photos: [Photo] = []
         for site in content.heritage {
             let folder = PageRef.heritage(site.slug).folder
-            for photo in site.gallery { media.images[photo.url] = try publishImage(photo, folder: folder) }
+            photos += site.gallery.map { Photo(file: $0, folder: folder) }
             for scene in site.scenes {
-                media.images[scene.panorama.url] = try publishImage(scene.panorama, folder: folder)
+                photos.append(Photo(file: scene.panorama, folder: folder))
                 for file in scene.narration.values.sorted(by: { $0.path < $1.path }) { media.files[file.url] = try copy(file, folder: folder) }
             }
             for narration in site.narration.values.sorted(by: { $0.audio.path < $1.audio.path }) {
@@ -47,12 +64,37 @@ struct MediaStep {
             for video in site.videos {
                 media.files[video.file.url] = try copy(video.file, folder: folder)
                 for track in video.captions.values.sorted(by: { $0.path < $1.path }) { media.files[track.url] = try copy(track, folder: folder) }
-                if let poster = video.poster { media.images[poster.url] = try publishImage(poster, folder: folder) }
+                if let poster = video.poster { photos.append(Photo(file: poster, folder: folder)) }
             }
         }
         for product in content.products {
-            let folder = PageRef.product(product.slug).folder
-            for photo in product.images { media.images[photo.url] = try publishImage(photo, folder: folder) }
+            photos += product.images.map { Photo(file: $0, folder: PageRef.product(product.slug).folder) }
+        }
+
+        let pipeline = ImagePipeline(cacheDirectory: content.root.appendingPathComponent(".dinh-cache/images"),
+                                     concurrency: options.jobs)
+        let result = await pipeline.run(photos.map { ImageJob(source: $0.file.url, widths: Self.photoWidths) }) { progress in
+            options.progress?(progress.completed, progress.total, progress.source.lastPathComponent)
+        }
+        media.imagesProcessed = result.processedCount
+        media.imagesFromCache = result.cachedCount
+        let processed = Dictionary(result.images.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        let failures = Dictionary(result.failures.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for photo in photos where media.images[photo.file.url] == nil {
+            guard let image = processed[photo.file.url.standardizedFileURL], !image.variants.isEmpty else {
+                let reason = failures[photo.file.url.standardizedFileURL.path]?.message ?? "it could not be read as an image"
+                media.diagnostics.error(photo.file.location, "'\(photo.file.path)' cannot be used: \(reason)")
+                continue
+            }
+            for variant in image.variants { try output.link(variant.file, to: photo.folder + variant.fileName) }
+            // The middle width is the `src` for browsers without srcset: sharp on a phone, light on 4G.
+            let main = image.variants.last { $0.width <= 960 } ?? image.variants[0]
+            let feed = image.variant(minimumWidth: 500, minimumHeight: 500) ?? image.variants.last ?? main
+            media.images[photo.file.url] = PublishedImage(
+                src: photo.folder + main.fileName, width: main.width, height: main.height,
+                variants: image.variants.map { (photo.folder + $0.fileName, $0.width) },
+                largest: photo.folder + (image.variants.last ?? main).fileName,
+                feed: (photo.folder + feed.fileName, feed.width, feed.height))
         }
         return media
     }
@@ -61,10 +103,5 @@ struct MediaStep {
         let path = folder + file.path
         try output.copy(file.url, to: path)
         return path
-    }
-
-    private func publishImage(_ file: MediaFile, folder: String) throws -> PublishedImage {
-        let path = try copy(file, folder: folder)
-        return PublishedImage(src: path, width: nil, height: nil, variants: [], largest: path)
     }
 }

@@ -94,6 +94,21 @@ struct OutputFolder: Sendable {
         try fileManager.copyItem(at: source.resolvingSymlinksInPath(), to: url)
     }
 
+    /// Publishes a processed file: a hard link to the cache where the file system allows, else a copy.
+    func link(_ source: URL, to relative: String) throws {
+        guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
+            throw DinhError("refusing to write \(relative) outside the output folder")
+        }
+        let url = staging.appendingPathComponent(relative)
+        if !folders.contains(url.deletingLastPathComponent().path) {
+            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            folders.insert(url.deletingLastPathComponent().path)
+        }
+        if fileManager.fileExists(atPath: url.path) { return }
+        if Foundation.link(source.path, url.path) == 0 { return }
+        try fileManager.copyItem(at: source, to: url)
+    }
+
     /// Puts the new site in place: the old one is moved aside first, then removed.
     func commit() throws {
         let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-dinh-\(ProcessInfo.processInfo.processIdentifier)")

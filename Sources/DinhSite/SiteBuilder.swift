@@ -18,10 +18,13 @@ public struct BuildOptions: Sendable {
     public var today: CalendarDate
     /// Receives one line per build step (`[2/6] pages`).
     public var log: @Sendable (String) -> Void
+    /// Receives (done, total, file name) as images are processed, for a progress bar.
+    public var progress: (@Sendable (Int, Int, String) -> Void)?
 
     public init(content: URL, displayContent: String? = nil, output: URL, baseURL: String? = nil,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, today: CalendarDate = .today(),
-                log: @escaping @Sendable (String) -> Void = { _ in }) {
+                log: @escaping @Sendable (String) -> Void = { _ in },
+                progress: (@Sendable (Int, Int, String) -> Void)? = nil) {
         self.content = content
         self.displayContent = displayContent ?? content.path
         self.output = output
@@ -29,6 +32,7 @@ public struct BuildOptions: Sendable {
         self.jobs = max(1, jobs)
         self.today = today
         self.log = log
+        self.progress = progress
     }
 }
 
@@ -38,6 +42,9 @@ public struct BuildReport: Sendable {
     /// HTML pages written (0 when the build failed or for a check).
     public var pages: Int = 0
     public var files: Int = 0
+    /// Images decoded and encoded in this build, and those served from the processed-media cache.
+    public var imagesProcessed = 0
+    public var imagesFromCache = 0
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -85,6 +92,8 @@ public struct SiteBuilder: Sendable {
             step(2)
             let media = try await MediaStep(content: content, output: output, options: options).run()
             report.diagnostics.append(contentsOf: media.diagnostics)
+            report.imagesProcessed = media.imagesProcessed
+            report.imagesFromCache = media.imagesFromCache
             if report.diagnostics.hasErrors { output.discard(); return report }
 
             step(3)

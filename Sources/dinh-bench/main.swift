@@ -1,6 +1,15 @@
 import Foundation
 
-if CommandLine.arguments.dropFirst().first == "qr" {
-    exit(await QRBench.run(Array(CommandLine.arguments.dropFirst(2))))
+// Benchmarks used by scripts/bench-*.sh. Subcommands live in their own files; this only dispatches.
+let benchArguments = Array(CommandLine.arguments.dropFirst())
+switch benchArguments.first {
+case "images":
+    exit(await imagesBench(Array(benchArguments.dropFirst())))
+case "qr":
+    exit(await QRBench.run(Array(benchArguments.dropFirst())))
+case "feeds":
+    exit(FeedsBench.run(Array(benchArguments.dropFirst())))
+default:
+    print("usage: dinh-bench images|qr|feeds …")
+    exit(2)
 }
-print("bench")

@@ -1,1 +1,0 @@
-// DinhFeeds: filled in by its issue.

@@ -1,0 +1,108 @@
+/// A JSON value whose objects keep the order they were built in, so output is byte-identical
+/// across runs and reads naturally (`@context`, `@type` first) — `JSONSerialization` offers only
+/// random or alphabetical order and turns `45000` into `45000.0` on some platforms.
+public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByBooleanLiteral {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
+    public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
+
+    /// An object from pairs, leaving out absent (nil) values.
+    public static func fields(_ pairs: KeyValuePairs<String, JSONValue?>) -> JSONValue {
+        .object(pairs.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    /// Compact when `pretty` is false. With `htmlSafe`, `<`, `>` and `&` are written as `\u003c`…
+    /// so the text can sit inside `<script type="application/ld+json">` without ending it.
+    public func serialized(pretty: Bool = false, htmlSafe: Bool = false) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(into: &out, pretty: pretty, htmlSafe: htmlSafe, depth: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    // Written as UTF-8 bytes: products.json for 10,000 products is tens of megabytes.
+    private func write(into out: inout [UInt8], pretty: Bool, htmlSafe: Bool, depth: Int) {
+        func newline(_ level: Int) {
+            guard pretty else { return }
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: 2 * level))
+        }
+        switch self {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): out.append(contentsOf: String(value).utf8)
+        case .double(let value):
+            let text = !value.isFinite ? "null" : value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+            out.append(contentsOf: text.utf8)
+        case .string(let value): Self.writeString(value, into: &out, htmlSafe: htmlSafe)
+        case .array(let items):
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                newline(depth + 1)
+                item.write(into: &out, pretty: pretty, htmlSafe: htmlSafe, depth: depth + 1)
+            }
+            newline(depth)
+            out.append(UInt8(ascii: "]"))
+        case .object(let pairs):
+            if pairs.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            for (index, (key, value)) in pairs.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                newline(depth + 1)
+                Self.writeString(key, into: &out, htmlSafe: htmlSafe)
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(0x20) }
+                value.write(into: &out, pretty: pretty, htmlSafe: htmlSafe, depth: depth + 1)
+            }
+            newline(depth)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func writeString(_ text: String, into out: inout [UInt8], htmlSafe: Bool) {
+        out.append(UInt8(ascii: "\""))
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case UInt8(ascii: "<") where htmlSafe: out.append(contentsOf: "\\u003c".utf8)
+            case UInt8(ascii: ">") where htmlSafe: out.append(contentsOf: "\\u003e".utf8)
+            case UInt8(ascii: "&") where htmlSafe: out.append(contentsOf: "\\u0026".utf8)
+            // U+2028/U+2029 (E2 80 A8/A9): valid JSON but line ends in older JavaScript.
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                out.append(contentsOf: (bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                i += 2
+            default:
+                if byte < 0x20 {
+                    let hex = String(byte, radix: 16)
+                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                } else {
+                    out.append(byte)
+                }
+            }
+            i += 1
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,217 @@
+import CDinhImaging
+import Foundation
+
+/// Reads JPEG and PNG files into ``PixelImage``s the way a browser would show them:
+///
+/// - The EXIF orientation (1–8) is applied, so phone photos come out upright.
+/// - Colour: an embedded ICC profile that is not sRGB (Adobe RGB, ProPhoto, Display P3…) is
+///   converted to sRGB with lcms2 (perceptual intent), because processed files carry no metadata
+///   and unmarked pixels are shown as sRGB; keeping the profile instead would mean keeping
+///   metadata and paying its bytes on every variant. CMYK JPEGs use the plain ink formula
+///   (Adobe's inverted CMYK included); grayscale is expanded to RGB. PNGs: gAMA is honoured
+///   (as browsers do); iCCP and cHRM are ignored.
+/// - A pixel limit refuses decompression bombs from the header, before any pixel memory is
+///   allocated.
+///
+/// Every error is an ``ImageError`` carrying the file's path.
+public struct ImageDecoder: Sendable {
+    /// 100 megapixels: above any phone or camera photo (50 MP) and most stitched panoramas,
+    /// and about 400 MB of RGBA at most.
+    public static let defaultMaximumPixels = 100_000_000
+
+    /// The largest width × height accepted.
+    public var maximumPixels: Int
+
+    public init(maximumPixels: Int = ImageDecoder.defaultMaximumPixels) {
+        self.maximumPixels = maximumPixels
+    }
+
+    /// The displayed size, format and alpha of an image, from its headers only.
+    public func info(contentsOf url: URL) throws -> ImageInfo {
+        let data = try Self.read(url)
+        return try info(data, path: url.path)
+    }
+
+    /// The displayed size, format and alpha of an image in memory; `path` names it in errors.
+    public func info(_ data: Data, path: String) throws -> ImageInfo {
+        try data.withUnsafeBytes { bytes in
+            switch try Self.format(of: bytes, path: path) {
+            case .png:
+                let (width, height) = try Self.pngSize(bytes, path: path)
+                let header = try Self.pngHeader(bytes, path: path)
+                return ImageInfo(width: width, height: height, format: .png, hasAlpha: header.has_alpha != 0)
+            case .jpeg:
+                return try JPEGDecoder.withOpened(bytes, path: path) { decoder in
+                    let o = decoder.orientation
+                    let (w, h) = (decoder.width, decoder.height)
+                    return ImageInfo(width: o >= 5 ? h : w, height: o >= 5 ? w : h, format: .jpeg, hasAlpha: false, orientation: o)
+                }
+            }
+        }
+    }
+
+    /// Decodes a file: upright, sRGB, 3 channels (4 for PNGs with transparency).
+    public func decode(contentsOf url: URL) throws -> PixelImage {
+        try decode(Self.read(url), path: url.path)
+    }
+
+    /// Decodes image bytes; `path` names them in errors.
+    public func decode(_ data: Data, path: String) throws -> PixelImage {
+        try load(data, path: path, minimumWidth: 0, minimumHeight: 0).finished()
+    }
+
+    // MARK: Internals shared with the pipeline
+
+    /// Decodes as stored (orientation and colour conversion not yet applied, so the pipeline can
+    /// apply them to the small outputs), shrinking JPEGs on load to no less than the minimum
+    /// stored size. `fast` allows the faster, slightly less precise JPEG decoding when every
+    /// output will be at most two thirds of the source size.
+    func load(_ data: Data, path: String, minimumWidth: Int, minimumHeight: Int, fast: Bool = false) throws -> SourceImage {
+        try data.withUnsafeBytes { bytes in
+            switch try Self.format(of: bytes, path: path) {
+            case .png:
+                return try decodePNG(bytes, path: path)
+            case .jpeg:
+                return try JPEGDecoder.withOpened(bytes, path: path) { decoder in
+                    try Self.checkLimit(decoder.width, decoder.height, maximumPixels, path: path)
+                    let image = try decoder.decode(minimumWidth: minimumWidth, minimumHeight: minimumHeight,
+                                                   maximumPixels: maximumPixels, fast: fast)
+                    return SourceImage(pixels: image, format: .jpeg, orientation: decoder.orientation,
+                                       iccProfile: decoder.iccProfile)
+                }
+            }
+        }
+    }
+
+    static func read(_ url: URL) throws -> Data {
+        do {
+            return try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw ImageError(path: url.path, code: .unreadable, message: "cannot read the file (\(Self.reason(error)))")
+        }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let text = strerror(Int32(underlying.code)) {
+            return String(cString: text)
+        }
+        return nsError.localizedDescription
+    }
+
+    static func format(of bytes: UnsafeRawBufferPointer, path: String) throws -> ImageFormat {
+        if bytes.count >= 3, bytes[0] == 0xFF, bytes[1] == 0xD8, bytes[2] == 0xFF { return .jpeg }
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        if bytes.count >= 8, zip(bytes.prefix(8), signature).allSatisfy({ $0 == $1 }) { return .png }
+        if bytes.isEmpty { throw ImageError(path: path, code: .notAnImage, message: "the file is empty, not a JPEG or PNG image") }
+        throw ImageError(path: path, code: .notAnImage, message: "not a JPEG or PNG image")
+    }
+
+    static func checkLimit(_ width: Int, _ height: Int, _ maximumPixels: Int, path: String) throws {
+        guard width > 0, height > 0 else {
+            throw ImageError(path: path, code: .corrupt, message: "the image has no pixels (\(width)×\(height))")
+        }
+        let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+        if overflow || pixels > maximumPixels {
+            throw ImageError(path: path, code: .tooLarge,
+                             message: "too large: \(width)×\(height) pixels, the limit is \(megapixels(maximumPixels))")
+        }
+    }
+
+    static func megapixels(_ pixels: Int) -> String {
+        pixels % 1_000_000 == 0 ? "\(pixels / 1_000_000) megapixels" : "\(pixels) pixels"
+    }
+
+    // MARK: PNG
+
+    /// Width and height straight from IHDR, so the limit is checked before libpng runs at all.
+    static func pngSize(_ bytes: UnsafeRawBufferPointer, path: String) throws -> (Int, Int) {
+        guard bytes.count >= 33 else {
+            throw ImageError(path: path, code: .truncated, message: "the file is cut short (truncated) before the PNG header ends")
+        }
+        guard bytes[12] == 0x49, bytes[13] == 0x48, bytes[14] == 0x44, bytes[15] == 0x52 else {
+            throw ImageError(path: path, code: .corrupt, message: "damaged PNG: the first chunk is not IHDR")
+        }
+        func u32(_ at: Int) -> Int { (16...24).contains(at) ? bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } : 0 }
+        return (u32(16), u32(20))
+    }
+
+    static func pngHeader(_ bytes: UnsafeRawBufferPointer, path: String) throws -> dinh_png_header {
+        var header = dinh_png_header()
+        var message = [CChar](repeating: 0, count: 256)
+        let status = dinh_png_header_read(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count,
+                                          &header, &message, message.count)
+        guard status == DINH_OK else { throw Self.pngError(status, message, path: path) }
+        return header
+    }
+
+    static func pngError(_ status: Int32, _ message: [CChar], path: String) -> ImageError {
+        let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if status == DINH_TRUNCATED {
+            return ImageError(path: path, code: .truncated, message: "the file is cut short (truncated)")
+        }
+        if status == DINH_NO_MEMORY {
+            return ImageError(path: path, code: .unsupported, message: "not enough memory to decode the PNG")
+        }
+        return ImageError(path: path, code: .corrupt, message: "damaged PNG: \(text.isEmpty ? "libpng refused it" : text)")
+    }
+
+    func decodePNG(_ bytes: UnsafeRawBufferPointer, path: String) throws -> SourceImage {
+        let (width, height) = try Self.pngSize(bytes, path: path)
+        try Self.checkLimit(width, height, maximumPixels, path: path)
+        let header = try Self.pngHeader(bytes, path: path)
+        let channels = header.has_alpha != 0 ? 4 : 3
+        let count = width * height * channels
+        var message = [CChar](repeating: 0, count: 256)
+        var status: Int32 = 0
+        let pixels = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            status = dinh_png_decode(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, Int32(channels),
+                                     Int64(maximumPixels), buffer.baseAddress, buffer.count, &message, message.count)
+            initialized = count
+        }
+        switch status {
+        case DINH_OK: break
+        case DINH_TOO_LARGE: try Self.checkLimit(width, height, maximumPixels, path: path)
+        case DINH_NO_MEMORY: throw ImageError(path: path, code: .unsupported, message: "not enough memory to decode \(width)×\(height) pixels")
+        default: throw Self.pngError(status, message, path: path)
+        }
+        return SourceImage(pixels: PixelImage(width: width, height: height, channels: channels, pixels: pixels),
+                           format: .png, orientation: 1, iccProfile: nil)
+    }
+}
+
+/// Decoded pixels still in stored orientation and colour space.
+struct SourceImage: Sendable {
+    var pixels: PixelImage
+    var format: ImageFormat
+    var orientation: Int
+    var iccProfile: [UInt8]?
+
+    /// Pixels as they should be shown: colour converted to sRGB, then oriented.
+    func finished() -> PixelImage {
+        ColorProfile.toSRGB(pixels, profile: iccProfile).oriented(orientation)
+    }
+
+    /// Same, for a resized copy of these pixels.
+    func finish(_ image: PixelImage) -> PixelImage {
+        ColorProfile.toSRGB(image, profile: iccProfile).oriented(orientation)
+    }
+}
+
+enum ColorProfile {
+    /// Converts from an embedded non-sRGB RGB profile to sRGB; any other case is left alone
+    /// (no profile, an sRGB profile, a profile lcms2 cannot use).
+    static func toSRGB(_ image: PixelImage, profile: [UInt8]?) -> PixelImage {
+        guard let profile, !profile.isEmpty, image.channels == 3 || image.channels == 4 else { return image }
+        let isSRGB = profile.withUnsafeBufferPointer { dinh_icc_is_srgb($0.baseAddress, $0.count) }
+        guard isSRGB == 0 else { return image }
+        var converted = image
+        let status = profile.withUnsafeBufferPointer { icc in
+            converted.pixels.withUnsafeMutableBufferPointer { pixels in
+                dinh_icc_to_srgb(icc.baseAddress, icc.count, pixels.baseAddress, image.width * image.height, Int32(image.channels))
+            }
+        }
+        return status == DINH_OK ? converted : image
+    }
+}

@@ -1,0 +1,292 @@
+import Foundation
+
+/// One source image and the widths wanted for it.
+public struct ImageJob: Sendable, Hashable {
+    public var source: URL
+    /// Requested widths in pixels; widths at or above the source width collapse into a single
+    /// variant at the source width (images are never upscaled).
+    public var widths: [Int]
+
+    public init(source: URL, widths: [Int] = ImagePipeline.defaultWidths) {
+        self.source = source
+        self.widths = widths
+    }
+}
+
+/// One processed file, ready to publish under ``fileName``.
+public struct ImageVariant: Sendable, Hashable {
+    public var width: Int
+    public var height: Int
+    public var format: ImageFormat
+    /// `name-960w.3f2a9c1b.jpg`: the 8 hex digits are a hash of the file's bytes, so the file
+    /// can be served with a year-long cache lifetime.
+    public var fileName: String
+    /// Where the bytes are: in the cache, or in the output folder when one was given.
+    public var file: URL
+    public var byteCount: Int
+}
+
+/// The variants made for one source, smallest first.
+public struct ProcessedImage: Sendable, Hashable {
+    public var source: URL
+    /// The source as displayed (after EXIF orientation).
+    public var original: ImageInfo
+    public var variants: [ImageVariant]
+    /// True when the variants came from the cache and nothing was decoded.
+    public var fromCache: Bool
+
+    /// The smallest variant covering `minimumWidth` × `minimumHeight` (marketplace feeds want
+    /// at least 500×500), else the largest one.
+    public func variant(minimumWidth: Int, minimumHeight: Int) -> ImageVariant? {
+        variants.first { $0.width >= minimumWidth && $0.height >= minimumHeight } ?? variants.last
+    }
+
+    /// `srcset` attribute value, given the URL folder the variants are published under.
+    public func srcset(urlPrefix: String) -> String {
+        variants.map { "\(urlPrefix)\($0.fileName) \($0.width)w" }.joined(separator: ", ")
+    }
+}
+
+/// Progress of a pipeline run, reported after each source (in completion order).
+public struct ImageProgress: Sendable {
+    public var completed: Int
+    public var total: Int
+    public var source: URL
+    public var fromCache: Bool
+}
+
+/// The outcome of a run: one entry per distinct job, in the order given, and every failure.
+public struct ImagePipelineResult: Sendable {
+    public var images: [ProcessedImage]
+    /// Sources that could not be processed, each with its path and reason.
+    public var failures: [ImageError]
+    /// Sources decoded and encoded in this run.
+    public var processedCount: Int
+    /// Sources served from the cache without decoding.
+    public var cachedCount: Int
+}
+
+/// Makes responsive variants of many images in parallel, through a processed-media cache.
+///
+/// Each source is decoded once (JPEGs shrunk on load to no less than twice the largest width),
+/// then resized for each width from the closest larger result, converted to sRGB, oriented
+/// and encoded: JPEG (progressive) for opaque images, PNG for images with alpha. Outputs
+/// carry no metadata.
+///
+/// The cache folder (e.g. `content/.dinh-cache/images`, ignored by git) holds one entry per
+/// source content and settings: the key is an XXH64 hash of the source bytes plus a hash of
+/// the widths, quality and pipeline version. A rebuild in which nothing changed re-reads and
+/// hashes the sources but decodes nothing (`processedCount == 0`).
+public struct ImagePipeline: Sendable {
+    public static let defaultWidths = [480, 960, 1600]
+
+    public var cacheDirectory: URL
+    /// When set, variants are also placed there (hard-linked from the cache when possible).
+    public var outputDirectory: URL?
+    public var quality: Int
+    public var decoder: ImageDecoder
+    /// Images processed at once; defaults to the number of cores.
+    public var concurrency: Int
+
+    /// Bump when output bytes change for the same settings, so old cache entries are not used.
+    static let version = 1
+
+    public init(cacheDirectory: URL, outputDirectory: URL? = nil, quality: Int = 80,
+                decoder: ImageDecoder = ImageDecoder(),
+                concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.cacheDirectory = cacheDirectory
+        self.outputDirectory = outputDirectory
+        self.quality = quality
+        self.decoder = decoder
+        self.concurrency = max(1, concurrency)
+    }
+
+    /// Processes all jobs (duplicates once), at most ``concurrency`` at a time. `progress` is
+    /// called once per source, never concurrently.
+    public func run(_ jobs: [ImageJob], progress: (@Sendable (ImageProgress) -> Void)? = nil) async -> ImagePipelineResult {
+        var unique: [ImageJob] = []
+        var seen = Set<ImageJob>()
+        for job in jobs {
+            let normalised = ImageJob(source: job.source.standardizedFileURL, widths: job.widths)
+            if seen.insert(normalised).inserted { unique.append(normalised) }
+        }
+        var outcomes = [Result<ProcessedImage, ImageError>?](repeating: nil, count: unique.count)
+        var completed = 0
+        await withTaskGroup(of: (Int, Result<ProcessedImage, ImageError>).self) { group in
+            var next = 0
+            func addNext() {
+                guard next < unique.count else { return }
+                let index = next, job = unique[index]
+                next += 1
+                group.addTask { (index, Result { try self.process(job) }.mapError(Self.imageError(job.source))) }
+            }
+            for _ in 0..<min(concurrency, unique.count) { addNext() }
+            for await (index, outcome) in group {
+                outcomes[index] = outcome
+                completed += 1
+                let cached = (try? outcome.get())?.fromCache ?? false
+                progress?(ImageProgress(completed: completed, total: unique.count, source: unique[index].source, fromCache: cached))
+                addNext()
+            }
+        }
+        var result = ImagePipelineResult(images: [], failures: [], processedCount: 0, cachedCount: 0)
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let image)?:
+                result.images.append(image)
+                if image.fromCache { result.cachedCount += 1 } else { result.processedCount += 1 }
+            case .failure(let error)?: result.failures.append(error)
+            case nil: break
+            }
+        }
+        return result
+    }
+
+    private static func imageError(_ source: URL) -> @Sendable (any Error) -> ImageError {
+        { error in
+            error as? ImageError ?? ImageError(path: source.path, code: .unsupported, message: "\(error)")
+        }
+    }
+
+    /// The widths actually produced: ascending, none above the source, duplicates merged.
+    static func plannedWidths(_ requested: [Int], sourceWidth: Int) -> [Int] {
+        let widths = Set(requested.filter { $0 > 0 }.map { min($0, sourceWidth) })
+        return widths.isEmpty ? [sourceWidth] : widths.sorted()
+    }
+
+    // MARK: One source
+
+    func process(_ job: ImageJob) throws -> ProcessedImage {
+        let path = job.source.path
+        let data = try ImageDecoder.read(job.source)
+        let stem = Self.stem(job.source)
+        // The stem is part of the key because variant names start with it.
+        let settings = "v\(Self.version) q\(quality) w\(job.widths.map(String.init).joined(separator: ",")) \(stem)"
+        let key = ContentHash.hex(ContentHash.xxh64(data)) + "-" + ContentHash.hex(ContentHash.xxh64(Array(settings.utf8)), digits: 8)
+        let entry = cacheDirectory.appendingPathComponent(key, isDirectory: true)
+
+        if let cached = CacheEntry.read(entry) {
+            return try publish(ProcessedImage(source: job.source, original: cached.original,
+                                              variants: cached.variants, fromCache: true))
+        }
+
+        let info = try decoder.info(data, path: path)
+        try ImageDecoder.checkLimit(info.width, info.height, decoder.maximumPixels, path: path)
+        let widths = Self.plannedWidths(job.widths, sourceWidth: info.width)
+        let largest = widths[widths.count - 1]
+        // Target sizes in stored orientation (quarter-turned photos resize their height).
+        let turned = info.orientation >= 5
+        let largestHeight = Self.height(for: largest, info)
+        let minimum = turned ? (largestHeight * 2, largest * 2) : (largest * 2, largestHeight * 2)
+        // Merged chroma upsampling and the fast IDCT are invisible once reduced by 1.5× or more.
+        let fast = largest * 3 <= info.width * 2
+        let source = try decoder.load(data, path: path, minimumWidth: minimum.0, minimumHeight: minimum.1, fast: fast)
+
+        let format: ImageFormat = source.pixels.channels == 4 ? .png : .jpeg
+        try FileManager.default.createDirectory(at: entry, withIntermediateDirectories: true)
+        var variants: [ImageVariant] = []
+        var base = source.pixels  // the closest larger result so far, in stored orientation
+        for width in widths.reversed() {
+            let height = Self.height(for: width, info)
+            let (storedWidth, storedHeight) = turned ? (height, width) : (width, height)
+            let resized = (storedWidth == base.width && storedHeight == base.height)
+                ? base : base.resized(width: storedWidth, height: storedHeight)
+            base = resized
+            let final = source.finish(resized)
+            let bytes = format == .png ? try PNG.encode(final) : try JPEG.encode(final, quality: quality)
+            let fingerprint = ContentHash.hex(ContentHash.xxh64(bytes), digits: 8)
+            let name = "\(stem)-\(width)w.\(fingerprint).\(format.fileExtension)"
+            let file = entry.appendingPathComponent(name)
+            do {
+                try Data(bytes).write(to: file, options: .atomic)
+            } catch {
+                throw ImageError(path: file.path, code: .writeFailed, message: "cannot write (\(ImageDecoder.reason(error)))")
+            }
+            variants.insert(ImageVariant(width: final.width, height: final.height, format: format, fileName: name,
+                                         file: file, byteCount: bytes.count), at: 0)
+        }
+        // Written last: an entry without its manifest (an interrupted build) is simply redone.
+        try CacheEntry.write(entry, original: info, variants: variants)
+        return try publish(ProcessedImage(source: job.source, original: info, variants: variants, fromCache: false))
+    }
+
+    static func height(for width: Int, _ info: ImageInfo) -> Int {
+        width == info.width ? info.height : max(1, Int((Double(info.height) * Double(width) / Double(info.width)).rounded()))
+    }
+
+    /// The file name without extension, as the start of variant names; spaces and other
+    /// characters that need escaping in URLs become `-`.
+    static func stem(_ url: URL) -> String {
+        let name = url.deletingPathExtension().lastPathComponent
+        let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "-" })
+        return safe.isEmpty ? "image" : safe
+    }
+
+    /// Places the variants in the output folder when one is set.
+    private func publish(_ image: ProcessedImage) throws -> ProcessedImage {
+        guard let outputDirectory else { return image }
+        var image = image
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw ImageError(path: outputDirectory.path, code: .writeFailed, message: "cannot create the folder (\(ImageDecoder.reason(error)))")
+        }
+        for index in image.variants.indices {
+            let target = outputDirectory.appendingPathComponent(image.variants[index].fileName)
+            // Same name means same bytes (the name holds their hash), so an existing file is kept.
+            if !manager.fileExists(atPath: target.path) {
+                do {
+                    do { try manager.linkItem(at: image.variants[index].file, to: target) }
+                    catch { try manager.copyItem(at: image.variants[index].file, to: target) }
+                } catch {
+                    if !manager.fileExists(atPath: target.path) {
+                        throw ImageError(path: target.path, code: .writeFailed, message: "cannot write (\(ImageDecoder.reason(error)))")
+                    }
+                }
+            }
+            image.variants[index].file = target
+        }
+        return image
+    }
+}
+
+/// A cache entry's manifest: a few lines of text, `variants.txt`.
+enum CacheEntry {
+    struct Contents {
+        var original: ImageInfo
+        var variants: [ImageVariant]
+    }
+
+    static func read(_ entry: URL) -> Contents? {
+        guard let text = try? String(contentsOf: entry.appendingPathComponent("variants.txt"), encoding: .utf8) else { return nil }
+        var lines = text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        guard !lines.isEmpty else { return nil }
+        let head = lines.removeFirst()
+        guard head.count == 6, head[0] == "source", let w = Int(head[1]), let h = Int(head[2]),
+              let format = ImageFormat(rawValue: head[3]), let orientation = Int(head[5]) else { return nil }
+        let original = ImageInfo(width: w, height: h, format: format, hasAlpha: head[4] == "alpha", orientation: orientation)
+        var variants: [ImageVariant] = []
+        for line in lines {
+            guard line.count == 5, let width = Int(line[0]), let height = Int(line[1]),
+                  let format = ImageFormat(rawValue: line[2]), let size = Int(line[4]) else { return nil }
+            let cachedName = line[3]
+            let file = entry.appendingPathComponent(cachedName)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
+                  (attributes[.size] as? Int) == size else { return nil }
+            variants.append(ImageVariant(width: width, height: height, format: format, fileName: cachedName, file: file, byteCount: size))
+        }
+        return variants.isEmpty ? nil : Contents(original: original, variants: variants)
+    }
+
+    static func write(_ entry: URL, original: ImageInfo, variants: [ImageVariant]) throws {
+        var text = "source \(original.width) \(original.height) \(original.format.rawValue) \(original.hasAlpha ? "alpha" : "opaque") \(original.orientation)\n"
+        for v in variants { text += "\(v.width) \(v.height) \(v.format.rawValue) \(v.fileName) \(v.byteCount)\n" }
+        let file = entry.appendingPathComponent("variants.txt")
+        do {
+            try Data(text.utf8).write(to: file, options: .atomic)
+        } catch {
+            throw ImageError(path: file.path, code: .writeFailed, message: "cannot write (\(ImageDecoder.reason(error)))")
+        }
+    }
+}

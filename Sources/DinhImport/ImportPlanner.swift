@@ -1,0 +1,395 @@
+import DinhCore
+import Foundation
+
+/// Reads every row into product files, reporting each bad cell at `FILE:ROW:COLUMN`.
+struct ImportPlanner {
+    let importer: ProductImport
+    var existing: ExistingContent
+    var diagnostics = Diagnostics()
+
+    struct Plan {
+        var files: [PlannedFile] = []
+        var updated: [String] = []
+        var unchanged: [String] = []
+    }
+
+    init(importer: ProductImport, existing: ExistingContent) {
+        self.importer = importer
+        self.existing = existing
+    }
+
+    private func at(_ row: Int, _ column: Int) -> SourceLocation { SourceLocation(path: importer.displayPath, line: row, column: column) }
+
+    /// The plan, or nil when any cell is wrong (then nothing may be written).
+    mutating func plan(_ table: Table) -> Plan? {
+        // Lists from offices often open with a title row ("DANH SÁCH SẢN PHẨM OCOP…"): the heading
+        // row is the first of the first ten that names at least two known columns.
+        let candidates = table.rows.filter { !$0.isEmpty }.prefix(10)
+        let named = candidates.first { row in row.cells.values.filter { Column.recognise($0) != nil }.count >= 2 }
+        guard let headerRow = named ?? candidates.first else {
+            diagnostics.error(at(1, 1), "the spreadsheet is empty; the first row must hold the column names (Tên sản phẩm, Giá, Số sao OCOP, Nhóm, HTX…)")
+            return nil
+        }
+        // Column number → (meaning, header as written).
+        var columns: [Column: (number: Int, header: String)] = [:]
+        for (number, raw) in headerRow.cells.sorted(by: { $0.key < $1.key }) {
+            let header = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !header.isEmpty else { continue }
+            if Column.isIgnorable(header) { continue }
+            guard let column = Column.recognise(header) else {
+                diagnostics.warning(at(headerRow.number, number), "the column '\(header)' is not imported: Dinh does not know this heading (known: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN…)")
+                continue
+            }
+            if let first = columns[column] {
+                diagnostics.error(at(headerRow.number, number), "the columns '\(first.header)' (\(Table.columnLetters(first.number))) and '\(header)' (\(Table.columnLetters(number))) both give the \(column.example.lowercased()); delete one of them")
+                continue
+            }
+            columns[column] = (number, header)
+        }
+        for column in Column.required where columns[column] == nil {
+            diagnostics.error(at(headerRow.number, 1), "there is no column for the \(column.example.lowercased()); add a column headed '\(column.example)'")
+        }
+        if columns[.year] == nil && columns[.date] == nil {
+            diagnostics.error(at(headerRow.number, 1), "there is no column for the year of the OCOP recognition; add a column headed 'Năm công nhận' (or 'Ngày công nhận' with the date)")
+        }
+        if diagnostics.hasErrors { return nil }
+
+        var drafts: [Draft] = []
+        var slugs: [String: Int] = [:]
+        var codes: [String: Int] = [:]
+        for row in table.rows where row.number > headerRow.number && !row.isEmpty {
+            guard let draft = read(row, columns: columns) else { continue }
+            if let earlier = slugs[draft.slug] {
+                diagnostics.error(at(row.number, columns[.name]?.number ?? 1), "'\(draft.name)' gives the same page address (products/\(draft.slug)/) as row \(earlier); give the products different names")
+                continue
+            }
+            slugs[draft.slug] = row.number
+            if let code = draft.code {
+                if let earlier = codes[code] {
+                    diagnostics.error(at(row.number, columns[.code]?.number ?? 1), "the code \(code) is also on row \(earlier); every QR code must be different")
+                }
+                codes[code] = row.number
+            }
+            drafts.append(draft)
+        }
+        if diagnostics.hasErrors { return nil }
+        if drafts.isEmpty {
+            diagnostics.warning(at(headerRow.number, 1), "there are no products below the heading row")
+            return Plan()
+        }
+        return write(drafts)
+    }
+
+    // MARK: One row
+
+    struct Draft {
+        var row: Int
+        var slug: String
+        var name: String
+        var englishName: String?
+        var code: String?
+        var sku: String?
+        var producerSlug: String
+        /// Set when the producer is new: its name.
+        var newProducer: String?
+        var category: String
+        var stars: Int
+        var date: (year: Int, month: Int, day: Int)?
+        var year: Int
+        var decision: String?
+        var price: Int
+        var salePrice: Int?
+        var unit: String?
+        var weight: String?
+        var gtin: String?
+        var brand: String?
+        var availability: String?
+        var images: [URL]
+        var description: String
+    }
+
+    private mutating func read(_ row: Table.Row, columns: [Column: (number: Int, header: String)]) -> Draft? {
+        let before = diagnostics.errors.count
+        func cell(_ column: Column) -> (text: String, number: Int, header: String)? {
+            guard let info = columns[column] else { return nil }
+            let text = (row.cells[info.number] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).nfc
+            return text.isEmpty ? nil : (text, info.number, info.header)
+        }
+        func bad(_ column: Column, _ problem: String) {
+            guard let info = columns[column] else { return }
+            diagnostics.error(at(row.number, info.number), "column '\(info.header)' (\(Table.columnLetters(info.number))): \(problem)")
+        }
+        func missing(_ column: Column, _ example: String) {
+            let number = columns[column]?.number ?? 1
+            let header = columns[column]?.header ?? column.example
+            diagnostics.error(at(row.number, number), "column '\(header)' (\(Table.columnLetters(number))) is empty; every product needs it, e.g. \(example)")
+        }
+
+        let name = cell(.name)?.text
+        if name == nil { missing(.name, "Chè lam Hà Trung") }
+        let slug = name.map { Slug.suggest(for: $0) } ?? ""
+        if let name, slug.isEmpty { bad(.name, "'\(name)' has no letters or digits to make a page address from") }
+
+        var price: Int?
+        if let value = cell(.price) {
+            price = CellValue.price(value.text)
+            if price == nil { bad(.price, "'\(value.text)' is not a price; write a whole number of đồng such as 45000, 45.000 or 45.000đ") }
+        } else {
+            missing(.price, "45000")
+        }
+        var salePrice: Int?
+        if let value = cell(.salePrice) {
+            salePrice = CellValue.price(value.text)
+            if salePrice == nil {
+                bad(.salePrice, "'\(value.text)' is not a price; write a whole number of đồng such as 40000 or 40.000đ, or leave it empty")
+            } else if let sale = salePrice, let price, sale >= price {
+                bad(.salePrice, "the sale price \(sale) must be lower than the price \(price)")
+            }
+        }
+        var stars: Int?
+        if let value = cell(.stars) {
+            stars = CellValue.stars(value.text)
+            if stars.map({ !(3...5).contains($0) }) ?? true {
+                bad(.stars, "'\(value.text)' is not an OCOP rating; write 3, 4 or 5")
+                stars = nil
+            }
+        } else {
+            missing(.stars, "4")
+        }
+        var date: (year: Int, month: Int, day: Int)?
+        var year: Int?
+        if let value = cell(.date) {
+            date = CellValue.date(value.text)
+            if date == nil { bad(.date, "'\(value.text)' is not a date; write it as 30/06/2023") }
+            year = date?.year
+        }
+        if let value = cell(.year) {
+            var parsed = Int(value.text.filter { !$0.isWhitespace })
+            if parsed == nil || parsed.map({ $0 > 3000 }) == true, let full = CellValue.date(value.text) {
+                // A whole date typed in the year column is kept as the date.
+                parsed = full.year
+                if date == nil { date = full }
+            }
+            if let parsed, (2018...2100).contains(parsed) {
+                if let known = year, known != parsed { bad(.year, "the year \(parsed) does not match the date of recognition (\(known))") }
+                year = parsed
+            } else {
+                bad(.year, "'\(value.text)' is not a year of OCOP recognition; write it as 2023 (the programme started in 2018)")
+            }
+        }
+        if year == nil && cell(.date) == nil && cell(.year) == nil { missing(columns[.year] != nil ? .year : .date, "2023") }
+
+        var category: String?
+        if let value = cell(.category) {
+            category = CellValue.category(value.text)
+            if category == nil {
+                bad(.category, "'\(value.text)' is not an OCOP group; write one of: Thực phẩm, Đồ uống, Thảo dược, Thủ công mỹ nghệ, Sinh vật cảnh, Dịch vụ du lịch")
+            }
+        } else {
+            missing(.category, "Thực phẩm")
+        }
+
+        var producerSlug: String?
+        var newProducer: String?
+        if let value = cell(.producer) {
+            if let slug = existing.producers[Column.key(value.text)] ?? existing.producers[value.text] {
+                producerSlug = slug
+            } else {
+                let slug = Slug.suggest(for: value.text)
+                if existing.producers.values.contains(slug) {
+                    // Same file name as a producer already there: that producer, never a second file over it.
+                    producerSlug = slug
+                } else if slug.isEmpty {
+                    bad(.producer, "'\(value.text)' has no letters or digits to make a file name from")
+                } else {
+                    producerSlug = slug
+                    newProducer = value.text
+                }
+            }
+        } else {
+            missing(.producer, "HTX Chè lam Hà Trung")
+        }
+
+        var code: String?
+        if let value = cell(.code) {
+            let upper = value.text.uppercased()
+            if (2...12).contains(upper.count), upper.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
+                code = upper
+                let own = existing.productCodes[slug]
+                if let own, !own.isEmpty, own != upper {
+                    bad(.code, "products/\(slug) already has the code \(own); a printed QR code never changes, so keep \(own) or leave the cell empty")
+                } else if existing.usedCodes.contains(upper), own != upper {
+                    bad(.code, "the code \(upper) is already used by another page of the site; choose another or leave the cell empty for a new one")
+                }
+            } else {
+                bad(.code, "'\(value.text)' is not a code: use 2 to 12 letters A–Z and digits, such as HT42")
+            }
+        }
+        var sku: String?
+        if let value = cell(.sku) {
+            if value.text.count <= 50, value.text.allSatisfy({ $0.isASCII && !$0.isWhitespace }) { sku = value.text } else {
+                bad(.sku, "'\(value.text)' must be at most 50 characters without spaces or accents (marketplaces refuse longer ids)")
+            }
+        }
+        var gtin: String?
+        if let value = cell(.gtin) {
+            let digits = value.text.filter { !$0.isWhitespace }
+            if digits.uppercased().contains("E+") {
+                bad(.gtin, "Excel turned the barcode into a rounded number (\(value.text)); format the column as Text and type the 13 digits again")
+            } else if ![8, 12, 13, 14].contains(digits.count) || !digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                bad(.gtin, "'\(value.text)' is not a barcode number: it has 8, 12, 13 or 14 digits")
+            } else if !Self.gtinIsValid(digits) {
+                bad(.gtin, "the barcode \(digits) has a wrong check digit; copy the number again from the barcode")
+            } else {
+                gtin = digits
+            }
+        }
+        var weight: String?
+        if let value = cell(.weight) {
+            // A bare number takes the unit of the heading, as in `Khối lượng (g)`.
+            let unit = Column.unit(in: value.header).flatMap { ["g", "gr", "gram", "kg"].contains($0) ? $0 : nil }
+            let bare = value.text.allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
+            weight = CellValue.weight(bare && unit != nil ? value.text + " " + (unit ?? "") : value.text)
+            if weight == nil { bad(.weight, "'\(value.text)' is not a weight; write it as 300 g or 1,5 kg") }
+        }
+        var availability: String?
+        if let value = cell(.availability) {
+            availability = CellValue.availability(value.text)
+            if availability == nil { bad(.availability, "'\(value.text)' is not a stock status; write Còn hàng, Hết hàng or Đặt trước") }
+        }
+        var images: [URL] = []
+        if let value = cell(.images) {
+            let folder = importer.file.deletingLastPathComponent()
+            for part in value.text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline }) {
+                let path = part.trimmingCharacters(in: .whitespaces)
+                guard !path.isEmpty else { continue }
+                if path.contains("://") {
+                    bad(.images, "'\(path)' is a web address; download the photo and write its file name (next to the spreadsheet)")
+                    continue
+                }
+                let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+                let ext = url.pathExtension.lowercased()
+                if !["jpg", "jpeg", "png"].contains(ext) {
+                    bad(.images, "'\(path)' is not a JPEG or PNG photo")
+                } else if !FileManager.default.fileExists(atPath: url.path) {
+                    bad(.images, "the photo '\(path)' is not next to the spreadsheet; put the photo files in the same folder as \(importer.displayPath)")
+                } else if images.contains(where: { $0.lastPathComponent == url.lastPathComponent }) {
+                    bad(.images, "two photos are named '\(url.lastPathComponent)'; rename one")
+                } else {
+                    images.append(url)
+                }
+            }
+        }
+        let englishName = cell(.englishName)?.text
+        if englishName != nil && !existing.languages.contains("en") {
+            diagnostics.warning(at(row.number, columns[.englishName]?.number ?? 1), "the English name is not imported: the site has no 'en' among its languages in site.yaml")
+        }
+
+        guard diagnostics.errors.count == before, let name, let price, let stars, let year, let category, let producerSlug else { return nil }
+        return Draft(row: row.number, slug: slug, name: name, englishName: existing.languages.contains("en") ? englishName : nil,
+                     code: code, sku: sku, producerSlug: producerSlug, newProducer: newProducer, category: category,
+                     stars: stars, date: date, year: year, decision: cell(.decision)?.text, price: price, salePrice: salePrice,
+                     unit: cell(.unit)?.text, weight: weight, gtin: gtin, brand: cell(.brand)?.text, availability: availability,
+                     images: images, description: cell(.description)?.text ?? "")
+    }
+
+    static func gtinIsValid(_ digits: String) -> Bool {
+        let values = digits.compactMap(\.wholeNumberValue)
+        guard let last = values.last else { return false }
+        var sum = 0
+        for (index, value) in values.dropLast().reversed().enumerated() { sum += value * (index % 2 == 0 ? 3 : 1) }
+        return (10 - sum % 10) % 10 == last
+    }
+
+    // MARK: Files
+
+    private mutating func write(_ drafts: [Draft]) -> Plan {
+        var plan = Plan()
+        var used = existing.usedCodes
+        for draft in drafts { if let code = draft.code { used.insert(code) } }
+        var nextNumber = 1
+        // New codes: SP001, SP002… in row order, skipping every code the site has ever used.
+        func newCode() -> String {
+            while true {
+                let digits = String(nextNumber)
+                let code = "SP" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+                nextNumber += 1
+                if used.insert(code).inserted { return code }
+            }
+        }
+        var producersWritten: Set<String> = []
+        for draft in drafts {
+            let exists = existing.productCodes[draft.slug] != nil
+            if exists && !importer.update {
+                plan.unchanged.append("products/\(draft.slug)")
+                diagnostics.warning(at(draft.row, 1), "products/\(draft.slug) already exists and was not changed; import with --update to replace its fields")
+                continue
+            }
+            if let name = draft.newProducer, producersWritten.insert(draft.producerSlug).inserted {
+                plan.files.append(PlannedFile(path: "producers/\(draft.producerSlug).yaml", source: .text(Self.producerYAML(name)), replaces: false))
+            }
+            let existingCode = existing.productCodes[draft.slug].flatMap { $0.isEmpty ? nil : $0 }
+            // A product re-created where a published code points gets that code back.
+            let code = draft.code ?? existingCode ?? existing.lockedTargets["products/\(draft.slug)"] ?? newCode()
+            let folder = "products/\(draft.slug)"
+            let indexPath = folder + "/index.md"
+            let replaces = exists && FileManager.default.fileExists(atPath: importer.contentRoot.appendingPathComponent(indexPath).path)
+            plan.files.append(PlannedFile(path: indexPath, source: .text(Self.productMarkdown(draft, code: code, languages: existing.languages)), replaces: replaces))
+            for image in draft.images {
+                let path = folder + "/" + image.lastPathComponent
+                let present = FileManager.default.fileExists(atPath: importer.contentRoot.appendingPathComponent(path).path)
+                plan.files.append(PlannedFile(path: path, source: .copy(image), replaces: present))
+            }
+            if exists { plan.updated.append(folder) }
+        }
+        return plan
+    }
+
+    static func productMarkdown(_ draft: Draft, code: String, languages: [String]) -> String {
+        var lines = ["---", "code: \(YAMLText.quoted(code))"]
+        if let sku = draft.sku { lines.append("sku: \(YAMLText.quoted(sku))") }
+        if let english = draft.englishName, let first = languages.first {
+            lines += ["name:", "  \(first): \(YAMLText.quoted(draft.name))", "  en: \(YAMLText.quoted(english))"]
+        } else {
+            lines.append("name: \(YAMLText.quoted(draft.name))")
+        }
+        lines.append("producer: \(YAMLText.quoted(draft.producerSlug))")
+        lines.append("category: \(draft.category)")
+        lines.append("ocop:")
+        lines.append("  stars: \(draft.stars)")
+        if let date = draft.date {
+            func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            lines.append("  date: \(date.year)-\(pad(date.month))-\(pad(date.day))")
+        } else {
+            lines.append("  year: \(draft.year)")
+        }
+        if let decision = draft.decision { lines.append("  decision: \(YAMLText.quoted(decision))") }
+        lines.append("price: \(draft.price)")
+        if let sale = draft.salePrice { lines.append("sale_price: \(sale)") }
+        if let unit = draft.unit { lines.append("unit: \(YAMLText.quoted(unit))") }
+        if let weight = draft.weight { lines.append("weight: \(YAMLText.quoted(weight))") }
+        if let gtin = draft.gtin { lines.append("gtin: \(YAMLText.quoted(gtin))") }
+        if let brand = draft.brand { lines.append("brand: \(YAMLText.quoted(brand))") }
+        if let availability = draft.availability { lines.append("availability: \(availability)") }
+        if !draft.images.isEmpty { lines.append("images: \(YAMLText.list(draft.images.map(\.lastPathComponent)))") }
+        lines.append("---")
+        var text = lines.joined(separator: "\n") + "\n"
+        if !draft.description.isEmpty { text += draft.description.replacingOccurrences(of: "\r\n", with: "\n") + "\n" }
+        return text
+    }
+
+    /// A producer file for a name first seen in the spreadsheet; the kind is guessed from the name.
+    static func producerYAML(_ name: String) -> String {
+        let key = Column.key(name)
+        let kind: String
+        if key.hasPrefix("htx") || key.hasPrefix("hoptacxa") || key.hasPrefix("thtx") { kind = "cooperative" }
+        else if key.hasPrefix("congty") || key.hasPrefix("cty") || key.hasPrefix("doanhnghiep") || key.hasPrefix("dn") { kind = "enterprise" }
+        else if key.hasPrefix("ho") || key.hasPrefix("cosan") || key.hasPrefix("coso") { kind = "household" }
+        else { kind = "cooperative" }
+        return """
+        name: \(YAMLText.quoted(name))
+        kind: \(kind)   # guessed from the name by `dinh import`; cooperative | enterprise | household
+
+        """
+    }
+}

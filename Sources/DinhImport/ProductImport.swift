@@ -1,0 +1,222 @@
+import DinhCore
+import Foundation
+
+/// `dinh import products FILE.csv|FILE.xlsx [CONTENT_DIR]`: a cooperative's product list becomes
+/// product folders (and missing producers) in the content format.
+///
+/// Everything is checked before anything is written; a list with any error writes nothing, and
+/// the files are staged in the content folder and moved into place at the end, so a failure
+/// half-way leaves the folder as it was. Existing products are never changed unless `update`.
+public struct ProductImport: Sendable {
+    public var file: URL
+    /// How the spreadsheet is named in messages (`san-pham.xlsx`).
+    public var displayPath: String
+    public var contentRoot: URL
+    /// Replace the `index.md` of products that already exist (their translations and other files stay).
+    public var update: Bool
+
+    public init(file: URL, displayPath: String? = nil, contentRoot: URL, update: Bool = false) {
+        self.file = file
+        self.displayPath = displayPath ?? file.path
+        self.contentRoot = contentRoot.standardizedFileURL
+        self.update = update
+    }
+
+    public struct Report: Sendable {
+        /// Content-relative paths written: `products/<slug>/index.md`, images, `producers/<slug>.yaml`.
+        public var created: [String] = []
+        /// Products replaced (with `update`), as `products/<slug>`.
+        public var updated: [String] = []
+        /// Products that exist already and were left as they are.
+        public var unchanged: [String] = []
+        public var diagnostics = Diagnostics()
+
+        public var succeeded: Bool { !diagnostics.hasErrors }
+
+        /// One line for the end of `dinh import`.
+        public var summary: String {
+            guard succeeded else { return "nothing was imported: fix the errors above and run the import again" }
+            let products = created.filter { $0.hasPrefix("products/") && $0.hasSuffix("/index.md") && !updated.contains(String($0.dropLast("/index.md".count))) }.count
+            let producers = created.filter { $0.hasPrefix("producers/") }.count
+            var parts = ["\(products) new product\(products == 1 ? "" : "s")"]
+            if producers > 0 { parts.append("\(producers) new producer\(producers == 1 ? "" : "s")") }
+            if !updated.isEmpty { parts.append("\(updated.count) updated") }
+            if !unchanged.isEmpty { parts.append("\(unchanged.count) already there and left unchanged (import with --update to replace them)") }
+            return "imported: " + parts.joined(separator: ", ")
+        }
+    }
+
+    public func run() -> Report {
+        var report = Report()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            report.diagnostics.error(SourceLocation(path: contentRoot.path), "the content folder does not exist; create it with `dinh init` or give the right folder")
+            return report
+        }
+        let table: Table
+        do throws(DinhError) {
+            table = try Table.read(file, displayPath: displayPath)
+        } catch {
+            report.diagnostics.error(SourceLocation(path: displayPath), error.message)
+            return report
+        }
+        var planner = ImportPlanner(importer: self, existing: ExistingContent(root: contentRoot))
+        guard let plan = planner.plan(table) else {
+            report.diagnostics = planner.diagnostics
+            return report
+        }
+        report.diagnostics = planner.diagnostics
+        report.unchanged = plan.unchanged
+        guard !plan.files.isEmpty else { return report }
+        do throws(DinhError) {
+            try StagedWrite(root: contentRoot).commit(plan.files)
+            report.created = plan.files.filter { !$0.replaces }.map(\.path)
+            report.updated = plan.updated
+        } catch {
+            report.diagnostics.error(SourceLocation(path: contentRoot.path), "nothing was imported: \(error.message)")
+        }
+        return report
+    }
+}
+
+/// One file to write, relative to the content folder.
+struct PlannedFile: Sendable {
+    enum Source: Sendable {
+        case text(String)
+        case copy(URL)
+    }
+    var path: String
+    var source: Source
+    /// An existing file replaced under `update`.
+    var replaces: Bool
+}
+
+/// What the content folder already holds, read loosely (the folder may have errors of its own).
+struct ExistingContent {
+    var productCodes: [String: String] = [:]
+    var usedCodes: Set<String> = []
+    /// `products/<slug>` → the code the lock published for it.
+    var lockedTargets: [String: String] = [:]
+    /// Name key (see `Column.key`) or slug → producer slug.
+    var producers: [String: String] = [:]
+    var languages: [String] = ["vi"]
+
+    init(root: URL) {
+        let fm = FileManager.default
+        for section in ["heritage", "products", "pages"] {
+            let folder = root.appendingPathComponent(section)
+            for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                guard let text = try? String(contentsOf: folder.appendingPathComponent("\(name)/index.md"), encoding: .utf8) else {
+                    if section == "products", fm.fileExists(atPath: folder.appendingPathComponent(name).path) { productCodes[name] = "" }
+                    continue
+                }
+                let code = Self.value(of: "code", in: text) ?? ""
+                if section == "products" { productCodes[name] = code }
+                if !code.isEmpty { usedCodes.insert(code) }
+            }
+        }
+        // Codes once printed stay reserved even when their page is gone (`CODE target` lines).
+        if let lock = try? String(contentsOf: root.appendingPathComponent("codes.lock"), encoding: .utf8) {
+            for line in lock.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+                let words = line.split(whereSeparator: \.isWhitespace)
+                guard let code = words.first else { continue }
+                usedCodes.insert(String(code))
+                if words.count > 1 { lockedTargets[String(words[1])] = String(code) }
+            }
+        }
+        let producerFolder = root.appendingPathComponent("producers")
+        for name in (try? fm.contentsOfDirectory(atPath: producerFolder.path)) ?? [] where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            let slug = String(name.prefix(upTo: name.lastIndex(of: ".") ?? name.endIndex))
+            producers[slug] = slug
+            guard let text = try? String(contentsOf: producerFolder.appendingPathComponent(name), encoding: .utf8) else { continue }
+            // `name: X` or a map of languages below `name:`.
+            var inName = false
+            for line in text.split(whereSeparator: \.isNewline) {
+                if line.hasPrefix("name:") {
+                    let value = Self.unquote(line.dropFirst(5))
+                    if !value.isEmpty { producers[Column.key(value)] = slug }
+                    inName = value.isEmpty
+                } else if inName, line.first == " ", let colon = line.firstIndex(of: ":") {
+                    producers[Column.key(Self.unquote(line[line.index(after: colon)...]))] = slug
+                } else {
+                    inName = false
+                }
+            }
+        }
+        if let site = try? String(contentsOf: root.appendingPathComponent("site.yaml"), encoding: .utf8),
+           let line = site.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("languages:") }) {
+            let list = line.dropFirst("languages:".count).filter { $0.isLetter || $0 == "," || $0 == "-" }
+            let codes = list.split(separator: ",").map(String.init).filter { !$0.isEmpty }
+            if !codes.isEmpty { languages = codes }
+        }
+    }
+
+    static func value(of key: String, in text: String) -> String? {
+        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix(key + ":") {
+            return unquote(line.dropFirst(key.count + 1))
+        }
+        return nil
+    }
+
+    static func unquote(_ text: Substring) -> String {
+        var value = text.trimmingCharacters(in: .whitespaces)
+        if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
+        if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+            value = String(value.dropFirst().dropLast())
+        }
+        return value
+    }
+}
+
+/// Moves staged files into the content folder; on any failure puts everything back.
+struct StagedWrite {
+    let root: URL
+
+    func commit(_ files: [PlannedFile]) throws(DinhError) {
+        let fm = FileManager.default
+        // Staged inside the content folder so that the final moves are renames on one file system.
+        let stage = root.appendingPathComponent(".dinh-import-\(UUID().uuidString)")
+        let backup = stage.appendingPathComponent("previous")
+        defer { try? fm.removeItem(at: stage) }
+        var moved: [(destination: URL, backup: URL?)] = []
+        var createdFolders: [URL] = []
+        do {
+            for (index, file) in files.enumerated() {
+                let staged = stage.appendingPathComponent("new/\(index)")
+                try fm.createDirectory(at: staged.deletingLastPathComponent(), withIntermediateDirectories: true)
+                switch file.source {
+                case .text(let text): try Data(text.utf8).write(to: staged)
+                case .copy(let url): try fm.copyItem(at: url, to: staged)
+                }
+            }
+            for (index, file) in files.enumerated() {
+                let destination = root.appendingPathComponent(file.path)
+                let folder = destination.deletingLastPathComponent()
+                var missing: [URL] = []
+                var probe = folder
+                while !fm.fileExists(atPath: probe.path) && probe.path.count > root.path.count {
+                    missing.append(probe)
+                    probe.deleteLastPathComponent()
+                }
+                try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+                createdFolders.append(contentsOf: missing.reversed())
+                var saved: URL?
+                if fm.fileExists(atPath: destination.path) {
+                    let target = backup.appendingPathComponent("\(index)")
+                    try fm.createDirectory(at: backup, withIntermediateDirectories: true)
+                    try fm.moveItem(at: destination, to: target)
+                    saved = target
+                }
+                moved.append((destination, saved))
+                try fm.moveItem(at: stage.appendingPathComponent("new/\(index)"), to: destination)
+            }
+        } catch {
+            for (destination, saved) in moved.reversed() {
+                try? fm.removeItem(at: destination)
+                if let saved { try? fm.moveItem(at: saved, to: destination) }
+            }
+            for folder in createdFolders.reversed() { try? fm.removeItem(at: folder) }
+            throw DinhError("the files could not be written (\(error.localizedDescription)); check that the content folder is writable")
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import DinhCore
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// The first worksheet of an Office Open XML workbook. Cells keep what the user sees: shared and
+/// inline strings as typed (a text `=HYPERLINK(…)` stays text), formulas as their cached value.
+enum XLSXReader {
+    /// A workbook part larger than this is refused rather than inflated (a zip bomb, or not a product list).
+    static let maxPartSize = 200 << 20
+
+    static func read(_ url: URL, displayPath: String) throws(DinhError) -> Table {
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw DinhError("\(displayPath) is not a valid .xlsx file (it cannot be opened as a workbook); open it in Excel and save it again as Excel Workbook (.xlsx)")
+        }
+        func part(_ path: String) throws(DinhError) -> Data? {
+            guard let entry = archive[path] else { return nil }
+            guard entry.uncompressedSize <= maxPartSize else { throw DinhError("\(displayPath): the part \(path) is too large to be a product list") }
+            guard let data = try? unpack(entry, from: archive) else {
+                throw DinhError("\(displayPath) is damaged (\(path) cannot be unpacked); open it in Excel and save it again")
+            }
+            return data
+        }
+        let sheetPath = try firstSheetPath(workbook: part("xl/workbook.xml"), relations: part("xl/_rels/workbook.xml.rels"))
+        var sheet = try part(sheetPath)
+        if sheet == nil { sheet = try part("xl/worksheets/sheet1.xml") }
+        guard let sheet else {
+            throw DinhError("\(displayPath) has no worksheet; put the product list on the first sheet")
+        }
+        let shared = try part("xl/sharedStrings.xml").map { SharedStringsParser.parse($0) } ?? []
+        guard let rows = SheetParser.parse(sheet, shared: shared) else {
+            throw DinhError("\(displayPath): the first worksheet cannot be read; open the file in Excel and save it again")
+        }
+        return Table(rows: rows)
+    }
+
+    private static func unpack(_ entry: Entry, from archive: Archive) throws -> Data {
+        var data = Data()
+        _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+        return data
+    }
+
+    /// `xl/worksheets/…` of the workbook's first `<sheet>`, through its relationship id.
+    static func firstSheetPath(workbook: Data?, relations: Data?) -> String {
+        let fallback = "xl/worksheets/sheet1.xml"
+        guard let workbook, let relations else { return fallback }
+        let sheets = AttributeCollector.collect(workbook, element: "sheet")
+        let rels = AttributeCollector.collect(relations, element: "Relationship")
+        guard let id = sheets.first?["r:id"] ?? sheets.first?.first(where: { $0.key.hasSuffix(":id") })?.value,
+              let target = rels.first(where: { $0["Id"] == id })?["Target"] else { return fallback }
+        if target.hasPrefix("/") { return String(target.dropFirst()) }
+        return "xl/" + target
+    }
+}
+
+/// The attributes of every element of one name.
+private final class AttributeCollector: NSObject, XMLParserDelegate {
+    let element: String
+    var found: [[String: String]] = []
+
+    init(element: String) { self.element = element }
+
+    static func collect(_ data: Data, element: String) -> [[String: String]] {
+        let collector = AttributeCollector(element: element)
+        let parser = XMLParser(data: data)
+        parser.delegate = collector
+        _ = parser.parse()
+        return collector.found
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        if name == element || name.hasSuffix(":" + element) { found.append(attributes) }
+    }
+}
+
+/// `<si>` items: plain `<t>` or rich-text runs `<r><t>`; phonetic hints `<rPh>` are not text.
+private final class SharedStringsParser: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    var current = ""
+    var inText = false
+    var phonetic = 0
+
+    static func parse(_ data: Data) -> [String] {
+        let delegate = SharedStringsParser()
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        _ = parser.parse()
+        return delegate.strings
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        switch name {
+        case "si": current = ""
+        case "rPh": phonetic += 1
+        case "t": inText = phonetic == 0
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "si": strings.append(current)
+        case "rPh": phonetic -= 1
+        case "t": inText = false
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { current += string }
+    }
+}
+
+/// `<row r="7"><c r="C7" t="s"><v>3</v></c>…`.
+private final class SheetParser: NSObject, XMLParserDelegate {
+    let shared: [String]
+    var rows: [Table.Row] = []
+    var row: Table.Row?
+    var column = 0
+    var type = ""
+    var value = "", formula = "", inline = ""
+    var reading: String?
+    var failed = false
+
+    init(shared: [String]) { self.shared = shared }
+
+    static func parse(_ data: Data, shared: [String]) -> [Table.Row]? {
+        let delegate = SheetParser(shared: shared)
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        guard parser.parse(), !delegate.failed else { return nil }
+        return delegate.rows
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        switch name {
+        case "row":
+            let number = attributes["r"].flatMap(Int.init) ?? (rows.last?.number ?? 0) + 1
+            row = Table.Row(number: number, cells: [:])
+            column = 0
+        case "c":
+            column = attributes["r"].flatMap(Self.column(of:)) ?? column + 1
+            type = attributes["t"] ?? "n"
+            value = ""; formula = ""; inline = ""
+        case "v", "f": reading = name
+        case "t": reading = "t"
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        switch reading {
+        case "v": value += string
+        case "f": formula += string
+        case "t": inline += string
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "v", "f", "t": reading = nil
+        case "c":
+            row?.cells[column] = text()
+        case "row":
+            if let row { rows.append(row) }
+            row = nil
+        default: break
+        }
+    }
+
+    private func text() -> String {
+        switch type {
+        case "s":
+            guard let index = Int(value), shared.indices.contains(index) else { failed = true; return "" }
+            return shared[index]
+        case "inlineStr": return inline
+        case "b": return value == "1" ? "TRUE" : "FALSE"
+        case "str", "e": return value.isEmpty && !formula.isEmpty ? "=" + formula : value
+        default:
+            // A formula never calculated (files written by scripts) shows as what was typed.
+            if value.isEmpty && !formula.isEmpty { return "=" + formula }
+            return Self.number(value)
+        }
+    }
+
+    /// Numbers as a person would type them: `45000`, not `45000.0` or `4.5E4`.
+    static func number(_ text: String) -> String {
+        guard let double = Double(text), double.isFinite else { return text }
+        if double == double.rounded(), abs(double) < 1e15 { return String(Int64(double)) }
+        return text
+    }
+
+    /// `C7` → 3.
+    static func column(of reference: String) -> Int? {
+        var column = 0
+        for scalar in reference.unicodeScalars {
+            guard ("A"..."Z").contains(scalar) else { break }
+            column = column * 26 + Int(scalar.value - 64)
+        }
+        return column > 0 ? column : nil
+    }
+}

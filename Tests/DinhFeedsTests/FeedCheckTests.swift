@@ -1,0 +1,99 @@
+import DinhContent
+import DinhCore
+@testable import DinhFeeds
+import DinhTestSupport
+import Foundation
+import Testing
+
+@Suite struct FeedCheckTests {
+    @Test func checksReportRejectionsAsErrorsAndDemotionsAsWarnings() throws {
+        let feed = try FeedFixture()
+        // A real PNG header: 300×300.
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
+        png += [0, 0, 1, 0x2C, 0, 0, 1, 0x2C, 8, 2, 0, 0, 0]
+        try feed.fixture.write("products/mat-ong/nho.png", data: Data(png))
+        let diagnostics = FeedChecks.diagnostics(for: feed.content, today: FeedFixture.today).sorted
+        let lines = diagnostics.map(\.description)
+        func has(_ path: String, _ severity: Diagnostic.Severity, _ text: String) -> Bool {
+            diagnostics.contains { $0.location.path == "content/products/\(path)/index.md" && $0.severity == severity && $0.message.contains(text) }
+        }
+        #expect(has("non-la", .error, "no photo"), "\(lines)")
+        #expect(has("mat-ong", .error, "300×300"), "\(lines)")
+        #expect(has("mat-ong", .error, "at least 500×500"), "\(lines)")
+        #expect(!has("mat-ong", .error, "at least 100×100"), "\(lines)")
+        #expect(has("mat-ong", .warning, "no description"), "\(lines)")
+        #expect(has("mat-ong", .warning, "no 'gtin' and no 'brand'"), "\(lines)")
+        #expect(has("mat-ong", .warning, "pre-order"), "\(lines)")
+        #expect(!diagnostics.contains { $0.location.path.contains("homestay") }, "\(lines)")
+        #expect(!diagnostics.contains { $0.location.path.contains("che-lam") }, "\(lines)")
+        // Said once, not once per language.
+        #expect(diagnostics.filter { $0.message.contains("no photo") }.count == 1)
+    }
+
+    @Test func lengthsPricesAndRestrictedGTINs() throws {
+        let feed = try FeedFixture()
+        var product = try #require(feed.content.products.first { $0.slug == "che-lam" })
+        product.name = LocalizedText(["vi": String(repeating: "Chè ", count: 40) + "x", "en": "short"])
+        product.body = ["vi": "<p>" + String(repeating: "a", count: 5001) + "</p>"]
+        product.salePrice = 45000
+        product.gtin = "2000000000008"
+        product.sku = String(repeating: "X", count: 51)
+        let item = FeedItem(product: product, language: "vi", content: feed.content, options: FeedFixture.options)
+        let problems = FeedChecks.problems(item)
+        func find(_ text: String) -> FeedChecks.Problem? { problems.first { $0.message.contains(text) } }
+        #expect(find("the name is 161 characters")?.marketplaces == [.google])
+        #expect(find("5001 characters")?.severity == .error)
+        #expect(find("'sale_price' (45000) must be lower")?.severity == .error)
+        #expect(find("restricted GS1 range")?.severity == .warning)
+        #expect(find("feed id")?.marketplaces == [.google])
+        #expect(item.gtin == nil)
+        #expect(!FeedChecks.isAccepted(item, by: .google))
+        let xml = GoogleMerchantFeed.xml(items: [item], language: "vi", site: feed.content.site)
+        #expect(!xml.contains("<item>"))
+    }
+
+    @Test func aTranslationProblemNamesTheTranslationFile() throws {
+        let feed = try FeedFixture()
+        var content = feed.content
+        let index = try #require(content.products.firstIndex { $0.slug == "che-lam" })
+        content.products[index].name.values["en"] = String(repeating: "x", count: 151)
+        let diagnostics = FeedChecks.diagnostics(for: content, today: FeedFixture.today) { _ in PixelSize(width: 800, height: 800) }
+        let messages = diagnostics.all.filter { $0.location.path == "content/products/che-lam/index.md" }.map(\.message)
+        #expect(messages == ["the name is 151 characters long; Google Merchant Center accepts at most 150, so the product is left out of its feed: shorten 'name' (in index.en.md)"])
+    }
+
+    @Test func restrictedRanges() {
+        #expect(GTINRange.isRestricted("2012345678900"))
+        #expect(GTINRange.isRestricted("9812345678901"))
+        #expect(!GTINRange.isRestricted("8936012345674"))
+        #expect(GTINRange.isRestricted("20123457"))
+        #expect(GTINRange.isRestricted("412345678901"))
+        #expect(!GTINRange.isRestricted("012345678905"))
+    }
+
+    @Test func imageHeaders() {
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 11, 8, 0x02, 0x58, 0x03, 0x20, 3, 0, 0, 0, 0]
+        #expect(ImageHeader.pixelSize(of: jpeg) == PixelSize(width: 800, height: 600))
+        #expect(ImageHeader.pixelSize(of: [0, 1, 2]) == nil)
+    }
+}
+
+@Suite struct ImageHeaderOracleTests {
+    /// Sizes read from headers agree with Pillow, for a JPEG with a large EXIF block and a PNG.
+    @Test func headersAgreeWithPillow() throws {
+        let folder = try TemporaryDirectory("dinh-image-header")
+        defer { folder.remove() }
+        try folder.write("make.py", """
+        from PIL import Image
+        exif = Image.Exif(); exif[0x010E] = "x" * 60000
+        Image.new("RGB", (640, 480), "red").save("big-exif.jpg", exif=exif.tobytes())
+        Image.new("RGB", (499, 501), "blue").save("small.png")
+        Image.new("RGB", (1200, 900), "green").save("progressive.jpg", progressive=True)
+        """)
+        let made = try Tools.run("/bin/sh", ["-c", "\(Tools.python) make.py"], in: folder.url)
+        try #require(made.status == 0, "\(made.stderr)")
+        #expect(ImageHeader.pixelSize(of: folder.file("big-exif.jpg")) == PixelSize(width: 640, height: 480))
+        #expect(ImageHeader.pixelSize(of: folder.file("small.png")) == PixelSize(width: 499, height: 501))
+        #expect(ImageHeader.pixelSize(of: folder.file("progressive.jpg")) == PixelSize(width: 1200, height: 900))
+    }
+}

@@ -1,0 +1,311 @@
+import DinhTestSupport
+import Foundation
+import Testing
+@testable import DinhImaging
+
+@Suite struct JPEGDecodeTests {
+    let decoder = ImageDecoder()
+
+    @Test(arguments: ["baseline", "progressive"])
+    func decodesLikePillow(kind: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        _ = try makeTestPicture("source.png", in: dir)
+        let option = kind == "progressive" ? "-progressive" : ""
+        try Fixture.shell("convert source.png ppm:- | cjpeg -quality 90 \(option) > photo.jpg", in: dir)
+        let url = dir.file("photo.jpg")
+        let ours = try decoder.decode(contentsOf: url)
+        let reference = try Fixture.pillowPixels(url, in: dir)
+        #expect(ours.width == 120 && ours.height == 80 && ours.channels == 3)
+        let difference = try #require(meanDifference(ours, reference))
+        #expect(difference < 1.0, "mean difference from Pillow: \(difference)")
+        let info = try decoder.info(contentsOf: url)
+        #expect(info == ImageInfo(width: 120, height: 80, format: .jpeg, hasAlpha: false))
+    }
+
+    @Test func grayscaleBecomesRGB() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        _ = try makeTestPicture("source.png", in: dir)
+        try Fixture.shell("convert source.png -colorspace Gray -quality 90 gray.jpg", in: dir)
+        #expect(try Fixture.shell("identify -format '%[channels]' gray.jpg", in: dir).contains("gray"))
+        let url = dir.file("gray.jpg")
+        let ours = try decoder.decode(contentsOf: url)
+        let reference = try Fixture.pillowPixels(url, in: dir)
+        let difference = try #require(meanDifference(ours, reference))
+        #expect(difference < 1.0, "mean difference from Pillow: \(difference)")
+    }
+
+    @Test func cmykComesOutCloseToTheRGBOriginal() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let source = try makeTestPicture("source.png", in: dir)
+        try Fixture.shell("convert source.png -colorspace CMYK -quality 95 cmyk.jpg", in: dir)
+        #expect(try Fixture.shell("identify -format '%[colorspace]' cmyk.jpg", in: dir).contains("CMYK"))
+        let ours = try decoder.decode(contentsOf: dir.file("cmyk.jpg"))
+        let original = try Fixture.pillowPixels(source, in: dir)
+        let difference = try #require(meanDifference(ours, original))
+        #expect(difference < 4.0, "mean difference from the RGB original: \(difference)")
+    }
+
+    @Test func adobeInvertedCMYKComesOutCloseToTheOriginal() throws {
+        // Pillow writes CMYK JPEGs with an Adobe marker and inverted inks, as Photoshop does.
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let source = try makeTestPicture("source.png", in: dir)
+        try Fixture.python("""
+            import sys
+            from PIL import Image
+            Image.open(sys.argv[1]).convert('CMYK').save(sys.argv[2], quality=95)
+            """, [source.path, dir.file("adobe.jpg").path], in: dir)
+        let ours = try decoder.decode(contentsOf: dir.file("adobe.jpg"))
+        let original = try Fixture.pillowPixels(source, in: dir)
+        let difference = try #require(meanDifference(ours, original))
+        #expect(difference < 4.0, "mean difference from the RGB original: \(difference)")
+    }
+
+    @Test func nonSRGBProfilesAreConvertedToSRGB() throws {
+        let profiles = ["a98.icc", "rommrgb.icc"].map { URL(fileURLWithPath: "/usr/share/color/icc/ghostscript/\($0)") }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+        let srgb = URL(fileURLWithPath: "/usr/share/color/icc/ghostscript/srgb.icc")
+        try #require(!profiles.isEmpty && FileManager.default.fileExists(atPath: srgb.path),
+                     "Adobe RGB / ProPhoto ICC profiles from Debian's ghostscript are not installed")
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let source = try makeTestPicture("source.png", in: dir)
+        let original = try Fixture.pillowPixels(source, in: dir)
+        for profile in profiles {
+            let name = profile.deletingPathExtension().lastPathComponent + ".jpg"
+            try Fixture.shell("convert source.png -profile '\(srgb.path)' -profile '\(profile.path)' -quality 95 \(name)", in: dir)
+            let url = dir.file(name)
+            #expect(try Fixture.pillowInfo(url, in: dir)["icc"] == "yes")
+            // Pillow ignores the profile: these are the raw, washed-out numbers.
+            let raw = try Fixture.pillowPixels(url, in: dir)
+            let rawDifference = try #require(meanDifference(raw, original))
+            let ours = try decoder.decode(contentsOf: url)
+            let difference = try #require(meanDifference(ours, original))
+            #expect(rawDifference > 8, "\(name): the profile should matter (raw difference \(rawDifference))")
+            #expect(difference < 3.5, "\(name): mean difference from the sRGB original \(difference), raw \(rawDifference)")
+        }
+    }
+
+    @Test func shrinkOnLoadKeepsTheMinimumSize() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        _ = try makeTestPicture("source.png", width: 800, height: 600, in: dir)
+        try Fixture.shell("convert source.png -quality 90 big.jpg", in: dir)
+        let url = dir.file("big.jpg")
+        let quarter = try JPEG.decode(contentsOf: url, minimumWidth: 200)
+        #expect(quarter.width == 200 && quarter.height == 150)
+        let half = try JPEG.decode(contentsOf: url, minimumWidth: 201)
+        #expect(half.width == 400 && half.height == 300)
+        let full = try JPEG.decode(contentsOf: url)
+        #expect(full.width == 800 && full.height == 600)
+        // The shrunk image is a faithful small version.
+        let difference = try #require(meanDifference(quarter, full.resized(width: 200, height: 150)))
+        #expect(difference < 3, "mean difference \(difference)")
+    }
+
+    @Test func encodeWritesNoMetadataAndPillowReadsIt() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var image = PixelImage(width: 64, height: 32)
+        for y in 0..<32 { for x in 0..<64 { image.pixels[(y * 64 + x) * 3] = UInt8(x * 4) } }
+        let bytes = try JPEG.encode(image, quality: 85)
+        let url = try dir.write("encoded.jpg", Data(bytes))
+        let info = try Fixture.pillowInfo(url, in: dir)
+        #expect(info["format"] == "JPEG" && info["size"] == "64x32" && info["exif"] == "no" && info["progressive"] == "yes")
+        let difference = try #require(meanDifference(try Fixture.pillowPixels(url, in: dir), image))
+        #expect(difference < 2)
+    }
+}
+
+@Suite struct OrientationTests {
+    static let available = FileManager.default.fileExists(atPath: Fixture.exifOrientation.path)
+
+    @Test(.enabled(if: available, "../shared/testdata/exif-orientation is absent: EXIF orientation suite skipped"),
+          arguments: ["Landscape", "Portrait"])
+    func allNineLookTheSame(set: String) throws {
+        let decoder = ImageDecoder()
+        let reference = try decoder.decode(contentsOf: Fixture.exifOrientation.appendingPathComponent("\(set)_0.jpg"))
+        let small = reference.resized(width: 32)
+        for orientation in 1...8 {
+            let url = Fixture.exifOrientation.appendingPathComponent("\(set)_\(orientation).jpg")
+            let info = try decoder.info(contentsOf: url)
+            #expect(info.orientation == orientation)
+            #expect(info.width == reference.width && info.height == reference.height, "\(url.lastPathComponent)")
+            let image = try decoder.decode(contentsOf: url)
+            #expect(image.width == reference.width && image.height == reference.height, "\(url.lastPathComponent)")
+            guard image.width == reference.width, image.height == reference.height else { continue }
+            let difference = try #require(meanDifference(image.resized(width: 32), small))
+            #expect(difference < 6, "\(url.lastPathComponent): mean difference \(difference) from \(set)_0.jpg")
+        }
+    }
+
+    @Test func exifParserReadsBothByteOrders() {
+        func app1(_ little: Bool, orientation: UInt16) -> [UInt8] {
+            func u16(_ v: UInt16) -> [UInt8] { little ? [UInt8(v & 0xFF), UInt8(v >> 8)] : [UInt8(v >> 8), UInt8(v & 0xFF)] }
+            func u32(_ v: UInt32) -> [UInt8] { little ? (0..<4).map { UInt8((v >> (8 * $0)) & 0xFF) } : (0..<4).reversed().map { UInt8((v >> (8 * $0)) & 0xFF) } }
+            var bytes = Array("Exif".utf8) + [0, 0] + (little ? [0x49, 0x49] : [0x4D, 0x4D]) + u16(42) + u32(8)
+            bytes += u16(2)
+            bytes += u16(0x010F) + u16(2) + u32(4) + u32(0)          // Make: ignored
+            bytes += u16(0x0112) + u16(3) + u32(1) + u16(orientation) + u16(0)
+            bytes += u32(0)
+            return bytes
+        }
+        for little in [true, false] {
+            for orientation: UInt16 in 1...8 {
+                let bytes = app1(little, orientation: orientation)
+                #expect(bytes.withUnsafeBytes { Exif.orientation(fromAPP1: $0) } == Int(orientation))
+            }
+            let bad = app1(little, orientation: 9)
+            #expect(bad.withUnsafeBytes { Exif.orientation(fromAPP1: $0) } == 1)
+            let cut = Array(app1(little, orientation: 6).prefix(20))
+            #expect(cut.withUnsafeBytes { Exif.orientation(fromAPP1: $0) } == 1)
+        }
+    }
+}
+
+@Suite struct PNGSuiteTests {
+    static let available = FileManager.default.fileExists(atPath: Fixture.pngSuite.path)
+    static var files: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: Fixture.pngSuite.path)) ?? []).filter { $0.hasSuffix(".png") }.sorted()
+    }
+
+    @Test(.enabled(if: available, "../shared/testdata/pngsuite is absent: PngSuite skipped"))
+    func everyValidFileDecodesLikeImageMagick() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let decoder = ImageDecoder()
+        var checked = 0
+        for name in Self.files where !name.hasPrefix("x") {
+            let url = Fixture.pngSuite.appendingPathComponent(name)
+            let ours = try decoder.decode(contentsOf: url)
+            let info = try decoder.info(contentsOf: url)
+            #expect(info.width == ours.width && info.height == ours.height && info.hasAlpha == (ours.channels == 4), "\(name)")
+            let reference = try Fixture.magickPixels(url, in: dir)
+            #expect(reference.width == ours.width && reference.height == ours.height, "\(name)")
+            guard reference.width == ours.width, reference.height == ours.height else { continue }
+            // The gamma test files (gAMA other than 1.0 or 1/2.2): libpng converts them to sRGB
+            // as browsers do, ImageMagick keeps stored values; the oracles disagree by design.
+            if ["g03", "g04", "g05", "g07", "g25"].contains(String(name.prefix(3))) { continue }
+            // Colour compared where a pixel is visible; alpha everywhere (255 when we made RGB).
+            var total = 0, worst = 0, samples = 0
+            for p in 0..<(ours.width * ours.height) {
+                let alpha = ours.channels == 4 ? Int(ours.pixels[p * 4 + 3]) : 255
+                let referenceAlpha = Int(reference.pixels[p * 4 + 3])
+                let alphaDifference = abs(alpha - referenceAlpha)
+                total += alphaDifference; worst = max(worst, alphaDifference); samples += 1
+                if alpha == 0 && referenceAlpha == 0 { continue }
+                for c in 0..<3 {
+                    let d = abs(Int(ours.pixels[p * ours.channels + c]) - Int(reference.pixels[p * 4 + c]))
+                    total += d; worst = max(worst, d); samples += 1
+                }
+            }
+            let mean = Double(total) / Double(max(samples, 1))
+            // Worst case 20: linear 16-bit gray darks, where 8 bits after gamma differ most.
+            #expect(mean < 1.5 && worst <= 20, "\(name): mean \(mean), worst \(worst)")
+            checked += 1
+        }
+        #expect(checked > 100)
+    }
+
+    @Test(.enabled(if: available, "../shared/testdata/pngsuite is absent: PngSuite skipped"))
+    func corruptFilesAreRefusedWithTheirPath() throws {
+        let corrupt = Self.files.filter { $0.hasPrefix("x") }
+        #expect(corrupt.count >= 10)
+        for name in corrupt {
+            let url = Fixture.pngSuite.appendingPathComponent(name)
+            do {
+                _ = try ImageDecoder().decode(contentsOf: url)
+                Issue.record("\(name) decoded, but it is corrupt")
+            } catch let error as ImageError {
+                #expect(error.path == url.path)
+                #expect(String(describing: error).hasPrefix(url.path + ": "))
+                #expect([.corrupt, .truncated, .notAnImage].contains(error.code), "\(name): \(error)")
+            }
+        }
+    }
+}
+
+@Suite struct BadInputTests {
+    func expectError(_ url: URL, _ code: ImageError.Code, containing text: String) {
+        do {
+            _ = try ImageDecoder().decode(contentsOf: url)
+            Issue.record("\(url.lastPathComponent) decoded")
+        } catch let error as ImageError {
+            #expect(error.code == code, "\(error)")
+            #expect(error.path == url.path)
+            #expect(error.description.contains(url.path) && error.description.contains(text), "\(error)")
+        } catch {
+            Issue.record("not an ImageError: \(error)")
+        }
+    }
+
+    @Test(arguments: ["baseline", "progressive"])
+    func truncatedJPEG(kind: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Fixture.shell("convert -size 300x200 xc: +noise Random ppm:- | cjpeg -quality 90 \(kind == "progressive" ? "-progressive" : "") > whole.jpg", in: dir)
+        let whole = try Data(contentsOf: dir.file("whole.jpg"))
+        let cut = try dir.write("cut.jpg", whole.prefix(whole.count / 2))
+        expectError(cut, .truncated, containing: "cut short (truncated)")
+        let headerOnly = try dir.write("header.jpg", whole.prefix(40))
+        expectError(headerOnly, .truncated, containing: "truncated")
+    }
+
+    @Test func truncatedPNG() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Fixture.shell("convert -size 200x100 xc: +noise Random PNG24:whole.png", in: dir)
+        let whole = try Data(contentsOf: dir.file("whole.png"))
+        let cut = try dir.write("cut.png", whole.prefix(whole.count / 2))
+        expectError(cut, .truncated, containing: "cut short (truncated)")
+        let header = try dir.write("header.png", whole.prefix(20))
+        expectError(header, .truncated, containing: "truncated")
+    }
+
+    @Test func pngClaiming100000x100000IsRefusedBeforeAllocating() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Fixture.python("""
+            import struct, sys, zlib
+            def chunk(kind, data):
+                return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) & 0xffffffff)
+            ihdr = struct.pack('>IIBBBBB', 100000, 100000, 8, 2, 0, 0, 0)
+            body = chunk(b'IHDR', ihdr) + chunk(b'IDAT', zlib.compress(b'\\0' * 301)) + chunk(b'IEND', b'')
+            open(sys.argv[1], 'wb').write(b'\\x89PNG\\r\\n\\x1a\\n' + body)
+            """, [dir.file("bomb.png").path], in: dir)
+        let url = dir.file("bomb.png")
+        expectError(url, .tooLarge, containing: "too large: 100000×100000 pixels, the limit is 100 megapixels")
+        // The headers alone are fine to read.
+        #expect(try ImageDecoder().info(contentsOf: url).width == 100000)
+        // A lower limit is honoured too.
+        #expect(throws: ImageError.self) { try ImageDecoder(maximumPixels: 100).decode(contentsOf: dir.file("bomb.png")) }
+    }
+
+    @Test func jpegClaimingHugeSizeIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Fixture.shell("convert -size 16x16 xc:red -quality 90 small.jpg", in: dir)
+        var bytes = [UInt8](try Data(contentsOf: dir.file("small.jpg")))
+        // Patch SOF0/SOF2's height and width to 60000.
+        guard let sof = (0..<(bytes.count - 9)).first(where: { bytes[$0] == 0xFF && (bytes[$0 + 1] == 0xC0 || bytes[$0 + 1] == 0xC2) }) else {
+            Issue.record("no SOF marker"); return
+        }
+        bytes[sof + 5] = 0xEA; bytes[sof + 6] = 0x60; bytes[sof + 7] = 0xEA; bytes[sof + 8] = 0x60
+        let url = try dir.write("huge.jpg", Data(bytes))
+        expectError(url, .tooLarge, containing: "too large: 60000×60000 pixels")
+    }
+
+    @Test func textFileNamedJPG() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let url = try dir.write("notes.jpg", "Chùa Một Cột, Hà Nội\n")
+        expectError(url, .notAnImage, containing: "not a JPEG or PNG image")
+        let empty = try dir.write("empty.jpg", Data())
+        expectError(empty, .notAnImage, containing: "empty")
+        let missing = dir.file("missing.jpg")
+        expectError(missing, .unreadable, containing: "cannot read")
+    }
+}

@@ -1,0 +1,227 @@
+import DinhContent
+import DinhCore
+@testable import DinhImport
+import DinhTestSupport
+import Foundation
+import Testing
+
+@Suite struct ImportTests {
+    static let header = "Mã;Tên sản phẩm;Giá;Giá khuyến mãi;Số sao OCOP;Năm công nhận;Nhóm;HTX;Mô tả;Khối lượng;Mã vạch;Ảnh"
+
+    /// Runs an import of `file` (in the fixture's folder) into the fixture's content.
+    func runImport(_ fixture: SiteFixture, _ name: String, update: Bool = false) -> ProductImport.Report {
+        ProductImport(file: fixture.directory.file(name), displayPath: name, contentRoot: fixture.content, update: update).run()
+    }
+
+    func load(_ fixture: SiteFixture) throws -> Content {
+        let (content, diagnostics) = ContentLoader(root: fixture.content, displayRoot: "content").load()
+        guard let content else { throw TestFailure("imported content does not load: \(diagnostics.sorted)") }
+        return content
+    }
+
+    @Test func csvWithBOMSemicolonsAndQuotedFields() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("anh-1.jpg", "jpeg")
+        let csv = Self.header + "\r\n"
+            + ";Mật ong \"rừng\": Ba Vì #1;45.000đ;40,000 VND;4 sao;2023;Đồ uống;HTX Ong Ba Vì;\"Dòng 1; có \"\"ngoặc\"\"\r\nDòng 2\";300g;8936012345674;anh-1.jpg\r\n"
+            + "NL01;Nón lá;1.250.000;;★★★;30/06/2024;Thủ công mỹ nghệ;HTX Chè lam Hà Trung;\"=HYPERLINK(\"\"https://x.vn\"\",\"\"xem\"\")\";1,5 kg;;\r\n"
+        try fixture.directory.write("list.csv", Data([0xEF, 0xBB, 0xBF]) + Data(csv.utf8))
+        let report = runImport(fixture, "list.csv")
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        #expect(report.created.sorted() == ["producers/htx-ong-ba-vi.yaml", "products/mat-ong-rung-ba-vi-1/anh-1.jpg",
+                                             "products/mat-ong-rung-ba-vi-1/index.md", "products/non-la/index.md"])
+        let content = try load(fixture)
+        let honey = try #require(content.products.first { $0.slug == "mat-ong-rung-ba-vi-1" })
+        #expect(honey.name.values["vi"] == "Mật ong \"rừng\": Ba Vì #1")
+        #expect(honey.code == "SP001")
+        #expect(honey.price == 45000 && honey.salePrice == 40000)
+        #expect(honey.ocop.stars == 4 && honey.ocop.year == 2023)
+        #expect(honey.category == .beverage && honey.producer == "htx-ong-ba-vi")
+        #expect(honey.weight?.description == "300 g" && honey.gtin == "8936012345674")
+        #expect(honey.images.map(\.path) == ["anh-1.jpg"])
+        #expect(honey.body["vi"]?.contains("ngoặc") == true)
+        let hat = try #require(content.products.first { $0.slug == "non-la" })
+        #expect(hat.code == "NL01" && hat.price == 1_250_000 && hat.ocop.stars == 3)
+        #expect(hat.ocop.date == CalendarDate(year: 2024, month: 6, day: 30))
+        #expect(hat.producer == "htx-che-lam", "an existing producer is found by its name")
+        #expect(hat.weight?.description == "1.5 kg")
+        // A formula-looking cell is text, not evaluated or dropped.
+        let hatText = try String(contentsOf: fixture.content.appendingPathComponent("products/non-la/index.md"), encoding: .utf8)
+        #expect(hatText.hasSuffix("---\n=HYPERLINK(\"https://x.vn\",\"xem\")\n"), "\(hatText)")
+        let producer = try #require(content.producers.first { $0.slug == "htx-ong-ba-vi" })
+        #expect(producer.kind == .cooperative && producer.name.values["vi"] == "HTX Ong Ba Vì")
+    }
+
+    @Test func badPriceOnRowSevenNamesRowAndColumnAndWritesNothing() throws {
+        let fixture = try SiteFixture()
+        var csv = "Tên sản phẩm,Giá,Số sao OCOP,Năm công nhận,Nhóm,HTX\n"
+        for index in 2...6 { csv += "Sản phẩm \(index),\(index)0.000,4,2023,Thực phẩm,HTX Chè lam Hà Trung\n" }
+        csv += "Sản phẩm 7,45k,4,2023,Thực phẩm,HTX Chè lam Hà Trung\n"
+        csv += "Sản phẩm 8,45000,7,2023,Nước giải khát,HTX Chè lam Hà Trung\n"
+        try fixture.directory.write("list.csv", csv)
+        let before = Tools.tree(fixture.content)
+        let report = runImport(fixture, "list.csv")
+        #expect(!report.succeeded)
+        let errors = report.diagnostics.errors.map(\.description)
+        #expect(errors.contains { $0.hasPrefix("list.csv:7:2: error: column 'Giá' (B): '45k' is not a price") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("list.csv:8:3: error: column 'Số sao OCOP' (C)") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("list.csv:8:5: error: column 'Nhóm' (E): 'Nước giải khát'") }, "\(errors)")
+        #expect(Tools.tree(fixture.content) == before, "a failed import writes nothing")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.content.path).filter { $0.hasPrefix(".dinh-import") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func reimportWithoutUpdateChangesNothing() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.csv", "Tên sản phẩm,Giá,Số sao OCOP,Năm công nhận,Nhóm,HTX\nChè lam,50000,5,2024,Thực phẩm,HTX Chè lam Hà Trung\nBánh mới,20000,3,2024,Thực phẩm,Hộ kinh doanh Bà Tư\n")
+        // `che-lam` exists in the fixture (code HT42); the first import adds only `banh-moi`.
+        let first = runImport(fixture, "list.csv")
+        #expect(first.succeeded && first.unchanged == ["products/che-lam"], "\(first.diagnostics.sorted)")
+        #expect(first.created.sorted() == ["producers/ho-kinh-doanh-ba-tu.yaml", "products/banh-moi/index.md"])
+        #expect(first.summary == "imported: 1 new product, 1 new producer, 1 already there and left unchanged (import with --update to replace them)")
+        let afterFirst = Tools.tree(fixture.content)
+        let second = runImport(fixture, "list.csv")
+        #expect(second.succeeded && second.created.isEmpty && second.updated.isEmpty)
+        #expect(Tools.tree(fixture.content) == afterFirst)
+        #expect(second.diagnostics.warnings.count == 2)
+
+        let third = runImport(fixture, "list.csv", update: true)
+        #expect(third.succeeded && third.updated.sorted() == ["products/banh-moi", "products/che-lam"], "\(third.diagnostics.sorted)")
+        let content = try load(fixture)
+        let updated = try #require(content.products.first { $0.slug == "che-lam" })
+        #expect(updated.code == "HT42", "the printed code is kept")
+        #expect(updated.price == 50000 && updated.ocop.stars == 5)
+        #expect(content.producers.first { $0.slug == "ho-kinh-doanh-ba-tu" }?.kind == .household)
+    }
+
+    @Test func generatedCodesAvoidEveryUsedCode() throws {
+        let fixture = try SiteFixture()
+        try fixture.write("codes.lock", "# Dinh codes lock\nSP001 heritage/gone\nSP003 products/old\nOLD7 products/c-ba\n")
+        try fixture.directory.write("list.csv", "Tên,Giá,Sao,Năm,Nhóm,HTX\nA một,1000,3,2020,1,HTX Chè lam Hà Trung\nB hai,1000,3,2020,2,HTX Chè lam Hà Trung\nC ba,1000,3,2020,2,HTX Chè lam Hà Trung\n")
+        let report = runImport(fixture, "list.csv")
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        let content = try load(fixture)
+        #expect(content.products.filter { $0.slug != "che-lam" }.map(\.code).sorted() == ["OLD7", "SP002", "SP004"])
+    }
+
+    @Test func xlsxWrittenByOpenpyxl() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("photo.png", "png")
+        let script = #"""
+        import openpyxl
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "Sản phẩm"
+        ws.append(["Tên sản phẩm", "Giá", "Giá khuyến mãi", "Số sao OCOP", "Năm công nhận", "Nhóm", "Nhà sản xuất", "Mô tả", "Mã vạch", "Ảnh", "Đơn vị", "Màu sắc"])
+        ws.append(["Chè Shan tuyết & <trà>", 120000, 99000, 5, 2022, "Đồ uống", "Công ty Trà Việt", "Trà 'ngon'", "8936012345674", "photo.png", "gói 100 g", "x"])
+        ws.append(["Rượu làng Vân", "85.000đ", None, "4", 2021, "Đồ uống", "HTX Chè lam Hà Trung", None, None, None, None, None])
+        ws.append([None] * 12)
+        ws.append(["Tinh dầu sả", 60000, None, 3, 2024, "Thảo dược", "HTX Chè lam Hà Trung", "=HYPERLINK(\"https://x.vn\",\"xem\")", None, None, None, None])
+        ws["H5"].data_type = "s"
+        import datetime
+        ws["M1"] = "Ngày công nhận"
+        ws["M5"] = datetime.date(2024, 3, 15)
+        wb.save("list.xlsx")
+        print("ok")
+        """#
+        try fixture.directory.write("make.py", script)
+        let made = try Tools.run("/bin/sh", ["-c", "\(Tools.python) make.py"], in: fixture.directory.url)
+        #expect(made.status == 0, "\(made.stderr)")
+        let report = runImport(fixture, "list.xlsx")
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        #expect(report.diagnostics.warnings.contains { $0.location == SourceLocation(path: "list.xlsx", line: 1, column: 12) && $0.message.contains("'Màu sắc' is not imported") })
+        let content = try load(fixture)
+        let tea = try #require(content.products.first { $0.slug == "che-shan-tuyet-tra" })
+        #expect(tea.name.values["vi"] == "Chè Shan tuyết & <trà>")
+        #expect(tea.price == 120000 && tea.salePrice == 99000 && tea.ocop.stars == 5 && tea.ocop.year == 2022)
+        #expect(tea.gtin == "8936012345674" && tea.images.map(\.path) == ["photo.png"])
+        #expect(tea.unit?.values["vi"] == "gói 100 g")
+        #expect(content.producer(tea.producer)?.kind == .enterprise)
+        let wine = try #require(content.products.first { $0.slug == "ruou-lang-van" })
+        #expect(wine.price == 85000 && wine.producer == "htx-che-lam")
+        let oil = try #require(content.products.first { $0.slug == "tinh-dau-sa" })
+        let oilText = try String(contentsOf: fixture.content.appendingPathComponent("products/tinh-dau-sa/index.md"), encoding: .utf8)
+        #expect(oilText.hasSuffix("---\n=HYPERLINK(\"https://x.vn\",\"xem\")\n"), "\(oilText)")
+        #expect(oil.category == .herbal)
+        #expect(oil.ocop.date == CalendarDate(year: 2024, month: 3, day: 15), "an Excel date cell is a date")
+    }
+
+    @Test func xlsxErrorsPointAtTheCell() throws {
+        let fixture = try SiteFixture()
+        let script = #"""
+        import openpyxl
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["Name", "Price", "Stars", "Year", "Category", "Producer", "GTIN"])
+        for i in range(2, 7):
+            ws.append([f"P{i}", 1000, 3, 2020, "food", "HTX Chè lam Hà Trung", None])
+        ws.append(["P7", "abc", 3, 2020, "food", "HTX Chè lam Hà Trung", "8936012345675"])
+        wb.save("list.xlsx")
+        """#
+        try fixture.directory.write("make.py", script)
+        let made = try Tools.run("/bin/sh", ["-c", "\(Tools.python) make.py"], in: fixture.directory.url)
+        #expect(made.status == 0, "\(made.stderr)")
+        let before = Tools.tree(fixture.content)
+        let report = runImport(fixture, "list.xlsx")
+        let errors = report.diagnostics.errors.map(\.description)
+        #expect(errors.contains { $0.hasPrefix("list.xlsx:7:2: error: column 'Price' (B): 'abc'") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("list.xlsx:7:7: error: column 'GTIN' (G)") && $0.contains("check digit") }, "\(errors)")
+        #expect(Tools.tree(fixture.content) == before)
+    }
+
+    @Test func anExistingProducerFileIsNeverReplaced() throws {
+        let fixture = try SiteFixture()
+        let before = try String(contentsOf: fixture.content.appendingPathComponent("producers/htx-che-lam.yaml"), encoding: .utf8)
+        try fixture.directory.write("list.csv", "Tên,Giá,Sao,Năm,Nhóm,HTX\nBánh,1000,3,2020,1,htx che lam\n")
+        let report = runImport(fixture, "list.csv")
+        #expect(report.succeeded && report.created == ["products/banh/index.md"], "\(report.created) \(report.diagnostics.sorted)")
+        #expect(try String(contentsOf: fixture.content.appendingPathComponent("producers/htx-che-lam.yaml"), encoding: .utf8) == before)
+    }
+
+    @Test func titleRowsNumberColumnsAndUnitsInHeadings() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.csv", """
+        DANH SÁCH SẢN PHẨM OCOP NĂM 2024,,,,,,,
+        ,,,,,,,
+        STT,Tên sản phẩm,Giá bán (đồng),Số sao,Năm công nhận,Nhóm sản phẩm,Chủ thể,Khối lượng (g)
+        1,Bánh đa,"15.000",3,2024,Thực phẩm,HTX Chè lam Hà Trung,250
+        2,Mắm tép,"30,000",bốn,2024,Thực phẩm,HTX Chè lam Hà Trung,500
+
+        """)
+        let report = runImport(fixture, "list.csv")
+        let errors = report.diagnostics.errors.map(\.description)
+        #expect(errors.count == 1 && errors[0].hasPrefix("list.csv:5:4: error: column 'Số sao' (D): 'bốn'"), "\(errors)")
+        #expect(report.diagnostics.warnings.isEmpty, "\(report.diagnostics.sorted)")
+        try fixture.directory.write("list.csv", "STT,Tên sản phẩm,Giá bán (đồng),Số sao,Năm công nhận,Nhóm sản phẩm,Chủ thể,Khối lượng (g)\n1,Bánh đa,15.000,3,2024,Thực phẩm,HTX Chè lam Hà Trung,250\n")
+        #expect(runImport(fixture, "list.csv").succeeded)
+        let content = try load(fixture)
+        #expect(content.products.first { $0.slug == "banh-da" }?.weight?.description == "250 g")
+    }
+
+    @Test func excelSeparatorHint() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.csv", "sep=;\r\nTên;Giá;Sao;Năm;Nhóm;HTX\r\nBánh;12,5;3;2020;1;HTX Chè lam Hà Trung\r\n")
+        let errors = runImport(fixture, "list.csv").diagnostics.errors.map(\.description)
+        #expect(errors.count == 1 && errors[0].hasPrefix("list.csv:2:2: error: column 'Giá' (B): '12,5'"), "\(errors)")
+    }
+
+    @Test func notASpreadsheet() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.xlsx", "not a zip")
+        try fixture.directory.write("latin.csv", Data([0x54, 0xEA, 0x6E, 0x0A]))
+        #expect(runImport(fixture, "list.xlsx").diagnostics.errors.first?.message.contains("not a valid .xlsx") == true)
+        #expect(runImport(fixture, "latin.csv").diagnostics.errors.first?.message.contains("CSV UTF-8") == true)
+    }
+
+    @Test func pricesAsPeopleWriteThem() {
+        for (text, value) in [("45000", 45000), ("45.000", 45000), ("45.000đ", 45000), ("45,000 VND", 45000), ("45 000 ₫", 45000),
+                              ("1.250.000 đồng", 1_250_000), ("45.000 VNĐ", 45000)] {
+            #expect(CellValue.price(text) == value, "\(text)")
+        }
+        for text in ["45k", "45.5", "0", "4,50", "abc", "45.000,5", "-5"] { #expect(CellValue.price(text) == nil, "\(text)") }
+        #expect(Column.recognise("TÊN SẢN PHẨM") == .name)
+        #expect(Column.recognise("Giá khuyến mại") == .salePrice)
+        #expect(Column.recognise("HTX/Nhà sản xuất") == .producer)
+        #expect(YAMLText.quoted("a\"b\\c\nd\u{1}") == #""a\"b\\c\nd\u0001""#)
+    }
+}
