@@ -44,7 +44,7 @@ for path in "${targets[@]}"; do
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
   non2xx=$(awk -F': ' '/Non-2xx or 3xx responses/ {print $2}' <<<"$out")
   socket=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out")
-  printf "  %-40s %10s req/s   p99 %8s   %s requests, %s non-2xx, %s socket errors\n" \
+  printf "  %-52s %9s req/s   p99 %8s   %s requests, %s non-2xx, %s socket errors\n" \
     "/$path" "$rps" "$p99" "$requests" "${non2xx:-0}" "${socket:-0}"
   if [[ ${non2xx:-0} != 0 || ${socket:-0} != 0 || -z $rps ]]; then failed=1; fi
 done
