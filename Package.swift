@@ -61,12 +61,12 @@ let package = Package(
         ),
         .target(
             name: "DinhCLI",
-            dependencies: ["DinhSite", "DinhServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DinhSite", "DinhServe", "DinhImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Dinh",
-            dependencies: ["DinhCore", "DinhContent", "DinhImaging", "DinhPanorama", "DinhQR", "DinhFeeds", "DinhSite"],
+            dependencies: ["DinhCore", "DinhContent", "DinhImaging", "DinhPanorama", "DinhQR", "DinhFeeds", "DinhSite", "DinhImport"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "dinh", dependencies: ["DinhCLI"], swiftSettings: swiftSettings),

@@ -5,4 +5,5 @@
 @_exported import DinhPanorama
 @_exported import DinhQR
 @_exported import DinhFeeds
+@_exported import DinhImport
 @_exported import DinhSite

@@ -11,7 +11,7 @@ public struct DinhCommand: AsyncParsableCommand {
         abstract: "Build a heritage and OCOP products website from a content folder.",
         discussion: "Start with `dinh init`, edit the files, then `dinh build`. Every problem is reported as file:line:column.",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, Serve.self, QR.self, Init.self]
+        subcommands: [Build.self, Check.self, Serve.self, QR.self, Import.self, Init.self]
     )
 
     public init() {}
@@ -74,7 +74,7 @@ enum Terminal {
         for diagnostic in diagnostics.sorted { standardError(diagnostic.description) }
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         if errors > 0 {
-            standardError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"): nothing was written; fix the errors above and run again")
+            standardError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"): fix the errors above and run again (nothing was changed)")
         } else if warnings > 0 {
             standardError("\(warnings) warning\(warnings == 1 ? "" : "s")")
         }

@@ -23,10 +23,3 @@ enum Format {
         return text
     }
 }
-
-/// Text safe to put inside `<script type="application/ld+json">`: no `</script>` can close it early.
-enum ScriptText {
-    static func json(_ text: String) -> String {
-        text.replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "<!--", with: "<\\!--")
-    }
-}

@@ -1,6 +1,7 @@
 import DinhContent
 import DinhCore
 import DinhImaging
+import DinhPanorama
 import Foundation
 
 /// A published picture: where its files are, from the site root, and how big it is.
@@ -25,6 +26,9 @@ struct PublishedMedia: Sendable {
     var diagnostics = Diagnostics()
     var imagesProcessed = 0
     var imagesFromCache = 0
+    /// Tiled panoramas, by source file.
+    var panoramas: [URL: PanoramaLayout] = [:]
+    var panoramasTiled = 0
 
     func image(_ file: MediaFile) -> PublishedImage? { images[file.url] }
     func path(_ file: MediaFile) -> String? { files[file.url] }
@@ -96,6 +100,10 @@ struct MediaStep {
                 largest: photo.folder + (image.variants.last ?? main).fileName,
                 feed: (photo.folder + feed.fileName, feed.width, feed.height))
         }
+        let tours = try await PanoramaStep(content: content, output: output, options: options).run()
+        media.panoramas = tours.layouts
+        media.panoramasTiled = tours.tiled
+        media.diagnostics.append(contentsOf: tours.diagnostics)
         return media
     }
 

@@ -59,26 +59,7 @@ struct OutputFolder: Sendable {
             try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             folders.insert(url.deletingLastPathComponent().path)
         }
-        try Self.writeFile(url.path, data)
-    }
-
-    /// A plain write. `Data.write(to:)` syncs every file to disk, which made a thousand-page build
-    /// wait ten seconds on I/O; a static site is rebuilt, not recovered, so no sync is needed.
-    static func writeFile(_ path: String, _ data: Data) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw DinhError("cannot write \(path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw DinhError("cannot write \(path): \(String(cString: strerror(errno)))")
-                }
-                offset += written
-            }
-        }
+        try PlainFile.write(data, to: url.path)
     }
 
     func write(_ relative: String, _ text: String) throws { try write(relative, Data(text.utf8)) }

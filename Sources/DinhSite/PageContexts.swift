@@ -1,5 +1,7 @@
 import DinhContent
 import DinhCore
+import DinhFeeds
+import DinhPanorama
 import Foundation
 
 /// The values each template sees. Text is resolved to the page's language here, so templates
@@ -100,14 +102,48 @@ extension PageRenderer {
         return context
     }
 
-    /// The 360° tour: the scenes and what the viewer needs; without WebGL the list and preview remain.
+    /// The 360° tour: the viewer's JSON (tiles relative to this page), and for browsers without
+    /// WebGL the preview image and the list of scenes. Per-scene narration follows the scene.
     func tourContext(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> [String: Any] {
         let scenes: [[String: Any]] = relic.scenes.map { scene in
             var entry: [String: Any] = ["id": scene.id, "title": text(scene.title, language)]
             entry["image"] = imageContext(scene.panorama, root: root, alt: text(scene.title, language))
             return entry
         }
-        return ["scenes": scenes, "first": scenes.first as Any]
+        let described = relic.scenes.compactMap { scene -> SceneDescription? in
+            guard let layout = media.panoramas[scene.panorama.url] else { return nil }
+            let hotspots = scene.hotspots.map { spot -> SceneDescription.Hotspot in
+                switch spot.target {
+                case .scene(let id):
+                    let label = spot.label.map { text($0, language) }
+                        ?? relic.scenes.first { $0.id == id }.map { text($0.title, language) } ?? id
+                    return .init(yaw: spot.yaw, pitch: spot.pitch, target: .scene(id: id, label: label))
+                case .text(let note):
+                    return .init(yaw: spot.yaw, pitch: spot.pitch, target: .text(text(note, language)))
+                }
+            }
+            return SceneDescription(id: scene.id, title: text(scene.title, language), base: root + PanoramaStep.folder(relic, scene),
+                                    layout: layout, view: .init(yaw: scene.view.yaw, pitch: scene.view.pitch, fov: scene.view.fov),
+                                    north: scene.north, hotspots: hotspots)
+        }
+        var narration: [String] = []
+        for scene in relic.scenes {
+            if let file = scene.narration[language] ?? scene.narration[site.defaultLanguage], let path = media.path(file) {
+                narration.append("\"\(scene.id)\":\"\(root + path)\"")
+            }
+        }
+        var context: [String: Any] = ["scenes": scenes, "first": scenes.first as Any, "strings": Strings(language: language).viewer]
+        if described.count == relic.scenes.count {
+            context["json"] = TourDescription(scenes: described, strings: Strings(language: language).viewer).json
+        }
+        if !narration.isEmpty {
+            context["scene_audio"] = "{" + narration.joined(separator: ",") + "}"
+            if let first = relic.scenes.first, let file = first.narration[language] ?? first.narration[site.defaultLanguage] {
+                context["first_audio"] = media.path(file).map { root + $0 } as Any
+                context["first_audio_type"] = AudioType.mime(file.path)
+            }
+        }
+        return context
     }
 
     func narrationContext(_ narration: Narration, root: String) -> [String: Any] {

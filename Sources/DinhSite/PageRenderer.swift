@@ -1,5 +1,6 @@
 import DinhContent
 import DinhCore
+import DinhFeeds
 import Foundation
 
 /// Renders every page in every language through the theme, and writes them.
@@ -10,6 +11,7 @@ struct PageRenderer: Sendable {
     let today: CalendarDate
 
     var site: Site { content.site }
+    var structuredData: StructuredData { StructuredData(content: content, media: media, today: today) }
     var router: Router { Router(site: site) }
 
     /// Writes all pages, rendering them on all cores; returns them for the sitemap, in a stable order.
@@ -64,6 +66,7 @@ struct PageRenderer: Sendable {
             page.description = relic.summary.map { text($0, language) } ?? text(relic.address, language)
             page.image = (relic.gallery.first ?? relic.scenes.first?.panorama).flatMap { media.image($0)?.largest }
             page.ogType = "article"
+            page.jsonLD = structuredData.heritage(relic, language)
             body = renderBody("heritage", heritageContext(relic, language, root: root, t: t), language: language, root: root)
         case .product(let slug):
             guard let product = content.products.first(where: { $0.slug == slug }) else { return "" }
@@ -72,11 +75,13 @@ struct PageRenderer: Sendable {
             if page.description.isEmpty { page.description = page.title }
             page.image = product.images.first.flatMap { media.image($0)?.largest }
             page.ogType = "product"
+            page.jsonLD = structuredData.product(product, language)
             body = renderBody("product", productContext(product, language, root: root, t: t), language: language, root: root)
         case .producer(let slug):
             guard let producer = content.producer(slug) else { return "" }
             page.title = text(producer.name, language)
             page.description = producer.address.map { text($0, language) } ?? page.title
+            page.jsonLD = structuredData.producer(producer, language)
             body = renderBody("producer", producerContext(producer, language, root: root, t: t), language: language, root: root)
         case .page(let slug):
             guard let free = content.pages.first(where: { $0.slug == slug }) else { return "" }
@@ -159,7 +164,7 @@ struct PageRenderer: Sendable {
             "publisher": text(site.publisher.name, page.language),
             "publisher_email": site.publisher.email as Any,
             "publisher_phone": site.publisher.phone as Any,
-            "jsonld": page.jsonLD.map(ScriptText.json) as Any,
+            "jsonld": page.jsonLD as Any,
             "body": body,
             "t": t.all,
         ]
@@ -198,23 +203,6 @@ struct PageRenderer: Sendable {
             context["srcset"] = image.variants.map { "\(root)\($0.path) \($0.width)w" }.joined(separator: ", ")
         }
         return context
-    }
-}
-
-enum PlainText {
-    /// Tags dropped, entities decoded, white space folded.
-    static func fromHTML(_ html: String) -> String {
-        var out = ""
-        var inTag = false
-        for ch in html {
-            if ch == "<" { inTag = true; continue }
-            if ch == ">" { inTag = false; out.append(" "); continue }
-            if !inTag { out.append(ch) }
-        }
-        for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-            out = out.replacingOccurrences(of: entity, with: value)
-        }
-        return out.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
 

@@ -1,5 +1,6 @@
 import DinhContent
 import DinhCore
+import DinhFeeds
 import DinhQR
 import Foundation
 
@@ -68,6 +69,7 @@ public struct SiteBuilder: Sendable {
         guard let content else { return report }
         report.diagnostics.append(contentsOf: loadTheme().diagnostics)
         report.diagnostics.append(contentsOf: CodesStep(content: content, displayContent: options.displayContent).check().diagnostics)
+        report.diagnostics.append(contentsOf: FeedChecks.diagnostics(for: content, today: options.today))
         return report
     }
 
@@ -106,6 +108,12 @@ public struct SiteBuilder: Sendable {
 
             step(4)
             try codes.writeQR(lock.landings, to: output, today: options.today)
+            let data = StructuredData(content: content, media: media, today: options.today)
+            let feeds = Feeds.files(for: content, options: FeedOptions(today: options.today) { data.image($0) })
+            // A product a marketplace would refuse still gets its page: the build warns and leaves it
+            // out of that feed; `dinh check` reports the same problems as errors.
+            report.diagnostics.append(contentsOf: feeds.diagnostics.all.map { Diagnostic(.warning, $0.location, $0.message) })
+            for file in feeds.files { try output.write(file.path, file.data) }
             try output.write("sitemap.xml", Sitemap.xml(pages: written, site: content.site))
             try output.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(content.site.baseURL)sitemap.xml\n")
             for asset in theme.assets { try output.write("assets/\(asset.name)", asset.data) }

@@ -13,6 +13,17 @@ struct Strings {
     /// All words, for templates (`{{t.relics}}`).
     var all: [String: String] { Strings.english.merging(table) { $1 } }
 
+    /// The panorama viewer's own words (`TourDescription.strings`).
+    var viewer: [String: String] {
+        language == "vi"
+            ? ["view": "Ảnh 360°: kéo hoặc dùng phím mũi tên để nhìn quanh, + và − để phóng to, thu nhỏ",
+               "fullscreen": "Toàn màn hình", "gyro": "Xoay điện thoại để nhìn quanh", "close": "Đóng",
+               "north": "Quay về hướng bắc", "zoomIn": "Phóng to", "zoomOut": "Thu nhỏ"]
+            : ["view": "Panorama: drag or use the arrow keys to look around, + and − to zoom",
+               "fullscreen": "Full screen", "gyro": "Look around by moving the phone", "close": "Close",
+               "north": "Turn to north", "zoomIn": "Zoom in", "zoomOut": "Zoom out"]
+    }
+
     /// The name of a language in that language, for the language switch.
     static func languageName(_ code: String) -> String {
         ["vi": "Tiếng Việt", "en": "English", "fr": "Français", "zh": "中文", "ko": "한국어", "ja": "日本語"][code] ?? code
@@ -43,7 +54,7 @@ struct Strings {
         "not_found": "Không tìm thấy trang", "not_found_text": "Trang bạn tìm không có ở đây. Hãy về trang chủ.",
         "publisher": "Đơn vị công bố", "code": "Mã", "qr": "Mã QR", "view_all_products": "Tất cả sản phẩm",
         "retired": "Mã này không còn được sử dụng", "retired_text": "Cảm ơn bạn đã quét mã. Nội dung này đã ngừng giới thiệu.",
-        "opening": "Đang mở trang…", "facts": "Thông tin tham quan", "continue": "Tiếp tục",
+        "opening": "Đang mở trang…", "facts": "Thông tin tham quan", "scenes": "Các cảnh", "scene_narration": "Thuyết minh theo cảnh", "continue": "Tiếp tục",
     ]
 
     static let english: [String: String] = [
@@ -66,6 +77,6 @@ struct Strings {
         "not_found": "Page not found", "not_found_text": "The page you are looking for is not here. Go back to the home page.",
         "publisher": "Published by", "code": "Code", "qr": "QR code", "view_all_products": "All products",
         "retired": "This code is no longer in use", "retired_text": "Thank you for scanning. This item is no longer presented.",
-        "opening": "Opening the page…", "facts": "Visitor information", "continue": "Continue",
+        "opening": "Opening the page…", "facts": "Visitor information", "scenes": "Scenes", "scene_narration": "Audio for this scene", "continue": "Continue",
     ]
 }

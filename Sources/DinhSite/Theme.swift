@@ -56,7 +56,8 @@ public struct Theme: Sendable {
         var assets: [String: Data] = [:]
         for folder in [builtIn.appendingPathComponent("assets"), overrides.appendingPathComponent("assets")] {
             for name in ((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where !name.hasPrefix(".") {
-                if let data = fileManager.contents(atPath: folder.appendingPathComponent(name).path) { assets[name] = data }
+                guard let data = fileManager.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
+                assets[name] = name.hasSuffix(".js") ? compactScript(data) : name.hasSuffix(".css") ? compactStyle(data) : data
             }
         }
         let theme = Theme(library: library, assets: assets.keys.sorted().compactMap { name in assets[name].map { (name, $0) } })
@@ -65,6 +66,28 @@ public struct Theme: Sendable {
 
     func render(_ template: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// Scripts as sent to phones: without indentation, comment lines and blank lines (a third
+    /// lighter, and still the readable source in the repository).
+    static func compactScript(_ data: Data) -> Data {
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        var out: [Substring] = []
+        for line in lines {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+            if trimmed.isEmpty || trimmed.hasPrefix("//") { continue }
+            out.append(trimmed)
+        }
+        return Data((out.joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// Stylesheets without comments and indentation.
+    static func compactStyle(_ data: Data) -> Data {
+        var text = String(decoding: data, as: UTF8.self)
+        while let start = text.range(of: "/*"), let end = text.range(of: "*/", range: start.upperBound..<text.endIndex) {
+            text.removeSubrange(start.lowerBound..<end.upperBound)
+        }
+        return compactScript(Data(text.utf8))
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -9,7 +9,9 @@ case "qr":
     exit(await QRBench.run(Array(benchArguments.dropFirst())))
 case "feeds":
     exit(FeedsBench.run(Array(benchArguments.dropFirst())))
+case "panorama", "panorama-synth":
+    await PanoramaBench.main(CommandLine.arguments)
 default:
-    print("usage: dinh-bench images|qr|feeds …")
+    print("usage: dinh-bench images|qr|feeds|panorama|panorama-synth …")
     exit(2)
 }

@@ -1,1 +1,0 @@
-// DinhPanorama: filled in by its issue.

@@ -1,0 +1,102 @@
+import DinhImaging
+
+/// Cuts an equirectangular panorama into multi-resolution cube tiles plus a preview strip.
+///
+/// The tiler only makes pixels; the caller's sink encodes (JPEG) and stores each file, so the same
+/// code serves the site build, the benchmark and the tests. The sink is called concurrently from
+/// several tasks and is synchronous on purpose: a face's buffers are released before the next face
+/// starts, which bounds memory to about the source plus two faces in flight.
+public struct PanoramaTiler: Sendable {
+    public typealias Sink = @Sendable (PanoramaFile, PixelImage) throws -> Void
+
+    public var options: PanoramaOptions
+
+    public init(options: PanoramaOptions = PanoramaOptions()) { self.options = options }
+
+    /// The layout `tile` will produce for a source of this width.
+    public func layout(sourceWidth: Int) -> PanoramaLayout {
+        PanoramaLayout(sourceWidth: sourceWidth, options: options)
+    }
+
+    /// Checks that a source can be tiled: 2:1 (±1 pixel), 3 or 4 channels, at least 64 pixels high.
+    public static func validate(width: Int, height: Int) throws(PanoramaError) {
+        guard height >= 64 else { throw PanoramaError(.tooSmall(width: width, height: height)) }
+        guard abs(width - 2 * height) <= 1 else { throw PanoramaError(.notEquirectangular(width: width, height: height)) }
+    }
+
+    /// Tiles `source`, handing every tile and the preview to `sink`; faces are processed in parallel.
+    @discardableResult
+    public func tile(_ source: PixelImage, sink: @escaping Sink) async throws -> PanoramaLayout {
+        try Self.validate(width: source.width, height: source.height)
+        guard source.channels == 3 || source.channels == 4 else {
+            throw PanoramaError(.unsupportedChannels(source.channels))
+        }
+        let layout = layout(sourceWidth: source.width)
+        // The poles are the costliest faces; starting them first evens out the last task.
+        let order: [CubeFace] = [.up, .down, .front, .right, .back, .left]
+        let previews = try await withThrowingTaskGroup(of: (CubeFace, [UInt8]).self) { group in
+            for face in order {
+                group.addTask { (face, try Self.tileFace(face, of: source, layout: layout, sink: sink)) }
+            }
+            var result: [CubeFace: [UInt8]] = [:]
+            for try await (face, preview) in group { result[face] = preview }
+            return result
+        }
+        let p = layout.previewFaceSize
+        var strip = PixelImage(width: p * 6, height: p, channels: 3)
+        for (index, face) in CubeFace.stripOrder.enumerated() {
+            guard let pixels = previews[face] else { continue }
+            for row in 0..<p {
+                let from = row * p * 3, to = (row * p * 6 + index * p) * 3
+                strip.pixels.replaceSubrange(to..<(to + p * 3), with: pixels[from..<(from + p * 3)])
+            }
+        }
+        try sink(.preview, strip)
+        return layout
+    }
+
+    /// Renders one face at full size, then each coarser level from the previous one; returns the
+    /// face at preview size.
+    static func tileFace(_ face: CubeFace, of source: PixelImage, layout: PanoramaLayout, sink: Sink) throws -> [UInt8] {
+        var size = layout.faceSize
+        var pixels = renderFace(face, size: size, from: source)
+        for (index, level) in layout.levels.enumerated().reversed() {
+            try Task.checkCancellation()
+            if level.faceSize != size {
+                pixels = areaDownscale(pixels, from: size, to: level.faceSize)
+                size = level.faceSize
+            }
+            for row in 0..<level.tilesPerSide {
+                for column in 0..<level.tilesPerSide {
+                    let t = layout.tileSize
+                    let tile = crop(pixels, faceSize: size, x: column * t, y: row * t, size: t)
+                    try sink(.tile(TileID(level: index, face: face, row: row, column: column)), tile)
+                }
+            }
+        }
+        return areaDownscale(pixels, from: size, to: layout.previewFaceSize)
+    }
+}
+
+/// Why a panorama cannot be tiled.
+public struct PanoramaError: Error, Sendable, Hashable, CustomStringConvertible {
+    enum Kind: Sendable, Hashable {
+        case notEquirectangular(width: Int, height: Int)
+        case tooSmall(width: Int, height: Int)
+        case unsupportedChannels(Int)
+    }
+
+    let kind: Kind
+    init(_ kind: Kind) { self.kind = kind }
+
+    public var description: String {
+        switch kind {
+        case .notEquirectangular(let w, let h):
+            return "panorama is \(w)×\(h); an equirectangular panorama is twice as wide as it is high"
+        case .tooSmall(let w, let h):
+            return "panorama is only \(w)×\(h); it needs at least 128×64 pixels"
+        case .unsupportedChannels(let n):
+            return "panorama has \(n) channels; expected RGB or RGBA"
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import DinhContent
+import DinhCore
+import DinhImaging
+import DinhPanorama
+import Foundation
+
+/// The 360° tours: every scene's panorama cut into cube tiles, through a cache so that a rebuild
+/// re-tiles nothing unchanged, and published under `heritage/<slug>/tiles/<scene>/`.
+struct PanoramaStep {
+    let content: Content
+    let output: OutputFolder
+    let options: BuildOptions
+
+    /// JPEG quality of tiles: tiles are seen magnified while zooming, so a little above photos.
+    static let quality = 82
+    static let tiler = PanoramaTiler()
+
+    /// Where a scene's tiles are published, from the site root.
+    static func folder(_ relic: HeritageSite, _ scene: Scene) -> String { "heritage/\(relic.slug)/tiles/\(scene.id)/" }
+
+    /// The layout of every tiled panorama, by source file, and the problems found.
+    func run() async throws -> (layouts: [URL: PanoramaLayout], diagnostics: Diagnostics, tiled: Int) {
+        var layouts: [URL: PanoramaLayout] = [:]
+        var diagnostics = Diagnostics()
+        var tiled = 0
+        let cacheRoot = content.root.appendingPathComponent(".dinh-cache/tiles")
+        for relic in content.heritage {
+            for scene in relic.scenes {
+                let file = scene.panorama
+                guard let data = FileManager.default.contents(atPath: file.url.path) else {
+                    diagnostics.error(file.location, "'\(file.path)' cannot be read")
+                    continue
+                }
+                let info: ImageInfo
+                do {
+                    info = try ImageDecoder().info(data, path: file.path)
+                    try PanoramaTiler.validate(width: info.width, height: info.height)
+                } catch {
+                    diagnostics.error(file.location, "'\(file.path)' cannot be used as a 360° panorama: \(Self.reason(error))")
+                    continue
+                }
+                let layout = Self.tiler.layout(sourceWidth: info.width)
+                let cache = cacheRoot.appendingPathComponent(Self.tiler.cacheKey(sourceBytes: data, encoder: "jpeg-q\(Self.quality)"))
+                let complete = cache.appendingPathComponent(".complete")
+                if !FileManager.default.fileExists(atPath: complete.path) {
+                    do {
+                        try await tile(data, path: file.path, into: cache, layout: layout)
+                        try PlainFile.write(Data(), to: complete.path)
+                        tiled += 1
+                    } catch {
+                        try? FileManager.default.removeItem(at: cache)
+                        diagnostics.error(file.location, "'\(file.path)' cannot be used as a 360° panorama: \(Self.reason(error))")
+                        continue
+                    }
+                }
+                let folder = Self.folder(relic, scene)
+                try output.link(cache.appendingPathComponent("preview.jpg"), to: folder + "preview.jpg")
+                for tile in layout.tiles { try output.link(cache.appendingPathComponent(tile.path), to: folder + tile.path) }
+                layouts[file.url] = layout
+            }
+        }
+        return (layouts, diagnostics, tiled)
+    }
+
+    private func tile(_ data: Data, path: String, into cache: URL, layout: PanoramaLayout) async throws {
+        try? FileManager.default.removeItem(at: cache)
+        for level in layout.levels.indices {
+            try FileManager.default.createDirectory(at: cache.appendingPathComponent("\(level)"), withIntermediateDirectories: true)
+        }
+        let source = try ImageDecoder().decode(data, path: path)
+        try await Self.tiler.tile(source) { file, image in
+            try PlainFile.write(JPEG.encode(image, quality: Self.quality, progressive: false), to: cache.appendingPathComponent(file.path).path)
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? ImageError { return error.message }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,34 @@
+import DinhContent
+import DinhCore
+import DinhFeeds
+import Foundation
+
+/// schema.org JSON-LD for page heads (JSON already safe inside the layout's `<script>`), from the published media.
+struct StructuredData: Sendable {
+    let content: Content
+    let media: PublishedMedia
+    let today: CalendarDate
+
+    /// A published photo as marketplaces and search engines see it: absolute URL and size.
+    func image(_ file: MediaFile) -> FeedImage? {
+        media.image(file).map { FeedImage(url: content.site.baseURL + $0.feed.path, width: $0.feed.width, height: $0.feed.height) }
+    }
+
+    func product(_ product: Product, _ language: String) -> String {
+        JSONLD.product(product, content: content, language: language, today: today, images: product.images.compactMap(image))
+    }
+
+    func producer(_ producer: Producer, _ language: String) -> String {
+        JSONLD.producer(producer, content: content, language: language)
+    }
+
+    func heritage(_ relic: HeritageSite, _ language: String) -> String {
+        let photos = (relic.gallery + relic.scenes.map(\.panorama)).compactMap(image)
+        let narration = relic.narration.sorted { $0.key < $1.key }.compactMap { code, track -> AudioLink? in
+            guard let path = media.path(track.audio) else { return nil }
+            let transcript = track.transcript.flatMap { try? String(contentsOf: $0.url, encoding: .utf8) }.map(PlainText.fromWebVTT)
+            return AudioLink(language: code, url: content.site.baseURL + path, transcript: transcript)
+        }
+        return JSONLD.heritage(relic, content: content, language: language, images: photos, narration: narration)
+    }
+}

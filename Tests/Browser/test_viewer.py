@@ -1,0 +1,396 @@
+#!/usr/bin/env python3
+"""Browser tests of the panorama viewer (Sources/DinhSite/Theme/assets/viewer.js) in headless Chromium.
+
+Builds a page with two synthetic scenes tiled by the real Swift tiler (`dinh-bench panorama`), whose
+colour is a known function of direction, serves it on 127.0.0.1 and checks rendering, alignment of
+every face with the tiler's conventions, hotspots, the URL hash, texture release and the fallback
+without WebGL. Offline: every host but 127.0.0.1 fails to resolve.
+
+    .build/venv/bin/python Tests/Browser/test_viewer.py      # last line: "N passed, N failed"
+"""
+import functools
+import http.server
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+
+from PIL import Image, ImageStat
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+THEME = os.path.join(ROOT, 'Sources', 'DinhSite', 'Theme', 'assets')
+CHROMIUM = os.environ.get('DINH_CHROMIUM', '/usr/lib/chromium/chromium')
+CHROMEDRIVER = os.environ.get('DINH_CHROMEDRIVER', '/usr/bin/chromedriver')
+
+
+def bench_binary():
+    path = os.environ.get('DINH_BENCH')
+    if path:
+        return path
+    subprocess.run(['swift', 'build', '--product', 'dinh-bench'], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    out = subprocess.run(['swift', 'build', '--show-bin-path'], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout.strip()
+    return os.path.join(out, 'dinh-bench')
+
+
+def colour(d, invert=False):
+    n = math.sqrt(sum(c * c for c in d))
+    rgb = [127.5 * (1 + c / n) for c in d]
+    return [255 - v for v in rgb] if invert else rgb
+
+
+def make_site(site):
+    bench = bench_binary()
+    scenes = []
+    for sid, invert in (('san-trong', False), ('hau-cung', True)):
+        src = os.path.join(site, sid + '.ppm')
+        subprocess.run([bench, 'panorama-synth', '2048', src] + (['--invert'] if invert else []), check=True)
+        out = os.path.join(site, 'pano', sid)
+        subprocess.run([bench, 'panorama', src, out, '--tile', '256', '--encoder', 'jpeg'], check=True,
+                       stdout=subprocess.DEVNULL)
+        # Until dinh-bench's sink uses DinhImaging's JPEG encoder it writes PPM: encode those with Pillow
+        # (the pixels are still the Swift tiler's).
+        for folder, _, files in os.walk(out):
+            for name in files:
+                if name.endswith('.ppm'):
+                    path = os.path.join(folder, name)
+                    Image.open(path).save(path[:-4] + '.jpg', quality=92)
+                    os.remove(path)
+        if sid == 'san-trong':
+            Image.open(src).resize((512, 256), Image.LANCZOS).save(os.path.join(site, 'fallback.jpg'), quality=80)
+        os.remove(src)
+        scene = json.load(open(os.path.join(out, 'scene.json')))
+        scene['base'] = 'pano/%s/' % sid
+        scenes.append(scene)
+    a, b = scenes
+    a.update(title='Sân trong', view={'yaw': 0, 'pitch': 0, 'fov': 90}, north=30, hotspots=[
+        {'yaw': 20, 'pitch': -5, 'scene': 'hau-cung', 'label': 'Vào hậu cung'},
+        {'yaw': -25, 'pitch': 10, 'text': 'Hoành phi thế kỷ XIX'}])
+    b.update(title='Hậu cung', view={'yaw': 180, 'pitch': 0, 'fov': 90}, hotspots=[
+        {'yaw': 170, 'pitch': 0, 'scene': 'san-trong', 'label': 'Ra sân'}])
+    tour = {'scenes': scenes, 'strings': {'close': 'Đóng'}}
+    for name in ('viewer.js', 'viewer.css'):
+        shutil.copy(os.path.join(THEME, name), site)
+    html = '''<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>Viewer test</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="viewer.css">
+<style>body{margin:0} .dinh-pano{width:800px}</style></head><body>
+<div class="dinh-pano" data-scenes="#tour">
+<img class="dinh-pano-fallback" src="fallback.jpg" alt="Toàn cảnh sân trong" width="512" height="256">
+<ul class="dinh-pano-scenes"><li><a href="#scene=san-trong">Sân trong</a></li><li><a href="#scene=hau-cung">Hậu cung</a></li></ul>
+</div>
+<script type="application/json" id="tour">%s</script>
+<script>window.dinhEvents=[];document.querySelector('.dinh-pano').addEventListener('dinh:scenechange',function(e){dinhEvents.push(e.detail.scene)});</script>
+<script src="viewer.js" defer></script>
+</body></html>''' % json.dumps(tour, ensure_ascii=False).replace('</', '<\\/')
+    with open(os.path.join(site, 'index.html'), 'w', encoding='utf-8') as f:
+        f.write(html)
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder):
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), functools.partial(Quiet, directory=folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def browser(webgl=True):
+    o = webdriver.ChromeOptions()
+    o.binary_location = CHROMIUM
+    for arg in ('--headless=new', '--no-sandbox', '--window-size=1000,800', '--disable-gpu-sandbox',
+                '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--no-first-run',
+                '--disable-background-networking', '--disable-component-update', '--disable-sync'):
+        o.add_argument(arg)
+    if webgl:
+        for arg in ('--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'):
+            o.add_argument(arg)
+    else:
+        o.add_argument('--disable-webgl')
+        o.add_argument('--disable-3d-apis')
+    o.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
+    return webdriver.Chrome(options=o, service=Service(CHROMEDRIVER))
+
+
+def wait(driver, script, timeout=20):
+    end = time.time() + timeout
+    while time.time() < end:
+        value = driver.execute_script(script)
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError('timed out waiting for: ' + script)
+
+
+STATE = 'var v=document.querySelector(".dinh-pano").dinhViewer; return v && v.state();'
+
+
+def settle(driver, scene=None):
+    """Waits until the viewer shows `scene` and has drawn its preview and some tiles."""
+    cond = 'var s=(function(){%s})(); return s && s.textures>=3%s;' % (
+        STATE, ' && s.scene==%s' % json.dumps(scene) if scene else '')
+    wait(driver, cond)
+    time.sleep(0.6)  # a few frames for the tiles just uploaded
+
+
+def canvas_image(driver):
+    canvas = driver.find_element(By.CSS_SELECTOR, '.dinh-stage canvas')
+    path = os.path.join(tempfile.gettempdir(), 'dinh-viewer-shot.png')
+    canvas.screenshot(path)
+    return Image.open(path).convert('RGB')
+
+
+def patch(img, x, y, r=3):
+    px = sorted((img.getpixel((i, j)) for i in range(x - r, x + r + 1) for j in range(y - r, y + r + 1)),
+                key=lambda p: sum(p))
+    return px[len(px) // 2]
+
+
+def ray(yaw, pitch, fov, w, h, sx, sy):
+    """Direction through screen point (sx, sy) in the viewer's conventions (fov spans the longer side)."""
+    if w >= h:
+        fy = 1 / (math.tan(math.radians(fov) / 2) * h / w)
+    else:
+        fy = 1 / math.tan(math.radians(fov) / 2)
+    fx = fy * h / w
+    nx, ny = (2 * (sx + 0.5) / w - 1) / fx, (1 - 2 * (sy + 0.5) / h) / fy
+    y, p = math.radians(yaw), math.radians(pitch)
+    F = (math.cos(p) * math.sin(y), math.sin(p), -math.cos(p) * math.cos(y))
+    R = (math.cos(y), 0, math.sin(y))
+    U = (-math.sin(p) * math.sin(y), math.cos(p), math.sin(p) * math.cos(y))
+    return [F[i] + nx * R[i] + ny * U[i] for i in range(3)]
+
+
+def off_grid(yaw, pitch, fov, w, h, x, y):
+    """Moves a sample point off the synthetic panorama's 10° grid lines (they are darker on purpose)."""
+    for dx, dy in [(0, 0)] + [(i * 20, j * 20) for i in (1, -1, 2, -2, 3, -3) for j in (1, -1, 2, -2, 3, -3)]:
+        d = ray(yaw, pitch, fov, w, h, x + dx, y + dy)
+        lon = math.degrees(math.atan2(d[0], -d[2]))
+        lat = math.degrees(math.atan2(d[1], math.hypot(d[0], d[2])))
+        if abs(math.remainder(lon, 10)) > 1.5 and abs(math.remainder(lat, 10)) > 1.5:
+            return x + dx, y + dy, d
+    return x, y, ray(yaw, pitch, fov, w, h, x, y)
+
+
+RESULTS = []
+
+
+def check(name):
+    def wrap(fn):
+        RESULTS.append((name, fn))
+        return fn
+    return wrap
+
+
+def errors(driver):
+    return [e for e in driver.get_log('browser') if e.get('level') == 'SEVERE']
+
+
+def main():
+    site = tempfile.mkdtemp(prefix='dinh-viewer-')
+    make_site(site)
+    server = serve(site)
+    base = 'http://127.0.0.1:%d/index.html' % server.server_address[1]
+    driver = browser(webgl=True)
+    passed = failed = 0
+
+    @check('renders: canvas is not uniform and the fallback is hidden')
+    def _():
+        driver.get(base)
+        settle(driver, 'san-trong')
+        img = canvas_image(driver)
+        assert max(ImageStat.Stat(img).stddev) > 20, ImageStat.Stat(img).stddev
+        assert not driver.find_element(By.CSS_SELECTOR, '.dinh-pano-fallback').is_displayed()
+        assert driver.execute_script('return dinhEvents') == ['san-trong']
+        time.sleep(0.4)
+        assert driver.execute_script('return location.hash') == '', 'a page opened plainly keeps its URL'
+
+    @check('every face lines up with the tiler conventions (colour = direction)')
+    def _():
+        worst = 0
+        for yaw, pitch, fov in ((0, 0, 60), (90, 0, 60), (180, 0, 60), (-90, 0, 60), (45, 30, 90),
+                                (0, 89, 60), (0, -89, 60), (135, 60, 40), (-60, -45, 30)):
+            driver.execute_script('location.hash=%s' % json.dumps('scene=san-trong&yaw=%s&pitch=%s&fov=%s' % (yaw, pitch, fov)))
+            time.sleep(0.2)
+            settle(driver, 'san-trong')
+            img = canvas_image(driver)
+            w, h = img.size
+            for fx in (0.2, 0.5, 0.8):
+                for fy in (0.2, 0.5, 0.8):
+                    x, y, d = off_grid(yaw, pitch, fov, w, h, int(fx * w), int(fy * h))
+                    want = colour(d)
+                    got = patch(img, x, y)
+                    err = max(abs(g - c) for g, c in zip(got, want))
+                    worst = max(worst, err)
+                    assert err <= 10, 'view %s at %s: got %s want %s' % ((yaw, pitch, fov), (x, y), got,
+                                                                          [round(c) for c in want])
+        print('  max colour error over 81 points: %.1f/255' % worst)
+
+    @check('sharper level at narrow fov, textures within bounds')
+    def _():
+        driver.execute_script('location.hash="scene=san-trong&yaw=10&pitch=0&fov=30"')
+        settle(driver, 'san-trong')
+        state = wait(driver, 'var s=(function(){%s})(); return s.level==2 && s;' % STATE)
+        assert state['textures'] <= 65, state
+
+    @check('keyboard: arrows turn, + zooms')
+    def _():
+        driver.execute_script('location.hash="scene=san-trong&yaw=0&pitch=0&fov=90"')
+        time.sleep(0.3)
+        canvas = driver.find_element(By.CSS_SELECTOR, '.dinh-stage canvas')
+        canvas.send_keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, '+')
+        s = driver.execute_script(STATE)
+        assert s['yaw'] > 5 and s['fov'] < 90, s
+
+    @check('mouse drag turns the view, wheel zooms')
+    def _():
+        driver.execute_script('location.hash="scene=san-trong&yaw=0&pitch=0&fov=90"')
+        time.sleep(0.3)
+        canvas = driver.find_element(By.CSS_SELECTOR, '.dinh-stage canvas')
+        ActionChains(driver).move_to_element(canvas).click_and_hold().move_by_offset(-120, 40).release().perform()
+        s = driver.execute_script(STATE)
+        assert s['yaw'] > 5 and s['pitch'] > 2, s
+        driver.execute_script('arguments[0].dispatchEvent(new WheelEvent("wheel",{deltaY:-100,bubbles:true,cancelable:true}))', canvas)
+        assert driver.execute_script(STATE)['fov'] < 90
+
+    @check('compass follows north and turns the view to it')
+    def _():
+        compass = driver.find_element(By.CSS_SELECTOR, '.dinh-compass')
+        assert compass.is_displayed() and compass.get_attribute('aria-label')
+        compass.click()
+        wait(driver, 'var s=(function(){%s})(); return Math.abs(s.yaw-30)<0.5 && Math.abs(s.pitch)<0.5;' % STATE)
+
+    @check('fullscreen button: Fullscreen API or full-window fallback, and back')
+    def _():
+        b = driver.find_element(By.CSS_SELECTOR, '.dinh-fs')
+        b.click()
+        wait(driver, 'return !!document.fullscreenElement || document.querySelector(".dinh-pano").classList.contains("dinh-full")')
+        b.click()
+        wait(driver, 'return !document.fullscreenElement && !document.querySelector(".dinh-pano").classList.contains("dinh-full")')
+
+    @check('URL hash follows the view')
+    def _():
+        driver.execute_script('document.querySelector(".dinh-stage canvas").focus()')
+        driver.switch_to.active_element.send_keys(Keys.ARROW_LEFT)
+        s = driver.execute_script(STATE)
+        wait(driver, 'return location.hash.indexOf("scene=san-trong&yaw=%.1f")>0' % s['yaw'])
+
+    @check('text hotspot opens a readable popup, Escape closes it')
+    def _():
+        driver.execute_script('location.hash="scene=san-trong&yaw=0&pitch=0&fov=90"')
+        time.sleep(0.3)
+        spot = driver.find_element(By.CSS_SELECTOR, '.dinh-spot-text')
+        assert spot.get_attribute('aria-label') == 'Hoành phi thế kỷ XIX'
+        spot.click()
+        pop = driver.find_element(By.CSS_SELECTOR, '.dinh-pop')
+        assert pop.is_displayed() and 'Hoành phi' in pop.text and 'Đóng' in pop.text
+        driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        assert not pop.is_displayed()
+
+    @check('Enter on a scene hotspot moves to the linked scene')
+    def _():
+        spot = driver.find_element(By.CSS_SELECTOR, '.dinh-spot-scene')
+        assert spot.get_attribute('aria-label') == 'Vào hậu cung' and spot.tag_name == 'button'
+        spot.send_keys(Keys.ENTER)
+        settle(driver, 'hau-cung')
+        assert driver.execute_script('return dinhEvents').count('hau-cung') == 1
+        img = canvas_image(driver)
+        w, h = img.size
+        x, y, d = off_grid(180, 0, 90, w, h, w // 2 + 20, h // 2 + 20)
+        want = colour(d, invert=True)
+        got = patch(img, x, y)
+        assert max(abs(g - c) for g, c in zip(got, want)) <= 16, (got, want)
+        wait(driver, 'return location.hash.indexOf("scene=hau-cung")>0')
+
+    @check('clicking a scene hotspot moves back')
+    def _():
+        driver.find_element(By.CSS_SELECTOR, '.dinh-spot-scene').click()
+        settle(driver, 'san-trong')
+
+    @check('an off-screen hotspot is still reachable by Tab and turns the view to it')
+    def _():
+        driver.execute_script('location.hash="scene=san-trong&yaw=180&pitch=0&fov=60"')
+        time.sleep(0.4)
+        spot = driver.find_element(By.CSS_SELECTOR, '.dinh-spot-scene')
+        assert 'dinh-off' in spot.get_attribute('class')
+        driver.execute_script('arguments[0].focus()', spot)
+        wait(driver, 'var s=(function(){%s})(); return Math.abs(s.yaw-20)<1;' % STATE)
+        assert 'dinh-off' not in spot.get_attribute('class')
+
+    @check('repeated scene switches free textures')
+    def _():
+        v = 'document.querySelector(".dinh-pano").dinhViewer'
+        for i in range(8):
+            driver.execute_script(v + '.go(%s)' % json.dumps('hau-cung' if i % 2 == 0 else 'san-trong'))
+            settle(driver, 'hau-cung' if i % 2 == 0 else 'san-trong')
+        s = driver.execute_script(STATE)
+        assert s['textures'] <= 20, s
+
+    @check('#scene=… opens that scene and view')
+    def _():
+        driver.get('about:blank')
+        driver.get(base + '#scene=hau-cung&yaw=90&pitch=10&fov=70')
+        settle(driver, 'hau-cung')
+        s = driver.execute_script(STATE)
+        assert abs(s['yaw'] - 90) < 0.01 and abs(s['pitch'] - 10) < 0.01 and abs(s['fov'] - 70) < 0.01, s
+
+    @check('no console errors')
+    def _():
+        found = errors(driver)
+        assert not found, found
+
+    for name, fn in RESULTS:
+        try:
+            fn()
+            passed += 1
+            print('PASS', name)
+        except Exception:
+            failed += 1
+            print('FAIL', name)
+            traceback.print_exc(limit=2)
+    driver.quit()
+
+    # Without WebGL the fallback stays: preview image and list of scenes.
+    nogl = browser(webgl=False)
+    try:
+        nogl.get(base)
+        time.sleep(1)
+        img = nogl.find_element(By.CSS_SELECTOR, '.dinh-pano-fallback')
+        links = nogl.find_elements(By.CSS_SELECTOR, '.dinh-pano-scenes a')
+        assert img.is_displayed() and nogl.execute_script('return arguments[0].naturalWidth', img) == 512
+        assert len(links) == 2 and all(a.is_displayed() for a in links)
+        assert not nogl.find_elements(By.CSS_SELECTOR, '.dinh-stage')
+        assert not errors(nogl), errors(nogl)
+        passed += 1
+        print('PASS without WebGL the fallback image and scene list are shown')
+    except Exception:
+        failed += 1
+        print('FAIL without WebGL the fallback image and scene list are shown')
+        traceback.print_exc(limit=2)
+    finally:
+        nogl.quit()
+    server.shutdown()
+    size = sum(os.path.getsize(os.path.join(THEME, n)) for n in ('viewer.js', 'viewer.css'))
+    print('viewer.js + viewer.css: %d bytes' % size)
+    shutil.rmtree(site, ignore_errors=True)
+    print('%d passed, %d failed' % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,27 @@
+import DinhTestSupport
+import Foundation
+import Testing
+
+/// The panorama viewer in a real headless Chromium with WebGL (SwiftShader): the scripts in
+/// Tests/Browser print `N passed, N failed` and exit non-zero on any failure.
+@Suite(.serialized) struct BrowserTests {
+    var browserFolder: URL { Tools.repositoryRoot.appendingPathComponent("Tests/Browser") }
+
+    @Test func viewerOnSyntheticTiles() throws {
+        let bench = Tools.dinhBinary.deletingLastPathComponent().appendingPathComponent("dinh-bench").path
+        let result = try Tools.shell("\(Tools.python) \(browserFolder.path)/test_viewer.py", environment: ["DINH_BENCH": bench])
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains(" passed, 0 failed"), "\(result.stdout)")
+    }
+
+    @Test func builtRelicPage() throws {
+        let content = try Tools.demoContent()
+        let out = try TemporaryDirectory("dinh-relic")
+        defer { out.remove() }
+        let build = try Tools.run(Tools.dinhBinary.path, ["build", content.path, "--output", out.file("public").path, "--quiet"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let result = try Tools.shell("\(Tools.python) \(browserFolder.path)/test_relic_page.py \(out.file("public").path)")
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("6 passed, 0 failed"), "\(result.stdout)")
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Benchmarks the panorama tiler: an 8192×4096 synthetic panorama (JPEG) tiled by `dinh-bench
+# panorama`, against the floor measured in the same run with libjpeg-turbo's own tools: `djpeg` of
+# the source plus `cjpeg` of as many pixels as the tiles hold. Prints wall time, peak memory, tile
+# count and bytes, the ratio to the floor (goal ≤ 2×, peak < 400 MB) and the viewer's page weight.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quality=${QUALITY:-80}
+# ppm until DinhImaging's JPEG encoder is merged into dinh-bench's panorama sink, then jpeg.
+encoder=${ENCODER:-jpeg}
+swift build -c release --product dinh-bench >/dev/null
+bench=.build/release/dinh-bench
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+$bench panorama-synth 8192 "$work/src.ppm"
+cjpeg -quality 90 "$work/src.ppm" >"$work/src.jpg"
+rm "$work/src.ppm"
+sync
+
+/usr/bin/time -f "%e %M %U %S" -o "$work/ours.time" $bench panorama "$work/src.jpg" "$work/out" --quality "$quality" --encoder "$encoder" | tee "$work/ours.txt"
+read -r ours_wall ours_kb ours_user ours_sys <"$work/ours.time"
+pixels=$(sed -n 's/^output pixels: //p' "$work/ours.txt")
+
+# Floor: decode the source, encode the same number of pixels (one tall image: JPEG allows ≤ 65500 rows).
+/usr/bin/time -f "%e %U %S" -o "$work/djpeg.time" djpeg "$work/src.jpg" >"$work/decoded.ppm"
+width=1024
+while ((pixels / width > 65000)); do width=$((width * 2)); done
+rows=$((pixels / width))
+body=$(($(stat -c %s "$work/decoded.ppm") - 17))   # djpeg writes a 17-byte header for 8192x4096
+copies=$(((rows * width * 3 + body - 1) / body))
+{ printf 'P6\n%d %d\n255\n' "$width" "$rows"; for _ in $(seq "$copies"); do tail -c +18 "$work/decoded.ppm"; done | head -c $((rows * width * 3)); } >"$work/floor.ppm" || true
+/usr/bin/time -f "%e %U %S" -o "$work/cjpeg.time" cjpeg -quality "$quality" "$work/floor.ppm" >"$work/floor.jpg"
+read -r dj_wall dj_user dj_sys <"$work/djpeg.time"
+read -r cj_wall cj_user cj_sys <"$work/cjpeg.time"
+floor=$(echo "$dj_wall + $cj_wall" | bc -l)
+floor_cpu=$(echo "$dj_user + $dj_sys + $cj_user + $cj_sys" | bc -l)
+ours_cpu=$(echo "$ours_user + $ours_sys" | bc -l)
+
+files=$(find "$work/out" -type f \( -name '*.jpg' -o -name '*.ppm' \) | wc -l)
+bytes=$(find "$work/out" -type f \( -name '*.jpg' -o -name '*.ppm' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
+theme=Sources/DinhSite/Theme
+js=$(wc -c <$theme/viewer.js); css=$(wc -c <$theme/viewer.css)
+echo "---"
+echo "tiler wall time:     ${ours_wall} s (process, including decode)"
+echo "tiler peak memory:   $((ours_kb / 1024)) MB"
+echo "tiles + preview:     ${files} files, ${bytes} bytes"
+echo "floor (djpeg+cjpeg): ${floor} s  (djpeg ${dj_wall} s, cjpeg of ${pixels} px ${cj_wall} s)"
+echo "ratio to floor:      $(echo "scale=2; $ours_wall / $floor" | bc -l)× wall"
+echo "CPU time:            ours ${ours_cpu} s on $(nproc) cores, floor ${floor_cpu} s on one ($(echo "scale=2; $ours_cpu / $floor_cpu" | bc -l)×; load now: $(cut -d' ' -f1 /proc/loadavg))"
+echo "viewer page weight:  viewer.js ${js} B + viewer.css ${css} B = $((js + css)) B (gzip: $(cat $theme/viewer.js $theme/viewer.css | gzip -9 | wc -c) B)"
