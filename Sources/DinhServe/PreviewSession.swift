@@ -96,12 +96,13 @@ public actor PreviewSession {
         while !Task.isCancelled {
             try? await Task.sleep(for: pollInterval)
             var now = watcher.snapshot()
-            var changed = watcher.changes(from: known, to: &now)
-            guard !changed.isEmpty, !Task.isCancelled else { known = now; continue }
-            // Editors save in several steps and people save several files: let the burst settle.
+            guard !watcher.changes(from: known, to: &now).isEmpty, !Task.isCancelled else { known = now; continue }
+            // Editors save in several steps and people save several files: let the burst settle,
+            // and judge by the settled state (a file caught half-written may turn out unchanged).
             try? await Task.sleep(for: .milliseconds(80))
             var settled = watcher.snapshot()
-            changed = Array(Set(changed + watcher.changes(from: known, to: &settled))).sorted()
+            let changed = watcher.changes(from: known, to: &settled)
+            guard !changed.isEmpty, !Task.isCancelled else { known = settled; continue }
             // The snapshot from before the build is the reference, so an edit saved while the
             // build runs starts another one; what the build itself writes does not.
             await build(changed: changed)

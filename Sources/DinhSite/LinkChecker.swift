@@ -232,7 +232,9 @@ public enum LinkChecker {
                 return "leads to \(target), which is not in the built site"
             }
         }
-        if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
+        // In JSON a fragment names a node (JSON-LD `"@id": ".../#product"`), not an element.
+        let fromJSON = attribute == "json" || attribute.hasPrefix("data-")
+        if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), !fromJSON {
             let known = ids.ids(of: target)
             if fragment.contains("=") {
                 // Viewer state, not an element (`#scene=san&yaw=10`): the scene must be in the page's tour.
@@ -503,14 +505,14 @@ enum HTMLLinks {
         }
     }
 
-    /// Whether a string from JSON or a `data-` attribute is meant as a link: a web address, a path
-    /// to a file of a known type, or a relative folder (`../x/`). URL templates (`{x}`) are not.
+    /// Whether a string from JSON or a `data-` attribute is meant as a link: a web address or a path
+    /// to a file of a known type. Folders (a tour's tile `base`, checked with its tiles) and URL
+    /// templates (`{x}`) are not.
     static func looksLikeLink(_ string: String, inJSON: Bool) -> Bool {
         guard !string.isEmpty, string.count < 2048, !string.contains(where: { $0.isWhitespace || $0 == "{" || $0 == "}" || $0 == "<" }) else { return false }
         let lower = string.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return inJSON }
         if lower.contains(":") || lower.hasPrefix("#") { return false }
-        if (string.hasPrefix("./") || string.hasPrefix("../")) && string.hasSuffix("/") { return true }
         var path = Substring(lower)
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
         guard let last = path.split(separator: "/").last, let dot = last.lastIndex(of: "."), dot != last.startIndex else { return false }

@@ -84,14 +84,14 @@ import Testing
         try folder.write("site/heritage/den/index.html", """
         <!DOCTYPE html><html><head><link rel="stylesheet" href="../../assets/style.css">
         <meta property="og:image" content="https://x.vn/heritage/den/anh-1600.jpg">
-        <script type="application/ld+json">{"@context":"https://schema.org","image":"https://x.vn/heritage/den/anh-400.jpg","url":"https://x.vn/heritage/den/"}</script>
+        <script type="application/ld+json">{"@context":"https://schema.org","@id":"https://x.vn/heritage/den/#place","image":"https://x.vn/heritage/den/anh-400.jpg","url":"https://x.vn/heritage/den/"}</script>
         <script>var s = "<a href='not-checked.html'>";</script>
         </head><body>
         <!-- <a href="commented-out.html"> -->
         <img src="anh-400.jpg" srcset="anh-400.jpg 400w, anh-800.jpg 800w" alt="">
         <audio><source src="thuyet-minh.mp3" type="audio/mpeg"><track src="thuyet-minh.vtt" kind="captions"></audio>
         <video poster="poster.jpg"></video>
-        <div data-dinh-viewer='{"scenes":[{"panorama":"pano/san.jpg","tiles":"pano/{f}/{z}.jpg","hotspots":[{"target":"../den-khac/"}]}]}'></div>
+        <div data-dinh-viewer='{"scenes":[{"panorama":"pano/san.jpg","tiles":"pano/{f}/{z}.jpg","hotspots":[{"target":"../den-khac/index.html"}]}]}'></div>
         <a href="../../#top">top</a> <a href="../../#nowhere">nowhere</a> <a href="/heritage/den/">rooted</a> <a href="../../../x/">above</a>
         <a href="?lang=en">same page</a> <a href="&#x61;nh-400.jpg">entity</a> <a href="">empty</a>
         </body></html>
@@ -107,7 +107,7 @@ import Testing
             "heritage/den/index.html src thuyet-minh.vtt",
             "heritage/den/index.html poster poster.jpg",
             "heritage/den/index.html data-dinh-viewer pano/san.jpg",
-            "heritage/den/index.html data-dinh-viewer ../den-khac/",
+            "heritage/den/index.html data-dinh-viewer ../den-khac/index.html",
             "heritage/den/index.html href ../../#nowhere",
             "heritage/den/index.html href ../../../x/",
             "q/DP02/index.html refresh ../../heritage/da-doi-ten/",
