@@ -1,4 +1,5 @@
 import ArgumentParser
+import DinhImaging
 import Foundation
 
 /// `dinh init [DIR]`: a new content folder with one example of each kind of page.
@@ -19,10 +20,28 @@ struct Init: ParsableCommand {
             try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
+        // A placeholder photo, so the example product is complete (marketplaces need a picture).
+        try Data(JPEG.encode(Self.placeholderPhoto(), quality: 85)).write(to: root.appendingPathComponent("products/mat-ong/mat-ong.jpg"))
         print("""
         Created \(directory)/ with an example relic, product, producer and page.
         Next: edit \(directory)/site.yaml, then run `dinh build \(directory)` and open public/index.html.
         """)
+    }
+
+    /// 800×800, honey-coloured with a soft diagonal, made here so init needs no file of its own.
+    static func placeholderPhoto() -> PixelImage {
+        let size = 800
+        var pixels = [UInt8](repeating: 0, count: size * size * 3)
+        for y in 0..<size {
+            for x in 0..<size {
+                let t = Double(x + y) / Double(2 * size)
+                let i = (y * size + x) * 3
+                pixels[i] = UInt8(250 - 40 * t)
+                pixels[i + 1] = UInt8(200 - 90 * t)
+                pixels[i + 2] = UInt8(80 - 60 * t)
+            }
+        }
+        return PixelImage(width: size, height: size, channels: 3, pixels: pixels)
     }
 
     static let files: [(String, String)] = [
@@ -86,7 +105,9 @@ struct Init: ParsableCommand {
         price: 150000
         unit: {vi: chai 500 ml, en: 500 ml bottle}
         weight: 700 g
+        brand: Mật ong Mẫu
         availability: in_stock
+        images: [mat-ong.jpg]
         ---
         Mật ong nguyên chất từ vườn nhãn của hợp tác xã.
 

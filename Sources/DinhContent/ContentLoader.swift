@@ -209,7 +209,22 @@ struct Loading {
             diagnostics.error(location, "'\(field)': '\(path)' is a link to a file outside the content folder; copy the file itself into this folder")
             return nil
         }
+        if Loading.audioExtensions.contains(ext), !Self.looksLikeAudio(url) {
+            diagnostics.error(location, "'\(field)': '\(path)' is not MP3, M4A or Ogg audio, whatever its name says; export the recording again as MP3")
+            return nil
+        }
         return MediaFile(path: path, url: url, location: location)
+    }
+
+    /// The first bytes of MP3 (ID3 tag or MPEG frame sync), M4A (`ftyp` box) and Ogg/Opus (`OggS`).
+    static func looksLikeAudio(_ url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 12)) ?? Data())
+        guard head.count >= 4 else { return false }
+        if head.starts(with: Array("ID3".utf8)) || head.starts(with: Array("OggS".utf8)) { return true }
+        if head[0] == 0xFF && head[1] & 0xE0 == 0xE0 { return true }
+        return head.count >= 8 && Array(head[4..<8]) == Array("ftyp".utf8)
     }
 
     /// Text fields that `index.<lang>.md` may translate, applied to the value being built.

@@ -39,6 +39,9 @@ struct PanoramaStep {
                     diagnostics.error(file.location, "'\(file.path)' cannot be used as a 360° panorama: \(Self.reason(error))")
                     continue
                 }
+                if let advice = Self.sharpnessAdvice(width: info.width) {
+                    diagnostics.warning(file.location, "'\(file.path)' \(advice)")
+                }
                 let layout = Self.tiler.layout(sourceWidth: info.width)
                 let cache = cacheRoot.appendingPathComponent(Self.tiler.cacheKey(sourceBytes: data, encoder: "jpeg-q\(Self.quality)"))
                 let complete = cache.appendingPathComponent(".complete")
@@ -71,6 +74,11 @@ struct PanoramaStep {
         try await Self.tiler.tile(source) { file, image in
             try PlainFile.write(JPEG.encode(image, quality: Self.quality, progressive: false), to: cache.appendingPathComponent(file.path).path)
         }
+    }
+
+    /// Below 2048 px across, a panorama looks blurred as soon as a visitor zooms.
+    static func sharpnessAdvice(width: Int) -> String? {
+        width < 2048 ? "is only \(width) pixels wide and will look blurred; export the panorama at least 4096×2048 (phones and 360° cameras make 6000×3000 or more)" : nil
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -70,6 +70,7 @@ public struct SiteBuilder: Sendable {
         report.diagnostics.append(contentsOf: loadTheme().diagnostics)
         report.diagnostics.append(contentsOf: CodesStep(content: content, displayContent: options.displayContent).check().diagnostics)
         report.diagnostics.append(contentsOf: FeedChecks.diagnostics(for: content, today: options.today))
+        report.diagnostics.append(contentsOf: MediaChecks.diagnostics(for: content))
         return report
     }
 

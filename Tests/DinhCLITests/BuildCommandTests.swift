@@ -101,6 +101,8 @@ import Testing
 
     @Test func initMakesABuildableFolderAndNeverOverwrites() throws {
         #expect(try fixture.dinh("init", "fresh").status == 0)
+        let check = try fixture.dinh("check", "fresh")
+        #expect(check.status == 0 && check.stderr.isEmpty, "a new folder is clean: \(check.stderr)")
         let build = try fixture.dinh("build", "fresh", "--output", "fresh-out")
         #expect(build.status == 0, "\(build.stderr)")
         let again = try fixture.dinh("init", "fresh")

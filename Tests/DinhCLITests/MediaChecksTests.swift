@@ -1,0 +1,76 @@
+import DinhTestSupport
+import Foundation
+import Testing
+
+/// `dinh check` on bad media: each gives a clear message at the line that names the file.
+@Suite struct MediaChecksTests {
+    let fixture: SiteFixture
+
+    init() throws { fixture = try SiteFixture() }
+
+    func relic(scenes: String, narration: String = "") throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "---\nLịch sử", with: scenes + narration + "---\nLịch sử"))
+    }
+
+    func image(_ name: String, _ size: String) throws {
+        let path = fixture.content.appendingPathComponent("heritage/quan-phuong-tri/\(name)").path
+        #expect(try Tools.run("/usr/bin/convert", ["-size", size, "gradient:blue-green", path]).status == 0)
+    }
+
+    func check() throws -> ProcessResult { try fixture.dinh("check", "content") }
+
+    @Test func panoramaNotTwoToOne() throws {
+        try image("p.jpg", "3000x2000")
+        try relic(scenes: "scenes:\n  - {id: a, title: A, panorama: p.jpg}\n")
+        let result = try check()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("index.md:14:"), "\(result.stderr)")
+        #expect(result.stderr.contains("3000×2000; an equirectangular panorama is twice as wide as it is high"), "\(result.stderr)")
+    }
+
+    @Test func panoramaTooSmallToBeUseful() throws {
+        try image("p.jpg", "1024x512")
+        try relic(scenes: "scenes:\n  - {id: a, title: A, panorama: p.jpg}\n")
+        let result = try check()
+        #expect(result.stderr.contains("warning: 'p.jpg' is only 1024 pixels wide"), "\(result.stderr)")
+        #expect(!result.stderr.contains("error: 'p.jpg'"), "usable, only blurred: \(result.stderr)")
+    }
+
+    @Test func corruptPanorama() throws {
+        try image("p.jpg", "4096x2048")
+        let url = fixture.content.appendingPathComponent("heritage/quan-phuong-tri/p.jpg")
+        try Data(try Data(contentsOf: url).prefix(40)).write(to: url)
+        try relic(scenes: "scenes:\n  - {id: a, title: A, panorama: p.jpg}\n")
+        let result = try fixture.dinh("build", "content", "--output", "public")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("'p.jpg' cannot be used"), "\(result.stderr)")
+    }
+
+    @Test func audioThatIsNotAudio() throws {
+        try fixture.write("heritage/quan-phuong-tri/guide.mp3", "<html>not audio</html>")
+        try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.mp3}\n")
+        let result = try check()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("index.md:14:"), "\(result.stderr)")
+        #expect(result.stderr.contains("is not MP3, M4A or Ogg audio"))
+    }
+
+    @Test func audioOfUnknownFormat() throws {
+        try fixture.write("heritage/quan-phuong-tri/guide.wma", "x")
+        try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.wma}\n")
+        let result = try check()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is not an audio file (allowed: .mp3, .m4a, .ogg, .opus)"), "\(result.stderr)")
+    }
+
+    @Test func transcriptThatIsNotWebVTT() throws {
+        let mp3 = fixture.content.appendingPathComponent("heritage/quan-phuong-tri/guide.mp3")
+        try Data([0x49, 0x44, 0x33, 0x04, 0, 0, 0, 0, 0, 0]).write(to: mp3)
+        try fixture.write("heritage/quan-phuong-tri/guide.vtt", "WEBVTT\n\n00:01.000 --> 00:00.500\nXin chào\n")
+        try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.mp3, transcript: guide.vtt}\n")
+        let result = try check()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("content/heritage/quan-phuong-tri/guide.vtt:3:1: error: this caption timing is not valid WebVTT"), "\(result.stderr)")
+    }
+}
