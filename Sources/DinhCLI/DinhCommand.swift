@@ -11,7 +11,7 @@ public struct DinhCommand: AsyncParsableCommand {
         abstract: "Build a heritage and OCOP products website from a content folder.",
         discussion: "Start with `dinh init`, edit the files, then `dinh build`. Every problem is reported as file:line:column.",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, QR.self, Import.self, Init.self]
+        subcommands: [Build.self, Check.self, Serve.self, QR.self, Import.self, Init.self]
     )
 
     public init() {}

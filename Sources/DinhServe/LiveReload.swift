@@ -1,0 +1,154 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// Tells open pages what the builder did, over Server-Sent Events on `/__dinh/events`: `reload`
+/// after a good build, `build-error` (the messages, as JSON) after a failed one. A page that
+/// connects while the content has errors gets the error at once, so the overlay survives reloads.
+public actor LiveReload {
+    /// Counts good builds; pages carry the number they were served with and reload if it moved on
+    /// while they were not connected (a build finished between the page load and the connection).
+    public private(set) var generation = 0
+    /// The messages of the last build when it failed.
+    public private(set) var errors: [String]?
+    private var listeners: [UUID: AsyncStream<Data>.Continuation] = [:]
+
+    public init() {}
+
+    /// How many pages are listening.
+    public var listenerCount: Int { listeners.count }
+
+    /// After a good build: every open page reloads.
+    public func reload() {
+        generation += 1
+        errors = nil
+        send(Self.event("reload", String(generation)))
+    }
+
+    /// After a failed build: every open page shows the messages over the last good site.
+    public func fail(_ messages: [String]) {
+        errors = messages
+        send(Self.event("build-error", Self.json(messages)))
+    }
+
+    /// A comment line, so that connections of closed pages fail and are dropped.
+    func ping() { send(Data(": ping\n\n".utf8)) }
+
+    /// A new page's stream: first the state it must know, then every later event.
+    func subscribe() -> AsyncStream<Data> {
+        let id = UUID()
+        // A page that stops reading must not make the server hold events for it without end.
+        let (stream, continuation) = AsyncStream<Data>.makeStream(bufferingPolicy: .bufferingNewest(32))
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.remove(id) }
+        }
+        continuation.yield(Data("retry: 1000\n\n".utf8) + Self.event("hello", String(generation)))
+        if let errors { continuation.yield(Self.event("build-error", Self.json(errors))) }
+        listeners[id] = continuation
+        return stream
+    }
+
+    /// Ends every stream (the server is stopping).
+    func finishAll() {
+        for continuation in listeners.values { continuation.finish() }
+        listeners.removeAll()
+    }
+
+    private func remove(_ id: UUID) { listeners[id] = nil }
+
+    private func send(_ data: Data) {
+        for (id, continuation) in listeners {
+            if case .terminated = continuation.yield(data) { listeners[id] = nil }
+        }
+    }
+
+    static func event(_ name: String, _ data: String) -> Data {
+        // Each line of the data needs its own `data:` prefix.
+        let lines = data.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)" }.joined(separator: "\n")
+        return Data("event: \(name)\n\(lines)\n\n".utf8)
+    }
+
+    static func json(_ messages: [String]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: messages, options: [.withoutEscapingSlashes]) else { return "[]" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    // MARK: The page side
+
+    /// The script of the preview, served at `/__dinh/reload.js` (a file rather than inline, so a
+    /// theme's Content-Security-Policy of `script-src 'self'` still lets it run): it listens for
+    /// events, reloads, and shows build errors in a fixed overlay. Messages go in with
+    /// `textContent`, so nothing in them is read as HTML.
+    static let reloadScript = """
+        /* dinh serve: live reload */(function(){var me=document.currentScript,g=me?+me.getAttribute("data-generation"):0;\
+        if(!window.EventSource)return;var s=new EventSource("/__dinh/events");\
+        function show(m){var d=document.getElementById("__dinh_errors");if(!d){d=document.createElement("div");d.id="__dinh_errors";\
+        d.setAttribute("role","alert");d.style.cssText="position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1.5rem;\
+        background:rgba(40,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;text-align:left";\
+        d.onclick=function(){d.remove()};(document.body||document.documentElement).appendChild(d)}\
+        d.textContent="";var h=document.createElement("strong");\
+        h.textContent="dinh: the site could not be rebuilt. The last good version is shown underneath (click to see it). Fix and save; this page reloads.";\
+        d.appendChild(h);m.forEach(function(t){var p=document.createElement("div");p.style.marginTop=".75rem";p.textContent=t;d.appendChild(p)})}\
+        s.addEventListener("hello",function(e){if(+e.data!==g)location.reload()});\
+        s.addEventListener("reload",function(){location.reload()});\
+        s.addEventListener("build-error",function(e){try{show(JSON.parse(e.data))}catch(x){}});})();
+
+        """
+
+    /// The tag added to every HTML response in preview (never to the built files); the page
+    /// remembers which build it came from.
+    static func scriptTag(generation: Int) -> String {
+        "<script src=\"/__dinh/reload.js\" data-generation=\"\(generation)\"></script>"
+    }
+
+    /// The page with the script before its last `</body>` (or at the end when it has none).
+    static func inject(into html: Data, generation: Int) -> Data {
+        let script = Data(scriptTag(generation: generation).utf8)
+        let bytes = [UInt8](html)
+        let needle = Array("</body".utf8)
+        var position = bytes.count - needle.count
+        while position >= 0 {
+            var matched = true
+            for (offset, byte) in needle.enumerated() where bytes[position + offset] | 0x20 != byte | 0x20 {
+                matched = false
+                break
+            }
+            if matched { break }
+            position -= 1
+        }
+        guard position >= 0 else { return html + script }
+        var result = Data(bytes[..<position])
+        result.append(script)
+        result.append(contentsOf: bytes[position...])
+        return result
+    }
+}
+
+/// The event stream as the byte sequence FlyingFox sends (chunked, as long as the page listens).
+struct EventBytes: AsyncBufferedSequence, Sendable {
+    typealias Element = UInt8
+    let stream: AsyncStream<Data>
+
+    func makeAsyncIterator() -> Iterator { Iterator(events: stream.makeAsyncIterator()) }
+
+    struct Iterator: AsyncBufferedIteratorProtocol {
+        var events: AsyncStream<Data>.Iterator
+        var pending: [UInt8] = []
+
+        mutating func next() async throws -> UInt8? {
+            guard let buffer = try await nextBuffer(suggested: 1) else { return nil }
+            return buffer.first
+        }
+
+        mutating func nextBuffer(suggested count: Int) async throws -> [UInt8]? {
+            while pending.isEmpty {
+                guard let event = await events.next() else { return nil }
+                pending = [UInt8](event)
+            }
+            let size = Swift.max(1, Swift.min(count, pending.count))
+            let chunk = Array(pending.prefix(size))
+            pending.removeFirst(size)
+            return chunk
+        }
+    }
+}
