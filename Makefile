@@ -30,6 +30,7 @@ bench: build
 	bash scripts/bench-panorama.sh
 	sh scripts/bench-qr.sh
 	bash scripts/bench-feeds.sh
+	bash scripts/bench-serve.sh
 
 clean:
 	rm -rf .build public bench-out

@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     public var today: CalendarDate
     /// Receives one line per build step (`[2/6] pages`).
     public var log: @Sendable (String) -> Void
+    /// Whether a successful build records published codes in `content/codes.lock` (`dinh check`
+    /// builds into a scratch folder to check links, and must not change the content).
+    public var recordCodes = true
     /// Receives (done, total, file name) as images are processed, for a progress bar.
     public var progress: (@Sendable (Int, Int, String) -> Void)?
 
@@ -122,7 +125,7 @@ public struct SiteBuilder: Sendable {
             step(5)
             report.files = output.fileCount
             try output.commit()
-            try codes.record(lock)
+            if options.recordCodes { try codes.record(lock) }
             return report
         } catch {
             output.discard()

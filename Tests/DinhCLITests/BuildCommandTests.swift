@@ -117,4 +117,21 @@ import Testing
         #expect(result.stderr.contains("content/producers/htx-che-lam.yaml:2:7: error: 'kind' must be one of cooperative, enterprise, household"))
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
+
+    @Test func checkFindsBrokenLinksAndWritesNothing() throws {
+        try fixture.write("theme/page.mustache", "<article><h1>{{title}}</h1><a href=\"{{root}}khong-co/\">x</a>{{{body}}}</article>\n")
+        try fixture.write("pages/huong-dan/index.md", "---\ntitle: Hướng dẫn\n---\nXin chào.\n")
+        // A complete product (with a photo and a brand), so only the link is wrong.
+        let photo = fixture.content.appendingPathComponent("products/che-lam/anh.jpg").path
+        #expect(try Tools.run("/usr/bin/convert", ["-size", "800x800", "gradient:orange-brown", photo]).status == 0)
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(
+            of: "price: 45000", with: "price: 45000\nbrand: Chè lam\nimages: [anh.jpg]"))
+        let before = Tools.tree(fixture.content)
+        let result = try fixture.dinh("check", "content")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("content/pages/huong-dan/index.md"), "\(result.stderr)")
+        #expect(result.stderr.contains("khong-co"), "\(result.stderr)")
+        // Only the processed-media cache may be filled (it makes the next build faster).
+        #expect(Tools.tree(fixture.content).filter { !$0.key.hasPrefix(".dinh-cache/") } == before, "check writes nothing, not even codes.lock")
+    }
 }
