@@ -49,32 +49,34 @@ struct OutputFolder: Sendable {
         }
     }
 
-    /// Writes a file at a relative path inside the staging folder; paths cannot climb out.
-    func write(_ relative: String, _ data: Data) throws {
+    /// The place of a file in the staging folder, with its folder made; paths cannot climb out.
+    private func place(_ relative: String) throws -> URL {
         guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
             throw DinhError("refusing to write \(relative) outside the output folder")
         }
         let url = staging.appendingPathComponent(relative)
-        if !folders.contains(url.deletingLastPathComponent().path) {
-            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            folders.insert(url.deletingLastPathComponent().path)
+        let folder = url.deletingLastPathComponent().path
+        if !folders.contains(folder) {
+            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            folders.insert(folder)
         }
-        try PlainFile.write(data, to: url.path)
+        return url
+    }
+
+    /// Writes a file at a relative path inside the staging folder.
+    func write(_ relative: String, _ data: Data) throws {
+        try PlainFile.write(data, to: place(relative).path)
         folders.countFile()
     }
+
+    func write(_ relative: String, _ text: String) throws { try write(relative, Data(text.utf8)) }
 
     /// Files written so far.
     var fileCount: Int { folders.files }
 
-    func write(_ relative: String, _ text: String) throws { try write(relative, Data(text.utf8)) }
-
     /// Copies a file (media) into the staging folder.
     func copy(_ source: URL, to relative: String) throws {
-        guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
-            throw DinhError("refusing to write \(relative) outside the output folder")
-        }
-        let url = staging.appendingPathComponent(relative)
-        try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let url = try place(relative)
         if fileManager.fileExists(atPath: url.path) { try fileManager.removeItem(at: url) }
         try fileManager.copyItem(at: source.resolvingSymlinksInPath(), to: url)
         folders.countFile()
@@ -82,14 +84,7 @@ struct OutputFolder: Sendable {
 
     /// Publishes a processed file: a hard link to the cache where the file system allows, else a copy.
     func link(_ source: URL, to relative: String) throws {
-        guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
-            throw DinhError("refusing to write \(relative) outside the output folder")
-        }
-        let url = staging.appendingPathComponent(relative)
-        if !folders.contains(url.deletingLastPathComponent().path) {
-            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            folders.insert(url.deletingLastPathComponent().path)
-        }
+        let url = try place(relative)
         if fileManager.fileExists(atPath: url.path) { return }
         folders.countFile()
         if Foundation.link(source.path, url.path) == 0 { return }

@@ -71,8 +71,7 @@ struct PageRenderer: Sendable {
         case .product(let slug):
             guard let product = content.products.first(where: { $0.slug == slug }) else { return "" }
             page.title = text(product.name, language)
-            page.description = plainText(product.body[language] ?? product.body[site.defaultLanguage] ?? "", limit: 200)
-            if page.description.isEmpty { page.description = page.title }
+            page.description = summary(bodyHTML(product.body, language), or: page.title)
             page.image = product.images.first.flatMap { media.image($0)?.largest }
             page.ogType = "product"
             page.jsonLD = structuredData.product(product, language)
@@ -86,9 +85,8 @@ struct PageRenderer: Sendable {
         case .page(let slug):
             guard let free = content.pages.first(where: { $0.slug == slug }) else { return "" }
             page.title = text(free.title, language)
-            page.description = plainText(free.body[language] ?? free.body[site.defaultLanguage] ?? "", limit: 200)
-            if page.description.isEmpty { page.description = page.title }
-            body = renderBody("page", ["title": page.title, "body": free.body[language] ?? free.body[site.defaultLanguage] ?? "", "t": t.all], language: language, root: root)
+            page.description = summary(bodyHTML(free.body, language), or: page.title)
+            body = renderBody("page", ["title": page.title, "body": bodyHTML(free.body, language), "t": t.all], language: language, root: root)
         }
         return layout(page, body: body, t: t)
     }
@@ -193,10 +191,14 @@ struct PageRenderer: Sendable {
 
     func text(_ value: LocalizedText, _ language: String) -> String { value.resolve(language, default: site.defaultLanguage) }
 
-    /// The first `limit` characters of some HTML as plain text (for descriptions).
-    func plainText(_ html: String, limit: Int) -> String {
-        PlainText.fromHTML(html).prefixWords(limit)
+    /// A page's description: the start of its text (200 characters), or `fallback` when it has none.
+    func summary(_ html: String, or fallback: String) -> String {
+        let text = PlainText.fromHTML(html).prefixWords(200)
+        return text.isEmpty ? fallback : text
     }
+
+    /// A Markdown body in the page's language, else in the default language.
+    func bodyHTML(_ body: Body, _ language: String) -> String { body[language] ?? body[site.defaultLanguage] ?? "" }
 
     /// An `<img>`'s attributes for a published picture, as seen from a page at `root`.
     func imageContext(_ file: MediaFile, root: String, alt: String, sizes: String = "(min-width: 60rem) 60rem, 100vw") -> [String: Any]? {

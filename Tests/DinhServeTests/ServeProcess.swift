@@ -48,7 +48,8 @@ final class ServeProcess: @unchecked Sendable {
             if !process.isRunning { return condition(stdout, stderr) }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        return false
+        // One last look: this task may have waited for a thread past the deadline.
+        return condition(stdout, stderr)
     }
 
     /// Ctrl-C, then waits for the exit (at most 10 s, then kills it). Returns the exit status.
