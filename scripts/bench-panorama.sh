@@ -39,8 +39,16 @@ ours_cpu=$(echo "$ours_user + $ours_sys" | bc -l)
 
 files=$(find "$work/out" -type f \( -name '*.jpg' -o -name '*.ppm' \) | wc -l)
 bytes=$(find "$work/out" -type f \( -name '*.jpg' -o -name '*.ppm' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
-theme=Sources/DinhSite/Theme
-js=$(wc -c <$theme/viewer.js); css=$(wc -c <$theme/viewer.css)
+# Page weight: what a visitor's phone loads for a relic page with a tour (HTML, CSS, JS; no tiles,
+# images or audio), from the demo content built by the release dinh.
+[[ -x .build/release/dinh ]] || swift build -c release --product dinh >/dev/null
+bash scripts/demo-media.sh >/dev/null
+.build/release/dinh build content --output "$work/site" --quiet 2>/dev/null
+page="$work/site/heritage/dinh-dai-phung/index.html"
+weight=0; parts=""
+for file in "$page" $(grep -oE '(href|src)="[^"]+\.(css|js)"' "$page" | sed -E 's/^(href|src)="//; s/"$//' | sort -u | sed "s|^\.\./\.\./|$work/site/|"); do
+  size=$(wc -c <"$file"); weight=$((weight + size)); parts+=" $(basename "$file")=$size"
+done
 echo "---"
 echo "tiler wall time:     ${ours_wall} s (process, including decode)"
 echo "tiler peak memory:   $((ours_kb / 1024)) MB"
@@ -48,4 +56,4 @@ echo "tiles + preview:     ${files} files, ${bytes} bytes"
 echo "floor (djpeg+cjpeg): ${floor} s  (djpeg ${dj_wall} s, cjpeg of ${pixels} px ${cj_wall} s)"
 echo "ratio to floor:      $(echo "scale=2; $ours_wall / $floor" | bc -l)× wall"
 echo "CPU time:            ours ${ours_cpu} s on $(nproc) cores, floor ${floor_cpu} s on one ($(echo "scale=2; $ours_cpu / $floor_cpu" | bc -l)×; load now: $(cut -d' ' -f1 /proc/loadavg))"
-echo "viewer page weight:  viewer.js ${js} B + viewer.css ${css} B = $((js + css)) B (gzip: $(cat $theme/viewer.js $theme/viewer.css | gzip -9 | wc -c) B)"
+echo "relic page weight:   ${weight} B of HTML+CSS+JS (goal < 40 KB = 40960 B):${parts}"
