@@ -119,6 +119,7 @@ public struct Markdown: Sendable {
     }
 
     private static func isRule(_ line: String) -> Bool {
+        guard let first = line.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_") else { return false }
         let compact = line.filter { $0 != " " }
         guard compact.count >= 3, let first = compact.first, "-*_".contains(first) else { return false }
         return compact.allSatisfy { $0 == first }
@@ -141,10 +142,10 @@ public struct Markdown: Sendable {
     // MARK: Inline
 
     private mutating func inline(_ text: String, line: Int) -> String {
-        let chars = Array(text)
+        let chars = Array(text.unicodeScalars)  // delimiters are ASCII; scalars avoid grapheme breaking
         var out = ""
         var i = 0
-        func find(_ needle: [Character], from start: Int) -> Int? {
+        func find(_ needle: [Unicode.Scalar], from start: Int) -> Int? {
             guard !needle.isEmpty, start + needle.count <= chars.count else { return nil }
             var j = start
             while j + needle.count <= chars.count {
@@ -156,8 +157,8 @@ public struct Markdown: Sendable {
         while i < chars.count {
             let c = chars[i]
             switch c {
-            case "\\" where i + 1 < chars.count && "\\`*_[]()#+-.!<>{}".contains(chars[i + 1]):
-                out += HTML.escape(String(chars[i + 1])); i += 2
+            case "\\" where i + 1 < chars.count && "\\`*_[]()#+-.!<>{}".unicodeScalars.contains(chars[i + 1]):
+                out += HTML.escape(String(Character(chars[i + 1]))); i += 2
             case "\\" where i + 1 < chars.count && chars[i + 1] == "\n":
                 out += "<br>\n"; i += 2
             case "\n":
@@ -166,21 +167,21 @@ public struct Markdown: Sendable {
                 out += "\n"; i += 1
             case "`":
                 if let end = find(["`"], from: i + 1) {
-                    out += "<code>\(HTML.escape(String(chars[(i + 1)..<end])))</code>"; i = end + 1
+                    out += "<code>\(HTML.escape(Self.string(chars[(i + 1)..<end])))</code>"; i = end + 1
                 } else { out += "`"; i += 1 }
             case "*", "_":
                 let double = i + 1 < chars.count && chars[i + 1] == c
-                let delimiter: [Character] = double ? [c, c] : [c]
+                let delimiter: [Unicode.Scalar] = double ? [c, c] : [c]
                 let start = i + delimiter.count
                 // Emphasis needs text right after the opener; `_` inside words stays literal.
-                let opensWord = start < chars.count && !chars[start].isWhitespace
-                let insideWord = c == "_" && i > 0 && chars[i - 1].isLetter
-                if opensWord, !insideWord, let end = find(delimiter, from: start + 1), !chars[end - 1].isWhitespace {
+                let opensWord = start < chars.count && !chars[start].properties.isWhitespace
+                let insideWord = c == "_" && i > 0 && chars[i - 1].properties.isAlphabetic
+                if opensWord, !insideWord, let end = find(delimiter, from: start + 1), !chars[end - 1].properties.isWhitespace {
                     let tag = double ? "strong" : "em"
-                    out += "<\(tag)>\(inline(String(chars[start..<end]), line: line))</\(tag)>"
+                    out += "<\(tag)>\(inline(Self.string(chars[start..<end]), line: line))</\(tag)>"
                     i = end + delimiter.count
                 } else {
-                    out += String(delimiter); i += delimiter.count
+                    out.unicodeScalars.append(contentsOf: delimiter); i += delimiter.count
                 }
             case "!" where i + 1 < chars.count && chars[i + 1] == "[":
                 if let (label, _, end) = Self.link(chars, at: i + 1) {
@@ -201,7 +202,7 @@ public struct Markdown: Sendable {
             case "<":
                 // Autolinks `<https://…>`; anything else that looks like HTML is shown as text.
                 if let end = find([">"], from: i + 1) {
-                    let inner = String(chars[(i + 1)..<end])
+                    let inner = Self.string(chars[(i + 1)..<end])
                     if !inner.contains(" "), let safe = Self.safeURL(inner), inner.contains(":") {
                         out += "<a href=\"\(HTML.escape(safe))\">\(HTML.escape(inner))</a>"; i = end + 1
                         continue
@@ -212,16 +213,22 @@ public struct Markdown: Sendable {
                 // Plain text runs to the next character that may start markup; escaped in one go.
                 var end = i + 1
                 while end < chars.count, !Self.markupStarts.contains(chars[end]) { end += 1 }
-                out += HTML.escape(String(chars[i..<end])); i = end
+                out += HTML.escape(Self.string(chars[i..<end])); i = end
             }
         }
         return out
     }
 
-    private static let markupStarts: Set<Character> = ["\\", "\n", "`", "*", "_", "!", "[", "<"]
+    private static let markupStarts: Set<Unicode.Scalar> = ["\\", "\n", "`", "*", "_", "!", "[", "<"]
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        return text
+    }
 
     /// `[label](target)` starting at `start` (the `[`): the label, the target and the index after `)`.
-    private static func link(_ chars: [Character], at start: Int) -> (String, String, Int)? {
+    private static func link(_ chars: [Unicode.Scalar], at start: Int) -> (String, String, Int)? {
         var depth = 0
         var j = start
         while j < chars.count {
@@ -238,8 +245,8 @@ public struct Markdown: Sendable {
             close += 1
         }
         guard close < chars.count else { return nil }
-        let label = String(chars[(start + 1)..<j])
-        var target = String(chars[(j + 2)..<close]).trimmed
+        let label = string(chars[(start + 1)..<j])
+        var target = string(chars[(j + 2)..<close]).trimmed
         if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }  // drop a "title"
         return (label, target, close + 1)
     }

@@ -2,6 +2,8 @@
 /// (or through the template engine's own escaping) so content can never inject markup.
 public enum HTML {
     public static func escape(_ text: String) -> String {
+        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        guard text.utf8.contains(where: special) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text.unicodeScalars {

@@ -3,8 +3,17 @@ import Foundation
 extension String {
     /// Unicode NFC. Text pasted from macOS or Word is often decomposed (NFD): "ệ" as e + ̣ + ̂.
     public var nfc: String {
-        // Plain ASCII is already NFC; skipping it saves the Foundation round trip for most keys.
-        utf8.allSatisfy({ $0 < 0x80 }) ? self : precomposedStringWithCanonicalMapping
+        // Most text is already NFC (Unikey and phones type precomposed letters): skip Foundation's
+        // round trip unless a scalar could change — a combining mark, Hangul jamo, a composition
+        // exclusion (singletons like Å U+212B), or a script whose vowel signs compose.
+        let mayChange = unicodeScalars.contains { scalar in
+            guard scalar.value >= 0x300 else { return false }
+            let properties = scalar.properties
+            return properties.canonicalCombiningClass.rawValue != 0 || properties.isFullCompositionExclusion
+                || (0x0900...0x0DFF).contains(scalar.value) || (0x1000...0x11FF).contains(scalar.value)
+                || (0x1B00...0x1B7F).contains(scalar.value) || (0x3099...0x309A).contains(scalar.value)
+        }
+        return mayChange ? precomposedStringWithCanonicalMapping : self
     }
 }
 
