@@ -36,8 +36,6 @@ struct Router {
 
     func absolute(_ page: PageRef, _ language: String) -> String { site.baseURL + path(page, language) }
 
-    /// Where a page's media files are published (once, shared by every language).
-    func mediaFolder(_ page: PageRef) -> String { page.folder }
 
     /// `../` for each folder between a page and the site root.
     static func root(from pagePath: String) -> String {
