@@ -3,23 +3,19 @@ import DinhContent
 /// Absolute addresses of pages, as the site builder lays them out: the default language at the
 /// root, others under `/<lang>/`.
 public struct SiteURLs: Sendable {
-    public var baseURL: String
-    public var defaultLanguage: String
+    public var site: Site
 
-    public init(site: Site) {
-        baseURL = site.baseURL.hasSuffix("/") ? site.baseURL : site.baseURL + "/"
-        defaultLanguage = site.defaultLanguage
-    }
+    public init(site: Site) { self.site = site }
 
-    public func page(_ path: String, language: String) -> String {
-        language == defaultLanguage ? baseURL + path : baseURL + language + "/" + path
-    }
+    public var baseURL: String { site.baseURL }
 
-    public func product(_ slug: String, language: String) -> String { page("products/\(slug)/", language: language) }
-    public func heritage(_ slug: String, language: String) -> String { page("heritage/\(slug)/", language: language) }
-    public func producer(_ slug: String, language: String) -> String { page("producers/\(slug)/", language: language) }
+    public func page(_ path: String, language: String) -> String { baseURL + SitePaths.inLanguage(path, language, site: site) }
+
+    public func product(_ slug: String, language: String) -> String { page(SitePaths.product(slug), language: language) }
+    public func heritage(_ slug: String, language: String) -> String { page(SitePaths.heritage(slug), language: language) }
+    public func producer(_ slug: String, language: String) -> String { page(SitePaths.producer(slug), language: language) }
     /// The permanent address a QR code opens.
-    public func code(_ code: String) -> String { baseURL + "q/\(code)/" }
+    public func code(_ code: String) -> String { baseURL + SitePaths.code(code) }
     /// A file of the output folder (`feeds/google-merchant.xml`).
     public func file(_ path: String) -> String { baseURL + path }
 }

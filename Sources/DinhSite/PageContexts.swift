@@ -22,7 +22,7 @@ extension PageRenderer {
         let categories = Product.Category.allCases.filter { category in content.products.contains { $0.category == category } }
         return [
             "products": content.products.map { productCard($0, language, root: root, t: t) },
-            "categories": categories.map { ["value": $0.rawValue, "label": t["cat.\($0.rawValue)"]] },
+            "categories": categories.map { ["value": $0.rawValue, "label": OCOPGroup.name($0, language: language)] },
             "stars": [5, 4, 3].map { ["value": $0, "label": "\($0) \(t["stars"])"] },
             "t": t.all,
         ]
@@ -47,7 +47,7 @@ extension PageRenderer {
             "name": text(product.name, language),
             "href": root + router.path(.product(product.slug), language),
             "category": product.category.rawValue,
-            "category_label": t["cat.\(product.category.rawValue)"],
+            "category_label": OCOPGroup.name(product.category, language: language),
             "stars": product.ocop.stars,
             "price": Format.price(product.salePrice ?? product.price, currency: site.currency, language: language),
         ]
@@ -168,7 +168,7 @@ extension PageRenderer {
         var context: [String: Any] = [
             "name": text(product.name, language),
             "code": product.code,
-            "category": t["cat.\(product.category.rawValue)"],
+            "category": OCOPGroup.name(product.category, language: language),
             "price": Format.price(product.price, currency: site.currency, language: language),
             "sale_price": product.salePrice.map { Format.price($0, currency: site.currency, language: language) } as Any,
             "unit": product.unit.map { text($0, language) } as Any,

@@ -13,11 +13,11 @@ enum PageRef: Hashable {
     var folder: String {
         switch self {
         case .home: return ""
-        case .heritage(let slug): return "heritage/\(slug)/"
-        case .product(let slug): return "products/\(slug)/"
-        case .producer(let slug): return "producers/\(slug)/"
-        case .page(let slug): return "pages/\(slug)/"
-        case .products: return "products/"
+        case .heritage(let slug): return SitePaths.heritage(slug)
+        case .product(let slug): return SitePaths.product(slug)
+        case .producer(let slug): return SitePaths.producer(slug)
+        case .page(let slug): return SitePaths.page(slug)
+        case .products: return SitePaths.products
         }
     }
 }
@@ -29,7 +29,7 @@ struct Router {
 
     /// The page's folder from the site root: `en/heritage/den-x/`.
     func path(_ page: PageRef, _ language: String) -> String {
-        (language == site.defaultLanguage ? "" : "\(language)/") + page.folder
+        SitePaths.inLanguage(page.folder, language, site: site)
     }
 
     func file(_ page: PageRef, _ language: String) -> String { path(page, language) + "index.html" }
