@@ -210,3 +210,19 @@ public struct Page: Sendable {
     public var code: String?
     public var body: Body
 }
+
+/// Items by slug, for builds that look every page up (a linear search per page made large
+/// sites quadratic). Made once from a `Content` value.
+public struct ContentIndex: Sendable {
+    public let heritage: [String: HeritageSite]
+    public let products: [String: Product]
+    public let producers: [String: Producer]
+    public let pages: [String: Page]
+
+    public init(_ content: Content) {
+        heritage = Dictionary(content.heritage.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        products = Dictionary(content.products.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        producers = Dictionary(content.producers.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        pages = Dictionary(content.pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -8,6 +8,13 @@ import Foundation
 struct CodesStep: Sendable {
     let content: Content
     let displayContent: String
+    let index: ContentIndex
+
+    init(content: Content, displayContent: String) {
+        self.content = content
+        self.displayContent = displayContent
+        index = ContentIndex(content)
+    }
 
     var lockURL: URL { content.root.appendingPathComponent(CodesLock.fileName) }
     var lockDisplay: String { "\(displayContent)/\(CodesLock.fileName)" }
@@ -50,9 +57,9 @@ struct CodesStep: Sendable {
         let parts = target.split(separator: "/").map(String.init)
         guard parts.count == 2 else { return nil }
         switch parts[0] {
-        case "heritage": return content.heritage.first { $0.slug == parts[1] }.map { (.heritage($0.slug), $0.name) }
-        case "products": return content.products.first { $0.slug == parts[1] }.map { (.product($0.slug), $0.name) }
-        case "pages": return content.pages.first { $0.slug == parts[1] }.map { (.page($0.slug), $0.title) }
+        case "heritage": return index.heritage[parts[1]].map { (.heritage($0.slug), $0.name) }
+        case "products": return index.products[parts[1]].map { (.product($0.slug), $0.name) }
+        case "pages": return index.pages[parts[1]].map { (.page($0.slug), $0.title) }
         default: return nil
         }
     }
@@ -110,7 +117,7 @@ struct CodesStep: Sendable {
         case .heritage: kind = .relic
         case .product(let slug):
             kind = .product
-            if let ocop = content.products.first(where: { $0.slug == slug })?.ocop, ocop.isValid(on: today) { stars = ocop.stars }
+            if let ocop = index.products[slug]?.ocop, ocop.isValid(on: today) { stars = ocop.stars }
         default: kind = .page
         }
         let placard = PlacardInfo(link: link, name: item.name, kind: kind, stars: stars, publisher: publisher)

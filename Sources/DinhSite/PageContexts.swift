@@ -164,7 +164,7 @@ extension PageRenderer {
     }
 
     func productContext(_ product: Product, _ language: String, root: String, t: Strings) -> [String: Any] {
-        let producer = content.producer(product.producer)
+        let producer = index.producers[product.producer]
         var context: [String: Any] = [
             "name": text(product.name, language),
             "code": product.code,

@@ -9,6 +9,15 @@ struct PageRenderer: Sendable {
     let theme: Theme
     let media: PublishedMedia
     let today: CalendarDate
+    let index: ContentIndex
+
+    init(content: Content, theme: Theme, media: PublishedMedia, today: CalendarDate) {
+        self.content = content
+        self.theme = theme
+        self.media = media
+        self.today = today
+        index = ContentIndex(content)
+    }
 
     var site: Site { content.site }
     var structuredData: StructuredData { StructuredData(content: content, media: media, today: today) }
@@ -61,7 +70,7 @@ struct PageRenderer: Sendable {
             page.title = t["products"]
             body = renderBody("products", productsContext(language, root: root, t: t), language: language, root: root)
         case .heritage(let slug):
-            guard let relic = content.heritage.first(where: { $0.slug == slug }) else { return "" }
+            guard let relic = index.heritage[slug] else { return "" }
             page.title = text(relic.name, language)
             page.description = relic.summary.map { text($0, language) } ?? text(relic.address, language)
             page.image = (relic.gallery.first ?? relic.scenes.first?.panorama).flatMap { media.image($0)?.largest }
@@ -69,7 +78,7 @@ struct PageRenderer: Sendable {
             page.jsonLD = structuredData.heritage(relic, language)
             body = renderBody("heritage", heritageContext(relic, language, root: root, t: t), language: language, root: root)
         case .product(let slug):
-            guard let product = content.products.first(where: { $0.slug == slug }) else { return "" }
+            guard let product = index.products[slug] else { return "" }
             page.title = text(product.name, language)
             page.description = summary(bodyHTML(product.body, language), or: page.title)
             page.image = product.images.first.flatMap { media.image($0)?.largest }
@@ -77,13 +86,13 @@ struct PageRenderer: Sendable {
             page.jsonLD = structuredData.product(product, language)
             body = renderBody("product", productContext(product, language, root: root, t: t), language: language, root: root)
         case .producer(let slug):
-            guard let producer = content.producer(slug) else { return "" }
+            guard let producer = index.producers[slug] else { return "" }
             page.title = text(producer.name, language)
             page.description = producer.address.map { text($0, language) } ?? page.title
             page.jsonLD = structuredData.producer(producer, language)
             body = renderBody("producer", producerContext(producer, language, root: root, t: t), language: language, root: root)
         case .page(let slug):
-            guard let free = content.pages.first(where: { $0.slug == slug }) else { return "" }
+            guard let free = index.pages[slug] else { return "" }
             page.title = text(free.title, language)
             page.description = summary(bodyHTML(free.body, language), or: page.title)
             body = renderBody("page", ["title": page.title, "body": bodyHTML(free.body, language), "t": t.all], language: language, root: root)
