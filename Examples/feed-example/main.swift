@@ -17,13 +17,21 @@ let (loaded, diagnostics) = ContentLoader(root: root, displayRoot: arguments[1])
 for diagnostic in diagnostics.sorted { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
 guard let content = loaded else { exit(1) }
 
-// 2. Say where photos are published. Here: the photo as copied beside the product page.
+// 2. Say where photos are published. `dinh build` publishes each photo as responsive variants
+//    beside the product page; the same pipeline (and cache) gives the same file names here.
 let site = content.site
-let options = FeedOptions(today: .today()) { media in
-    let size = ImageHeader.pixelSize(of: media.url) ?? PixelSize(width: 0, height: 0)
-    let folder = media.url.deletingLastPathComponent().lastPathComponent
-    return FeedImage(url: site.baseURL + "products/\(folder)/\(media.path)", width: size.width, height: size.height)
+let photos = content.products.flatMap { product in product.images.map { (product, $0) } }
+let processed = await ImagePipeline(cacheDirectory: root.appendingPathComponent(".dinh-cache/images"))
+    .run(photos.map { ImageJob(source: $0.1.url, widths: [480, 960, 1600]) })
+var published: [URL: FeedImage] = [:]
+for (product, photo) in photos {
+    guard let image = processed.image(for: photo.url),
+          let variant = image.variant(minimumWidth: 500, minimumHeight: 500) ?? image.variants.last else { continue }
+    published[photo.url] = FeedImage(url: site.baseURL + SitePaths.product(product.slug) + variant.fileName,
+                                     width: variant.width, height: variant.height)
 }
+let images = published
+let options = FeedOptions(today: .today()) { images[$0.url] }
 
 // 3. One row per product that Shopee would take (goods with a photo), in the default language.
 var csv = CSVWriter()
