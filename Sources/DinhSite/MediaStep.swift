@@ -23,6 +23,9 @@ struct PublishedMedia: Sendable {
     var images: [URL: PublishedImage] = [:]
     /// Audio, transcripts, videos: source → path from the site root.
     var files: [URL: String] = [:]
+    /// Narration transcripts, read and parsed once per build (pages in every language and their
+    /// JSON-LD use them): source → cues.
+    var transcripts: [URL: [WebVTT.Cue]] = [:]
     var diagnostics = Diagnostics()
     var imagesProcessed = 0
     var imagesFromCache = 0
@@ -63,7 +66,10 @@ struct MediaStep {
             }
             for narration in site.narration.values.sorted(by: { $0.audio.path < $1.audio.path }) {
                 media.files[narration.audio.url] = try copy(narration.audio, folder: folder)
-                if let transcript = narration.transcript { media.files[transcript.url] = try copy(transcript, folder: folder) }
+                if let transcript = narration.transcript {
+                    media.files[transcript.url] = try copy(transcript, folder: folder)
+                    media.transcripts[transcript.url] = WebVTT.cues(at: transcript.url)
+                }
             }
             for video in site.videos {
                 media.files[video.file.url] = try copy(video.file, folder: folder)

@@ -151,7 +151,7 @@ extension PageRenderer {
                                       "type": AudioType.mime(narration.audio.path)]
         if let transcript = narration.transcript, let path = media.path(transcript) {
             context["track"] = root + path
-            context["cues"] = WebVTT.cues(at: transcript.url).map { ["start": $0.start, "text": $0.text] }
+            context["cues"] = (media.transcripts[transcript.url] ?? []).map { ["start": $0.start, "text": $0.text] }
         }
         return context
     }
@@ -236,11 +236,16 @@ enum AudioType {
 
 /// Just enough WebVTT to print a transcript: each cue's start and text.
 enum WebVTT {
-    static func cues(at url: URL) -> [(start: String, text: String)] {
+    struct Cue: Sendable {
+        var start: String
+        var text: String
+    }
+
+    static func cues(at url: URL) -> [Cue] {
         guard let data = FileManager.default.contents(atPath: url.path), var text = String(data: data, encoding: .utf8) else { return [] }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         text = text.replacingOccurrences(of: "\r\n", with: "\n")
-        var cues: [(String, String)] = []
+        var cues: [Cue] = []
         for block in text.components(separatedBy: "\n\n") {
             let lines = block.split(separator: "\n").map(String.init)
             guard let timing = lines.firstIndex(where: { $0.contains("-->") }) else { continue }
@@ -248,7 +253,7 @@ enum WebVTT {
             let words = lines[(timing + 1)...].joined(separator: " ")
             // Cue text may carry <v Speaker> and <i> tags; the transcript shows words only.
             let plain = PlainText.fromHTML(words)
-            if !plain.isEmpty { cues.append((String(start.split(separator: ".").first ?? ""), plain.nfc)) }
+            if !plain.isEmpty { cues.append(Cue(start: String(start.split(separator: ".").first ?? ""), text: plain.nfc)) }
         }
         return cues
     }

@@ -26,7 +26,7 @@ struct StructuredData: Sendable {
         let photos = (relic.gallery + relic.scenes.map(\.panorama)).compactMap(image)
         let narration = relic.narration.sorted { $0.key < $1.key }.compactMap { code, track -> AudioLink? in
             guard let path = media.path(track.audio) else { return nil }
-            let transcript = track.transcript.flatMap { try? String(contentsOf: $0.url, encoding: .utf8) }.map(PlainText.fromWebVTT)
+            let transcript = track.transcript.flatMap { media.transcripts[$0.url] }.map { $0.map(\.text).joined(separator: " ") }
             return AudioLink(language: code, url: content.site.baseURL + path, transcript: transcript)
         }
         return JSONLD.heritage(relic, content: content, language: language, images: photos, narration: narration)
