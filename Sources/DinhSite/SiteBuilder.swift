@@ -143,7 +143,7 @@ public struct SiteBuilder: Sendable {
         let lock = codes.check()
         report.diagnostics.append(contentsOf: lock.diagnostics)
         guard !report.diagnostics.hasErrors else { return (report, []) }
-        let output = try OutputFolder(target: options.output.appendingPathComponent("qr"), content: options.content)
+        let output = try OutputFolder(target: options.output.appendingPathComponent("qr"), content: options.content, keepsPrevious: false)
         do {
             let links = try codes.writeQR(lock.landings, to: output, folder: "", today: options.today,
                                           size: PlacardSize(rawValue: placardSize.uppercased()) ?? .a5)
