@@ -16,7 +16,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
@@ -38,6 +37,8 @@ let package = Package(
         .target(name: "DinhImaging", dependencies: ["DinhCore", "CDinhImaging"], swiftSettings: swiftSettings),
         .target(name: "DinhPanorama", dependencies: ["DinhCore", "DinhImaging"], swiftSettings: swiftSettings),
         .target(name: "DinhQR", dependencies: ["DinhCore", "CQRencode", "CPNG"], swiftSettings: swiftSettings),
+        // Logic-less Mustache templates rendered with typed values.
+        .target(name: "DinhTemplate", swiftSettings: swiftSettings),
         .target(name: "DinhFeeds", dependencies: ["DinhCore", "DinhContent"], swiftSettings: swiftSettings),
         .target(
             name: "DinhImport",
@@ -47,8 +48,7 @@ let package = Package(
         .target(
             name: "DinhSite",
             dependencies: [
-                "DinhCore", "DinhContent", "DinhImaging", "DinhPanorama", "DinhQR", "DinhFeeds",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "DinhCore", "DinhContent", "DinhImaging", "DinhPanorama", "DinhQR", "DinhFeeds", "DinhTemplate",
             ],
             resources: [.copy("Theme")],
             swiftSettings: swiftSettings
@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(name: "DinhQRTests", dependencies: ["DinhQR", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhFeedsTests", dependencies: ["DinhFeeds", "DinhTestSupport"], exclude: ["Snapshots"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhImportTests", dependencies: ["DinhImport", "DinhTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DinhTemplateTests", dependencies: ["DinhTemplate", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhSiteTests", dependencies: ["DinhSite", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhServeTests", dependencies: ["DinhServe", "DinhSite", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhCLITests", dependencies: ["DinhTestSupport"], swiftSettings: swiftSettings),

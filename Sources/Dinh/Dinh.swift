@@ -7,3 +7,4 @@
 @_exported import DinhFeeds
 @_exported import DinhImport
 @_exported import DinhSite
+@_exported import DinhTemplate

@@ -1,3 +1,4 @@
+import DinhCore
 import Foundation
 
 /// Makes responsive variants of many images in parallel, through a processed-media cache.

@@ -10,6 +10,20 @@ public enum PlacardSheet {
     ///   - size: paper size.
     ///   - title: the site's title, shown on screen above the placards (not printed).
     public static func html(_ placards: [PlacardInfo], size: PlacardSize = .a5, title: LocalizedText = LocalizedText([:])) -> String {
+        html(sections: placards.map { section($0, size: size) }, size: size, title: title)
+    }
+
+    /// One placard of the sheet (a build keeps these with the code's other drawn files).
+    public static func section(_ info: PlacardInfo, size: PlacardSize = .a5) -> String {
+        let (w, h) = size.millimetres
+        return "<section class=\"placard\" id=\"\(Placard.xml(info.code))\" aria-label=\"\(Placard.xml(Placard.label(info)))\">\n"
+            + "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-label=\"\(Placard.xml(Placard.label(info)))\">\n"
+            + Placard.body(info, size: size)
+            + "</svg>\n</section>\n"
+    }
+
+    /// The sheet around placard sections.
+    public static func html(sections: [String], size: PlacardSize = .a5, title: LocalizedText = LocalizedText([:])) -> String {
         let (w, h) = size.millimetres
         let siteVI = title.resolve("vi", default: "en")
         let siteEN = title.resolve("en", default: "vi")
@@ -39,18 +53,13 @@ public enum PlacardSheet {
         <body>
         <header class="intro">
         <h1>Bảng mã QR · <span lang="en">QR code placards</span></h1>
-        <p>\(siteVI.isEmpty ? "" : Placard.xml(siteVI) + ". ")\(placards.count) bảng, khổ \(size.rawValue) dọc, mỗi trang một bảng. In từ trình duyệt (Ctrl+P), tỉ lệ 100 %, không lề.</p>
-        <p lang="en">\(siteEN.isEmpty ? "" : Placard.xml(siteEN) + ". ")\(placards.count) placard\(placards.count == 1 ? "" : "s"), \(size.rawValue) portrait, one per page. Print from the browser (Ctrl+P) at 100 % scale with no margins.</p>
+        <p>\(siteVI.isEmpty ? "" : Placard.xml(siteVI) + ". ")\(sections.count) bảng, khổ \(size.rawValue) dọc, mỗi trang một bảng. In từ trình duyệt (Ctrl+P), tỉ lệ 100 %, không lề.</p>
+        <p lang="en">\(siteEN.isEmpty ? "" : Placard.xml(siteEN) + ". ")\(sections.count) placard\(sections.count == 1 ? "" : "s"), \(size.rawValue) portrait, one per page. Print from the browser (Ctrl+P) at 100 % scale with no margins.</p>
         </header>
         <main>
 
         """
-        for info in placards {
-            out += "<section class=\"placard\" id=\"\(Placard.xml(info.code))\" aria-label=\"\(Placard.xml(Placard.label(info)))\">\n"
-            out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-label=\"\(Placard.xml(Placard.label(info)))\">\n"
-            out += Placard.body(info, size: size)
-            out += "</svg>\n</section>\n"
-        }
+        for section in sections { out += section }
         out += "</main>\n</body>\n</html>\n"
         return out
     }

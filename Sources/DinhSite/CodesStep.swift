@@ -74,11 +74,10 @@ struct CodesStep: Sendable {
         }
     }
 
-    /// Writes `qr/<CODE>.png`, `qr/<CODE>.svg`, `qr/<CODE>-placard.svg` for every code that still
-    /// opens something (on all cores), and the printable sheet `qr/index.html`. Returns the links.
-    @discardableResult
-    func writeQR(_ landings: [CodeLanding], to output: OutputFolder, folder: String = "qr/", today: CalendarDate,
-                 size: PlacardSize = .a5) throws -> [String: QRLink] {
+    /// Draws every code that still opens something (its QR images, placard and section of the
+    /// printable sheet), on all cores. Drawings are kept in `.dinh-cache/qr/`, by what they are
+    /// drawn from, so a rebuild draws nothing; a placard never seen before is drawn once.
+    func draw(_ landings: [CodeLanding], today: CalendarDate, size: PlacardSize = .a5) throws -> [DrawnCode] {
         let publisher = content.site.publisher.name.resolve(content.site.defaultLanguage, default: content.site.defaultLanguage)
         let printed = landings.compactMap { landing -> (code: String, item: (ref: PageRef, name: LocalizedText))? in
             switch landing.resolution {
@@ -86,31 +85,31 @@ struct CodesStep: Sendable {
             case .retired: return nil
             }
         }
-        let results = Slots<Result<(PlacardInfo, QRLink), any Error>>(count: printed.count)
+        let results = Slots<Result<DrawnCode, any Error>>(count: printed.count)
         DispatchQueue.concurrentPerform(iterations: printed.count) { index in
-            results[index] = Result { try writeCode(printed[index].code, item: printed[index].item, to: output, folder: folder,
-                                                    today: today, size: size, publisher: publisher) }
+            results[index] = Result { try draw(printed[index].code, item: printed[index].item, today: today, size: size, publisher: publisher) }
         }
-        var placards: [PlacardInfo] = []
-        var links: [String: QRLink] = [:]
-        for result in results.values {
-            guard let (placard, link) = try result?.get() else { continue }
-            placards.append(placard)
-            links[placard.code] = link
-        }
-        try output.write("\(folder)index.html", PlacardSheet.html(placards, size: size, title: content.site.title))
-        return links
+        return try results.values.compactMap { try $0?.get() }
     }
 
-    private func writeCode(_ code: String, item: (ref: PageRef, name: LocalizedText), to output: OutputFolder, folder: String,
-                           today: CalendarDate, size: PlacardSize, publisher: String) throws -> (PlacardInfo, QRLink) {
-        let link = try link(code)
-        do {
-            try output.write("\(folder)\(code).png", try link.symbol.pngData(minimumSize: 1000, quietZone: 4))
-        } catch let error as QRError {
-            throw DinhError("cannot draw the QR code of \(code): \(error)")
+    /// Publishes drawn codes as `qr/<CODE>.png`, `qr/<CODE>.svg`, `qr/<CODE>-placard.svg`, and
+    /// the printable sheet `qr/index.html`.
+    func publish(_ drawn: [DrawnCode], to output: OutputFolder, folder: String = "qr/", size: PlacardSize = .a5) throws {
+        let results = Slots<Result<Void, any Error>>(count: drawn.count)
+        DispatchQueue.concurrentPerform(iterations: drawn.count) { index in
+            let code = drawn[index]
+            results[index] = Result {
+                try output.link(code.file("qr.png"), to: "\(folder)\(code.code).png")
+                try output.link(code.file("qr.svg"), to: "\(folder)\(code.code).svg")
+                try output.link(code.file("placard.svg"), to: "\(folder)\(code.code)-placard.svg")
+            }
         }
-        try output.write("\(folder)\(code).svg", link.symbol.svg(quietZone: 4, pixelsPerModule: 10))
+        for result in results.values { try result?.get() }
+        try output.write("\(folder)index.html", PlacardSheet.html(sections: drawn.map(\.sheetSection), size: size, title: content.site.title))
+    }
+
+    private func draw(_ code: String, item: (ref: PageRef, name: LocalizedText), today: CalendarDate, size: PlacardSize,
+                      publisher: String) throws -> DrawnCode {
         let kind: PlacardInfo.Kind
         var stars: Int?
         switch item.ref {
@@ -120,8 +119,71 @@ struct CodesStep: Sendable {
             if let ocop = index.products[slug]?.ocop, ocop.isValid(on: today) { stars = ocop.stars }
         default: kind = .page
         }
+        let site = content.site
+        let names = item.name.values.keys.sorted().map { "\($0)=\(item.name.values[$0] ?? "")" }
+        let key = ContentHash.key(([DrawnCode.drawing, site.baseURL, code, site.qrErrorCorrection, size.rawValue, "\(kind)",
+                                    stars.map(String.init) ?? "-", publisher] + names).joined(separator: "\n"))
+        let folder = content.root.appendingPathComponent(".dinh-cache/qr/\(key)")
+        if let drawn = DrawnCode(code: code, folder: folder) { return drawn }
+
+        let link = try link(code)
         let placard = PlacardInfo(link: link, name: item.name, kind: kind, stars: stars, publisher: publisher)
-        try output.write("\(folder)\(code)-placard.svg", Placard.svg(placard, size: size))
-        return (placard, link)
+        let png: Data
+        do {
+            png = try link.symbol.pngData(minimumSize: 1000, quietZone: 4)
+        } catch {
+            throw DinhError("cannot draw the QR code of \(code): \(error)")
+        }
+        let files: [(String, Data)] = [
+            ("qr.png", png),
+            ("qr.svg", Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8)),
+            ("placard.svg", Data(Placard.svg(placard, size: size).utf8)),
+            ("sheet.html", Data(PlacardSheet.section(placard, size: size).utf8)),
+            ("code.txt", Data("\(link.isUppercase ? "upper" : "as written")\n\(link.summary)\n".utf8)),
+        ]
+        // Written aside and renamed into place, so an interrupted build never leaves half a drawing.
+        let temporary = folder.deletingLastPathComponent().appendingPathComponent(".\(key).\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+            for (name, data) in files { try PlainFile.write(data, to: temporary.appendingPathComponent(name).path) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw DinhError("cannot keep the QR code of \(code) in \(folder.deletingLastPathComponent().path): \(error)")
+        }
+        if rename(temporary.path, folder.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        guard let drawn = DrawnCode(code: code, folder: folder) else {
+            throw DinhError("cannot read back the QR code of \(code) from \(folder.path)")
+        }
+        return drawn
     }
+}
+
+/// A code drawn for print: its files in the cache, the section of the printable sheet, and what
+/// `dinh qr` reports.
+struct DrawnCode: Sendable {
+    /// Part of every cache key: change it when the drawing of codes or placards changes.
+    static let drawing = "qr-drawing-1"
+
+    let code: String
+    let folder: URL
+    /// Whether the symbol carries the upper-case address (then `Q/<CODE>/` must exist too).
+    let isUppercase: Bool
+    let summary: String
+    let sheetSection: String
+
+    /// A drawing from the cache, or nil when there is none (or it is damaged).
+    init?(code: String, folder: URL) {
+        guard let meta = try? String(contentsOf: folder.appendingPathComponent("code.txt"), encoding: .utf8),
+              let section = try? String(contentsOf: folder.appendingPathComponent("sheet.html"), encoding: .utf8)
+        else { return nil }
+        let lines = meta.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 2 else { return nil }
+        self.code = code
+        self.folder = folder
+        isUppercase = lines[0] == "upper"
+        summary = String(lines[1])
+        sheetSection = section
+    }
+
+    func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
 }

@@ -1,5 +1,6 @@
 import DinhContent
 import DinhCore
+import DinhTemplate
 import DinhQR
 
 /// The permanent page a QR code opens: `q/<CODE>/` (and `Q/<CODE>/` when the symbol carries the
@@ -37,25 +38,25 @@ extension PageRenderer {
         let t = Strings(language: language)
         switch landing.target {
         case .page(let ref, let name):
-            let targets = site.languages.map { code -> [String: Any] in
+            let targets = site.languages.map { code -> TemplateFields in
                 ["lang": code, "href": root + router.path(ref, code), "name": text(name, code), "label": Strings.languageName(code)]
             }
-            return theme.render("landing", Self.withFlags([
+            return theme.render("landing", [
                 "lang": language, "code": landing.code, "title": text(name, language),
                 "refresh": root + router.path(ref, language), "targets": targets,
                 "languages_json": "{" + site.languages.map { "\"\($0)\":\"\(root + router.path(ref, $0))\"" }.joined(separator: ",") + "}",
                 "canonical": router.absolute(ref, language), "t": t.all, "root": root,
-            ]))
+            ])
         case .retired(let reason):
-            return theme.render("landing", Self.withFlags([
+            return theme.render("landing", [
                 "lang": language, "code": landing.code, "retired": true, "title": t["retired"],
-                "reason": (reason.isEmpty ? nil : text(reason, language)) as Any,
+                "reason": (reason.isEmpty ? nil : text(reason, language)),
                 "home": root, "t": t.all, "root": root,
-                "others": site.languages.dropFirst().map { code -> [String: Any] in
+                "others": site.languages.dropFirst().map { code -> TemplateFields in
                     let other = Strings(language: code)
                     return ["lang": code, "title": other["retired"], "text": other["retired_text"], "home": root + router.path(.home, code), "home_label": other["home"]]
                 },
-            ]))
+            ])
         }
     }
 }

@@ -1,5 +1,6 @@
 import DinhContent
 import DinhCore
+import DinhTemplate
 import DinhFeeds
 import DinhPanorama
 import Foundation
@@ -7,33 +8,33 @@ import Foundation
 /// The values each template sees. Text is resolved to the page's language here, so templates
 /// stay logic-less; HTML bodies are already safe (rendered by `Markdown`).
 extension PageRenderer {
-    func homeContext(_ language: String, root: String, t: Strings) -> [String: Any] {
+    func homeContext(_ language: String, root: String, t: Strings) -> TemplateFields {
         [
             "title": text(site.title, language),
             "relics": content.heritage.map { relicCard($0, language, root: root, t: t) },
             "products": content.products.map { productCard($0, language, root: root, t: t) },
-            "producers": content.producers.map { ["name": text($0.name, language), "href": root + router.path(.producer($0.slug), language)] },
+            "producers": content.producers.map { producer -> TemplateFields in ["name": text(producer.name, language), "href": root + router.path(.producer(producer.slug), language)] },
             "products_href": root + router.path(.products, language),
             "t": t.all,
         ]
     }
 
-    func productsContext(_ language: String, root: String, t: Strings) -> [String: Any] {
+    func productsContext(_ language: String, root: String, t: Strings) -> TemplateFields {
         let categories = Product.Category.allCases.filter { category in content.products.contains { $0.category == category } }
         return [
             "products": content.products.map { productCard($0, language, root: root, t: t) },
-            "categories": categories.map { ["value": $0.rawValue, "label": OCOPGroup.name($0, language: language)] },
-            "stars": [5, 4, 3].map { ["value": $0, "label": "\($0) \(t["stars"])"] },
+            "categories": categories.map { category -> TemplateFields in ["value": category.rawValue, "label": OCOPGroup.name(category, language: language)] },
+            "stars": [5, 4, 3].map { (stars: Int) -> TemplateFields in ["value": stars, "label": "\(stars) \(t["stars"])"] },
             "t": t.all,
         ]
     }
 
-    func relicCard(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> [String: Any] {
-        var card: [String: Any] = [
+    func relicCard(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> TemplateFields {
+        var card: TemplateFields = [
             "name": text(relic.name, language),
             "kind": text(relic.kind, language),
             "href": root + router.path(.heritage(relic.slug), language),
-            "summary": relic.summary.map { text($0, language) } as Any,
+            "summary": relic.summary.map { text($0, language) },
             "has_tour": !relic.scenes.isEmpty,
         ]
         if let photo = relic.gallery.first ?? relic.scenes.first?.panorama {
@@ -42,8 +43,8 @@ extension PageRenderer {
         return card
     }
 
-    func productCard(_ product: Product, _ language: String, root: String, t: Strings) -> [String: Any] {
-        var card: [String: Any] = [
+    func productCard(_ product: Product, _ language: String, root: String, t: Strings) -> TemplateFields {
+        var card: TemplateFields = [
             "name": text(product.name, language),
             "href": root + router.path(.product(product.slug), language),
             "category": product.category.rawValue,
@@ -58,25 +59,25 @@ extension PageRenderer {
         return card
     }
 
-    func ocopBadge(_ ocop: OCOP, t: Strings) -> [String: Any] {
+    func ocopBadge(_ ocop: OCOP, t: Strings) -> TemplateFields {
         ["stars": ocop.stars, "symbols": String(repeating: "★", count: ocop.stars),
          "label": "\(t["ocop"]) \(ocop.stars) \(t["stars"])"]
     }
 
-    func heritageContext(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> [String: Any] {
-        var context: [String: Any] = [
+    func heritageContext(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> TemplateFields {
+        var context: TemplateFields = [
             "name": text(relic.name, language),
             "code": relic.code,
             "kind": text(relic.kind, language),
             "address": text(relic.address, language),
-            "summary": relic.summary.map { text($0, language) } as Any,
-            "festival": relic.festival.map { text($0, language) } as Any,
-            "opening_hours": relic.openingHours as Any,
-            "ranked_year": relic.rankedYear as Any,
+            "summary": relic.summary.map { text($0, language) },
+            "festival": relic.festival.map { text($0, language) },
+            "opening_hours": relic.openingHours,
+            "ranked_year": relic.rankedYear,
             // The history sits under its own h2, so its headings start at h3.
             "body": HTMLHeadings.shift(bodyHTML(relic.body, language), by: 1),
             "has_body": !(bodyHTML(relic.body, language)).isEmpty,
-            "gallery": relic.gallery.map { imageContext($0, root: root, alt: text(relic.name, language)) as Any },
+            "gallery": relic.gallery.map { imageContext($0, root: root, alt: text(relic.name, language)) },
             "short_url": shortURL(relic.code),
             "qr_svg": "\(root)qr/\(relic.code).svg",
             "t": t.all,
@@ -86,13 +87,13 @@ extension PageRenderer {
         if let narration = relic.narration[language] ?? relic.narration[site.defaultLanguage] {
             context["narration"] = narrationContext(narration, root: root)
         }
-        context["videos"] = relic.videos.map { video -> [String: Any] in
+        context["videos"] = relic.videos.map { video -> TemplateFields in
             [
-                "src": media.path(video.file).map { root + $0 } as Any,
+                "src": media.path(video.file).map { root + $0 },
                 "type": video.file.path.lowercased().hasSuffix(".webm") ? "video/webm" : "video/mp4",
                 "title": video.title.map { text($0, language) } ?? text(relic.name, language),
-                "poster": video.poster.flatMap { media.image($0) }.map { root + $0.src } as Any,
-                "tracks": site.languages.compactMap { code -> [String: Any]? in
+                "poster": video.poster.flatMap { media.image($0) }.map { root + $0.src },
+                "tracks": site.languages.compactMap { code -> TemplateFields? in
                     guard let track = video.captions[code], let path = media.path(track) else { return nil }
                     return ["src": root + path, "srclang": code, "label": Strings.languageName(code), "default": code == language]
                 },
@@ -104,9 +105,9 @@ extension PageRenderer {
 
     /// The 360° tour: the viewer's JSON (tiles relative to this page), and for browsers without
     /// WebGL the preview image and the list of scenes. Per-scene narration follows the scene.
-    func tourContext(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> [String: Any] {
-        let scenes: [[String: Any]] = relic.scenes.map { scene in
-            var entry: [String: Any] = ["id": scene.id, "title": text(scene.title, language)]
+    func tourContext(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> TemplateFields {
+        let scenes: [TemplateFields] = relic.scenes.map { scene in
+            var entry: TemplateFields = ["id": scene.id, "title": text(scene.title, language)]
             entry["image"] = imageContext(scene.panorama, root: root, alt: text(scene.title, language))
             return entry
         }
@@ -132,22 +133,22 @@ extension PageRenderer {
                 narration.append("\"\(scene.id)\":\"\(root + path)\"")
             }
         }
-        var context: [String: Any] = ["scenes": scenes, "first": scenes.first as Any, "strings": Strings(language: language).viewer]
+        var context: TemplateFields = ["scenes": scenes, "first": scenes.first, "strings": Strings(language: language).viewer]
         if described.count == relic.scenes.count {
             context["json"] = TourDescription(scenes: described, strings: Strings(language: language).viewer).json
         }
         if !narration.isEmpty {
             context["scene_audio"] = "{" + narration.joined(separator: ",") + "}"
             if let first = relic.scenes.first, let file = first.narration[language] ?? first.narration[site.defaultLanguage] {
-                context["first_audio"] = media.path(file).map { root + $0 } as Any
+                context["first_audio"] = media.path(file).map { root + $0 }
                 context["first_audio_type"] = AudioType.mime(file.path)
             }
         }
         return context
     }
 
-    func narrationContext(_ narration: Narration, root: String) -> [String: Any] {
-        var context: [String: Any] = ["audio": media.path(narration.audio).map { root + $0 } as Any,
+    func narrationContext(_ narration: Narration, root: String) -> TemplateFields {
+        var context: TemplateFields = ["audio": media.path(narration.audio).map { root + $0 },
                                       "type": AudioType.mime(narration.audio.path)]
         if let transcript = narration.transcript, let path = media.path(transcript) {
             context["track"] = root + path
@@ -156,28 +157,28 @@ extension PageRenderer {
         return context
     }
 
-    func mapLinks(_ geo: Coordinate) -> [String: Any] {
+    func mapLinks(_ geo: Coordinate) -> TemplateFields {
         let lat = Format.coordinate(geo.latitude), lon = Format.coordinate(geo.longitude)
         return ["geo": "geo:\(lat),\(lon)",
                 "osm": "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=17/\(lat)/\(lon)",
                 "lat": lat, "lon": lon]
     }
 
-    func productContext(_ product: Product, _ language: String, root: String, t: Strings) -> [String: Any] {
+    func productContext(_ product: Product, _ language: String, root: String, t: Strings) -> TemplateFields {
         let producer = index.producers[product.producer]
-        var context: [String: Any] = [
+        var context: TemplateFields = [
             "name": text(product.name, language),
             "code": product.code,
             "category": OCOPGroup.name(product.category, language: language),
             "price": Format.price(product.price, currency: site.currency, language: language),
-            "sale_price": product.salePrice.map { Format.price($0, currency: site.currency, language: language) } as Any,
-            "unit": product.unit.map { text($0, language) } as Any,
-            "weight": product.weight?.description as Any,
+            "sale_price": product.salePrice.map { Format.price($0, currency: site.currency, language: language) },
+            "unit": product.unit.map { text($0, language) },
+            "weight": product.weight?.description,
             "availability": t[product.availability.rawValue],
             "in_stock": product.availability == .inStock,
-            "producer": producer.map { ["name": text($0.name, language), "href": root + router.path(.producer($0.slug), language)] } as Any,
+            "producer": producer.map { ["name": text($0.name, language), "href": root + router.path(.producer($0.slug), language)] },
             "body": bodyHTML(product.body, language),
-            "images": product.images.map { imageContext($0, root: root, alt: text(product.name, language)) as Any },
+            "images": product.images.map { imageContext($0, root: root, alt: text(product.name, language)) },
             "buy": product.buy.map { ["name": $0.marketplace.displayName, "href": $0.url] },
             "short_url": shortURL(product.code),
             "qr_svg": "\(root)qr/\(product.code).svg",
@@ -186,21 +187,21 @@ extension PageRenderer {
         if product.ocop.isValid(on: today) {
             var badge = ocopBadge(product.ocop, t: t)
             badge["year"] = product.ocop.year
-            badge["decision"] = product.ocop.decision as Any
+            badge["decision"] = product.ocop.decision
             context["ocop"] = badge
         }
         return context
     }
 
-    func producerContext(_ producer: Producer, _ language: String, root: String, t: Strings) -> [String: Any] {
-        var context: [String: Any] = [
+    func producerContext(_ producer: Producer, _ language: String, root: String, t: Strings) -> TemplateFields {
+        var context: TemplateFields = [
             "name": text(producer.name, language),
             "kind": t["kind.\(producer.kind.rawValue)"],
-            "address": producer.address.map { text($0, language) } as Any,
-            "phone": producer.phone as Any,
-            "phone_href": producer.phone.map { "tel:" + $0.filter { $0.isNumber || $0 == "+" } } as Any,
-            "email": producer.email as Any,
-            "website": producer.website as Any,
+            "address": producer.address.map { text($0, language) },
+            "phone": producer.phone,
+            "phone_href": producer.phone.map { "tel:" + $0.filter { $0.isNumber || $0 == "+" } },
+            "email": producer.email,
+            "website": producer.website,
             "products": content.products.filter { $0.producer == producer.slug }.map { productCard($0, language, root: root, t: t) },
             "t": t.all,
         ]

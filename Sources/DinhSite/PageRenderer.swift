@@ -1,5 +1,6 @@
 import DinhContent
 import DinhCore
+import DinhTemplate
 import DinhFeeds
 import Foundation
 
@@ -100,36 +101,9 @@ struct PageRenderer: Sendable {
         return layout(page, body: body, t: t)
     }
 
-    /// Renders a page's own template. Every template also sees `root` and `lang`, and `has_<list>`
-    /// for each non-empty list, since Mustache cannot test a list's length.
-    private func renderBody(_ template: String, _ context: [String: Any], language: String, root: String) -> String {
-        theme.render(template, Self.withFlags(context.merging(["root": root, "lang": language]) { a, _ in a }))
-    }
-
-    static func withFlags(_ context: [String: Any]) -> [String: Any] {
-        var result: [String: Any] = [:]
-        for (key, value) in context {
-            guard let value = clean(value) else { continue }
-            if let list = value as? [Any] { result["has_\(key)"] = !list.isEmpty }
-            result[key] = value
-        }
-        return result
-    }
-
-    /// Drops absent optionals (which the template engine would print as "nil"), recursively.
-    static func clean(_ value: Any) -> Any? {
-        // Most values are plain text or numbers: no reflection needed (it dominated rendering).
-        if let text = value as? String { return text }
-        if let number = value as? Int { return number }
-        if let flag = value as? Bool { return flag }
-        let mirror = Mirror(reflecting: value)
-        if mirror.displayStyle == .optional {
-            guard let wrapped = mirror.children.first?.value else { return nil }
-            return clean(wrapped)
-        }
-        if let nested = value as? [String: Any] { return withFlags(nested) }
-        if let list = value as? [Any] { return list.compactMap(clean) }
-        return value
+    /// Renders a page's own template. Every template also sees `root` and `lang`.
+    private func renderBody(_ template: String, _ context: TemplateFields, language: String, root: String) -> String {
+        theme.render(template, context.adding(["root": root, "lang": language]))
     }
 
     /// What the layout needs to know about a page.
@@ -147,14 +121,14 @@ struct PageRenderer: Sendable {
 
     private func layout(_ page: PageInfo, body: String, t: Strings) -> String {
         let siteTitle = text(site.title, page.language)
-        let languages: [[String: Any]] = site.languages.map { code in
+        let languages: [TemplateFields] = site.languages.map { code in
             ["code": code, "name": Strings.languageName(code), "href": page.root + router.path(page.ref, code),
              "current": code == page.language]
         }
-        let alternates: [[String: Any]] = site.languages.map { code in
+        let alternates: [TemplateFields] = site.languages.map { code in
             ["hreflang": code, "href": router.absolute(page.ref, code)]
         } + [["hreflang": "x-default", "href": router.absolute(page.ref, site.defaultLanguage)]]
-        let context: [String: Any] = [
+        let context: TemplateFields = [
             "lang": page.language,
             "root": page.root,
             "title": page.title,
@@ -165,7 +139,7 @@ struct PageRenderer: Sendable {
             "og_type": page.ogType,
             "og_locale": Strings.locale(page.language),
             "og_alternate_locales": site.languages.filter { $0 != page.language }.map(Strings.locale),
-            "og_image": page.image.map { site.baseURL + $0 } as Any,
+            "og_image": page.image.map { site.baseURL + $0 },
             "alternates": alternates,
             "languages": languages,
             "multilingual": site.languages.count > 1,
@@ -173,13 +147,13 @@ struct PageRenderer: Sendable {
             "products_href": page.root + router.path(.products, page.language),
             "pages": content.pages.map { ["title": text($0.title, page.language), "href": page.root + router.path(.page($0.slug), page.language)] },
             "publisher": text(site.publisher.name, page.language),
-            "publisher_email": site.publisher.email as Any,
-            "publisher_phone": site.publisher.phone as Any,
-            "jsonld": page.jsonLD as Any,
+            "publisher_email": site.publisher.email,
+            "publisher_phone": site.publisher.phone,
+            "jsonld": page.jsonLD,
             "body": body,
             "t": t.all,
         ]
-        return theme.render("layout", Self.withFlags(context))
+        return theme.render("layout", context)
     }
 
     func renderNotFound() -> String {
@@ -210,9 +184,9 @@ struct PageRenderer: Sendable {
     func bodyHTML(_ body: Body, _ language: String) -> String { body[language] ?? body[site.defaultLanguage] ?? "" }
 
     /// An `<img>`'s attributes for a published picture, as seen from a page at `root`.
-    func imageContext(_ file: MediaFile, root: String, alt: String, sizes: String = "(min-width: 60rem) 60rem, 100vw") -> [String: Any]? {
+    func imageContext(_ file: MediaFile, root: String, alt: String, sizes: String = "(min-width: 60rem) 60rem, 100vw") -> TemplateFields? {
         guard let image = media.image(file) else { return nil }
-        var context: [String: Any] = ["src": root + image.src, "alt": alt, "sizes": sizes]
+        var context: TemplateFields = ["src": root + image.src, "alt": alt, "sizes": sizes]
         if let width = image.width, let height = image.height { context["width"] = width; context["height"] = height }
         if !image.variants.isEmpty {
             context["srcset"] = image.variants.map { "\(root)\($0.path) \($0.width)w" }.joined(separator: ", ")

@@ -103,15 +103,17 @@ public struct SiteBuilder: Sendable {
             if report.diagnostics.hasErrors { output.discard(); return report }
 
             step(3)
+            let drawn = try codes.draw(lock.landings, today: options.today)
+            let uppercase = Dictionary(uniqueKeysWithValues: drawn.map { ($0.code, $0.isUppercase) })
             let landings = try lock.landings.compactMap { landing in
-                try Landing(landing, codes: codes, uppercase: codes.link(landing.code).isUppercase)
+                try Landing(landing, codes: codes, uppercase: uppercase[landing.code] ?? codes.link(landing.code).isUppercase)
             }
             let pages = PageRenderer(content: content, theme: theme, media: media, today: options.today)
             let written = try await pages.writeAll(to: output, landings: landings, jobs: options.jobs)
             report.pages = written.reduce(0) { $0 + $1.paths.count } + 1
 
             step(4)
-            try codes.writeQR(lock.landings, to: output, today: options.today)
+            try codes.publish(drawn, to: output)
             let data = StructuredData(content: content, media: media, today: options.today)
             let feeds = Feeds.files(for: content, options: FeedOptions(today: options.today) { data.image($0) })
             // A product a marketplace would refuse still gets its page: the build warns and leaves it
@@ -145,12 +147,13 @@ public struct SiteBuilder: Sendable {
         guard !report.diagnostics.hasErrors else { return (report, []) }
         let output = try OutputFolder(target: options.output.appendingPathComponent("qr"), content: options.content, keepsPrevious: false)
         do {
-            let links = try codes.writeQR(lock.landings, to: output, folder: "", today: options.today,
-                                          size: PlacardSize(rawValue: placardSize.uppercased()) ?? .a5)
+            let size = PlacardSize(rawValue: placardSize.uppercased()) ?? .a5
+            let drawn = try codes.draw(lock.landings, today: options.today, size: size)
+            try codes.publish(drawn, to: output, folder: "", size: size)
             report.files = output.fileCount
             try output.commit()
             try codes.record(lock)
-            return (report, links.keys.sorted().compactMap { links[$0]?.summary })
+            return (report, drawn.sorted { $0.code < $1.code }.map(\.summary))
         } catch {
             output.discard()
             throw error

@@ -1,3 +1,5 @@
+import DinhTemplate
+
 /// The theme's own words, per language. Languages other than Vietnamese use the English words.
 struct Strings {
     let language: String
@@ -10,8 +12,10 @@ struct Strings {
 
     subscript(key: String) -> String { table[key] ?? Strings.english[key] ?? key }
 
-    /// All words, for templates (`{{t.relics}}`).
-    var all: [String: String] { Strings.english.merging(table) { $1 } }
+    /// All words, for templates (`{{t.relics}}`), made once per language.
+    var all: TemplateFields { language == "vi" ? Strings.vietnameseFields : Strings.englishFields }
+    private static let vietnameseFields = TemplateFields(english.merging(vietnamese) { $1 }.mapValues { .text($0) })
+    private static let englishFields = TemplateFields(english.mapValues { .text($0) })
 
     /// The panorama viewer's own words (`TourDescription.strings`).
     var viewer: [String: String] {

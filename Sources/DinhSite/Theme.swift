@@ -1,6 +1,6 @@
 import DinhCore
 import Foundation
-import Mustache
+import DinhTemplate
 
 /// The templates and assets pages are made with: the built-in theme, with any file of the same
 /// name in `content/theme/` taking its place (templates `*.mustache`, assets under `assets/`).
@@ -8,7 +8,7 @@ public struct Theme: Sendable {
     /// Every template a build renders.
     static let templateNames = ["layout", "home", "heritage", "product", "products", "producer", "page", "not-found", "landing", "qr-sheet"]
 
-    var library: MustacheLibrary
+    var library: TemplateLibrary
     /// Files copied to `assets/` in the output, sorted by name.
     var assets: [(name: String, data: Data)]
 
@@ -23,7 +23,7 @@ public struct Theme: Sendable {
             return (nil, diagnostics)
         }
         let fileManager = FileManager.default
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         let overrideNames = Set((try? fileManager.contentsOfDirectory(atPath: overrides.path)) ?? [])
         for name in overrideNames.sorted() where name.hasSuffix(".mustache") {
             let template = String(name.dropLast(".mustache".count))
@@ -33,6 +33,7 @@ public struct Theme: Sendable {
             }
         }
         let builtInNames = ((try? fileManager.contentsOfDirectory(atPath: builtIn.path)) ?? []).filter { $0.hasSuffix(".mustache") }
+        var shownPaths: [String: String] = [:]
         let names = Set(builtInNames).union(overrideNames.filter { $0.hasSuffix(".mustache") })
         for file in names.sorted() {
             let overridden = overrideNames.contains(file)
@@ -43,13 +44,17 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                let template = try MustacheTemplate(string: text)
-                library.register(template, named: String(file.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error(SourceLocation(path: shown, line: error.context.lineNumber, column: error.context.columnNumber),
-                                  "this template has a Mustache error: \(describe(error.error)) in “\(error.context.line.trimmingCharacters(in: .whitespaces))”")
+                library.register(try Template(text), named: String(file.dropLast(".mustache".count)))
+                shownPaths[String(file.dropLast(".mustache".count))] = shown
             } catch {
-                diagnostics.error(SourceLocation(path: shown), "this template cannot be read: \(error)")
+                diagnostics.error(SourceLocation(path: shown, line: error.line, column: error.column), "this template has a Mustache error: \(error.message)")
+            }
+        }
+        // A partial that does not exist would silently render as nothing.
+        for name in library.names {
+            for partial in library.template(named: name)?.partials ?? [] where library.template(named: partial.name) == nil {
+                diagnostics.error(SourceLocation(path: shownPaths[name] ?? name, line: partial.line, column: partial.column),
+                                  "this template includes {{> \(partial.name)}}, but there is no template \(partial.name).mustache")
             }
         }
 
@@ -64,8 +69,8 @@ public struct Theme: Sendable {
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
     }
 
-    func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    func render(_ template: String, _ context: TemplateFields) -> String {
+        library.render(template, context)
     }
 
     /// Scripts as sent to phones: without indentation, comment lines and blank lines (a third
@@ -88,15 +93,5 @@ public struct Theme: Sendable {
             text.removeSubrange(start.lowerBound..<end.upperBound)
         }
         return compactScript(Data(text.utf8))
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName?: return "a tag is not finished (missing }})"
-        case .expectedSectionEnd?: return "a section {{#…}} is never closed with {{/…}}"
-        case .invalidSetDelimiter?: return "a set-delimiter tag is malformed"
-        default: return "\(error)"
-        }
     }
 }

@@ -91,6 +91,16 @@ import Testing
         #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") || page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;&#x2F;script&gt;") || page.contains("&lt;script&gt;"))
     }
 
+    @Test func templateMistakesNameTheFileAndLine() throws {
+        try fixture.write("theme/product.mustache", "<article>\n<h1>{{name}}</h1>\n{{#images}}\n<img src=\"{{src}}\" alt=\"\">\n</article>\n")
+        try fixture.write("theme/page.mustache", "<article>{{> _missing}}</article>\n")
+        let result = try fixture.dinh("build", "content", "--output", "public")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("content/theme/product.mustache:3:1: error: this template has a Mustache error: the section {{#images}} is never closed with {{/images}}"), "\(result.stderr)")
+        #expect(result.stderr.contains("content/theme/page.mustache:1:10: error: this template includes {{> _missing}}, but there is no template _missing.mustache"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func outputMayNotBeTheContentFolder() throws {
         let before = Tools.tree(fixture.content)
         let result = try fixture.dinh("build", "content", "--output", "content")

@@ -1,5 +1,5 @@
 import Testing
-@testable import DinhImaging
+import DinhCore
 
 @Suite struct ContentHashTests {
     @Test func matchesPublishedXXH64Vectors() {

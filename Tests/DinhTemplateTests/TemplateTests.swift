@@ -1,0 +1,154 @@
+import DinhTestSupport
+import Foundation
+import Testing
+@testable import DinhTemplate
+
+/// The template engine: Mustache's rules, checked by hand for each feature and against an
+/// independent implementation (Python's `chevron`) on a corpus of templates.
+@Suite struct TemplateTests {
+    func render(_ source: String, _ fields: TemplateFields, partials: [String: String] = [:]) throws -> String {
+        var library = TemplateLibrary()
+        library.register(try Template(source), named: "main")
+        for (name, text) in partials { library.register(try Template(text), named: name) }
+        return library.render("main", fields)
+    }
+
+    @Test func variablesAreEscapedUnlessTripleOrAmpersand() throws {
+        let fields: TemplateFields = ["name": "<b>Đình \"Hạ Mỗ\" & 'đền'</b>", "n": 45000, "on": true]
+        #expect(try render("{{name}}|{{{name}}}|{{& name}}|{{n}}|{{on}}|{{missing}}", fields)
+            == "&lt;b&gt;Đình &quot;Hạ Mỗ&quot; &amp; &#39;đền&#39;&lt;/b&gt;|<b>Đình \"Hạ Mỗ\" & 'đền'</b>|<b>Đình \"Hạ Mỗ\" & 'đền'</b>|45000|true|")
+    }
+
+    @Test func sectionsShowTruthyValuesAndRepeatLists() throws {
+        let fields: TemplateFields = [
+            "items": [["name": "a"], ["name": "b"]] as [TemplateFields],
+            "empty": [String](),
+            "yes": true, "no": false, "blank": "", "absent": String?.none,
+            "product": ["name": "Chè lam", "price": "45.000 ₫"] as TemplateFields,
+            "words": ["x", "y"],
+        ]
+        #expect(try render("{{#items}}[{{name}}]{{/items}}", fields) == "[a][b]")
+        #expect(try render("{{#empty}}never{{/empty}}{{^empty}}none{{/empty}}", fields) == "none")
+        #expect(try render("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{^no}}not{{/no}}", fields) == "Ynot")
+        #expect(try render("{{#blank}}B{{/blank}}{{#absent}}A{{/absent}}{{^absent}}-{{/absent}}", fields) == "-", "empty text and absent values are false")
+        #expect(try render("{{#product}}{{name}}: {{price}}{{/product}}", fields) == "Chè lam: 45.000 ₫")
+        #expect(try render("{{product.name}}/{{product.nothing.deeper}}", fields) == "Chè lam/")
+        #expect(try render("{{#words}}{{.}},{{/words}}", fields) == "x,y,")
+        #expect(try render("{{#has_items}}list{{/has_items}}{{^has_empty}} no list{{/has_empty}}", fields) == "list no list")
+    }
+
+    @Test func namesAreLookedUpOutwardsThroughSections() throws {
+        let fields: TemplateFields = ["root": "../../", "items": [["href": "a/"], ["href": "b/", "root": "/"]] as [TemplateFields]]
+        #expect(try render("{{#items}}{{root}}{{href}} {{/items}}", fields) == "../../a/ /b/ ")
+    }
+
+    @Test func standaloneTagsLeaveNoBlankLines() throws {
+        let source = """
+        <ul>
+          {{#items}}
+          <li>{{.}}</li>
+          {{/items}}
+          {{! a comment
+              over two lines }}
+        </ul>
+        {{^items}}
+        none
+        {{/items}}
+        """
+        #expect(try render(source, ["items": ["a", "b"]]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+        #expect(try render("a {{#x}}b{{/x}}\n", ["x": true]) == "a b\n", "tags sharing a line with text are not standalone")
+    }
+
+    @Test func partialsAreIndentedLikeTheirTag() throws {
+        let out = try render("<div>\n  {{> item}}\n</div>\n", ["name": "Chè"], partials: ["item": "<p>\n{{name}}\n</p>\n"])
+        #expect(out == "<div>\n  <p>\n  Chè\n  </p>\n</div>\n")
+        #expect(try render("[{{>item}}]", ["name": "x"], partials: ["item": "{{name}}"]) == "[x]")
+    }
+
+    @Test func delimitersCanBeChanged() throws {
+        #expect(try render("{{=<% %>=}}<% name %> {{name}} <%={{ }}=%>{{name}}", ["name": "Đình"]) == "Đình {{name}} Đình")
+    }
+
+    @Test func aPartialIncludingItselfStops() throws {
+        let out = try render("{{> loop}}", [:], partials: ["loop": "x{{> loop}}"])
+        #expect(out.count == 32, "rendering stops at a fixed depth instead of overflowing the stack")
+    }
+
+    @Test func mistakesComeBackWithLineAndColumn() {
+        func error(_ source: String) -> TemplateError? {
+            do { _ = try Template(source); return nil } catch { return error }
+        }
+        #expect(error("<p>\n  {{#relics}}\n  <li>{{name}}</li>\n") == TemplateError(
+            message: "the section {{#relics}} is never closed with {{/relics}}", line: 2, column: 3))
+        #expect(error("{{#a}}\n{{/b}}")?.line == 2)
+        #expect(error("{{#a}}\n{{/b}}")?.message.contains("opened on line 1") == true)
+        #expect(error("x\n\n  {{/a}}")?.message == "{{/a}} closes a section that was never opened")
+        #expect(error("<h1>{{title</h1>") == TemplateError(message: "a tag is not finished (missing }})", line: 1, column: 5))
+        #expect(error("{{}}")?.message == "a tag has no name")
+        #expect(error("{{=<%=}}")?.message.contains("set-delimiter") == true)
+    }
+
+    /// Every case of the corpus renders as `chevron` (a Mustache implementation in Python) renders it.
+    @Test func rendersLikeAnIndependentImplementation() throws {
+        struct Case { var template: String; var data: String; var partials: [String: String] = [:] }
+        let cases: [Case] = [
+            Case(template: "Hello {{name}}!", data: #"{"name": "Đan Phượng <&>"}"#),
+            Case(template: "{{#list}}\n  - {{name}} ({{stars}}★)\n{{/list}}\n", data: #"{"list": [{"name": "Chè lam", "stars": 4}, {"name": "Mật ong", "stars": 3}]}"#),
+            Case(template: "{{^list}}\nempty\n{{/list}}\n{{#list}}x{{/list}}", data: #"{"list": []}"#),
+            Case(template: "{{#a}}{{#b}}{{c}}{{d}}{{/b}}{{/a}}", data: #"{"a": {"b": {"c": "C"}, "d": "D-outer"}, "d": "D-top"}"#),
+            Case(template: "{{a.b.c}}|{{a.x.c}}|{{#a.b}}{{c}}{{/a.b}}", data: #"{"a": {"b": {"c": "deep"}}}"#),
+            Case(template: "  {{#flag}}\n  shown\n  {{/flag}}\n  {{^flag}}\n  hidden\n  {{/flag}}\n", data: #"{"flag": true}"#),
+            Case(template: "<ul>\n{{#items}}\n  {{> item}}\n{{/items}}\n</ul>\n", data: #"{"items": [{"t": "một"}, {"t": "hai"}]}"#,
+                 partials: ["item": "<li>\n  {{t}}\n</li>\n"]),
+            Case(template: "{{! comment }}a{{! another\nline }}b\n{{! standalone }}\nc", data: "{}"),
+            Case(template: "{{=| |=}}|x| {{x}} |={{ }}=|{{{x}}}", data: #"{"x": "<i>"}"#),
+            Case(template: "{{#items}}{{.}}{{^last}}, {{/last}}{{/items}}", data: #"{"items": ["a", "b", "c"]}"#),
+            Case(template: "\r\n{{#a}}\r\nline\r\n{{/a}}\r\n", data: #"{"a": true}"#),
+            // (We also escape ', which chevron leaves as it is: see the first test.)
+            Case(template: "{{&html}} {{{html}}} {{html}}", data: #"{"html": "<a href=\"x\">q & a</a>"}"#),
+            Case(template: "{{#people}}{{name}} lives in {{town}}; {{/people}}", data: #"{"town": "Hà Trung", "people": [{"name": "An"}, {"name": "Bình", "town": "Đan Phượng"}]}"#),
+        ]
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        for (number, item) in cases.enumerated() {
+            let fields = try Self.fields(fromJSON: item.data)
+            let ours = try render(item.template, fields, partials: item.partials)
+            let input = try JSONSerialization.data(withJSONObject: ["template": item.template, "data": item.data, "partials": item.partials])
+            let script = """
+            import json, sys, chevron
+            case = json.load(sys.stdin)
+            out = chevron.render(case["template"], json.loads(case["data"]), partials_dict=case["partials"])
+            sys.stdout.write(out)
+            """
+            try work.write("render.py", script)
+            let result = try Tools.shell("\(Tools.python) render.py", in: work.url, input: input)
+            #expect(result.status == 0, "chevron failed: \(result.stderr)")
+            #expect(ours == result.stdout, "case \(number): \(item.template.debugDescription)")
+        }
+    }
+
+    @Test func typedFieldsDropAbsentValues() {
+        let summary: String? = nil
+        let gallery: [TemplateFields?] = [["src": "a.jpg"], nil]
+        let fields: TemplateFields = ["summary": summary, "gallery": gallery, "name": "x"]
+        #expect(fields.values.keys.sorted() == ["gallery", "name"])
+        #expect(fields.values["gallery"] == .list([.fields(["src": "a.jpg"])]))
+        #expect(fields.lookup("has_gallery") == .flag(true))
+    }
+
+    /// JSON (as a test writes it) to template values.
+    static func fields(fromJSON text: String) throws -> TemplateFields {
+        func value(_ any: Any) -> TemplateValue {
+            switch any {
+            case let text as String: return .text(text)
+            case let number as NSNumber where String(cString: number.objCType) == "c": return .flag(number.boolValue)
+            case let number as NSNumber: return .number(number.intValue)
+            case let list as [Any]: return .list(list.map(value))
+            case let object as [String: Any]: return .fields(TemplateFields(object.mapValues(value)))
+            default: return .null
+            }
+        }
+        guard case .fields(let fields) = value(try JSONSerialization.jsonObject(with: Data(text.utf8))) else { return [:] }
+        return fields
+    }
+}
