@@ -16,7 +16,7 @@ public struct Markdown: Sendable {
     /// Renders `source` whose first line is line `firstLine` of its file.
     public static func render(_ source: String, firstLine: Int = 1) -> (html: String, notes: [(line: Int, message: String)]) {
         var renderer = Markdown()
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = source.lines.map(String.init)
         let html = renderer.blocks(lines, firstLine: firstLine)
         return (html, renderer.notes)
     }
@@ -142,113 +142,150 @@ public struct Markdown: Sendable {
     // MARK: Inline
 
     private mutating func inline(_ text: String, line: Int) -> String {
-        let chars = Array(text.unicodeScalars)  // delimiters are ASCII; scalars avoid grapheme breaking
-        var out = ""
-        var i = 0
-        func find(_ needle: [Unicode.Scalar], from start: Int) -> Int? {
-            guard !needle.isEmpty, start + needle.count <= chars.count else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        let bytes = Array(text.utf8)
+        inline(bytes[...], line: line, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Works on UTF-8 bytes: every delimiter is ASCII, and no byte of a multi-byte character is.
+    private mutating func inline(_ chars: ArraySlice<UInt8>, line: Int, into out: inout [UInt8]) {
+        var i = chars.startIndex
+        let end = chars.endIndex
+        func find(_ needle: [UInt8], from start: Int) -> Int? {
             var j = start
-            while j + needle.count <= chars.count {
-                if Array(chars[j..<j + needle.count]) == needle { return j }
+            while j + needle.count <= end {
+                if chars[j] == needle[0], needle.count == 1 || chars[j + 1] == needle[1] { return j }
                 j += 1
             }
             return nil
         }
-        while i < chars.count {
+        while i < end {
             let c = chars[i]
             switch c {
-            case "\\" where i + 1 < chars.count && "\\`*_[]()#+-.!<>{}".unicodeScalars.contains(chars[i + 1]):
-                out += HTML.escape(String(Character(chars[i + 1]))); i += 2
-            case "\\" where i + 1 < chars.count && chars[i + 1] == "\n":
-                out += "<br>\n"; i += 2
-            case "\n":
+            case ascii("\\") where i + 1 < end && Self.escapable[Int(chars[i + 1])]:
+                Self.appendEscaped(chars[(i + 1)...(i + 1)], to: &out); i += 2
+            case ascii("\\") where i + 1 < end && chars[i + 1] == ascii("\n"):
+                out += Array("<br>\n".utf8); i += 2
+            case ascii("\n"):
                 // Two trailing spaces make a hard line break.
-                if out.hasSuffix("  ") { out = String(out.dropLast(2)) + "<br>" }
-                out += "\n"; i += 1
-            case "`":
-                if let end = find(["`"], from: i + 1) {
-                    out += "<code>\(HTML.escape(Self.string(chars[(i + 1)..<end])))</code>"; i = end + 1
-                } else { out += "`"; i += 1 }
-            case "*", "_":
-                let double = i + 1 < chars.count && chars[i + 1] == c
-                let delimiter: [Unicode.Scalar] = double ? [c, c] : [c]
+                if out.count >= 2, out[out.count - 1] == ascii(" "), out[out.count - 2] == ascii(" ") {
+                    out.removeLast(2)
+                    out += Array("<br>".utf8)
+                }
+                out.append(c); i += 1
+            case ascii("`"):
+                if let close = find([c], from: i + 1) {
+                    out += Array("<code>".utf8)
+                    Self.appendEscaped(chars[(i + 1)..<close], to: &out)
+                    out += Array("</code>".utf8)
+                    i = close + 1
+                } else { out.append(c); i += 1 }
+            case ascii("*"), ascii("_"):
+                let double = i + 1 < end && chars[i + 1] == c
+                let delimiter: [UInt8] = double ? [c, c] : [c]
                 let start = i + delimiter.count
                 // Emphasis needs text right after the opener; `_` inside words stays literal.
-                let opensWord = start < chars.count && !chars[start].properties.isWhitespace
-                let insideWord = c == "_" && i > 0 && chars[i - 1].properties.isAlphabetic
-                if opensWord, !insideWord, let end = find(delimiter, from: start + 1), !chars[end - 1].properties.isWhitespace {
-                    let tag = double ? "strong" : "em"
-                    out += "<\(tag)>\(inline(Self.string(chars[start..<end]), line: line))</\(tag)>"
-                    i = end + delimiter.count
+                let opensWord = start < end && !Self.isSpace(chars[start])
+                let insideWord = c == ascii("_") && i > chars.startIndex && Self.isLetter(chars[i - 1])
+                if opensWord, !insideWord, let close = find(delimiter, from: start + 1), !Self.isSpace(chars[close - 1]) {
+                    let tag = Array((double ? "strong" : "em").utf8)
+                    out += [ascii("<")] + tag + [ascii(">")]
+                    inline(chars[start..<close], line: line, into: &out)
+                    out += [ascii("<"), ascii("/")] + tag + [ascii(">")]
+                    i = close + delimiter.count
                 } else {
-                    out.unicodeScalars.append(contentsOf: delimiter); i += delimiter.count
+                    out += delimiter; i += delimiter.count
                 }
-            case "!" where i + 1 < chars.count && chars[i + 1] == "[":
-                if let (label, _, end) = Self.link(chars, at: i + 1) {
+            case ascii("!") where i + 1 < end && chars[i + 1] == ascii("["):
+                if let (label, _, after) = Self.link(chars, at: i + 1) {
                     notes.append((line, "a picture in the text is not shown; list photos under 'gallery:' instead"))
-                    out += HTML.escape(label); i = end
-                } else { out += "!"; i += 1 }
-            case "[":
-                if let (label, target, end) = Self.link(chars, at: i) {
+                    Self.appendEscaped(label, to: &out); i = after
+                } else { out.append(c); i += 1 }
+            case ascii("["):
+                if let (label, target, after) = Self.link(chars, at: i) {
                     if let safe = Self.safeURL(target) {
-                        let external = safe.hasPrefix("http") ? " rel=\"noopener\"" : ""
-                        out += "<a href=\"\(HTML.escape(safe))\"\(external)>\(inline(label, line: line))</a>"
+                        out += Array("<a href=\"\(HTML.escape(safe))\"\(safe.hasPrefix("http") ? " rel=\"noopener\"" : "")>".utf8)
+                        inline(label, line: line, into: &out)
+                        out += Array("</a>".utf8)
                     } else {
                         notes.append((line, "the link '\(target)' is not a web, mail or phone address; it is shown as plain text"))
-                        out += inline(label, line: line)
+                        inline(label, line: line, into: &out)
                     }
-                    i = end
-                } else { out += "["; i += 1 }
-            case "<":
+                    i = after
+                } else { out.append(c); i += 1 }
+            case ascii("<"):
                 // Autolinks `<https://…>`; anything else that looks like HTML is shown as text.
-                if let end = find([">"], from: i + 1) {
-                    let inner = Self.string(chars[(i + 1)..<end])
+                if let close = find([ascii(">")], from: i + 1) {
+                    let inner = String(decoding: chars[(i + 1)..<close], as: UTF8.self)
                     if !inner.contains(" "), let safe = Self.safeURL(inner), inner.contains(":") {
-                        out += "<a href=\"\(HTML.escape(safe))\">\(HTML.escape(inner))</a>"; i = end + 1
+                        out += Array("<a href=\"\(HTML.escape(safe))\">\(HTML.escape(inner))</a>".utf8); i = close + 1
                         continue
                     }
                 }
-                out += "&lt;"; i += 1
+                out += Array("&lt;".utf8); i += 1
             default:
                 // Plain text runs to the next character that may start markup; escaped in one go.
-                var end = i + 1
-                while end < chars.count, !Self.markupStarts.contains(chars[end]) { end += 1 }
-                out += HTML.escape(Self.string(chars[i..<end])); i = end
+                var run = i + 1
+                while run < end, !Self.markupStarts[Int(chars[run])] { run += 1 }
+                Self.appendEscaped(chars[i..<run], to: &out); i = run
             }
         }
-        return out
     }
 
-    private static let markupStarts: Set<Unicode.Scalar> = ["\\", "\n", "`", "*", "_", "!", "[", "<"]
+    private static func table(_ characters: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in characters.utf8 { table[Int(byte)] = true }
+        return table
+    }
 
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var text = ""
-        text.unicodeScalars.append(contentsOf: scalars)
-        return text
+    private static let markupStarts = table("\\\n`*_![<")
+    private static let escapable = table("\\`*_[]()#+-.!<>{}")
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == ascii(" ") || byte == ascii("\t") || byte == ascii("\n") || byte == ascii("\r")
+    }
+
+    /// ASCII letters, and any byte of a non-ASCII character (Vietnamese letters).
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte | 0x20 >= ascii("a") && byte | 0x20 <= ascii("z"))
+    }
+
+    private static func appendEscaped(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        for byte in bytes {
+            switch byte {
+            case ascii("&"): out += Array("&amp;".utf8)
+            case ascii("<"): out += Array("&lt;".utf8)
+            case ascii(">"): out += Array("&gt;".utf8)
+            case ascii("\""): out += Array("&quot;".utf8)
+            case ascii("'"): out += Array("&#39;".utf8)
+            default: out.append(byte)
+            }
+        }
     }
 
     /// `[label](target)` starting at `start` (the `[`): the label, the target and the index after `)`.
-    private static func link(_ chars: [Unicode.Scalar], at start: Int) -> (String, String, Int)? {
+    private static func link(_ chars: ArraySlice<UInt8>, at start: Int) -> (ArraySlice<UInt8>, String, Int)? {
         var depth = 0
         var j = start
-        while j < chars.count {
-            if chars[j] == "[" { depth += 1 }
-            if chars[j] == "]" { depth -= 1; if depth == 0 { break } }
+        while j < chars.endIndex {
+            if chars[j] == ascii("[") { depth += 1 }
+            if chars[j] == ascii("]") { depth -= 1; if depth == 0 { break } }
             j += 1
         }
-        guard j + 1 < chars.count, chars[j + 1] == "(" else { return nil }
+        guard j + 1 < chars.endIndex, chars[j + 1] == ascii("(") else { return nil }
         // The target ends at the `)` that balances the opening one: `(javascript:alert(1))`.
         var close = j + 2, parens = 1
-        while close < chars.count {
-            if chars[close] == "(" { parens += 1 }
-            if chars[close] == ")" { parens -= 1; if parens == 0 { break } }
+        while close < chars.endIndex {
+            if chars[close] == ascii("(") { parens += 1 }
+            if chars[close] == ascii(")") { parens -= 1; if parens == 0 { break } }
             close += 1
         }
-        guard close < chars.count else { return nil }
-        let label = string(chars[(start + 1)..<j])
-        var target = string(chars[(j + 2)..<close]).trimmed
+        guard close < chars.endIndex else { return nil }
+        var target = String(decoding: chars[(j + 2)..<close], as: UTF8.self).trimmed
         if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }  // drop a "title"
-        return (label, target, close + 1)
+        return (chars[(start + 1)..<j], target, close + 1)
     }
 
     /// Web, mail and phone links, and links within the site; nothing that runs code.
@@ -263,3 +300,5 @@ public struct Markdown: Sendable {
         return target.isEmpty ? nil : target
     }
 }
+
+@inline(__always) private func ascii(_ character: Unicode.Scalar) -> UInt8 { UInt8(character.value) }

@@ -35,7 +35,7 @@ struct SourceText {
 
     /// Splits `---` front matter from the Markdown body.
     static func split(_ text: String, path: String) -> SourceText {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.lines
         guard lines.first.map({ $0.trimmed == "---" }) == true else {
             return SourceText(path: path, frontMatter: nil, frontMatterLineOffset: 0, body: text, bodyFirstLine: 1)
         }

@@ -47,7 +47,9 @@ enum YAMLReader {
     ///   - lineOffset: lines before the YAML in its file (front matter starts after `---`).
     static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return .success(nil) }
+            // Tags are not resolved (our reader types every value itself), and the encoding is given: by
+            // default Yams reads the process environment on every call, which showed in profiles.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
             return .success(convert(node, path: path, lineOffset: lineOffset))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, text: text, path: path, lineOffset: lineOffset))

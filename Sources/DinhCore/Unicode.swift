@@ -26,3 +26,18 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension String {
+    /// The lines of this text, split at line feeds. Works on UTF-8 bytes: `split(separator: "\n")`
+    /// compares whole Characters and was a hot spot of loading.
+    public var lines: [Substring] {
+        var result: [Substring] = []
+        var start = startIndex
+        while let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            result.append(self[start..<newline])
+            start = utf8.index(after: newline)
+        }
+        result.append(self[start...])
+        return result
+    }
+}

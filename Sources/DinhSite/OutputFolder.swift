@@ -105,9 +105,14 @@ struct OutputFolder: Sendable {
     func write(_ relative: String, _ data: Data) throws {
         let path = try place(relative)
         guard reusing else { return try PlainFile.write(data, to: path) }
-        // A folder of the previous site may stand where this file goes.
-        if Self.isFolder(path) { try FileManager.default.removeItem(atPath: path) }
-        try PlainFile.update(data, at: path)
+        do {
+            try PlainFile.update(data, at: path)
+        } catch {
+            // A folder of the previous site may stand where this file goes.
+            guard Self.isFolder(path) else { throw error }
+            try FileManager.default.removeItem(atPath: path)
+            try PlainFile.update(data, at: path)
+        }
     }
 
     func write(_ relative: String, _ text: String) throws { try write(relative, Data(text.utf8)) }
