@@ -44,8 +44,13 @@ struct Loading {
     var diagnostics = Diagnostics()
     var reader = FieldReader(languages: ["vi"])
     private let fileManager = FileManager.default
+    /// The content folder with links resolved, once: checks that files stay inside compare with it.
+    private let resolvedRoot: String
 
-    init(loader: ContentLoader) { self.loader = loader }
+    init(loader: ContentLoader) {
+        self.loader = loader
+        resolvedRoot = loader.root.resolvingSymlinksInPath().path
+    }
 
     mutating func run() -> Content? {
         var isDirectory: ObjCBool = false
@@ -92,19 +97,24 @@ struct Loading {
 
     /// Sub-folders of a section, sorted; names that are not slugs are reported with the slug to use.
     private mutating func folders(_ section: String) -> [(slug: String, url: URL)] {
-        let url = loader.root.appendingPathComponent(section)
+        let url = loader.root.appendingPathComponent(section, isDirectory: true)
         guard let names = try? fileManager.contentsOfDirectory(atPath: url.path) else { return [] }
+        // A real folder inside a section that is itself inside the content stays inside; only links
+        // need resolving (which costs a system call per part of the path).
+        let sectionInside = isInsideRoot(url)
         var result: [(String, URL)] = []
         for name in names.sorted() where !name.hasPrefix(".") {
-            let folder = url.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { continue }
+            let folder = url.appendingPathComponent(name, isDirectory: true)
+            var status = stat()
+            guard lstat(folder.path, &status) == 0 else { continue }
+            let isLink = (status.st_mode & S_IFMT) == S_IFLNK
+            if isLink, stat(folder.path, &status) != 0 { continue }
             let shown = loader.display("\(section)/\(name)")
-            guard isDirectory.boolValue else {
+            guard (status.st_mode & S_IFMT) == S_IFDIR else {
                 diagnostics.warning(SourceLocation(path: shown), "this file is ignored: each entry of \(section)/ is a folder with an index.md inside")
                 continue
             }
-            guard isInsideRoot(folder) else {
+            guard isLink ? isInsideRoot(folder) : sectionInside else {
                 diagnostics.error(SourceLocation(path: shown), "this folder is a link to a place outside the content folder; copy the files into the content folder instead")
                 continue
             }
@@ -133,13 +143,13 @@ struct Loading {
                 diagnostics.error(SourceLocation(path: shown), "the file name '\(slug.nfc)' cannot be used in a web address: use only a-z, 0-9 and -; rename it to '\(Slug.suggest(for: slug)).yaml'")
                 continue
             }
-            result.append((slug, url.appendingPathComponent(name)))
+            result.append((slug, url.appendingPathComponent(name, isDirectory: false)))
         }
         return result
     }
 
     private func isInsideRoot(_ url: URL) -> Bool {
-        let root = loader.root.resolvingSymlinksInPath().path
+        let root = resolvedRoot
         let resolved = url.resolvingSymlinksInPath().path
         return resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
@@ -219,7 +229,7 @@ struct Loading {
             diagnostics.error(location, "'\(field)': '\(path)' is not \(kind) (allowed: \(extensions.map { "." + $0 }.joined(separator: ", ")))")
             return nil
         }
-        let url = folder.appendingPathComponent(path)
+        let url = folder.appendingPathComponent(path, isDirectory: false)
         guard fileManager.fileExists(atPath: url.path) else {
             var message = "'\(field)': the file '\(path)' is not in this folder"
             let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -253,10 +263,10 @@ struct Loading {
     mutating func translations(folder: URL, slug: String, section: String, what: String,
                                        textFields: [String], apply: (String, String, LocalizedText?) -> Void) -> Body {
         var body: Body = [:]
-        for language in reader.languages.dropFirst() {
+        let names = Set((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? [])
+        for language in reader.languages.dropFirst() where names.contains("index.\(language).md") {
             let shown = loader.display("\(section)/\(slug)/index.\(language).md")
-            let url = folder.appendingPathComponent("index.\(language).md")
-            guard fileManager.fileExists(atPath: url.path) else { continue }
+            let url = folder.appendingPathComponent("index.\(language).md", isDirectory: false)
             switch SourceText.read(url, path: shown) {
             case .failure(let problem): diagnostics.append(problem)
             case .success(let text):
@@ -280,7 +290,7 @@ struct Loading {
                 }
             }
         }
-        for name in ((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        for name in names.sorted()
         where name.hasPrefix("index.") && name.hasSuffix(".md") && name != "index.md" {
             let language = String(name.dropFirst("index.".count).dropLast(".md".count))
             if !reader.languages.contains(language) {

@@ -8,7 +8,7 @@ extension Loading {
     mutating func loadHeritage(slug: String, folder: URL) -> HeritageSite? {
         let shown = loader.display("heritage/\(slug)/index.md")
         let what = "this relic"
-        let document = document(folder.appendingPathComponent("index.md"), shown: shown, required: true, what: what)
+        let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: what)
         defer { flushReader() }
         guard let node = document.node,
               let fields = reader.fields(node, allowed: ["code", "name", "kind", "ranking", "ranked_year", "address", "geo", "summary",

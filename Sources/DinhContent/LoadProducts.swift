@@ -5,7 +5,7 @@ extension Loading {
     mutating func loadProduct(slug: String, folder: URL, producers: [Producer]) -> Product? {
         let shown = loader.display("products/\(slug)/index.md")
         let what = "this product"
-        let document = document(folder.appendingPathComponent("index.md"), shown: shown, required: true, what: what)
+        let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: what)
         defer { flushReader() }
         guard let node = document.node,
               let fields = reader.fields(node, allowed: ["code", "sku", "name", "producer", "category", "ocop", "price", "sale_price", "unit",
@@ -150,7 +150,7 @@ extension Loading {
 
     mutating func loadPage(slug: String, folder: URL) -> Page? {
         let shown = loader.display("pages/\(slug)/index.md")
-        let document = document(folder.appendingPathComponent("index.md"), shown: shown, required: true, what: "this page")
+        let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: "this page")
         defer { flushReader() }
         guard let node = document.node, let fields = reader.fields(node, allowed: ["title", "code"], in: "this page") else { return nil }
         var title = reader.require(fields, "title", in: "this page", example: "title: Hướng dẫn thủ tục").flatMap { reader.text($0, field: "title") }

@@ -123,7 +123,7 @@ struct CodesStep: Sendable {
         let names = item.name.values.keys.sorted().map { "\($0)=\(item.name.values[$0] ?? "")" }
         let key = ContentHash.key(([DrawnCode.drawing, site.baseURL, code, site.qrErrorCorrection, size.rawValue, "\(kind)",
                                     stars.map(String.init) ?? "-", publisher] + names).joined(separator: "\n"))
-        let folder = content.root.appendingPathComponent(".dinh-cache/qr/\(key)")
+        let folder = content.root.appendingPathComponent(".dinh-cache/qr/\(key)", isDirectory: true)
         if let drawn = DrawnCode(code: code, folder: folder) { return drawn }
 
         let link = try link(code)
@@ -173,8 +173,8 @@ struct DrawnCode: Sendable {
 
     /// A drawing from the cache, or nil when there is none (or it is damaged).
     init?(code: String, folder: URL) {
-        guard let meta = try? String(contentsOf: folder.appendingPathComponent("code.txt"), encoding: .utf8),
-              let section = try? String(contentsOf: folder.appendingPathComponent("sheet.html"), encoding: .utf8)
+        guard let meta = try? String(contentsOf: folder.appendingPathComponent("code.txt", isDirectory: false), encoding: .utf8),
+              let section = try? String(contentsOf: folder.appendingPathComponent("sheet.html", isDirectory: false), encoding: .utf8)
         else { return nil }
         let lines = meta.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count >= 2 else { return nil }
@@ -185,5 +185,5 @@ struct DrawnCode: Sendable {
         sheetSection = section
     }
 
-    func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
+    func file(_ name: String) -> URL { folder.appendingPathComponent(name, isDirectory: false) }
 }
