@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "DinhPanorama", dependencies: ["DinhCore", "DinhImaging"], swiftSettings: swiftSettings),
         .target(name: "DinhQR", dependencies: ["DinhCore", "CQRencode", "CPNG"], swiftSettings: swiftSettings),
         // Logic-less Mustache templates rendered with typed values.
-        .target(name: "DinhTemplate", swiftSettings: swiftSettings),
+        .target(name: "DinhTemplate", dependencies: ["DinhCore"], swiftSettings: swiftSettings),
         .target(name: "DinhFeeds", dependencies: ["DinhCore", "DinhContent"], swiftSettings: swiftSettings),
         .target(
             name: "DinhImport",

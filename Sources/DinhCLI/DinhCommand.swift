@@ -71,13 +71,17 @@ enum Terminal {
 
     /// Prints every diagnostic (errors and warnings in file order) and a summary line.
     static func report(_ diagnostics: Diagnostics) {
-        for diagnostic in diagnostics.sorted { standardError(diagnostic.description) }
+        // One write for all: a cooperative's 10,000 products without photos are 10,000 warnings.
+        let lines = diagnostics.sorted.map(\.description)
+        guard !lines.isEmpty else { return }
+        var text = lines.joined(separator: "\n")
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         if errors > 0 {
-            standardError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"): fix the errors above and run again (nothing was changed)")
+            text += "\n\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"): fix the errors above and run again (nothing was changed)"
         } else if warnings > 0 {
-            standardError("\(warnings) warning\(warnings == 1 ? "" : "s")")
+            text += "\n\(warnings) warning\(warnings == 1 ? "" : "s")"
         }
+        standardError(text)
     }
 }
 

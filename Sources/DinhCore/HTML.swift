@@ -1,21 +1,39 @@
 /// Escaping for text put into HTML or XML. Every piece of content text passes through here
-/// (or through the template engine's own escaping) so content can never inject markup.
+/// (the template engine included) so content can never inject markup.
 public enum HTML {
     public static func escape(_ text: String) -> String {
-        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        guard text.utf8.contains(where: special) else { return text }
         var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
+        appendEscaped(text, to: &out)
         return out
+    }
+
+    /// Appends `text` with `& < > " '` escaped: runs of plain text are copied whole (most text
+    /// has nothing to escape, and Vietnamese text is mostly multi-byte characters).
+    public static func appendEscaped(_ text: String, to out: inout String) {
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let entity: String
+            switch utf8[index] {
+            case 0x26: entity = "&amp;"
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x22: entity = "&quot;"
+            case 0x27: entity = "&#39;"
+            default:
+                index = utf8.index(after: index)
+                continue
+            }
+            out += text[runStart..<index]
+            out += entity
+            index = utf8.index(after: index)
+            runStart = index
+        }
+        if runStart == utf8.startIndex {
+            out += text
+        } else {
+            out += text[runStart...]
+        }
     }
 }

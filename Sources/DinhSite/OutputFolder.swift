@@ -63,30 +63,49 @@ struct OutputFolder: Sendable {
         }
     }
 
-    /// The path of a file in the staging folder, with its folder made; paths cannot climb out.
+    /// The path of a file in the staging folder; paths cannot climb out. A new staging folder gets
+    /// the file's folder now; a reused one (the previous site) almost always has it already, so
+    /// it is only made when writing there fails (`retrying`).
     private func place(_ relative: String) throws -> String {
         guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
             throw DinhError("refusing to write \(relative) outside the output folder")
         }
         record.add(file: relative)
-        if let slash = relative.lastIndex(of: "/") {
-            let folder = String(relative[..<slash])
-            if !record.has(folder: folder) {
-                try Self.makeFolder(staging.path + "/" + folder)
-                record.add(folder: folder)
-            }
-        }
+        if !reusing { try makeParent(of: relative) }
         return staging.path + "/" + relative
     }
 
-    /// `mkdir -p`, replacing a file of a previous site that stands where a folder now goes.
+    private func makeParent(of relative: String) throws {
+        guard let slash = relative.lastIndex(of: "/") else { return }
+        let folder = String(relative[..<slash])
+        if !record.has(folder: folder) {
+            try Self.makeFolder(staging.path + "/" + folder)
+            record.add(folder: folder)
+        }
+    }
+
+    /// Runs `operation`, and in a reused staging folder runs it again after making the file's
+    /// folder and clearing a folder of an older site that stands where the file goes.
+    private func retrying(_ relative: String, at path: String, _ operation: () throws -> Void) throws {
+        do {
+            try operation()
+        } catch {
+            guard reusing else { throw error }
+            try makeParent(of: relative)
+            if Self.isFolder(path) { try FileManager.default.removeItem(atPath: path) }
+            try operation()
+        }
+    }
+
+    /// `mkdir -p`, replacing files of an older site that stand where a folder now goes.
     private static func makeFolder(_ path: String) throws {
         if mkdir(path, 0o755) == 0 { return }
         switch errno {
         case EEXIST:
             if isFolder(path) { return }
             unlink(path)
-        case ENOENT:
+        case ENOENT, ENOTDIR:
+            // The parent is missing, or is a file: make it first.
             try makeFolder(String(path[..<path.lastIndex(of: "/")!]))
         default:
             break
@@ -105,14 +124,7 @@ struct OutputFolder: Sendable {
     func write(_ relative: String, _ data: Data) throws {
         let path = try place(relative)
         guard reusing else { return try PlainFile.write(data, to: path) }
-        do {
-            try PlainFile.update(data, at: path)
-        } catch {
-            // A folder of the previous site may stand where this file goes.
-            guard Self.isFolder(path) else { throw error }
-            try FileManager.default.removeItem(atPath: path)
-            try PlainFile.update(data, at: path)
-        }
+        try retrying(relative, at: path) { try PlainFile.update(data, at: path) }
     }
 
     func write(_ relative: String, _ text: String) throws { try write(relative, Data(text.utf8)) }
@@ -128,13 +140,18 @@ struct OutputFolder: Sendable {
     /// Publishes a processed file: a hard link to the cache where the file system allows, else a copy.
     func link(_ source: URL, to relative: String) throws {
         let path = try place(relative)
-        if Foundation.link(source.path, path) == 0 { return }
-        if errno == EEXIST {
-            if Self.sameFile(source.path, path) { return }
-            try FileManager.default.removeItem(atPath: path)
+        try retrying(relative, at: path) {
             if Foundation.link(source.path, path) == 0 { return }
+            if errno == EEXIST {
+                if Self.sameFile(source.path, path) { return }
+                try FileManager.default.removeItem(atPath: path)
+                if Foundation.link(source.path, path) == 0 { return }
+            }
+            if errno == ENOENT || errno == ENOTDIR {
+                throw DinhError("cannot publish \(source.path) as \(relative): \(String(cString: strerror(errno)))")
+            }
+            try PlainFile.write(Data(contentsOf: source, options: .mappedIfSafe), to: path)
         }
-        try PlainFile.write(Data(contentsOf: source, options: .mappedIfSafe), to: path)
     }
 
     private static func sameFile(_ one: String, _ other: String) -> Bool {

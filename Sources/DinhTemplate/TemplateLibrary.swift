@@ -1,3 +1,5 @@
+import DinhCore
+
 /// Named templates that can include each other as partials, rendered with typed values.
 public struct TemplateLibrary: Sendable {
     private var templates: [String: Template] = [:]
@@ -37,7 +39,7 @@ private struct Renderer {
                 output += text
             case .variable(let name, let escaped):
                 switch resolve(name, stack) {
-                case .text(let text): escaped ? appendEscaped(text) : (output += text)
+                case .text(let text): escaped ? HTML.appendEscaped(text, to: &output) : (output += text)
                 case .number(let number): output += String(number)
                 case .flag(let flag): output += flag ? "true" : "false"
                 case .list, .fields, .null, nil: break
@@ -89,23 +91,6 @@ private struct Renderer {
             found = fields.lookup(part)
         }
         return found
-    }
-
-    mutating func appendEscaped(_ text: String) {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            output += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
     }
 
     /// Each line of a standalone partial starts with the partial tag's indentation.

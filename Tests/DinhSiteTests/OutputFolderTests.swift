@@ -44,6 +44,11 @@ import Testing
         #expect(text(Tools.tree(target)) == third, "files of older sites are gone and changed ones rewritten")
         #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent("a/b").path), "emptied folders go too")
         #expect(text(Tools.tree(previous)) == second)
+        // Two more builds: the fifth rewrites the third's site, where `swap` is a file and now a folder.
+        try build(["index.html": "four"])
+        let fifth = try build(second)
+        #expect(fifth.reusing)
+        #expect(text(Tools.tree(target)) == second)
     }
 
     @Test func unchangedFilesKeepTheirInodes() throws {
