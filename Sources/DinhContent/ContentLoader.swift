@@ -48,8 +48,12 @@ struct Loading {
     private let resolvedRoot: String
 
     init(loader: ContentLoader) {
+        self.init(loader: loader, resolvedRoot: loader.root.resolvingSymlinksInPath().path)
+    }
+
+    private init(loader: ContentLoader, resolvedRoot: String) {
         self.loader = loader
-        resolvedRoot = loader.root.resolvingSymlinksInPath().path
+        self.resolvedRoot = resolvedRoot
     }
 
     mutating func run() -> Content? {
@@ -78,7 +82,7 @@ struct Loading {
         let results = Slots<(Item?, Diagnostics)>(count: entries.count)
         let template = self
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            var worker = Loading(loader: template.loader)
+            var worker = Loading(loader: template.loader, resolvedRoot: template.resolvedRoot)
             worker.reader.languages = template.reader.languages
             let item = load(&worker, entries[index])
             worker.flushReader()
