@@ -36,7 +36,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "DinhImaging", dependencies: ["DinhCore", "CDinhImaging"], swiftSettings: swiftSettings),
-        .target(name: "DinhPanorama", dependencies: ["DinhCore", "DinhImaging"], swiftSettings: swiftSettings),
+        .target(name: "DinhPanorama", dependencies: ["DinhCore", "DinhImaging", "CDinhImaging"], swiftSettings: swiftSettings),
         .target(name: "DinhQR", dependencies: ["DinhCore", "CQRencode", "CPNG"], swiftSettings: swiftSettings),
         .target(name: "DinhFeeds", dependencies: ["DinhCore", "DinhContent"], swiftSettings: swiftSettings),
         .target(
