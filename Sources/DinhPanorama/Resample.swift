@@ -33,9 +33,11 @@ func renderFace(_ face: CubeFace, size: Int, from source: PixelImage) -> [UInt8]
         let a = (Float(i) + 0.5) * step - 1
         return 1 / (1 + a * a).squareRoot()
     }
-    // Every face is symmetric about its vertical centre line: pitch is the same at a and −a, and on
-    // the poles yaw changes sign. So coordinates are computed for the left half and mirrored.
-    let half = (size + 1) / 2
+    // The face is sampled in two halves, left then right, each from top to bottom, so that each
+    // half row runs one way across the source (towards or away from the face's centre line, where
+    // whole rows turn back). Measured on an 8192-px panorama, the gathers then take about a third
+    // less time than row by row across the whole face; splitting anywhere else gained nothing.
+    let half = size / 2
     // Every byte is written below, so the buffer is not zeroed first.
     return [UInt8](unsafeUninitializedCapacity: size * size * 3) { dst, initialized in
     source.pixels.withUnsafeBufferPointer { src in
@@ -45,28 +47,26 @@ func renderFace(_ face: CubeFace, size: Int, from source: PixelImage) -> [UInt8]
         let rowY = UnsafeMutableBufferPointer<Float>.allocate(capacity: size)
         defer { rowX.deallocate(); rowY.deallocate() }
         let up = face == .up
-        for j in 0..<size {
-            let b = (Float(j) + 0.5) * step - 1
-            if sideYaw != nil {
-                for i in 0..<half { rowY[i] = -fastAtan(-b * columnInvR[i]) * yScale + yOffset }
-                for i in half..<size { rowY[i] = rowY[size - 1 - i] }
-            } else {
-                // up: (a, 1, −b); down: (a, −1, b). Yaw = atan2(x, −z), |pitch| = π/2 − atan(r).
-                let zb = up ? b : -b
-                for i in 0..<half {
-                    let a = (Float(i) + 0.5) * step - 1
-                    rowX[i] = fastAtan2(a, zb) * xScale + xCentre
-                    let pitch = Float.pi / 2 - fastAtan2((a * a + b * b).squareRoot(), 1)
-                    rowY[i] = (up ? -pitch : pitch) * yScale + yOffset
+        for columns in [0..<half, half..<size] {
+            for j in 0..<size {
+                let b = (Float(j) + 0.5) * step - 1
+                if sideYaw != nil {
+                    for i in columns { rowY[i] = -fastAtan(-b * columnInvR[i]) * yScale + yOffset }
+                } else {
+                    // up: (a, 1, −b); down: (a, −1, b). Yaw = atan2(x, −z), |pitch| = π/2 − atan(r).
+                    let zb = up ? b : -b
+                    for i in columns {
+                        let a = (Float(i) + 0.5) * step - 1
+                        rowX[i] = fastAtan2(a, zb) * xScale + xCentre
+                        let pitch = Float.pi / 2 - fastAtan2((a * a + b * b).squareRoot(), 1)
+                        rowY[i] = (up ? -pitch : pitch) * yScale + yOffset
+                    }
                 }
-                for i in half..<size {
-                    rowX[i] = 2 * xCentre - rowX[size - 1 - i]
-                    rowY[i] = rowY[size - 1 - i]
-                }
+                let xs = sideYaw != nil ? columnX.baseAddress! : UnsafePointer(rowX.baseAddress!)
+                dinh_equirect_sample(src.baseAddress, Int32(w), Int32(h), Int32(ch), xs + columns.lowerBound,
+                                     rowY.baseAddress! + columns.lowerBound, Int32(columns.count),
+                                     dst.baseAddress! + (j * size + columns.lowerBound) * 3)
             }
-            let xs = sideYaw != nil ? columnX.baseAddress : UnsafePointer(rowX.baseAddress)
-            dinh_equirect_sample(src.baseAddress, Int32(w), Int32(h), Int32(ch), xs, rowY.baseAddress, Int32(size),
-                                 dst.baseAddress! + j * size * 3)
         }
     }}}
     initialized = size * size * 3
