@@ -47,21 +47,6 @@ public enum JPEG {
     }
 }
 
-/// Asks Linux to back a large, not yet touched buffer with 2 MB pages. Decoding a panorama
-/// (100 MB for 8192×4096) otherwise takes ~25,000 page faults, each zeroing 4 kB in the kernel:
-/// measured, the decode takes a third less time with huge pages. Elsewhere, or for small
-/// buffers, nothing.
-func adviseHugePages(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
-    #if os(Linux)
-    let huge: UInt = 2 << 20
-    guard let base = buffer.baseAddress, buffer.count >= 4 * Int(huge) else { return }
-    // Only whole 2 MB pages inside the buffer.
-    let start = (UInt(bitPattern: base) + huge - 1) & ~(huge - 1)
-    let end = (UInt(bitPattern: base) + UInt(buffer.count)) & ~(huge - 1)
-    if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), Int(end - start), MADV_HUGEPAGE) }
-    #endif
-}
-
 extension PixelImage {
     /// RGB over a white background, for formats without alpha.
     func flattened() -> PixelImage {
@@ -139,7 +124,6 @@ struct JPEGDecoder: ~Copyable {
         let count = size.0 * size.1 * 3
         var status: Int32 = 0
         let pixels = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            adviseHugePages(buffer)
             status = dinh_jpeg_decode(handle, denominator, Int64(maximumPixels), fast ? 1 : 0, buffer.baseAddress, buffer.count)
             initialized = count
         }
