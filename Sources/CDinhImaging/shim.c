@@ -517,8 +517,8 @@ static void dinh_equirect_sample_scalar(const uint8_t *src, int width, int heigh
 
 /// The same arithmetic (bit for bit) eight samples at a time: the four neighbours of each sample
 /// are fetched with AVX2 gathers (one 32-bit load each: RGB and a byte of the next pixel, unused),
-/// which is where the scalar loop spent its time. Groups that touch the first or last source row
-/// (a pole) go through the scalar path, as do the last samples of a row.
+/// which is where the scalar loop spent its time. Groups that touch the first or the last two
+/// source rows (at the poles) go through the scalar path, as do the last samples of a row.
 __attribute__((target("avx2")))
 static void dinh_equirect_sample_avx2(const uint8_t *src, int width, int height, int channels,
                                       const float *xs, const float *ys, int count, uint8_t *dst) {
@@ -527,7 +527,7 @@ static void dinh_equirect_sample_avx2(const uint8_t *src, int width, int height,
     const __m256i m255 = _mm256_set1_epi32(255), v256 = _mm256_set1_epi32(256), round = _mm256_set1_epi32(32768);
     const __m256i vwidth = _mm256_set1_epi32(width), vlast = _mm256_set1_epi32(width - 1);
     const __m256i vstride = _mm256_set1_epi32(stride), vchannels = _mm256_set1_epi32(channels);
-    const __m256i ylimit = _mm256_set1_epi32(height - 2), vone = _mm256_set1_epi32(1);
+    const __m256i ylimit = _mm256_set1_epi32(height - 3), vone = _mm256_set1_epi32(1);
     // RGBx RGBx … → RGBRGB… within each 128-bit half.
     const __m256i pack = _mm256_setr_epi8(0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1,
                                           0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1);
@@ -539,8 +539,8 @@ static void dinh_equirect_sample_avx2(const uint8_t *src, int width, int height,
         __m256i xf = _mm256_cvttps_epi32(_mm256_mul_ps(_mm256_loadu_ps(xs + i), k256));
         __m256i yf = _mm256_cvttps_epi32(_mm256_mul_ps(_mm256_add_ps(_mm256_loadu_ps(ys + i), one), k256));
         __m256i y0 = _mm256_sub_epi32(_mm256_srai_epi32(yf, 8), vone);
-        // Both rows inside the image (y0 in 0 … height−2) keeps every 4-byte load in bounds too:
-        // the last byte read is at most the first byte of the row below.
+        // y0 in 0 … height−3: both rows inside the image and not the last one, so every 4-byte
+        // load stays in bounds (its fourth byte is at most the first byte of the row below).
         __m256i outside = _mm256_or_si256(_mm256_cmpgt_epi32(_mm256_setzero_si256(), y0), _mm256_cmpgt_epi32(y0, ylimit));
         if (!_mm256_testz_si256(outside, outside)) {
             dinh_equirect_sample_scalar(src, width, height, channels, xs + i, ys + i, 8, dst + 3 * i);
