@@ -35,7 +35,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "DinhImaging", dependencies: ["DinhCore", "CDinhImaging"], swiftSettings: swiftSettings),
-        .target(name: "DinhPanorama", dependencies: ["DinhCore", "DinhImaging"], swiftSettings: swiftSettings),
+        .target(name: "DinhPanorama", dependencies: ["DinhCore", "DinhImaging", "CDinhImaging"], swiftSettings: swiftSettings),
         .target(name: "DinhQR", dependencies: ["DinhCore", "CQRencode", "CPNG"], swiftSettings: swiftSettings),
         // Logic-less Mustache templates rendered with typed values.
         .target(name: "DinhTemplate", dependencies: ["DinhCore"], swiftSettings: swiftSettings),

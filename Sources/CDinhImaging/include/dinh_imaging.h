@@ -83,6 +83,15 @@ int dinh_resample(const uint8_t *src, int src_width, int src_height, int channel
 void dinh_box_halve(const uint8_t *src, int src_width, int src_height, int channels,
                     uint8_t *dst, int dst_width, int dst_height);
 
+// MARK: Panorama sampling
+
+/// Bilinear samples of an equirectangular RGB or RGBA image at `count` pixel coordinates (pixel
+/// centres at integers; 0 <= x < 3 * width, y >= -1), written as RGB to `dst` (3 bytes each).
+/// Longitude wraps; beyond a pole the neighbouring row is the edge row on the opposite meridian.
+/// Weights are fixed point in 1/256 pixel.
+void dinh_equirect_sample(const uint8_t *src, int width, int height, int channels,
+                          const float *xs, const float *ys, int count, uint8_t *dst);
+
 // MARK: Colour profiles (lcms2)
 
 /// 1 when the ICC profile describes sRGB (by its description) so no conversion is needed,
