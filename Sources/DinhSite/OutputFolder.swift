@@ -190,26 +190,36 @@ struct OutputFolder: Sendable {
     @discardableResult
     private static func removeFiles(in folder: String, except record: OutputRecord, relative: String) -> Bool {
         guard let stream = opendir(folder) else { return false }
-        var entries: [(name: String, isFolder: Bool)] = []
+        var found: [(name: String, isFolder: Bool)] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
             if name == "." || name == ".." { continue }
             let type = entry.pointee.d_type
-            entries.append((name, type == DT_UNKNOWN ? isFolder(folder + "/" + name) : type == DT_DIR))
+            found.append((name, type == DT_UNKNOWN ? isFolder(folder + "/" + name) : type == DT_DIR))
         }
         closedir(stream)
-        var kept = 0
-        for entry in entries {
+        let entries = found
+        let kept = Slots<Bool>(count: entries.count)
+        let visit: @Sendable (Int) -> Void = { index in
+            let entry = entries[index]
             let path = folder + "/" + entry.name, inside = relative.isEmpty ? entry.name : relative + "/" + entry.name
             if entry.isFolder {
-                if removeFiles(in: path, except: record, relative: inside) { rmdir(path) } else { kept += 1 }
+                let empty = removeFiles(in: path, except: record, relative: inside)
+                if empty { rmdir(path) }
+                kept[index] = !empty
             } else if record.has(file: inside) {
-                kept += 1
+                kept[index] = true
             } else {
                 unlink(path)
             }
         }
-        return kept == 0
+        // Sections hold a folder per page (tens of thousands for a big catalogue): walk those on all cores.
+        if entries.count >= 256 {
+            DispatchQueue.concurrentPerform(iterations: entries.count, execute: visit)
+        } else {
+            entries.indices.forEach(visit)
+        }
+        return !kept.values.contains { $0 == true }
     }
 }
 

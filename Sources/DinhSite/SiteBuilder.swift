@@ -103,6 +103,12 @@ public struct SiteBuilder: Sendable {
             if report.diagnostics.hasErrors { output.discard(); return report }
 
             step(3)
+            // Feeds need only the content and its media: made while the pages are written.
+            let today = options.today
+            let feedsTask = Task {
+                let data = StructuredData(content: content, media: media, today: today)
+                return Feeds.files(for: content, options: FeedOptions(today: today) { data.image($0) })
+            }
             let drawn = try codes.draw(lock.landings, today: options.today)
             let uppercase = Dictionary(uniqueKeysWithValues: drawn.map { ($0.code, $0.isUppercase) })
             let landings = try lock.landings.compactMap { landing in
@@ -114,8 +120,7 @@ public struct SiteBuilder: Sendable {
 
             step(4)
             try codes.publish(drawn, to: output)
-            let data = StructuredData(content: content, media: media, today: options.today)
-            let feeds = Feeds.files(for: content, options: FeedOptions(today: options.today) { data.image($0) })
+            let feeds = await feedsTask.value
             // A product a marketplace would refuse still gets its page: the build warns and leaves it
             // out of that feed; `dinh check` reports the same problems as errors.
             report.diagnostics.append(contentsOf: feeds.diagnostics.all.map { Diagnostic(.warning, $0.location, $0.message) })
