@@ -20,12 +20,17 @@ public enum Placard {
 
     /// A standalone SVG document: `width`/`height` in mm, viewBox in mm of the chosen size.
     public static func svg(_ info: PlacardInfo, size: PlacardSize = .a5) -> String {
+        svg(info, size: size, body: body(info, size: size))
+    }
+
+    /// The document around a drawing already made (`body`), which a build also puts on the sheet.
+    public static func svg(_ info: PlacardInfo, size: PlacardSize, body: String) -> String {
         let (w, h) = size.millimetres
         return """
         <?xml version="1.0" encoding="UTF-8"?>
         <svg xmlns="http://www.w3.org/2000/svg" width="\(w)mm" height="\(h)mm" viewBox="0 0 \(w) \(h)" \
         role="img" aria-label="\(xml(label(info)))">
-        \(body(info, size: size))</svg>
+        \(body)</svg>
 
         """
     }
@@ -35,7 +40,7 @@ public enum Placard {
     }
 
     /// The drawing, in the coordinates of `size` (millimetres).
-    static func body(_ info: PlacardInfo, size: PlacardSize) -> String {
+    public static func body(_ info: PlacardInfo, size: PlacardSize) -> String {
         let (wi, hi) = size.millimetres
         let width = Double(wi), height = Double(hi)
         // Every length below is for A5 (148 mm wide) and scaled.

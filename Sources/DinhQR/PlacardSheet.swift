@@ -15,10 +15,15 @@ public enum PlacardSheet {
 
     /// One placard of the sheet (a build keeps these with the code's other drawn files).
     public static func section(_ info: PlacardInfo, size: PlacardSize = .a5) -> String {
+        section(info, size: size, body: Placard.body(info, size: size))
+    }
+
+    /// A section around a drawing already made (`Placard.body`).
+    public static func section(_ info: PlacardInfo, size: PlacardSize, body: String) -> String {
         let (w, h) = size.millimetres
         return "<section class=\"placard\" id=\"\(Placard.xml(info.code))\" aria-label=\"\(Placard.xml(Placard.label(info)))\">\n"
             + "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-label=\"\(Placard.xml(Placard.label(info)))\">\n"
-            + Placard.body(info, size: size)
+            + body
             + "</svg>\n</section>\n"
     }
 

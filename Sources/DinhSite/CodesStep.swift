@@ -95,17 +95,19 @@ struct CodesStep: Sendable {
     /// Publishes drawn codes as `qr/<CODE>.png`, `qr/<CODE>.svg`, `qr/<CODE>-placard.svg`, and
     /// the printable sheet `qr/index.html`.
     func publish(_ drawn: [DrawnCode], to output: OutputFolder, folder: String = "qr/", size: PlacardSize = .a5) throws {
-        let results = Slots<Result<Void, any Error>>(count: drawn.count)
+        let sections = Slots<Result<String, any Error>>(count: drawn.count)
         DispatchQueue.concurrentPerform(iterations: drawn.count) { index in
             let code = drawn[index]
-            results[index] = Result {
-                try output.link(code.file("qr.png"), to: "\(folder)\(code.code).png")
-                try output.link(code.file("qr.svg"), to: "\(folder)\(code.code).svg")
-                try output.link(code.file("placard.svg"), to: "\(folder)\(code.code)-placard.svg")
+            sections[index] = Result {
+                let files = try code.files()
+                try output.write("\(folder)\(code.code).png", files.png)
+                try output.write("\(folder)\(code.code).svg", files.svg)
+                try output.write("\(folder)\(code.code)-placard.svg", files.placard)
+                return files.sheetSection
             }
         }
-        for result in results.values { try result?.get() }
-        try output.write("\(folder)index.html", PlacardSheet.html(sections: drawn.map(\.sheetSection), size: size, title: content.site.title))
+        let sheet = try sections.values.compactMap { try $0?.get() }
+        try output.write("\(folder)index.html", PlacardSheet.html(sections: sheet, size: size, title: content.site.title))
     }
 
     private func draw(_ code: String, item: (ref: PageRef, name: LocalizedText), today: CalendarDate, size: PlacardSize,
@@ -123,8 +125,8 @@ struct CodesStep: Sendable {
         let names = item.name.values.keys.sorted().map { "\($0)=\(item.name.values[$0] ?? "")" }
         let key = ContentHash.key(([DrawnCode.drawing, site.baseURL, code, site.qrErrorCorrection, size.rawValue, "\(kind)",
                                     stars.map(String.init) ?? "-", publisher] + names).joined(separator: "\n"))
-        let folder = content.root.appendingPathComponent(".dinh-cache/qr/\(key)", isDirectory: true)
-        if let drawn = DrawnCode(code: code, folder: folder) { return drawn }
+        let file = content.root.appendingPathComponent(".dinh-cache/qr/\(key)", isDirectory: false)
+        if let drawn = DrawnCode(code: code, file: file) { return drawn }
 
         let link = try link(code)
         let placard = PlacardInfo(link: link, name: item.name, kind: kind, stars: stars, publisher: publisher)
@@ -134,56 +136,87 @@ struct CodesStep: Sendable {
         } catch {
             throw DinhError("cannot draw the QR code of \(code): \(error)")
         }
-        let files: [(String, Data)] = [
-            ("qr.png", png),
-            ("qr.svg", Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8)),
-            ("placard.svg", Data(Placard.svg(placard, size: size).utf8)),
-            ("sheet.html", Data(PlacardSheet.section(placard, size: size).utf8)),
-            ("code.txt", Data("\(link.isUppercase ? "upper" : "as written")\n\(link.summary)\n".utf8)),
-        ]
+        let body = Placard.body(placard, size: size)
+        let bundle = DrawnCode.bundle(isUppercase: link.isUppercase, summary: link.summary, parts: [
+            png,
+            Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8),
+            Data(Placard.svg(placard, size: size, body: body).utf8),
+            Data(PlacardSheet.section(placard, size: size, body: body).utf8),
+        ])
         // Written aside and renamed into place, so an interrupted build never leaves half a drawing.
-        let temporary = folder.deletingLastPathComponent().appendingPathComponent(".\(key).\(UUID().uuidString)")
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(key).\(UUID().uuidString)", isDirectory: false)
         do {
-            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-            for (name, data) in files { try PlainFile.write(data, to: temporary.appendingPathComponent(name).path) }
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try PlainFile.write(bundle, to: temporary.path)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw DinhError("cannot keep the QR code of \(code) in \(folder.deletingLastPathComponent().path): \(error)")
+            throw DinhError("cannot keep the QR code of \(code) in \(file.deletingLastPathComponent().path): \(error)")
         }
-        if rename(temporary.path, folder.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
-        guard let drawn = DrawnCode(code: code, folder: folder) else {
-            throw DinhError("cannot read back the QR code of \(code) from \(folder.path)")
+        if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        guard let drawn = DrawnCode(code: code, file: file) else {
+            throw DinhError("cannot read back the QR code of \(code) from \(file.path)")
         }
         return drawn
     }
 }
 
-/// A code drawn for print: its files in the cache, the section of the printable sheet, and what
-/// `dinh qr` reports.
+/// A code drawn for print, kept in the cache as one file: a header (whether the symbol carries
+/// the address in capitals, and what `dinh qr` reports), then the QR PNG, the QR SVG, the
+/// placard SVG and the placard's section of the printable sheet.
 struct DrawnCode: Sendable {
     /// Part of every cache key: change it when the drawing of codes or placards changes.
-    static let drawing = "qr-drawing-1"
+    static let drawing = "qr-drawing-2"
 
     let code: String
-    let folder: URL
+    let file: URL
     /// Whether the symbol carries the upper-case address (then `Q/<CODE>/` must exist too).
     let isUppercase: Bool
     let summary: String
-    let sheetSection: String
 
-    /// A drawing from the cache, or nil when there is none (or it is damaged).
-    init?(code: String, folder: URL) {
-        guard let meta = try? String(contentsOf: folder.appendingPathComponent("code.txt", isDirectory: false), encoding: .utf8),
-              let section = try? String(contentsOf: folder.appendingPathComponent("sheet.html", isDirectory: false), encoding: .utf8)
-        else { return nil }
-        let lines = meta.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 2 else { return nil }
-        self.code = code
-        self.folder = folder
-        isUppercase = lines[0] == "upper"
-        summary = String(lines[1])
-        sheetSection = section
+    struct Files {
+        var png: Data
+        var svg: Data
+        var placard: Data
+        var sheetSection: String
     }
 
-    func file(_ name: String) -> URL { folder.appendingPathComponent(name, isDirectory: false) }
+    static func bundle(isUppercase: Bool, summary: String, parts: [Data]) -> Data {
+        var data = Data("dinh-qr\n\(isUppercase ? "upper" : "as written")\n\(summary)\n\(parts.map { String($0.count) }.joined(separator: " "))\n".utf8)
+        for part in parts { data.append(part) }
+        return data
+    }
+
+    /// The header lines and the parts of a cache file, or nil when it is missing or damaged.
+    private static func read(_ file: URL) -> (lines: [Substring], parts: [Data])? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        var lines: [Substring] = []
+        var start = data.startIndex
+        while lines.count < 4, let newline = data[start...].firstIndex(of: 0x0A) {
+            lines.append(Substring(String(decoding: data[start..<newline], as: UTF8.self)))
+            start = newline + 1
+        }
+        guard lines.count == 4, lines[0] == "dinh-qr" else { return nil }
+        let sizes = lines[3].split(separator: " ").compactMap { Int($0) }
+        guard sizes.count == 4, sizes.reduce(0, +) == data.endIndex - start else { return nil }
+        var parts: [Data] = []
+        for size in sizes {
+            parts.append(data[start..<start + size])
+            start += size
+        }
+        return (lines, parts)
+    }
+
+    /// A drawing from the cache, or nil when there is none (or it is damaged).
+    init?(code: String, file: URL) {
+        guard let (lines, _) = Self.read(file) else { return nil }
+        self.code = code
+        self.file = file
+        isUppercase = lines[1] == "upper"
+        summary = String(lines[2])
+    }
+
+    func files() throws -> Files {
+        guard let (_, parts) = Self.read(file) else { throw DinhError("the drawing of the QR code \(code) is missing from \(file.path); build again") }
+        return Files(png: parts[0], svg: parts[1], placard: parts[2], sheetSection: String(decoding: parts[3], as: UTF8.self))
+    }
 }
