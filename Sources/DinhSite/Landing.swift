@@ -1,7 +1,7 @@
 import DinhContent
 import DinhCore
-import DinhTemplate
 import DinhQR
+import DinhTemplate
 
 /// The permanent page a QR code opens: `q/<CODE>/` (and `Q/<CODE>/` when the symbol carries the
 /// upper-case address).

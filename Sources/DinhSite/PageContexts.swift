@@ -1,8 +1,8 @@
 import DinhContent
 import DinhCore
-import DinhTemplate
 import DinhFeeds
 import DinhPanorama
+import DinhTemplate
 import Foundation
 
 /// The values each template sees. Text is resolved to the page's language here, so templates

@@ -1,7 +1,7 @@
 import DinhContent
 import DinhCore
-import DinhTemplate
 import DinhFeeds
+import DinhTemplate
 import Foundation
 
 /// Renders every page in every language through the theme, and writes them.

@@ -59,7 +59,7 @@ public struct SiteBuilder: Sendable {
 
     public init(options: BuildOptions) { self.options = options }
 
-    private static let steps = ["load content", "theme and codes", "media", "pages", "QR codes, feeds and sitemap", "publish"]
+    private static let steps = ["load content", "theme and codes", "media", "QR codes and pages", "feeds and sitemap", "publish"]
 
     private func step(_ index: Int) {
         options.log("[\(index + 1)/\(Self.steps.count)] \(Self.steps[index])")
