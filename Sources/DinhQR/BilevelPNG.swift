@@ -19,50 +19,82 @@ struct BilevelPNG {
         self.rowBytes = (width + 7) / 8
     }
 
-    /// `row(y, buffer)` fills one packed row (MSB first, 1 = white); rows equal to the previous
-    /// one cost almost nothing to compress.
-    func encode(row: (Int, UnsafeMutableBufferPointer<UInt8>) -> Void) -> [UInt8] {
-        let stride = rowBytes + 1
-        var raw = [UInt8](repeating: 0, count: stride * height)
-        raw.withUnsafeMutableBufferPointer { all in
-            guard let base = all.baseAddress else { return }
-            for y in 0..<height {
-                // Filter type 0 (None) everywhere: repeated rows are found by the row-distance match.
-                base[y * stride] = 0
-                row(y, UnsafeMutableBufferPointer(start: base + y * stride + 1, count: rowBytes))
-            }
-        }
+    /// Encodes an image whose rows come in runs: `rows[k]` (packed, MSB first, 1 = white) is
+    /// repeated `repeats` times, so the height is `rows.count × repeats` (a QR code: every module
+    /// row is `pixelsPerModule` identical pixel rows).
+    ///
+    /// Only the first copy of each row is searched for matches; the other copies are one deflate
+    /// match each against the row above, and their share of the Adler-32 checksum is computed from
+    /// the row's sums. A 1000-pixel code is then ~40 rows of work instead of 1000.
+    func encode(rows: [[UInt8]], repeats: Int) -> [UInt8] {
+        precondition(rows.count * repeats == height && rows.allSatisfy { $0.count == rowBytes })
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
         header.appendBigEndian(UInt32(width))
         header.appendBigEndian(UInt32(height))
         header += [1, 0, 0, 0, 0] // bit depth 1, greyscale, deflate, adaptive filtering, no interlace
         out.appendChunk("IHDR", header)
-        out.appendChunk("IDAT", Self.zlib(raw, stride: stride))
+        out.appendChunk("IDAT", zlib(rows: rows, repeats: repeats))
         out.appendChunk("IEND", [])
         return out
     }
 
-    /// A zlib stream of one fixed-Huffman deflate block.
-    static func zlib(_ data: [UInt8], stride: Int) -> [UInt8] {
-        var bits = BitWriter(capacity: data.count / 16 + 64)
+    /// A zlib stream of one fixed-Huffman deflate block, with filter type 0 (None) on every row.
+    private func zlib(rows: [[UInt8]], repeats: Int) -> [UInt8] {
+        let stride = rowBytes + 1
+        var bits = BitWriter(capacity: rows.count * stride / 4 + 64)
         bits.bytes += [0x78, 0x01] // deflate, 32 KiB window, no dictionary; 0x7801 % 31 == 0
         bits.write(1, count: 1) // final block
         bits.write(1, count: 2) // fixed Huffman codes
-        let rowDistance = stride <= 32768 ? stride : 0
+        var checksum = Adler32()
+        // The row above and this row, filter bytes included: what matches may refer to.
+        var window = [UInt8](repeating: 0, count: 2 * stride)
+        for (index, row) in rows.enumerated() {
+            window.replaceSubrange(stride..<(stride + 1), with: [0])
+            window.replaceSubrange((stride + 1)..<(2 * stride), with: row)
+            Self.deflate(window, from: stride, lookback: index == 0 ? stride : 0, rowDistance: stride, into: &bits)
+            let sums = Adler32.RowSums(window[stride...])
+            checksum.append(sums)
+            // The copies: each the row above, one match of `stride` bytes at distance `stride`.
+            let copies = stride * (repeats - 1)
+            var done = 0
+            while done < copies {
+                var length = min(258, copies - done)
+                if (1...2).contains(copies - done - length) { length -= 3 } // every match is at least 3 bytes
+                if length >= 3 {
+                    bits.writeLength(length)
+                    bits.writeDistance(stride)
+                } else {
+                    // Only for images narrower than 17 pixels.
+                    for offset in done..<(done + length) { bits.writeLiteral(Int(window[stride + offset % stride])) }
+                }
+                done += length
+            }
+            for _ in 1..<max(1, repeats) { checksum.append(sums) }
+            window.replaceSubrange(0..<stride, with: window[stride...])
+        }
+        bits.writeLiteral(256) // end of block
+        bits.flush()
+        bits.bytes.appendBigEndian(checksum.value)
+        return bits.bytes
+    }
+
+    /// Literals and matches (the row above, the byte before) for `data[from...]`; matches may not
+    /// reach back before `lookback`.
+    private static func deflate(_ data: [UInt8], from start: Int, lookback: Int, rowDistance: Int, into bits: inout BitWriter) {
         data.withUnsafeBufferPointer { input in
             guard let p = input.baseAddress else { return }
             let n = input.count
-            var i = 0
+            var i = start
             while i < n {
                 let limit = min(258, n - i)
                 var length = 0, distance = 0
-                if rowDistance > 0, i >= rowDistance {
+                if i - rowDistance >= lookback {
                     var k = 0
                     while k < limit, p[i + k] == p[i + k - rowDistance] { k += 1 }
                     if k >= 3 { length = k; distance = rowDistance }
                 }
-                if length < limit, i >= 1 {
+                if length < limit, i - 1 >= lookback {
                     var k = 0
                     while k < limit, p[i + k] == p[i + k - 1] { k += 1 }
                     if k >= 3, k > length { length = k; distance = 1 }
@@ -77,28 +109,41 @@ struct BilevelPNG {
                 }
             }
         }
-        bits.writeLiteral(256) // end of block
-        bits.flush()
-        bits.bytes.appendBigEndian(adler32(data))
-        return bits.bytes
+    }
+}
+
+/// Adler-32 (RFC 1950), appended a row at a time: a row's share depends only on its byte sum and
+/// its position-weighted sum, so a repeated row costs two multiplications.
+struct Adler32 {
+    private static let modulus: UInt64 = 65521
+    private var a: UInt64 = 1
+    private var b: UInt64 = 0
+
+    struct RowSums {
+        let count: UInt64
+        let sum: UInt64
+        /// Σ (count − i) · byte[i]
+        let weighted: UInt64
+
+        init(_ bytes: ArraySlice<UInt8>) {
+            var sum: UInt64 = 0, weighted: UInt64 = 0
+            let n = UInt64(bytes.count)
+            for (i, byte) in bytes.enumerated() {
+                sum += UInt64(byte)
+                weighted += (n - UInt64(i)) * UInt64(byte)
+            }
+            count = n
+            self.sum = sum % Adler32.modulus
+            self.weighted = weighted % Adler32.modulus
+        }
     }
 
-    static func adler32(_ data: [UInt8]) -> UInt32 {
-        var a: UInt32 = 1, b: UInt32 = 0
-        var index = 0
-        // 5552 bytes is the most that can be summed before the 32-bit sums must be reduced.
-        while index < data.count {
-            let end = min(index + 5552, data.count)
-            for i in index..<end {
-                a &+= UInt32(data[i])
-                b &+= a
-            }
-            a %= 65521
-            b %= 65521
-            index = end
-        }
-        return b << 16 | a
+    mutating func append(_ row: RowSums) {
+        b = (b + row.count % Self.modulus * a + row.weighted) % Self.modulus
+        a = (a + row.sum) % Self.modulus
     }
+
+    var value: UInt32 { UInt32(b << 16 | a) }
 }
 
 /// Deflate's bit order: values LSB first, Huffman codes MSB first (so stored reversed).

@@ -19,13 +19,11 @@ extension QRCode {
         // One packed row per module row; every pixel row of it is a copy.
         let rows: [[UInt8]] = (0..<modulesPerSide).map { my in
             var row = [UInt8](repeating: 0, count: png.rowBytes)
-            for x in 0..<side where !self[x / scale - margin, my - margin] {
-                row[x >> 3] |= 0x80 >> UInt8(x & 7)
+            for mx in 0..<modulesPerSide where !self[mx - margin, my - margin] {
+                for x in (mx * scale)..<((mx + 1) * scale) { row[x >> 3] |= 0x80 >> UInt8(x & 7) }
             }
             return row
         }
-        return Data(png.encode { y, buffer in
-            _ = buffer.update(fromContentsOf: rows[y / scale])
-        })
+        return Data(png.encode(rows: rows, repeats: scale))
     }
 }

@@ -165,7 +165,7 @@ struct CodesStep: Sendable {
 /// placard SVG and the placard's section of the printable sheet.
 struct DrawnCode: Sendable {
     /// Part of every cache key: change it when the drawing of codes or placards changes.
-    static let drawing = "qr-drawing-2"
+    static let drawing = "qr-drawing-3"
 
     let code: String
     let file: URL

@@ -128,6 +128,30 @@ struct QRCodeTests {
         #expect(png.count < side * side / 40 + 2000, "\(png.count) bytes: the squares should compress")
     }
 
+    /// Repeated rows are written as matches and checksummed from their sums: any image shape,
+    /// down to rows too short for one deflate match, decodes to the same pixels with ImageMagick.
+    @Test(arguments: [(1, 2), (8, 3), (9, 2), (16, 5), (17, 100), (203, 1), (1000, 24)])
+    func repeatedRowsDecodeExactly(width: Int, repeats: Int) throws {
+        let dir = try TemporaryDirectory("dinh-png")
+        defer { dir.remove() }
+        var generator = SystemRandomNumberGenerator()
+        let png = BilevelPNG(width: width, height: 3 * repeats)
+        let rows = (0..<3).map { _ in (0..<png.rowBytes).map { _ in UInt8.random(in: 0...255, using: &generator) } }
+        let file = try dir.write("rows.png", Data(png.encode(rows: rows, repeats: repeats)))
+        let result = try Tools.shell("convert -regard-warnings '\(file.path)' -depth 8 gray:'\(dir.file("raw").path)'")
+        #expect(result.status == 0, "\(result.stderr)")
+        let raw = try [UInt8](Data(contentsOf: dir.file("raw")))
+        #expect(raw.count == width * 3 * repeats)
+        guard raw.count == width * 3 * repeats else { return }
+        var mismatches = 0
+        for y in 0..<(3 * repeats) {
+            for x in 0..<width where raw[y * width + x] != (rows[y / repeats][x >> 3] & (0x80 >> UInt8(x & 7)) != 0 ? 255 : 0) {
+                mismatches += 1
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test func pngAndSVGDecodeWithRealDecodersEvenDegraded() throws {
         let dir = try TemporaryDirectory("dinh-qr")
         defer { dir.remove() }
