@@ -21,8 +21,15 @@ public enum PlainFile {
         guard descriptor >= 0 else { throw error(path) }
         defer { close(descriptor) }
         var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_size == data.count, data.count > 0, holds(data, descriptor: descriptor) {
+        guard fstat(descriptor, &status) == 0 else { throw error(path) }
+        if status.st_size == data.count, data.count > 0, holds(data, descriptor: descriptor) {
             return false
+        }
+        // A file with other names (a hard link into a cache) is replaced, never changed in place.
+        if status.st_nlink > 1 {
+            unlink(path)
+            try write(data, to: path)
+            return true
         }
         try write(data, to: descriptor, path: path)
         guard ftruncate(descriptor, off_t(data.count)) == 0 else { throw error(path) }

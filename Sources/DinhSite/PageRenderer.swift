@@ -40,9 +40,10 @@ struct PageRenderer: Sendable {
                         for language in site.languages { try output.write(router.file(ref, language), render(ref, language)) }
                     }
                     for landing in landings[Self.range(of: slice, count: landings.count, slices: slices)] {
-                        let html = renderLanding(landing)
-                        try output.write("q/\(landing.code)/index.html", html)
-                        if landing.uppercase { try output.write("Q/\(landing.code)/index.html", html) }
+                        let lower = "q/\(landing.code)/index.html"
+                        try output.write(lower, renderLanding(landing))
+                        // The same page under the capitalised address the symbol may carry: a second name for the file.
+                        if landing.uppercase { try output.link(output.staging.appendingPathComponent(lower), to: "Q/\(landing.code)/index.html") }
                     }
                 }
             }

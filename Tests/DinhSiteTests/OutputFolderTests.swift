@@ -90,6 +90,17 @@ import Testing
         #expect(text(Tools.tree(target)) == ["tiles/0.jpg": "second tile"])
     }
 
+    @Test func rewritingAFileLinkedFromTheCacheLeavesTheCacheAlone() throws {
+        let cache = try directory.write("cache/qr.png", "drawn once")
+        let first = try OutputFolder(target: target, content: content)
+        try first.link(cache, to: "qr/DP01.png")
+        try first.commit()
+        try build([:])
+        try build(["qr/DP01.png": "drawn again"])
+        #expect(text(Tools.tree(target)) == ["qr/DP01.png": "drawn again"])
+        #expect(try String(contentsOf: cache, encoding: .utf8) == "drawn once")
+    }
+
     @Test func pathsCannotClimbOut() throws {
         let output = try OutputFolder(target: target, content: content)
         #expect(throws: (any Error).self) { try output.write("../escape.txt", "x") }
