@@ -186,37 +186,49 @@ struct DrawnCode: Sendable {
         return data
     }
 
-    /// The header lines and the parts of a cache file, or nil when it is missing or damaged.
-    private static func read(_ file: URL) -> (lines: [Substring], parts: [Data])? {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
-        var lines: [Substring] = []
-        var start = data.startIndex
-        while lines.count < 4, let newline = data[start...].firstIndex(of: 0x0A) {
-            lines.append(Substring(String(decoding: data[start..<newline], as: UTF8.self)))
+    /// The header lines and the parts of a cache file (only the header when `headerOnly`), or nil
+    /// when the file is missing or damaged.
+    private static func read(_ file: URL, headerOnly: Bool) -> (lines: [String], parts: [Data])? {
+        let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        // The header is a few hundred bytes; a longer one is read whole below.
+        var bytes = [UInt8](repeating: 0, count: headerOnly ? min(size, 4096) : size)
+        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        guard count == bytes.count else { return nil }
+        var lines: [String] = []
+        var start = 0
+        while lines.count < 4, let newline = bytes[start...].firstIndex(of: 0x0A) {
+            lines.append(String(decoding: bytes[start..<newline], as: UTF8.self))
             start = newline + 1
         }
+        if lines.count < 4, headerOnly, bytes.count < size { return read(file, headerOnly: false) }
         guard lines.count == 4, lines[0] == "dinh-qr" else { return nil }
         let sizes = lines[3].split(separator: " ").compactMap { Int($0) }
-        guard sizes.count == 4, sizes.reduce(0, +) == data.endIndex - start else { return nil }
+        guard sizes.count == 4, sizes.reduce(0, +) == size - start else { return nil }
+        guard !headerOnly else { return (lines, []) }
         var parts: [Data] = []
-        for size in sizes {
-            parts.append(data[start..<start + size])
-            start += size
+        for partSize in sizes {
+            parts.append(Data(bytes[start..<start + partSize]))
+            start += partSize
         }
         return (lines, parts)
     }
 
     /// A drawing from the cache, or nil when there is none (or it is damaged).
     init?(code: String, file: URL) {
-        guard let (lines, _) = Self.read(file) else { return nil }
+        guard let (lines, _) = Self.read(file, headerOnly: true) else { return nil }
         self.code = code
         self.file = file
         isUppercase = lines[1] == "upper"
-        summary = String(lines[2])
+        summary = lines[2]
     }
 
     func files() throws -> Files {
-        guard let (_, parts) = Self.read(file) else { throw DinhError("the drawing of the QR code \(code) is missing from \(file.path); build again") }
+        guard let (_, parts) = Self.read(file, headerOnly: false) else { throw DinhError("the drawing of the QR code \(code) is missing from \(file.path); build again") }
         return Files(png: parts[0], svg: parts[1], placard: parts[2], sheetSection: String(decoding: parts[3], as: UTF8.self))
     }
 }
