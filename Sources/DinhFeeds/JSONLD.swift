@@ -39,12 +39,17 @@ public enum JSONLD {
     /// while it is valid on `today`: the OCOP mark may not be claimed after expiry.
     public static func product(_ product: Product, content: Content, language: String, today: CalendarDate,
                                images: [FeedImage], url: String? = nil) -> String {
+        var item = FeedItem(product: product, language: language, content: content, options: FeedOptions(today: today) { _ in nil })
+        item.images = images
+        return self.product(item, content: content, today: today, url: url)
+    }
+
+    /// The same, from the product's feed item in the page's language (a build makes those once).
+    public static func product(_ item: FeedItem, content: Content, today: CalendarDate, url: String? = nil) -> String {
+        let product = item.product, language = item.language
         let site = content.site
         let urls = SiteURLs(site: site)
         let pageURL = url ?? urls.product(product.slug, language: language)
-        let options = FeedOptions(today: today) { _ in nil }
-        var item = FeedItem(product: product, language: language, content: content, options: options)
-        item.images = images
         let producerURL = urls.producer(product.producer, language: language)
         let seller: JSONValue = .fields(["@type": "Organization", "@id": .string(producerURL + "#organization"),
                                          "name": .string(item.producerName), "url": .string(producerURL)])
@@ -76,7 +81,7 @@ public enum JSONLD {
             ("sku", .string(product.sku)),
             ("productID", .string(product.code)),
         ]
-        if !images.isEmpty { fields.append(("image", .array(images.map { .string($0.url) }))) }
+        if !item.images.isEmpty { fields.append(("image", .array(item.images.map { .string($0.url) }))) }
         if let gtin = product.gtin { fields.append(("gtin", .string(gtin))) }
         fields.append(("brand", .fields(["@type": "Brand", "name": .string(item.brand)])))
         fields.append(("manufacturer", seller))

@@ -9,6 +9,10 @@ public enum ProductsJSON {
     public static let schemaID = "products.schema.json"
 
     public static func json(content: Content, options: FeedOptions) -> String {
+        json(content: content, options: options, catalog: FeedCatalog(content: content, options: options))
+    }
+
+    public static func json(content: Content, options: FeedOptions, catalog: FeedCatalog) -> String {
         let site = content.site
         let urls = SiteURLs(site: site)
         func text(_ value: LocalizedText?) -> JSONValue? {
@@ -36,7 +40,9 @@ public enum ProductsJSON {
                 "sku": .string(product.sku),
                 "slug": .string(product.slug),
                 "name": text(product.name),
-                "description": perLanguage { PlainText.fromHTML(product.body[$0] ?? product.body[site.defaultLanguage] ?? "") },
+                "description": perLanguage { language in
+                    catalog.item(product.slug, language: language).map { $0.hasOwnDescription ? $0.description : "" } ?? ""
+                },
                 "description_html": perLanguage { product.body[$0] ?? product.body[site.defaultLanguage] ?? "" },
                 "url": perLanguage { urls.product(product.slug, language: $0) },
                 "qr_url": .string(urls.code(product.code)),

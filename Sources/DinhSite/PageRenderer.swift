@@ -12,11 +12,15 @@ struct PageRenderer: Sendable {
     let today: CalendarDate
     let index: ContentIndex
 
-    init(content: Content, theme: Theme, media: PublishedMedia, today: CalendarDate) {
+    /// Every product's feed item per language: the JSON-LD and description of product pages.
+    let catalog: FeedCatalog
+
+    init(content: Content, theme: Theme, media: PublishedMedia, today: CalendarDate, catalog: FeedCatalog) {
         self.content = content
         self.theme = theme
         self.media = media
         self.today = today
+        self.catalog = catalog
         index = ContentIndex(content)
     }
 
@@ -83,10 +87,11 @@ struct PageRenderer: Sendable {
         case .product(let slug):
             guard let product = index.products[slug] else { return "" }
             page.title = text(product.name, language)
-            page.description = summary(bodyHTML(product.body, language), or: page.title)
+            let item = catalog.item(slug, language: language)
+            page.description = item.map { $0.hasOwnDescription ? $0.description.prefixWords(200) : page.title } ?? page.title
             page.image = product.images.first.flatMap { media.image($0)?.largest }
             page.ogType = "product"
-            page.jsonLD = structuredData.product(product, language)
+            page.jsonLD = item.map { JSONLD.product($0, content: content, today: today) }
             body = renderBody("product", productContext(product, language, root: root, t: t), language: language, root: root)
         case .producer(let slug):
             guard let producer = index.producers[slug] else { return "" }

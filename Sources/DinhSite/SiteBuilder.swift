@@ -103,18 +103,18 @@ public struct SiteBuilder: Sendable {
             if report.diagnostics.hasErrors { output.discard(); return report }
 
             step(3)
-            // Feeds need only the content and its media: made while the pages are written.
-            let today = options.today
-            let feedsTask = Task {
-                let data = StructuredData(content: content, media: media, today: today)
-                return Feeds.files(for: content, options: FeedOptions(today: today) { data.image($0) })
-            }
+            // Every product as marketplaces see it, once: for the feeds, made while the pages are
+            // written, and for the pages' JSON-LD and descriptions.
+            let data = StructuredData(content: content, media: media, today: options.today)
+            let feedOptions = FeedOptions(today: options.today) { data.image($0) }
+            let catalog = FeedCatalog(content: content, options: feedOptions)
+            let feedsTask = Task { Feeds.files(for: content, options: feedOptions, catalog: catalog) }
             let drawn = try codes.draw(lock.landings, today: options.today)
             let uppercase = Dictionary(uniqueKeysWithValues: drawn.map { ($0.code, $0.isUppercase) })
             let landings = try lock.landings.compactMap { landing in
                 try Landing(landing, codes: codes, uppercase: uppercase[landing.code] ?? codes.link(landing.code).isUppercase)
             }
-            let pages = PageRenderer(content: content, theme: theme, media: media, today: options.today)
+            let pages = PageRenderer(content: content, theme: theme, media: media, today: options.today, catalog: catalog)
             let written = try await pages.writeAll(to: output, landings: landings, jobs: options.jobs)
             report.pages = written.reduce(0) { $0 + $1.paths.count } + 1
 

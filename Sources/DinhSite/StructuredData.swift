@@ -14,10 +14,6 @@ struct StructuredData: Sendable {
         media.image(file).map { FeedImage(url: content.site.baseURL + $0.feed.path, width: $0.feed.width, height: $0.feed.height) }
     }
 
-    func product(_ product: Product, _ language: String) -> String {
-        JSONLD.product(product, content: content, language: language, today: today, images: product.images.compactMap(image))
-    }
-
     func producer(_ producer: Producer, _ language: String) -> String {
         JSONLD.producer(producer, content: content, language: language)
     }
