@@ -25,6 +25,22 @@ import Testing
         #expect(try Data(contentsOf: lock) == first)
     }
 
+    @Test func aDamagedQRDrawingInTheCacheIsDrawnAgain() throws {
+        #expect(try build().status == 0)
+        let before = Tools.tree(output)
+        let cache = fixture.content.appendingPathComponent(".dinh-cache/qr")
+        let drawings = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { !$0.hasPrefix(".") }
+        #expect(!drawings.isEmpty)
+        for name in drawings {
+            // Cut short, as a full disk or a killed build might leave it.
+            let file = cache.appendingPathComponent(name)
+            try Data(try Data(contentsOf: file).prefix(100)).write(to: file)
+        }
+        let result = try build()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Tools.tree(output) == before, "the same site, from drawings made again")
+    }
+
     @Test func removedCodeFailsTheBuildNamingCodeAndLock() throws {
         #expect(try build().status == 0)
         let before = Tools.tree(output)
