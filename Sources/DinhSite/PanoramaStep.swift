@@ -46,12 +46,24 @@ struct PanoramaStep {
                 let cache = cacheRoot.appendingPathComponent(Self.tiler.cacheKey(sourceBytes: data, encoder: "jpeg-q\(Self.quality)"))
                 let complete = cache.appendingPathComponent(".complete")
                 if !FileManager.default.fileExists(atPath: complete.path) {
+                    // Tiled aside and renamed into place: a build running at the same time (a preview,
+                    // a check) never sees half the tiles, nor loses them to this one.
+                    let temporary = cacheRoot.appendingPathComponent(".\(cache.lastPathComponent).\(UUID().uuidString)")
                     do {
-                        try await tile(data, path: file.path, into: cache, layout: layout)
-                        try PlainFile.write(Data(), to: complete.path)
+                        try await tile(data, path: file.path, into: temporary, layout: layout)
+                        try PlainFile.write(Data(), to: temporary.appendingPathComponent(".complete").path)
+                        if rename(temporary.path, cache.path) != 0 {
+                            // Another build got there first (keep its tiles), or an interrupted older
+                            // version of dinh left the folder unfinished (replace it).
+                            if !FileManager.default.fileExists(atPath: complete.path) {
+                                try? FileManager.default.removeItem(at: cache)
+                                _ = rename(temporary.path, cache.path)
+                            }
+                            try? FileManager.default.removeItem(at: temporary)
+                        }
                         tiled += 1
                     } catch {
-                        try? FileManager.default.removeItem(at: cache)
+                        try? FileManager.default.removeItem(at: temporary)
                         diagnostics.error(file.location, "'\(file.path)' cannot be used as a 360° panorama: \(Self.reason(error))")
                         continue
                     }
@@ -66,7 +78,6 @@ struct PanoramaStep {
     }
 
     private func tile(_ data: Data, path: String, into cache: URL, layout: PanoramaLayout) async throws {
-        try? FileManager.default.removeItem(at: cache)
         for level in layout.levels.indices {
             try FileManager.default.createDirectory(at: cache.appendingPathComponent("\(level)"), withIntermediateDirectories: true)
         }
