@@ -2,19 +2,29 @@ extension QRCode {
     /// The dark modules as SVG path data in module units, shifted by `offset` modules:
     /// one `M x y h n v1 h-n z` rectangle per horizontal run, so the path stays short.
     public func svgPathData(offset: Int = 4) -> String {
-        var d = ""
+        // Written as bytes: a code has hundreds of runs, and interpolating each was most of the cost.
+        var d: [UInt8] = []
         d.reserveCapacity(size * size)
+        func number(_ value: Int) {
+            if value < 0 { d.append(UInt8(ascii: "-")); number(-value); return }
+            if value >= 10 { number(value / 10) }
+            d.append(UInt8(ascii: "0") + UInt8(value % 10))
+        }
         for y in 0..<size {
             var x = 0
             while x < size {
                 guard modules[y * size + x] else { x += 1; continue }
                 var run = 1
                 while x + run < size, modules[y * size + x + run] { run += 1 }
-                d += "M\(x + offset) \(y + offset)h\(run)v1h-\(run)z"
+                d.append(UInt8(ascii: "M")); number(x + offset)
+                d.append(UInt8(ascii: " ")); number(y + offset)
+                d.append(UInt8(ascii: "h")); number(run)
+                d.append(contentsOf: "v1h-".utf8); number(run)
+                d.append(UInt8(ascii: "z"))
                 x += run
             }
         }
-        return d
+        return String(decoding: d, as: UTF8.self)
     }
 
     /// A standalone SVG: white background, one black `<path>` with crisp edges, the viewBox in
