@@ -44,7 +44,7 @@ public enum MetaCatalogFeed {
             let item = checked.item
             let images = item.images.filter { min($0.width, $0.height) >= Marketplace.meta.minImageSide }
             // Meta splits this field on commas, so a comma inside a URL must be percent-encoded.
-            let extra = images.dropFirst().prefix(20).map { $0.url.replacingOccurrences(of: ",", with: "%2C") }
+            let extra = images.dropFirst().prefix(20).map { $0.url.utf8.contains(UInt8(ascii: ",")) ? $0.url.replacingOccurrences(of: ",", with: "%2C") : $0.url }
             csv.row([
                 item.id, item.title, item.description, availability(item.availability), "new",
                 item.money(item.price), item.salePrice.map(item.money) ?? "", item.link,
