@@ -76,32 +76,40 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
 
     private static func writeString(_ text: String, into out: inout [UInt8], htmlSafe: Bool) {
         out.append(UInt8(ascii: "\""))
-        let bytes = Array(text.utf8)
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            case UInt8(ascii: "<") where htmlSafe: out.append(contentsOf: "\\u003c".utf8)
-            case UInt8(ascii: ">") where htmlSafe: out.append(contentsOf: "\\u003e".utf8)
-            case UInt8(ascii: "&") where htmlSafe: out.append(contentsOf: "\\u0026".utf8)
-            // U+2028/U+2029 (E2 80 A8/A9): valid JSON but line ends in older JavaScript.
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                out.append(contentsOf: (bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                i += 2
-            default:
-                if byte < 0x20 {
+        var text = text
+        text.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied whole.
+            var runStart = 0, i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                var escape: String?
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case UInt8(ascii: "<") where htmlSafe: escape = "\\u003c"
+                case UInt8(ascii: ">") where htmlSafe: escape = "\\u003e"
+                case UInt8(ascii: "&") where htmlSafe: escape = "\\u0026"
+                // U+2028/U+2029 (E2 80 A8/A9): valid JSON but line ends in older JavaScript.
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                case ..<0x20:
                     let hex = String(byte, radix: 16)
-                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                } else {
-                    out.append(byte)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default:
+                    break
                 }
+                guard let escape else { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                out.append(contentsOf: escape.utf8)
+                i += width
+                runStart = i
             }
-            i += 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }
