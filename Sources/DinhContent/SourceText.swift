@@ -19,12 +19,17 @@ struct SourceText {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(.error(start, "this file cannot be read; check that it exists and is not open in another program"))
         }
-        if data.contains(0) {
+        // On the raw bytes: iterating `Data` byte by byte showed in profiles of large catalogues.
+        let decoded: String?? = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil { return .none }
+            let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            return .some(String(validating: UnsafeBufferPointer(rebasing: bytes[bom...]), as: UTF8.self))
+        }
+        guard let decoded else {
             return .failure(.error(start, "this is not a text file (it contains binary data); it must be text saved as UTF-8"))
         }
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard var text = String(validating: bytes, as: UTF8.self) else {
+        guard var text = decoded else {
             return .failure(.error(start, "this file is not in UTF-8, so Vietnamese letters would be garbled; save it again choosing the UTF-8 encoding"))
         }
         if text.utf8.contains(UInt8(ascii: "\r")) {
