@@ -3,7 +3,7 @@
 SWIFT ?= swift
 export DINH_PYTHON := $(CURDIR)/.build/venv/bin/python
 
-.PHONY: demo test bench bench-pages build clean
+.PHONY: demo test check-setup bench bench-pages build clean
 
 build:
 	bash scripts/setup.sh
@@ -15,14 +15,19 @@ demo: build
 	.build/release/dinh build content --output public
 	@echo "Open public/index.html, or serve the folder: python3 -m http.server -d public"
 
-test:
-	bash scripts/setup.sh --test
+test: check-setup
 	bash scripts/demo-media.sh
 	$(SWIFT) build --build-tests
 	# The live-preview tests time a real server; they run apart from the tests that block
 	# threads for long (browsers, builds), so their timings mean something.
 	$(SWIFT) test --skip-build --skip DinhServeTests
 	$(SWIFT) test --skip-build --filter DinhServeTests
+
+# Installs the test tools, then checks that every outside file and command the tests read is
+# here (scripts/test-needs.tsv), naming the Debian package of any that is missing.
+check-setup:
+	bash scripts/setup.sh --test
+	bash scripts/check-setup.sh
 
 # Each benchmark prints its figures and the ratio against its reference tool, measured in the same run.
 bench: build

@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Installs what Dinh needs on a fresh Debian machine: the C libraries it links, and, with
-# `--test`, the oracles the tests use (QR decoders, Chromium, validators) in .build/venv.
-# Safe to run again: it installs only what is missing.
+# `--test`, every package named in scripts/test-needs.tsv (QR decoders, Chromium, validators…)
+# and the Python test tools in .build/venv. Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_packages=(pkg-config libjpeg62-turbo-dev libpng-dev libqrencode-dev liblcms2-dev)
-test_packages=(zbar-tools imagemagick libjpeg-turbo-progs libvips-tools poppler-utils libxml2-utils
-  libimage-exiftool-perl chromium chromium-driver fonts-noto-core hugo qrencode wrk time python3-venv lame)
-
-missing=()
 demo_packages=(imagemagick espeak-ng lame fonts-dejavu-core)
+# The packages of the tests' outside files and commands, from the one table that lists them.
+mapfile -t test_packages < <(grep -v '^#' scripts/test-needs.tsv | cut -f2 | sed '/^$/d' | sort -u)
+test_packages+=(python3-venv)
+
 want=("${build_packages[@]}")
 [[ "${1:-}" == "--demo" ]] && want+=("${demo_packages[@]}")
 [[ "${1:-}" == "--test" ]] && want+=("${demo_packages[@]}" "${test_packages[@]}")
+missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done

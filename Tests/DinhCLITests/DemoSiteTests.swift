@@ -21,6 +21,7 @@ import Testing
     /// axe-core in Chromium on one page of each kind: no serious or critical WCAG A/AA violation.
     /// A deliberately broken page is checked too, so the test is known to be able to fail.
     @Test func demoPagesPassAxe() throws {
+        try Tools.requireBrowser()
         let content = try Tools.demoContent()
         let out = try TemporaryDirectory("dinh-axe")
         defer { out.remove() }

@@ -87,12 +87,14 @@ enum Decoders {
 
     /// Screenshots an HTML file at the given window size.
     static func screenshot(_ html: URL, to png: URL, width: Int, height: Int) throws {
+        try Tools.requireBrowser()
         let result = try Tools.shell("\(chromium) \(chromiumFlags) --screenshot='\(png.path)' --window-size=\(width),\(height) '\(html.absoluteString)'")
         #expect(FileManager.default.fileExists(atPath: png.path), "chromium screenshot failed: \(result.stderr)")
     }
 
     /// Prints an HTML file to PDF, honouring its CSS `@page`.
     static func printToPDF(_ html: URL, to pdf: URL) throws {
+        try Tools.requireBrowser()
         let result = try Tools.shell("\(chromium) \(chromiumFlags) --no-pdf-header-footer --print-to-pdf='\(pdf.path)' '\(html.absoluteString)'")
         #expect(FileManager.default.fileExists(atPath: pdf.path), "chromium print failed: \(result.stderr)")
     }

@@ -53,8 +53,9 @@ import Testing
     /// Headless Chromium (driven by selenium) opens a page while the content has an error: the
     /// overlay shows the message as text (a `<b>` in it stays text) over the last good page; then
     /// the fix is saved and the page reloads by itself, without the overlay.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")))
-    func theBrowserShowsTheErrorOverlayAndReloadsAfterTheFix() async throws {
+    @Test func theBrowserShowsTheErrorOverlayAndReloadsAfterTheFix() async throws {
+        try Tools.require("/usr/bin/chromedriver")
+        try Tools.require("/usr/lib/chromium/chromium")
         let fixture = try SiteFixture()
         defer { fixture.directory.remove() }
         let serve = try await ServeProcess(in: fixture.directory.url, ["content", "--port", "0"])

@@ -58,6 +58,38 @@ public enum Tools {
         return FileManager.default.isExecutableFile(atPath: venv) ? venv : "/usr/bin/env python3"
     }
 
+    /// The outside files and commands the tests may read: path → (Debian package, what for), from
+    /// scripts/test-needs.tsv, the table `setup.sh --test` installs and `make check-setup` checks.
+    public static let needs: [String: (package: String, purpose: String)] = {
+        let table = repositoryRoot.appendingPathComponent("scripts/test-needs.tsv")
+        var needs: [String: (package: String, purpose: String)] = [:]
+        for line in (try? String(contentsOf: table, encoding: .utf8))?.split(separator: "\n") ?? [] where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if fields.count >= 2 { needs[fields[0]] = (fields[1], fields.count > 2 ? fields[2] : "") }
+        }
+        return needs
+    }()
+
+    /// The path of an outside file or command a test needs. Fails, never skips, when it is missing,
+    /// naming the Debian package to install; a path the table does not list fails too, so the table
+    /// (and with it setup.sh) stays complete.
+    @discardableResult
+    public static func require(_ path: String) throws -> String {
+        guard let need = needs[path] else {
+            throw TestFailure("\(path) is not listed in scripts/test-needs.tsv: add it with the Debian package that installs it")
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw TestFailure("\(path) (\(need.purpose)) is missing: apt-get install -y \(need.package), or run scripts/setup.sh --test")
+        }
+        return path
+    }
+
+    /// Headless Chromium and its driver, which the browser tests (Tests/Browser, axe-core, placards) use.
+    public static func requireBrowser() throws {
+        try require("/usr/lib/chromium/chromium")
+        try require("/usr/bin/chromedriver")
+    }
+
     /// The shared public test suites (PngSuite, EXIF orientations), if present beside the repository.
     public static var sharedTestData: URL {
         repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata")
@@ -67,12 +99,19 @@ public enum Tools {
     @discardableResult
     public static func shell(_ command: String, in directory: URL? = nil, input: Data? = nil,
                              environment: [String: String] = [:]) throws -> ProcessResult {
-        try run("/bin/sh", ["-c", command], in: directory, input: input, environment: environment)
+        let result = try run("/bin/sh", ["-c", command], in: directory, input: input, environment: environment)
+        // "sh: 1: convert: not found": name the package rather than let an assertion fail obscurely.
+        if result.status == 127, let name = result.stderr.firstMatch(of: /sh: \d+: (\S+): not found/)?.1 {
+            try require(name.hasPrefix("/") ? String(name) : "/usr/bin/\(name)")
+        }
+        return result
     }
 
     /// Runs a program to completion, capturing stdout and stderr (read concurrently, so large output cannot block).
+    /// A missing program fails with the Debian package to install (see `require`).
     public static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
                            input: Data? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
+        if executable.hasPrefix("/usr/") { try require(executable) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
