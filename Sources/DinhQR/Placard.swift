@@ -9,12 +9,19 @@ public enum Placard {
     /// ★ is missing from Noto Sans; DejaVu Sans and Segoe UI Symbol have it.
     static let starFamily = "'DejaVu Sans', 'Noto Sans Symbols 2', 'Segoe UI Symbol', sans-serif"
 
-    /// Bilingual call to action by kind.
+    /// Bilingual call to action: it promises only what the page has.
     static func callToAction(_ kind: PlacardInfo.Kind) -> (vi: String, en: String) {
         switch kind {
-        case .relic: return ("Quét để nghe thuyết minh", "Scan for the audio guide")
+        case .relic(let guide) where guide.isSuperset(of: [.tour, .audioGuide]):
+            return ("Quét để xem 360° và nghe thuyết minh", "Scan for the 360° tour and audio guide")
+        case .relic(let guide) where guide.contains(.audioGuide):
+            return ("Quét để nghe thuyết minh", "Scan for the audio guide")
+        case .relic(let guide) where guide.contains(.tour):
+            return ("Quét để tham quan 360°", "Scan for the 360° tour")
+        case .relic: return ("Quét để xem ảnh và lịch sử di tích", "Scan for photos and history")
         case .product: return ("Quét để xem sản phẩm", "Scan to see the product")
         case .page: return ("Quét để xem hướng dẫn", "Scan to read the guide")
+        case .meeting: return ("Quét để xem tài liệu cuộc họp", "Scan for the meeting documents")
         }
     }
 
@@ -83,11 +90,12 @@ public enum Placard {
         out += "<path fill=\"#000\" shape-rendering=\"crispEdges\" d=\"\(info.symbol.svgPathData(offset: 4))\"/></g>\n"
         y = top + side + 3 * k
 
+        // One line each, shrunk (never wrapped) so the code keeps its room.
         let cta = callToAction(info.kind)
         y += 7 * k
-        text(cta.vi, y: y, size: 7 * k, weight: "bold")
+        text(cta.vi, y: y, size: min(7 * k, textWidth / (Double(cta.vi.count) * 0.58)), weight: "bold")
         y += 6.5 * k
-        text(cta.en, y: y, size: 5.5 * k, fill: "#333")
+        text(cta.en, y: y, size: min(5.5 * k, textWidth / (Double(cta.en.count) * 0.55)), fill: "#333")
         if info.kind == .product, let stars = info.stars, (1...5).contains(stars) {
             y += 8 * k
             text(String(repeating: "★", count: stars) + String(repeating: "☆", count: 5 - stars), y: y, size: 7 * k, family: starFamily, fill: "#b8860b")

@@ -4,12 +4,25 @@ import DinhCore
 /// functions only lay it out.
 public struct PlacardInfo: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
-        /// A relic (di tích): the call to action is the audio guide.
-        case relic
+        /// A relic (di tích): the call to action names what its page has, and nothing more
+        /// (a printed board stays for years).
+        case relic(RelicGuide)
         /// An OCOP product: shows its stars.
         case product
         /// A free page, such as a guide to an administrative procedure.
         case page
+        /// A meeting's document pack.
+        case meeting
+    }
+
+    /// What a relic's page offers a visitor beyond its photos and history.
+    public struct RelicGuide: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Narration, for the whole relic or for a scene.
+        public static let audioGuide = RelicGuide(rawValue: 1)
+        /// A 360° tour (at least one scene).
+        public static let tour = RelicGuide(rawValue: 2)
     }
 
     public var code: String

@@ -115,7 +115,12 @@ struct CodesStep: Sendable {
         let kind: PlacardInfo.Kind
         var stars: Int?
         switch item.ref {
-        case .heritage: kind = .relic
+        case .heritage(let slug):
+            let relic = index.heritage[slug]
+            var guide: PlacardInfo.RelicGuide = []
+            if relic?.scenes.isEmpty == false { guide.insert(.tour) }
+            if relic.map({ !$0.narration.isEmpty || $0.scenes.contains { !$0.narration.isEmpty } }) == true { guide.insert(.audioGuide) }
+            kind = .relic(guide)
         case .product(let slug):
             kind = .product
             if let ocop = index.products[slug]?.ocop, ocop.isValid(on: today) { stars = ocop.stars }

@@ -16,6 +16,15 @@ import Testing
         #expect(check.status == 0, "Nu checker errors:\n\(check.stderr)")
         let pages = Tools.tree(out.file("public")).keys.filter { $0.hasSuffix(".html") }
         #expect(pages.count >= 40)
+
+        // Each relic's board promises what its page has: tour and narration (Đình Đại Phùng),
+        // a tour without narration (Quán Phượng Trì), photos and history (Đình Hạ Mỗ).
+        func placard(_ code: String) throws -> String {
+            try String(contentsOf: out.file("public/qr/\(code)-placard.svg"), encoding: .utf8)
+        }
+        #expect(try placard("DP01").contains("Quét để xem 360° và nghe thuyết minh"))
+        #expect(try placard("DP03").contains("Quét để tham quan 360°") && !placard("DP03").contains("thuyết minh"))
+        #expect(try placard("DP02").contains("Quét để xem ảnh và lịch sử di tích") && !placard("DP02").contains("thuyết minh"))
     }
 
     /// axe-core in Chromium on one page of each kind: no serious or critical WCAG A/AA violation.

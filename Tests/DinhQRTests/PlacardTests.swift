@@ -13,13 +13,13 @@ struct PlacardTests {
         [
             PlacardInfo(link: try QRLink(baseURL: base, code: "DP01"),
                         name: LocalizedText(["vi": "Quán Phượng Trì", "en": "Phuong Tri Taoist Temple"]),
-                        kind: .relic, publisher: publisher),
+                        kind: .relic([.tour, .audioGuide]), publisher: publisher),
             PlacardInfo(link: try QRLink(baseURL: base, code: "HT42"),
                         name: LocalizedText(["vi": "Chè lam Hà Trung", "en": "Ha Trung ginger rice cake"]),
                         kind: .product, stars: 4, publisher: publisher),
             PlacardInfo(link: try QRLink(baseURL: base, code: "DP12"),
                         name: LocalizedText(["vi": "Đình, chùa và miếu thờ Thành hoàng làng Thượng Hội — cụm di tích lịch sử văn hoá cấp quốc gia đặc biệt"]),
-                        kind: .relic, publisher: publisher),
+                        kind: .relic([]), publisher: publisher),
             PlacardInfo(link: try QRLink(baseURL: "https://example.vn/dinh/", code: "TT03"),
                         name: LocalizedText(["vi": "Thủ tục <đăng ký> & \"hộ tịch\"", "en": "Civil <registration> & 'status'"]),
                         kind: .page, publisher: "Xã Hồng Hà & <HTX>"),
@@ -35,8 +35,8 @@ struct PlacardTests {
             #expect(svg.contains("width=\"148mm\" height=\"210mm\" viewBox=\"0 0 148 210\""))
             #expect(svg.contains("Noto Sans"))
             #expect(!svg.contains("<đăng") && !svg.contains("<HTX>"))
-            if info.kind == .relic {
-                #expect(svg.contains("Quét để nghe thuyết minh") && svg.contains("Scan for the audio guide"))
+            if info.kind == .relic([.tour, .audioGuide]) {
+                #expect(svg.contains("Quét để xem 360° và nghe thuyết minh") && svg.contains("Scan for the 360° tour and audio guide"))
             }
             if info.kind == .product { #expect(svg.contains("★★★★☆")) }
             #expect(svg.contains(info.shortURL))
@@ -53,6 +53,24 @@ struct PlacardTests {
             #expect(decoded[path]?["original"]?.zbar == [payload], "zbar \(path)")
             #expect(decoded[path]?["original"]?.zxing == [payload], "zxing \(path)")
         }
+    }
+
+    /// A board stays for years: it promises the audio guide or the 360° tour only where the page has them.
+    @Test func callToActionFollowsWhatTheRelicHas() throws {
+        let link = try QRLink(baseURL: Self.base, code: "DP02")
+        func svg(_ kind: PlacardInfo.Kind) -> String {
+            Placard.svg(PlacardInfo(link: link, name: LocalizedText(["vi": "Đình Hạ Mỗ"]), kind: kind, publisher: Self.publisher))
+        }
+        let photos = svg(.relic([])), tour = svg(.relic(.tour)), audio = svg(.relic(.audioGuide))
+        #expect(photos.contains("Quét để xem ảnh và lịch sử di tích") && photos.contains("Scan for photos and history"))
+        #expect(tour.contains("Quét để tham quan 360°") && tour.contains("Scan for the 360° tour"))
+        #expect(audio.contains("Quét để nghe thuyết minh") && audio.contains("Scan for the audio guide"))
+        for promise in ["thuyết minh", "audio"] {
+            #expect(!photos.contains(promise) && !tour.contains(promise), "no narration, no promise of one: \(promise)")
+        }
+        #expect(!photos.contains("360°") && !audio.contains("360°"))
+        #expect(svg(.meeting).contains("Quét để xem tài liệu cuộc họp"))
+        #expect(svg(.page).contains("Quét để xem hướng dẫn"))
     }
 
     @Test(arguments: PlacardSize.allCases)
@@ -85,7 +103,7 @@ struct PlacardTests {
 
         // Vietnamese text is real text in a real font, diacritics intact.
         let text = try Tools.shell("pdftotext -layout '\(pdf.path)' -")
-        for phrase in ["Quán Phượng Trì", "Quét để nghe thuyết minh", "Scan for the audio guide", "Chè lam Hà Trung", "UBND huyện Đan Phượng", "Thủ tục <đăng ký>", "disan.danphuong.gov.vn/q/DP01"] {
+        for phrase in ["Quán Phượng Trì", "Quét để xem 360° và nghe thuyết minh", "Scan for the 360° tour and audio guide", "Quét để xem ảnh và lịch sử di tích", "Chè lam Hà Trung", "UBND huyện Đan Phượng", "Thủ tục <đăng ký>", "disan.danphuong.gov.vn/q/DP01"] {
             #expect(text.stdout.precomposedStringWithCanonicalMapping.contains(phrase), "missing \(phrase)")
         }
         let fonts = try Tools.shell("pdffonts '\(pdf.path)'")
