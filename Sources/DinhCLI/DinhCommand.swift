@@ -75,6 +75,7 @@ enum Terminal {
         let lines = diagnostics.sorted.map(\.description)
         guard !lines.isEmpty else { return }
         var text = lines.joined(separator: "\n")
+        for (group, count) in diagnostics.groupCounts { text += "\n\(group): \(count)" }
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         if errors > 0 {
             text += "\n\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"): fix the errors above and run again (nothing was changed)"

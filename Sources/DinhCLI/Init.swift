@@ -112,6 +112,10 @@ struct Init: ParsableCommand {
         Mật ong nguyên chất từ vườn nhãn của hợp tác xã.
 
         """),
+        ("products/mat-ong/index.en.md", """
+        Pure honey from the cooperative's longan orchards.
+
+        """),
         ("producers/htx-mau.yaml", """
         name: HTX Nông nghiệp Mẫu
         kind: cooperative
@@ -126,6 +130,10 @@ struct Init: ParsableCommand {
           en: Visitor guide
         ---
         Viết hướng dẫn ở đây.
+
+        """),
+        ("pages/huong-dan/index.en.md", """
+        Write the guide here.
 
         """),
     ]

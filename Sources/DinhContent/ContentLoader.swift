@@ -263,11 +263,22 @@ struct Loading {
         return head.count >= 8 && Array(head[4..<8]) == Array("ftyp".utf8)
     }
 
-    /// Text fields that `index.<lang>.md` may translate, applied to the value being built.
-    mutating func translations(folder: URL, slug: String, section: String, what: String,
-                                       textFields: [String], apply: (String, String, LocalizedText?) -> Void) -> Body {
+    /// The body in every language: `defaultBody` (of `index.md`) and the translations
+    /// `index.<lang>.md`, whose text fields are applied to the value being built. A language
+    /// without its translation is a warning: its page shows the original, marked as untranslated.
+    mutating func translations(folder: URL, slug: String, section: String, what: String, defaultBody: String?,
+                               textFields: [String], apply: (String, String, LocalizedText?) -> Void) -> Body {
         var body: Body = [:]
+        body[reader.defaultLanguage] = defaultBody
         let names = Set((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? [])
+        if defaultBody?.isEmpty == false {
+            for language in reader.languages.dropFirst() where !names.contains("index.\(language).md") {
+                let name = LocalizedText.languageName(language)
+                diagnostics.warning(SourceLocation(path: loader.display("\(section)/\(slug)/index.md")),
+                                    "not yet translated into \(name) (\(language)): write the translation in index.\(language).md beside this file; until then the \(name) page shows this text, marked as not translated",
+                                    group: "Not yet translated into \(name) (\(language))")
+            }
+        }
         for language in reader.languages.dropFirst() where names.contains("index.\(language).md") {
             let shown = loader.display("\(section)/\(slug)/index.\(language).md")
             let url = folder.appendingPathComponent("index.\(language).md", isDirectory: false)

@@ -34,7 +34,7 @@ extension Loading {
         } ?? []
         let videos = fields["videos"].flatMap { reader.list($0, field: "videos") }?.compactMap { loadVideo($0, folder: folder) } ?? []
 
-        var body = translations(folder: folder, slug: slug, section: "heritage", what: what,
+        let body = translations(folder: folder, slug: slug, section: "heritage", what: what, defaultBody: document.body,
                                 textFields: ["name", "kind", "address", "summary", "festival"]) { key, language, text in
             guard let value = text?.values[language] else { return }
             switch key {
@@ -46,7 +46,6 @@ extension Loading {
             default: break
             }
         }
-        body[reader.defaultLanguage] = document.body
         guard let code, let name, let address else { return nil }
         return HeritageSite(slug: slug, folder: folder, source: SourceLocation(path: shown), code: code, name: name,
                             kind: kind ?? LocalizedText("di tích", language: reader.defaultLanguage), ranking: ranking,

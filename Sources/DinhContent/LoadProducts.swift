@@ -51,12 +51,12 @@ extension Loading {
                 }
             }
         }
-        var body = translations(folder: folder, slug: slug, section: "products", what: what, textFields: ["name", "unit"]) { key, language, text in
+        let body = translations(folder: folder, slug: slug, section: "products", what: what, defaultBody: document.body,
+                                textFields: ["name", "unit"]) { key, language, text in
             guard let value = text?.values[language] else { return }
             if key == "name" { name?.values[language] = value }
             if key == "unit" { unit?.values[language] = value }
         }
-        body[reader.defaultLanguage] = document.body
         if let ocop, !ocop.isValid(on: loader.today) {
             reader.diagnostics.warning(fields["ocop"]?.location ?? node.location,
                                        "the OCOP certificate expired on \(ocop.expires); the star badge is not shown until 'ocop' gives the new recognition date")
@@ -155,10 +155,10 @@ extension Loading {
         guard let node = document.node, let fields = reader.fields(node, allowed: ["title", "code"], in: "this page") else { return nil }
         var title = reader.require(fields, "title", in: "this page", example: "title: Hướng dẫn thủ tục").flatMap { reader.text($0, field: "title") }
         let code = fields["code"].flatMap { readCode($0) }
-        var body = translations(folder: folder, slug: slug, section: "pages", what: "this page", textFields: ["title"]) { _, language, text in
+        let body = translations(folder: folder, slug: slug, section: "pages", what: "this page", defaultBody: document.body,
+                                textFields: ["title"]) { _, language, text in
             if let value = text?.values[language] { title?.values[language] = value }
         }
-        body[reader.defaultLanguage] = document.body
         guard let title else { return nil }
         return Page(slug: slug, source: SourceLocation(path: shown), title: title, code: code, body: body)
     }

@@ -29,11 +29,15 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// Diagnostics of one group are also counted together at the end of a run, e.g.
+    /// "3 pages not yet translated into English (en)".
+    public var group: String?
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, group: String? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
+        self.group = group
     }
 
     public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
@@ -57,8 +61,13 @@ public struct Diagnostics: Sendable {
         all.append(.error(location, message))
     }
 
-    public mutating func warning(_ location: SourceLocation, _ message: String) {
-        all.append(.warning(location, message))
+    public mutating func warning(_ location: SourceLocation, _ message: String, group: String? = nil) {
+        all.append(Diagnostic(.warning, location, message, group: group))
+    }
+
+    /// How many diagnostics each group has, in name order.
+    public var groupCounts: [(group: String, count: Int)] {
+        Dictionary(grouping: sorted.compactMap(\.group), by: { $0 }).map { ($0.key, $0.value.count) }.sorted { $0.group < $1.group }
     }
 
     public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }

@@ -14,4 +14,9 @@ public struct LocalizedText: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { values.values.allSatisfy { $0.isEmpty } }
+
+    /// The name of a language in that language (the language switch, translation warnings).
+    public static func languageName(_ code: String) -> String {
+        ["vi": "Tiếng Việt", "en": "English", "fr": "Français", "zh": "中文", "ko": "한국어", "ja": "日本語"][code] ?? code
+    }
 }

@@ -39,7 +39,7 @@ extension PageRenderer {
         switch landing.target {
         case .page(let ref, let name):
             let targets = site.languages.map { code -> TemplateFields in
-                ["lang": code, "href": root + router.path(ref, code), "name": text(name, code), "label": Strings.languageName(code)]
+                ["lang": code, "href": root + router.path(ref, code), "name": text(name, code), "label": LocalizedText.languageName(code)]
             }
             return theme.render("landing", [
                 "lang": language, "code": landing.code, "title": text(name, language),

@@ -65,6 +65,7 @@ extension PageRenderer {
     }
 
     func heritageContext(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> TemplateFields {
+        let history = bodyHTML(relic.body, language)
         var context: TemplateFields = [
             "name": text(relic.name, language),
             "code": relic.code,
@@ -75,8 +76,8 @@ extension PageRenderer {
             "opening_hours": relic.openingHours,
             "ranked_year": relic.rankedYear,
             // The history sits under its own h2, so its headings start at h3.
-            "body": HTMLHeadings.shift(bodyHTML(relic.body, language), by: 1),
-            "has_body": !(bodyHTML(relic.body, language)).isEmpty,
+            "body": HTMLHeadings.shift(history, by: 1),
+            "has_body": !history.isEmpty,
             "gallery": relic.gallery.map { imageContext($0, root: root, alt: text(relic.name, language)) },
             "short_url": shortURL(relic.code),
             "qr_svg": "\(root)qr/\(relic.code).svg",
@@ -95,7 +96,7 @@ extension PageRenderer {
                 "poster": video.poster.flatMap { media.image($0) }.map { root + $0.src },
                 "tracks": site.languages.compactMap { code -> TemplateFields? in
                     guard let track = video.captions[code], let path = media.path(track) else { return nil }
-                    return ["src": root + path, "srclang": code, "label": Strings.languageName(code), "default": code == language]
+                    return ["src": root + path, "srclang": code, "label": LocalizedText.languageName(code), "default": code == language]
                 },
             ]
         }

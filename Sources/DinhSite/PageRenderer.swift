@@ -102,7 +102,7 @@ struct PageRenderer: Sendable {
         case .page(let slug):
             guard let free = index.pages[slug] else { return "" }
             page.title = text(free.title, language)
-            page.description = summary(bodyHTML(free.body, language), or: page.title)
+            page.description = summary(free.body[language] ?? free.body[site.defaultLanguage] ?? "", or: page.title)
             body = renderBody("page", ["title": page.title, "body": bodyHTML(free.body, language), "t": t.all], language: language, root: root)
         }
         return layout(page, body: body, t: t)
@@ -129,7 +129,7 @@ struct PageRenderer: Sendable {
     private func layout(_ page: PageInfo, body: String, t: Strings) -> String {
         let siteTitle = text(site.title, page.language)
         let languages: [TemplateFields] = site.languages.map { code in
-            ["code": code, "name": Strings.languageName(code), "href": page.root + router.path(page.ref, code),
+            ["code": code, "name": LocalizedText.languageName(code), "href": page.root + router.path(page.ref, code),
              "current": code == page.language]
         }
         let alternates: [TemplateFields] = site.languages.map { code in
@@ -187,8 +187,16 @@ struct PageRenderer: Sendable {
         return text.isEmpty ? fallback : text
     }
 
-    /// A Markdown body in the page's language, else in the default language.
-    func bodyHTML(_ body: Body, _ language: String) -> String { body[language] ?? body[site.defaultLanguage] ?? "" }
+    /// A Markdown body in the page's language. Without a translation, the default language's text,
+    /// marked with its `lang` (screen readers switch voice) under a notice in the page's language.
+    func bodyHTML(_ body: Body, _ language: String) -> String {
+        if let html = body[language] { return html }
+        guard let original = body[site.defaultLanguage], !original.isEmpty else { return "" }
+        let notice = Strings(language: language)["untranslated"]
+            .replacingOccurrences(of: "{language}", with: LocalizedText.languageName(site.defaultLanguage))
+        return "<div class=\"untranslated\" lang=\"\(site.defaultLanguage)\"><p class=\"untranslated-notice\" lang=\"\(language)\">"
+            + HTML.escape(notice) + "</p>\n" + original + "</div>"
+    }
 
     /// An `<img>`'s attributes for a published picture, as seen from a page at `root`.
     func imageContext(_ file: MediaFile, root: String, alt: String, sizes: String = "(min-width: 60rem) 60rem, 100vw") -> TemplateFields? {

@@ -28,17 +28,13 @@ struct Strings {
                "north": "Turn to north", "zoomIn": "Zoom in", "zoomOut": "Zoom out"]
     }
 
-    /// The name of a language in that language, for the language switch.
-    static func languageName(_ code: String) -> String {
-        ["vi": "Tiếng Việt", "en": "English", "fr": "Français", "zh": "中文", "ko": "한국어", "ja": "日本語"][code] ?? code
-    }
-
     /// Open Graph locales.
     static func locale(_ code: String) -> String {
         ["vi": "vi_VN", "en": "en_US", "fr": "fr_FR", "zh": "zh_CN", "ko": "ko_KR", "ja": "ja_JP"][code] ?? code
     }
 
     static let vietnamese: [String: String] = [
+        "untranslated": "Nội dung này chưa được dịch sang tiếng Việt; dưới đây là bản {language}.",
         "home": "Trang chủ", "relics": "Di tích", "products": "Sản phẩm OCOP", "producers": "Chủ thể sản xuất",
         "pages": "Thông tin", "language": "Ngôn ngữ", "skip": "Bỏ qua, đến nội dung chính",
         "kind": "Loại hình", "ranking": "Xếp hạng", "ranked_year": "Năm xếp hạng", "address": "Địa chỉ",
@@ -63,6 +59,7 @@ struct Strings {
         "home": "Home", "relics": "Heritage sites", "products": "OCOP products", "producers": "Producers",
         "pages": "Information", "language": "Language", "skip": "Skip to main content",
         "kind": "Type", "ranking": "Ranking", "ranked_year": "Ranked in", "address": "Address",
+        "untranslated": "This text has not been translated into English yet; it is shown in the original ({language}).",
         "map": "View on the map", "map_app": "Open in a map app", "festival": "Festival", "opening_hours": "Opening hours",
         "history": "History and significance", "photos": "Photos", "tour": "360° tour", "narration": "Audio guide",
         "transcript": "Transcript", "videos": "Videos",

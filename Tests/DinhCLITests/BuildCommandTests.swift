@@ -70,6 +70,31 @@ import Testing
         #expect(leftovers.isEmpty, "no temporary folder is left: \(leftovers)")
     }
 
+    /// The English page of a relic without index.en.md shows the Vietnamese text marked `lang="vi"`
+    /// under a notice in English; build and check warn once per missing translation and count them.
+    @Test func missingTranslationIsMarkedAndCounted() throws {
+        let build = try fixture.dinh("build", "content", "--output", "public")
+        #expect(build.status == 0, "\(build.stderr)")
+        let relicWarning = "content/heritage/quan-phuong-tri/index.md:1:1: warning: not yet translated into English (en): write the translation in index.en.md"
+        #expect(build.stderr.contains(relicWarning), "\(build.stderr)")
+        #expect(build.stderr.contains("content/products/che-lam/index.md:1:1: warning: not yet translated into English (en)"))
+        #expect(build.stderr.contains("Not yet translated into English (en): 2"), "one count per language: \(build.stderr)")
+        let english = try String(contentsOf: output.appendingPathComponent("en/heritage/quan-phuong-tri/index.html"), encoding: .utf8)
+        #expect(english.contains("<div class=\"untranslated\" lang=\"vi\"><p class=\"untranslated-notice\" lang=\"en\">This text has not been translated into English yet; it is shown in the original (Tiếng Việt).</p>"))
+        #expect(english.contains("Lịch sử của di tích."))
+        let vietnamese = try String(contentsOf: output.appendingPathComponent("heritage/quan-phuong-tri/index.html"), encoding: .utf8)
+        #expect(!vietnamese.contains("untranslated"), "the original is not marked")
+
+        // With the translation: no warning, no notice.
+        try fixture.write("heritage/quan-phuong-tri/index.en.md", "History of the temple.\n")
+        let check = try fixture.dinh("check", "content")
+        #expect(!check.stderr.contains("quan-phuong-tri/index.md:1:1: warning"), "\(check.stderr)")
+        #expect(check.stderr.contains("Not yet translated into English (en): 1"), "\(check.stderr)")
+        #expect(try fixture.dinh("build", "content", "--output", "public").status == 0)
+        let translated = try String(contentsOf: output.appendingPathComponent("en/heritage/quan-phuong-tri/index.html"), encoding: .utf8)
+        #expect(!translated.contains("untranslated") && translated.contains("History of the temple."))
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         #expect(try fixture.dinh("build", "content", "--output", "one").status == 0)
         #expect(try fixture.dinh("build", "content", "--output", "two").status == 0)
