@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generates the demo's photos, 360° panoramas and narration audio into content/, so the
-# repository stays small. Idempotent: files that exist are kept. Needs ImageMagick, and
-# espeak-ng + lame for speech (a tone is used when they are missing).
+# repository stays small. Idempotent: files that exist are kept. Needs ImageMagick, ffmpeg for
+# the video clip, and espeak-ng + lame for speech (a tone is used when espeak-ng is missing).
 set -euo pipefail
 cd "$(dirname "$0")/../content"
 
@@ -38,6 +38,13 @@ panorama() { # file label width
 speak() { # file language text
   [[ -f $1 ]] && return
   local wav; wav=$(mktemp --suffix=.wav)
+  speak_wav "$wav" "$2" "$3"
+  lame --quiet -b 48 -m m "$wav" "$1"
+  rm -f "$wav"
+}
+
+speak_wav() { # wav language text
+  local wav=$1
   if command -v espeak-ng >/dev/null; then
     espeak-ng -v "$2" -s 150 -w "$wav" "$3"
   else
@@ -48,7 +55,19 @@ with wave.open(sys.argv[1], "w") as w:
     w.writeframes(b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * t / 16000))) for t in range(16000 * 3)))
 PY
   fi
-  lame --quiet -b 48 -m m "$wav" "$1"
+}
+
+# A short festival clip (H.264 + AAC, as phones play it): a slow zoom into a photo with spoken
+# words, and its poster. The captions (*.vtt) are written by hand and kept in the repository.
+video() { # file photo language text
+  [[ -f $1 && -f ${1%.mp4}.jpg ]] && return
+  local wav; wav=$(mktemp --suffix=.wav)
+  speak_wav "$wav" "$3" "$4"
+  ffmpeg -loglevel error -y -loop 1 -i "$2" -i "$wav" -filter_complex \
+    "[0:v]scale=1280:960,zoompan=z='min(zoom+0.0012,1.25)':d=200:s=640x360:fps=25,format=yuv420p[v];[1:a]apad[a]" \
+    -map '[v]' -map '[a]' -t 8 -c:v libx264 -profile:v baseline -crf 30 -preset veryfast \
+    -c:a aac -b:a 64k -movflags +faststart "$1"
+  ffmpeg -loglevel error -y -ss 1 -i "$1" -frames:v 1 -q:v 4 "${1%.mp4}.jpg"
   rm -f "$wav"
 }
 
@@ -68,6 +87,7 @@ panorama san-trong.jpg "Quan Phuong Tri" 2048
 photo quan.jpg '#cfe0d8' '#4f6f5f' "Quán Phượng Trì"
 cd ../lang-mieu-trieu-tuong
 photo lang.jpg '#d8d0b8' '#6a6040' "Lăng miếu Triệu Tường"
+video le-hoi.mp4 lang.jpg vi "Lễ hội Lăng miếu Triệu Tường được tổ chức hằng năm vào mùa xuân."
 cd ../../products
 for dir in */; do
   slug=${dir%/}

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_packages=(pkg-config libjpeg62-turbo-dev libpng-dev libqrencode-dev liblcms2-dev)
-demo_packages=(imagemagick espeak-ng lame fonts-dejavu-core)
+demo_packages=(imagemagick espeak-ng lame ffmpeg fonts-dejavu-core)
 # The packages of the tests' outside files and commands, from the one table that lists them.
 mapfile -t test_packages < <(grep -v '^#' scripts/test-needs.tsv | cut -f2 | sed '/^$/d' | sort -u)
 test_packages+=(python3-venv)
