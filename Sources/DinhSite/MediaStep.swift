@@ -32,6 +32,8 @@ struct PublishedMedia: Sendable {
     /// Tiled panoramas, by source file.
     var panoramas: [URL: PanoramaLayout] = [:]
     var panoramasTiled = 0
+    /// Bytes of each tiled panorama's tiles per level (coarsest first), for the offline button.
+    var panoramaBytes: [URL: [Int]] = [:]
 
     func image(_ file: MediaFile) -> PublishedImage? { images[file.url] }
     func path(_ file: MediaFile) -> String? { files[file.url] }
@@ -109,6 +111,7 @@ struct MediaStep {
         let tours = try await PanoramaStep(content: content, output: output, options: options).run()
         media.panoramas = tours.layouts
         media.panoramasTiled = tours.tiled
+        media.panoramaBytes = tours.levelBytes
         media.diagnostics.append(contentsOf: tours.diagnostics)
         return media
     }

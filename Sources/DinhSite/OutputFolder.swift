@@ -123,6 +123,7 @@ struct OutputFolder: Sendable {
     /// Writes a file at a relative path inside the staging folder.
     func write(_ relative: String, _ data: Data) throws {
         let path = try place(relative)
+        record.note(relative, ContentHash.xxh64(data))
         guard reusing else { return try PlainFile.write(data, to: path) }
         try retrying(relative, at: path) { try PlainFile.update(data, at: path) }
     }
@@ -140,6 +141,7 @@ struct OutputFolder: Sendable {
     /// Publishes a processed file: a hard link to the cache where the file system allows, else a copy.
     func link(_ source: URL, to relative: String) throws {
         let path = try place(relative)
+        record.note(relative, Self.identity(of: source, staging: staging))
         try retrying(relative, at: path) {
             if Foundation.link(source.path, path) == 0 { return }
             if errno == EEXIST {
@@ -153,6 +155,20 @@ struct OutputFolder: Sendable {
             try PlainFile.write(Data(contentsOf: source, options: .mappedIfSafe), to: path)
         }
     }
+
+    /// What a linked file is, without reading it: files of the processed-media cache are named by
+    /// their content (cache keys, fingerprinted variants), and a second name for a file written by
+    /// this build is that file.
+    private static func identity(of source: URL, staging: URL) -> UInt64 {
+        let path = source.path
+        if let range = path.range(of: "/.dinh-cache/", options: .backwards) { return ContentHash.xxh64(Data(path[range.upperBound...].utf8)) }
+        if path.hasPrefix(staging.path + "/") { return ContentHash.xxh64(Data(path.dropFirst(staging.path.count).utf8)) }
+        return (try? Data(contentsOf: source, options: .mappedIfSafe)).map { ContentHash.xxh64($0) } ?? 0
+    }
+
+    /// A hash of every file the build has written so far (names and contents): the site's
+    /// version, which the service worker carries so that visitors' kept copies follow a new build.
+    var fingerprint: String { record.fingerprint }
 
     private static func sameFile(_ one: String, _ other: String) -> Bool {
         var a = stat(), b = stat()
@@ -228,7 +244,15 @@ struct OutputFolder: Sendable {
 final class OutputRecord: @unchecked Sendable {
     private var files: Set<String> = []
     private var folders: Set<String> = []
+    private var hashes: [String: UInt64] = [:]
     private let lock = NSLock()
+
+    func note(_ file: String, _ hash: UInt64) { lock.withLock { hashes[file] = hash } }
+    var fingerprint: String {
+        let lines = lock.withLock { hashes.sorted { $0.key < $1.key } }.map { "\($0.key) \(String($0.value, radix: 16))\n" }
+        let hash = String(ContentHash.xxh64(Data(lines.joined().utf8)), radix: 16)
+        return String(repeating: "0", count: 16 - hash.count) + hash
+    }
 
     func add(file: String) { lock.withLock { _ = files.insert(file) } }
     func has(file: String) -> Bool { lock.withLock { files.contains(file) } }

@@ -101,6 +101,10 @@ extension PageRenderer {
             ]
         }
         if !relic.scenes.isEmpty { context["tour"] = tourContext(relic, language, root: root, t: t) }
+        // Bytes of each scene's tiles per level, coarsest first: the offline button says what it fetches.
+        context["offline"] = "[" + relic.scenes.map { scene in
+            "[" + (media.panoramaBytes[scene.panorama.url] ?? []).map(String.init).joined(separator: ",") + "]"
+        }.joined(separator: ",") + "]"
         return context
     }
 

@@ -19,8 +19,9 @@ struct PanoramaStep {
     static func folder(_ relic: HeritageSite, _ scene: Scene) -> String { "heritage/\(relic.slug)/tiles/\(scene.id)/" }
 
     /// The layout of every tiled panorama, by source file, and the problems found.
-    func run() async throws -> (layouts: [URL: PanoramaLayout], diagnostics: Diagnostics, tiled: Int) {
+    func run() async throws -> (layouts: [URL: PanoramaLayout], diagnostics: Diagnostics, tiled: Int, levelBytes: [URL: [Int]]) {
         var layouts: [URL: PanoramaLayout] = [:]
+        var levelBytes: [URL: [Int]] = [:]
         var diagnostics = Diagnostics()
         var tiled = 0
         let cacheRoot = content.root.appendingPathComponent(".dinh-cache/tiles")
@@ -70,11 +71,18 @@ struct PanoramaStep {
                 }
                 let folder = Self.folder(relic, scene)
                 try output.link(cache.appendingPathComponent("preview.jpg"), to: folder + "preview.jpg")
-                for tile in layout.tiles { try output.link(cache.appendingPathComponent(tile.path), to: folder + tile.path) }
+                var bytes = [Int](repeating: 0, count: layout.levels.count)
+                for tile in layout.tiles {
+                    let source = cache.appendingPathComponent(tile.path)
+                    try output.link(source, to: folder + tile.path)
+                    var status = stat()
+                    if stat(source.path, &status) == 0 { bytes[tile.level] += Int(status.st_size) }
+                }
                 layouts[file.url] = layout
+                levelBytes[file.url] = bytes
             }
         }
-        return (layouts, diagnostics, tiled)
+        return (layouts, diagnostics, tiled, levelBytes)
     }
 
     private func tile(_ data: Data, path: String, into cache: URL, layout: PanoramaLayout) async throws {

@@ -127,7 +127,9 @@ public struct SiteBuilder: Sendable {
             for file in feeds.files { try output.write(file.path, file.data) }
             try output.write("sitemap.xml", Sitemap.xml(pages: written, site: content.site))
             try output.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(content.site.baseURL)sitemap.xml\n")
-            for asset in theme.assets { try output.write("assets/\(asset.name)", asset.data) }
+            for asset in theme.assets where asset.name != ServiceWorker.asset { try output.write("assets/\(asset.name)", asset.data) }
+            // Last: the worker carries the version of everything above.
+            if let worker = ServiceWorker.script(theme: theme, version: output.fingerprint) { try output.write(ServiceWorker.path, worker) }
 
             step(5)
             report.files = output.fileCount

@@ -53,6 +53,9 @@ struct Strings {
         "publisher": "Đơn vị công bố", "code": "Mã", "qr": "Mã QR", "view_all_products": "Tất cả sản phẩm",
         "retired": "Mã này không còn được sử dụng", "retired_text": "Cảm ơn bạn đã quét mã. Nội dung này đã ngừng giới thiệu.",
         "opening": "Đang mở trang…", "facts": "Thông tin tham quan", "scenes": "Các cảnh", "scene_narration": "Thuyết minh theo cảnh", "continue": "Tiếp tục",
+        "offline_label": "Lưu ảnh 360° nét hơn để xem khi không có mạng", "offline_saving": "Đang lưu…",
+        "offline_ready": "Trang này xem được cả khi không có mạng.", "offline_saved": "Đã lưu cả ảnh 360° nét hơn.",
+        "offline_failed": "Chưa lưu được hết; hãy thử lại khi có mạng.", "menu": "Menu",
     ]
 
     static let english: [String: String] = [
@@ -75,5 +78,8 @@ struct Strings {
         "publisher": "Published by", "code": "Code", "qr": "QR code", "view_all_products": "All products",
         "retired": "This code is no longer in use", "retired_text": "Thank you for scanning. This item is no longer presented.",
         "opening": "Opening the page…", "facts": "Visitor information", "scenes": "Scenes", "scene_narration": "Audio for this scene", "continue": "Continue",
+        "offline_label": "Keep sharper 360° views for use without a network", "offline_saving": "Saving…",
+        "offline_ready": "This page works without a network too.", "offline_saved": "Sharper 360° views kept too.",
+        "offline_failed": "Not everything could be kept; try again with a network.", "menu": "Menu",
     ]
 }

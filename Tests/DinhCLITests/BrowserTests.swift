@@ -24,4 +24,17 @@ import Testing
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stdout.contains("6 passed, 0 failed"), "\(result.stdout)")
     }
+
+    /// A relic page visited once keeps working without network (service worker), tested as a phone.
+    @Test func offlineRelicPage() throws {
+        try Tools.requireBrowser()
+        let content = try Tools.demoContent()
+        let out = try TemporaryDirectory("dinh-offline")
+        defer { out.remove() }
+        let build = try Tools.run(Tools.dinhBinary.path, ["build", content.path, "--output", out.file("public").path, "--quiet"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let result = try Tools.shell("\(Tools.python) \(browserFolder.path)/test_offline.py \(out.file("public").path)")
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("8 passed, 0 failed"), "\(result.stdout)")
+    }
 }

@@ -1,0 +1,127 @@
+// Dinh's service worker (published as /sw.js, over http and https only). Inside a relic there is
+// often no network: the worker keeps every page and file the visitor opened, and what a relic page
+// asks it to keep (its tour, narration, captions and photos), and answers from them when the
+// network fails. The build writes its version below: a new build installs a new worker, which
+// fetches again what the old one kept (unchanged files come back as "not modified") and drops the old files.
+var CACHE = "dinh-" + "DINH_VERSION", FACES = "frbldu";
+
+self.addEventListener("install", function (e) {
+  e.waitUntil(caches.keys().then(function (keys) {
+    return Promise.all(old(keys).map(function (k) {
+      return caches.open(k).then(function (c) {
+        return c.keys().then(function (reqs) { return keep(reqs.map(function (r) { return r.url; }), c); });
+      });
+    }));
+  }).then(function () { return self.skipWaiting(); }));
+});
+
+self.addEventListener("activate", function (e) {
+  e.waitUntil(caches.keys().then(function (keys) {
+    return Promise.all(old(keys).map(function (k) { return caches.delete(k); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+
+function old(keys) { return keys.filter(function (k) { return k.indexOf("dinh-") === 0 && k !== CACHE; }); }
+
+// Fetches `urls` into the cache (six at a time), skipping those already kept; `from` is an older
+// cache to fall back on when a file cannot be fetched. Reports progress to `tell`.
+function keep(urls, from, tell) {
+  var i = 0, done = 0, failed = 0;
+  return caches.open(CACHE).then(function (cache) {
+    function next() {
+      if (i >= urls.length) return;
+      var url = urls[i++];
+      return cache.match(url).then(function (hit) {
+        if (hit) return;
+        return fetch(url, { cache: "no-cache" }).then(function (r) {
+          if (!r.ok) throw r.status;
+          return cache.put(url, r);
+        }).catch(function () {
+          return (from ? from.match(url) : Promise.resolve()).then(function (r) {
+            if (r) return cache.put(url, r);
+            failed++;
+          });
+        });
+      }).then(function () {
+        done++;
+        if (tell && (done % 10 === 0 || done === urls.length)) tell({ done: done, total: urls.length, failed: failed });
+        return next();
+      });
+    }
+    return Promise.all([next(), next(), next(), next(), next(), next()]);
+  }).then(function () { return failed; });
+}
+
+// A page asks to keep its files and its tour's tiles up to `level` (coarsest is 0).
+self.addEventListener("message", function (e) {
+  var m = e.data || {}, urls = (m.urls || []).slice(), client = e.source;
+  (m.scenes || []).forEach(function (s) {
+    urls.push(s.base + "preview.jpg");
+    s.levels.forEach(function (size, l) {
+      if (l > m.level) return;
+      for (var f = 0, n = Math.max(1, Math.round(size / s.tileSize)); f < 6; f++)
+        for (var r = 0; r < n; r++) for (var c = 0; c < n; c++) urls.push(s.base + l + "/" + FACES[f] + r + "_" + c + ".jpg");
+    });
+  });
+  function tell(p) { p.id = m.id; if (client) client.postMessage(p); }
+  e.waitUntil(keep(urls.filter(function (u, i) { return u && urls.indexOf(u) === i; }), null, tell)
+    .then(function (failed) { tell({ finished: true, failed: failed }); }));
+});
+
+self.addEventListener("fetch", function (e) {
+  var req = e.request, url = new URL(req.url);
+  if (req.method !== "GET" || url.origin !== location.origin) return;
+  if (req.mode === "navigate") return e.respondWith(page(req));
+  e.respondWith(caches.match(req.url).then(function (hit) {
+    if (hit) return req.headers.get("range") ? part(hit, req.headers.get("range")) : hit;
+    return fetch(req).then(function (r) {
+      if (r.status === 200 && r.type === "basic" && !req.headers.get("range")) {
+        var copy = r.clone();
+        caches.open(CACHE).then(function (c) { c.put(req.url, copy); });
+      }
+      return r;
+    }).catch(function () { return sibling(url).then(function (r) { return r || Response.error(); }); });
+  }));
+});
+
+// Pages: from the network when it answers within 4 s (a page is always as fresh as the site), else kept.
+function page(req) {
+  var net = fetch(req).then(function (r) {
+    if (r.ok) { var copy = r.clone(); caches.open(CACHE).then(function (c) { c.put(req.url.split("#")[0], copy); }); }
+    return r;
+  });
+  var kept = function () {
+    return caches.match(req.url, { ignoreSearch: true }).then(function (r) {
+      return r || caches.match(req.url.replace(/[?#].*/, "").replace(/\/?$/, "/index.html"));
+    });
+  };
+  return new Promise(function (resolve) {
+    var timer = setTimeout(function () { kept().then(function (r) { if (r) resolve(r); }); }, 4000);
+    net.then(function (r) { clearTimeout(timer); resolve(r); }, function () {
+      clearTimeout(timer);
+      kept().then(function (r) { resolve(r || Response.error()); });
+    });
+  });
+}
+
+// A photo in another width (`name-480w.<hash>.jpg` for `name-960w.<hash>.jpg`), when the screen
+// now asks for a width that was not kept.
+function sibling(url) {
+  var m = /^(.*-)\d+w\.[0-9a-f]+\.(jpg|png)$/.exec(url.href);
+  if (!m) return Promise.resolve();
+  return caches.open(CACHE).then(function (c) { return c.keys(); }).then(function (reqs) {
+    var hit = reqs.filter(function (r) { return r.url.indexOf(m[1]) === 0 && /^\d+w\./.test(r.url.slice(m[1].length)); })[0];
+    return hit && caches.match(hit);
+  });
+}
+
+// Audio and video ask for byte ranges: answered from the whole kept file.
+function part(r, range) {
+  var m = /bytes=(\d*)-(\d*)/.exec(range);
+  return r.arrayBuffer().then(function (b) {
+    var start = m && m[1] ? +m[1] : 0, end = m && m[2] ? Math.min(+m[2], b.byteLength - 1) : b.byteLength - 1;
+    return new Response(b.slice(start, end + 1), { status: 206, headers: {
+      "Content-Type": r.headers.get("Content-Type") || "", "Content-Range": "bytes " + start + "-" + end + "/" + b.byteLength,
+      "Content-Length": String(end - start + 1) } });
+  });
+}

@@ -1,0 +1,102 @@
+"""Helpers shared by the browser tests of built pages (test_offline.py, test_phone_layout.py):
+headless Chromium (optionally as a 390×844 touch phone), a local server that can be stopped, waits,
+and a tiny runner that prints `PASS`/`FAIL` per check and `N passed, N failed` last.
+"""
+import functools
+import http.server
+import os
+import tempfile
+import threading
+import time
+import traceback
+
+from PIL import Image
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+CHROMIUM = os.environ.get('DINH_CHROMIUM', '/usr/lib/chromium/chromium')
+CHROMEDRIVER = os.environ.get('DINH_CHROMEDRIVER', '/usr/bin/chromedriver')
+PHONE = {'deviceMetrics': {'width': 390, 'height': 844, 'pixelRatio': 2, 'touch': True},
+         'userAgent': 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) '
+                      'Chrome/126.0 Mobile Safari/537.36'}
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class Server:
+    """Serves a folder on 127.0.0.1 (a secure context: service workers run). `stop()` closes the
+    listening socket, so later requests are refused as with no network."""
+
+    def __init__(self, folder, port=0):
+        http.server.ThreadingHTTPServer.allow_reuse_address = True
+        self.httpd = http.server.ThreadingHTTPServer(('127.0.0.1', port), functools.partial(Quiet, directory=folder))
+        self.port = self.httpd.server_address[1]
+        self.base = 'http://127.0.0.1:%d/' % self.port
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def browser(phone=False, webgl=True, width=1366, height=900):
+    o = webdriver.ChromeOptions()
+    o.binary_location = CHROMIUM
+    for arg in ('--headless=new', '--no-sandbox', '--window-size=%d,%d' % (width, height), '--disable-gpu-sandbox',
+                '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--no-first-run',
+                '--disable-background-networking', '--disable-component-update', '--disable-sync',
+                '--hide-scrollbars'):
+        o.add_argument(arg)
+    if webgl:
+        for arg in ('--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'):
+            o.add_argument(arg)
+    if phone:
+        o.add_experimental_option('mobileEmulation', PHONE)
+    o.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
+    return webdriver.Chrome(options=o, service=Service(CHROMEDRIVER))
+
+
+def wait(driver, script, timeout=20, *args):
+    end = time.time() + timeout
+    while time.time() < end:
+        value = driver.execute_script(script, *args)
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError('timed out waiting for: ' + script)
+
+
+def canvas_spread(driver, selector='.dinh-pano canvas'):
+    """The grey-level range of the panorama canvas as shown (0 when uniform or black)."""
+    canvas = driver.find_element(By.CSS_SELECTOR, selector)
+    path = os.path.join(tempfile.gettempdir(), 'dinh-canvas-%d.png' % os.getpid())
+    canvas.screenshot(path)
+    lo, hi = Image.open(path).convert('L').getextrema()
+    return hi - lo
+
+
+def severe(driver):
+    return [e for e in driver.get_log('browser') if e.get('level') == 'SEVERE']
+
+
+class Runner:
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def run(self, name, fn, *args):
+        try:
+            fn(*args)
+            self.passed += 1
+            print('PASS ' + name, flush=True)
+        except Exception:
+            self.failed += 1
+            print('FAIL ' + name, flush=True)
+            traceback.print_exc(limit=4)
+
+    def finish(self):
+        print('%d passed, %d failed' % (self.passed, self.failed))
+        return 1 if self.failed else 0
