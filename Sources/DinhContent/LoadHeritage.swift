@@ -80,7 +80,7 @@ extension Loading {
             let panorama = reader.require(fields, "panorama", in: "this scene", example: "panorama: san-trong.jpg").flatMap {
                 media($0, field: "panorama", folder: folder, extensions: Self.imageExtensions, kind: "a JPEG or PNG panorama")
             }
-            let north = fields["north"].flatMap { reader.number($0, field: "north", range: -180...359.999) } ?? 0
+            let north = fields["north"].flatMap { reader.number($0, field: "north", range: -180...359.999) }
             var view = Scene.View(yaw: 0, pitch: 0, fov: 90)
             if let node = fields["view"], let group = reader.fields(node, allowed: ["yaw", "pitch", "fov"], in: "'view'") {
                 if let yaw = group["yaw"].flatMap({ reader.number($0, field: "view.yaw", range: -180...359.999) }) { view.yaw = yaw }

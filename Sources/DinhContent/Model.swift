@@ -85,8 +85,8 @@ public struct Scene: Sendable {
     public var id: String
     public var title: LocalizedText
     public var panorama: MediaFile
-    /// Yaw (degrees) of true north in this panorama.
-    public var north: Double
+    /// Yaw (degrees) of true north in this panorama, when the content says it.
+    public var north: Double?
     public var view: View
     public var narration: [String: MediaFile]
     public var hotspots: [Hotspot]

@@ -85,9 +85,8 @@ extension PageRenderer {
         ]
         if relic.ranking != .none { context["ranking"] = t["rank.\(relic.ranking.rawValue)"] }
         if let geo = relic.geo { context["map"] = mapLinks(geo) }
-        if let narration = relic.narration[language] ?? relic.narration[site.defaultLanguage] {
-            context["narration"] = narrationContext(narration, root: root)
-        }
+        let narration = relic.narration[language] ?? relic.narration[site.defaultLanguage]
+        if let player = narrationContext(relic, narration, language, root: root) { context["narration"] = player }
         context["videos"] = relic.videos.map { video -> TemplateFields in
             [
                 "src": media.path(video.file).map { root + $0 },
@@ -108,12 +107,20 @@ extension PageRenderer {
         return context
     }
 
-    /// The 360° tour: the viewer's JSON (tiles relative to this page), and for browsers without
-    /// WebGL the preview image and the list of scenes. Per-scene narration follows the scene.
+    /// The 360° tour: the viewer's JSON (tiles relative to this page), the preview to fetch first, and
+    /// as plain HTML the list of scenes with their notes (screen readers, browsers without WebGL).
+    /// A scene's own narration rides on its link (`data-audio`), for the page's one narration player.
     func tourContext(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> TemplateFields {
         let scenes: [TemplateFields] = relic.scenes.map { scene in
-            var entry: TemplateFields = ["id": scene.id, "title": text(scene.title, language)]
+            let notes = scene.hotspots.compactMap { spot -> String? in
+                if case .text(let note) = spot.target { return text(note, language) }
+                return nil
+            }
+            var entry: TemplateFields = ["id": scene.id, "title": text(scene.title, language), "notes": notes, "has_notes": !notes.isEmpty]
             entry["image"] = imageContext(scene.panorama, root: root, alt: text(scene.title, language))
+            if let file = scene.narration[language] ?? scene.narration[site.defaultLanguage], let path = media.path(file) {
+                entry["audio"] = root + path
+            }
             return entry
         }
         let described = relic.scenes.compactMap { scene -> SceneDescription? in
@@ -132,32 +139,34 @@ extension PageRenderer {
                                     layout: layout, view: .init(yaw: scene.view.yaw, pitch: scene.view.pitch, fov: scene.view.fov),
                                     north: scene.north, hotspots: hotspots)
         }
-        var narration: [String] = []
-        for scene in relic.scenes {
-            if let file = scene.narration[language] ?? scene.narration[site.defaultLanguage], let path = media.path(file) {
-                narration.append("\"\(scene.id)\":\"\(root + path)\"")
-            }
-        }
-        var context: TemplateFields = ["scenes": scenes, "first": scenes.first, "strings": Strings(language: language).viewer]
-        if described.count == relic.scenes.count {
-            context["json"] = TourDescription(scenes: described, strings: Strings(language: language).viewer).json
-        }
-        if !narration.isEmpty {
-            context["scene_audio"] = "{" + narration.joined(separator: ",") + "}"
-            if let first = relic.scenes.first, let file = first.narration[language] ?? first.narration[site.defaultLanguage] {
-                context["first_audio"] = media.path(file).map { root + $0 }
-                context["first_audio_type"] = AudioType.mime(file.path)
-            }
+        var context: TemplateFields = ["scenes": scenes, "first": scenes.first]
+        if described.count == relic.scenes.count, let first = described.first {
+            var strings = Strings(language: language).viewer
+            strings.merge(TourStrings.viewer(language)) { $1 }
+            strings["scenes"] = t["scenes"]
+            context["json"] = TourDescription(scenes: described, strings: strings).json
+            // The entry scene's preview is what the visitor sees first: fetched before anything else.
+            context["preload"] = first.base + "preview.jpg"
         }
         return context
     }
 
-    func narrationContext(_ narration: Narration, root: String) -> TemplateFields {
-        var context: TemplateFields = ["audio": media.path(narration.audio).map { root + $0 },
-                                      "type": AudioType.mime(narration.audio.path)]
-        if let transcript = narration.transcript, let path = media.path(transcript) {
-            context["track"] = root + path
-            context["cues"] = (media.transcripts[transcript.url] ?? []).map { ["start": $0.start, "text": $0.text] }
+    /// The one narration player: the relic's guide with its transcript (captions drawn by the page
+    /// from these cues, so nothing is fetched), or the current scene's own narration.
+    func narrationContext(_ relic: HeritageSite, _ narration: Narration?, _ language: String, root: String) -> TemplateFields? {
+        let main = narration.flatMap { media.path($0.audio) }.map { root + $0 }
+        let first = relic.scenes.first.flatMap { $0.narration[language] ?? $0.narration[site.defaultLanguage] }.flatMap { media.path($0) }.map { root + $0 }
+        let anyScene = relic.scenes.contains { $0.narration[language] ?? $0.narration[site.defaultLanguage] != nil }
+        guard main != nil || anyScene else { return nil }
+        let words = TourStrings.narration(language)
+        var context: TemplateFields = ["src": first ?? main, "main": main, "now": words["now"], "general": words["general"], "none": words["none"]]
+        context["playing"] = first != nil ? relic.scenes.first.map { text($0.title, language) } : main != nil ? words["general"] : words["none"]
+        if let transcript = narration?.transcript, media.path(transcript) != nil {
+            let cues = media.transcripts[transcript.url] ?? []
+            context["cues"] = cues.map { cue -> TemplateFields in
+                ["s": WebVTT.seconds(cue.start), "e": WebVTT.seconds(cue.end), "start": WebVTT.clock(cue.start), "text": cue.text]
+            }
+            context["has_cues"] = !cues.isEmpty
         }
         return context
     }
@@ -240,11 +249,36 @@ enum AudioType {
     }
 }
 
-/// Just enough WebVTT to print a transcript: each cue's start and text.
+/// Just enough WebVTT to print a transcript and draw captions: each cue's start, end (seconds) and text.
 enum WebVTT {
     struct Cue: Sendable {
-        var start: String
+        var start: Double
+        var end: Double
         var text: String
+    }
+
+    /// `00:01:04.500` or `01:04.5` → 64.5; nil when it is not a timestamp.
+    static func time(_ stamp: String) -> Double? {
+        let parts = stamp.split(separator: ":")
+        guard (2...3).contains(parts.count) else { return nil }
+        var total = 0.0
+        for part in parts {
+            guard let value = Double(part) else { return nil }
+            total = total * 60 + value
+        }
+        return total
+    }
+
+    /// Seconds as an attribute value: whole or with milliseconds.
+    static func seconds(_ value: Double) -> String {
+        let ms = Int((value * 1000).rounded())
+        return ms % 1000 == 0 ? String(ms / 1000) : String(format: "%.3f", Double(ms) / 1000)
+    }
+
+    /// What the transcript shows: `m:ss`, or `h:mm:ss` past an hour.
+    static func clock(_ value: Double) -> String {
+        let s = Int(value), h = s / 3600, m = s / 60 % 60
+        return h > 0 ? String(format: "%d:%02d:%02d", h, m, s % 60) : String(format: "%d:%02d", m, s % 60)
     }
 
     static func cues(at url: URL) -> [Cue] {
@@ -255,11 +289,13 @@ enum WebVTT {
         for block in text.components(separatedBy: "\n\n") {
             let lines = block.split(separator: "\n").map(String.init)
             guard let timing = lines.firstIndex(where: { $0.contains("-->") }) else { continue }
-            let start = lines[timing].components(separatedBy: "-->")[0].trimmingCharacters(in: .whitespaces)
+            let stamps = lines[timing].components(separatedBy: "-->").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard stamps.count == 2, let start = time(stamps[0]),
+                  let end = time(String(stamps[1].split(separator: " ").first ?? "")) else { continue }
             let words = lines[(timing + 1)...].joined(separator: " ")
             // Cue text may carry <v Speaker> and <i> tags; the transcript shows words only.
             let plain = PlainText.fromHTML(words)
-            if !plain.isEmpty { cues.append(Cue(start: String(start.split(separator: ".").first ?? ""), text: plain.nfc)) }
+            if !plain.isEmpty { cues.append(Cue(start: start, end: end, text: plain.nfc)) }
         }
         return cues
     }

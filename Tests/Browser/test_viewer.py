@@ -3,8 +3,11 @@
 
 Builds a page with two synthetic scenes tiled by the real Swift tiler (`dinh-bench panorama`), whose
 colour is a known function of direction, serves it on 127.0.0.1 and checks rendering, alignment of
-every face with the tiler's conventions, hotspots, the URL hash, texture release and the fallback
-without WebGL. Offline: every host but 127.0.0.1 fails to resolve.
+every face with the tiler's conventions (WebGL over http://; CSS 3D from file:// and when tiles come
+from another origin, where WebGL may not read them), hotspots and their keyboard order, the scene
+list, the loading label, the message when the view cannot start, zoom limits, the URL hash, texture
+release, the fallback without WebGL, and on a 390-px touch phone the controls and the gyroscope
+permission. Offline: every host but 127.0.0.1 fails to resolve.
 
     .build/venv/bin/python Tests/Browser/test_viewer.py      # last line: "N passed, N failed"
 """
@@ -80,23 +83,36 @@ def make_site(site):
         {'yaw': -25, 'pitch': 10, 'text': 'Hoành phi thế kỷ XIX'}])
     b.update(title='Hậu cung', view={'yaw': 180, 'pitch': 0, 'fov': 90}, hotspots=[
         {'yaw': 170, 'pitch': 0, 'scene': 'san-trong', 'label': 'Ra sân'}])
-    tour = {'scenes': scenes, 'strings': {'close': 'Đóng'}}
     for name in ('viewer.js', 'viewer.css'):
         shutil.copy(os.path.join(THEME, name), site)
+    write_page(site, 'index.html', scenes)
+
+
+def write_page(site, name, scenes, tiles=''):
+    """The test page; `tiles` (a URL ending in /) serves the tiles from elsewhere."""
+    scenes = json.loads(json.dumps(scenes))
+    for s in scenes:
+        s['base'] = tiles + s['base']
+    tour = {'scenes': scenes, 'strings': {'close': 'Đóng', 'loading': 'Đang tải', 'fail': 'Không mở được ảnh 360°'}}
     html = '''<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Viewer test</title>
 <link rel="icon" href="data:,"><link rel="stylesheet" href="viewer.css">
-<style>body{margin:0} .dinh-pano{width:800px}</style></head><body>
+<style>body{margin:0} .dinh-pano{width:%s}</style></head><body>
 <div class="dinh-pano" data-scenes="#tour">
 <img class="dinh-pano-fallback" src="fallback.jpg" alt="Toàn cảnh sân trong" width="512" height="256">
-<ul class="dinh-pano-scenes"><li><a href="#scene=san-trong">Sân trong</a></li><li><a href="#scene=hau-cung">Hậu cung</a></li></ul>
 </div>
+<ol class="dinh-scenes"><li><a href="#scene=san-trong">Sân trong</a><ul><li>Hoành phi thế kỷ XIX</li></ul></li><li><a href="#scene=hau-cung">Hậu cung</a></li></ol>
 <script type="application/json" id="tour">%s</script>
 <script>window.dinhEvents=[];document.querySelector('.dinh-pano').addEventListener('dinh:scenechange',function(e){dinhEvents.push(e.detail.scene)});</script>
 <script src="viewer.js" defer></script>
-</body></html>''' % json.dumps(tour, ensure_ascii=False).replace('</', '<\\/')
-    with open(os.path.join(site, 'index.html'), 'w', encoding='utf-8') as f:
+</body></html>''' % (WIDTH, json.dumps(tour, ensure_ascii=False).replace('</', '<\\/'))
+    with open(os.path.join(site, name), 'w', encoding='utf-8') as f:
         f.write(html)
+
+
+# The finest synthetic level is 768 px a face: at 480 CSS px wide the narrowest view is 2·atan(480/768) ≈ 64°.
+WIDTH = '480px'
+FINEST = 768
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -110,9 +126,12 @@ def serve(folder):
     return server
 
 
-def browser(webgl=True):
+def browser(webgl=True, phone=False):
     o = webdriver.ChromeOptions()
     o.binary_location = CHROMIUM
+    if phone:
+        o.add_experimental_option('mobileEmulation', {'deviceMetrics': {'width': 390, 'height': 844, 'pixelRatio': 2, 'touch': True},
+                                                      'userAgent': 'Mozilla/5.0 (Linux; Android 14) Mobile'})
     for arg in ('--headless=new', '--no-sandbox', '--window-size=1000,800', '--disable-gpu-sandbox',
                 '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--no-first-run',
                 '--disable-background-networking', '--disable-component-update', '--disable-sync'):
@@ -149,9 +168,13 @@ def settle(driver, scene=None):
 
 
 def canvas_image(driver):
-    canvas = driver.find_element(By.CSS_SELECTOR, '.dinh-stage canvas')
+    """The panorama as shown, without the controls and hotspots drawn over it."""
+    driver.execute_script('var s=document.getElementById("no-ui")||document.head.appendChild(document.createElement("style"));'
+                          's.id="no-ui";s.textContent=".dinh-top,.dinh-bar,.dinh-spots,.dinh-load{visibility:hidden}"')
+    canvas = driver.find_element(By.CSS_SELECTOR, '.dinh-view')
     path = os.path.join(tempfile.gettempdir(), 'dinh-viewer-shot.png')
     canvas.screenshot(path)
+    driver.execute_script('document.getElementById("no-ui").textContent=""')
     return Image.open(path).convert('RGB')
 
 
@@ -201,11 +224,44 @@ def errors(driver):
     return [e for e in driver.get_log('browser') if e.get('level') == 'SEVERE']
 
 
+def colours_match(driver, views, invert=False, tolerance=10, scene='san-trong'):
+    """Opens each (yaw, pitch, fov) view and compares 9 points of the shown view with the direction's colour."""
+    worst = 0
+    for yaw, pitch, fov in views:
+        driver.execute_script('location.hash=%s' % json.dumps('scene=%s&yaw=%s&pitch=%s&fov=%s' % (scene, yaw, pitch, fov)))
+        time.sleep(0.2)
+        settle(driver, scene)
+        fov = driver.execute_script(STATE)['fov']  # zoom stops at what the tiles can show
+        img = canvas_image(driver)
+        w, h = img.size
+        for fx in (0.2, 0.5, 0.8):
+            for fy in (0.2, 0.5, 0.8):
+                x, y, d = off_grid(yaw, pitch, fov, w, h, int(fx * w), int(fy * h))
+                want = colour(d, invert)
+                got = patch(img, x, y)
+                err = max(abs(g - c) for g, c in zip(got, want))
+                worst = max(worst, err)
+                assert err <= tolerance, 'view %s at %s: got %s want %s' % ((yaw, pitch, fov), (x, y), got,
+                                                                             [round(c) for c in want])
+    return worst
+
+
+VIEWS = ((0, 0, 60), (90, 0, 60), (180, 0, 60), (-90, 0, 60), (45, 30, 90), (0, 89, 60), (0, -89, 60), (135, 60, 40), (-60, -45, 30))
+
+
+def focus_ring(driver, element):
+    return driver.execute_script('var s=getComputedStyle(arguments[0]);return s.outlineStyle!="none"&&parseFloat(s.outlineWidth)>=2', element)
+
+
 def main():
     site = tempfile.mkdtemp(prefix='dinh-viewer-')
     make_site(site)
     server = serve(site)
+    other = serve(site)  # a second origin for the tiles
+    scenes = json.loads(open(os.path.join(site, 'index.html'), encoding='utf-8').read().split('<script type="application/json" id="tour">')[1].split('</script>')[0].replace('<\\/', '</'))['scenes']
+    write_page(site, 'cross-origin.html', scenes, 'http://127.0.0.1:%d/' % other.server_address[1])
     base = 'http://127.0.0.1:%d/index.html' % server.server_address[1]
+    disk = 'file://' + os.path.join(site, 'index.html')
     driver = browser(webgl=True)
     passed = failed = 0
 
@@ -217,43 +273,32 @@ def main():
         assert max(ImageStat.Stat(img).stddev) > 20, ImageStat.Stat(img).stddev
         assert not driver.find_element(By.CSS_SELECTOR, '.dinh-pano-fallback').is_displayed()
         assert driver.execute_script('return dinhEvents') == ['san-trong']
+        assert driver.execute_script(STATE)['renderer'] == 'webgl'
         time.sleep(0.4)
         assert driver.execute_script('return location.hash') == '', 'a page opened plainly keeps its URL'
 
     @check('every face lines up with the tiler conventions (colour = direction)')
     def _():
-        worst = 0
-        for yaw, pitch, fov in ((0, 0, 60), (90, 0, 60), (180, 0, 60), (-90, 0, 60), (45, 30, 90),
-                                (0, 89, 60), (0, -89, 60), (135, 60, 40), (-60, -45, 30)):
-            driver.execute_script('location.hash=%s' % json.dumps('scene=san-trong&yaw=%s&pitch=%s&fov=%s' % (yaw, pitch, fov)))
-            time.sleep(0.2)
-            settle(driver, 'san-trong')
-            img = canvas_image(driver)
-            w, h = img.size
-            for fx in (0.2, 0.5, 0.8):
-                for fy in (0.2, 0.5, 0.8):
-                    x, y, d = off_grid(yaw, pitch, fov, w, h, int(fx * w), int(fy * h))
-                    want = colour(d)
-                    got = patch(img, x, y)
-                    err = max(abs(g - c) for g, c in zip(got, want))
-                    worst = max(worst, err)
-                    assert err <= 10, 'view %s at %s: got %s want %s' % ((yaw, pitch, fov), (x, y), got,
-                                                                          [round(c) for c in want])
+        worst = colours_match(driver, VIEWS)
         print('  max colour error over 81 points: %.1f/255' % worst)
 
-    @check('sharper level at narrow fov, textures within bounds')
+    @check('zoom stops where the finest tiles would blur, at the sharpest level')
     def _():
         driver.execute_script('location.hash="scene=san-trong&yaw=10&pitch=0&fov=30"')
         settle(driver, 'san-trong')
         state = wait(driver, 'var s=(function(){%s})(); return s.level==2 && s;' % STATE)
-        assert state['textures'] <= 65, state
+        assert state['textures'] <= 64 + 6 + 1, state  # MAX_TEXTURES finer tiles, level 0, preview
+        want = math.degrees(2 * math.atan(int(WIDTH[:-2]) / FINEST))
+        assert abs(state['fov'] - want) < 0.5 and abs(state['minFov'] - want) < 0.5, (state, want)
+        driver.find_element(By.CSS_SELECTOR, '[aria-label="Zoom in"]').click()
+        assert abs(driver.execute_script(STATE)['fov'] - want) < 0.5
 
     @check('keyboard: arrows turn, + zooms')
     def _():
         driver.execute_script('location.hash="scene=san-trong&yaw=0&pitch=0&fov=90"')
         time.sleep(0.3)
-        canvas = driver.find_element(By.CSS_SELECTOR, '.dinh-stage canvas')
-        canvas.send_keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, '+')
+        view = driver.find_element(By.CSS_SELECTOR, '.dinh-view')
+        view.send_keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, '+')
         s = driver.execute_script(STATE)
         assert s['yaw'] > 5 and s['fov'] < 90, s
 
@@ -261,11 +306,11 @@ def main():
     def _():
         driver.execute_script('location.hash="scene=san-trong&yaw=0&pitch=0&fov=90"')
         time.sleep(0.3)
-        canvas = driver.find_element(By.CSS_SELECTOR, '.dinh-stage canvas')
-        ActionChains(driver).move_to_element(canvas).click_and_hold().move_by_offset(-120, 40).release().perform()
+        view = driver.find_element(By.CSS_SELECTOR, '.dinh-view')
+        ActionChains(driver).move_to_element(view).click_and_hold().move_by_offset(-120, 40).release().perform()
         s = driver.execute_script(STATE)
         assert s['yaw'] > 5 and s['pitch'] > 2, s
-        driver.execute_script('arguments[0].dispatchEvent(new WheelEvent("wheel",{deltaY:-100,bubbles:true,cancelable:true}))', canvas)
+        driver.execute_script('arguments[0].dispatchEvent(new WheelEvent("wheel",{deltaY:-100,bubbles:true,cancelable:true}))', view)
         assert driver.execute_script(STATE)['fov'] < 90
 
     @check('compass follows north and turns the view to it')
@@ -285,7 +330,7 @@ def main():
 
     @check('URL hash follows the view')
     def _():
-        driver.execute_script('document.querySelector(".dinh-stage canvas").focus()')
+        driver.execute_script('document.querySelector(".dinh-view").focus()')
         driver.switch_to.active_element.send_keys(Keys.ARROW_LEFT)
         s = driver.execute_script(STATE)
         wait(driver, 'return location.hash.indexOf("scene=san-trong&yaw=%.1f")>0' % s['yaw'])
@@ -302,6 +347,30 @@ def main():
         driver.switch_to.active_element.send_keys(Keys.ESCAPE)
         assert not pop.is_displayed()
 
+    @check('Tab: scene list, view, hotspots left to right, then controls; Space and Enter act; focus ring shows')
+    def _():
+        driver.get('about:blank')
+        driver.get(base)
+        settle(driver, 'san-trong')
+        sel = driver.find_element(By.CSS_SELECTOR, 'select.dinh-sel')
+        driver.execute_script('arguments[0].focus()', sel)
+        order = []
+        for _ in range(6):
+            driver.switch_to.active_element.send_keys(Keys.TAB)
+            a = driver.switch_to.active_element
+            order.append(a.get_attribute('class') if a.get_attribute('role') == 'img' else a.get_attribute('aria-label'))
+            if 'dinh-spot' in (a.get_attribute('class') or ''):
+                assert focus_ring(driver, a), 'no visible focus ring on a hotspot'
+        # the compass (top right) comes before the view; hotspots: -25° (note) before 20° (door)
+        assert order[:4] == ['Turn to north', 'dinh-view', 'Hoành phi thế kỷ XIX', 'Vào hậu cung'], order
+        assert order[4] in ('Full screen', 'Look around by moving the phone'), order
+        note = driver.find_element(By.CSS_SELECTOR, '.dinh-spot-text')
+        note.send_keys(Keys.SPACE)
+        pop = driver.find_element(By.CSS_SELECTOR, '.dinh-pop')
+        assert pop.is_displayed()
+        driver.switch_to.active_element.send_keys(Keys.ENTER)  # the Close button
+        assert not pop.is_displayed() and driver.switch_to.active_element == note
+
     @check('Enter on a scene hotspot moves to the linked scene')
     def _():
         spot = driver.find_element(By.CSS_SELECTOR, '.dinh-spot-scene')
@@ -317,8 +386,27 @@ def main():
         assert max(abs(g - c) for g, c in zip(got, want)) <= 16, (got, want)
         wait(driver, 'return location.hash.indexOf("scene=hau-cung")>0')
 
-    @check('clicking a scene hotspot moves back')
+    @check('the current scene is named on the view, the page list marks it, no compass without north')
     def _():
+        sel = driver.find_element(By.CSS_SELECTOR, 'select.dinh-sel')
+        assert sel.is_displayed() and sel.get_attribute('value') == 'hau-cung'
+        assert driver.execute_script('return arguments[0].selectedOptions[0].textContent', sel) == 'Hậu cung'
+        current = driver.find_elements(By.CSS_SELECTOR, '.dinh-scenes a[aria-current="true"]')
+        assert [a.text for a in current] == ['Hậu cung'], [a.text for a in current]
+        assert not driver.find_element(By.CSS_SELECTOR, '.dinh-compass').is_displayed()
+        assert driver.find_element(By.CSS_SELECTOR, '.dinh-scenes').is_displayed()
+
+    @check('choosing a scene in the list on the view moves there')
+    def _():
+        from selenium.webdriver.support.ui import Select
+        Select(driver.find_element(By.CSS_SELECTOR, 'select.dinh-sel')).select_by_value('san-trong')
+        settle(driver, 'san-trong')
+        assert driver.find_element(By.CSS_SELECTOR, '.dinh-compass').is_displayed()
+
+    @check('clicking a scene hotspot moves back and forth')
+    def _():
+        driver.find_element(By.CSS_SELECTOR, '.dinh-spot-scene').click()
+        settle(driver, 'hau-cung')
         driver.find_element(By.CSS_SELECTOR, '.dinh-spot-scene').click()
         settle(driver, 'san-trong')
 
@@ -354,6 +442,56 @@ def main():
         found = errors(driver)
         assert not found, found
 
+    @check('slow network: a loading label with progress, in the middle until the preview shows')
+    def _():
+        driver.get('about:blank')
+        driver.execute_cdp_cmd('Network.enable', {})
+        driver.execute_cdp_cmd('Network.setCacheDisabled', {'cacheDisabled': True})
+        driver.execute_cdp_cmd('Network.emulateNetworkConditions', {'offline': False, 'latency': 700,
+                                                                     'downloadThroughput': 60000, 'uploadThroughput': 60000})
+        watch = driver.execute_cdp_cmd('Page.addScriptToEvaluateOnNewDocument', {'source':
+            'window.seen=[];new MutationObserver(function(){var l=document.querySelector(".dinh-load.dinh-on");'
+            'if(l)seen.push([l.textContent,l.getAttribute("role"),document.querySelector(".dinh-stage").classList.contains("dinh-wait")])})'
+            '.observe(document,{subtree:true,childList:true,attributes:true,characterData:true})'})
+        try:
+            driver.get(base)
+            wait(driver, 'var s=(function(){%s})(); return s && s.drawn;' % STATE, 20)
+            seen = driver.execute_script('return seen')
+            assert seen and all(t.startswith('Đang tải') and t.endswith('%') and role == 'status' for t, role, _ in seen), seen
+            assert seen[0][2] and not seen[-1][2], 'in the middle until the preview shows, then aside: %s' % seen
+            assert len(set(t for t, _, _ in seen)) >= 3, 'the percentage moves: %s' % seen
+        finally:
+            driver.execute_cdp_cmd('Page.removeScriptToEvaluateOnNewDocument', watch)
+            driver.execute_cdp_cmd('Network.emulateNetworkConditions', {'offline': False, 'latency': 0,
+                                                                         'downloadThroughput': -1, 'uploadThroughput': -1})
+        wait(driver, 'return !document.querySelector(".dinh-load.dinh-on")', 20)
+        assert not driver.execute_script('return document.querySelector(".dinh-stage").classList.contains("dinh-wait")')
+
+    @check('a view that cannot start says so; the photo and the scene links stay')
+    def _():
+        driver.execute_cdp_cmd('Network.setBlockedURLs', {'urls': ['*preview.jpg']})
+        try:
+            driver.get('about:blank')
+            driver.get(base)
+            msg = wait(driver, 'var m=document.querySelector(".dinh-pano .dinh-msg"); return m && m.offsetHeight && m', 10)
+            assert 'Không mở được' in msg.text and msg.get_attribute('role') == 'alert'
+            img = driver.find_element(By.CSS_SELECTOR, '.dinh-pano-fallback')
+            assert img.is_displayed()
+            wait(driver, 'return document.querySelector(".dinh-pano-fallback").naturalWidth==512')
+            assert all(a.is_displayed() for a in driver.find_elements(By.CSS_SELECTOR, '.dinh-scenes a'))
+            assert not driver.find_element(By.CSS_SELECTOR, '.dinh-stage').is_displayed()
+        finally:
+            driver.execute_cdp_cmd('Network.setBlockedURLs', {'urls': []})
+
+    @check('tiles from another origin: WebGL may not read them, the CSS 3D view shows them, colours right')
+    def _():
+        driver.get('about:blank')
+        driver.get(base.replace('index.html', 'cross-origin.html'))
+        wait(driver, 'var s=(function(){%s})(); return s && s.renderer=="css";' % STATE)
+        worst = colours_match(driver, VIEWS[:5], tolerance=14)
+        print('  max colour error (CSS 3D, other origin): %.1f/255' % worst)
+        assert not [e for e in errors(driver) if 'SecurityError' not in e['message']], errors(driver)
+
     for name, fn in RESULTS:
         try:
             fn()
@@ -364,27 +502,101 @@ def main():
             print('FAIL', name)
             traceback.print_exc(limit=2)
     driver.quit()
+    RESULTS.clear()
 
-    # Without WebGL the fallback stays: preview image and list of scenes.
+    # From disk: Chromium refuses file:// tiles to WebGL; the CSS 3D renderer shows every face.
+    disk_driver = browser(webgl=True)
+
+    @check('file://: the view shows the panorama (CSS 3D), every face lines up, hotspots work')
+    def _():
+        d = disk_driver
+        d.get(disk)
+        settle(d, 'san-trong')
+        assert d.execute_script(STATE)['renderer'] == 'css'
+        worst = colours_match(d, VIEWS, tolerance=14)
+        print('  max colour error over 81 points (file://): %.1f/255' % worst)
+        d.execute_script('location.hash="scene=san-trong&yaw=0&pitch=0&fov=90"')
+        time.sleep(0.3)
+        d.find_element(By.CSS_SELECTOR, '.dinh-spot-scene').click()
+        settle(d, 'hau-cung')
+        colours_match(d, ((180, 0, 90), (90, -20, 80)), invert=True, tolerance=14, scene='hau-cung')
+        assert not errors(d), errors(d)
+
+    @check('file://: zoom in loads the sharper levels as images')
+    def _():
+        d = disk_driver
+        d.execute_script('location.hash="scene=san-trong&yaw=30&pitch=10&fov=30"')
+        settle(d, 'san-trong')
+        wait(d, 'var s=(function(){%s})(); return s.level==2;' % STATE)
+        wait(d, 'return document.querySelectorAll(".dinh-cube img[style*=\'z-index: 2\']").length>0')
+        colours_match(d, ((30, 10, 30),), tolerance=14)
+
+    # A phone: 390×844, touch.
+    phone = browser(webgl=True, phone=True)
+
+    @check('phone: controls grouped in a corner, targets of 24 px or more')
+    def _():
+        d = phone
+        d.get(base.replace('index.html', 'index.html?phone'))
+        d.execute_script('document.querySelector(".dinh-pano").style.width="390px"')
+        settle(d, 'san-trong')
+        boxes = d.execute_script('var v=document.querySelector(".dinh-view").getBoundingClientRect();'
+                                 'return [v.width, v.bottom, [].map.call(document.querySelectorAll(".dinh-stage button:not(.dinh-spot),.dinh-sel"),'
+                                 'function(b){var r=b.getBoundingClientRect();return [r.left,r.top,r.width,r.height,b.className]})]')
+        width, bottom, controls = boxes
+        assert all(w >= 24 and h >= 24 for _, _, w, h, _ in controls if w), controls
+        low = [c for c in controls if c[2] and c[1] + c[3] > bottom - 60]
+        assert sum(c[2] for c in low) <= width / 2, (width, low)
+        assert any(c[4] == 'dinh-gyro' for c in controls), 'a touch phone gets the gyroscope button'
+
+    @check('phone: the gyroscope button asks DeviceOrientationEvent.requestPermission() within the tap')
+    def _():
+        d = phone
+        d.execute_script('window.asked=[];DeviceOrientationEvent.requestPermission=function(){'
+                         'asked.push(navigator.userActivation.isActive);return Promise.resolve("granted")}')
+        b = d.find_element(By.CSS_SELECTOR, '.dinh-gyro')
+        b.click()
+        wait(d, 'return document.querySelector(".dinh-gyro").getAttribute("aria-pressed")=="true"')
+        assert d.execute_script('return asked') == [True]
+        y0 = d.execute_script(STATE)['yaw']
+        for alpha in (0, 40):
+            d.execute_script('var e=new Event("deviceorientation");e.alpha=%d;e.beta=90;e.gamma=0;window.dispatchEvent(e)' % alpha)
+        assert abs(abs(d.execute_script(STATE)['yaw'] - y0) - 40) < 1, d.execute_script(STATE)
+
+    for name, fn in RESULTS:
+        try:
+            fn()
+            passed += 1
+            print('PASS', name)
+        except Exception:
+            failed += 1
+            print('FAIL', name)
+            traceback.print_exc(limit=2)
+    disk_driver.quit()
+    phone.quit()
+
+    # Without WebGL the fallback stays: preview image and list of scenes, and a message.
     nogl = browser(webgl=False)
     try:
         nogl.get(base)
         time.sleep(1)
         img = nogl.find_element(By.CSS_SELECTOR, '.dinh-pano-fallback')
-        links = nogl.find_elements(By.CSS_SELECTOR, '.dinh-pano-scenes a')
+        links = nogl.find_elements(By.CSS_SELECTOR, '.dinh-scenes a')
         assert img.is_displayed() and nogl.execute_script('return arguments[0].naturalWidth', img) == 512
         assert len(links) == 2 and all(a.is_displayed() for a in links)
         assert not nogl.find_elements(By.CSS_SELECTOR, '.dinh-stage')
+        assert 'Không mở được' in nogl.find_element(By.CSS_SELECTOR, '.dinh-msg').text
         assert not errors(nogl), errors(nogl)
         passed += 1
-        print('PASS without WebGL the fallback image and scene list are shown')
+        print('PASS without WebGL the fallback image, a message and the scene list are shown')
     except Exception:
         failed += 1
-        print('FAIL without WebGL the fallback image and scene list are shown')
+        print('FAIL without WebGL the fallback image, a message and the scene list are shown')
         traceback.print_exc(limit=2)
     finally:
         nogl.quit()
     server.shutdown()
+    other.shutdown()
     size = sum(os.path.getsize(os.path.join(THEME, n)) for n in ('viewer.js', 'viewer.css'))
     print('viewer.js + viewer.css: %d bytes' % size)
     shutil.rmtree(site, ignore_errors=True)

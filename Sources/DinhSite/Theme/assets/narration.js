@@ -1,29 +1,51 @@
-// Narration player: shows the current caption as text beside the audio (deaf visitors, noisy
-// courtyards). Audio is never preloaded: nothing is fetched until the visitor presses play.
+// The page's one narration player. While the 360° tour shows a scene with its own narration (the
+// scene link's data-audio) it plays that; otherwise the relic's guide (data-main), whose captions the
+// page draws from the transcript's cues (data-s, data-e: no fetch, works from file://). A cue tapped
+// plays from there; the current one is highlighted. Audio is fetched only when the visitor plays it.
 (function () {
-  var audio = document.querySelector("audio[data-dinh-narration]");
-  var line = document.querySelector("[data-dinh-caption]");
-  if (!audio || !line || !audio.textTracks || !audio.textTracks.length) return;
-  var track = audio.textTracks[0];
-  track.mode = "hidden";
-  track.addEventListener("cuechange", function () {
-    var cue = track.activeCues && track.activeCues[0];
-    line.textContent = cue ? cue.text.replace(/<[^>]*>/g, "") : "";
+  var D = document, a = D.querySelector('audio[data-dinh-narration]'), now = D.querySelector('[data-dinh-now]');
+  if (!a || !now) return;
+  var line = D.querySelector('[data-dinh-caption]'), cues = [].slice.call(D.querySelectorAll('[data-s]'));
+  var main = now.getAttribute('data-main'), pano = D.querySelector('.dinh-pano'), saved = 0, last;
+  function use(src, label) {
+    var cur = a.getAttribute('src') || '', playing = !a.paused;
+    now.lastChild.textContent = label;
+    if (src == cur) return;
+    if (cur == main) saved = a.currentTime;
+    a.pause();
+    if (src) a.src = src; else a.removeAttribute('src');
+    a.hidden = !src;
+    if (src && src == main && saved) a.currentTime = saved;
+    if (src && playing) a.play();
+    caption();
+  }
+  function follow(id) {
+    var link = pano && id && D.querySelector('a[href="#scene=' + id + '"]');
+    var own = link && link.getAttribute('data-audio');
+    use(own || main, own ? link.textContent : now.getAttribute(main ? 'data-general' : 'data-none'));
+  }
+  function caption() {
+    var t = a.currentTime, on = a.getAttribute('src') == main && (t > 0 || !a.paused), cue = null;
+    cues.forEach(function (c) {
+      var hit = on && t >= +c.getAttribute('data-s') && t < +c.getAttribute('data-e');
+      if (hit) cue = c;
+      c.classList.toggle('current', hit);
+      if (hit) c.setAttribute('aria-current', 'true'); else c.removeAttribute('aria-current');
+    });
+    if (line && cue !== last) line.textContent = cue ? cue.lastChild.textContent.trim() : '';
+    last = cue;
+  }
+  ['timeupdate', 'seeked', 'loadedmetadata'].forEach(function (n) { a.addEventListener(n, caption); });
+  cues.forEach(function (c) {
+    c.addEventListener('click', function () {
+      use(main, now.getAttribute('data-general'));
+      a.currentTime = +c.getAttribute('data-s');
+      a.play();
+      caption();
+    });
   });
-})();
-// Per-scene narration follows the 360° tour: when the visitor walks to another scene, the
-// scene player switches to that scene's audio (and keeps playing if it was playing).
-(function () {
-  var audio = document.querySelector("audio[data-dinh-scene-narration]");
-  var pano = document.querySelector(".dinh-pano");
-  if (!audio || !pano) return;
-  var sources = JSON.parse(audio.getAttribute("data-dinh-scene-narration") || "{}");
-  pano.addEventListener("dinh:scenechange", function (event) {
-    var src = sources[event.detail && event.detail.scene];
-    if (!src || audio.getAttribute("src") === src) return;
-    var playing = !audio.paused;
-    while (audio.firstChild) audio.removeChild(audio.firstChild);
-    audio.setAttribute("src", src);
-    if (playing) audio.play();
-  });
+  if (pano) {
+    pano.addEventListener('dinh:scenechange', function (e) { follow(e.detail.scene); });
+    if (pano.dinhViewer) follow(pano.dinhViewer.state().scene);
+  }
 })();

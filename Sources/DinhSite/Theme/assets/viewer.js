@@ -1,37 +1,31 @@
-/* Dinh panorama viewer: WebGL cube tiles, dependency-free, no external requests.
- * Markup: <div class="dinh-pano" data-scenes="#tour">  ("#id" of a <script type="application/json">, or a URL)
- *   <img class="dinh-pano-fallback" …><ul class="dinh-pano-scenes"><li><a href="#scene=ID">…</a>…</ul></div>
- * The children are the fallback, hidden only once WebGL works.
- * JSON (DinhPanorama.TourDescription): {"scenes":[scene…],"strings":{key:text}}, first scene = entry;
- *   scene {"id","title","base","tileSize","levels":[faceSize…, coarsest first],"preview","view":{"yaw",
- *   "pitch","fov"},"north"?,"hotspots":[{"yaw","pitch","scene","label"}|{"yaw","pitch","text"}]}.
- *   "base" (tile folder, ends in "/") is relative to the JSON's URL.
- *   Tiles: base+"L/{f|r|b|l|u|d}{row}_{col}.jpg", preview: base+"preview.jpg" (faces side by side).
- * Conventions as DinhPanorama/CubeFace.swift: OpenGL axes, yaw 0 looks along -z, +yaw turns right,
- *   +pitch looks up; fov (degrees) spans the longer side of the view.
- * Hash: #scene=ID&yaw=Y&pitch=P&fov=F opens that view and follows it. Event "dinh:scenechange"
- *   (detail.scene) on the container; container.dinhViewer = {go(id), state()}.
- */
+// Dinh panorama viewer: cube tiles drawn by WebGL, or by CSS 3D transforms of <img> tiles where WebGL may
+// not read them (file://, tiles from another origin: texImage2D throws SecurityError). No dependencies.
+// Markup: <div class="dinh-pano" data-scenes="#id"> (a <script type="application/json">, or a URL) holding
+//   the fallback (an <img class="dinh-pano-fallback">…), hidden while the viewer runs, shown again with a
+//   message when the view cannot start. Links to "#scene=ID" anywhere in the page get aria-current.
+// JSON (DinhPanorama.TourDescription): {"scenes":[scene…],"strings":{key:text}}, first scene = entry;
+//   scene {"id","title","base","tileSize","levels":[faceSize…, coarsest first],"preview","view":{"yaw",
+//   "pitch","fov"},"north"?,"hotspots":[{"yaw","pitch","scene","label"}|{"yaw","pitch","text"}]}.
+//   "base" (tile folder, ends in "/") is relative to the JSON's URL.
+//   Tiles: base+"L/{f|r|b|l|u|d}{row}_{col}.jpg", preview: base+"preview.jpg" (faces side by side).
+// Conventions as DinhPanorama/CubeFace.swift: OpenGL axes, yaw 0 looks along -z, +yaw turns right,
+//   +pitch looks up; fov (degrees) spans the longer side, never narrower than the finest tiles can show.
+// Hash: #scene=ID&yaw=Y&pitch=P&fov=F opens that view and follows it. Event "dinh:scenechange"
+//   (detail.scene) on the container; container.dinhViewer = {go(id), state()}.
 (function () {
   'use strict';
   var D = document, W = window, M = Math, RAD = M.PI / 180;
   var TEXT = { view: 'Panorama: drag or use the arrow keys to look around, + and − to zoom',
-    fullscreen: 'Full screen', gyro: 'Look around by moving the phone', close: 'Close',
-    north: 'Turn to north', zoomIn: 'Zoom in', zoomOut: 'Zoom out' };
-  var FACES = 'frblud';
+    fullscreen: 'Full screen', gyro: 'Look around by moving the phone', close: 'Close', north: 'Turn to north',
+    zoomIn: 'Zoom in', zoomOut: 'Zoom out', scenes: 'Scenes', loading: 'Loading the 360° view',
+    fail: 'The 360° view cannot open here: see the photo and the scenes below.' };
+  var FACES = 'frblud', TURN = ['', 'rotateY(-90deg)', 'rotateY(180deg)', 'rotateY(90deg)', 'rotateX(-90deg)', 'rotateX(90deg)'];
   var MAX_TEXTURES = 64;         // about 64 MB of tiles on the GPU, fine for cheap phones
   var reduced = W.matchMedia && W.matchMedia('(prefers-reduced-motion: reduce)');
 
   // Direction through face coordinates a (left to right), b (top to bottom) in [-1, 1].
   function dir(f, a, b) {
-    switch (f) {
-      case 'f': return [a, -b, -1];
-      case 'r': return [1, -b, a];
-      case 'b': return [-a, -b, 1];
-      case 'l': return [-1, -b, -a];
-      case 'u': return [a, 1, -b];
-      default: return [a, -1, b];
-    }
+    return f == 'f' ? [a, -b, -1] : f == 'r' ? [1, -b, a] : f == 'b' ? [-a, -b, 1] : f == 'l' ? [-1, -b, -a] : f == 'u' ? [a, 1, -b] : [a, -1, b];
   }
   // Face and coordinates hit by a direction (inverse of dir).
   function hit(d) {
@@ -52,57 +46,49 @@
   }
   function clamp(v, lo, hi) { return v < lo ? lo : v > hi ? hi : v; }
   function wrap(y) { return ((y + 180) % 360 + 360) % 360 - 180; }
-
-  var VS = 'attribute vec2 p;uniform mat4 m;uniform vec3 o,u,v;uniform vec4 t;varying vec2 c;' +
-    'void main(){c=t.xy+p*t.zw;gl_Position=m*vec4(o+p.x*u+p.y*v,1.);}';
-  var FS = 'precision mediump float;uniform sampler2D s;varying vec2 c;void main(){gl_FragColor=texture2D(s,c);}';
+  // The fallback comes back, with a message, when the view cannot start.
+  function fail(root, text) {
+    [].forEach.call(root.children, function (c) { c.hidden = c.classList.contains('dinh-stage'); });
+    root.classList.remove('dinh-pano--live');
+    if (!root.querySelector('.dinh-msg')) el('p', 'dinh-msg', root, { role: 'alert' }).textContent = text;
+  }
 
   function Viewer(root, tour, tourUrl) {
     var S = {}, k;
     for (k in TEXT) S[k] = TEXT[k];
     for (k in tour.strings || {}) S[k] = tour.strings[k];
-    var canvas = D.createElement('canvas');
-    var gl = canvas.getContext('webgl', { alpha: false, antialias: false, preserveDrawingBuffer: true });
-    if (!gl) return null;
-    var prog = gl.createProgram();
-    [[gl.VERTEX_SHADER, VS], [gl.FRAGMENT_SHADER, FS]].forEach(function (s) {
-      var sh = gl.createShader(s[0]);
-      gl.shaderSource(sh, s[1]); gl.compileShader(sh); gl.attachShader(prog, sh);
-    });
-    gl.linkProgram(prog);
-    if (!gl.getProgramParameter(prog, gl.LINK_STATUS)) return null;
-    gl.useProgram(prog);
-    var U = {};
-    ['m', 'o', 'u', 'v', 't', 's'].forEach(function (n) { U[n] = gl.getUniformLocation(prog, n); });
-    gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
-    gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([0, 0, 1, 0, 0, 1, 1, 1]), gl.STATIC_DRAW);
-    var loc = gl.getAttribLocation(prog, 'p');
-    gl.enableVertexAttribArray(loc);
-    gl.vertexAttribPointer(loc, 2, gl.FLOAT, false, 0, 0);
-    var maxTex = gl.getParameter(gl.MAX_TEXTURE_SIZE);
+    var R = location.protocol == 'file:' ? css3d() : webgl();
+    if (!R) { fail(root, S.fail); return null; }
 
-    // Stage: canvas, hotspot layer, controls, popup. The fallback stays in the DOM, hidden.
-    var fallback = [].slice.call(root.children);
-    fallback.forEach(function (c) { c.hidden = true; });
+    // Stage: title and scene list, view, hotspots, loading label, controls, popup. The fallback stays, hidden.
+    [].forEach.call(root.children, function (c) { c.hidden = true; });
     root.classList.add('dinh-pano--live');
-    var stage = el('div', 'dinh-stage', root);
-    stage.appendChild(canvas).tabIndex = 0;
-    canvas.setAttribute('role', 'img');
+    var stage = el('div', 'dinh-stage', root), top = el('div', 'dinh-top', stage), sel;
+    if (tour.scenes.length > 1) {
+      sel = el('select', 'dinh-sel', top, { 'aria-label': S.scenes });
+      tour.scenes.forEach(function (s) { el('option', '', sel, { value: s.id }).textContent = s.title; });
+      sel.addEventListener('change', function () { go(sel.value, null, true); });
+    } else sel = el('span', 'dinh-sel', top);
+    var pane = el('div', 'dinh-view', stage, { tabindex: 0, role: 'img' });
+    pane.appendChild(R.el);
     var layer = el('div', 'dinh-spots', stage);
+    var load = el('p', 'dinh-load', stage, { role: 'status' }), loadText = load.appendChild(D.createTextNode(''));
+    var loadPct = el('span', '', load, { 'aria-hidden': 'true' });
     var bar = el('div', 'dinh-bar', stage);
-    function button(cls, label, text, fn) {
-      var b = el('button', cls, bar, { type: 'button', 'aria-label': label, title: label });
+    function button(cls, label, text, fn, parent) {
+      var b = el('button', cls, parent || bar, { type: 'button', 'aria-label': label, title: label });
       b.textContent = text;
       b.addEventListener('click', fn);
       return b;
     }
-    var compass = button('dinh-compass', S.north, '', function () { if (scene.north != null) turnTo(scene.north, 0); });
+    var compass = button('dinh-compass', S.north, '', function () { turnTo(scene.north, 0); }, top);
     el('span', 'dinh-needle', compass, { 'aria-hidden': 'true' });
-    button('dinh-zin', S.zoomIn, '+', function () { zoom(1 / 1.25); });
-    button('dinh-zout', S.zoomOut, '−', function () { zoom(1.25); });
     var gyroBtn = 'DeviceOrientationEvent' in W && W.matchMedia('(pointer: coarse)').matches && button('dinh-gyro', S.gyro, '', toggleGyro);
     var fsBtn = button('dinh-fs', S.fullscreen, '', toggleFull);
     [gyroBtn, fsBtn].forEach(function (b) { if (b) b.setAttribute('aria-pressed', 'false'); });
+    var zoomer = el('div', 'dinh-zoom', bar);
+    button('', S.zoomOut, '−', function () { zoom(1.25); }, zoomer);
+    button('', S.zoomIn, '+', function () { zoom(1 / 1.25); }, zoomer);
     var pop = el('div', 'dinh-pop', stage, { role: 'dialog' });
     pop.hidden = true;
     var popText = el('p', '', pop), popClose = el('button', 'dinh-pop-close', pop, { type: 'button' }), popOwner = null;
@@ -111,22 +97,21 @@
 
     var byId = {};
     tour.scenes.forEach(function (s) { byId[s.id] = s; });
-    var scene = null, yaw = 0, pitch = 0, fov = 90, level = 0, gen = 0;
+    var scene = null, yaw = 0, pitch = 0, fov = 90, level = 0, gen = 0, asked = 0, got = 0;
     var tiles = {}, preview = null, queue = [], loading = 0, spots = [];
-    var quiet = true, dirty = true, frame = 0, width = 1, height = 1, fx = 1, fy = 1, basis = null, anim = null, hashTimer = 0;
+    var quiet = true, dirty = true, frame = 0, cw = 1, ch = 1, width = 1, height = 1, fx = 1, fy = 1, basis = null, anim = null, hashTimer = 0;
 
     function vfov() { // fov spans the longer side
       return width >= height ? 2 * M.atan(M.tan(fov * RAD / 2) * height / width) / RAD : fov;
     }
-    function matrix() {
-      var F = look(yaw, pitch), sy = M.sin(yaw * RAD), cy = M.cos(yaw * RAD), sp = M.sin(pitch * RAD), cp = M.cos(pitch * RAD);
-      var R = [cy, 0, sy], Up = [-sp * sy, cp, sp * cy];
+    // Narrowest fov: a texel of the finest level per CSS pixel along the longer side, at the centre.
+    function minFov() {
+      return scene ? clamp(2 * M.atan(M.max(cw, ch) / scene.levels[scene.levels.length - 1]) / RAD, 30, 120) : 30;
+    }
+    function camera() { // right, up, forward; focal lengths fx, fy in half-view units
+      var sy = M.sin(yaw * RAD), cy = M.cos(yaw * RAD), sp = M.sin(pitch * RAD), cp = M.cos(pitch * RAD);
+      basis = [[cy, 0, sy], [-sp * sy, cp, sp * cy], look(yaw, pitch)];
       fy = 1 / M.tan(vfov() * RAD / 2); fx = fy * height / width;
-      var n = 0.05, f = 10, A = (f + n) / (n - f), B = 2 * f * n / (n - f);
-      basis = [R, Up, F];
-      // Column-major P·V for a camera looking along F with right R and up Up.
-      return new Float32Array([fx * R[0], fy * Up[0], -A * F[0], F[0], fx * R[1], fy * Up[1], -A * F[1], F[1],
-        fx * R[2], fy * Up[2], -A * F[2], F[2], 0, 0, B, 0]);
     }
     // Screen position (CSS pixels) of a direction, or null when behind the viewer.
     function project(d) {
@@ -134,52 +119,53 @@
       if (w <= 1e-3) return null;
       var x = fx * (d[0] * basis[0][0] + d[1] * basis[0][1] + d[2] * basis[0][2]) / w;
       var y = fy * (d[0] * basis[1][0] + d[1] * basis[1][1] + d[2] * basis[1][2]) / w;
-      return [(x + 1) / 2 * canvas.clientWidth, (1 - y) / 2 * canvas.clientHeight];
+      return [(x + 1) / 2 * cw, (1 - y) / 2 * ch];
     }
     function pickLevel() { // coarsest level with a texel per device pixel at the centre; none if tiles exceed the GPU limit
       var need = height * fy * 0.9, n = scene.levels.length, i = 0;
       while (i < n - 1 && scene.levels[i] < need) i++;
-      return scene.tileSize <= maxTex ? i : -1;
+      return scene.tileSize <= R.max ? i : -1;
     }
     // Tiles at level L seen through a grid of rays over the view.
     function visible(L) {
-      var out = {}, n = scene.levels[L] / scene.tileSize, R = basis[0], Up = basis[1], F = basis[2];
+      var out = {}, n = scene.levels[L] / scene.tileSize, B = basis;
       for (var i = 0; i <= 8; i++) for (var j = 0; j <= 8; j++) {
         var sx = (i / 4 - 1) / fx, sy = (j / 4 - 1) / fy;
-        var h = hit([F[0] + sx * R[0] + sy * Up[0], F[1] + sx * R[1] + sy * Up[1], F[2] + sx * R[2] + sy * Up[2]]);
+        var h = hit([0, 1, 2].map(function (a) { return B[2][a] + sx * B[0][a] + sy * B[1][a]; }));
         var c = clamp(M.floor((h[1] + 1) / 2 * n), 0, n - 1), r = clamp(M.floor((h[2] + 1) / 2 * n), 0, n - 1);
         out[L + '/' + h[0] + r + '_' + c] = [L, h[0], r, c];
       }
       return out;
     }
-    function texture(img) {
-      var t = gl.createTexture();
-      gl.bindTexture(gl.TEXTURE_2D, t);
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGB, gl.RGB, gl.UNSIGNED_BYTE, img);
-      [gl.TEXTURE_MIN_FILTER, gl.TEXTURE_MAG_FILTER, gl.TEXTURE_WRAP_S, gl.TEXTURE_WRAP_T].forEach(function (p, i) {
-        gl.texParameteri(gl.TEXTURE_2D, p, i < 2 ? gl.LINEAR : gl.CLAMP_TO_EDGE);
-      });
-      return t;
-    }
-    function load(url, done) {
+    function fetchImage(url, done) {
       var g = gen, img = new Image();
-      img.onload = function () { if (g === gen) done(img); };
-      img.onerror = function () { if (g === gen) done(null); };
+      asked++; progress();
+      img.onload = img.onerror = function (e) { if (g === gen) { got++; done(e.type == 'load' ? img : null); progress(); } };
       img.src = url;
       return img;
     }
     function url(path) { return new URL(scene.base + path, tourUrl).href; }
+    // Uploads an image; WebGL refusing it (SecurityError) switches to the CSS renderer.
+    function upload(img, q) {
+      try { return R.tex(img, q); } catch (e) {
+        if (e.name != 'SecurityError') throw e;
+        var v = { yaw: yaw, pitch: pitch, fov: fov };
+        release(); R.el.remove(); R = css3d(); pane.appendChild(R.el);
+        show(scene, v);
+        return null;
+      }
+    }
     function pump() {
       while (loading < 4 && queue.length) {
         var q = queue.shift(), key = q[0] + '/' + q[1] + q[2] + '_' + q[3];
         if (tiles[key]) continue;
         var t = tiles[key] = { q: q, tex: null, used: frame };
         loading++;
-        t.img = load(url(key + '.jpg'), (function (t) {
+        t.img = fetchImage(url(key + '.jpg'), (function (t) {
           return function (img) {
             loading--; t.img = null;
-            if (img) { t.tex = texture(img); evict(); }
-            dirty = true; pump(); tick();
+            if (img) { t.tex = upload(img, t.q); evict(); }
+            changed(); pump();
           };
         })(t));
       }
@@ -188,7 +174,7 @@
       var keys = Object.keys(tiles).filter(function (k) { return tiles[k].tex && tiles[k].q[0] > 0; });
       if (keys.length <= MAX_TEXTURES) return;
       keys.sort(function (a, b) { return tiles[a].used - tiles[b].used; });
-      keys.slice(0, keys.length - MAX_TEXTURES).forEach(function (k) { gl.deleteTexture(tiles[k].tex); delete tiles[k]; });
+      keys.slice(0, keys.length - MAX_TEXTURES).forEach(function (k) { R.free(tiles[k].tex); delete tiles[k]; });
     }
     function request() {
       if (level < 0) return;
@@ -200,40 +186,120 @@
       });
       pump();
     }
-    function quad(f, a0, b0, s, tex, t) {
-      var o = dir(f, a0, b0), u = dir(f, a0 + s, b0), v = dir(f, a0, b0 + s);
-      gl.uniform3fv(U.o, o);
-      gl.uniform3f(U.u, u[0] - o[0], u[1] - o[1], u[2] - o[2]);
-      gl.uniform3f(U.v, v[0] - o[0], v[1] - o[1], v[2] - o[2]);
-      gl.uniform4fv(U.t, t);
-      gl.bindTexture(gl.TEXTURE_2D, tex);
-      gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+    // Loading label: shown while the preview or tiles of the view are on their way.
+    function progress() {
+      var on = asked > got;
+      load.classList.toggle('dinh-on', on);
+      stage.classList.toggle('dinh-wait', !preview);
+      loadText.nodeValue = on ? S.loading : '';
+      loadPct.textContent = on ? ' ' + M.round(100 * got / asked) + '%' : '';
+      if (!on) asked = got = 0;
     }
+
+    // WebGL: a quad per tile, the preview under the tiles.
+    function webgl() {
+      var c = D.createElement('canvas');
+      var gl = c.getContext('webgl', { alpha: false, antialias: false, preserveDrawingBuffer: true });
+      if (!gl) return null;
+      var prog = gl.createProgram(), U = {};
+      [[gl.VERTEX_SHADER, 'attribute vec2 p;uniform mat4 m;uniform vec3 o,u,v;uniform vec4 t;varying vec2 c;' +
+        'void main(){c=t.xy+p*t.zw;gl_Position=m*vec4(o+p.x*u+p.y*v,1.);}'],
+       [gl.FRAGMENT_SHADER, 'precision mediump float;uniform sampler2D s;varying vec2 c;void main(){gl_FragColor=texture2D(s,c);}']
+      ].forEach(function (s) {
+        var sh = gl.createShader(s[0]);
+        gl.shaderSource(sh, s[1]); gl.compileShader(sh); gl.attachShader(prog, sh);
+      });
+      gl.bindAttribLocation(prog, 0, 'p');
+      gl.linkProgram(prog);
+      if (!gl.getProgramParameter(prog, gl.LINK_STATUS)) return null;
+      gl.useProgram(prog);
+      'mouvts'.split('').forEach(function (n) { U[n] = gl.getUniformLocation(prog, n); });
+      gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
+      gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([0, 0, 1, 0, 0, 1, 1, 1]), gl.STATIC_DRAW);
+      gl.enableVertexAttribArray(0);
+      gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
+      c.addEventListener('webglcontextlost', function (e) { e.preventDefault(); frame = -1; fail(root, S.fail); });
+      function quad(f, a0, b0, s, tex, t) {
+        var o = dir(f, a0, b0), u = dir(f, a0 + s, b0), v = dir(f, a0, b0 + s);
+        gl.uniform3fv(U.o, o);
+        gl.uniform3f(U.u, u[0] - o[0], u[1] - o[1], u[2] - o[2]);
+        gl.uniform3f(U.v, v[0] - o[0], v[1] - o[1], v[2] - o[2]);
+        gl.uniform4fv(U.t, t);
+        gl.bindTexture(gl.TEXTURE_2D, tex);
+        gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+      }
+      return { el: c, max: gl.getParameter(gl.MAX_TEXTURE_SIZE),
+        tex: function (img, q) {
+          if (!q && 6 * scene.preview > this.max) return null;
+          var t = gl.createTexture();
+          gl.bindTexture(gl.TEXTURE_2D, t);
+          try { gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGB, gl.RGB, gl.UNSIGNED_BYTE, img); } catch (e) { gl.deleteTexture(t); throw e; }
+          [gl.TEXTURE_MIN_FILTER, gl.TEXTURE_MAG_FILTER, gl.TEXTURE_WRAP_S, gl.TEXTURE_WRAP_T].forEach(function (p, i) {
+            gl.texParameteri(gl.TEXTURE_2D, p, i < 2 ? gl.LINEAR : gl.CLAMP_TO_EDGE);
+          });
+          return t;
+        },
+        free: function (t) { gl.deleteTexture(t); },
+        draw: function () {
+          if (width !== c.width || height !== c.height) { c.width = width; c.height = height; }
+          gl.viewport(0, 0, width, height);
+          gl.clearColor(0, 0, 0, 1);
+          gl.clear(gl.COLOR_BUFFER_BIT);
+          var Rt = basis[0], Up = basis[1], F = basis[2], n = 0.05, f = 10, A = (f + n) / (n - f), B = 2 * f * n / (n - f);
+          // Column-major P·V for a camera looking along F with right R and up Up.
+          gl.uniformMatrix4fv(U.m, false, new Float32Array([fx * Rt[0], fy * Up[0], -A * F[0], F[0], fx * Rt[1], fy * Up[1], -A * F[1], F[1],
+            fx * Rt[2], fy * Up[2], -A * F[2], F[2], 0, 0, B, 0]));
+          var pw = 6 * scene.preview, ph = scene.preview;
+          for (var i = 0; preview && i < 6; i++) quad(FACES[i], -1, -1, 2, preview, [(i * ph + 0.5) / pw, 0.5 / ph, (ph - 1) / pw, (ph - 1) / ph]);
+          for (var l = 0; l <= level; l++) for (var key in tiles) {
+            var t = tiles[key], q = t.q, s = 2 * scene.tileSize / scene.levels[l];
+            if (q[0] === l && t.tex) quad(q[1], -1 + q[3] * s, -1 + q[2] * s, s, t.tex, [0, 0, 1, 1]);
+          }
+        } };
+    }
+    // CSS 3D: six faces of <img> tiles around a camera placed at the perspective point; no pixel is read.
+    function css3d() {
+      var box = D.createElement('div'), cam = el('div', 'dinh-cam', box), faces = [], size = 0;
+      box.className = 'dinh-cube';
+      for (var i = 0; i < 6; i++) faces.push(el('div', '', cam));
+      return { el: box, max: 1e9,
+        tex: function (img, q) {
+          if (!q) {
+            faces.forEach(function (f, i) { f.style.backgroundImage = 'url("' + img.src + '")'; f.style.backgroundPosition = i * 20 + '% 0'; });
+            return faces;
+          }
+          var s = 100 * scene.tileSize / scene.levels[q[0]];
+          img.alt = '';
+          img.style.cssText = 'left:' + q[3] * s + '%;top:' + q[2] * s + '%;width:' + s + '%;height:' + s + '%;z-index:' + q[0];
+          return faces[FACES.indexOf(q[1])].appendChild(img);
+        },
+        free: function (h) { if (h === faces) faces.forEach(function (f) { f.style.backgroundImage = ''; }); else h.remove(); },
+        draw: function () {
+          var n = M.min(scene.levels[scene.levels.length - 1], 2048), p = ch / 2 * fy;
+          if (n !== size) {
+            size = n;
+            faces.forEach(function (f, i) {
+              f.style.cssText += ';width:' + n + 'px;height:' + n + 'px;margin:' + -n / 2 + 'px;transform:' + TURN[i] + ' translateZ(' + (0.5 - n / 2) + 'px)';
+            });
+          }
+          box.style.perspective = p + 'px';
+          cam.style.transform = 'translateZ(' + p + 'px) rotateX(' + pitch + 'deg) rotateY(' + yaw + 'deg)';
+        } };
+    }
+
     function draw() {
       frame++;
       var dpr = M.min(W.devicePixelRatio || 1, 2);
-      var w = M.round(canvas.clientWidth * dpr) || 1, h = M.round(canvas.clientHeight * dpr) || 1;
-      if (w !== canvas.width || h !== canvas.height) { canvas.width = w; canvas.height = h; }
-      width = w; height = h;
-      gl.viewport(0, 0, w, h);
-      gl.clearColor(0, 0, 0, 1);
-      gl.clear(gl.COLOR_BUFFER_BIT);
+      cw = pane.clientWidth || 1; ch = pane.clientHeight || 1;
+      width = M.round(cw * dpr); height = M.round(ch * dpr);
       if (!scene || !scene.levels) return;
-      gl.uniformMatrix4fv(U.m, false, matrix());
+      fov = M.max(fov, minFov());
+      camera();
       level = pickLevel();
       request();
-      if (preview) {
-        var pw = 6 * scene.preview, ph = scene.preview;
-        for (var i = 0; i < 6; i++) {
-          quad(FACES[i], -1, -1, 2, preview, [(i * ph + 0.5) / pw, 0.5 / ph, (ph - 1) / pw, (ph - 1) / ph]);
-        }
-      }
-      for (var l = 0; l <= level; l++) for (var key in tiles) {
-        var t = tiles[key], q = t.q, s = 2 * scene.tileSize / scene.levels[l];
-        if (q[0] === l && t.tex) quad(q[1], -1 + q[3] * s, -1 + q[2] * s, s, t.tex, [0, 0, 1, 1]);
-      }
+      R.draw();
       placeSpots();
-      compass.style.setProperty('--turn', ((scene.north || 0) - yaw) + 'deg');
+      compass.style.setProperty('--turn', (scene.north - yaw) + 'deg');
     }
     function tick() {
       if (frame < 0) return;
@@ -249,7 +315,7 @@
       clearTimeout(hashTimer); hashTimer = setTimeout(writeHash, 250);
     }
     function setView(y, p, f) {
-      yaw = wrap(y); pitch = clamp(p, -90, 90); fov = clamp(f, 30, 120);
+      yaw = wrap(y); pitch = clamp(p, -90, 90); fov = clamp(f, minFov(), 120);
       changed();
     }
     function zoom(by) { anim = null; quiet = false; setView(yaw, pitch, fov * by); }
@@ -269,7 +335,6 @@
     }
 
     function placeSpots() {
-      var cw = canvas.clientWidth, ch = canvas.clientHeight;
       spots.forEach(function (s) {
         var p = project(look(s.h.yaw, s.h.pitch));
         var on = p && p[0] >= 0 && p[1] >= 0 && p[0] <= cw && p[1] <= ch;
@@ -277,9 +342,11 @@
         if (on) s.b.style.transform = 'translate(' + p[0].toFixed(1) + 'px,' + p[1].toFixed(1) + 'px)';
       });
     }
+    // Hotspots in the tab order from left to right of the scene's first view.
     function buildSpots() {
       layer.textContent = '';
-      spots = (scene.hotspots || []).map(function (h) {
+      var y0 = (scene.view || {}).yaw || 0;
+      spots = (scene.hotspots || []).slice().sort(function (a, b) { return wrap(a.yaw - y0) - wrap(b.yaw - y0); }).map(function (h) {
         var b = el('button', 'dinh-spot dinh-spot-' + (h.scene ? 'scene' : 'text'), layer,
           { type: 'button', 'aria-label': h.scene ? h.label || (byId[h.scene] || {}).title || h.scene : h.text });
         el('span', '', b, { 'aria-hidden': 'true' }).textContent = h.scene ? h.label || '' : 'i';
@@ -307,12 +374,11 @@
       gen++;
       for (var key in tiles) {
         var t = tiles[key];
-        if (t.tex) gl.deleteTexture(t.tex);
+        if (t.tex) R.free(t.tex);
         if (t.img) { t.img.onload = t.img.onerror = null; t.img.src = ''; }
       }
-      tiles = {}; queue = []; loading = 0;
-      if (preview) gl.deleteTexture(preview);
-      preview = null;
+      if (preview) R.free(preview);
+      tiles = {}; queue = []; loading = asked = got = 0; preview = null;
     }
     function go(id, view, fade) {
       var s = byId[id];
@@ -328,13 +394,18 @@
       var changedScene = scene !== s;
       scene = s; level = 0;
       var v = view || s.view || {};
-      canvas.setAttribute('aria-label', s.title ? s.title + '. ' + S.view : S.view);
+      pane.setAttribute('aria-label', s.title ? s.title + '. ' + S.view : S.view);
+      sel.value = s.id; sel.textContent || (sel.textContent = s.title);
+      [].forEach.call(D.querySelectorAll('a[href*="#scene="]'), function (a) {
+        a[a.getAttribute('href').split('#scene=')[1] == s.id ? 'setAttribute' : 'removeAttribute']('aria-current', 'true');
+      });
       compass.hidden = s.north == null;
       buildSpots();
       setView(v.yaw || 0, v.pitch || 0, v.fov || 90);
-      load(url('preview.jpg'), function (img) {
-        if (img && 6 * s.preview <= maxTex) preview = texture(img);
+      fetchImage(url('preview.jpg'), function (img) {
         stage.classList.remove('dinh-fade');
+        if (!img) { frame = -1; fail(root, S.fail); return; }
+        preview = upload(img, null);
         changed();
       });
       if (changedScene) root.dispatchEvent(new CustomEvent('dinh:scenechange', { detail: { scene: s.id } }));
@@ -366,11 +437,11 @@
 
     // Drag, touch and pinch through pointer events; wheel; keyboard.
     var pts = {}, pinch = 0;
-    canvas.addEventListener('pointerdown', function (e) {
-      canvas.setPointerCapture(e.pointerId); anim = null; quiet = false;
+    pane.addEventListener('pointerdown', function (e) {
+      pane.setPointerCapture(e.pointerId); anim = null; quiet = false;
       pts[e.pointerId] = [e.clientX, e.clientY];
     });
-    canvas.addEventListener('pointermove', function (e) {
+    pane.addEventListener('pointermove', function (e) {
       var p = pts[e.pointerId];
       if (!p) return;
       var ids = Object.keys(pts);
@@ -381,17 +452,17 @@
         pinch = d;
         return;
       }
-      var k = vfov() / canvas.clientHeight;
+      var k = vfov() / ch;
       if (gyro) gyroOffset -= (e.clientX - p[0]) * k;
       setView(yaw - (e.clientX - p[0]) * k, pitch + (e.clientY - p[1]) * k, fov);
       pts[e.pointerId] = [e.clientX, e.clientY];
     });
-    ['pointerup', 'pointercancel'].forEach(function (n) { canvas.addEventListener(n, function (e) { delete pts[e.pointerId]; pinch = 0; }); });
-    canvas.addEventListener('wheel', function (e) {
+    ['pointerup', 'pointercancel'].forEach(function (n) { pane.addEventListener(n, function (e) { delete pts[e.pointerId]; pinch = 0; }); });
+    pane.addEventListener('wheel', function (e) {
       e.preventDefault(); anim = null; quiet = false;
       setView(yaw, pitch, fov * M.exp(clamp(e.deltaY, -100, 100) * 0.002));
     }, { passive: false });
-    canvas.addEventListener('keydown', function (e) {
+    pane.addEventListener('keydown', function (e) {
       var m = { ArrowLeft: [-1, 0, 1], ArrowRight: [1, 0, 1], ArrowUp: [0, 1, 1], ArrowDown: [0, -1, 1],
         '+': [0, 0, 1 / 1.1], '=': [0, 0, 1 / 1.1], '-': [0, 0, 1.1], _: [0, 0, 1.1] }[e.key], st = fov / 18;
       if (!m) return;
@@ -451,11 +522,6 @@
       else E.requestPermission().then(function (r) { if (r === 'granted') setGyro(true); }, function () {});
     }
 
-    canvas.addEventListener('webglcontextlost', function (e) { // give the page back its fallback
-      e.preventDefault(); frame = -1;
-      root.removeChild(stage); root.classList.remove('dinh-pano--live');
-      fallback.forEach(function (c) { c.hidden = false; });
-    });
     if (W.ResizeObserver) new ResizeObserver(function () { dirty = true; tick(); }).observe(stage);
     else W.addEventListener('resize', function () { dirty = true; tick(); });
 
@@ -463,7 +529,8 @@
     quiet = !start;
     go(start ? start.id : tour.scenes[0].id, start && start.view, false);
     return { go: function (id) { go(id, null, true); },
-      state: function () { return { scene: scene && scene.id, yaw: yaw, pitch: pitch, fov: fov, level: level,
+      state: function () { return { scene: scene && scene.id, yaw: yaw, pitch: pitch, fov: fov, level: level, minFov: minFov(),
+        renderer: R.el.tagName == 'CANVAS' ? 'webgl' : 'css', drawn: !!preview,
         textures: Object.keys(tiles).filter(function (k) { return tiles[k].tex; }).length + (preview ? 1 : 0) }; } };
   }
 
@@ -475,7 +542,7 @@
       : fetch(src).then(function (r) { return r.json(); }).then(function (j) { return [j, new URL(src, location.href).href]; });
     got.then(function (r) {
       if (r[0].scenes && r[0].scenes.length) root.dinhViewer = Viewer(root, r[0], r[1]);
-    });
+    }).catch(function () { fail(root, TEXT.fail); });
   }
   function all() { [].forEach.call(D.querySelectorAll('.dinh-pano[data-scenes]'), init); }
   if (D.readyState === 'loading') D.addEventListener('DOMContentLoaded', all); else all();
