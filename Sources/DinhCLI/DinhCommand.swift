@@ -16,10 +16,19 @@ public struct DinhCommand: AsyncParsableCommand {
 
     public init() {}
 
-    /// Runs the command line and exits with the contract's status: 0 success, 1 content errors, 2 wrong usage.
+    /// Runs the command line and exits with the contract's status: 0 success, 1 content errors or a
+    /// failure while working (named with its file), 2 wrong usage (only what parsing the words finds).
     public static func main(arguments: [String]? = nil) async -> Never {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot(arguments)
+            command = try parseAsRoot(arguments)
+        } catch {
+            // Help and --version are "errors" that succeed; every other parsing problem is wrong usage.
+            let code = exitCode(for: error)
+            if code == .success { print(fullMessage(for: error)) } else { Terminal.standardError(fullMessage(for: error)) }
+            Foundation.exit(code == .success ? 0 : 2)
+        }
+        do {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -31,14 +40,21 @@ public struct DinhCommand: AsyncParsableCommand {
         } catch let error as DinhError {
             Terminal.standardError(error.description)
             Foundation.exit(1)
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
         } catch {
-            // Help and --version are "errors" that succeed; every other parsing problem is wrong usage.
-            if exitCode(for: error) == .success {
-                print(fullMessage(for: error))
+            switch exitCode(for: error) {
+            case .success:
+                print(fullMessage(for: error))  // help, asked for
                 Foundation.exit(0)
+            case .validationFailure:
+                // A command that finds its words wrong only once it starts (a folder that exists already).
+                Terminal.standardError(fullMessage(for: error))
+                Foundation.exit(2)
+            default:
+                Terminal.standardError("error: \(ErrorText.describe(error))")
+                Foundation.exit(1)
             }
-            Terminal.standardError(fullMessage(for: error))
-            Foundation.exit(2)
         }
     }
 }

@@ -1,3 +1,4 @@
+import DinhCore
 import Foundation
 
 /// A cache entry's manifest: a few lines of text, `variants.txt`.
@@ -35,7 +36,7 @@ enum CacheEntry {
         do {
             try Data(text.utf8).write(to: file, options: .atomic)
         } catch {
-            throw ImageError(path: file.path, code: .writeFailed, message: "cannot write (\(ImageDecoder.reason(error)))")
+            throw ImageError(path: file.path, code: .writeFailed, message: "cannot write (\(ErrorText.reason(error)))")
         }
     }
 }

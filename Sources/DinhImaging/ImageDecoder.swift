@@ -1,4 +1,5 @@
 import CDinhImaging
+import DinhCore
 import Foundation
 
 /// Reads JPEG and PNG files into ``PixelImage``s the way a browser would show them:
@@ -87,17 +88,8 @@ public struct ImageDecoder: Sendable {
         do {
             return try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
-            throw ImageError(path: url.path, code: .unreadable, message: "cannot read the file (\(Self.reason(error)))")
+            throw ImageError(path: url.path, code: .unreadable, message: "cannot read the file (\(ErrorText.reason(error)))")
         }
-    }
-
-    static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let text = strerror(Int32(underlying.code)) {
-            return String(cString: text)
-        }
-        return nsError.localizedDescription
     }
 
     static func format(of bytes: UnsafeRawBufferPointer, path: String) throws -> ImageFormat {

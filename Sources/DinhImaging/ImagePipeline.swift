@@ -79,7 +79,7 @@ public struct ImagePipeline: Sendable {
 
     private static func imageError(_ source: URL) -> @Sendable (any Error) -> ImageError {
         { error in
-            error as? ImageError ?? ImageError(path: source.path, code: .unsupported, message: "\(error)")
+            error as? ImageError ?? ImageError(path: source.path, code: .unsupported, message: ErrorText.describe(error))
         }
     }
 
@@ -135,7 +135,7 @@ public struct ImagePipeline: Sendable {
             do {
                 try Data(bytes).write(to: file, options: .atomic)
             } catch {
-                throw ImageError(path: file.path, code: .writeFailed, message: "cannot write (\(ImageDecoder.reason(error)))")
+                throw ImageError(path: file.path, code: .writeFailed, message: "cannot write (\(ErrorText.reason(error)))")
             }
             variants.insert(ImageVariant(width: final.width, height: final.height, format: format, fileName: name,
                                          file: file, byteCount: bytes.count), at: 0)
@@ -165,7 +165,7 @@ public struct ImagePipeline: Sendable {
         do {
             try manager.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         } catch {
-            throw ImageError(path: outputDirectory.path, code: .writeFailed, message: "cannot create the folder (\(ImageDecoder.reason(error)))")
+            throw ImageError(path: outputDirectory.path, code: .writeFailed, message: "cannot create the folder (\(ErrorText.reason(error)))")
         }
         for index in image.variants.indices {
             let target = outputDirectory.appendingPathComponent(image.variants[index].fileName)
@@ -176,7 +176,7 @@ public struct ImagePipeline: Sendable {
                     catch { try manager.copyItem(at: image.variants[index].file, to: target) }
                 } catch {
                     if !manager.fileExists(atPath: target.path) {
-                        throw ImageError(path: target.path, code: .writeFailed, message: "cannot write (\(ImageDecoder.reason(error)))")
+                        throw ImageError(path: target.path, code: .writeFailed, message: "cannot write (\(ErrorText.reason(error)))")
                     }
                 }
             }

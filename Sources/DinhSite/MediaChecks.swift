@@ -30,7 +30,7 @@ enum MediaChecks {
                         diagnostics.warning(scene.panorama.location, "'\(scene.panorama.path)' \(advice)")
                     }
                 } catch {
-                    diagnostics.error(scene.panorama.location, "'\(scene.panorama.path)' cannot be used as a 360° panorama: \(error)")
+                    diagnostics.error(scene.panorama.location, "'\(scene.panorama.path)' cannot be used as a 360° panorama: \(ErrorText.describe(error))")
                 }
             }
         }

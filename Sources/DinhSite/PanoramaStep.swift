@@ -102,6 +102,6 @@ struct PanoramaStep {
 
     private static func reason(_ error: any Error) -> String {
         if let error = error as? ImageError { return error.message }
-        return "\(error)"
+        return ErrorText.describe(error)
     }
 }

@@ -49,6 +49,22 @@ import Testing
         #expect(try fixture.dinh("frobnicate").status == 2)
         #expect(try fixture.dinh("build", "--jobs", "0").status == 2)
         #expect(try fixture.dinh("--help").status == 0)
+        // Words found wrong once the command starts are wrong usage too.
+        let again = try fixture.dinh("init", "content")
+        #expect(again.status == 2 && again.stderr.contains("already exists"), "\(again.stderr)")
+    }
+
+    /// A failure of the system while working exits 1 (never 2, which means wrong usage) and says
+    /// which file, in words: here the cache folder's name is taken by a file.
+    @Test func systemFailuresExitOneNamingTheFile() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "geo:", with: "gallery: [cong.jpg]\ngeo:"))
+        #expect(try Tools.run("/usr/bin/convert", ["-size", "64x48", "xc:orange", fixture.content.appendingPathComponent("heritage/quan-phuong-tri/cong.jpg").path]).status == 0)
+        try fixture.write(".dinh-cache", "in the way")
+        let result = try fixture.dinh("build", "content", "--output", "public")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("content/.dinh-cache' is a file, not a folder"), "\(result.stderr)")
+        #expect(!result.stderr.contains("UserInfo") && !result.stderr.contains("NSCocoaErrorDomain"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.path), "nothing was published")
     }
 
     @Test func missingContentFolder() throws {
