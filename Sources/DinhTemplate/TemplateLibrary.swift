@@ -14,9 +14,14 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders a template; an unknown name renders nothing (`Theme` checks names when loading).
     public func render(_ name: String, _ fields: TemplateFields) -> String {
+        render(name, context: .fields(fields))
+    }
+
+    /// Renders a template with any value as its context (the specification's tests start from lists and text too).
+    func render(_ name: String, context: TemplateValue) -> String {
         guard let template = templates[name] else { return "" }
         var renderer = Renderer(library: self)
-        var stack: [TemplateValue] = [.fields(fields)]
+        var stack = [context]
         renderer.render(template.nodes, &stack)
         return renderer.output
     }
@@ -26,6 +31,13 @@ private struct Renderer {
     let library: TemplateLibrary
     var output = ""
     var depth = 0
+    /// What starts each line of the template being rendered (a standalone partial's or block's indentation).
+    var indentation = ""
+    /// At the start of a template line: the indentation owed before anything is written on it. Written
+    /// lazily, so an empty line stays empty and a block that shows nothing leaves nothing.
+    var owed: String?
+    /// The blocks of each parent being rendered, outermost first: the outermost filling of a block wins.
+    var fillings: [[String: [Template.Node]]] = []
 
     init(library: TemplateLibrary) {
         self.library = library
@@ -36,13 +48,21 @@ private struct Renderer {
         for node in nodes {
             switch node {
             case .text(let text):
+                if let owed {
+                    self.owed = nil
+                    if let first = text.utf8.first, first != UInt8(ascii: "\n") && first != UInt8(ascii: "\r") { output += owed }
+                }
                 output += text
+            case .lineStart:
+                owed = indentation.isEmpty ? nil : indentation
             case .variable(let name, let escaped):
                 switch resolve(name, stack) {
-                case .text(let text): escaped ? HTML.appendEscaped(text, to: &output) : (output += text)
-                case .number(let number): output += String(number)
-                case .flag(let flag): output += flag ? "true" : "false"
-                case .list, .fields, .null, nil: break
+                case .text(let text) where !text.isEmpty:
+                    payIndentation()
+                    escaped ? HTML.appendEscaped(text, to: &output) : (output += text)
+                case .number(let number): payIndentation(); output += String(number)
+                case .flag(let flag): payIndentation(); output += flag ? "true" : "false"
+                case .text, .list, .fields, .null, nil: break
                 }
             case .section(let name, let inverted, let children):
                 let value = resolve(name, stack) ?? .null
@@ -60,19 +80,55 @@ private struct Renderer {
                     stack.removeLast()
                 }
             case .partial(let name, let indentation, _, _):
-                // A partial that includes itself would never end.
-                guard let partial = library.template(named: name), depth < 32 else { continue }
-                depth += 1
-                if indentation.isEmpty {
-                    render(partial.nodes, &stack)
-                } else {
-                    var inner = Renderer(library: library)
-                    inner.depth = depth
-                    inner.render(partial.nodes, &stack)
-                    output += Self.indent(inner.output, by: indentation)
+                guard let partial = library.template(named: name) else { continue }
+                include(partial.nodes, indentation: indentation, &stack)
+            case .parent(let name, let indentation, let blocks, _, _):
+                guard let parent = library.template(named: name) else { continue }
+                fillings.append(blocks)
+                include(parent.nodes, indentation: indentation, &stack)
+                fillings.removeLast()
+            case .block(let name, let indentation, let defaults):
+                let content = fillings.lazy.compactMap { $0[name] }.first ?? defaults
+                guard let indentation else {
+                    expand(content, &stack)
+                    continue
                 }
-                depth -= 1
+                // The block's lines start with its indentation, the first one too.
+                let saved = (self.indentation, owed)
+                self.indentation += indentation
+                owed = self.indentation
+                let before = output.utf8.count
+                expand(content, &stack)
+                self.indentation = saved.0
+                if output.utf8.count == before { owed = saved.1 }
             }
+        }
+    }
+
+    /// A partial or parent: a standalone tag's indentation starts each of its lines; one sharing its line
+    /// with text indents nothing (the specification indents the included template's lines, not its output).
+    mutating func include(_ nodes: [Template.Node], indentation: String?, _ stack: inout [TemplateValue]) {
+        if indentation == nil { payIndentation() }
+        let saved = (self.indentation, owed)
+        self.indentation = indentation.map { self.indentation + $0 } ?? ""
+        let before = output.utf8.count
+        expand(nodes, &stack)
+        self.indentation = saved.0
+        if output.utf8.count == before { owed = saved.1 }
+    }
+
+    /// Renders included nodes; a template that includes itself would never end.
+    mutating func expand(_ nodes: [Template.Node], _ stack: inout [TemplateValue]) {
+        guard depth < 32 else { return }
+        depth += 1
+        render(nodes, &stack)
+        depth -= 1
+    }
+
+    mutating func payIndentation() {
+        if let owed {
+            output += owed
+            self.owed = nil
         }
     }
 
@@ -91,17 +147,5 @@ private struct Renderer {
             found = fields.lookup(part)
         }
         return found
-    }
-
-    /// Each line of a standalone partial starts with the partial tag's indentation.
-    static func indent(_ text: String, by indentation: String) -> String {
-        var result = ""
-        var atLineStart = true
-        for scalar in text.unicodeScalars {
-            if atLineStart { result += indentation }
-            result.unicodeScalars.append(scalar)
-            atLineStart = scalar == "\n"
-        }
-        return result
     }
 }

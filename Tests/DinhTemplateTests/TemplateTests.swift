@@ -138,17 +138,7 @@ import Testing
 
     /// JSON (as a test writes it) to template values.
     static func fields(fromJSON text: String) throws -> TemplateFields {
-        func value(_ any: Any) -> TemplateValue {
-            switch any {
-            case let text as String: return .text(text)
-            case let number as NSNumber where String(cString: number.objCType) == "c": return .flag(number.boolValue)
-            case let number as NSNumber: return .number(number.intValue)
-            case let list as [Any]: return .list(list.map(value))
-            case let object as [String: Any]: return .fields(TemplateFields(object.mapValues(value)))
-            default: return .null
-            }
-        }
-        guard case .fields(let fields) = value(try JSONSerialization.jsonObject(with: Data(text.utf8))) else { return [:] }
+        guard case .fields(let fields) = SpecificationTests.value(fromJSON: try JSONSerialization.jsonObject(with: Data(text.utf8))) else { return [:] }
         return fields
     }
 }
