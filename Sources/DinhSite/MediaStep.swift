@@ -75,7 +75,10 @@ struct MediaStep {
             }
             for video in site.videos {
                 media.files[video.file.url] = try copy(video.file, folder: folder)
-                for track in video.captions.values.sorted(by: { $0.path < $1.path }) { media.files[track.url] = try copy(track, folder: folder) }
+                for track in video.captions.values.sorted(by: { $0.path < $1.path }) {
+                    media.files[track.url] = try copy(track, folder: folder)
+                    media.transcripts[track.url] = WebVTT.cues(at: track.url)
+                }
                 if let poster = video.poster { photos.append(Photo(file: poster, folder: folder)) }
             }
         }

@@ -95,7 +95,10 @@ extension PageRenderer {
                 "poster": video.poster.flatMap { media.image($0) }.map { root + $0.src },
                 "tracks": site.languages.compactMap { code -> TemplateFields? in
                     guard let track = video.captions[code], let path = media.path(track) else { return nil }
-                    return ["src": root + path, "srclang": code, "label": LocalizedText.languageName(code), "default": code == language]
+                    // The cues ride along for pages opened from disk, where browsers refuse to fetch a .vtt.
+                    let cues = (media.transcripts[track.url] ?? []).map { [$0.start, $0.end, $0.text] as [Any] }
+                    let json = (try? JSONSerialization.data(withJSONObject: cues, options: [.withoutEscapingSlashes])).map { String(decoding: $0, as: UTF8.self) }
+                    return ["src": root + path, "srclang": code, "label": LocalizedText.languageName(code), "default": code == language, "cues": json]
                 },
             ]
         }
