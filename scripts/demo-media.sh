@@ -88,7 +88,9 @@ photo quan.jpg '#cfe0d8' '#4f6f5f' "Quán Phượng Trì"
 cd ../lang-mieu-trieu-tuong
 photo lang.jpg '#d8d0b8' '#6a6040' "Lăng miếu Triệu Tường"
 video le-hoi.mp4 lang.jpg vi "Lễ hội Lăng miếu Triệu Tường được tổ chức hằng năm vào mùa xuân."
-cd ../../products
+cd ../../producers
+photo htx-che-lam-ha-trung.jpg '#e8d5b0' '#7a5230' "HTX Chè lam Hà Trung"
+cd ../products
 for dir in */; do
   slug=${dir%/}
   name=$(sed -n "s/^  vi: '\(.*\)'$/\1/p" "$slug/index.md" | head -1)

@@ -32,6 +32,8 @@ if [[ "${1:-}" == "--test" ]]; then
     echo "Preparing the Python test tools in $venv"
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q --disable-pip-version-check -r scripts/test-requirements.txt
+    # axe-core 4.12 for the WCAG 2.2 rules, without Playwright (only its axe.min.js is used).
+    "$venv/bin/pip" install -q --disable-pip-version-check --no-deps axe-playwright-python==0.1.8
     cp scripts/test-requirements.txt "$stamp"
   fi
 fi

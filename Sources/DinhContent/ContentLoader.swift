@@ -139,6 +139,8 @@ struct Loading {
         for name in names.sorted() where !name.hasPrefix(".") {
             let shown = loader.display("\(section)/\(name)")
             guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else {
+                // 1.1: producers' photos sit beside their files.
+                if Loading.imageExtensions.contains((name as NSString).pathExtension.lowercased()) { continue }
                 diagnostics.warning(SourceLocation(path: shown), "this file is ignored: \(section)/ holds one .yaml file per producer")
                 continue
             }

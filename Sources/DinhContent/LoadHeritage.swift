@@ -29,9 +29,7 @@ extension Loading {
         let openingHours = fields["opening_hours"].flatMap { reader.string($0, field: "opening_hours") }
         let scenes = fields["scenes"].map { loadScenes($0, folder: folder) } ?? []
         let narration = fields["narration"].map { loadNarration($0, folder: folder) } ?? [:]
-        let gallery = fields["gallery"].flatMap { reader.list($0, field: "gallery") }?.compactMap {
-            media($0, field: "gallery", folder: folder, extensions: Self.imageExtensions, kind: "a JPEG or PNG photo")
-        } ?? []
+        let gallery = fields["gallery"].map { loadGallery($0, folder: folder) } ?? []
         let videos = fields["videos"].flatMap { reader.list($0, field: "videos") }?.compactMap { loadVideo($0, folder: folder) } ?? []
 
         let body = translations(folder: folder, slug: slug, section: "heritage", what: what, defaultBody: document.body,
@@ -50,8 +48,24 @@ extension Loading {
         return HeritageSite(slug: slug, folder: folder, source: SourceLocation(path: shown), code: code, name: name,
                             kind: kind ?? LocalizedText("di tích", language: reader.defaultLanguage), ranking: ranking,
                             rankedYear: rankedYear, address: address, geo: geo, summary: summary, festival: festival,
-                            openingHours: openingHours, scenes: scenes, narration: narration, gallery: gallery,
-                            videos: videos, body: body)
+                            openingHours: openingHours, scenes: scenes, narration: narration, gallery: gallery.map(\.file),
+                            galleryCaptions: gallery.map(\.caption), videos: videos, body: body)
+    }
+
+    /// `gallery:` photos, each a file name or (*1.1*) `{file: …, caption: …}`; both forms mix.
+    private mutating func loadGallery(_ node: YAMLNode, folder: URL) -> [(file: MediaFile, caption: LocalizedText?)] {
+        guard let items = reader.list(node, field: "gallery") else { return [] }
+        return items.compactMap { item in
+            var photo = item, caption: LocalizedText?
+            if case .mapping = item.kind {
+                guard let fields = reader.fields(item, allowed: ["file", "caption"], in: "a gallery photo") else { return nil }
+                caption = fields["caption"].flatMap { reader.text($0, field: "gallery.caption") }
+                guard let file = reader.require(fields, "file", in: "this gallery photo", example: "file: hoanh-phi.jpg") else { return nil }
+                photo = file
+            }
+            return media(photo, field: "gallery", folder: folder, extensions: Self.imageExtensions, kind: "a JPEG or PNG photo")
+                .map { ($0, caption) }
+        }
     }
 
     /// Moves the reader's findings into the run's diagnostics.

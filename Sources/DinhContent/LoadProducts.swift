@@ -129,7 +129,7 @@ extension Loading {
         let shown = loader.display("producers/\(url.lastPathComponent)")
         defer { flushReader() }
         guard let node = yamlFile(url, shown: shown),
-              let fields = reader.fields(node, allowed: ["name", "kind", "address", "geo", "phone", "email", "website"], in: "this producer")
+              let fields = reader.fields(node, allowed: ["name", "kind", "address", "geo", "phone", "email", "website", "description", "photo"], in: "this producer")
         else { return nil }
         let name = reader.require(fields, "name", in: "this producer", example: "name: HTX Chè lam Hà Trung").flatMap { reader.text($0, field: "name") }
         let kind = reader.require(fields, "kind", in: "this producer", example: "kind: cooperative")
@@ -143,9 +143,21 @@ extension Loading {
             reader.diagnostics.error(node.location, "'email' does not look like an e-mail address: '\(email)'")
         }
         let website = fields["website"].flatMap { reader.url($0, field: "website") }
+        // 1.1: a localised Markdown description, and a photo in the producers/ folder.
+        var description: Body = [:]
+        if let node = fields["description"], let text = reader.text(node, field: "description") {
+            for (language, markdown) in text.values {
+                let rendered = Markdown.render(markdown, firstLine: node.location.line)
+                for note in rendered.notes { reader.diagnostics.warning(SourceLocation(path: shown, line: note.line), note.message) }
+                description[language] = rendered.html
+            }
+        }
+        let photo = fields["photo"].flatMap {
+            media($0, field: "photo", folder: url.deletingLastPathComponent(), extensions: Self.imageExtensions, kind: "a JPEG or PNG photo")
+        }
         guard let name, let kind else { return nil }
         return Producer(slug: slug, source: SourceLocation(path: shown), name: name, kind: kind, address: address, geo: geo,
-                        phone: phone, email: email, website: website)
+                        phone: phone, email: email, website: website, description: description, photo: photo)
     }
 
     mutating func loadPage(slug: String, folder: URL) -> Page? {

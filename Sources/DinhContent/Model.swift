@@ -70,6 +70,8 @@ public struct HeritageSite: Sendable {
     public var scenes: [Scene]
     public var narration: [String: Narration]
     public var gallery: [MediaFile]
+    /// *1.1*: the caption of each gallery photo, in the same order (nil when it has none).
+    public var galleryCaptions: [LocalizedText?] = []
     public var videos: [Video]
     public var body: Body
 
@@ -196,6 +198,10 @@ public struct Producer: Sendable {
     public var phone: String?
     public var email: String?
     public var website: String?
+    /// *1.1*: what the producer is and does (Markdown, rendered), per language.
+    public var description: Body = [:]
+    /// *1.1*: a photo next to `producers/<slug>.yaml`.
+    public var photo: MediaFile?
 
     public enum Kind: String, Sendable, CaseIterable {
         case cooperative, enterprise, household

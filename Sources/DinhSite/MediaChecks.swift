@@ -37,6 +37,9 @@ enum MediaChecks {
         for product in content.products {
             for photo in product.images { _ = info(photo, what: "a photo") }
         }
+        for producer in content.producers {
+            if let photo = producer.photo { _ = info(photo, what: "a photo") }
+        }
         return diagnostics
     }
 }

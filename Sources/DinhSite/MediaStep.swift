@@ -85,6 +85,9 @@ struct MediaStep {
         for product in content.products {
             photos += product.images.map { Photo(file: $0, folder: PageRef.product(product.slug).folder) }
         }
+        for producer in content.producers {
+            if let photo = producer.photo { photos.append(Photo(file: photo, folder: PageRef.producer(producer.slug).folder)) }
+        }
 
         let pipeline = ImagePipeline(cacheDirectory: content.root.appendingPathComponent(".dinh-cache/images"),
                                      concurrency: options.jobs)

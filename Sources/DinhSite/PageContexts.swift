@@ -78,8 +78,12 @@ extension PageRenderer {
             // The history sits under its own h2, so its headings start at h3.
             "body": HTMLHeadings.shift(history, by: 1),
             "has_body": !history.isEmpty,
-            "gallery": relic.gallery.map { imageContext($0, root: root, alt: text(relic.name, language)) },
+            "gallery": relic.gallery.indices.map { index -> TemplateFields in
+                let caption = index < relic.galleryCaptions.count ? relic.galleryCaptions[index].map { text($0, language) } : nil
+                return figureContext(relic.gallery[index], caption: caption, root: root, alt: caption ?? text(relic.name, language))
+            },
             "short_url": shortURL(relic.code),
+            "short_url_html": shortURLHTML(relic.code),
             "qr_svg": "\(root)qr/\(relic.code).svg",
             "t": t.all,
         ]
@@ -198,6 +202,7 @@ extension PageRenderer {
             "images": product.images.map { imageContext($0, root: root, alt: text(product.name, language)) },
             "buy": product.buy.map { ["name": $0.marketplace.displayName, "href": $0.url] },
             "short_url": shortURL(product.code),
+            "short_url_html": shortURLHTML(product.code),
             "qr_svg": "\(root)qr/\(product.code).svg",
             "t": t.all,
         ]
@@ -223,11 +228,34 @@ extension PageRenderer {
             "t": t.all,
         ]
         if let geo = producer.geo { context["map"] = mapLinks(geo) }
+        let description = bodyHTML(producer.description, language)
+        if !description.isEmpty { context["description"] = description }
+        if let photo = producer.photo { context["photo"] = figureContext(photo, caption: nil, root: root, alt: text(producer.name, language)) }
         return context
+    }
+
+    /// A photo that opens large when tapped (a plain link to the largest variant: works from disk
+    /// and offline too), with its caption.
+    func figureContext(_ file: MediaFile, caption: String?, root: String, alt: String) -> TemplateFields {
+        ["image": imageContext(file, root: root, alt: alt), "caption": caption,
+         "large": media.image(file).map { root + $0.largest }]
     }
 
     /// The short address printed on boards: `https://host/q/CODE`.
     func shortURL(_ code: String) -> String { "\(site.baseURL)q/\(code)" }
+
+    /// The short address for narrow screens: it may break only after `//`, before a dot and after a
+    /// slash (`disan.example.vn/q/DP01`, never `examp/le`).
+    func shortURLHTML(_ code: String) -> String {
+        var html = ""
+        var previous: Character = " "
+        for character in shortURL(code) {
+            if character == "." || (previous == "/" && character != "/") { html += "<wbr>" }
+            HTML.appendEscaped(String(character), to: &html)
+            previous = character
+        }
+        return html
+    }
 }
 
 extension Product.Marketplace {

@@ -56,6 +56,8 @@ struct Strings {
         "offline_label": "Lưu ảnh 360° nét hơn để xem khi không có mạng", "offline_saving": "Đang lưu…",
         "offline_ready": "Trang này xem được cả khi không có mạng.", "offline_saved": "Đã lưu cả ảnh 360° nét hơn.",
         "offline_failed": "Chưa lưu được hết; hãy thử lại khi có mạng.", "menu": "Menu",
+        "filter_count": "Đang hiện {shown} trên {total} sản phẩm", "filter_none": "Không có sản phẩm nào phù hợp với lựa chọn này.",
+        "filter_reset": "Xem tất cả sản phẩm",
     ]
 
     static let english: [String: String] = [
@@ -81,5 +83,7 @@ struct Strings {
         "offline_label": "Keep sharper 360° views for use without a network", "offline_saving": "Saving…",
         "offline_ready": "This page works without a network too.", "offline_saved": "Sharper 360° views kept too.",
         "offline_failed": "Not everything could be kept; try again with a network.", "menu": "Menu",
+        "filter_count": "Showing {shown} of {total} products", "filter_none": "No product matches this choice.",
+        "filter_reset": "Show all products",
     ]
 }

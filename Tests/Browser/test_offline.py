@@ -150,6 +150,7 @@ def save_sharper(d):
         tiles = [n for n in os.listdir(os.path.join(SITE, PAGE, 'tiles', scene, str(top)))]
         held = [u for u in kept if '/tiles/%s/%d/' % (scene, top) in u]
         assert len(held) == len(tiles), (scene, len(held), len(tiles))
+    assert any(re.search(r'cong-dinh-1600w\.[0-9a-f]+\.jpg$', u) for u in kept), 'the large photos the gallery opens are kept too'
 
 
 def without_worker(d):
@@ -189,7 +190,7 @@ try:
     r.run('offline: narration audio, its captions and the scene audio load', offline_audio, phone)
     r.run('offline: the photos load', offline_photos, phone)
     server = Server(SITE, port)
-    r.run('"save for offline" keeps the sharpest level of every scene', save_sharper, phone)
+    r.run('"save for offline" keeps the sharpest level of every scene and the large photos', save_sharper, phone)
 finally:
     phone.quit()
     server.stop()

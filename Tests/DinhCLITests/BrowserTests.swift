@@ -38,6 +38,21 @@ import Testing
         #expect(result.stdout.contains("8 passed, 0 failed"), "\(result.stdout)")
     }
 
+    /// The pages on a 390×844 touch phone: compact header, no sideways scroll, whole short address,
+    /// 44-px targets, the filter's message and address, description before buying, gallery captions
+    /// and large photos, producers' descriptions and photos.
+    @Test func phoneLayout() throws {
+        try Tools.requireBrowser()
+        let content = try Tools.demoContent()
+        let out = try TemporaryDirectory("dinh-phone")
+        defer { out.remove() }
+        let build = try Tools.run(Tools.dinhBinary.path, ["build", content.path, "--output", out.file("public").path, "--quiet"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let result = try Tools.shell("\(Tools.python) \(browserFolder.path)/test_phone_layout.py \(out.file("public").path)")
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("12 passed, 0 failed"), "\(result.stdout)")
+    }
+
     /// The demo's festival clip plays as a phone plays it, with captions in the page's language over
     /// http and from disk (file://); a control without the page's captions script shows none.
     @Test func videoPlaysWithCaptions() throws {

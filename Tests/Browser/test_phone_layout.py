@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""The pages of a built demo site on a 390×844 touch phone (and the header on a 1366-px screen).
+
+usage: test_phone_layout.py SITE_DIR   (a folder built by `dinh build` from the demo content/)
+
+Checks: the header is one compact row (content starts within 80 px) with a working menu; no page
+scrolls sideways; the QR short address breaks only at its dots and slashes; map links and header
+links are 44-px targets; the product filter says when nothing matches and keeps its choice in the
+address across a reload; a product's description comes before its buy buttons; gallery photos carry
+their captions and open large when tapped (over http and from file://); a producer's page shows its
+description and photo. Last line: `N passed, N failed`.
+"""
+import os
+import re
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from support import Runner, Server, browser, wait  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+SITE = os.path.abspath(sys.argv[1])
+PAGES = ['', 'en/', 'heritage/dinh-dai-phung/', 'en/heritage/dinh-dai-phung/', 'heritage/dinh-ha-mo/', 'products/',
+         'products/che-lam-ha-trung/', 'en/products/che-lam-ha-trung/', 'producers/htx-che-lam-ha-trung/',
+         'pages/huong-dan-tham-quan/', 'qr/']
+r = Runner()
+
+
+def open_page(d, page):
+    d.get(server.base + page)
+    wait(d, 'return document.readyState == "complete"')
+
+
+def compact_header(d):
+    for page in PAGES[:-1]:
+        open_page(d, page)
+        top = d.execute_script('return document.querySelector("main").getBoundingClientRect().top')
+        assert top <= 80, '%s: the content starts %d px down' % (page, top)
+
+
+def menu_works(d):
+    open_page(d, 'heritage/dinh-dai-phung/')
+    links = d.find_elements(By.CSS_SELECTOR, '.menu nav a')
+    assert links and not any(a.is_displayed() for a in links), 'the menu starts closed on a phone'
+    d.find_element(By.CSS_SELECTOR, '.menu summary').click()
+    assert all(a.is_displayed() for a in links)
+    heights = [a.size['height'] for a in links]
+    assert min(heights) >= 44, heights
+    links[1].click()
+    wait(d, 'return /\\/products\\/$/.test(location.pathname)')
+
+
+def no_sideways_scroll(d):
+    for page in PAGES:
+        open_page(d, page)
+        wide = d.execute_script('return [document.documentElement.scrollWidth, innerWidth]')
+        assert wide[0] <= wide[1], '%s scrolls sideways: %s' % (page, wide)
+
+
+LINES = '''
+    var a = document.querySelector(arguments[0]), lines = [], top = null, range = document.createRange();
+    var walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT), node;
+    while ((node = walker.nextNode())) for (var i = 0; i < node.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      var y = Math.round(range.getClientRects()[0].top);
+      if (top === null || y > top + 2) { lines.push(''); top = y; }
+      lines[lines.length - 1] += node.data[i];
+    }
+    return lines;'''
+
+
+def short_address(d):
+    for page in ('heritage/dinh-dai-phung/', 'products/che-lam-ha-trung/'):
+        open_page(d, page)
+        lines = d.execute_script(LINES, '.short-url')
+        assert len(lines) >= 2, 'expected the address to wrap at 390 px: %s' % lines
+        for before, after in zip(lines, lines[1:]):
+            assert before.endswith('/') or after.startswith('.'), '%s breaks mid-word: %s' % (page, lines)
+        assert ''.join(lines) == d.find_element(By.CSS_SELECTOR, '.short-url').get_attribute('href')
+
+
+def targets(d):
+    for page in ('heritage/dinh-dai-phung/', 'producers/htx-che-lam-ha-trung/'):
+        open_page(d, page)
+        sizes = d.execute_script('return [].map.call(document.querySelectorAll(".map-links a, .site-header a, .site-header summary, dd a"),'
+                                 ' function (a) { var b = a.getBoundingClientRect(); return [a.textContent, b.height]; })'
+                                 '.filter(function (s) { return s[1] > 0; })')
+        small = [s for s in sizes if s[1] < 44]
+        assert sizes and not small, '%s: targets under 44 px: %s' % (page, small)
+
+
+def no_match_combination(d):
+    return d.execute_script('''
+        var items = [].slice.call(document.querySelectorAll('#product-list > li'));
+        var cats = [].map.call(document.querySelectorAll('select[name=category] option'), function (o) { return o.value; }).filter(String);
+        var stars = [].map.call(document.querySelectorAll('select[name=stars] option'), function (o) { return o.value; }).filter(String);
+        for (var i = 0; i < cats.length; i++) for (var j = 0; j < stars.length; j++)
+          if (!items.some(function (li) { return li.dataset.category == cats[i] && li.dataset.stars == stars[j]; })) return [cats[i], stars[j]];''')
+
+
+def choose(d, name, value):
+    d.execute_script('var s = document.querySelector("select[name=" + arguments[0] + "]"); s.value = arguments[1];'
+                     's.dispatchEvent(new Event("change", {bubbles: true}));', name, value)
+
+
+def visible_products(d):
+    return d.execute_script('return [].filter.call(document.querySelectorAll("#product-list > li"), function (li) { return !li.hidden; }).length')
+
+
+def filter_message_and_address(d):
+    open_page(d, 'products/')
+    total = visible_products(d)
+    category, stars = no_match_combination(d)
+    choose(d, 'category', category)
+    choose(d, 'stars', stars)
+    assert visible_products(d) == 0
+    status = d.find_element(By.CSS_SELECTOR, '.filter-status')
+    assert status.is_displayed() and 'Không có sản phẩm nào' in status.text, status.text
+    reset = d.find_element(By.CSS_SELECTOR, '.filter-reset button')
+    assert reset.is_displayed()
+    address = d.current_url
+    assert 'category=%s' % category in address and 'stars=%s' % stars in address, address
+    d.refresh()
+    wait(d, 'return document.readyState == "complete"')
+    assert d.execute_script('return [document.querySelector("select[name=category]").value, document.querySelector("select[name=stars]").value]') == [category, stars]
+    assert visible_products(d) == 0 and 'Không có sản phẩm nào' in d.find_element(By.CSS_SELECTOR, '.filter-status').text
+    d.find_element(By.CSS_SELECTOR, '.filter-reset button').click()
+    assert visible_products(d) == total
+    assert 'category=' not in d.current_url
+    # A filter with matches shows the count.
+    choose(d, 'category', 'food')
+    shown = visible_products(d)
+    assert 0 < shown < total and ('%d trên %d' % (shown, total)) in d.find_element(By.CSS_SELECTOR, '.filter-status').text
+    assert not d.find_element(By.CSS_SELECTOR, '.filter-reset').is_displayed()
+
+
+def description_before_buying(d):
+    for page in ('products/che-lam-ha-trung/', 'en/products/che-lam-ha-trung/'):
+        open_page(d, page)
+        order = d.execute_script('''
+            var text = document.querySelector('.description'), buy = document.querySelector('.buy-links a');
+            return [text.textContent.trim().length, text.compareDocumentPosition(buy) & Node.DOCUMENT_POSITION_FOLLOWING,
+                    text.getBoundingClientRect().top < buy.getBoundingClientRect().top];''')
+        assert order[0] > 20 and order[1] and order[2], (page, order)
+
+
+def gallery(d, base):
+    d.get(base + 'heritage/dinh-dai-phung/index.html' if base.startswith('file:') else base + 'heritage/dinh-dai-phung/')
+    wait(d, 'return document.readyState == "complete"')
+    captions = [e.text for e in d.find_elements(By.CSS_SELECTOR, '.gallery figure figcaption')]
+    assert captions == ['Cổng tam quan nhìn từ sân đình', 'Mảng chạm khắc gỗ thời Lê trên đầu dư'], captions
+    link = d.find_element(By.CSS_SELECTOR, '.gallery figure a')
+    assert re.search(r'-1600w\.[0-9a-f]+\.jpg$', link.get_attribute('href')), link.get_attribute('href')
+    d.execute_script('arguments[0].scrollIntoView({block: "center"})', link)
+    time.sleep(0.3)
+    link.click()
+    wait(d, 'return /-1600w\\.[0-9a-f]+\\.jpg$/.test(location.href)')
+    width = wait(d, 'var i = document.querySelector("img"); return i && i.complete && i.naturalWidth;')
+    assert width == 1600, width
+
+
+def gallery_english(d):
+    open_page(d, 'en/heritage/dinh-dai-phung/')
+    captions = [e.text for e in d.find_elements(By.CSS_SELECTOR, '.gallery figcaption')]
+    assert captions == ['The three-entrance gate seen from the courtyard', 'Le-dynasty wood carving on a bracket'], captions
+
+
+def producer(d):
+    for page, words in (('producers/htx-che-lam-ha-trung/', 'thủ công mỗi sáng'), ('en/producers/htx-che-lam-ha-trung/', 'by hand every morning')):
+        open_page(d, page)
+        text = d.find_element(By.CSS_SELECTOR, '.producer .description').text
+        assert words in text, text
+        assert d.find_elements(By.CSS_SELECTOR, '.producer .description strong'), 'the description is Markdown'
+        img = d.find_element(By.CSS_SELECTOR, '.producer-photo img')
+        assert d.execute_script('return arguments[0].complete && arguments[0].naturalWidth', img) > 0
+
+
+def desktop_header(d):
+    open_page(d, 'heritage/dinh-dai-phung/')
+    # Shown without opening the menu: the link is what is drawn at its own centre (WebDriver's
+    # is_displayed() calls any child of a closed <details> hidden, even where CSS shows it).
+    shown = d.execute_script('''return [].map.call(document.querySelectorAll(".menu nav a"), function (a) {
+        var b = a.getBoundingClientRect();
+        return b.width > 0 && document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2) === a; });''')
+    assert shown and all(shown), 'on a wide screen the links are shown in the header: %s' % shown
+    assert not d.find_element(By.CSS_SELECTOR, '.menu summary').is_displayed()
+    top = d.execute_script('return document.querySelector("main").getBoundingClientRect().top')
+    assert top <= 80, top
+
+
+server = Server(SITE)
+phone = browser(phone=True, webgl=False)
+try:
+    r.run('phone: the header is one row, content within 80 px, on every kind of page', compact_header, phone)
+    r.run('phone: the menu opens, its links are 44-px targets and lead on', menu_works, phone)
+    r.run('phone: no page scrolls sideways', no_sideways_scroll, phone)
+    r.run('phone: the QR short address breaks only at dots and slashes', short_address, phone)
+    r.run('phone: map, header and contact links are 44-px targets', targets, phone)
+    r.run('phone: filter says when nothing matches, keeps the choice in the address across a reload', filter_message_and_address, phone)
+    r.run('phone: a product\'s description comes before its buy buttons', description_before_buying, phone)
+    r.run('phone: gallery captions, and a tap opens the 1600-px photo (http)', gallery, phone, server.base)
+    r.run('phone: gallery captions in English', gallery_english, phone)
+    r.run('phone: gallery captions, and a tap opens the 1600-px photo (file://)', gallery, phone, 'file://' + SITE + '/')
+    r.run('phone: a producer shows its description (Markdown) and photo', producer, phone)
+finally:
+    phone.quit()
+wide = browser(webgl=False)
+try:
+    r.run('1366 px: the header shows its links in one row', desktop_header, wide)
+finally:
+    wide.quit()
+server.stop()
+sys.exit(r.finish())
