@@ -2,62 +2,51 @@
 // worker (sw.js) keeps the page, its narration, captions and photos, and every scene of the tour
 // at the tile levels this screen used. The button keeps the sharper levels too, and says their size.
 // Nothing happens where service workers are not available (file://, old browsers).
-(function () {
-  var sw = navigator.serviceWorker, box = document.querySelector("[data-dinh-offline]");
-  if (!sw || !box || !/^https?:$/.test(location.protocol)) return;
-  var status = box.querySelector("[role=status]"), button = box.querySelector("button"), html = document.documentElement;
-  var bytes = JSON.parse(box.getAttribute("data-dinh-offline")), pano = document.querySelector(".dinh-pano[data-scenes]"), scenes = [];
-  var tour = pano && /^#/.test(pano.getAttribute("data-scenes")) && document.getElementById(pano.getAttribute("data-scenes").slice(1));
-  if (tour) scenes = JSON.parse(tour.textContent).scenes.map(function (s) {
-    return { base: new URL(s.base, location.href).href, tileSize: s.tileSize, levels: s.levels };
-  });
-  var asked = 0, full = false, timer = 0;
-  // The finest tile level the viewer fetched here (it picks what the screen needs).
-  function used() {
-    var top = 0;
-    performance.getEntriesByType("resource").forEach(function (r) {
-      var m = /\/tiles\/[^\/]+\/(\d+)\//.exec(r.name);
-      if (m && +m[1] > top) top = +m[1];
-    });
-    return top;
-  }
-  // Every file the page names: styles, scripts, pictures, audio and captions (also those the
-  // narration switches to, in data- attributes); with `all`, the large photos the gallery links to.
+(function (D, L) {
+  var sw = navigator.serviceWorker, box = D.querySelector("[data-dinh-offline]");
+  if (!sw || !box || !/^http/.test(L.protocol)) return;
+  var say = box.lastChild, button = box.firstChild, t = function (k) { return box.getAttribute("data-" + k); };
+  var pano = D.querySelector(".dinh-pano[data-scenes^='#']"), tour = pano && D.querySelector(pano.getAttribute("data-scenes"));
+  var scenes = tour ? JSON.parse(tour.textContent).scenes : [], asked = 0, full = 0, timer;
+  // The files the page names (styles, scripts, pictures, audio, captions, also in data- attributes);
+  // with `all`, the large photos the gallery links to.
   function files(all) {
-    var urls = [location.href.split("#")[0]];
-    [].forEach.call(document.querySelectorAll("*"), function (el) {
-      if (el.loading === "lazy") el.loading = "eager";
+    var urls = [L.href.split("#")[0]];
+    [].forEach.call(D.querySelectorAll("*"), function (el) {
+      if (el.loading == "lazy") el.loading = "eager";
       if (el.currentSrc) urls.push(el.currentSrc);
       [].forEach.call(el.attributes, function (a) {
-        if (/^(src|poster|href|data-[\w-]+)$/.test(a.name) && /\.(css|js|jpe?g|png|svg|mp3|m4a|ogg|opus|vtt)$/i.test(a.value)
-            && (a.name !== "href" || el.tagName === "LINK" || all)) urls.push(new URL(a.value, location.href).href);
+        if (/^(src|poster|href|data-.*)$/.test(a.name) && /\.(css|js|jpe?g|png|svg|mp3|m4a|ogg|opus|vtt)$/i.test(a.value)
+            && (a.name != "href" || el.tagName == "LINK" || all)) urls.push(new URL(a.value, L.href).href);
       });
     });
     return urls;
   }
   function save(all) {
-    var level = all ? 99 : used();
-    sw.ready.then(function (reg) {
-      reg.active.postMessage({ id: ++asked, urls: files(all), scenes: scenes, level: level });
+    // The finest tile level the viewer fetched here (it picks what the screen needs).
+    var level = all ? 99 : 0, left = 0;
+    performance.getEntriesByType("resource").forEach(function (r) {
+      var m = /\/tiles\/[^\/]+\/(\d+)\//.exec(r.name);
+      if (m && !all) level = Math.max(level, +m[1]);
     });
-    if (all) { full = true; button.disabled = true; status.textContent = box.getAttribute("data-saving"); }
-    var left = 0;
-    bytes.forEach(function (levels) { levels.forEach(function (b, l) { if (l > level) left += b; }); });
-    button.textContent = box.getAttribute("data-label") + " (" + (left / 1e6).toFixed(1) + " MB)";
+    sw.ready.then(function (reg) { reg.active.postMessage({ id: ++asked, page: L.href, urls: files(all), scenes: scenes, level: level }); });
+    if (all) { full = button.disabled = 1; say.textContent = t("saving"); }
+    JSON.parse(t("dinh-offline")).forEach(function (b) { b.forEach(function (n, l) { if (l > level) left += n; }); });
+    button.textContent = t("label") + " (" + (left / 1e6).toFixed(1) + " MB)";
     button.hidden = !left && !full;
   }
   sw.addEventListener("message", function (e) {
-    var m = e.data || {};
-    if (m.id !== asked) return;
-    if (!m.finished) { if (full) status.textContent = box.getAttribute("data-saving") + " " + Math.round(100 * m.done / m.total) + "%"; return; }
+    var m = e.data || {}, state = m.failed ? "failed" : full ? "saved" : "ready";
+    if (m.id != asked) return;
+    if (!m.finished) { if (full) say.textContent = t("saving") + " " + Math.round(100 * m.done / m.total) + "%"; return; }
     button.disabled = false;
-    status.textContent = box.getAttribute(m.failed ? "data-failed" : full ? "data-saved" : "data-ready");
-    html.setAttribute("data-dinh-offline", m.failed ? "failed" : full ? "saved" : "ready");
+    say.textContent = t(state);
+    D.documentElement.setAttribute("data-dinh-offline", state);
   });
-  button.addEventListener("click", function () { save(true); });
+  button.onclick = function () { save(1); };
   box.hidden = false;
   // After the page and the first tiles; again when the visitor walks to another scene.
-  function later() { clearTimeout(timer); if (!full) timer = setTimeout(function () { save(false); }, 1500); }
-  if (document.readyState === "complete") later(); else addEventListener("load", later);
+  function later() { clearTimeout(timer); if (!full) timer = setTimeout(save, 1500); }
+  if (D.readyState == "complete") later(); else addEventListener("load", later);
   if (pano) pano.addEventListener("dinh:scenechange", later);
-})();
+})(document, location);

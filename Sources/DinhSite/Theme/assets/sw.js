@@ -56,11 +56,12 @@ function keep(urls, from, tell) {
 self.addEventListener("message", function (e) {
   var m = e.data || {}, urls = (m.urls || []).slice(), client = e.source;
   (m.scenes || []).forEach(function (s) {
-    urls.push(s.base + "preview.jpg");
+    var base = new URL(s.base, m.page).href;
+    urls.push(base + "preview.jpg");
     s.levels.forEach(function (size, l) {
       if (l > m.level) return;
       for (var f = 0, n = Math.max(1, Math.round(size / s.tileSize)); f < 6; f++)
-        for (var r = 0; r < n; r++) for (var c = 0; c < n; c++) urls.push(s.base + l + "/" + FACES[f] + r + "_" + c + ".jpg");
+        for (var r = 0; r < n; r++) for (var c = 0; c < n; c++) urls.push(base + l + "/" + FACES[f] + r + "_" + c + ".jpg");
     });
   });
   function tell(p) { p.id = m.id; if (client) client.postMessage(p); }
