@@ -126,7 +126,8 @@ extension PageRenderer {
             var entry: TemplateFields = ["id": scene.id, "title": text(scene.title, language), "notes": notes, "has_notes": !notes.isEmpty]
             entry["image"] = imageContext(scene.panorama, root: root, alt: text(scene.title, language))
             if let file = scene.narration[language] ?? scene.narration[site.defaultLanguage], let path = media.path(file) {
-                entry["audio"] = root + path
+                let escaped = (root + path).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+                entry["audio_attribute"] = " data-audio=\"\(escaped)\""
             }
             return entry
         }

@@ -73,17 +73,86 @@ public struct Theme: Sendable {
         library.render(template, context)
     }
 
-    /// Scripts as sent to phones: without indentation, comment lines and blank lines (a third
-    /// lighter, and still the readable source in the repository).
+    /// Scripts as sent to phones: without indentation, comments, blank lines, and the spaces that
+    /// separate nothing (beside punctuation other than `+` and `-`). Line breaks stay, so automatic
+    /// semicolons keep working; strings, regular expressions and template literals are copied as
+    /// they are, and a line the scanner is not sure of keeps the rest of its text unchanged.
     static func compactScript(_ data: Data) -> Data {
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        var out: [Substring] = []
+        var out: [String] = []
         for line in lines {
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
             if trimmed.isEmpty || trimmed.hasPrefix("//") { continue }
-            out.append(trimmed)
+            let packed = squeezeScriptLine(Array(trimmed.unicodeScalars))
+            if !packed.isEmpty { out.append(packed) }
         }
         return Data((out.joined(separator: "\n") + "\n").utf8)
+    }
+
+    private static func isWord(_ c: Unicode.Scalar) -> Bool {
+        c.value > 127 || c == "_" || c == "$" || c == "\\" || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9")
+    }
+
+    private static let beforeRegex = Set("(,=:[!&|?{};+-*%<>~^".unicodeScalars)
+    private static let regexKeywords: Set<String> = ["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw",
+                                                     "case", "do", "else", "yield", "await"]
+
+    static func squeezeScriptLine(_ line: [Unicode.Scalar]) -> String {
+        var out = String.UnicodeScalarView()
+        var i = 0, space = false, word = ""
+        func emit(_ c: Unicode.Scalar) {
+            let last = out.last
+            if space, let last,
+               (isWord(last) && isWord(c)) || "+-".unicodeScalars.contains(last) || "+-".unicodeScalars.contains(c) || ((last >= "0" && last <= "9") && c == ".") {
+                out.append(" ")
+            }
+            word = isWord(c) ? ((last.map(isWord) ?? false) && !space ? word : "") + String(c) : ""
+            space = false
+            out.append(c)
+        }
+        func rest() { // copies the rest of the line unchanged
+            if i < line.count { emit(line[i]); out.append(contentsOf: line[(i + 1)...]) }
+            i = line.count
+        }
+        while i < line.count {
+            let c = line[i]
+            if c == " " || c == "\t" { space = true; i += 1; continue }
+            if c == "`" { rest(); break }
+            if c == "\"" || c == "'" { // a string: copied to its closing quote
+                var j = i + 1
+                while j < line.count && line[j] != c { j += line[j] == "\\" ? 2 : 1 }
+                guard j < line.count else { rest(); break }
+                emit(c); out.append(contentsOf: line[(i + 1)...j]); word = ""
+                i = j + 1
+                continue
+            }
+            if c == "/" {
+                let next = i + 1 < line.count ? line[i + 1] : " "
+                if next == "/" { break }  // a comment to the end of the line
+                if next == "*" {
+                    var j = i + 2
+                    while j + 1 < line.count && !(line[j] == "*" && line[j + 1] == "/") { j += 1 }
+                    guard j + 1 < line.count else { rest(); break }
+                    space = true; i = j + 2
+                    continue
+                }
+                let last = out.last
+                if last == nil || beforeRegex.contains(last!) || regexKeywords.contains(word) { // a regular expression
+                    var j = i + 1, inClass = false
+                    while j < line.count && (inClass || line[j] != "/") {
+                        if line[j] == "\\" { j += 1 } else if line[j] == "[" { inClass = true } else if line[j] == "]" { inClass = false }
+                        j += 1
+                    }
+                    guard j < line.count else { rest(); break }
+                    emit(c); out.append(contentsOf: line[(i + 1)...j]); word = ""
+                    i = j + 1
+                    continue
+                }
+            }
+            emit(c)
+            i += 1
+        }
+        return String(out)
     }
 
     /// Stylesheets without comments and indentation.
@@ -92,6 +161,34 @@ public struct Theme: Sendable {
         while let start = text.range(of: "/*"), let end = text.range(of: "*/", range: start.upperBound..<text.endIndex) {
             text.removeSubrange(start.lowerBound..<end.upperBound)
         }
-        return compactScript(Data(text.utf8))
+        var out: [String] = []
+        for line in text.split(separator: "\n") {
+            let packed = squeezeStyleLine(Array(line.unicodeScalars))
+            if !packed.isEmpty { out.append(packed) }
+        }
+        return Data((out.joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// A line of CSS without the spaces beside `{`, `}`, `;`, `,`, `>` and after `:` (strings as they are).
+    static func squeezeStyleLine(_ line: [Unicode.Scalar]) -> String {
+        let tight = Set("{};,>".unicodeScalars)
+        var out = String.UnicodeScalarView(), i = 0, space = false
+        while i < line.count {
+            let c = line[i]
+            if c == " " || c == "\t" { space = true; i += 1; continue }
+            if space, let last = out.last, !tight.contains(last), last != ":", !tight.contains(c) { out.append(" ") }
+            space = false
+            if c == "\"" || c == "'" {
+                var j = i + 1
+                while j < line.count && line[j] != c { j += line[j] == "\\" ? 2 : 1 }
+                out.append(contentsOf: line[i...min(j, line.count - 1)])
+                i = j + 1
+                continue
+            }
+            if c == "}", out.last == ";" { out.removeLast() }
+            out.append(c)
+            i += 1
+        }
+        return String(out)
     }
 }

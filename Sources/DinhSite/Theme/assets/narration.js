@@ -7,6 +7,9 @@
   if (!a || !now) return;
   var line = D.querySelector('[data-dinh-caption]'), cues = [].slice.call(D.querySelectorAll('[data-s]'));
   var main = now.getAttribute('data-main'), pano = D.querySelector('.dinh-pano'), saved = 0, last;
+  function seek(t) { // a new source not loaded yet would start again from 0
+    if (a.readyState) a.currentTime = t; else a.addEventListener('loadedmetadata', function () { a.currentTime = t; }, { once: true });
+  }
   function use(src, label) {
     var cur = a.getAttribute('src') || '', playing = !a.paused;
     now.lastChild.textContent = label;
@@ -15,7 +18,7 @@
     a.pause();
     if (src) a.src = src; else a.removeAttribute('src');
     a.hidden = !src;
-    if (src && src == main && saved) a.currentTime = saved;
+    if (src && src == main && saved) seek(saved);
     if (src && playing) a.play();
     caption();
   }
@@ -39,7 +42,7 @@
   cues.forEach(function (c) {
     c.addEventListener('click', function () {
       use(main, now.getAttribute('data-general'));
-      a.currentTime = +c.getAttribute('data-s');
+      seek(+c.getAttribute('data-s'));
       a.play();
       caption();
     });

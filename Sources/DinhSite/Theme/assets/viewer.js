@@ -50,6 +50,7 @@
   function fail(root, text) {
     [].forEach.call(root.children, function (c) { c.hidden = c.classList.contains('dinh-stage'); });
     root.classList.remove('dinh-pano--live');
+    root.classList.add('dinh-pano--off');
     if (!root.querySelector('.dinh-msg')) el('p', 'dinh-msg', root, { role: 'alert' }).textContent = text;
   }
 
