@@ -36,6 +36,7 @@ bench: build
 	bash scripts/bench-pages.sh
 	bash scripts/bench-images.sh
 	bash scripts/bench-panorama.sh
+	$(DINH_PYTHON) scripts/bench-tour.py
 	sh scripts/bench-qr.sh
 	bash scripts/bench-feeds.sh
 	bash scripts/bench-serve.sh
