@@ -93,7 +93,9 @@ def write_page(site, name, scenes, tiles=''):
     scenes = json.loads(json.dumps(scenes))
     for s in scenes:
         s['base'] = tiles + s['base']
-    tour = {'scenes': scenes, 'strings': {'close': 'Đóng', 'loading': 'Đang tải', 'fail': 'Không mở được ảnh 360°'}}
+    tour = {'scenes': scenes, 'strings': {'close': 'Đóng', 'loading': 'Đang tải', 'fail': 'Không mở được ảnh 360°',
+             'view': 'Panorama', 'fullscreen': 'Full screen', 'gyro': 'Look around by moving the phone', 'north': 'Turn to north',
+             'zoomIn': 'Zoom in', 'zoomOut': 'Zoom out', 'scenes': 'Scenes'}}
     html = '''<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Viewer test</title>
 <link rel="icon" href="data:,"><link rel="stylesheet" href="viewer.css">

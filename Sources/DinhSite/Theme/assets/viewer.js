@@ -3,7 +3,8 @@
 // Markup: <div class="dinh-pano" data-scenes="#id"> (a <script type="application/json">, or a URL) holding
 //   the fallback (an <img class="dinh-pano-fallback">…), hidden while the viewer runs, shown again with a
 //   message when the view cannot start. Links to "#scene=ID" anywhere in the page get aria-current.
-// JSON (DinhPanorama.TourDescription): {"scenes":[scene…],"strings":{key:text}}, first scene = entry;
+// JSON (DinhPanorama.TourDescription): {"scenes":[scene…],"strings":{key:text}}, first scene = entry; strings:
+//   view, fullscreen, gyro, close, north, zoomIn, zoomOut, scenes, loading, fail (the build gives them all);
 //   scene {"id","title","base","tileSize","levels":[faceSize…, coarsest first],"preview","view":{"yaw",
 //   "pitch","fov"},"north"?,"hotspots":[{"yaw","pitch","scene","label"}|{"yaw","pitch","text"}]}.
 //   "base" (tile folder, ends in "/") is relative to the JSON's URL.
@@ -15,10 +16,6 @@
 (function () {
   'use strict';
   var D = document, W = window, M = Math, RAD = M.PI / 180;
-  var TEXT = { view: 'Panorama: drag or use the arrow keys to look around, + and − to zoom',
-    fullscreen: 'Full screen', gyro: 'Look around by moving the phone', close: 'Close', north: 'Turn to north',
-    zoomIn: 'Zoom in', zoomOut: 'Zoom out', scenes: 'Scenes', loading: 'Loading the 360° view',
-    fail: 'The 360° view cannot open here: see the photo and the scenes below.' };
   var FACES = 'frblud', TURN = ['', 'rotateY(-90deg)', 'rotateY(180deg)', 'rotateY(90deg)', 'rotateX(-90deg)', 'rotateX(90deg)'];
   var MAX_TEXTURES = 64;         // about 64 MB of tiles on the GPU, fine for cheap phones
   var reduced = W.matchMedia && W.matchMedia('(prefers-reduced-motion: reduce)');
@@ -44,6 +41,7 @@
     for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
     return parent.appendChild(e);
   }
+  function on(t, n, f, o) { t.addEventListener(n, f, o); }
   function clamp(v, lo, hi) { return v < lo ? lo : v > hi ? hi : v; }
   function wrap(y) { return ((y + 180) % 360 + 360) % 360 - 180; }
   // The fallback comes back, with a message, when the view cannot start.
@@ -51,13 +49,11 @@
     [].forEach.call(root.children, function (c) { c.hidden = c.classList.contains('dinh-stage'); });
     root.classList.remove('dinh-pano--live');
     root.classList.add('dinh-pano--off');
-    if (!root.querySelector('.dinh-msg')) el('p', 'dinh-msg', root, { role: 'alert' }).textContent = text;
+    if (text && !root.querySelector('.dinh-msg')) el('p', 'dinh-msg', root, { role: 'alert' }).textContent = text;
   }
 
   function Viewer(root, tour, tourUrl) {
-    var S = {}, k;
-    for (k in TEXT) S[k] = TEXT[k];
-    for (k in tour.strings || {}) S[k] = tour.strings[k];
+    var S = tour.strings || {};
     var R = location.protocol == 'file:' ? css3d() : webgl();
     if (!R) { fail(root, S.fail); return null; }
 
@@ -68,7 +64,7 @@
     if (tour.scenes.length > 1) {
       sel = el('select', 'dinh-sel', top, { 'aria-label': S.scenes });
       tour.scenes.forEach(function (s) { el('option', '', sel, { value: s.id }).textContent = s.title; });
-      sel.addEventListener('change', function () { go(sel.value, null, true); });
+      on(sel, 'change', function () { go(sel.value, null, true); });
     } else sel = el('span', 'dinh-sel', top);
     var pane = el('div', 'dinh-view', stage, { tabindex: 0, role: 'img' });
     pane.appendChild(R.el);
@@ -79,7 +75,7 @@
     function button(cls, label, text, fn, parent) {
       var b = el('button', cls, parent || bar, { type: 'button', 'aria-label': label, title: label });
       b.textContent = text;
-      b.addEventListener('click', fn);
+      on(b, 'click', fn);
       return b;
     }
     var compass = button('dinh-compass', S.north, '', function () { turnTo(scene.north, 0); }, top);
@@ -94,7 +90,7 @@
     pop.hidden = true;
     var popText = el('p', '', pop), popClose = el('button', 'dinh-pop-close', pop, { type: 'button' }), popOwner = null;
     popClose.textContent = S.close;
-    popClose.addEventListener('click', closePop);
+    on(popClose, 'click', closePop);
 
     var byId = {};
     tour.scenes.forEach(function (s) { byId[s.id] = s; });
@@ -219,7 +215,7 @@
       gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([0, 0, 1, 0, 0, 1, 1, 1]), gl.STATIC_DRAW);
       gl.enableVertexAttribArray(0);
       gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
-      c.addEventListener('webglcontextlost', function (e) { e.preventDefault(); frame = -1; fail(root, S.fail); });
+      on(c, 'webglcontextlost', function (e) { e.preventDefault(); frame = -1; fail(root, S.fail); });
       function quad(f, a0, b0, s, tex, t) {
         var o = dir(f, a0, b0), u = dir(f, a0 + s, b0), v = dir(f, a0, b0 + s);
         gl.uniform3fv(U.o, o);
@@ -353,8 +349,8 @@
         el('span', '', b, { 'aria-hidden': 'true' }).textContent = h.scene ? h.label || '' : 'i';
         if (h.text) b.setAttribute('aria-expanded', 'false');
         // Keyboard users reach hotspots out of view: focusing one turns the view to it.
-        b.addEventListener('focus', function () { if (b.classList.contains('dinh-off')) turnTo(h.yaw, h.pitch); });
-        b.addEventListener('click', function () { h.scene ? go(h.scene, null, true) : openPop(h, b); });
+        on(b, 'focus', function () { if (b.classList.contains('dinh-off')) turnTo(h.yaw, h.pitch); });
+        on(b, 'click', function () { h.scene ? go(h.scene, null, true) : openPop(h, b); });
         return { h: h, b: b };
       });
     }
@@ -428,7 +424,7 @@
       var h = '#scene=' + encodeURIComponent(scene.id) + '&yaw=' + yaw.toFixed(1) + '&pitch=' + pitch.toFixed(1) + '&fov=' + fov.toFixed(0);
       if (h !== location.hash) history.replaceState(history.state, '', h);
     }
-    W.addEventListener('hashchange', function () {
+    on(W, 'hashchange', function () {
       var h = readHash();
       if (!h) return;
       quiet = false;
@@ -438,11 +434,11 @@
 
     // Drag, touch and pinch through pointer events; wheel; keyboard.
     var pts = {}, pinch = 0;
-    pane.addEventListener('pointerdown', function (e) {
+    on(pane, 'pointerdown', function (e) {
       pane.setPointerCapture(e.pointerId); anim = null; quiet = false;
       pts[e.pointerId] = [e.clientX, e.clientY];
     });
-    pane.addEventListener('pointermove', function (e) {
+    on(pane, 'pointermove', function (e) {
       var p = pts[e.pointerId];
       if (!p) return;
       var ids = Object.keys(pts);
@@ -458,19 +454,19 @@
       setView(yaw - (e.clientX - p[0]) * k, pitch + (e.clientY - p[1]) * k, fov);
       pts[e.pointerId] = [e.clientX, e.clientY];
     });
-    ['pointerup', 'pointercancel'].forEach(function (n) { pane.addEventListener(n, function (e) { delete pts[e.pointerId]; pinch = 0; }); });
-    pane.addEventListener('wheel', function (e) {
+    ['pointerup', 'pointercancel'].forEach(function (n) { on(pane, n, function (e) { delete pts[e.pointerId]; pinch = 0; }); });
+    on(pane, 'wheel', function (e) {
       e.preventDefault(); anim = null; quiet = false;
       setView(yaw, pitch, fov * M.exp(clamp(e.deltaY, -100, 100) * 0.002));
     }, { passive: false });
-    pane.addEventListener('keydown', function (e) {
+    on(pane, 'keydown', function (e) {
       var m = { ArrowLeft: [-1, 0, 1], ArrowRight: [1, 0, 1], ArrowUp: [0, 1, 1], ArrowDown: [0, -1, 1],
         '+': [0, 0, 1 / 1.1], '=': [0, 0, 1 / 1.1], '-': [0, 0, 1.1], _: [0, 0, 1.1] }[e.key], st = fov / 18;
       if (!m) return;
       e.preventDefault(); anim = null; quiet = false;
       setView(yaw + m[0] * st, pitch + m[1] * st, fov * m[2]);
     });
-    root.addEventListener('keydown', function (e) {
+    on(root, 'keydown', function (e) {
       if (e.key !== 'Escape') return;
       if (popOwner) closePop();
       else if (root.classList.contains('dinh-full')) toggleFull();
@@ -484,20 +480,12 @@
       changed();
     }
     function toggleFull() {
-      var fsEl = D.fullscreenElement || D.webkitFullscreenElement;
-      if (fsEl) { (D.exitFullscreen || D.webkitExitFullscreen).call(D); return; }
+      if (D.fullscreenElement) { D.exitFullscreen(); return; }
       if (root.classList.contains('dinh-full')) { cssFull(false); return; }
-      var req = root.requestFullscreen || root.webkitRequestFullscreen;
-      if (!req) { cssFull(true); return; }
-      var r = req.call(root);
-      if (r && r.catch) r.catch(function () { cssFull(true); });
+      if (!root.requestFullscreen) { cssFull(true); return; }
+      root.requestFullscreen().catch(function () { cssFull(true); });
     }
-    ['fullscreenchange', 'webkitfullscreenchange'].forEach(function (n) {
-      D.addEventListener(n, function () {
-        fsBtn.setAttribute('aria-pressed', String(!!(D.fullscreenElement || D.webkitFullscreenElement)));
-        changed();
-      });
-    });
+    on(D, 'fullscreenchange', function () { fsBtn.setAttribute('aria-pressed', String(!!D.fullscreenElement)); changed(); });
 
     // Gyroscope: iOS asks permission, which must come from a tap, hence the button.
     var gyro = false, gyroOffset = null;
@@ -524,7 +512,7 @@
     }
 
     if (W.ResizeObserver) new ResizeObserver(function () { dirty = true; tick(); }).observe(stage);
-    else W.addEventListener('resize', function () { dirty = true; tick(); });
+    else on(W, 'resize', function () { dirty = true; tick(); });
 
     var start = readHash();
     quiet = !start;
@@ -543,8 +531,8 @@
       : fetch(src).then(function (r) { return r.json(); }).then(function (j) { return [j, new URL(src, location.href).href]; });
     got.then(function (r) {
       if (r[0].scenes && r[0].scenes.length) root.dinhViewer = Viewer(root, r[0], r[1]);
-    }).catch(function () { fail(root, TEXT.fail); });
+    }).catch(function () { fail(root); });
   }
   function all() { [].forEach.call(D.querySelectorAll('.dinh-pano[data-scenes]'), init); }
-  if (D.readyState === 'loading') D.addEventListener('DOMContentLoaded', all); else all();
+  if (D.readyState === 'loading') on(D, 'DOMContentLoaded', all); else all();
 })();
