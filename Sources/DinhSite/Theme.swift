@@ -50,11 +50,18 @@ public struct Theme: Sendable {
                 diagnostics.error(SourceLocation(path: shown, line: error.line, column: error.column), "this template has a Mustache error: \(error.message)")
             }
         }
-        // A partial that does not exist would silently render as nothing.
+        // The built-in templates also answer to `built-in/<name>`, so a template in content/theme can
+        // fill the blocks of the one it replaces: `{{<built-in/layout}}{{$footer}}…{{/footer}}{{/built-in/layout}}`.
+        for file in builtInNames.sorted() {
+            guard let data = fileManager.contents(atPath: builtIn.appendingPathComponent(file).path),
+                  let template = try? Template(String(decoding: data, as: UTF8.self)) else { continue }
+            library.register(template, named: "built-in/\(file.dropLast(".mustache".count))")
+        }
+        // A partial or parent that does not exist would silently render as nothing.
         for name in library.names {
             for partial in library.template(named: name)?.partials ?? [] where library.template(named: partial.name) == nil {
                 diagnostics.error(SourceLocation(path: shownPaths[name] ?? name, line: partial.line, column: partial.column),
-                                  "this template includes {{> \(partial.name)}}, but there is no template \(partial.name).mustache")
+                                  "this template includes \(partial.tag), but there is no template \(partial.name).mustache")
             }
         }
 

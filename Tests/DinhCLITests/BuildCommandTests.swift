@@ -142,6 +142,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
+    @Test func aThemeTemplateFillsOneBlockOfTheBuiltInOne() throws {
+        try fixture.write("theme/layout.mustache", "{{<built-in/layout}}\n{{$footer}}\n<footer class=\"site-footer\"><p>Chỉ phần chân trang</p></footer>\n{{/footer}}\n{{/built-in/layout}}\n")
+        let result = try fixture.dinh("build", "content", "--output", "public")
+        #expect(result.status == 0 && !result.stderr.contains("theme"), "\(result.stderr)")
+        let page = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("<footer class=\"site-footer\"><p>Chỉ phần chân trang</p></footer>\n</body>"))
+        #expect(page.contains("<header class=\"site-header\">"), "the rest of the layout is the built-in one")
+
+        try fixture.write("theme/page.mustache", "<article>\n  {{> *kind}}\n</article>\n")
+        try fixture.write("theme/product.mustache", "{{<base}}{{$main}}x{{/main}}{{/base}}\n")
+        let errors = try fixture.dinh("build", "content", "--output", "public")
+        #expect(errors.status == 1)
+        #expect(errors.stderr.contains("content/theme/page.mustache:2:3: error: this template has a Mustache error: {{>*kind}}: dynamic names are not supported"), "\(errors.stderr)")
+        #expect(errors.stderr.contains("content/theme/product.mustache:1:1: error: this template includes {{< base}}, but there is no template base.mustache"), "\(errors.stderr)")
+    }
+
     @Test func outputMayNotBeTheContentFolder() throws {
         let before = Tools.tree(fixture.content)
         let result = try fixture.dinh("build", "content", "--output", "content")

@@ -65,6 +65,64 @@ import Testing
         #expect(try render("[{{>item}}]", ["name": "x"], partials: ["item": "{{name}}"]) == "[x]")
     }
 
+    @Test func anIndentedPartialIndentsItsLinesNotTheValuesItShows() throws {
+        // Issue 16: a code block shown by an indented partial keeps its own lines as they are.
+        let out = try render("<article>\n  {{> body}}\n</article>\n", ["html": "<pre>line1\nline2</pre>"], partials: ["body": "{{{html}}}\n"])
+        #expect(out == "<article>\n  <pre>line1\nline2</pre>\n</article>\n")
+        // Nested standalone partials add up their indentation; empty lines stay empty.
+        let nested = try render("<ul>\n  {{> list}}\n</ul>\n", [:], partials: ["list": "<li>\n\n  {{> item}}\n</li>\n", "item": "a\nb\n"])
+        #expect(nested == "<ul>\n  <li>\n\n    a\n    b\n  </li>\n</ul>\n")
+    }
+
+    @Test func aTemplateFillsTheBlocksOfItsParent() throws {
+        let layout = """
+        <body>
+        {{$header}}
+        <header>{{title}}</header>
+        {{/header}}
+        <main>
+          {{$main}}
+          <p>nothing yet</p>
+          {{/main}}
+        </main>
+        {{$footer}}
+        <footer>© {{site}}</footer>
+        {{/footer}}
+        </body>
+
+        """
+        let fields: TemplateFields = ["title": "Đình", "site": "Đan Phượng"]
+        #expect(try render("{{<layout}}{{/layout}}", fields, partials: ["layout": layout])
+            == "<body>\n<header>Đình</header>\n<main>\n  <p>nothing yet</p>\n</main>\n<footer>© Đan Phượng</footer>\n</body>\n",
+            "a parent with no blocks filled renders as it is")
+        let child = """
+        {{<layout}}
+        {{$footer}}
+        <footer>{{site}}, 2025</footer>
+        {{/footer}}
+        {{$main}}
+            <h1>{{title}}</h1>
+            <p>Chùa</p>
+        {{/main}}
+        {{/layout}}
+
+        """
+        #expect(try render(child, fields, partials: ["layout": layout])
+            == "<body>\n<header>Đình</header>\n<main>\n  <h1>Đình</h1>\n  <p>Chùa</p>\n</main>\n<footer>Đan Phượng, 2025</footer>\n</body>\n",
+            "each block takes the indentation of the place it fills")
+        #expect(try render("{{<layout}}{{$header}}{{/header}}{{/layout}}", fields, partials: ["layout": layout]).hasPrefix("<body>\n<main>"),
+                "an empty block leaves no line")
+    }
+
+    @Test func blockTagsAloneChangeNothing() throws {
+        // The built-in layout's blocks must leave its pages as they were.
+        let fields: TemplateFields = ["items": ["a", "b"], "name": "x"]
+        let plain = "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n<p>\n  {{name}}\n\n</p>\n"
+        let withBlocks = "{{$list}}\n<ul>\n  {{#items}}\n  {{$item}}\n  <li>{{.}}</li>\n  {{/item}}\n  {{/items}}\n</ul>\n{{/list}}\n<p>\n  {{$name}}{{name}}{{/name}}\n\n</p>\n"
+        #expect(try render(plain, fields) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n<p>\n  x\n\n</p>\n")
+        #expect(try render(withBlocks, fields) == render(plain, fields))
+    }
+
     @Test func delimitersCanBeChanged() throws {
         #expect(try render("{{=<% %>=}}<% name %> {{name}} <%={{ }}=%>{{name}}", ["name": "Đình"]) == "Đình {{name}} Đình")
     }
@@ -86,6 +144,15 @@ import Testing
         #expect(error("<h1>{{title</h1>") == TemplateError(message: "a tag is not finished (missing }})", line: 1, column: 5))
         #expect(error("{{}}")?.message == "a tag has no name")
         #expect(error("{{=<%=}}")?.message.contains("set-delimiter") == true)
+        #expect(error("<p>\n  {{>*name}}") == TemplateError(
+            message: "{{>*name}}: dynamic names are not supported; name the template itself", line: 2, column: 3))
+        #expect(error("{{<built-in/layout}}\n{{$title}}x{{/title}}\n") == TemplateError(
+            message: "the parent {{<built-in/layout}} is never closed with {{/built-in/layout}}", line: 1, column: 1))
+        #expect(error("{{<base}}\n<p>{{title}}</p>\n{{/base}}")?.message
+            == "{{title}} is inside {{<base}} (line 1) but outside its blocks, where it would never show: only {{$block}}…{{/block}} fill a parent")
+        #expect(error("{{<base}}{{$a}}1{{/a}}{{$a}}2{{/a}}{{/base}}") == TemplateError(message: "{{$a}} fills {{<base}} twice", line: 1, column: 23))
+        #expect(error("{{$title}}\n{{/base}}") == TemplateError(
+            message: "{{/base}} closes the block {{$title}} opened on line 1: close it with {{/title}}", line: 2, column: 1))
     }
 
     /// Every case of the corpus renders as `chevron` (a Mustache implementation in Python) renders it.
