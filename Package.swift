@@ -25,8 +25,11 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CLCMS", pkgConfig: "lcms2", providers: [.apt(["liblcms2-dev"])]),
-        // The one C shim: owns libjpeg's setjmp/longjmp so that it never crosses a Swift frame.
+        // The imaging shim: owns libjpeg's setjmp/longjmp so that it never crosses a Swift frame.
         .target(name: "CDinhImaging", dependencies: ["CJPEG", "CPNG", "CLCMS"]),
+
+        // System calls Swift's Glibc module lacks (renameat2 for the one-step swap of the output).
+        .target(name: "CDinhSystem"),
 
         .target(name: "DinhCore", swiftSettings: swiftSettings),
         .target(
@@ -48,7 +51,7 @@ let package = Package(
         .target(
             name: "DinhSite",
             dependencies: [
-                "DinhCore", "DinhContent", "DinhImaging", "DinhPanorama", "DinhQR", "DinhFeeds", "DinhTemplate",
+                "DinhCore", "DinhContent", "DinhImaging", "DinhPanorama", "DinhQR", "DinhFeeds", "DinhTemplate", "CDinhSystem",
             ],
             resources: [.copy("Theme")],
             swiftSettings: swiftSettings

@@ -1,8 +1,12 @@
+import CDinhSystem
 import DinhCore
 import Foundation
 
 /// Where a build writes: a temporary folder beside the target, swapped in only when the whole
 /// build succeeded, so a failed or interrupted build leaves the previous site exactly as it was.
+/// The swap is one step (`renameat2` with `RENAME_EXCHANGE`): a web server serving the target
+/// sees the whole old site or the whole new one, never a missing folder. Builds into the same
+/// folder take turns (a lock on the folder that holds it), so two at once never mix.
 ///
 /// The site replaced by a build is kept beside it (`.public.dinh-previous`) and becomes the next
 /// build's staging folder: unchanged files are left as they are and changed ones rewritten in
@@ -16,9 +20,12 @@ struct OutputFolder: Sendable {
     /// Whether the staging folder started as a previous site, whose stale files must go at the end.
     let reusing: Bool
     private let record = OutputRecord()
+    /// Held from the start of the build to its end; nil for `dinh qr`, which writes inside a site.
+    private let lock: OutputLock?
 
-    /// Checks that the target is a sane place to replace, and prepares the staging folder.
-    init(target: URL, content: URL, keepsPrevious: Bool = true) throws {
+    /// Checks that the target is a sane place to replace, waits for any other build into it, and
+    /// prepares the staging folder. `waiting` is told when another build holds the target.
+    init(target: URL, content: URL, keepsPrevious: Bool = true, waiting: (String) -> Void = { _ in }) throws {
         let target = target.standardizedFileURL
         let content = content.standardizedFileURL.resolvingSymlinksInPath()
         let resolvedTarget = target.resolvingSymlinksInPath()
@@ -35,6 +42,9 @@ struct OutputFolder: Sendable {
         }
         let parent = target.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        lock = keepsPrevious ? try OutputLock(parent, waiting: {
+            waiting("another dinh build is writing into \(parent.path); waiting for it to finish")
+        }) : nil
         Self.removeStale(beside: target)
         self.target = target
         staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-dinh-\(ProcessInfo.processInfo.processIdentifier)")
@@ -124,8 +134,10 @@ struct OutputFolder: Sendable {
     func write(_ relative: String, _ data: Data) throws {
         let path = try place(relative)
         record.note(relative, ContentHash.xxh64(data))
-        guard reusing else { return try PlainFile.write(data, to: path) }
-        try retrying(relative, at: path) { try PlainFile.update(data, at: path) }
+        try reportingFullDisk {
+            guard reusing else { return try PlainFile.write(data, to: path) }
+            try retrying(relative, at: path) { try PlainFile.update(data, at: path) }
+        }
     }
 
     func write(_ relative: String, _ text: String) throws { try write(relative, Data(text.utf8)) }
@@ -142,7 +154,7 @@ struct OutputFolder: Sendable {
     func link(_ source: URL, to relative: String) throws {
         let path = try place(relative)
         record.note(relative, Self.identity(of: source, staging: staging))
-        try retrying(relative, at: path) {
+        try reportingFullDisk { try retrying(relative, at: path) {
             if Foundation.link(source.path, path) == 0 { return }
             if errno == EEXIST {
                 if Self.sameFile(source.path, path) { return }
@@ -153,7 +165,44 @@ struct OutputFolder: Sendable {
                 throw DinhError("cannot publish \(source.path) as \(relative): \(String(cString: strerror(errno)))")
             }
             try PlainFile.write(Data(contentsOf: source, options: .mappedIfSafe), to: path)
+        } }
+    }
+
+    /// A write that failed on a full disk says so in words, with the space the site needs (about
+    /// the size of the published one), instead of naming the one file that did not fit.
+    private func reportingFullDisk(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch {
+            guard let free = Self.freeBytes(at: staging.path), free < 1 << 20 else { throw error }
+            let needed = max(Self.bytes(in: target.path), Self.bytes(in: staging.path))
+            throw DinhError("the disk holding \(target.deletingLastPathComponent().path) is full (\(Self.megabytes(free)) free; "
+                + "the site needs about \(Self.megabytes(needed))): free some space or choose another --output folder, then build again. "
+                + "The published site is unchanged")
         }
+    }
+
+    private static func freeBytes(at path: String) -> UInt64? {
+        var status = statvfs()
+        guard statvfs(path, &status) == 0 else { return nil }
+        return status.f_favail == 0 ? 0 : UInt64(status.f_bavail) * UInt64(status.f_frsize)
+    }
+
+    /// Bytes of the files below a folder (0 when there is none).
+    private static func bytes(in folder: String) -> UInt64 {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return 0 }
+        var total: UInt64 = 0
+        while let name = walker.nextObject() as? String {
+            if let size = walker.fileAttributes?[.size] as? NSNumber, walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular {
+                total += size.uint64Value
+            }
+            _ = name
+        }
+        return total
+    }
+
+    private static func megabytes(_ bytes: UInt64) -> String {
+        bytes < 1 << 20 ? "\(max(1, bytes >> 10)) KB" : String(format: "%.1f MB", Double(bytes) / Double(1 << 20))
     }
 
     /// What a linked file is, without reading it: files of the processed-media cache are named by
@@ -175,11 +224,35 @@ struct OutputFolder: Sendable {
         return stat(one, &a) == 0 && stat(other, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
     }
 
-    /// Puts the new site in place. The old one is moved aside first, then kept for the next build
-    /// (or removed).
+    /// Puts the new site in place in one step: the staging folder and the target are exchanged, and
+    /// the replaced site is kept for the next build (or removed).
     func commit() throws {
+        defer { lock?.release() }
         let fileManager = FileManager.default
         if reusing { Self.removeFiles(in: staging.path, except: record, relative: "") }
+        if dinh_exchange(staging.path, target.path) == 0 {
+            if let previous, rename(staging.path, previous.path) == 0 { return }
+            try? fileManager.removeItem(at: staging)
+            return
+        }
+        switch errno {
+        case ENOENT:
+            // No site yet: a rename is one step too.
+            guard rename(staging.path, target.path) == 0 else {
+                throw DinhError("cannot put the new site in \(target.path): \(String(cString: strerror(errno)))")
+            }
+            return
+        case ENOSYS, EINVAL, ENOTSUP:
+            try commitInTwoSteps()  // a kernel or file system that cannot exchange (see the README)
+        default:
+            throw DinhError("cannot put the new site in \(target.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Where folders cannot be exchanged: the old site is moved aside, then the new one moved in, so
+    /// for an instant the target is missing.
+    private func commitInTwoSteps() throws {
+        let fileManager = FileManager.default
         let aside = previous ?? target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-dinh-\(ProcessInfo.processInfo.processIdentifier)")
         let hadOld = fileManager.fileExists(atPath: target.path)
         if hadOld {
@@ -195,10 +268,14 @@ struct OutputFolder: Sendable {
         if hadOld && previous == nil { try? fileManager.removeItem(at: aside) }
     }
 
-    /// Drops the staging folder after a failed build (a previous site goes back to being kept).
+    /// Drops the staging folder after a failed build (a previous site goes back to being kept,
+    /// unless the disk is full: then the space is given back).
     func discard() {
-        if reusing, let previous, rename(staging.path, previous.path) == 0 { return }
+        defer { lock?.release() }
+        let diskFull = (Self.freeBytes(at: staging.deletingLastPathComponent().path) ?? .max) < 1 << 20
+        if !diskFull, reusing, let previous, rename(staging.path, previous.path) == 0 { return }
         try? FileManager.default.removeItem(at: staging)
+        if diskFull, let previous { try? FileManager.default.removeItem(at: previous) }
     }
 
     /// Removes what a previous site had and this build did not write; returns whether `folder`
@@ -260,4 +337,31 @@ final class OutputRecord: @unchecked Sendable {
 
     func add(folder: String) { lock.withLock { _ = folders.insert(folder) } }
     func has(folder: String) -> Bool { lock.withLock { folders.contains(folder) } }
+}
+
+/// One build at a time into a folder: an exclusive `flock` on the folder that holds the target
+/// (no lock file to leave behind), released when the build ends or its process dies (even by
+/// SIGKILL), so a crashed build never blocks the next.
+final class OutputLock: Sendable {
+    private let descriptor: Int32
+
+    init(_ folder: URL, waiting: () -> Void) throws {
+        descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw DinhError("cannot open the folder \(folder.path): \(String(cString: strerror(errno)))")
+        }
+        if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
+        waiting()
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                close(descriptor)
+                throw DinhError("cannot lock \(folder.path): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Lets the next build in (also when this one's value lives on, as in tests).
+    func release() { flock(descriptor, LOCK_UN) }
+
+    deinit { close(descriptor) }
 }

@@ -93,7 +93,7 @@ public struct SiteBuilder: Sendable {
         report.diagnostics.append(contentsOf: lock.diagnostics)
         guard let theme, !report.diagnostics.hasErrors else { return report }
 
-        let output = try OutputFolder(target: options.output, content: options.content)
+        let output = try OutputFolder(target: options.output, content: options.content, waiting: options.log)
         do {
             step(2)
             let media = try await MediaStep(content: content, output: output, options: options).run()
