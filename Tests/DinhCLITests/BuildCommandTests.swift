@@ -89,6 +89,8 @@ import Testing
     /// The English page of a relic without index.en.md shows the Vietnamese text marked `lang="vi"`
     /// under a notice in English; build and check warn once per missing translation and count them.
     @Test func missingTranslationIsMarkedAndCounted() throws {
+        try fixture.remove("heritage/quan-phuong-tri/index.en.md")
+        try fixture.remove("products/che-lam/index.en.md")
         let build = try fixture.dinh("build", "content", "--output", "public")
         #expect(build.status == 0, "\(build.stderr)")
         let relicWarning = "content/heritage/quan-phuong-tri/index.md:1:1: warning: not yet translated into English (en): write the translation in index.en.md"

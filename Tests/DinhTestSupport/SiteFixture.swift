@@ -59,7 +59,9 @@ public struct SiteFixture: Sendable {
         directory = try TemporaryDirectory("dinh-site")
         try write("site.yaml", Self.siteYAML)
         try write("heritage/quan-phuong-tri/index.md", Self.relic)
+        try write("heritage/quan-phuong-tri/index.en.md", "History of the temple.\n")
         try write("products/che-lam/index.md", Self.product)
+        try write("products/che-lam/index.en.md", "About the product.\n")
         try write("producers/htx-che-lam.yaml", Self.producer)
     }
 
