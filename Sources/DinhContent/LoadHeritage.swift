@@ -175,8 +175,8 @@ extension Loading {
             let transcript = group["transcript"].flatMap {
                 media($0, field: "narration.\(entry.key).transcript", folder: folder, extensions: ["vtt"], kind: "a WebVTT transcript")
             }
-            if let transcript { checkWebVTT(transcript) }
-            if let audio { result[entry.key] = Narration(audio: audio, transcript: transcript) }
+            let cues = transcript.map { readWebVTT($0) } ?? []
+            if let audio { result[entry.key] = Narration(audio: audio, transcript: transcript, cues: cues) }
         }
         return result
     }
@@ -187,12 +187,12 @@ extension Loading {
             media($0, field: "file", folder: folder, extensions: ["mp4", "webm"], kind: "an MP4 or WebM video")
         }
         let title = fields["title"].flatMap { reader.text($0, field: "title") }
-        var captions: [String: MediaFile] = [:]
+        var captions: [String: MediaFile] = [:], cues: [String: [WebVTT.Cue]] = [:]
         if let node = fields["captions"] {
             if case .mapping(let entries) = node.kind {
                 for entry in entries where reader.languages.contains(entry.key) {
                     if let track = media(entry.value, field: "captions.\(entry.key)", folder: folder, extensions: ["vtt"], kind: "WebVTT captions") {
-                        checkWebVTT(track)
+                        cues[entry.key] = readWebVTT(track)
                         captions[entry.key] = track
                     }
                 }
@@ -202,46 +202,18 @@ extension Loading {
         }
         let poster = fields["poster"].flatMap { media($0, field: "poster", folder: folder, extensions: Self.imageExtensions, kind: "a JPEG or PNG image") }
         guard let file else { return nil }
-        return Video(file: file, title: title, captions: captions, poster: poster)
+        return Video(file: file, title: title, captions: captions, cues: cues, poster: poster)
     }
 
-    /// WebVTT needs its signature line and well-formed cue timings, or browsers drop it silently.
-    mutating func checkWebVTT(_ file: MediaFile) {
+    /// A transcript or caption file, checked and read: its cues, each problem an error at its line.
+    mutating func readWebVTT(_ file: MediaFile) -> [WebVTT.Cue] {
         let shown = file.location.path.split(separator: "/").dropLast().joined(separator: "/") + "/" + file.path
         guard case .success(let text) = SourceText.read(file.url, path: shown) else {
             reader.diagnostics.error(file.location, "'\(file.path)' cannot be read as a UTF-8 text file; a transcript must be WebVTT text")
-            return
+            return []
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first == "WEBVTT" || first.hasPrefix("WEBVTT ") || first.hasPrefix("WEBVTT\t") else {
-            diagnostics.error(SourceLocation(path: shown, line: 1), "this is not a WebVTT file: its first line must be WEBVTT")
-            return
-        }
-        for (index, line) in lines.enumerated() where line.contains("-->") {
-            let parts = line.components(separatedBy: "-->")
-            let start = parts[0].trimmed
-            let end = parts.count > 1 ? String(parts[1].trimmed.split(separator: " ").first ?? "") : ""
-            guard let from = Self.vttTime(start), let to = Self.vttTime(end), from < to else {
-                diagnostics.error(SourceLocation(path: shown, line: index + 1), "this caption timing is not valid WebVTT; write it as 00:00:01.000 --> 00:00:04.500 (end after start)")
-                continue
-            }
-        }
-    }
-
-    /// `hh:mm:ss.ttt` or `mm:ss.ttt` → seconds.
-    static func vttTime(_ text: String) -> Double? {
-        let parts = text.split(separator: ":")
-        guard (2...3).contains(parts.count), let last = parts.last else { return nil }
-        let secondsParts = last.split(separator: ".")
-        guard secondsParts.count == 2, secondsParts[0].count == 2, secondsParts[1].count == 3,
-              let seconds = Int(secondsParts[0]), let millis = Int(secondsParts[1]), seconds < 60 else { return nil }
-        var total = Double(seconds) + Double(millis) / 1000
-        var multiplier = 60.0
-        for part in parts.dropLast().reversed() {
-            guard let value = Int(part), part.count >= 2 else { return nil }
-            total += Double(value) * multiplier
-            multiplier *= 60
-        }
-        return total
+        let (cues, problems) = WebVTT.parse(text)
+        for problem in problems { diagnostics.error(SourceLocation(path: shown, line: problem.line), problem.message) }
+        return cues
     }
 }

@@ -118,12 +118,16 @@ public struct Hotspot: Sendable {
 public struct Narration: Sendable {
     public var audio: MediaFile
     public var transcript: MediaFile?
+    /// The transcript's cues, read when the content was loaded.
+    public var cues: [WebVTT.Cue]
 }
 
 public struct Video: Sendable {
     public var file: MediaFile
     public var title: LocalizedText?
     public var captions: [String: MediaFile]
+    /// Each language's caption cues, read when the content was loaded.
+    public var cues: [String: [WebVTT.Cue]]
     public var poster: MediaFile?
 }
 

@@ -23,9 +23,6 @@ struct PublishedMedia: Sendable {
     var images: [URL: PublishedImage] = [:]
     /// Audio, transcripts, videos: source → path from the site root.
     var files: [URL: String] = [:]
-    /// Narration transcripts, read and parsed once per build (pages in every language and their
-    /// JSON-LD use them): source → cues.
-    var transcripts: [URL: [WebVTT.Cue]] = [:]
     var diagnostics = Diagnostics()
     var imagesProcessed = 0
     var imagesFromCache = 0
@@ -70,15 +67,11 @@ struct MediaStep {
                 media.files[narration.audio.url] = try copy(narration.audio, folder: folder)
                 if let transcript = narration.transcript {
                     media.files[transcript.url] = try copy(transcript, folder: folder)
-                    media.transcripts[transcript.url] = WebVTT.cues(at: transcript.url)
                 }
             }
             for video in site.videos {
                 media.files[video.file.url] = try copy(video.file, folder: folder)
-                for track in video.captions.values.sorted(by: { $0.path < $1.path }) {
-                    media.files[track.url] = try copy(track, folder: folder)
-                    media.transcripts[track.url] = WebVTT.cues(at: track.url)
-                }
+                for track in video.captions.values.sorted(by: { $0.path < $1.path }) { media.files[track.url] = try copy(track, folder: folder) }
                 if let poster = video.poster { photos.append(Photo(file: poster, folder: folder)) }
             }
         }

@@ -100,7 +100,7 @@ extension PageRenderer {
                 "tracks": site.languages.compactMap { code -> TemplateFields? in
                     guard let track = video.captions[code], let path = media.path(track) else { return nil }
                     // The cues ride along for pages opened from disk, where browsers refuse to fetch a .vtt.
-                    let cues = (media.transcripts[track.url] ?? []).map { [$0.start, $0.end, $0.text] as [Any] }
+                    let cues = (video.cues[code] ?? []).map { [$0.start, $0.end, $0.text] as [Any] }
                     let json = (try? JSONSerialization.data(withJSONObject: cues, options: [.withoutEscapingSlashes])).map { String(decoding: $0, as: UTF8.self) }
                     return ["src": root + path, "srclang": code, "label": LocalizedText.languageName(code), "default": code == language, "cues": json]
                 },
@@ -169,8 +169,8 @@ extension PageRenderer {
         let words = TourStrings.narration(language)
         var context: TemplateFields = ["src": first ?? main, "main": main, "now": words["now"], "general": words["general"], "none": words["none"]]
         context["playing"] = first != nil ? relic.scenes.first.map { text($0.title, language) } : main != nil ? words["general"] : words["none"]
-        if let transcript = narration?.transcript, media.path(transcript) != nil {
-            let cues = media.transcripts[transcript.url] ?? []
+        if let narration, let transcript = narration.transcript, media.path(transcript) != nil {
+            let cues = narration.cues
             context["cues"] = cues.map { cue -> TemplateFields in
                 ["s": WebVTT.seconds(cue.start), "e": WebVTT.seconds(cue.end), "start": WebVTT.clock(cue.start), "text": cue.text]
             }
@@ -281,26 +281,8 @@ enum AudioType {
     }
 }
 
-/// Just enough WebVTT to print a transcript and draw captions: each cue's start, end (seconds) and text.
-enum WebVTT {
-    struct Cue: Sendable {
-        var start: Double
-        var end: Double
-        var text: String
-    }
-
-    /// `00:01:04.500` or `01:04.5` → 64.5; nil when it is not a timestamp.
-    static func time(_ stamp: String) -> Double? {
-        let parts = stamp.split(separator: ":")
-        guard (2...3).contains(parts.count) else { return nil }
-        var total = 0.0
-        for part in parts {
-            guard let value = Double(part) else { return nil }
-            total = total * 60 + value
-        }
-        return total
-    }
-
+/// Cue times as pages show them.
+extension WebVTT {
     /// Seconds as an attribute value: whole or with milliseconds.
     static func seconds(_ value: Double) -> String {
         let ms = Int((value * 1000).rounded())
@@ -311,25 +293,6 @@ enum WebVTT {
     static func clock(_ value: Double) -> String {
         let s = Int(value), h = s / 3600, m = s / 60 % 60
         return h > 0 ? String(format: "%d:%02d:%02d", h, m, s % 60) : String(format: "%d:%02d", m, s % 60)
-    }
-
-    static func cues(at url: URL) -> [Cue] {
-        guard let data = FileManager.default.contents(atPath: url.path), var text = String(data: data, encoding: .utf8) else { return [] }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        text = text.replacingOccurrences(of: "\r\n", with: "\n")
-        var cues: [Cue] = []
-        for block in text.components(separatedBy: "\n\n") {
-            let lines = block.split(separator: "\n").map(String.init)
-            guard let timing = lines.firstIndex(where: { $0.contains("-->") }) else { continue }
-            let stamps = lines[timing].components(separatedBy: "-->").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard stamps.count == 2, let start = time(stamps[0]),
-                  let end = time(String(stamps[1].split(separator: " ").first ?? "")) else { continue }
-            let words = lines[(timing + 1)...].joined(separator: " ")
-            // Cue text may carry <v Speaker> and <i> tags; the transcript shows words only.
-            let plain = PlainText.fromHTML(words)
-            if !plain.isEmpty { cues.append(Cue(start: start, end: end, text: plain.nfc)) }
-        }
-        return cues
     }
 }
 

@@ -22,7 +22,7 @@ struct StructuredData: Sendable {
         let photos = (relic.gallery + relic.scenes.map(\.panorama)).compactMap(image)
         let narration = relic.narration.sorted { $0.key < $1.key }.compactMap { code, track -> AudioLink? in
             guard let path = media.path(track.audio) else { return nil }
-            let transcript = track.transcript.flatMap { media.transcripts[$0.url] }.map { $0.map(\.text).joined(separator: " ") }
+            let transcript = track.transcript.map { _ in track.cues.map(\.text).joined(separator: " ") }
             return AudioLink(language: code, url: content.site.baseURL + path, transcript: transcript)
         }
         return JSONLD.heritage(relic, content: content, language: language, images: photos, narration: narration)

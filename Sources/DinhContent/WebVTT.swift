@@ -1,0 +1,87 @@
+import DinhCore
+import Foundation
+
+/// WebVTT as Dinh reads it, once: checked when the content is loaded (each problem an error at its
+/// line) and its cues kept in the model for the pages (transcripts, captions drawn by the page,
+/// captions of clips opened from disk) and the structured data.
+public enum WebVTT {
+    public struct Cue: Sendable, Hashable {
+        /// Seconds from the start of the audio or video.
+        public var start: Double
+        public var end: Double
+        /// The words, without WebVTT's tags (`<v Speaker>`, `<i>`).
+        public var text: String
+
+        public init(start: Double, end: Double, text: String) {
+            self.start = start
+            self.end = end
+            self.text = text
+        }
+    }
+
+    public struct Problem: Sendable, Hashable {
+        public var line: Int
+        public var message: String
+    }
+
+    /// The cues of a WebVTT text and what is wrong with it (browsers drop a bad file silently).
+    public static func parse(_ text: String) -> (cues: [Cue], problems: [Problem]) {
+        // "\r\n" is one Character in Swift: split on Unicode scalars, so CRLF files read as LF ones.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Substring($0.last == "\r" ? $0.dropLast() : $0) }
+        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
+        guard let first = lines.first, first == "WEBVTT" || first.hasPrefix("WEBVTT ") || first.hasPrefix("WEBVTT\t") else {
+            return ([], [Problem(line: 1, message: "this is not a WebVTT file: its first line must be WEBVTT")])
+        }
+        var cues: [Cue] = [], problems: [Problem] = []
+        var index = 1
+        while index < lines.count {
+            let line = lines[index]
+            index += 1
+            guard line.contains("-->") else { continue }
+            let parts = line.components(separatedBy: "-->")
+            let end = parts.count > 1 ? parts[1].split(separator: " ").first.map(String.init) ?? "" : ""
+            guard let from = time(parts[0].trimmingCharacters(in: .whitespaces)), let to = time(end), from < to else {
+                problems.append(Problem(line: index, message: "this caption timing is not valid WebVTT; write it as 00:00:01.000 --> 00:00:04.500 (end after start)"))
+                continue
+            }
+            var words: [Substring] = []
+            while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
+                words.append(lines[index])
+                index += 1
+            }
+            let plain = Self.words(words.joined(separator: " "))
+            if !plain.isEmpty { cues.append(Cue(start: from, end: to, text: plain)) }
+        }
+        return (cues, problems)
+    }
+
+    /// `hh:mm:ss.ttt` or `mm:ss.ttt` → seconds; nil when it is not a WebVTT timestamp.
+    public static func time(_ text: String) -> Double? {
+        let parts = text.split(separator: ":")
+        guard (2...3).contains(parts.count), let last = parts.last else { return nil }
+        let secondsParts = last.split(separator: ".")
+        guard secondsParts.count == 2, secondsParts[0].count == 2, secondsParts[1].count == 3,
+              let seconds = Int(secondsParts[0]), let millis = Int(secondsParts[1]), seconds < 60 else { return nil }
+        var total = Double(seconds) + Double(millis) / 1000
+        var multiplier = 60.0
+        for part in parts.dropLast().reversed() {
+            guard let value = Int(part), part.count >= 2 else { return nil }
+            total += Double(value) * multiplier
+            multiplier *= 60
+        }
+        return total
+    }
+
+    /// Cue text as words: tags dropped, the entities WebVTT allows decoded, spaces folded.
+    static func words(_ text: String) -> String {
+        var out = "", inTag = false
+        for character in text {
+            if character == "<" { inTag = true } else if character == ">" && inTag { inTag = false } else if !inTag { out.append(character) }
+        }
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", " "), ("&lrm;", ""), ("&rlm;", ""), ("&amp;", "&")] {
+            out = out.replacingOccurrences(of: entity, with: character)
+        }
+        return out.split(whereSeparator: \.isWhitespace).joined(separator: " ").precomposedStringWithCanonicalMapping
+    }
+}

@@ -1,0 +1,20 @@
+@testable import DinhContent
+import Testing
+
+/// The one WebVTT reader: the loader's check and the pages' cues come from the same parse.
+@Suite struct WebVTTTests {
+    @Test func cuesAreWordsWithTheirTimes() {
+        let text = "\u{FEFF}WEBVTT\r\n\r\nintro\r\n00:00:00.500 --> 00:00:03.250 align:start\r\n<v Hướng dẫn viên>Kính chào</v> quý khách\r\n&lt;đình&gt; &amp; chùa\r\n\r\n01:02.000 --> 01:04.000\nHết\n"
+        let (cues, problems) = WebVTT.parse(text)
+        #expect(problems.isEmpty)
+        #expect(cues == [WebVTT.Cue(start: 0.5, end: 3.25, text: "Kính chào quý khách <đình> & chùa"),
+                         WebVTT.Cue(start: 62, end: 64, text: "Hết")])
+    }
+
+    @Test func problemsNameTheirLines() {
+        #expect(WebVTT.parse("1\n00:00:01.000 --> 00:00:02.000\nx\n").problems == [WebVTT.Problem(line: 1, message: "this is not a WebVTT file: its first line must be WEBVTT")])
+        let (cues, problems) = WebVTT.parse("WEBVTT\n\n00:00:05.000 --> 00:00:02.000\nbackwards\n\n00:00:06.000 --> 00:00:07.000\nfine\n\n0:1 --> 0:2\nloose\n")
+        #expect(problems.map(\.line) == [3, 9])
+        #expect(cues.map(\.text) == ["fine"])
+    }
+}
