@@ -83,7 +83,7 @@ def make_site(site):
         {'yaw': -25, 'pitch': 10, 'text': 'Hoành phi thế kỷ XIX'}])
     b.update(title='Hậu cung', view={'yaw': 180, 'pitch': 0, 'fov': 90}, hotspots=[
         {'yaw': 170, 'pitch': 0, 'scene': 'san-trong', 'label': 'Ra sân'}])
-    for name in ('viewer.js', 'viewer.css'):
+    for name in ('viewer.js', 'viewer-css3d.js', 'viewer.css'):
         shutil.copy(os.path.join(THEME, name), site)
     write_page(site, 'index.html', scenes)
 
@@ -600,7 +600,8 @@ def main():
     server.shutdown()
     other.shutdown()
     size = sum(os.path.getsize(os.path.join(THEME, n)) for n in ('viewer.js', 'viewer.css'))
-    print('viewer.js + viewer.css: %d bytes' % size)
+    print('viewer.js + viewer.css: %d bytes (source; viewer-css3d.js %d more where needed)'
+          % (size, os.path.getsize(os.path.join(THEME, 'viewer-css3d.js'))))
     shutil.rmtree(site, ignore_errors=True)
     print('%d passed, %d failed' % (passed, failed))
     return 1 if failed else 0

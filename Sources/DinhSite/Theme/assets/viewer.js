@@ -1,5 +1,6 @@
 // Dinh panorama viewer: cube tiles drawn by WebGL, or by CSS 3D transforms of <img> tiles where WebGL may
-// not read them (file://, tiles from another origin: texImage2D throws SecurityError). No dependencies.
+// not read them (file://, tiles from another origin: texImage2D throws SecurityError); that renderer,
+// viewer-css3d.js beside this file, is loaded only then. No dependencies.
 // Markup: <div class="dinh-pano" data-scenes="#id"> (a <script type="application/json">, or a URL) holding
 //   the fallback (an <img class="dinh-pano-fallback">…), hidden while the viewer runs, shown again with a
 //   message when the view cannot start. Links to "#scene=ID" anywhere in the page get aria-current.
@@ -16,7 +17,7 @@
 (function () {
   'use strict';
   var D = document, W = window, M = Math, RAD = M.PI / 180;
-  var FACES = 'frblud', TURN = ['', 'rotateY(-90deg)', 'rotateY(180deg)', 'rotateY(90deg)', 'rotateX(-90deg)', 'rotateX(90deg)'];
+  var FACES = 'frblud', HERE = D.currentScript && D.currentScript.src, DISK = location.protocol == 'file:';
   var MAX_TEXTURES = 64;         // about 64 MB of tiles on the GPU, fine for cheap phones
   var reduced = W.matchMedia && W.matchMedia('(prefers-reduced-motion: reduce)');
 
@@ -42,6 +43,13 @@
     return parent.appendChild(e);
   }
   function on(t, n, f, o) { t.addEventListener(n, f, o); }
+  function needCSS(done) { // loads the CSS 3D renderer once
+    if (W.dinhCSS3D) return done();
+    var s = D.createElement('script');
+    s.src = new URL('viewer-css3d.js', HERE).href;
+    s.onload = done;
+    D.head.appendChild(s);
+  }
   function clamp(v, lo, hi) { return v < lo ? lo : v > hi ? hi : v; }
   function wrap(y) { return ((y + 180) % 360 + 360) % 360 - 180; }
   // The fallback comes back, with a message, when the view cannot start.
@@ -54,7 +62,7 @@
 
   function Viewer(root, tour, tourUrl) {
     var S = tour.strings || {};
-    var R = location.protocol == 'file:' ? css3d() : webgl();
+    var R = DISK ? css3d() : webgl(), switching = 0;
     if (!R) { fail(root, S.fail); return null; }
 
     // Stage: title and scene list, view, hotspots, loading label, controls, popup. The fallback stays, hidden.
@@ -144,16 +152,17 @@
     function url(path) { return new URL(scene.base + path, tourUrl).href; }
     // Uploads an image; WebGL refusing it (SecurityError) switches to the CSS renderer.
     function upload(img, q) {
+      if (switching) return null;
       try { return R.tex(img, q); } catch (e) {
         if (e.name != 'SecurityError') throw e;
         var v = { yaw: yaw, pitch: pitch, fov: fov };
-        release(); R.el.remove(); R = css3d(); pane.appendChild(R.el);
-        show(scene, v);
+        release(); switching = 1;
+        needCSS(function () { R.el.remove(); R = css3d(); pane.appendChild(R.el); switching = 0; show(scene, v); });
         return null;
       }
     }
     function pump() {
-      while (loading < 4 && queue.length) {
+      while (!switching && loading < 4 && queue.length) {
         var q = queue.shift(), key = q[0] + '/' + q[1] + q[2] + '_' + q[3];
         if (tiles[key]) continue;
         var t = tiles[key] = { q: q, tex: null, used: frame };
@@ -254,35 +263,8 @@
           }
         } };
     }
-    // CSS 3D: six faces of <img> tiles around a camera placed at the perspective point; no pixel is read.
-    function css3d() {
-      var box = D.createElement('div'), cam = el('div', 'dinh-cam', box), faces = [], size = 0;
-      box.className = 'dinh-cube';
-      for (var i = 0; i < 6; i++) faces.push(el('div', '', cam));
-      return { el: box, max: 1e9,
-        tex: function (img, q) {
-          if (!q) {
-            faces.forEach(function (f, i) { f.style.backgroundImage = 'url("' + img.src + '")'; f.style.backgroundPosition = i * 20 + '% 0'; });
-            return faces;
-          }
-          var s = 100 * scene.tileSize / scene.levels[q[0]];
-          img.alt = '';
-          img.style.cssText = 'left:' + q[3] * s + '%;top:' + q[2] * s + '%;width:' + s + '%;height:' + s + '%;z-index:' + q[0];
-          return faces[FACES.indexOf(q[1])].appendChild(img);
-        },
-        free: function (h) { if (h === faces) faces.forEach(function (f) { f.style.backgroundImage = ''; }); else h.remove(); },
-        draw: function () {
-          var n = M.min(scene.levels[scene.levels.length - 1], 2048), p = ch / 2 * fy;
-          if (n !== size) {
-            size = n;
-            faces.forEach(function (f, i) {
-              f.style.cssText += ';width:' + n + 'px;height:' + n + 'px;margin:' + -n / 2 + 'px;transform:' + TURN[i] + ' translateZ(' + (0.5 - n / 2) + 'px)';
-            });
-          }
-          box.style.perspective = p + 'px';
-          cam.style.transform = 'translateZ(' + p + 'px) rotateX(' + pitch + 'deg) rotateY(' + yaw + 'deg)';
-        } };
-    }
+    // CSS 3D (viewer-css3d.js, loaded where needed) sees the view through this.
+    function css3d() { return W.dinhCSS3D(function () { return [scene, ch / 2 * fy, pitch, yaw]; }); }
 
     function draw() {
       frame++;
@@ -530,7 +512,7 @@
       ? Promise.resolve([JSON.parse(D.getElementById(src.slice(1)).textContent), location.href])
       : fetch(src).then(function (r) { return r.json(); }).then(function (j) { return [j, new URL(src, location.href).href]; });
     got.then(function (r) {
-      if (r[0].scenes && r[0].scenes.length) root.dinhViewer = Viewer(root, r[0], r[1]);
+      if (r[0].scenes && r[0].scenes.length) (DISK ? needCSS : function (f) { f(); })(function () { root.dinhViewer = Viewer(root, r[0], r[1]); });
     }).catch(function () { fail(root); });
   }
   function all() { [].forEach.call(D.querySelectorAll('.dinh-pano[data-scenes]'), init); }
