@@ -146,23 +146,9 @@ struct Check: AsyncParsableCommand {
     @OptionGroup var content: ContentOptions
 
     func run() async throws {
-        let options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: URL(fileURLWithPath: "/nonexistent"))
-        var report = SiteBuilder(options: options).check()
-        if report.succeeded {
-            // Links, images, audio, hotspots and QR targets are checked on a real build, made in a
-            // scratch folder and thrown away: `dinh check` changes nothing.
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dinh-check-\(ProcessInfo.processInfo.processIdentifier)")
-            defer { try? FileManager.default.removeItem(at: scratch) }
-            var buildOptions = options
-            buildOptions.output = scratch.appendingPathComponent("site")
-            buildOptions.recordCodes = false
-            let built = try await SiteBuilder(options: buildOptions).build()
-            report.diagnostics.append(contentsOf: built.diagnostics.all.filter { $0.severity == .error })
-            if built.succeeded, let baseURL = LinkChecker.baseURL(ofBuiltSite: buildOptions.output) {
-                let broken = LinkChecker.check(site: buildOptions.output, baseURL: baseURL)
-                report.diagnostics.append(contentsOf: LinkChecker.diagnostics(for: broken, content: content.url, displayContent: content.contentDirectory))
-            }
-        }
+        // The whole build, links included, into a scratch folder thrown away: nothing changes.
+        let options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: URL(fileURLWithPath: "public"))
+        let report = try await SiteBuilder(options: options).check()
         Terminal.report(report.diagnostics)
         guard report.succeeded else { throw ContentErrors() }
         print("No errors in \(content.contentDirectory)")

@@ -22,7 +22,7 @@ struct QR: AsyncParsableCommand {
 
     func run() async throws {
         let options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: URL(fileURLWithPath: output))
-        let (report, codes) = try SiteBuilder(options: options).writeQRCodes(placardSize: size)
+        let (report, codes) = try await SiteBuilder(options: options).writeQRCodes(placardSize: size)
         Terminal.report(report.diagnostics)
         guard report.succeeded else { throw ContentErrors() }
         for line in codes { print(line) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where each kind of page lives in the built site: the one definition the site builder, the
 /// feeds and the QR codes share. Paths are folders from the site root, ending in `/`.
 public enum SitePaths {
@@ -8,6 +10,20 @@ public enum SitePaths {
     public static let products = "products/"
     /// The permanent landing a QR code opens.
     public static func code(_ code: String) -> String { "q/\(code)/" }
+    /// QR images, placards and the printable sheet.
+    public static let qr = "qr/"
+    /// A scene's cube tiles.
+    public static func tiles(_ relic: String, scene: String) -> String { "heritage/\(relic)/tiles/\(scene)/" }
+    /// An item's folder in the content and in the site, without the trailing `/` (the lock's form).
+    public static func target(_ folder: String) -> String { String(folder.dropLast()) }
+
+    /// The processed-media cache of a content folder (ignored by git): photo variants, tiles, QR drawings.
+    public enum Cache: String, Sendable {
+        case images, tiles, qr
+        public func folder(in content: URL) -> URL {
+            content.appendingPathComponent(".dinh-cache", isDirectory: true).appendingPathComponent(rawValue, isDirectory: true)
+        }
+    }
 
     /// A page's folder in one language: the default language at the root, the others under `<lang>/`.
     public static func inLanguage(_ path: String, _ language: String, site: Site) -> String {

@@ -13,6 +13,7 @@ import Foundation
 /// the widths, quality and pipeline version. A rebuild in which nothing changed re-reads and
 /// hashes the sources but decodes nothing (`processedCount == 0`).
 public struct ImagePipeline: Sendable {
+    /// Widths of photo variants: a phone, a tablet or laptop, a large screen.
     public static let defaultWidths = [480, 960, 1600]
 
     public var cacheDirectory: URL

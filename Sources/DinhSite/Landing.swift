@@ -16,7 +16,7 @@ struct Landing: Sendable {
     var uppercase: Bool
 
     /// Where the lock says a code leads, as a page of this site.
-    init?(_ landing: CodeLanding, codes: CodesStep, uppercase: Bool) {
+    init?(_ landing: CodeLanding, codes: PrintedCodes, uppercase: Bool) {
         code = landing.code
         self.uppercase = uppercase
         switch landing.resolution {

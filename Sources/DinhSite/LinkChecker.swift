@@ -98,28 +98,18 @@ public enum LinkChecker {
         return links
     }
 
-    /// The `base_url` a built site was made with, read back from its `robots.txt`
-    /// (`Sitemap: <base_url>sitemap.xml`), for callers that only have the folder.
-    public static func baseURL(ofBuiltSite site: URL) -> String? {
-        guard let robots = try? String(contentsOf: site.appendingPathComponent("robots.txt"), encoding: .utf8) else { return nil }
-        for line in robots.split(separator: "\n") where line.lowercased().hasPrefix("sitemap:") {
-            let url = line.dropFirst("sitemap:".count).trimmingCharacters(in: .whitespaces)
-            if url.hasSuffix("sitemap.xml") { return String(url.dropLast("sitemap.xml".count)) }
-        }
-        return nil
-    }
-
-    /// The broken links as diagnostics located in the content file the page is made from (at the
-    /// line where the link is written when it appears there, as a Markdown link does), or at the
-    /// page itself when no content file made it (the home page, lists, the 404 page).
-    public static func diagnostics(for broken: [BrokenLink], content: URL, displayContent: String,
+    /// The broken links as diagnostics located in the content file each page is made from
+    /// (`sources`: page file → content file, relative to the content folder, as the build knows
+    /// them), at the line where the link is written when it appears there, as a Markdown link
+    /// does; or at the page itself when no content file made it (the home page, lists, the 404).
+    public static func diagnostics(for broken: [BrokenLink], sources: [String: String], content: URL, displayContent: String,
                                    severity: Diagnostic.Severity = .error) -> [Diagnostic] {
         var texts: [String: [Substring]] = [:]
         return broken.map { link in
             let url = "/" + (link.page.hasSuffix("index.html") ? String(link.page.dropLast("index.html".count)) : link.page)
             let isPage = link.page.hasSuffix(".html")
             let message = "broken link \(isPage ? "on page" : "in") \(url): \(link.attribute) '\(link.url)' \(link.problem)"
-            guard let source = sourceFile(forPage: link.page, content: content) else {
+            guard let source = sources[link.page] else {
                 return Diagnostic(severity, SourceLocation(path: link.page, line: link.line, column: link.column),
                                   message + (isPage ? " (written by the theme)" : ""))
             }
@@ -136,39 +126,6 @@ public enum LinkChecker {
             }
             return Diagnostic(severity, location, message)
         }
-    }
-
-    /// The content file (relative to the content folder) that a built page comes from, if any:
-    /// `en/heritage/x/index.html` → `heritage/x/index.en.md` (or `index.md` when not translated),
-    /// `producers/x/index.html` → `producers/x.yaml`. A QR landing maps to the item it opens.
-    public static func sourceFile(forPage page: String, content: URL) -> String? {
-        var parts = page.split(separator: "/").map(String.init)
-        var language: String?
-        if let first = parts.first, isLanguageCode(first), parts.count > 1 {
-            language = first
-            parts.removeFirst()
-        }
-        guard parts.count == 3, parts[2] == "index.html" else { return nil }
-        let section = parts[0], slug = parts[1]
-        let exists = { (path: String) in FileManager.default.fileExists(atPath: content.appendingPathComponent(path).path) }
-        switch section {
-        case "heritage", "products", "pages":
-            if let language, exists("\(section)/\(slug)/index.\(language).md") { return "\(section)/\(slug)/index.\(language).md" }
-            return exists("\(section)/\(slug)/index.md") ? "\(section)/\(slug)/index.md" : nil
-        case "producers":
-            for name in ["\(slug).yaml", "\(slug).yml"] where exists("producers/\(name)") { return "producers/\(name)" }
-            return nil
-        case "q", "Q":
-            return exists("site.yaml") ? "site.yaml" : nil
-        default:
-            return nil
-        }
-    }
-
-    private static func isLanguageCode(_ name: String) -> Bool {
-        let letters = name.split(separator: "-", maxSplits: 1)
-        guard let primary = letters.first, (2...3).contains(primary.count) else { return false }
-        return primary.allSatisfy { $0.isASCII && $0.isLowercase }
     }
 
     // MARK: Resolving one link

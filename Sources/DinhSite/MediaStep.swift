@@ -23,12 +23,10 @@ struct PublishedMedia: Sendable {
     var images: [URL: PublishedImage] = [:]
     /// Audio, transcripts, videos: source → path from the site root.
     var files: [URL: String] = [:]
-    var diagnostics = Diagnostics()
     var imagesProcessed = 0
     var imagesFromCache = 0
     /// Tiled panoramas, by source file.
     var panoramas: [URL: PanoramaLayout] = [:]
-    var panoramasTiled = 0
     /// Bytes of each tiled panorama's tiles per level (coarsest first), for the offline button.
     var panoramaBytes: [URL: [Int]] = [:]
 
@@ -38,14 +36,9 @@ struct PublishedMedia: Sendable {
 
 /// Publishes every media file the content names, into the folder of the page that names it:
 /// photos as responsive, metadata-free variants through the imaging pipeline and its cache,
-/// audio, transcripts and videos as they are.
-struct MediaStep {
-    let content: Content
-    let output: OutputFolder
-    let options: BuildOptions
-
-    /// Widths of photo variants: a phone, a tablet or laptop, a large screen.
-    static let photoWidths = [480, 960, 1600]
+/// audio, transcripts and videos as they are. Puts `media` (paths, sizes) in the context.
+struct MediaStep: BuildStep {
+    var name: String { "media" }
 
     /// A photo and the page folder it is published in.
     private struct Photo {
@@ -53,9 +46,17 @@ struct MediaStep {
         var folder: String
     }
 
-    func run() async throws -> PublishedMedia {
+    func run(_ context: inout BuildContext) async throws {
+        let content = context.loaded, options = context.options
+        let output = try context.output ?? OutputFolder(target: options.output, content: options.content, waiting: options.log)
+        context.output = output
         var media = PublishedMedia()
         var photos: [Photo] = []
+        var diagnostics = Diagnostics()
+        func copy(_ file: MediaFile, folder: String) throws -> String {
+            try output.copy(file.url, to: folder + file.path)
+            return folder + file.path
+        }
         for site in content.heritage {
             let folder = PageRef.heritage(site.slug).folder
             photos += site.gallery.map { Photo(file: $0, folder: folder) }
@@ -82,9 +83,8 @@ struct MediaStep {
             if let photo = producer.photo { photos.append(Photo(file: photo, folder: PageRef.producer(producer.slug).folder)) }
         }
 
-        let pipeline = ImagePipeline(cacheDirectory: content.root.appendingPathComponent(".dinh-cache/images"),
-                                     concurrency: options.jobs)
-        let result = await pipeline.run(photos.map { ImageJob(source: $0.file.url, widths: Self.photoWidths) }) { progress in
+        let pipeline = ImagePipeline(cacheDirectory: SitePaths.Cache.images.folder(in: content.root), concurrency: options.jobs)
+        let result = await pipeline.run(photos.map { ImageJob(source: $0.file.url) }) { progress in
             options.progress?(progress.completed, progress.total, progress.source.lastPathComponent)
         }
         media.imagesProcessed = result.processedCount
@@ -94,7 +94,7 @@ struct MediaStep {
         for photo in photos where media.images[photo.file.url] == nil {
             guard let image = processed[photo.file.url.standardizedFileURL], !image.variants.isEmpty else {
                 let reason = failures[photo.file.url.standardizedFileURL.path]?.message ?? "it could not be read as an image"
-                media.diagnostics.error(photo.file.location, "'\(photo.file.path)' cannot be used: \(reason)")
+                diagnostics.error(photo.file.location, "'\(photo.file.path)' cannot be used: \(reason)")
                 continue
             }
             for variant in image.variants { try output.link(variant.file, to: photo.folder + variant.fileName) }
@@ -107,17 +107,7 @@ struct MediaStep {
                 largest: photo.folder + (image.variants.last ?? main).fileName,
                 feed: (photo.folder + feed.fileName, feed.width, feed.height))
         }
-        let tours = try await PanoramaStep(content: content, output: output, options: options).run()
-        media.panoramas = tours.layouts
-        media.panoramasTiled = tours.tiled
-        media.panoramaBytes = tours.levelBytes
-        media.diagnostics.append(contentsOf: tours.diagnostics)
-        return media
-    }
-
-    private func copy(_ file: MediaFile, folder: String) throws -> String {
-        let path = folder + file.path
-        try output.copy(file.url, to: path)
-        return path
+        context.media = media
+        context.diagnostics.append(contentsOf: diagnostics)
     }
 }

@@ -143,7 +143,7 @@ extension PageRenderer {
                     return .init(yaw: spot.yaw, pitch: spot.pitch, target: .text(text(note, language)))
                 }
             }
-            return SceneDescription(id: scene.id, title: text(scene.title, language), base: root + PanoramaStep.folder(relic, scene),
+            return SceneDescription(id: scene.id, title: text(scene.title, language), base: root + SitePaths.tiles(relic.slug, scene: scene.id),
                                     layout: layout, view: .init(yaw: scene.view.yaw, pitch: scene.view.pitch, fov: scene.view.fov),
                                     north: scene.north, hotspots: hotspots)
         }

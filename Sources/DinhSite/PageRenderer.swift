@@ -15,13 +15,13 @@ struct PageRenderer: Sendable {
     /// Every product's feed item per language: the JSON-LD and description of product pages.
     let catalog: FeedCatalog
 
-    init(content: Content, theme: Theme, media: PublishedMedia, today: CalendarDate, catalog: FeedCatalog) {
+    init(content: Content, index: ContentIndex, theme: Theme, media: PublishedMedia, today: CalendarDate, catalog: FeedCatalog) {
         self.content = content
+        self.index = index
         self.theme = theme
         self.media = media
         self.today = today
         self.catalog = catalog
-        index = ContentIndex(content)
     }
 
     var site: Site { content.site }

@@ -52,111 +52,111 @@ public struct BuildReport: Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
-/// Builds a site from a content folder, as a short list of named steps:
-/// load → theme → media → pages → feeds and sitemap → publish.
+/// Builds a site as a list of named steps over one `BuildContext`:
+///
+///     load content → theme and codes → media → 360° tiles → QR codes → pages → feeds and sitemap → publish
+///
+/// Each step reads what the earlier ones put in the context (see each step's type). `check()` is
+/// the same pipeline into a scratch folder, with the marketplaces' rules as errors and a `links`
+/// step in place of `publish`. A library user can build content made in code, and add steps.
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
+    /// Content made in code, built instead of reading `options.content`.
+    public var content: Content?
+    private var added: [(after: String, step: any BuildStep)] = []
 
+    /// Builds the content folder `options.content`.
     public init(options: BuildOptions) { self.options = options }
 
-    private static let steps = ["load content", "theme and codes", "media", "QR codes and pages", "feeds and sitemap", "publish"]
-
-    private func step(_ index: Int) {
-        options.log("[\(index + 1)/\(Self.steps.count)] \(Self.steps[index])")
+    /// Builds content made in code (its `root` holds the cache and any `theme/` folder).
+    public init(content: Content, options: BuildOptions) {
+        var options = options
+        options.content = content.root
+        self.options = options
+        self.content = content
     }
 
-    /// Loads and checks the content and theme, writing nothing.
-    public func check() -> BuildReport {
-        let (content, diagnostics) = load()
-        var report = BuildReport(diagnostics: diagnostics)
-        guard let content else { return report }
-        report.diagnostics.append(contentsOf: loadTheme().diagnostics)
-        report.diagnostics.append(contentsOf: CodesStep(content: content, displayContent: options.displayContent).check().diagnostics)
-        report.diagnostics.append(contentsOf: FeedChecks.diagnostics(for: content, today: options.today))
-        report.diagnostics.append(contentsOf: MediaChecks.diagnostics(for: content))
-        return report
+    /// The same builder with `step` run after the standard step named `after` (e.g. "pages").
+    public func adding(_ step: some BuildStep, after: String = "pages") -> SiteBuilder {
+        var builder = self
+        builder.added.append((after, step))
+        return builder
+    }
+
+    /// The steps of a build, or of a check, with the added ones in place.
+    func steps(check: Bool) -> [any BuildStep] {
+        let standard: [any BuildStep] = [LoadStep(), ValidateStep(), MediaStep(), TilesStep(), CodesStep(), PagesStep(), FeedsStep(),
+                                         check ? LinksStep() : PublishStep()]
+        var steps: [any BuildStep] = []
+        for step in standard {
+            steps.append(step)
+            steps += added.filter { $0.after == step.name }.map(\.step)
+        }
+        return steps
     }
 
     /// Builds the site into `options.output`. Content errors come back in the report (and the
     /// previous output is untouched); problems with the output folder itself are thrown.
     public func build() async throws -> BuildReport {
-        step(0)
-        let (loaded, loadDiagnostics) = load()
-        var report = BuildReport(diagnostics: loadDiagnostics)
-        guard let content = loaded else { return report }
+        var context = BuildContext(options: options, content: content)
+        try await run(steps(check: false), &context)
+        return context.report
+    }
 
-        step(1)
-        let (theme, themeDiagnostics) = loadTheme()
-        report.diagnostics.append(contentsOf: themeDiagnostics)
-        let codes = CodesStep(content: content, displayContent: options.displayContent)
-        let lock = codes.check()
-        report.diagnostics.append(contentsOf: lock.diagnostics)
-        guard let theme, !report.diagnostics.hasErrors else { return report }
+    /// Checks everything a build would, and every link of the site it would publish, building into
+    /// a scratch folder that is thrown away: nothing is written, not even `codes.lock`.
+    public func check() async throws -> BuildReport {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dinh-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var options = self.options
+        options.output = scratch.appendingPathComponent("site")
+        options.recordCodes = false
+        var context = BuildContext(options: options, content: content)
+        context.isCheck = true
+        try await run(steps(check: true), &context)
+        context.output?.discard()
+        // What marketplaces would refuse: errors for a check (a build publishes the product's page
+        // and leaves it out of that feed), reported whatever else was found.
+        if let content = context.content { context.diagnostics.append(contentsOf: FeedChecks.diagnostics(for: content, today: options.today)) }
+        var report = context.report
+        report.pages = 0
+        report.files = 0
+        return report
+    }
 
-        let output = try OutputFolder(target: options.output, content: options.content, waiting: options.log)
+    /// Runs the steps in order, stopping after one that leaves an error; a build that stops
+    /// leaves the published site as it was.
+    private func run(_ steps: [any BuildStep], _ context: inout BuildContext) async throws {
         do {
-            step(2)
-            let media = try await MediaStep(content: content, output: output, options: options).run()
-            report.diagnostics.append(contentsOf: media.diagnostics)
-            report.imagesProcessed = media.imagesProcessed
-            report.imagesFromCache = media.imagesFromCache
-            if report.diagnostics.hasErrors { output.discard(); return report }
-
-            step(3)
-            // Every product as marketplaces see it, once: for the feeds, made while the pages are
-            // written, and for the pages' JSON-LD and descriptions.
-            let data = StructuredData(content: content, media: media, today: options.today)
-            let feedOptions = FeedOptions(today: options.today) { data.image($0) }
-            let catalog = FeedCatalog(content: content, options: feedOptions)
-            let feedsTask = Task { Feeds.files(for: content, options: feedOptions, catalog: catalog) }
-            let drawn = try codes.draw(lock.landings, today: options.today)
-            let uppercase = Dictionary(uniqueKeysWithValues: drawn.map { ($0.code, $0.isUppercase) })
-            let landings = try lock.landings.compactMap { landing in
-                try Landing(landing, codes: codes, uppercase: uppercase[landing.code] ?? codes.link(landing.code).isUppercase)
+            for (number, step) in steps.enumerated() {
+                options.log("[\(number + 1)/\(steps.count)] \(step.name)")
+                try await step.run(&context)
+                if context.diagnostics.hasErrors {
+                    context.output?.discard()
+                    return
+                }
             }
-            let pages = PageRenderer(content: content, theme: theme, media: media, today: options.today, catalog: catalog)
-            let written = try await pages.writeAll(to: output, landings: landings, jobs: options.jobs)
-            report.pages = written.reduce(0) { $0 + $1.paths.count } + 1
-
-            step(4)
-            try codes.publish(drawn, to: output)
-            let feeds = await feedsTask.value
-            // A product a marketplace would refuse still gets its page: the build warns and leaves it
-            // out of that feed; `dinh check` reports the same problems as errors.
-            report.diagnostics.append(contentsOf: feeds.diagnostics.all.map { Diagnostic(.warning, $0.location, $0.message) })
-            for file in feeds.files { try output.write(file.path, file.data) }
-            try output.write("sitemap.xml", Sitemap.xml(pages: written, site: content.site))
-            try output.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(content.site.baseURL)sitemap.xml\n")
-            for asset in theme.assets where asset.name != ServiceWorker.asset { try output.write("assets/\(asset.name)", asset.data) }
-            // Last: the worker carries the version of everything above.
-            if let worker = ServiceWorker.script(theme: theme, version: output.fingerprint) { try output.write(ServiceWorker.path, worker) }
-
-            step(5)
-            report.files = output.fileCount
-            try output.commit()
-            if options.recordCodes { try codes.record(lock) }
-            return report
         } catch {
-            output.discard()
+            context.output?.discard()
             throw error
         }
     }
 
     /// `dinh qr`: only the QR images and placards, into `<output>/qr/` (replaced as a whole).
     /// Returns one line per code (its address, QR version and size) for the report.
-    public func writeQRCodes(placardSize: String = "A5") throws -> (report: BuildReport, codes: [String]) {
-        let (loaded, diagnostics) = load()
-        var report = BuildReport(diagnostics: diagnostics)
-        guard let content = loaded else { return (report, []) }
-        let codes = CodesStep(content: content, displayContent: options.displayContent)
+    public func writeQRCodes(placardSize: String = "A5") async throws -> (report: BuildReport, codes: [String]) {
+        var context = BuildContext(options: options, content: content)
+        try await LoadStep().run(&context)
+        guard let codes = context.codes, !context.diagnostics.hasErrors else { return (context.report, []) }
         let lock = codes.check()
-        report.diagnostics.append(contentsOf: lock.diagnostics)
-        guard !report.diagnostics.hasErrors else { return (report, []) }
-        let output = try OutputFolder(target: options.output.appendingPathComponent("qr"), content: options.content, keepsPrevious: false)
+        context.diagnostics.append(contentsOf: lock.diagnostics)
+        guard !context.diagnostics.hasErrors else { return (context.report, []) }
+        let output = try OutputFolder(target: options.output.appendingPathComponent(SitePaths.qr), content: options.content, keepsPrevious: false)
         do {
             let size = PlacardSize(rawValue: placardSize.uppercased()) ?? .a5
             let drawn = try codes.draw(lock.landings, today: options.today, size: size)
             try codes.publish(drawn, to: output, folder: "", size: size)
+            var report = context.report
             report.files = output.fileCount
             try output.commit()
             try codes.record(lock)
@@ -166,24 +166,4 @@ public struct SiteBuilder: Sendable {
             throw error
         }
     }
-
-    private func load() -> (Content?, Diagnostics) {
-        let loader = ContentLoader(root: options.content, displayRoot: options.displayContent, today: options.today)
-        var (content, diagnostics) = loader.load()
-        if var site = content?.site, let override = options.baseURL {
-            if let url = URL(string: override), ["http", "https"].contains(url.scheme ?? ""), url.host != nil {
-                site.baseURL = override.hasSuffix("/") ? override : override + "/"
-                content?.site = site
-            } else {
-                diagnostics.error(SourceLocation(path: "--base-url"), "'\(override)' is not a full web address starting with https://")
-                content = nil
-            }
-        }
-        return (content, diagnostics)
-    }
-
-    private func loadTheme() -> (theme: Theme?, diagnostics: Diagnostics) {
-        Theme.load(overrides: options.content.appendingPathComponent("theme"), displayOverrides: "\(options.displayContent)/theme")
-    }
-
 }

@@ -16,7 +16,6 @@ import Testing
         let fixture = try SiteFixture()
         defer { fixture.directory.remove() }
         let site = try await build(fixture)
-        #expect(LinkChecker.baseURL(ofBuiltSite: site) == "https://disan.example.vn/")
         let broken = LinkChecker.check(site: site, baseURL: "https://disan.example.vn/")
         #expect(broken.isEmpty, "\(broken)")
     }
@@ -48,15 +47,21 @@ import Testing
         </article>
         """)
         let site = try await build(fixture)
+        let before = Tools.tree(site)
         let broken = LinkChecker.check(site: site, baseURL: "https://disan.example.vn/")
         let onRelic = broken.filter { $0.page == "heritage/quan-phuong-tri/index.html" }
         #expect(Set(onRelic.map(\.url)) == ["../khong-co/", "#khong-co-id", "anh-mat.jpg", "https://disan.example.vn/products/khong-co/"], "\(broken)")
         #expect(onRelic.first { $0.url == "anh-mat.jpg" }?.attribute == "src")
         #expect(broken.contains { $0.page == "en/heritage/quan-phuong-tri/index.html" && $0.url == "../khong-co/" })
 
-        let diagnostics = LinkChecker.diagnostics(for: broken, content: fixture.content, displayContent: "content")
+        // `dinh check` (the same pipeline into a scratch folder) puts each at the content file its page comes from.
+        let check = try await SiteBuilder(options: BuildOptions(content: fixture.content, displayContent: "content", output: site, jobs: 2)).check()
+        let diagnostics = check.diagnostics.all
         let relic = try #require(diagnostics.first { $0.message.contains("'../khong-co/'") && $0.message.contains("on page /heritage/quan-phuong-tri/") })
         #expect(relic.location.path == "content/heritage/quan-phuong-tri/index.md")
+        let english = try #require(diagnostics.first { $0.message.contains("'../khong-co/'") && $0.message.contains("on page /en/heritage/quan-phuong-tri/") })
+        #expect(english.location.path == "content/heritage/quan-phuong-tri/index.en.md", "the translation the English page is made from")
+        #expect(Tools.tree(site) == before, "a check changes nothing")
         #expect(relic.severity == .error)
         #expect(relic.message.contains("heritage/khong-co/index.html"))
         #expect(relic.description.hasPrefix("content/heritage/quan-phuong-tri/index.md:1:1: error: broken link on page /heritage/quan-phuong-tri/"))
@@ -71,7 +76,8 @@ import Testing
         #expect(broken.count == 1)
         #expect(broken.first?.line == 2)
         #expect(broken.first?.column == 17)
-        let diagnostic = try #require(LinkChecker.diagnostics(for: broken, content: folder.file("content"), displayContent: "content").first)
+        let diagnostic = try #require(LinkChecker.diagnostics(for: broken, sources: ["pages/gioi-thieu/index.html": "pages/gioi-thieu/index.md"],
+                                                              content: folder.file("content"), displayContent: "content").first)
         #expect(diagnostic.location == SourceLocation(path: "content/pages/gioi-thieu/index.md", line: 4, column: 14))
     }
 
@@ -157,7 +163,7 @@ import Testing
             "feeds/google-merchant.xml:2 https://x.vn/products/che-lam/mat.jpg",
             "feeds/meta-catalog.csv:2 https://x.vn/products/che-lam/anh.png",
         ], "\(broken)")
-        let diagnostic = try #require(LinkChecker.diagnostics(for: broken, content: folder.file("content"), displayContent: "content")
+        let diagnostic = try #require(LinkChecker.diagnostics(for: broken, sources: [:], content: folder.file("content"), displayContent: "content")
             .first { $0.location.path == "sitemap.xml" })
         #expect(diagnostic.message == "broken link in /sitemap.xml: url 'https://x.vn/products/banh/' leads to products/banh/index.html, which is not in the built site")
     }

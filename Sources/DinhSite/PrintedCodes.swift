@@ -5,15 +5,15 @@ import Foundation
 
 /// Printed codes: the permanence check against `codes.lock`, where each code's landing leads,
 /// and the QR images and placards.
-struct CodesStep: Sendable {
+struct PrintedCodes: Sendable {
     let content: Content
     let displayContent: String
     let index: ContentIndex
 
-    init(content: Content, displayContent: String) {
+    init(content: Content, displayContent: String, index: ContentIndex) {
         self.content = content
         self.displayContent = displayContent
-        index = ContentIndex(content)
+        self.index = index
     }
 
     var lockURL: URL { content.root.appendingPathComponent(CodesLock.fileName) }
@@ -21,9 +21,9 @@ struct CodesStep: Sendable {
 
     /// Every code the content carries, as the site path of its item.
     var published: [PublishedCode] {
-        content.heritage.map { PublishedCode(code: $0.code, target: "heritage/\($0.slug)", location: $0.source) }
-            + content.products.map { PublishedCode(code: $0.code, target: "products/\($0.slug)", location: $0.source) }
-            + content.pages.compactMap { page in page.code.map { PublishedCode(code: $0, target: "pages/\(page.slug)", location: page.source) } }
+        content.heritage.map { PublishedCode(code: $0.code, target: SitePaths.target(SitePaths.heritage($0.slug)), location: $0.source) }
+            + content.products.map { PublishedCode(code: $0.code, target: SitePaths.target(SitePaths.product($0.slug)), location: $0.source) }
+            + content.pages.compactMap { page in page.code.map { PublishedCode(code: $0, target: SitePaths.target(SitePaths.page(page.slug)), location: page.source) } }
     }
 
     /// Checks the codes against the lock: a published code may never stop resolving.
@@ -94,7 +94,7 @@ struct CodesStep: Sendable {
 
     /// Publishes drawn codes as `qr/<CODE>.png`, `qr/<CODE>.svg`, `qr/<CODE>-placard.svg`, and
     /// the printable sheet `qr/index.html`.
-    func publish(_ drawn: [DrawnCode], to output: OutputFolder, folder: String = "qr/", size: PlacardSize = .a5) throws {
+    func publish(_ drawn: [DrawnCode], to output: OutputFolder, folder: String = SitePaths.qr, size: PlacardSize = .a5) throws {
         let sections = Slots<Result<String, any Error>>(count: drawn.count)
         DispatchQueue.concurrentPerform(iterations: drawn.count) { index in
             let code = drawn[index]
@@ -130,7 +130,7 @@ struct CodesStep: Sendable {
         let names = item.name.values.keys.sorted().map { "\($0)=\(item.name.values[$0] ?? "")" }
         let key = ContentHash.key(([DrawnCode.drawing, site.baseURL, code, site.qrErrorCorrection, size.rawValue, "\(kind)",
                                     stars.map(String.init) ?? "-", publisher] + names).joined(separator: "\n"))
-        let file = content.root.appendingPathComponent(".dinh-cache/qr/\(key)", isDirectory: false)
+        let file = SitePaths.Cache.qr.folder(in: content.root).appendingPathComponent(key, isDirectory: false)
         if let drawn = DrawnCode(code: code, file: file) { return drawn }
 
         let link = try link(code)

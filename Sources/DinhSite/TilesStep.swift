@@ -5,26 +5,22 @@ import DinhPanorama
 import Foundation
 
 /// The 360° tours: every scene's panorama cut into cube tiles, through a cache so that a rebuild
-/// re-tiles nothing unchanged, and published under `heritage/<slug>/tiles/<scene>/`.
-struct PanoramaStep {
-    let content: Content
-    let output: OutputFolder
-    let options: BuildOptions
+/// re-tiles nothing unchanged, and published under `heritage/<slug>/tiles/<scene>/`. Puts each
+/// panorama's layout and its bytes per level in the context's media.
+struct TilesStep: BuildStep {
+    var name: String { "360° tiles" }
 
     /// JPEG quality of tiles: tiles are seen magnified while zooming, so a little above photos.
     static let quality = 82
     static let tiler = PanoramaTiler()
 
-    /// Where a scene's tiles are published, from the site root.
-    static func folder(_ relic: HeritageSite, _ scene: Scene) -> String { "heritage/\(relic.slug)/tiles/\(scene.id)/" }
-
-    /// The layout of every tiled panorama, by source file, and the problems found.
-    func run() async throws -> (layouts: [URL: PanoramaLayout], diagnostics: Diagnostics, tiled: Int, levelBytes: [URL: [Int]]) {
+    func run(_ context: inout BuildContext) async throws {
+        guard let output = context.output else { preconditionFailure("the tiles step runs after the media step") }
+        let content = context.loaded
         var layouts: [URL: PanoramaLayout] = [:]
         var levelBytes: [URL: [Int]] = [:]
         var diagnostics = Diagnostics()
-        var tiled = 0
-        let cacheRoot = content.root.appendingPathComponent(".dinh-cache/tiles")
+        let cacheRoot = SitePaths.Cache.tiles.folder(in: content.root)
         for relic in content.heritage {
             for scene in relic.scenes {
                 let file = scene.panorama
@@ -62,14 +58,13 @@ struct PanoramaStep {
                             }
                             try? FileManager.default.removeItem(at: temporary)
                         }
-                        tiled += 1
                     } catch {
                         try? FileManager.default.removeItem(at: temporary)
                         diagnostics.error(file.location, "'\(file.path)' cannot be used as a 360° panorama: \(Self.reason(error))")
                         continue
                     }
                 }
-                let folder = Self.folder(relic, scene)
+                let folder = SitePaths.tiles(relic.slug, scene: scene.id)
                 try output.link(cache.appendingPathComponent("preview.jpg"), to: folder + "preview.jpg")
                 var bytes = [Int](repeating: 0, count: layout.levels.count)
                 for tile in layout.tiles {
@@ -82,7 +77,9 @@ struct PanoramaStep {
                 levelBytes[file.url] = bytes
             }
         }
-        return (layouts, diagnostics, tiled, levelBytes)
+        context.media.panoramas = layouts
+        context.media.panoramaBytes = levelBytes
+        context.diagnostics.append(contentsOf: diagnostics)
     }
 
     private func tile(_ data: Data, path: String, into cache: URL, layout: PanoramaLayout) async throws {

@@ -1,0 +1,154 @@
+import DinhContent
+import DinhCore
+import DinhFeeds
+import DinhQR
+import Foundation
+
+/// Reads the content folder (unless the builder was given content made in code), applies
+/// `--base-url`, and indexes the content once for every later step.
+struct LoadStep: BuildStep {
+    var name: String { "load content" }
+
+    func run(_ context: inout BuildContext) async throws {
+        let options = context.options
+        if context.content == nil {
+            let loader = ContentLoader(root: options.content, displayRoot: options.displayContent, today: options.today)
+            let (content, diagnostics) = loader.load()
+            context.content = content
+            context.diagnostics.append(contentsOf: diagnostics)
+        }
+        guard var content = context.content else { return }
+        if let override = options.baseURL {
+            guard let url = URL(string: override), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                context.diagnostics.error(SourceLocation(path: "--base-url"), "'\(override)' is not a full web address starting with https://")
+                return
+            }
+            content.site.baseURL = override.hasSuffix("/") ? override : override + "/"
+            context.content = content
+        }
+        let index = ContentIndex(content)
+        context.index = index
+        context.codes = PrintedCodes(content: content, displayContent: options.displayContent, index: index)
+    }
+}
+
+/// The theme, and the printed codes against `codes.lock` (a published code may never stop working).
+struct ValidateStep: BuildStep {
+    var name: String { "theme and codes" }
+
+    func run(_ context: inout BuildContext) async throws {
+        let options = context.options
+        let (theme, themeDiagnostics) = Theme.load(overrides: options.content.appendingPathComponent("theme"),
+                                                  displayOverrides: "\(options.displayContent)/theme")
+        context.theme = theme
+        context.diagnostics.append(contentsOf: themeDiagnostics)
+        let lock = context.codes?.check()
+        context.lock = lock
+        context.diagnostics.append(contentsOf: lock?.diagnostics ?? [])
+    }
+}
+
+/// Draws every code that still opens something (QR images, placard, sheet section) and works out
+/// where each code's landing leads; publishes them under `qr/`.
+struct CodesStep: BuildStep {
+    var name: String { "QR codes" }
+
+    func run(_ context: inout BuildContext) async throws {
+        guard let codes = context.codes, let lock = context.lock, let output = context.output else { return }
+        let drawn = try codes.draw(lock.landings, today: context.options.today)
+        let uppercase = Dictionary(uniqueKeysWithValues: drawn.map { ($0.code, $0.isUppercase) })
+        context.landings = try lock.landings.compactMap { landing in
+            try Landing(landing, codes: codes, uppercase: uppercase[landing.code] ?? codes.link(landing.code).isUppercase)
+        }
+        try codes.publish(drawn, to: output)
+        context.drawn = drawn
+    }
+}
+
+/// Every page in every language, and the QR landings. The marketplace feeds are made meanwhile,
+/// from the same product items the pages' JSON-LD uses.
+struct PagesStep: BuildStep {
+    var name: String { "pages" }
+
+    func run(_ context: inout BuildContext) async throws {
+        let content = context.loaded, options = context.options
+        guard let theme = context.theme, let index = context.index, let output = context.output else { return }
+        let data = StructuredData(content: content, media: context.media, today: options.today)
+        let feedOptions = FeedOptions(today: options.today) { data.image($0) }
+        let catalog = FeedCatalog(content: content, options: feedOptions)
+        context.catalog = catalog
+        context.feeds = Task { Feeds.files(for: content, options: feedOptions, catalog: catalog) }
+        let renderer = PageRenderer(content: content, index: index, theme: theme, media: context.media, today: options.today, catalog: catalog)
+        context.pages = try await renderer.writeAll(to: output, landings: context.landings, jobs: options.jobs)
+        context.pagesWritten = context.pages.reduce(0) { $0 + $1.paths.count } + 1
+    }
+}
+
+/// The marketplace feeds, the sitemap, robots.txt and the theme's assets; the service worker
+/// last, as it carries the version of everything written before it.
+struct FeedsStep: BuildStep {
+    var name: String { "feeds and sitemap" }
+
+    func run(_ context: inout BuildContext) async throws {
+        let content = context.loaded
+        guard let output = context.output, let theme = context.theme else { return }
+        if let feeds = await context.feeds?.value {
+            // A product a marketplace would refuse still gets its page: the build warns and leaves
+            // it out of that feed (`dinh check` reported the same problems as errors).
+            if !context.isCheck { context.diagnostics.append(contentsOf: feeds.diagnostics.all.map { Diagnostic(.warning, $0.location, $0.message) }) }
+            for file in feeds.files { try output.write(file.path, file.data) }
+        }
+        try output.write("sitemap.xml", Sitemap.xml(pages: context.pages, site: content.site))
+        try output.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(content.site.baseURL)sitemap.xml\n")
+        for asset in theme.assets where asset.name != ServiceWorker.asset { try output.write("assets/\(asset.name)", asset.data) }
+        if let worker = ServiceWorker.script(theme: theme, version: output.fingerprint) { try output.write(ServiceWorker.path, worker) }
+    }
+}
+
+/// `dinh check`: every link of the built pages, feeds and sitemap must lead to a file of the site;
+/// a broken one is an error at the content file its page is made from.
+struct LinksStep: BuildStep {
+    var name: String { "links" }
+
+    func run(_ context: inout BuildContext) async throws {
+        let content = context.loaded, options = context.options
+        guard let output = context.output else { return }
+        let broken = LinkChecker.check(site: output.staging, baseURL: content.site.baseURL)
+        var sources: [String: String] = [:]
+        for page in context.pages {
+            for (language, path) in page.paths { sources[path + "index.html"] = Self.source(of: page.ref, language: language, content: content, index: context.index) }
+        }
+        // A QR landing leads where site.yaml's moved and retired codes say.
+        for landing in context.landings {
+            sources["q/\(landing.code)/index.html"] = "site.yaml"
+            if landing.uppercase { sources["Q/\(landing.code)/index.html"] = "site.yaml" }
+        }
+        context.diagnostics.append(contentsOf: LinkChecker.diagnostics(for: broken, sources: sources, content: options.content,
+                                                                       displayContent: options.displayContent))
+    }
+
+    /// The content file a page is made from, relative to the content folder: its translation
+    /// where there is one, else its `index.md` (or the producer's YAML).
+    static func source(of ref: PageRef, language: String, content: Content, index: ContentIndex?) -> String? {
+        switch ref {
+        case .heritage, .product, .page:
+            let translated = ref.folder + "index.\(language).md"
+            return FileManager.default.fileExists(atPath: content.root.appendingPathComponent(translated).path) ? translated : ref.folder + "index.md"
+        case .producer(let slug):
+            return index?.producers[slug].map { String($0.source.path.split(separator: "/").suffix(2).joined(separator: "/")) }
+        case .home, .products:
+            return nil
+        }
+    }
+}
+
+/// Puts the new site in place in one step, then records the published codes in `codes.lock`.
+struct PublishStep: BuildStep {
+    var name: String { "publish" }
+
+    func run(_ context: inout BuildContext) async throws {
+        guard let output = context.output else { return }
+        try output.commit()
+        if context.options.recordCodes, let lock = context.lock { try context.codes?.record(lock) }
+    }
+}
