@@ -269,7 +269,8 @@ struct Loading {
     /// `index.<lang>.md`, whose text fields are applied to the value being built. A language
     /// without its translation is a warning: its page shows the original, marked as untranslated.
     mutating func translations(folder: URL, slug: String, section: String, what: String, defaultBody: String?,
-                               textFields: [String], apply: (String, String, LocalizedText?) -> Void) -> Body {
+                               textFields: [String], formulaFields: Set<String> = [],
+                               apply: (String, String, LocalizedText?) -> Void) -> Body {
         var body: Body = [:]
         body[reader.defaultLanguage] = defaultBody
         let names = Set((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? [])
@@ -302,6 +303,7 @@ struct Loading {
                     guard let node, let fields = reader.fields(node, allowed: textFields, in: "the \(language) translation of \(what)") else { continue }
                     for key in textFields {
                         guard let value = fields[key], let text = reader.string(value, field: key) else { continue }
+                        if formulaFields.contains(key) { warnIfFormula(value, field: "'\(key)'") }
                         apply(key, language, LocalizedText(text, language: language))
                     }
                 }

@@ -16,6 +16,9 @@ extension Loading {
         let sku = fields["sku"].flatMap { reader.string($0, field: "sku") }
         if let sku, sku.count > 50 || !sku.allSatisfy({ $0.isASCII && !$0.isWhitespace }) {
             reader.diagnostics.error(fields["sku"]?.location ?? node.location, "'sku' must be at most 50 characters without spaces or accents (marketplaces refuse longer ids)")
+        } else if let sku, SpreadsheetFormula.startsLikeFormula(sku) {
+            // An id is matched between feeds as written: it cannot get the ' that protects text in CSV.
+            reader.diagnostics.error(fields["sku"]?.location ?? node.location, "'sku' must start with a letter or a digit: '\(sku)' starts with a character that spreadsheets take for a formula")
         }
         var name = reader.require(fields, "name", in: what, example: "name: Chè lam Hà Trung").flatMap { reader.text($0, field: "name") }
         let producerNode = reader.require(fields, "producer", in: what, example: "producer: htx-che-lam-ha-trung")
@@ -51,12 +54,15 @@ extension Loading {
                 }
             }
         }
+        warnIfFormula(fields["name"], field: "'name'")
+        warnIfFormula(fields["brand"], field: "'brand'")
         let body = translations(folder: folder, slug: slug, section: "products", what: what, defaultBody: document.body,
-                                textFields: ["name", "unit"]) { key, language, text in
+                                textFields: ["name", "unit"], formulaFields: ["name"]) { key, language, text in
             guard let value = text?.values[language] else { return }
             if key == "name" { name?.values[language] = value }
             if key == "unit" { unit?.values[language] = value }
         }
+        warnIfFormula(body: body, folder: folder, slug: slug)
         if let ocop, !ocop.isValid(on: loader.today) {
             reader.diagnostics.warning(fields["ocop"]?.location ?? node.location,
                                        "the OCOP certificate expired on \(ocop.expires); the star badge is not shown until 'ocop' gives the new recognition date")
@@ -132,6 +138,8 @@ extension Loading {
               let fields = reader.fields(node, allowed: ["name", "kind", "address", "geo", "phone", "email", "website", "description", "photo"], in: "this producer")
         else { return nil }
         let name = reader.require(fields, "name", in: "this producer", example: "name: HTX Chè lam Hà Trung").flatMap { reader.text($0, field: "name") }
+        // The brand of its products that have none, in the Meta catalog CSV.
+        warnIfFormula(fields["name"], field: "'name'")
         let kind = reader.require(fields, "kind", in: "this producer", example: "kind: cooperative")
             .flatMap { reader.choice($0, field: "kind", among: Producer.Kind.allCases.map(\.rawValue)) }
             .flatMap(Producer.Kind.init(rawValue:))
@@ -173,6 +181,44 @@ extension Loading {
         }
         guard let title else { return nil }
         return Page(slug: slug, source: SourceLocation(path: shown), title: title, code: code, body: body)
+    }
+}
+
+extension Loading {
+    /// Text that goes into the Meta catalog CSV and starts like a spreadsheet formula: a warning at
+    /// its line saying how the CSV writes it (see `SpreadsheetFormula`). A value per language is
+    /// checked at each language's line.
+    mutating func warnIfFormula(_ node: YAMLNode?, field: String) {
+        guard let node else { return }
+        switch node.kind {
+        case .scalar(let text, _):
+            let trimmed = text.trimmed
+            if SpreadsheetFormula.startsLikeFormula(trimmed) {
+                reader.diagnostics.warning(node.location, SpreadsheetFormula.warning(field: field, text: trimmed))
+            }
+        case .mapping(let entries):
+            for entry in entries { warnIfFormula(entry.value, field: "'\(field.trimmingCharacters(in: ["'"])).\(entry.key)'") }
+        case .sequence:
+            return
+        }
+    }
+
+    /// A description (the body's text, as marketplaces get it) that starts like a formula: a
+    /// warning at the body's first line of text in that language's file.
+    mutating func warnIfFormula(body: Body, folder: URL, slug: String) {
+        for language in reader.languages {
+            guard let html = body[language], let first = Markdown.firstVisibleText(html), SpreadsheetFormula.startsLikeFormula(first) else { continue }
+            let name = language == reader.defaultLanguage ? "index.md" : "index.\(language).md"
+            let shown = loader.display("products/\(slug)/\(name)")
+            // Rare: read the file again for the line rather than carry every body's line through loading.
+            var line = 1
+            if case .success(let text) = SourceText.read(folder.appendingPathComponent(name, isDirectory: false), path: shown) {
+                let source = SourceText.split(text, path: shown)
+                let lines = source.body.lines
+                line = source.bodyFirstLine + (lines.firstIndex { !$0.trimmed.isEmpty } ?? 0)
+            }
+            reader.diagnostics.warning(SourceLocation(path: shown, line: line), SpreadsheetFormula.warning(field: "the description", text: first))
+        }
     }
 }
 

@@ -302,3 +302,45 @@ public struct Markdown: Sendable {
 }
 
 @inline(__always) private func ascii(_ character: Unicode.Scalar) -> UInt8 { UInt8(character.value) }
+
+extension Markdown {
+    /// The start (up to `limit` characters) of the text a reader sees in HTML this renderer made:
+    /// tags skipped, entities decoded, leading spaces dropped. What marketplaces' plain-text
+    /// descriptions start with; nil when there is no text.
+    static func firstVisibleText(_ html: String, limit: Int = 60) -> String? {
+        var out = ""
+        var rest = Substring(html)
+        while let char = rest.first, out.count < limit {
+            if char == "<" {
+                guard let close = rest.firstIndex(of: ">") else { break }
+                rest = rest[rest.index(after: close)...]
+                if !out.isEmpty { out.append(" ") }
+                continue
+            }
+            if char == "&", let semi = rest.prefix(10).firstIndex(of: ";") {
+                let name = rest[rest.index(after: rest.startIndex)..<semi]
+                let decoded: String? = switch name {
+                case "amp": "&"
+                case "lt": "<"
+                case "gt": ">"
+                case "quot": "\""
+                case "#39", "apos": "'"
+                default: name.hasPrefix("#") ? UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) } : nil
+                }
+                if let decoded {
+                    out += decoded
+                    rest = rest[rest.index(after: semi)...]
+                    continue
+                }
+            }
+            if char.isWhitespace {
+                if !out.isEmpty { out.append(" ") }
+            } else {
+                out.append(char)
+            }
+            rest = rest.dropFirst()
+        }
+        let text = out.trimmed
+        return text.isEmpty ? nil : text
+    }
+}

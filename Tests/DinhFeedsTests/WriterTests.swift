@@ -17,6 +17,20 @@ import Testing
         #expect(csv.output == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",Chè\r\n")
     }
 
+    /// OWASP's CSV-injection advice: a cell a spreadsheet would run gets a ' in front and quotes;
+    /// numbers, URLs and ordinary text are written as before.
+    @Test func csvNeutralisesCellsThatStartLikeFormulas() {
+        var csv = CSVWriter()
+        csv.row(["=HYPERLINK(\"http://evil.example\",\"Chè lam\")", "+84 912", "-x", "@SUM(A1)", "\tx", "\ry", "-"])
+        #expect(csv.output == "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Chè lam\"\")\",\"'+84 912\",\"'-x\",\"'@SUM(A1)\",\"'\tx\",\"'\ry\",\"'-\"\r\n")
+        var numbers = CSVWriter()
+        numbers.row(["-5", "+3", "-1.5", "45000 VND", "https://a.example/x,y", "a=b", "Chè - lam", ""])
+        #expect(numbers.output == "-5,+3,-1.5,45000 VND,\"https://a.example/x,y\",a=b,Chè - lam,\r\n")
+        var verbatim = CSVWriter(neutralisesFormulas: false)
+        verbatim.row(["=1+1"])
+        #expect(verbatim.output == "=1+1\r\n")
+    }
+
     @Test func jsonIsOrderedAndScriptSafe() {
         let value: JSONValue = .fields(["b": 1, "a": "</script>&", "n": nil, "d": .double(2.5), "e": .double(300)])
         #expect(value.serialized() == #"{"b":1,"a":"</script>&","d":2.5,"e":300}"#)
