@@ -69,14 +69,16 @@ let package = Package(
         ),
         .target(
             name: "Dinh",
-            dependencies: ["DinhCore", "DinhContent", "DinhImaging", "DinhPanorama", "DinhQR", "DinhFeeds", "DinhSite", "DinhImport"],
+            dependencies: ["DinhCore", "DinhContent", "DinhQR", "DinhFeeds", "DinhSite"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "dinh", dependencies: ["DinhCLI"], swiftSettings: swiftSettings),
-        .executableTarget(name: "dinh-bench", dependencies: ["Dinh"], path: "Sources/dinh-bench", swiftSettings: swiftSettings),
+        .executableTarget(name: "dinh-bench", dependencies: ["Dinh", "DinhImaging", "DinhPanorama"], path: "Sources/dinh-bench", swiftSettings: swiftSettings),
 
         .executableTarget(name: "feed-example", dependencies: ["Dinh"], path: "Examples/feed-example", swiftSettings: swiftSettings),
 
+        .executableTarget(name: "site-from-code", dependencies: ["Dinh"], path: "Examples/site-from-code", exclude: ["products.csv"],
+                          swiftSettings: swiftSettings),
         .target(name: "DinhTestSupport", dependencies: ["DinhCore"], path: "Tests/DinhTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "DinhCoreTests", dependencies: ["DinhCore", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhContentTests", dependencies: ["DinhContent", "DinhTestSupport"], swiftSettings: swiftSettings),
@@ -86,7 +88,7 @@ let package = Package(
         .testTarget(name: "DinhFeedsTests", dependencies: ["DinhFeeds", "DinhTestSupport"], exclude: ["Snapshots"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhImportTests", dependencies: ["DinhImport", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhTemplateTests", dependencies: ["DinhTemplate", "DinhTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "DinhSiteTests", dependencies: ["DinhSite", "DinhTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DinhSiteTests", dependencies: ["DinhSite", "DinhContent", "DinhFeeds", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhServeTests", dependencies: ["DinhServe", "DinhSite", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhCLITests", dependencies: ["DinhTestSupport"], swiftSettings: swiftSettings),
     ]

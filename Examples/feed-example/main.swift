@@ -1,53 +1,46 @@
 // An example of extending Dinh: a marketplace sheet of our own layout (Shopee-style bulk upload
-// columns), built from the same `FeedItem`s as Dinh's Google and Meta feeds.
+// columns), written into the site by a build step of our own, from the same `FeedItem`s as Dinh's
+// Google and Meta feeds (so the same published photos, prices and descriptions).
 //
-//     swift run feed-example content shopee.csv
+//     swift run feed-example content public      # builds the site, with feeds/shopee.csv
 import Dinh
 import Foundation
 
+/// One row per product Shopee would take (goods with a photo), in the site's default language.
+struct ShopeeSheet: BuildStep {
+    var name: String { "Shopee sheet" }
+
+    func run(_ context: inout BuildContext) async throws {
+        guard let content = context.content, let catalog = context.catalog else { return }
+        var csv = CSVWriter()
+        csv.row(["Tên sản phẩm", "Mô tả sản phẩm", "Mã SKU", "Giá", "Cân nặng (g)", "Ảnh bìa", "Hình ảnh 1", "Hình ảnh 2", "Hình ảnh 3", "Ngành hàng"])
+        for product in content.products {
+            guard OCOPGroup.isPhysical(product.category),
+                  let item = catalog.item(product.slug, language: content.site.defaultLanguage), let cover = item.images.first else { continue }
+            let extra = item.images.dropFirst().map(\.url) + ["", "", ""]
+            // Shopee takes weight in grams and the price actually charged.
+            let grams = product.weight.map { String(Int($0.grams.rounded())) } ?? ""
+            csv.row([item.title, item.description, item.id, String(item.salePrice ?? item.price), grams, cover.url]
+                    + extra.prefix(3) + [item.productType])
+        }
+        try context.write("feeds/shopee.csv", Data(csv.output.utf8))
+    }
+}
+
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else {
-    FileHandle.standardError.write(Data("usage: feed-example CONTENT_DIR OUTPUT.csv\n".utf8))
+    FileHandle.standardError.write(Data("usage: feed-example CONTENT_DIR OUTPUT_DIR\n".utf8))
     exit(2)
 }
-
-// 1. Load and check the content folder, exactly as `dinh build` does.
-let root = URL(fileURLWithPath: arguments[1])
-let (loaded, diagnostics) = ContentLoader(root: root, displayRoot: arguments[1]).load()
-for diagnostic in diagnostics.sorted { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
-guard let content = loaded else { exit(1) }
-
-// 2. Say where photos are published. `dinh build` publishes each photo as responsive variants
-//    beside the product page; the same pipeline (and cache) gives the same file names here.
-let site = content.site
-let photos = content.products.flatMap { product in product.images.map { (product, $0) } }
-let processed = await ImagePipeline(cacheDirectory: root.appendingPathComponent(".dinh-cache/images"))
-    .run(photos.map { ImageJob(source: $0.1.url, widths: [480, 960, 1600]) })
-var published: [URL: FeedImage] = [:]
-for (product, photo) in photos {
-    guard let image = processed.image(for: photo.url),
-          let variant = image.variant(minimumWidth: 500, minimumHeight: 500) ?? image.variants.last else { continue }
-    published[photo.url] = FeedImage(url: site.baseURL + SitePaths.product(product.slug) + variant.fileName,
-                                     width: variant.width, height: variant.height)
-}
-let images = published
-let options = FeedOptions(today: .today()) { images[$0.url] }
-
-// 3. One row per product that Shopee would take (goods with a photo), in the default language.
-var csv = CSVWriter()
-csv.row(["Tên sản phẩm", "Mô tả sản phẩm", "Mã SKU", "Giá", "Cân nặng (g)", "Ảnh bìa", "Hình ảnh 1", "Hình ảnh 2", "Hình ảnh 3", "Ngành hàng"])
-for product in content.products {
-    let item = FeedItem(product: product, language: site.defaultLanguage, content: content, options: options)
-    guard OCOPGroup.isPhysical(product.category), let cover = item.images.first else { continue }
-    let extra = item.images.dropFirst().map(\.url) + ["", "", ""]
-    // Shopee takes weight in grams and the price actually charged.
-    let grams = product.weight.map { String(Int($0.grams.rounded())) } ?? ""
-    csv.row([item.title, item.description, item.id, String(item.salePrice ?? item.price), grams, cover.url]
-            + extra.prefix(3) + [item.productType])
-}
+// The whole build, as `dinh build` does it (photos published through its media step and cache),
+// with our step after the pages.
+let options = BuildOptions(content: URL(fileURLWithPath: arguments[1]), displayContent: arguments[1],
+                           output: URL(fileURLWithPath: arguments[2]))
 do {
-    try Data(csv.output.utf8).write(to: URL(fileURLWithPath: arguments[2]))
+    let report = try await SiteBuilder(options: options).adding(ShopeeSheet(), after: "pages").build()
+    for diagnostic in report.diagnostics.sorted { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
+    exit(report.succeeded ? 0 : 1)
 } catch {
-    FileHandle.standardError.write(Data("error: cannot write \(arguments[2]): \(error.localizedDescription)\n".utf8))
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     exit(1)
 }

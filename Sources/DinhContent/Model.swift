@@ -11,6 +11,15 @@ public struct Content: Sendable {
     public var producers: [Producer]
     public var pages: [Page]
 
+    public init(root: URL, site: Site, heritage: [HeritageSite], products: [Product], producers: [Producer], pages: [Page]) {
+        self.root = root
+        self.site = site
+        self.heritage = heritage
+        self.products = products
+        self.producers = producers
+        self.pages = pages
+    }
+
     public func producer(_ slug: String) -> Producer? { producers.first { $0.slug == slug } }
 }
 
@@ -30,6 +39,18 @@ public struct Site: Sendable {
     public var retiredCodes: [String: LocalizedText]
     public var source: SourceLocation
 
+    public init(title: LocalizedText, baseURL: String, languages: [String], currency: String = "VND", publisher: Publisher, qrErrorCorrection: String = "Q", movedCodes: [String: String] = [:], retiredCodes: [String: LocalizedText] = [:], source: SourceLocation = SourceLocation(path: "site.yaml")) {
+        self.title = title
+        self.baseURL = baseURL
+        self.languages = languages
+        self.currency = currency
+        self.publisher = publisher
+        self.qrErrorCorrection = qrErrorCorrection
+        self.movedCodes = movedCodes
+        self.retiredCodes = retiredCodes
+        self.source = source
+    }
+
     public var defaultLanguage: String { languages[0] }
 }
 
@@ -37,6 +58,12 @@ public struct Publisher: Sendable {
     public var name: LocalizedText
     public var email: String?
     public var phone: String?
+
+    public init(name: LocalizedText, email: String? = nil, phone: String? = nil) {
+        self.name = name
+        self.email = email
+        self.phone = phone
+    }
 }
 
 /// A file that sits in a page's folder (photo, panorama, audio, transcript).
@@ -47,6 +74,12 @@ public struct MediaFile: Sendable, Hashable {
     public var url: URL
     /// Where the content names it, for messages about the file.
     public var location: SourceLocation
+
+    public init(path: String, url: URL, location: SourceLocation) {
+        self.path = path
+        self.url = url
+        self.location = location
+    }
 }
 
 /// Markdown bodies, already rendered to safe HTML, per language.
@@ -75,6 +108,28 @@ public struct HeritageSite: Sendable {
     public var videos: [Video]
     public var body: Body
 
+    public init(slug: String, folder: URL, source: SourceLocation, code: String, name: LocalizedText, kind: LocalizedText, ranking: Ranking, rankedYear: Int? = nil, address: LocalizedText, geo: Coordinate? = nil, summary: LocalizedText? = nil, festival: LocalizedText? = nil, openingHours: String? = nil, scenes: [Scene] = [], narration: [String: Narration] = [:], gallery: [MediaFile] = [], galleryCaptions: [LocalizedText?] = [], videos: [Video] = [], body: Body = [:]) {
+        self.slug = slug
+        self.folder = folder
+        self.source = source
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.ranking = ranking
+        self.rankedYear = rankedYear
+        self.address = address
+        self.geo = geo
+        self.summary = summary
+        self.festival = festival
+        self.openingHours = openingHours
+        self.scenes = scenes
+        self.narration = narration
+        self.gallery = gallery
+        self.galleryCaptions = galleryCaptions
+        self.videos = videos
+        self.body = body
+    }
+
     public enum Ranking: String, Sendable, CaseIterable {
         case specialNational = "special-national"
         case national
@@ -94,10 +149,27 @@ public struct Scene: Sendable {
     public var hotspots: [Hotspot]
     public var location: SourceLocation
 
+    public init(id: String, title: LocalizedText, panorama: MediaFile, north: Double? = nil, view: View, narration: [String: MediaFile], hotspots: [Hotspot], location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.panorama = panorama
+        self.north = north
+        self.view = view
+        self.narration = narration
+        self.hotspots = hotspots
+        self.location = location
+    }
+
     public struct View: Sendable, Hashable {
         public var yaw: Double
         public var pitch: Double
         public var fov: Double
+
+        public init(yaw: Double, pitch: Double, fov: Double) {
+            self.yaw = yaw
+            self.pitch = pitch
+            self.fov = fov
+        }
     }
 }
 
@@ -112,6 +184,14 @@ public struct Hotspot: Sendable {
     public var target: Target
     public var label: LocalizedText?
     public var location: SourceLocation
+
+    public init(yaw: Double, pitch: Double, target: Target, label: LocalizedText? = nil, location: SourceLocation) {
+        self.yaw = yaw
+        self.pitch = pitch
+        self.target = target
+        self.label = label
+        self.location = location
+    }
 }
 
 /// The guide for a whole site in one language.
@@ -120,6 +200,12 @@ public struct Narration: Sendable {
     public var transcript: MediaFile?
     /// The transcript's cues, read when the content was loaded.
     public var cues: [WebVTT.Cue]
+
+    public init(audio: MediaFile, transcript: MediaFile? = nil, cues: [WebVTT.Cue] = []) {
+        self.audio = audio
+        self.transcript = transcript
+        self.cues = cues
+    }
 }
 
 public struct Video: Sendable {
@@ -129,6 +215,14 @@ public struct Video: Sendable {
     /// Each language's caption cues, read when the content was loaded.
     public var cues: [String: [WebVTT.Cue]]
     public var poster: MediaFile?
+
+    public init(file: MediaFile, title: LocalizedText? = nil, captions: [String: MediaFile] = [:], cues: [String: [WebVTT.Cue]] = [:], poster: MediaFile? = nil) {
+        self.file = file
+        self.title = title
+        self.captions = captions
+        self.cues = cues
+        self.poster = poster
+    }
 }
 
 /// One OCOP product: `products/<slug>/index.md`.
@@ -153,6 +247,28 @@ public struct Product: Sendable {
     /// Marketplace → URL, in the order of `Marketplace.allCases`.
     public var buy: [(marketplace: Marketplace, url: String)]
     public var body: Body
+
+    public init(slug: String, folder: URL, source: SourceLocation, code: String, sku: String, name: LocalizedText, producer: String, category: Category, ocop: OCOP, price: Int, salePrice: Int? = nil, unit: LocalizedText? = nil, weight: Weight? = nil, gtin: String? = nil, brand: String? = nil, availability: Availability = .inStock, images: [MediaFile] = [], buy: [(marketplace: Marketplace, url: String)] = [], body: Body = [:]) {
+        self.slug = slug
+        self.folder = folder
+        self.source = source
+        self.code = code
+        self.sku = sku
+        self.name = name
+        self.producer = producer
+        self.category = category
+        self.ocop = ocop
+        self.price = price
+        self.salePrice = salePrice
+        self.unit = unit
+        self.weight = weight
+        self.gtin = gtin
+        self.brand = brand
+        self.availability = availability
+        self.images = images
+        self.buy = buy
+        self.body = body
+    }
 
     /// OCOP groups (Decision 148/QĐ-TTg, 2023).
     public enum Category: String, Sendable, CaseIterable {
@@ -179,6 +295,14 @@ public struct OCOP: Sendable {
     /// Given, or 36 months after `date` (or the end of `year` + 3 when only the year is known).
     public var expires: CalendarDate
 
+    public init(stars: Int, date: CalendarDate? = nil, year: Int, decision: String? = nil, expires: CalendarDate) {
+        self.stars = stars
+        self.date = date
+        self.year = year
+        self.decision = decision
+        self.expires = expires
+    }
+
     public func isValid(on today: CalendarDate) -> Bool { today <= expires }
 }
 
@@ -186,6 +310,11 @@ public struct OCOP: Sendable {
 public struct Weight: Sendable, Hashable, CustomStringConvertible {
     public var value: Double
     public var unit: String
+
+    public init(value: Double, unit: String) {
+        self.value = value
+        self.unit = unit
+    }
 
     public var grams: Double { unit == "kg" ? value * 1000 : value }
     public var description: String { "\(FieldReader.format(value)) \(unit)" }
@@ -207,6 +336,20 @@ public struct Producer: Sendable {
     /// *1.1*: a photo next to `producers/<slug>.yaml`.
     public var photo: MediaFile?
 
+    public init(slug: String, source: SourceLocation, name: LocalizedText, kind: Kind, address: LocalizedText? = nil, geo: Coordinate? = nil, phone: String? = nil, email: String? = nil, website: String? = nil, description: Body = [:], photo: MediaFile? = nil) {
+        self.slug = slug
+        self.source = source
+        self.name = name
+        self.kind = kind
+        self.address = address
+        self.geo = geo
+        self.phone = phone
+        self.email = email
+        self.website = website
+        self.description = description
+        self.photo = photo
+    }
+
     public enum Kind: String, Sendable, CaseIterable {
         case cooperative, enterprise, household
     }
@@ -219,6 +362,14 @@ public struct Page: Sendable {
     public var title: LocalizedText
     public var code: String?
     public var body: Body
+
+    public init(slug: String, source: SourceLocation, title: LocalizedText, code: String? = nil, body: Body = [:]) {
+        self.slug = slug
+        self.source = source
+        self.title = title
+        self.code = code
+        self.body = body
+    }
 }
 
 /// Items by slug, for builds that look every page up (a linear search per page made large

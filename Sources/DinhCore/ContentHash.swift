@@ -4,7 +4,7 @@ import Foundation
 /// Used for cache keys and fingerprinted file names: it is not cryptographic, but we only need
 /// to tell our own files apart (a collision costs a stale image, not a security hole), and at
 /// several GB/s it keeps a warm rebuild that re-hashes every photo cheap.
-public enum ContentHash {
+package enum ContentHash {
     private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private static let p3: UInt64 = 0x1656_67B1_9E37_79F9
@@ -19,7 +19,7 @@ public enum ContentHash {
         (acc ^ round(0, value)) &* p1 &+ p4
     }
 
-    public static func xxh64(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+    package static func xxh64(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         let length = bytes.count
         var i = 0
         var h: UInt64
@@ -57,11 +57,11 @@ public enum ContentHash {
         return h
     }
 
-    public static func xxh64<C: ContiguousBytes>(_ data: C, seed: UInt64 = 0) -> UInt64 {
+    package static func xxh64<C: ContiguousBytes>(_ data: C, seed: UInt64 = 0) -> UInt64 {
         data.withUnsafeBytes { xxh64($0, seed: seed) }
     }
 
-    public static func hex(_ value: UInt64, digits: Int = 16) -> String {
+    package static func hex(_ value: UInt64, digits: Int = 16) -> String {
         let text = String(value, radix: 16)
         let padded = String(repeating: "0", count: max(0, 16 - text.count)) + text
         return String(padded.prefix(digits))
@@ -70,7 +70,7 @@ public enum ContentHash {
 
 extension ContentHash {
     /// A short stable name for some text (cache keys made of what a file is drawn from).
-    public static func key(_ text: String) -> String {
+    package static func key(_ text: String) -> String {
         hex(xxh64(Array(text.utf8)))
     }
 }

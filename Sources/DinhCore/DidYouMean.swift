@@ -1,6 +1,6 @@
 /// Suggestions for misspelt keys (`ranknig` → `ranking`).
-public enum DidYouMean {
-    public static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+package enum DidYouMean {
+    package static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(word.lowercased(), candidate.lowercased())

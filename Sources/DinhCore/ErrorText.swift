@@ -2,9 +2,9 @@ import Foundation
 
 /// Errors from Foundation and the system as a person reads them: the file and what went wrong
 /// (`/srv/site/.dinh-cache/images: Not a directory`), never a dump of an error's user info.
-public enum ErrorText {
+package enum ErrorText {
     /// What went wrong, without the file: the system's reason where there is one.
-    public static func reason(_ error: any Error) -> String {
+    package static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         guard nsError.domain == NSCocoaErrorDomain || nsError.domain == NSPOSIXErrorDomain else { return "\(error)" }
         for candidate in [nsError.userInfo[NSUnderlyingErrorKey] as? NSError, nsError].compactMap({ $0 })
@@ -34,13 +34,13 @@ public enum ErrorText {
     }
 
     /// The file the error is about, when it says.
-    public static func path(_ error: any Error) -> String? {
+    package static func path(_ error: any Error) -> String? {
         let info = (error as NSError).userInfo
         return info[NSFilePathErrorKey] as? String ?? (info[NSURLErrorKey] as? URL)?.path
     }
 
     /// `path: reason`, or the reason alone.
-    public static func describe(_ error: any Error) -> String {
+    package static func describe(_ error: any Error) -> String {
         let reason = reason(error)
         guard let path = path(error), !reason.contains(path) else { return reason }
         return "\(path): \(reason)"

@@ -1,7 +1,7 @@
 /// Escaping for text put into HTML or XML. Every piece of content text passes through here
 /// (the template engine included) so content can never inject markup.
-public enum HTML {
-    public static func escape(_ text: String) -> String {
+package enum HTML {
+    package static func escape(_ text: String) -> String {
         var out = ""
         appendEscaped(text, to: &out)
         return out
@@ -9,7 +9,7 @@ public enum HTML {
 
     /// Appends `text` with `& < > " '` escaped: runs of plain text are copied whole (most text
     /// has nothing to escape, and Vietnamese text is mostly multi-byte characters).
-    public static func appendEscaped(_ text: String, to out: inout String) {
+    package static func appendEscaped(_ text: String, to out: inout String) {
         let utf8 = text.utf8
         var runStart = utf8.startIndex
         var index = runStart

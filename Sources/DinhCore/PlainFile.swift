@@ -1,10 +1,10 @@
 import Foundation
 
 /// Writing a file without syncing it to disk.
-public enum PlainFile {
+package enum PlainFile {
     /// `Data.write(to:)` syncs every file to disk, which made a thousand-page build wait seconds on
     /// I/O; generated sites and tiles are rebuilt, not recovered, so no sync is needed.
-    public static func write(_ data: some DataProtocol, to path: String) throws {
+    package static func write(_ data: some DataProtocol, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw error(path) }
         defer { close(descriptor) }
@@ -16,7 +16,7 @@ public enum PlainFile {
     /// many is what made rebuilds slow on ext4 (its inode allocator skips recently freed inodes).
     /// Returns whether the file was written.
     @discardableResult
-    public static func update(_ data: some DataProtocol, at path: String) throws -> Bool {
+    package static func update(_ data: some DataProtocol, at path: String) throws -> Bool {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw error(path) }
         defer { close(descriptor) }

@@ -2,7 +2,7 @@ import Foundation
 
 extension String {
     /// Unicode NFC. Text pasted from macOS or Word is often decomposed (NFD): "ệ" as e + ̣ + ̂.
-    public var nfc: String {
+    package var nfc: String {
         // Most text is already NFC (Unikey and phones type precomposed letters): skip Foundation's
         // round trip unless a scalar could change — a combining mark, Hangul jamo, a composition
         // exclusion (singletons like Å U+212B), or a script whose vowel signs compose.
@@ -20,7 +20,7 @@ extension String {
 extension StringProtocol {
     /// Without leading and trailing spaces, tabs and line breaks. Pure Swift: Foundation's
     /// `trimmingCharacters(in:)` goes through NSString and was the hot spot of loading.
-    public var trimmed: String {
+    package var trimmed: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{A0}" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])
@@ -30,7 +30,7 @@ extension StringProtocol {
 extension String {
     /// The lines of this text, split at line feeds. Works on UTF-8 bytes: `split(separator: "\n")`
     /// compares whole Characters and was a hot spot of loading.
-    public var lines: [Substring] {
+    package var lines: [Substring] {
         var result: [Substring] = []
         var start = startIndex
         while let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {

@@ -15,26 +15,26 @@ import Foundation
 ///   allocated.
 ///
 /// Every error is an ``ImageError`` carrying the file's path.
-public struct ImageDecoder: Sendable {
+package struct ImageDecoder: Sendable {
     /// 100 megapixels: above any phone or camera photo (50 MP) and most stitched panoramas,
     /// and about 400 MB of RGBA at most.
-    public static let defaultMaximumPixels = 100_000_000
+    package static let defaultMaximumPixels = 100_000_000
 
     /// The largest width × height accepted.
-    public var maximumPixels: Int
+    package var maximumPixels: Int
 
-    public init(maximumPixels: Int = ImageDecoder.defaultMaximumPixels) {
+    package init(maximumPixels: Int = ImageDecoder.defaultMaximumPixels) {
         self.maximumPixels = maximumPixels
     }
 
     /// The displayed size, format and alpha of an image, from its headers only.
-    public func info(contentsOf url: URL) throws -> ImageInfo {
+    package func info(contentsOf url: URL) throws -> ImageInfo {
         let data = try Self.read(url)
         return try info(data, path: url.path)
     }
 
     /// The displayed size, format and alpha of an image in memory; `path` names it in errors.
-    public func info(_ data: Data, path: String) throws -> ImageInfo {
+    package func info(_ data: Data, path: String) throws -> ImageInfo {
         try data.withUnsafeBytes { bytes in
             switch try Self.format(of: bytes, path: path) {
             case .png:
@@ -52,12 +52,12 @@ public struct ImageDecoder: Sendable {
     }
 
     /// Decodes a file: upright, sRGB, 3 channels (4 for PNGs with transparency).
-    public func decode(contentsOf url: URL) throws -> PixelImage {
+    package func decode(contentsOf url: URL) throws -> PixelImage {
         try decode(Self.read(url), path: url.path)
     }
 
     /// Decodes image bytes; `path` names them in errors.
-    public func decode(_ data: Data, path: String) throws -> PixelImage {
+    package func decode(_ data: Data, path: String) throws -> PixelImage {
         try load(data, path: path, minimumWidth: 0, minimumHeight: 0).finished()
     }
 

@@ -1,25 +1,25 @@
 /// The two image formats Dinh reads and writes.
-public enum ImageFormat: String, Sendable, Hashable, CaseIterable {
+package enum ImageFormat: String, Sendable, Hashable, CaseIterable {
     case jpeg
     case png
 
     /// The extension used for processed files.
-    public var fileExtension: String { self == .jpeg ? "jpg" : "png" }
+    package var fileExtension: String { self == .jpeg ? "jpg" : "png" }
 }
 
 /// What the headers of an image say, read without decoding pixels: cheap enough for content
 /// checks over every photo of a site.
-public struct ImageInfo: Sendable, Hashable {
+package struct ImageInfo: Sendable, Hashable {
     /// Size as displayed, i.e. after the EXIF orientation is applied.
-    public var width: Int
-    public var height: Int
-    public var format: ImageFormat
+    package var width: Int
+    package var height: Int
+    package var format: ImageFormat
     /// True for PNGs with an alpha channel or a transparent colour.
-    public var hasAlpha: Bool
+    package var hasAlpha: Bool
     /// The EXIF orientation (1–8; 1 when absent).
-    public var orientation: Int
+    package var orientation: Int
 
-    public init(width: Int, height: Int, format: ImageFormat, hasAlpha: Bool, orientation: Int = 1) {
+    package init(width: Int, height: Int, format: ImageFormat, hasAlpha: Bool, orientation: Int = 1) {
         self.width = width
         self.height = height
         self.format = format

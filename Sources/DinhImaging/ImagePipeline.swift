@@ -12,22 +12,22 @@ import Foundation
 /// source content and settings: the key is an XXH64 hash of the source bytes plus a hash of
 /// the widths, quality and pipeline version. A rebuild in which nothing changed re-reads and
 /// hashes the sources but decodes nothing (`processedCount == 0`).
-public struct ImagePipeline: Sendable {
+package struct ImagePipeline: Sendable {
     /// Widths of photo variants: a phone, a tablet or laptop, a large screen.
-    public static let defaultWidths = [480, 960, 1600]
+    package static let defaultWidths = [480, 960, 1600]
 
-    public var cacheDirectory: URL
+    package var cacheDirectory: URL
     /// When set, variants are also placed there (hard-linked from the cache when possible).
-    public var outputDirectory: URL?
-    public var quality: Int
-    public var decoder: ImageDecoder
+    package var outputDirectory: URL?
+    package var quality: Int
+    package var decoder: ImageDecoder
     /// Images processed at once; defaults to the number of cores.
-    public var concurrency: Int
+    package var concurrency: Int
 
     /// Bump when output bytes change for the same settings, so old cache entries are not used.
     static let version = 1
 
-    public init(cacheDirectory: URL, outputDirectory: URL? = nil, quality: Int = 80,
+    package init(cacheDirectory: URL, outputDirectory: URL? = nil, quality: Int = 80,
                 decoder: ImageDecoder = ImageDecoder(),
                 concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.cacheDirectory = cacheDirectory
@@ -39,7 +39,7 @@ public struct ImagePipeline: Sendable {
 
     /// Processes all jobs (duplicates once), at most ``concurrency`` at a time. `progress` is
     /// called once per source, never concurrently.
-    public func run(_ jobs: [ImageJob], progress: (@Sendable (ImageProgress) -> Void)? = nil) async -> ImagePipelineResult {
+    package func run(_ jobs: [ImageJob], progress: (@Sendable (ImageProgress) -> Void)? = nil) async -> ImagePipelineResult {
         var unique: [ImageJob] = []
         var seen = Set<ImageJob>()
         for job in jobs {

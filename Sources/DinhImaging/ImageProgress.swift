@@ -1,9 +1,9 @@
 import Foundation
 
 /// Progress of a pipeline run, reported after each source (in completion order).
-public struct ImageProgress: Sendable {
-    public var completed: Int
-    public var total: Int
-    public var source: URL
-    public var fromCache: Bool
+package struct ImageProgress: Sendable {
+    package var completed: Int
+    package var total: Int
+    package var source: URL
+    package var fromCache: Bool
 }

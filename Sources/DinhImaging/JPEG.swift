@@ -3,19 +3,19 @@ import Foundation
 
 /// JPEG in and out, for callers that want JPEG specifically (the panorama tiler): decode with
 /// shrink-on-load, encode without metadata.
-public enum JPEG {
+package enum JPEG {
     /// Decodes a JPEG file upright and in sRGB (see ``ImageDecoder``). With a minimum size, the
     /// decoder shrinks on load by the largest DCT factor (1/2, 1/4, 1/8) that keeps the stored
     /// image at least `minimumWidth` × `minimumHeight`, which is several times faster than
     /// decoding everything and resizing; the result may be larger than the minimum.
-    public static func decode(contentsOf url: URL, minimumWidth: Int = 0, minimumHeight: Int = 0,
+    package static func decode(contentsOf url: URL, minimumWidth: Int = 0, minimumHeight: Int = 0,
                               maximumPixels: Int = ImageDecoder.defaultMaximumPixels) throws -> PixelImage {
         try decode(ImageDecoder.read(url), path: url.path, minimumWidth: minimumWidth, minimumHeight: minimumHeight,
                    maximumPixels: maximumPixels)
     }
 
     /// Decodes JPEG bytes; `path` names them in errors.
-    public static func decode(_ data: Data, path: String, minimumWidth: Int = 0, minimumHeight: Int = 0,
+    package static func decode(_ data: Data, path: String, minimumWidth: Int = 0, minimumHeight: Int = 0,
                               maximumPixels: Int = ImageDecoder.defaultMaximumPixels) throws -> PixelImage {
         let decoder = ImageDecoder(maximumPixels: maximumPixels)
         let isJPEG = data.count >= 3 && data.prefix(3).elementsEqual([0xFF, 0xD8, 0xFF])
@@ -26,10 +26,11 @@ public enum JPEG {
     /// Encodes RGB pixels (RGBA is flattened onto white) as a JPEG with optimised Huffman
     /// tables, 4:2:0 chroma and no metadata at all (only the JFIF header).
     /// - Parameters:
+    ///   - image: the pixels, 3 (RGB) or 4 (RGBA) channels.
     ///   - quality: 1–100; 80 is visually clean for photos at about a tenth of the bytes of 95.
     ///   - progressive: progressive files show a full preview early on slow connections and
     ///     are usually a few percent smaller.
-    public static func encode(_ image: PixelImage, quality: Int = 80, progressive: Bool = true) throws -> [UInt8] {
+    package static func encode(_ image: PixelImage, quality: Int = 80, progressive: Bool = true) throws -> [UInt8] {
         let rgb = image.channels == 4 ? image.flattened() : image
         var out: UnsafeMutablePointer<UInt8>?
         var length = 0

@@ -2,9 +2,9 @@ import CDinhImaging
 import Foundation
 
 /// PNG in and out.
-public enum PNG {
+package enum PNG {
     /// Encodes RGB or RGBA pixels as an 8-bit PNG with no metadata chunks.
-    public static func encode(_ image: PixelImage) throws -> [UInt8] {
+    package static func encode(_ image: PixelImage) throws -> [UInt8] {
         var out: UnsafeMutablePointer<UInt8>?
         var length = 0
         var message = [CChar](repeating: 0, count: 256)
@@ -22,7 +22,7 @@ public enum PNG {
 
     /// Decodes a PNG (any colour type, bit depth, palette or interlacing) to 8-bit RGB, or RGBA
     /// when it has transparency.
-    public static func decode(contentsOf url: URL, maximumPixels: Int = ImageDecoder.defaultMaximumPixels) throws -> PixelImage {
+    package static func decode(contentsOf url: URL, maximumPixels: Int = ImageDecoder.defaultMaximumPixels) throws -> PixelImage {
         let data = try ImageDecoder.read(url)
         guard data.count >= 8, data.prefix(8).elementsEqual([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else {
             throw ImageError(path: url.path, code: .notAnImage, message: "not a PNG image")

@@ -1,13 +1,13 @@
 /// An image in memory: 8-bit samples, interleaved, rows top to bottom, no padding.
 /// `channels` is 3 (RGB) or 4 (RGBA, straight alpha). Everything in Dinh that touches
 /// pixels (resizing, tiling, QR rendering) works on this one value type.
-public struct PixelImage: Sendable, Equatable {
-    public var width: Int
-    public var height: Int
-    public var channels: Int
-    public var pixels: [UInt8]
+package struct PixelImage: Sendable, Equatable {
+    package var width: Int
+    package var height: Int
+    package var channels: Int
+    package var pixels: [UInt8]
 
-    public init(width: Int, height: Int, channels: Int, pixels: [UInt8]) {
+    package init(width: Int, height: Int, channels: Int, pixels: [UInt8]) {
         precondition(pixels.count == width * height * channels, "pixel buffer size does not match")
         self.width = width
         self.height = height
@@ -15,7 +15,7 @@ public struct PixelImage: Sendable, Equatable {
         self.pixels = pixels
     }
 
-    public init(width: Int, height: Int, channels: Int = 3, filledWith value: UInt8 = 0) {
+    package init(width: Int, height: Int, channels: Int = 3, filledWith value: UInt8 = 0) {
         self.init(width: width, height: height, channels: channels,
                   pixels: [UInt8](repeating: value, count: width * height * channels))
     }

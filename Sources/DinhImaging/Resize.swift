@@ -7,7 +7,7 @@ extension PixelImage {
     /// no aliasing, no moiré). Large reductions first halve with a 2×2 box while the image stays
     /// at least twice the target, as libvips does, which costs little and loses nothing visible.
     /// RGBA is filtered premultiplied, so transparent pixels do not darken the edges.
-    public func resized(width newWidth: Int, height newHeight: Int) -> PixelImage {
+    package func resized(width newWidth: Int, height newHeight: Int) -> PixelImage {
         precondition(newWidth > 0 && newHeight > 0, "target size must be positive")
         if newWidth == width && newHeight == height { return self }
         var source = self
@@ -18,7 +18,7 @@ extension PixelImage {
     }
 
     /// Resized to `width` keeping the aspect ratio (height rounded, at least 1).
-    public func resized(width newWidth: Int) -> PixelImage {
+    package func resized(width newWidth: Int) -> PixelImage {
         let newHeight = max(1, Int((Double(height) * Double(newWidth) / Double(width)).rounded()))
         return resized(width: newWidth, height: newHeight)
     }

@@ -7,34 +7,34 @@ import Foundation
 /// Everything is checked before anything is written; a list with any error writes nothing, and
 /// the files are staged in the content folder and moved into place at the end, so a failure
 /// half-way leaves the folder as it was. Existing products are never changed unless `update`.
-public struct ProductImport: Sendable {
-    public var file: URL
+package struct ProductImport: Sendable {
+    package var file: URL
     /// How the spreadsheet is named in messages (`san-pham.xlsx`).
-    public var displayPath: String
-    public var contentRoot: URL
+    package var displayPath: String
+    package var contentRoot: URL
     /// Replace the `index.md` of products that already exist (their translations and other files stay).
-    public var update: Bool
+    package var update: Bool
 
-    public init(file: URL, displayPath: String? = nil, contentRoot: URL, update: Bool = false) {
+    package init(file: URL, displayPath: String? = nil, contentRoot: URL, update: Bool = false) {
         self.file = file
         self.displayPath = displayPath ?? file.path
         self.contentRoot = contentRoot.standardizedFileURL
         self.update = update
     }
 
-    public struct Report: Sendable {
+    package struct Report: Sendable {
         /// Content-relative paths written: `products/<slug>/index.md`, images, `producers/<slug>.yaml`.
-        public var created: [String] = []
+        package var created: [String] = []
         /// Products replaced (with `update`), as `products/<slug>`.
-        public var updated: [String] = []
+        package var updated: [String] = []
         /// Products that exist already and were left as they are.
-        public var unchanged: [String] = []
-        public var diagnostics = Diagnostics()
+        package var unchanged: [String] = []
+        package var diagnostics = Diagnostics()
 
-        public var succeeded: Bool { !diagnostics.hasErrors }
+        package var succeeded: Bool { !diagnostics.hasErrors }
 
         /// One line for the end of `dinh import`.
-        public var summary: String {
+        package var summary: String {
             guard succeeded else { return "nothing was imported: fix the errors above and run the import again" }
             let products = created.filter { $0.hasPrefix("products/") && $0.hasSuffix("/index.md") && !updated.contains(String($0.dropLast("/index.md".count))) }.count
             let producers = created.filter { $0.hasPrefix("producers/") }.count
@@ -46,7 +46,7 @@ public struct ProductImport: Sendable {
         }
     }
 
-    public func run() -> Report {
+    package func run() -> Report {
         var report = Report()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue else {

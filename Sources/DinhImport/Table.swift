@@ -3,27 +3,27 @@ import Foundation
 
 /// A spreadsheet's first sheet as text cells, with the row and column numbers a user sees in
 /// Excel, so every message can point at the cell to fix.
-public struct Table: Sendable {
-    public struct Row: Sendable {
+package struct Table: Sendable {
+    package struct Row: Sendable {
         /// 1-based, as Excel numbers rows (for CSV: the record number).
-        public var number: Int
+        package var number: Int
         /// Column number (1-based) → text.
-        public var cells: [Int: String]
+        package var cells: [Int: String]
 
-        public init(number: Int, cells: [Int: String]) {
+        package init(number: Int, cells: [Int: String]) {
             self.number = number
             self.cells = cells
         }
 
-        public var isEmpty: Bool { cells.values.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
+        package var isEmpty: Bool { cells.values.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
     }
 
-    public var rows: [Row]
+    package var rows: [Row]
 
-    public init(rows: [Row]) { self.rows = rows }
+    package init(rows: [Row]) { self.rows = rows }
 
     /// Reads `.csv` (or `.txt`) and `.xlsx` files.
-    public static func read(_ url: URL, displayPath: String) throws(DinhError) -> Table {
+    package static func read(_ url: URL, displayPath: String) throws(DinhError) -> Table {
         switch url.pathExtension.lowercased() {
         case "xlsx", "xlsm": return try XLSXReader.read(url, displayPath: displayPath)
         case "csv", "txt", "tsv":
@@ -39,7 +39,7 @@ public struct Table: Sendable {
     }
 
     /// `A`, `B`, … `AA` for a column number.
-    public static func columnLetters(_ column: Int) -> String {
+    package static func columnLetters(_ column: Int) -> String {
         var n = column, letters = ""
         while n > 0 {
             let remainder = (n - 1) % 26

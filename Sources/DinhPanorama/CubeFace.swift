@@ -11,12 +11,12 @@ import Foundation
 /// - Face coordinates `a` (left → right) and `b` (top → bottom) run over [−1, 1] as seen from inside
 ///   the cube. The side faces are seen upright; `u` is the view when pitching up from `f` (its bottom
 ///   edge touches `f`), `d` the view when pitching down from `f` (its top edge touches `f`).
-public enum CubeFace: String, CaseIterable, Sendable, Hashable {
+package enum CubeFace: String, CaseIterable, Sendable, Hashable {
     case front = "f", right = "r", back = "b", left = "l", up = "u", down = "d"
 
     /// The (unnormalised) direction through face coordinates (a, b).
     @inlinable
-    public func direction(a: Double, b: Double) -> (x: Double, y: Double, z: Double) {
+    package func direction(a: Double, b: Double) -> (x: Double, y: Double, z: Double) {
         switch self {
         case .front: return (a, -b, -1)
         case .right: return (1, -b, a)
@@ -31,10 +31,10 @@ public enum CubeFace: String, CaseIterable, Sendable, Hashable {
 extension CubeFace {
     /// Yaw and pitch (radians) of a direction, in the conventions above.
     @inlinable
-    public static func yawPitch(x: Double, y: Double, z: Double) -> (yaw: Double, pitch: Double) {
+    package static func yawPitch(x: Double, y: Double, z: Double) -> (yaw: Double, pitch: Double) {
         (atan2(x, -z), atan2(y, (x * x + z * z).squareRoot()))
     }
 
     /// The order faces take in the preview strip and everywhere a list of faces is written.
-    public static let stripOrder: [CubeFace] = [.front, .right, .back, .left, .up, .down]
+    package static let stripOrder: [CubeFace] = [.front, .right, .back, .left, .up, .down]
 }

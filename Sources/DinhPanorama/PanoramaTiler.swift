@@ -6,27 +6,27 @@ import DinhImaging
 /// code serves the site build, the benchmark and the tests. The sink is called concurrently from
 /// several tasks and is synchronous on purpose: a face's buffers are released before the next face
 /// starts, which bounds memory to about the source plus two faces in flight.
-public struct PanoramaTiler: Sendable {
-    public typealias Sink = @Sendable (PanoramaFile, PixelImage) throws -> Void
+package struct PanoramaTiler: Sendable {
+    package typealias Sink = @Sendable (PanoramaFile, PixelImage) throws -> Void
 
-    public var options: PanoramaOptions
+    package var options: PanoramaOptions
 
-    public init(options: PanoramaOptions = PanoramaOptions()) { self.options = options }
+    package init(options: PanoramaOptions = PanoramaOptions()) { self.options = options }
 
     /// The layout `tile` will produce for a source of this width.
-    public func layout(sourceWidth: Int) -> PanoramaLayout {
+    package func layout(sourceWidth: Int) -> PanoramaLayout {
         PanoramaLayout(sourceWidth: sourceWidth, options: options)
     }
 
     /// Checks that a source can be tiled: 2:1 (±1 pixel), 3 or 4 channels, at least 64 pixels high.
-    public static func validate(width: Int, height: Int) throws(PanoramaError) {
+    package static func validate(width: Int, height: Int) throws(PanoramaError) {
         guard height >= 64 else { throw PanoramaError(.tooSmall(width: width, height: height)) }
         guard abs(width - 2 * height) <= 1 else { throw PanoramaError(.notEquirectangular(width: width, height: height)) }
     }
 
     /// Tiles `source`, handing every tile and the preview to `sink`; faces are processed in parallel.
     @discardableResult
-    public func tile(_ source: PixelImage, sink: @escaping Sink) async throws -> PanoramaLayout {
+    package func tile(_ source: PixelImage, sink: @escaping Sink) async throws -> PanoramaLayout {
         try Self.validate(width: source.width, height: source.height)
         guard source.channels == 3 || source.channels == 4 else {
             throw PanoramaError(.unsupportedChannels(source.channels))
@@ -79,7 +79,7 @@ public struct PanoramaTiler: Sendable {
 }
 
 /// Why a panorama cannot be tiled.
-public struct PanoramaError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct PanoramaError: Error, Sendable, Hashable, CustomStringConvertible {
     enum Kind: Sendable, Hashable {
         case notEquirectangular(width: Int, height: Int)
         case tooSmall(width: Int, height: Int)
@@ -89,7 +89,7 @@ public struct PanoramaError: Error, Sendable, Hashable, CustomStringConvertible 
     let kind: Kind
     init(_ kind: Kind) { self.kind = kind }
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .notEquirectangular(let w, let h):
             return "panorama is \(w)×\(h); an equirectangular panorama is twice as wide as it is high"

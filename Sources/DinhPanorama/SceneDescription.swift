@@ -1,39 +1,39 @@
 /// What the viewer needs to show one scene, in the page's language. The lead maps content to it:
 /// `base` is the URL of the scene's tile folder relative to the page (ending in `/`).
-public struct SceneDescription: Sendable, Hashable {
-    public struct View: Sendable, Hashable {
-        public var yaw: Double, pitch: Double, fov: Double
-        public init(yaw: Double = 0, pitch: Double = 0, fov: Double = 90) {
+package struct SceneDescription: Sendable, Hashable {
+    package struct View: Sendable, Hashable {
+        package var yaw: Double, pitch: Double, fov: Double
+        package init(yaw: Double = 0, pitch: Double = 0, fov: Double = 90) {
             self.yaw = yaw
             self.pitch = pitch
             self.fov = fov
         }
     }
 
-    public struct Hotspot: Sendable, Hashable {
-        public enum Target: Sendable, Hashable {
+    package struct Hotspot: Sendable, Hashable {
+        package enum Target: Sendable, Hashable {
             /// Moves to another scene; the label names it for buttons and screen readers.
             case scene(id: String, label: String)
             /// Shows a text popup.
             case text(String)
         }
-        public var yaw: Double, pitch: Double, target: Target
-        public init(yaw: Double, pitch: Double, target: Target) {
+        package var yaw: Double, pitch: Double, target: Target
+        package init(yaw: Double, pitch: Double, target: Target) {
             self.yaw = yaw
             self.pitch = pitch
             self.target = target
         }
     }
 
-    public var id: String
-    public var title: String
-    public var base: String
-    public var layout: PanoramaLayout
-    public var view: View
-    public var north: Double?
-    public var hotspots: [Hotspot]
+    package var id: String
+    package var title: String
+    package var base: String
+    package var layout: PanoramaLayout
+    package var view: View
+    package var north: Double?
+    package var hotspots: [Hotspot]
 
-    public init(id: String, title: String, base: String, layout: PanoramaLayout, view: View = View(),
+    package init(id: String, title: String, base: String, layout: PanoramaLayout, view: View = View(),
                 north: Double? = nil, hotspots: [Hotspot] = []) {
         self.id = id
         self.title = title
@@ -45,7 +45,7 @@ public struct SceneDescription: Sendable, Hashable {
     }
 
     /// The scene as one JSON object with a fixed key order (byte-identical for equal values).
-    public var json: String {
+    package var json: String {
         var j = JSONWriter()
         write(to: &j)
         return j.text
@@ -89,17 +89,17 @@ public struct SceneDescription: Sendable, Hashable {
 /// All scenes of a page (the first is the entry scene) plus the viewer's interface strings in the
 /// page's language; keys the viewer knows: `view` (the canvas label, after the scene title),
 /// `fullscreen`, `gyro`, `close`, `north`, `zoomIn`, `zoomOut`. Missing ones fall back to English.
-public struct TourDescription: Sendable, Hashable {
-    public var scenes: [SceneDescription]
-    public var strings: [String: String]
+package struct TourDescription: Sendable, Hashable {
+    package var scenes: [SceneDescription]
+    package var strings: [String: String]
 
-    public init(scenes: [SceneDescription], strings: [String: String] = [:]) {
+    package init(scenes: [SceneDescription], strings: [String: String] = [:]) {
         self.scenes = scenes
         self.strings = strings
     }
 
     /// `{"scenes":[…],"strings":{…}}`, safe to inline in `<script type="application/json">`.
-    public var json: String {
+    package var json: String {
         var j = JSONWriter()
         j.begin("{")
         j.key("scenes"); j.begin("[")

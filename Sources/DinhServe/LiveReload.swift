@@ -5,28 +5,28 @@ import Foundation
 /// Tells open pages what the builder did, over Server-Sent Events on `/__dinh/events`: `reload`
 /// after a good build, `build-error` (the messages, as JSON) after a failed one. A page that
 /// connects while the content has errors gets the error at once, so the overlay survives reloads.
-public actor LiveReload {
+package actor LiveReload {
     /// Counts good builds; pages carry the number they were served with and reload if it moved on
     /// while they were not connected (a build finished between the page load and the connection).
-    public private(set) var generation = 0
+    package private(set) var generation = 0
     /// The messages of the last build when it failed.
-    public private(set) var errors: [String]?
+    package private(set) var errors: [String]?
     private var listeners: [UUID: AsyncStream<Data>.Continuation] = [:]
 
-    public init() {}
+    package init() {}
 
     /// How many pages are listening.
-    public var listenerCount: Int { listeners.count }
+    package var listenerCount: Int { listeners.count }
 
     /// After a good build: every open page reloads.
-    public func reload() {
+    package func reload() {
         generation += 1
         errors = nil
         send(Self.event("reload", String(generation)))
     }
 
     /// After a failed build: every open page shows the messages over the last good site.
-    public func fail(_ messages: [String]) {
+    package func fail(_ messages: [String]) {
         errors = messages
         send(Self.event("build-error", Self.json(messages)))
     }

@@ -1,6 +1,6 @@
 /// Content types by file extension. Browsers are strict about some of them: a `.vtt` track that is
 /// not `text/vtt` is ignored, and iOS Safari wants `audio/mpeg` and `audio/mp4` for narration.
-public enum MediaType {
+package enum MediaType {
     static let byExtension: [String: String] = [
         "html": "text/html; charset=utf-8", "htm": "text/html; charset=utf-8",
         "css": "text/css; charset=utf-8",
@@ -21,7 +21,7 @@ public enum MediaType {
     ]
 
     /// The `Content-Type` of a file, by the extension of its name (case-insensitive).
-    public static func forPath(_ path: String) -> String {
+    package static func forPath(_ path: String) -> String {
         let name = path.split(separator: "/").last ?? ""
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "application/octet-stream" }
         return byExtension[name[name.index(after: dot)...].lowercased()] ?? "application/octet-stream"

@@ -1,9 +1,9 @@
 import Foundation
 
 /// This machine's own addresses, to print the URL a phone on the same Wi-Fi can open.
-public enum NetworkInterfaces {
+package enum NetworkInterfaces {
     /// IPv4 addresses of the interfaces that are up, loopback excluded.
-    public static func lanAddresses() -> [String] {
+    package static func lanAddresses() -> [String] {
         var first: UnsafeMutablePointer<ifaddrs>?
         guard getifaddrs(&first) == 0, let start = first else { return [] }
         defer { freeifaddrs(first) }

@@ -5,10 +5,10 @@ import Foundation
 
 /// The HTTP server of `dinh serve` (FlyingFox): the output folder as a static site with the
 /// headers a preview needs, the live-reload script added to HTML responses, and the event stream.
-public actor PreviewServer {
-    public nonisolated let root: URL
-    public nonisolated let host: String
-    public nonisolated let liveReload: LiveReload
+package actor PreviewServer {
+    package nonisolated let root: URL
+    package nonisolated let host: String
+    package nonisolated let liveReload: LiveReload
     private let requestedPort: UInt16
     private var server: HTTPServer?
     private var running: Task<Void, Never>?
@@ -18,7 +18,7 @@ public actor PreviewServer {
     ///   - root: the folder to serve (the build's output folder; it may not exist yet).
     ///   - host: the address to listen on: `127.0.0.1` (default), `0.0.0.0` or `::` for the LAN.
     ///   - port: 0 for any free port (see `start()`'s result).
-    public init(root: URL, host: String = "127.0.0.1", port: UInt16, liveReload: LiveReload = LiveReload()) {
+    package init(root: URL, host: String = "127.0.0.1", port: UInt16, liveReload: LiveReload = LiveReload()) {
         self.root = root
         self.host = host
         self.requestedPort = port
@@ -28,7 +28,7 @@ public actor PreviewServer {
     /// Starts listening and returns the port. Throws when the address cannot be used (a port
     /// taken by another program, an address this machine does not have).
     @discardableResult
-    public func start() async throws -> UInt16 {
+    package func start() async throws -> UInt16 {
         if let server, let port = await Self.port(of: server) { return port }
         let address = try Self.address(host: host, port: requestedPort)
         let handler = SiteHandler(files: SiteFiles(root: root), liveReload: liveReload)
@@ -61,7 +61,7 @@ public actor PreviewServer {
     }
 
     /// Closes every connection (event streams included) and stops listening.
-    public func stop() async {
+    package func stop() async {
         heartbeat?.cancel()
         await liveReload.finishAll()
         if let server { await server.stop(timeout: 0.2) }

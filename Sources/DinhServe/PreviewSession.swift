@@ -4,21 +4,21 @@ import DinhSite
 import Foundation
 
 /// What one build of a preview did, for the terminal.
-public struct PreviewBuild: Sendable {
+package struct PreviewBuild: Sendable {
     /// 1 for the first build.
-    public var number: Int
+    package var number: Int
     /// The content files (relative to the content folder) whose change started it; empty for the first.
-    public var changed: [String]
+    package var changed: [String]
     /// The builder's report; nil when the build stopped on a problem with the output folder.
-    public var report: BuildReport?
+    package var report: BuildReport?
     /// That problem, in words.
-    public var failure: String?
-    public var seconds: Double
+    package var failure: String?
+    package var seconds: Double
 
-    public var succeeded: Bool { failure == nil && report?.succeeded == true }
+    package var succeeded: Bool { failure == nil && report?.succeeded == true }
 
     /// The lines the browser overlay shows: the errors, as the terminal prints them.
-    public var errorLines: [String] {
+    package var errorLines: [String] {
         if let failure { return [failure] }
         return report?.diagnostics.sorted.filter { $0.severity == .error }.map(\.description) ?? []
     }
@@ -28,9 +28,9 @@ public struct PreviewBuild: Sendable {
 /// and rebuilds and reloads the open pages whenever a content file changes. A failed build leaves
 /// the output as it was (the builder swaps folders only on success), so the last good site keeps
 /// being served while the browser shows the errors over it.
-public actor PreviewSession {
-    public nonisolated let options: BuildOptions
-    public nonisolated let liveReload = LiveReload()
+package actor PreviewSession {
+    package nonisolated let options: BuildOptions
+    package nonisolated let liveReload = LiveReload()
     private let host: String
     private let ports: [UInt16]
     private let pollInterval: Duration
@@ -44,7 +44,7 @@ public actor PreviewSession {
     /// - Parameters:
     ///   - ports: tried in order until one is free; `[0]` takes any free port.
     ///   - onBuild: called after every build, good or not (the CLI prints it).
-    public init(options: BuildOptions, host: String = "127.0.0.1", ports: [UInt16] = [8080],
+    package init(options: BuildOptions, host: String = "127.0.0.1", ports: [UInt16] = [8080],
                 pollInterval: Duration = .milliseconds(300), onBuild: @escaping @Sendable (PreviewBuild) -> Void = { _ in }) {
         self.options = options
         self.host = host
@@ -54,7 +54,7 @@ public actor PreviewSession {
     }
 
     /// Builds once, starts the server and the watcher; returns the port it listens on.
-    public func start() async throws -> UInt16 {
+    package func start() async throws -> UInt16 {
         let watcher = ContentWatcher(root: options.content)
         var baseline = watcher.baseline()
         // Content errors are shown while serving; a problem with the output folder itself
@@ -77,7 +77,7 @@ public actor PreviewSession {
         throw lastError ?? DinhError("cannot start the preview server")
     }
 
-    public func stop() async {
+    package func stop() async {
         watching?.cancel()
         watching = nil
         await server?.stop()
@@ -86,7 +86,7 @@ public actor PreviewSession {
 
     /// Builds now, as if a file had changed.
     @discardableResult
-    public func rebuild() async -> PreviewBuild { await build(changed: []) }
+    package func rebuild() async -> PreviewBuild { await build(changed: []) }
 
     /// Content files the build writes itself: the lock of published QR codes.
     static let writtenByTheBuild = [CodesLock.fileName]

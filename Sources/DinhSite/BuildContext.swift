@@ -26,13 +26,14 @@ public struct BuildContext: Sendable {
     /// Whether this is `dinh check`: the site is built into a scratch folder to check its links,
     /// marketplace rules are errors, and nothing is published.
     package var isCheck = false
+    /// Every product as marketplaces see it, per language (after `pages`): what custom feeds read.
+    public package(set) var catalog: FeedCatalog?
     package var index: ContentIndex?
     var theme: Theme?
     var codes: PrintedCodes?
     var lock: CodesLockUpdate?
     var output: OutputFolder?
     var media = PublishedMedia()
-    package var catalog: FeedCatalog?
     var landings: [Landing] = []
     var drawn: [DrawnCode] = []
     var pages: [WrittenPage] = []

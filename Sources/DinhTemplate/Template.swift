@@ -4,7 +4,7 @@
 /// inheritance (`{{<parent}}` filled with `{{$block}}…{{/block}}`), with the specification's rules
 /// for lines that hold only tags and for indentation. Lambdas and dynamic names (`{{>*name}}`) are
 /// not supported: templates stay logic-less, and every template they use is known when they load.
-public struct Template: Sendable {
+package struct Template: Sendable {
     indirect enum Node: Sendable {
         case text(String)
         /// A line of the template starts here: the indentation of a standalone partial or block goes here.
@@ -29,14 +29,14 @@ public struct Template: Sendable {
     let nodes: [Node]
 
     /// Parses `source`; a mistake comes back with its line and column.
-    public init(_ source: String) throws(TemplateError) {
+    package init(_ source: String) throws(TemplateError) {
         var parser = Parser(source: source)
         nodes = try parser.parse()
     }
 
     /// The templates this one includes (`{{> name}}`) or fills (`{{< name}}`), with the tag as
     /// written and where (for “no such template” messages).
-    public var partials: [(name: String, tag: String, line: Int, column: Int)] {
+    package var partials: [(name: String, tag: String, line: Int, column: Int)] {
         var found: [(String, String, Int, Int)] = []
         func walk(_ nodes: [Node]) {
             for node in nodes {
@@ -56,12 +56,12 @@ public struct Template: Sendable {
 }
 
 /// A mistake in a template, at a line and column (1-based) of its source.
-public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
-    public let line: Int
-    public let column: Int
+package struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let message: String
+    package let line: Int
+    package let column: Int
 
-    public var description: String { "\(line):\(column): \(message)" }
+    package var description: String { "\(line):\(column): \(message)" }
 }
 
 /// Reads a template's source into nodes. Works on the source's unicode scalars; tags are ASCII.

@@ -1,19 +1,19 @@
 import DinhCore
 
 /// Named templates that can include each other as partials, rendered with typed values.
-public struct TemplateLibrary: Sendable {
+package struct TemplateLibrary: Sendable {
     private var templates: [String: Template] = [:]
 
-    public init() {}
+    package init() {}
 
-    public mutating func register(_ template: Template, named name: String) { templates[name] = template }
+    package mutating func register(_ template: Template, named name: String) { templates[name] = template }
 
-    public func template(named name: String) -> Template? { templates[name] }
+    package func template(named name: String) -> Template? { templates[name] }
 
-    public var names: [String] { templates.keys.sorted() }
+    package var names: [String] { templates.keys.sorted() }
 
     /// Renders a template; an unknown name renders nothing (`Theme` checks names when loading).
-    public func render(_ name: String, _ fields: TemplateFields) -> String {
+    package func render(_ name: String, _ fields: TemplateFields) -> String {
         render(name, context: .fields(fields))
     }
 

@@ -1,7 +1,7 @@
 /// What a template shows: text, numbers, flags, lists and named fields. Pages hand templates
 /// these typed values (not `Any`): rendering then needs no dynamic casts or reflection, which
 /// took most of the time of a build with a reflection-based engine.
-public enum TemplateValue: Sendable, Equatable {
+package enum TemplateValue: Sendable, Equatable {
     case text(String)
     case number(Int)
     case flag(Bool)
@@ -33,18 +33,18 @@ public enum TemplateValue: Sendable, Equatable {
 ///     let card: TemplateFields = ["name": name, "summary": relic.summary, "stars": 4]
 ///
 /// Mustache cannot test a list's length, so every list `x` also answers to `has_x`.
-public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiteral {
-    public private(set) var values: [String: TemplateValue]
+package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    package private(set) var values: [String: TemplateValue]
 
-    public init(_ values: [String: TemplateValue] = [:]) { self.values = values }
+    package init(_ values: [String: TemplateValue] = [:]) { self.values = values }
 
-    public init(dictionaryLiteral elements: (String, (any TemplateConvertible)?)...) {
+    package init(dictionaryLiteral elements: (String, (any TemplateConvertible)?)...) {
         values = Dictionary(minimumCapacity: elements.count)
         for (key, value) in elements { self[key] = value }
     }
 
     /// Sets a field; nil (or an absent optional) removes it.
-    public subscript(key: String) -> (any TemplateConvertible)? {
+    package subscript(key: String) -> (any TemplateConvertible)? {
         get { values[key] }
         set {
             let value = newValue?.templateValue ?? .null
@@ -60,47 +60,47 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
     }
 
     /// These fields with those of `other` added (these win).
-    public func adding(_ other: TemplateFields) -> TemplateFields {
+    package func adding(_ other: TemplateFields) -> TemplateFields {
         TemplateFields(values.merging(other.values) { mine, _ in mine })
     }
 }
 
 /// A Swift value a template can show.
-public protocol TemplateConvertible {
+package protocol TemplateConvertible {
     var templateValue: TemplateValue { get }
 }
 
 extension TemplateValue: TemplateConvertible {
-    public var templateValue: TemplateValue { self }
+    package var templateValue: TemplateValue { self }
 }
 
 extension TemplateFields: TemplateConvertible {
-    public var templateValue: TemplateValue { .fields(self) }
+    package var templateValue: TemplateValue { .fields(self) }
 }
 
 extension String: TemplateConvertible {
-    public var templateValue: TemplateValue { .text(self) }
+    package var templateValue: TemplateValue { .text(self) }
 }
 
 extension Substring: TemplateConvertible {
-    public var templateValue: TemplateValue { .text(String(self)) }
+    package var templateValue: TemplateValue { .text(String(self)) }
 }
 
 extension Int: TemplateConvertible {
-    public var templateValue: TemplateValue { .number(self) }
+    package var templateValue: TemplateValue { .number(self) }
 }
 
 extension Bool: TemplateConvertible {
-    public var templateValue: TemplateValue { .flag(self) }
+    package var templateValue: TemplateValue { .flag(self) }
 }
 
 extension Optional: TemplateConvertible where Wrapped: TemplateConvertible {
-    public var templateValue: TemplateValue { self?.templateValue ?? .null }
+    package var templateValue: TemplateValue { self?.templateValue ?? .null }
 }
 
 extension Array: TemplateConvertible where Element: TemplateConvertible {
     /// Absent elements are left out.
-    public var templateValue: TemplateValue {
+    package var templateValue: TemplateValue {
         .list(compactMap { element in
             let value = element.templateValue
             return value.isNull ? nil : value
@@ -109,7 +109,7 @@ extension Array: TemplateConvertible where Element: TemplateConvertible {
 }
 
 extension Dictionary: TemplateConvertible where Key == String, Value: TemplateConvertible {
-    public var templateValue: TemplateValue {
+    package var templateValue: TemplateValue {
         var fields = TemplateFields()
         for (key, value) in self { fields[key] = value }
         return .fields(fields)

@@ -1,4 +1,5 @@
 import Dinh
+import DinhImaging
 import Foundation
 
 /// `dinh-bench images SOURCE_DIR OUT_DIR [CACHE_DIR] [--widths 480,960,1600] [--jobs N]`: responsive
