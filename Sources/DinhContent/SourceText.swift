@@ -2,9 +2,9 @@ import DinhCore
 import Foundation
 
 /// A content file's text with its front matter split off, and the lines where each part starts.
-struct SourceText {
+package struct SourceText {
     var path: String
-    var frontMatter: String?
+    package var frontMatter: String?
     /// Lines before the front matter's first line (the opening `---`).
     var frontMatterLineOffset: Int
     var body: String
@@ -14,7 +14,7 @@ struct SourceText {
 
     /// Reads a text file the way people save them on Windows: UTF-8 with or without BOM, CRLF
     /// line ends. Binary files and other encodings are refused with a message saying what to do.
-    static func read(_ url: URL, path: String) -> Result<String, Diagnostic> {
+    package static func read(_ url: URL, path: String) -> Result<String, Diagnostic> {
         let start = SourceLocation(path: path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(.error(start, "this file cannot be read; check that it exists and is not open in another program"))
@@ -39,7 +39,7 @@ struct SourceText {
     }
 
     /// Splits `---` front matter from the Markdown body.
-    static func split(_ text: String, path: String) -> SourceText {
+    package static func split(_ text: String, path: String) -> SourceText {
         let lines = text.lines
         guard lines.first.map({ $0.trimmed == "---" }) == true else {
             return SourceText(path: path, frontMatter: nil, frontMatterLineOffset: 0, body: text, bodyFirstLine: 1)

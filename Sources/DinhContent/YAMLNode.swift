@@ -3,24 +3,24 @@ import Yams
 
 /// A YAML value with the place it was written: what the validators read, so every message
 /// can point at the exact line. Built from Yams' node tree, shifted to the file's own lines.
-struct YAMLNode: Sendable {
-    enum Kind: Sendable {
+package struct YAMLNode: Sendable {
+    package enum Kind: Sendable {
         /// `quoted` tells `45000` from `"45000"`, and lets messages say when quotes would help.
         case scalar(String, quoted: Bool)
         case mapping([Entry])
         case sequence([YAMLNode])
     }
 
-    struct Entry: Sendable {
-        var key: String
-        var keyLocation: SourceLocation
-        var value: YAMLNode
+    package struct Entry: Sendable {
+        package var key: String
+        package var keyLocation: SourceLocation
+        package var value: YAMLNode
     }
 
-    var kind: Kind
-    var location: SourceLocation
+    package var kind: Kind
+    package var location: SourceLocation
 
-    var scalar: String? {
+    package var scalar: String? {
         if case .scalar(let text, _) = kind { return text }
         return nil
     }
@@ -42,10 +42,10 @@ struct YAMLNode: Sendable {
 
 /// Parses YAML text into `YAMLNode`s, turning the parser's errors into messages a culture
 /// officer can act on.
-enum YAMLReader {
+package enum YAMLReader {
     /// - Parameters:
     ///   - lineOffset: lines before the YAML in its file (front matter starts after `---`).
-    static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
+    package static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
         do {
             // Tags are not resolved (our reader types every value itself), and the encoding is given: by
             // default Yams reads the process environment on every call, which showed in profiles.

@@ -1,3 +1,4 @@
+import DinhContent
 import DinhCore
 import Foundation
 
@@ -321,7 +322,7 @@ struct ImportPlanner {
         for draft in drafts {
             let exists = existing.productCodes[draft.slug] != nil
             if exists && !importer.update {
-                plan.unchanged.append("products/\(draft.slug)")
+                plan.unchanged.append(SitePaths.target(SitePaths.product(draft.slug)))
                 diagnostics.warning(at(draft.row, 1), "products/\(draft.slug) already exists and was not changed; import with --update to replace its fields")
                 continue
             }
@@ -330,8 +331,8 @@ struct ImportPlanner {
             }
             let existingCode = existing.productCodes[draft.slug].flatMap { $0.isEmpty ? nil : $0 }
             // A product re-created where a published code points gets that code back.
-            let code = draft.code ?? existingCode ?? existing.lockedTargets["products/\(draft.slug)"] ?? newCode()
-            let folder = "products/\(draft.slug)"
+            let code = draft.code ?? existingCode ?? existing.lockedTargets[SitePaths.target(SitePaths.product(draft.slug))] ?? newCode()
+            let folder = SitePaths.target(SitePaths.product(draft.slug))
             let indexPath = folder + "/index.md"
             let replaces = exists && FileManager.default.fileExists(atPath: importer.contentRoot.appendingPathComponent(indexPath).path)
             plan.files.append(PlannedFile(path: indexPath, source: .text(Self.productMarkdown(draft, code: code, languages: existing.languages)), replaces: replaces))

@@ -1,4 +1,6 @@
+import DinhContent
 import DinhCore
+import DinhQR
 import Foundation
 
 /// `dinh import products FILE.csv|FILE.xlsx [CONTENT_DIR]`: a cooperative's product list becomes
@@ -91,7 +93,9 @@ struct PlannedFile: Sendable {
     var replaces: Bool
 }
 
-/// What the content folder already holds, read loosely (the folder may have errors of its own).
+/// What the content folder already holds, read with Dinh's own readers one file at a time, so a
+/// folder with errors of its own still gives every code and producer it can (a file that cannot be
+/// read is passed over: the import's own check reports the folder's problems after writing).
 struct ExistingContent {
     var productCodes: [String: String] = [:]
     var usedCodes: Set<String> = []
@@ -103,68 +107,59 @@ struct ExistingContent {
 
     init(root: URL) {
         let fm = FileManager.default
-        for section in ["heritage", "products", "pages"] {
-            let folder = root.appendingPathComponent(section)
-            for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] {
-                guard let text = try? String(contentsOf: folder.appendingPathComponent("\(name)/index.md"), encoding: .utf8) else {
-                    if section == "products", fm.fileExists(atPath: folder.appendingPathComponent(name).path) { productCodes[name] = "" }
+        for (section, path) in [("heritage", SitePaths.heritage), ("products", SitePaths.product), ("pages", SitePaths.page)] {
+            for slug in (try? fm.contentsOfDirectory(atPath: root.appendingPathComponent(section).path)) ?? [] where !slug.hasPrefix(".") {
+                let index = root.appendingPathComponent(path(slug) + "index.md")
+                guard fm.fileExists(atPath: index.path) else {
+                    if section == "products" { productCodes[slug] = "" }  // a folder taken, with no page yet
                     continue
                 }
-                let code = Self.value(of: "code", in: text) ?? ""
-                if section == "products" { productCodes[name] = code }
+                let code = Self.fields(ofFrontMatterIn: index)?["code"]?.scalar ?? ""
+                if section == "products" { productCodes[slug] = code }
                 if !code.isEmpty { usedCodes.insert(code) }
             }
         }
-        // Codes once printed stay reserved even when their page is gone (`CODE target` lines).
-        if let lock = try? String(contentsOf: root.appendingPathComponent("codes.lock"), encoding: .utf8) {
-            for line in lock.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-                let words = line.split(whereSeparator: \.isWhitespace)
-                guard let code = words.first else { continue }
-                usedCodes.insert(String(code))
-                if words.count > 1 { lockedTargets[String(words[1])] = String(code) }
-            }
+        // Codes once printed stay reserved even when their page is gone.
+        let (lock, _) = CodesLock.read(contentsOf: root.appendingPathComponent(CodesLock.fileName), displayPath: CodesLock.fileName)
+        for (code, state) in lock.states {
+            usedCodes.insert(code)
+            if case .live(let target) = state { lockedTargets[target] = code }
         }
         let producerFolder = root.appendingPathComponent("producers")
         for name in (try? fm.contentsOfDirectory(atPath: producerFolder.path)) ?? [] where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let slug = String(name.prefix(upTo: name.lastIndex(of: ".") ?? name.endIndex))
             producers[slug] = slug
-            guard let text = try? String(contentsOf: producerFolder.appendingPathComponent(name), encoding: .utf8) else { continue }
-            // `name: X` or a map of languages below `name:`.
-            var inName = false
-            for line in text.split(whereSeparator: \.isNewline) {
-                if line.hasPrefix("name:") {
-                    let value = Self.unquote(line.dropFirst(5))
-                    if !value.isEmpty { producers[Column.key(value)] = slug }
-                    inName = value.isEmpty
-                } else if inName, line.first == " ", let colon = line.firstIndex(of: ":") {
-                    producers[Column.key(Self.unquote(line[line.index(after: colon)...]))] = slug
-                } else {
-                    inName = false
-                }
+            // `name: X`, or one name per language.
+            switch Self.fields(ofYAML: producerFolder.appendingPathComponent(name))?["name"]?.kind {
+            case .scalar(let text, _)?: producers[Column.key(text)] = slug
+            case .mapping(let entries)?: for entry in entries { if let text = entry.value.scalar { producers[Column.key(text)] = slug } }
+            default: break
             }
         }
-        if let site = try? String(contentsOf: root.appendingPathComponent("site.yaml"), encoding: .utf8),
-           let line = site.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("languages:") }) {
-            let list = line.dropFirst("languages:".count).filter { $0.isLetter || $0 == "," || $0 == "-" }
-            let codes = list.split(separator: ",").map(String.init).filter { !$0.isEmpty }
+        if case .sequence(let items)? = Self.fields(ofYAML: root.appendingPathComponent("site.yaml"))?["languages"]?.kind {
+            let codes = items.compactMap(\.scalar).filter { !$0.isEmpty }
             if !codes.isEmpty { languages = codes }
         }
     }
 
-    static func value(of key: String, in text: String) -> String? {
-        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix(key + ":") {
-            return unquote(line.dropFirst(key.count + 1))
-        }
-        return nil
+    /// The top-level fields of a YAML file, or nil when it cannot be read.
+    static func fields(ofYAML url: URL) -> [String: YAMLNode]? {
+        guard case .success(let text) = SourceText.read(url, path: url.lastPathComponent),
+              case .success(let node?) = YAMLReader.parse(text, path: url.lastPathComponent) else { return nil }
+        return fields(node)
     }
 
-    static func unquote(_ text: Substring) -> String {
-        var value = text.trimmingCharacters(in: .whitespaces)
-        if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
-        if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-            value = String(value.dropFirst().dropLast())
-        }
-        return value
+    /// The fields between the `---` lines at the top of a Markdown file.
+    static func fields(ofFrontMatterIn url: URL) -> [String: YAMLNode]? {
+        guard case .success(let text) = SourceText.read(url, path: url.lastPathComponent),
+              let yaml = SourceText.split(text, path: url.lastPathComponent).frontMatter,
+              case .success(let node?) = YAMLReader.parse(yaml, path: url.lastPathComponent) else { return nil }
+        return fields(node)
+    }
+
+    private static func fields(_ node: YAMLNode) -> [String: YAMLNode]? {
+        guard case .mapping(let entries) = node.kind else { return nil }
+        return Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
