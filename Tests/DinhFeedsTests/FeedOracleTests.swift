@@ -57,6 +57,13 @@ import Testing
             assert [e.text for e in first.findall(G + "additional_image_link")] == ["https://disan.example.vn/media/che-lam-2-800.jpg"]
             assert first.findtext(G + "shipping_weight") == "300 g"
             assert first.findtext(G + "google_product_category") == "422"
+            # OCOP as a highlight and an "OCOP" section of details, never as a certification.
+            assert first.find(G + "certification") is None
+            highlight = first.findtext(G + "product_highlight")
+            assert highlight == ("Sản phẩm OCOP 4 sao, công nhận năm 2025" if lang == "vi" else "4-star OCOP product, recognised in 2025"), highlight
+            details = [(d.findtext(G + "section_name"), d.findtext(G + "attribute_name"), d.findtext(G + "attribute_value")) for d in first.findall(G + "product_detail")]
+            assert details == ([("OCOP", "Hạng sao", "4/5"), ("OCOP", "Năm công nhận", "2025")] if lang == "vi"
+                               else [("OCOP", "Stars", "4/5"), ("OCOP", "Year recognised", "2025")]), details
             assert second.findtext(G + "availability") == "preorder"
             assert second.findtext(G + "availability_date") == "2026-02-15T00:00+07:00"
             assert second.findtext(G + "identifier_exists") == "no"
