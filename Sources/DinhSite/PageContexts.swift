@@ -66,6 +66,8 @@ extension PageRenderer {
 
     func heritageContext(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> TemplateFields {
         let history = bodyHTML(relic.body, language)
+        // The relic's files sit in its folder: from the page in that folder (the default language's), by name.
+        let here = router.path(.heritage(relic.slug), language), link = { (path: String) in Self.link(path, root: root, here: here) }
         var context: TemplateFields = [
             "name": text(relic.name, language),
             "code": relic.code,
@@ -80,7 +82,7 @@ extension PageRenderer {
             "has_body": !history.isEmpty,
             "gallery": relic.gallery.indices.map { index -> TemplateFields in
                 let caption = index < relic.galleryCaptions.count ? relic.galleryCaptions[index].map { text($0, language) } : nil
-                return figureContext(relic.gallery[index], caption: caption, root: root, alt: caption ?? text(relic.name, language))
+                return figureContext(relic.gallery[index], caption: caption, root: root, alt: caption ?? text(relic.name, language), here: here)
             },
             "short_url": shortURL(relic.code),
             "short_url_html": shortURLHTML(relic.code),
@@ -90,23 +92,23 @@ extension PageRenderer {
         if relic.ranking != .none { context["ranking"] = t["rank.\(relic.ranking.rawValue)"] }
         if let geo = relic.geo { context["map"] = mapLinks(geo) }
         let narration = relic.narration[language] ?? relic.narration[site.defaultLanguage]
-        if let player = narrationContext(relic, narration, language, root: root) { context["narration"] = player }
+        if let player = narrationContext(relic, narration, language, link: link) { context["narration"] = player }
         context["videos"] = relic.videos.map { video -> TemplateFields in
             [
-                "src": media.path(video.file).map { root + $0 },
+                "src": media.path(video.file).map(link),
                 "type": video.file.path.lowercased().hasSuffix(".webm") ? "video/webm" : "video/mp4",
                 "title": video.title.map { text($0, language) } ?? text(relic.name, language),
-                "poster": video.poster.flatMap { media.image($0) }.map { root + $0.src },
+                "poster": video.poster.flatMap { media.image($0) }.map { link($0.src) },
                 "tracks": site.languages.compactMap { code -> TemplateFields? in
                     guard let track = video.captions[code], let path = media.path(track) else { return nil }
                     // The cues ride along for pages opened from disk, where browsers refuse to fetch a .vtt.
                     let cues = (video.cues[code] ?? []).map { [$0.start, $0.end, $0.text] as [Any] }
                     let json = (try? JSONSerialization.data(withJSONObject: cues, options: [.withoutEscapingSlashes])).map { String(decoding: $0, as: UTF8.self) }
-                    return ["src": root + path, "srclang": code, "label": LocalizedText.languageName(code), "default": code == language, "cues": json]
+                    return ["src": link(path), "srclang": code, "label": LocalizedText.languageName(code), "default": code == language, "cues": json]
                 },
             ]
         }
-        if !relic.scenes.isEmpty { context["tour"] = tourContext(relic, language, root: root, t: t) }
+        if !relic.scenes.isEmpty { context["tour"] = tourContext(relic, language, root: root, here: here, t: t) }
         // Bytes of each scene's tiles per level, coarsest first: the offline button says what it fetches.
         context["offline"] = "[" + relic.scenes.map { scene in
             "[" + (media.panoramaBytes[scene.panorama.url] ?? []).map(String.init).joined(separator: ",") + "]"
@@ -117,16 +119,16 @@ extension PageRenderer {
     /// The 360° tour: the viewer's JSON (tiles relative to this page), the preview to fetch first, and
     /// as plain HTML the list of scenes with their notes (screen readers, browsers without WebGL).
     /// A scene's own narration rides on its link (`data-audio`), for the page's one narration player.
-    func tourContext(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> TemplateFields {
+    func tourContext(_ relic: HeritageSite, _ language: String, root: String, here: String, t: Strings) -> TemplateFields {
         let scenes: [TemplateFields] = relic.scenes.map { scene in
             let notes = scene.hotspots.compactMap { spot -> String? in
                 if case .text(let note) = spot.target { return text(note, language) }
                 return nil
             }
             var entry: TemplateFields = ["id": scene.id, "title": text(scene.title, language), "notes": notes, "has_notes": !notes.isEmpty]
-            entry["image"] = imageContext(scene.panorama, root: root, alt: text(scene.title, language))
+            entry["image"] = imageContext(scene.panorama, root: root, alt: text(scene.title, language), here: here)
             if let file = scene.narration[language] ?? scene.narration[site.defaultLanguage], let path = media.path(file) {
-                let escaped = (root + path).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+                let escaped = Self.link(path, root: root, here: here).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
                 entry["audio_attribute"] = " data-audio=\"\(escaped)\""
             }
             return entry
@@ -143,7 +145,7 @@ extension PageRenderer {
                     return .init(yaw: spot.yaw, pitch: spot.pitch, target: .text(text(note, language)))
                 }
             }
-            return SceneDescription(id: scene.id, title: text(scene.title, language), base: root + SitePaths.tiles(relic.slug, scene: scene.id),
+            return SceneDescription(id: scene.id, title: text(scene.title, language), base: Self.link(SitePaths.tiles(relic.slug, scene: scene.id), root: root, here: here),
                                     layout: layout, view: .init(yaw: scene.view.yaw, pitch: scene.view.pitch, fov: scene.view.fov),
                                     north: scene.north, hotspots: hotspots)
         }
@@ -161,9 +163,9 @@ extension PageRenderer {
 
     /// The one narration player: the relic's guide with its transcript (captions drawn by the page
     /// from these cues, so nothing is fetched), or the current scene's own narration.
-    func narrationContext(_ relic: HeritageSite, _ narration: Narration?, _ language: String, root: String) -> TemplateFields? {
-        let main = narration.flatMap { media.path($0.audio) }.map { root + $0 }
-        let first = relic.scenes.first.flatMap { $0.narration[language] ?? $0.narration[site.defaultLanguage] }.flatMap { media.path($0) }.map { root + $0 }
+    func narrationContext(_ relic: HeritageSite, _ narration: Narration?, _ language: String, link: (String) -> String) -> TemplateFields? {
+        let main = narration.flatMap { media.path($0.audio) }.map(link)
+        let first = relic.scenes.first.flatMap { $0.narration[language] ?? $0.narration[site.defaultLanguage] }.flatMap { media.path($0) }.map(link)
         let anyScene = relic.scenes.contains { $0.narration[language] ?? $0.narration[site.defaultLanguage] != nil }
         guard main != nil || anyScene else { return nil }
         let words = TourStrings.narration(language)
@@ -237,9 +239,15 @@ extension PageRenderer {
 
     /// A photo that opens large when tapped (a plain link to the largest variant: works from disk
     /// and offline too), with its caption.
-    func figureContext(_ file: MediaFile, caption: String?, root: String, alt: String) -> TemplateFields {
-        ["image": imageContext(file, root: root, alt: alt), "caption": caption,
-         "large": media.image(file).map { root + $0.largest }]
+    func figureContext(_ file: MediaFile, caption: String?, root: String, alt: String, here: String = "") -> TemplateFields {
+        ["image": imageContext(file, root: root, alt: alt, here: here), "caption": caption,
+         "large": media.image(file).map { Self.link($0.largest, root: root, here: here) }]
+    }
+
+    /// A published file (`path` from the site root) as linked from a page at `root` whose own folder is
+    /// `here`: by its name (or its path below that folder) when it is in there, else through the root.
+    static func link(_ path: String, root: String, here: String) -> String {
+        !here.isEmpty && path.hasPrefix(here) ? String(path.dropFirst(here.count)) : root + path
     }
 
     /// The short address printed on boards: `https://host/q/CODE`.

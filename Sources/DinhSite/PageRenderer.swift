@@ -198,13 +198,14 @@ struct PageRenderer: Sendable {
             + HTML.escape(notice) + "</p>\n" + original + "</div>"
     }
 
-    /// An `<img>`'s attributes for a published picture, as seen from a page at `root`.
-    func imageContext(_ file: MediaFile, root: String, alt: String, sizes: String = "(min-width: 60rem) 60rem, 100vw") -> TemplateFields? {
+    /// An `<img>`'s attributes for a published picture, as seen from a page at `root` (whose own folder
+    /// is `here`: pictures in there by name).
+    func imageContext(_ file: MediaFile, root: String, alt: String, sizes: String = "(min-width: 60rem) 60rem, 100vw", here: String = "") -> TemplateFields? {
         guard let image = media.image(file) else { return nil }
-        var context: TemplateFields = ["src": root + image.src, "alt": alt, "sizes": sizes]
+        var context: TemplateFields = ["src": Self.link(image.src, root: root, here: here), "alt": alt, "sizes": sizes]
         if let width = image.width, let height = image.height { context["width"] = width; context["height"] = height }
         if !image.variants.isEmpty {
-            context["srcset"] = image.variants.map { "\(root)\($0.path) \($0.width)w" }.joined(separator: ", ")
+            context["srcset"] = image.variants.map { "\(Self.link($0.path, root: root, here: here)) \($0.width)w" }.joined(separator: ", ")
         }
         return context
     }

@@ -81,17 +81,20 @@ public struct Theme: Sendable {
     }
 
     /// Scripts as sent to phones: without indentation, comments, blank lines, and the spaces that
-    /// separate nothing (beside punctuation other than `+` and `-`). Line breaks stay, so automatic
-    /// semicolons keep working; strings, regular expressions and template literals are copied as
-    /// they are, and a line the scanner is not sure of keeps the rest of its text unchanged.
+    /// separate nothing. A line break stays unless the line ends with `{`, `;` or `,` (where it cannot
+    /// end a statement), so automatic semicolons keep working; strings, regular expressions and
+    /// template literals are copied as they are, and a line the scanner is not sure of keeps the rest
+    /// of its text unchanged, and its line break.
     static func compactScript(_ data: Data) -> Data {
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        var out: [String] = []
+        var out: [String] = [], joins = false
         for line in lines {
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
             if trimmed.isEmpty || trimmed.hasPrefix("//") { continue }
-            let packed = squeezeScriptLine(Array(trimmed.unicodeScalars))
-            if !packed.isEmpty { out.append(packed) }
+            let (packed, whole) = squeezeScript(Array(trimmed.unicodeScalars))
+            guard let last = packed.last else { continue }
+            if joins { out[out.count - 1] += packed } else { out.append(packed) }
+            joins = whole && "{;,".contains(last) && !packed.contains("`")
         }
         return Data((out.joined(separator: "\n") + "\n").utf8)
     }
@@ -104,13 +107,20 @@ public struct Theme: Sendable {
     private static let regexKeywords: Set<String> = ["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw",
                                                      "case", "do", "else", "yield", "await"]
 
-    static func squeezeScriptLine(_ line: [Unicode.Scalar]) -> String {
+    static func squeezeScriptLine(_ line: [Unicode.Scalar]) -> String { squeezeScript(line).text }
+
+    /// A line without the spaces that separate nothing; `whole` is false when the scanner was not
+    /// sure of the line and copied the rest of it unchanged.
+    private static func squeezeScript(_ line: [Unicode.Scalar]) -> (text: String, whole: Bool) {
         var out = String.UnicodeScalarView()
-        var i = 0, space = false, word = ""
+        var i = 0, space = false, word = "", whole = true
         func emit(_ c: Unicode.Scalar) {
             let last = out.last
+            // A space stays between words, between signs (`a - -b`, `a + ++b`), after a number before a
+            // dot, and in `< !` (never `<!--`, which starts a comment).
             if space, let last,
-               (isWord(last) && isWord(c)) || "+-".unicodeScalars.contains(last) || "+-".unicodeScalars.contains(c) || ((last >= "0" && last <= "9") && c == ".") {
+               (isWord(last) && isWord(c)) || ("+-".unicodeScalars.contains(last) && "+-".unicodeScalars.contains(c))
+                || ((last >= "0" && last <= "9") && c == ".") || (last == "<" && c == "!") {
                 out.append(" ")
             }
             word = isWord(c) ? ((last.map(isWord) ?? false) && !space ? word : "") + String(c) : ""
@@ -120,6 +130,7 @@ public struct Theme: Sendable {
         func rest() { // copies the rest of the line unchanged
             if i < line.count { emit(line[i]); out.append(contentsOf: line[(i + 1)...]) }
             i = line.count
+            whole = false
         }
         while i < line.count {
             let c = line[i]
@@ -159,19 +170,25 @@ public struct Theme: Sendable {
             emit(c)
             i += 1
         }
-        return String(out)
+        return (String(out), whole)
     }
 
-    /// Stylesheets without comments and indentation.
+    /// Stylesheets without comments and indentation, and without the line breaks after `{`, `}`, `;`
+    /// and `,` (elsewhere a line break may be a descendant combinator: it stays).
     static func compactStyle(_ data: Data) -> Data {
         var text = String(decoding: data, as: UTF8.self)
         while let start = text.range(of: "/*"), let end = text.range(of: "*/", range: start.upperBound..<text.endIndex) {
             text.removeSubrange(start.lowerBound..<end.upperBound)
         }
-        var out: [String] = []
+        var out: [String] = [], joins = false
         for line in text.split(separator: "\n") {
             let packed = squeezeStyleLine(Array(line.unicodeScalars))
-            if !packed.isEmpty { out.append(packed) }
+            guard let last = packed.last else { continue }
+            if joins {
+                if packed.first == "}", out[out.count - 1].last == ";" { out[out.count - 1].removeLast() }
+                out[out.count - 1] += packed
+            } else { out.append(packed) }
+            joins = "{};,".contains(last)
         }
         return Data((out.joined(separator: "\n") + "\n").utf8)
     }

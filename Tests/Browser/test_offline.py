@@ -22,7 +22,7 @@ from selenium.webdriver.common.by import By  # noqa: E402
 
 SITE = os.path.abspath(sys.argv[1])
 PAGE = 'heritage/dinh-dai-phung/'
-VERSION = re.search(r'"dinh-" \+ "([0-9a-f]+)"', open(os.path.join(SITE, 'sw.js'), encoding='utf-8').read()).group(1)
+VERSION = re.search(r'"dinh-" ?\+ ?"([0-9a-f]+)"', open(os.path.join(SITE, 'sw.js'), encoding='utf-8').read()).group(1)
 CACHED = ('var done = arguments[arguments.length - 1];'
           'caches.open("dinh-' + VERSION + '").then(c => c.keys()).then(k => done(k.map(r => r.url)));')
 r = Runner()

@@ -1,7 +1,8 @@
 // A relic page without network (inside the sanctuary): once the page has shown, the site's service
 // worker (sw.js) keeps the page, its narration, captions and photos, and every scene of the tour
 // at the tile levels this screen used. The button keeps the sharper levels too, and says their size.
-// Nothing happens where service workers are not available (file://, old browsers).
+// The relic page fetches this script only where service workers run (http and https, 1.5 s after its load
+// event); elsewhere (file://, old browsers) nothing happens.
 (function (D, L) {
   var sw = navigator.serviceWorker, box = D.querySelector("[data-dinh-offline]");
   if (!sw || !box || !/^http/.test(L.protocol)) return;
@@ -45,8 +46,9 @@
   });
   button.onclick = function () { save(1); };
   box.hidden = false;
-  // After the page and the first tiles; again when the visitor walks to another scene.
+  // After the page and the first tiles (the page fetches this script 1.5 s after its load event: it is
+  // not needed for the first view); again when the visitor walks to another scene.
   function later() { clearTimeout(timer); if (!full) timer = setTimeout(save, 1500); }
-  if (D.readyState == "complete") later(); else addEventListener("load", later);
+  if (D.readyState == "complete") save(); else addEventListener("load", later);
   if (pano) pano.addEventListener("dinh:scenechange", later);
 })(document, location);

@@ -3,6 +3,11 @@
 // pixel is ever read back. view() gives [scene, focal length in CSS pixels, pitch, yaw].
 (function () {
   var D = document, FACES = 'frblud', TURN = ['', 'rotateY(-90deg)', 'rotateY(180deg)', 'rotateY(90deg)', 'rotateX(-90deg)', 'rotateX(90deg)'];
+  // Its styles come with it (pages where WebGL reads the tiles never load them): the camera sits at the
+  // perspective point, faces 1 px inside the cube so their edges overlap.
+  D.head.appendChild(D.createElement('style')).textContent = '.dinh-cube{position:absolute;inset:0;overflow:hidden}' +
+    '.dinh-cam,.dinh-cam div{position:absolute;left:50%;top:50%;transform-style:preserve-3d}' +
+    '.dinh-cam div{left:0;top:0;background:0 0/600% 100% no-repeat;backface-visibility:hidden}.dinh-cam img{position:absolute;display:block}';
   window.dinhCSS3D = function (view) {
     var box = D.createElement('div'), cam = box.appendChild(D.createElement('div')), faces = [], size = 0;
     box.className = 'dinh-cube';
