@@ -9,7 +9,7 @@ extension Loading {
         defer { flushReader() }
         guard let node = document.node,
               let fields = reader.fields(node, allowed: ["code", "sku", "name", "producer", "category", "ocop", "price", "sale_price", "unit",
-                                                         "weight", "gtin", "brand", "availability", "images", "buy"], in: what)
+                                                         "weight", "gtin", "brand", "availability", "images", "buy", "pay_qr"], in: what)
         else { return nil }
 
         let code = reader.require(fields, "code", in: what, example: "code: HT42").flatMap { readCode($0) }
@@ -54,6 +54,8 @@ extension Loading {
                 }
             }
         }
+        // 1.1: a product of a producer with `bank:` gets a VietQR payment code unless `pay_qr: false`.
+        let payQR = fields["pay_qr"].flatMap { readSwitch($0, field: "pay_qr") } ?? true
         warnIfFormula(fields["name"], field: "'name'")
         warnIfFormula(fields["brand"], field: "'brand'")
         let body = translations(folder: folder, slug: slug, section: "products", what: what, defaultBody: document.body,
@@ -70,7 +72,8 @@ extension Loading {
         guard let code, let name, let producer, let category, let ocop, let price else { return nil }
         return Product(slug: slug, folder: folder, source: SourceLocation(path: shown), code: code, sku: sku ?? code, name: name,
                        producer: producer, category: category, ocop: ocop, price: price, salePrice: salePrice, unit: unit,
-                       weight: weight, gtin: gtin, brand: brand, availability: availability, images: images, buy: buy, body: body)
+                       weight: weight, gtin: gtin, brand: brand, availability: availability, images: images, buy: buy, body: body,
+                       payQR: payQR)
     }
 
     private mutating func loadOCOP(_ node: YAMLNode) -> OCOP? {
@@ -135,7 +138,7 @@ extension Loading {
         let shown = loader.display("producers/\(url.lastPathComponent)")
         defer { flushReader() }
         guard let node = yamlFile(url, shown: shown),
-              let fields = reader.fields(node, allowed: ["name", "kind", "address", "geo", "phone", "email", "website", "description", "photo"], in: "this producer")
+              let fields = reader.fields(node, allowed: ["name", "kind", "address", "geo", "phone", "email", "website", "description", "photo", "bank"], in: "this producer")
         else { return nil }
         let name = reader.require(fields, "name", in: "this producer", example: "name: HTX Chè lam Hà Trung").flatMap { reader.text($0, field: "name") }
         // The brand of its products that have none, in the Meta catalog CSV.
@@ -163,9 +166,64 @@ extension Loading {
         let photo = fields["photo"].flatMap {
             media($0, field: "photo", folder: url.deletingLastPathComponent(), extensions: Self.imageExtensions, kind: "a JPEG or PNG photo")
         }
+        let bank = fields["bank"].flatMap { readBank($0) }
         guard let name, let kind else { return nil }
         return Producer(slug: slug, source: SourceLocation(path: shown), name: name, kind: kind, address: address, geo: geo,
-                        phone: phone, email: email, website: website, description: description, photo: photo)
+                        phone: phone, email: email, website: website, description: description, photo: photo, bank: bank)
+    }
+
+    /// `true` or `false` (also `yes`/`no`, as YAML 1.1 and Excel users write them).
+    private mutating func readSwitch(_ node: YAMLNode, field: String) -> Bool? {
+        guard let text = reader.string(node, field: field) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            reader.diagnostics.error(node.location, "'\(field)' must be true or false; found '\(text)'")
+            return nil
+        }
+    }
+
+    /// 1.1: `bank: {bin, account, name}`, the account VietQR payment codes pay into. Every part is
+    /// checked, since a wrong digit sends a buyer's money to someone else or nowhere.
+    private mutating func readBank(_ node: YAMLNode) -> BankAccount? {
+        let what = "'bank'"
+        guard let fields = reader.fields(node, allowed: ["bin", "account", "name"], in: what) else { return nil }
+        var bin = reader.require(fields, "bin", in: what, example: "bin: \"970436\"").flatMap { reader.string($0, field: "bank.bin") }
+        if let text = bin, let binNode = fields["bin"] {
+            if !(text.count == 6 && text.allSatisfy({ $0.isASCII && $0.isNumber })) {
+                reader.diagnostics.error(binNode.location, "'bank.bin' must be the 6-digit NAPAS number of the bank (such as 970436 for Vietcombank, 970418 for BIDV); found '\(text)'")
+                bin = nil
+            } else if VietnameseBank.bank(bin: text) == nil {
+                var message = "'bank.bin' \(text) is not a known Vietnamese bank; copy the 6-digit BIN of the bank from its VietQR list (970436 Vietcombank, 970415 VietinBank, 970418 BIDV, 970405 Agribank…)"
+                if let guess = DidYouMean.suggestion(for: text, among: VietnameseBank.all.map(\.bin)), let near = VietnameseBank.bank(bin: guess) {
+                    message += "; did you mean \(guess) (\(near.shortName))?"
+                }
+                reader.diagnostics.error(binNode.location, message)
+                bin = nil
+            }
+        }
+        var account = reader.require(fields, "account", in: what, example: "account: \"0011001234567\"").flatMap { reader.string($0, field: "bank.account") }
+        if let text = account, let accountNode = fields["account"], !((1...19).contains(text.count) && text.allSatisfy({ $0.isASCII && $0.isNumber })) {
+            var message = "'bank.account' must be the account number, 1 to 19 digits without spaces, dots or dashes; found '\(text)'"
+            let digits = text.filter { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, digits.count <= 19, text.allSatisfy({ ($0.isASCII && $0.isNumber) || " .-".contains($0) }) { message += "; write account: \"\(digits)\"" }
+            reader.diagnostics.error(accountNode.location, message)
+            account = nil
+        }
+        var name = reader.require(fields, "name", in: what, example: "name: HTX CHE LAM HA TRUNG").flatMap { reader.string($0, field: "bank.name") }
+        if let text = name, let nameNode = fields["name"] {
+            let allowed = text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || " .,-&()/".unicodeScalars.contains($0) }
+            if !allowed || text.count > 50 {
+                var message = "'bank.name' must be the account holder as the bank shows it: at most 50 capital letters without diacritics; found '\(text)'"
+                let suggestion = Slug.suggest(for: text).replacingOccurrences(of: "-", with: " ").uppercased()
+                if !suggestion.isEmpty, suggestion.count <= 50 { message += "; write name: \(suggestion)" }
+                reader.diagnostics.error(nameNode.location, message)
+                name = nil
+            }
+        }
+        guard let bin, let account, let name else { return nil }
+        return BankAccount(bin: bin, account: account, name: name)
     }
 
     mutating func loadPage(slug: String, folder: URL) -> Page? {

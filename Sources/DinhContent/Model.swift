@@ -247,8 +247,14 @@ public struct Product: Sendable {
     /// Marketplace → URL, in the order of `Marketplace.allCases`.
     public var buy: [(marketplace: Marketplace, url: String)]
     public var body: Body
+    /// *1.1*: whether the product gets a VietQR payment code when its producer has a `bank:`
+    /// (`pay_qr: false` opts out).
+    public var payQR: Bool = true
 
-    public init(slug: String, folder: URL, source: SourceLocation, code: String, sku: String, name: LocalizedText, producer: String, category: Category, ocop: OCOP, price: Int, salePrice: Int? = nil, unit: LocalizedText? = nil, weight: Weight? = nil, gtin: String? = nil, brand: String? = nil, availability: Availability = .inStock, images: [MediaFile] = [], buy: [(marketplace: Marketplace, url: String)] = [], body: Body = [:]) {
+    /// What a payment is for: the sale price, else the price (whole đồng).
+    public var amountDue: Int { salePrice ?? price }
+
+    public init(slug: String, folder: URL, source: SourceLocation, code: String, sku: String, name: LocalizedText, producer: String, category: Category, ocop: OCOP, price: Int, salePrice: Int? = nil, unit: LocalizedText? = nil, weight: Weight? = nil, gtin: String? = nil, brand: String? = nil, availability: Availability = .inStock, images: [MediaFile] = [], buy: [(marketplace: Marketplace, url: String)] = [], body: Body = [:], payQR: Bool = true) {
         self.slug = slug
         self.folder = folder
         self.source = source
@@ -268,6 +274,7 @@ public struct Product: Sendable {
         self.images = images
         self.buy = buy
         self.body = body
+        self.payQR = payQR
     }
 
     /// OCOP groups (Decision 148/QĐ-TTg, 2023).
@@ -335,8 +342,10 @@ public struct Producer: Sendable {
     public var description: Body = [:]
     /// *1.1*: a photo next to `producers/<slug>.yaml`.
     public var photo: MediaFile?
+    /// *1.1*: the account its products' VietQR payment codes pay into.
+    public var bank: BankAccount?
 
-    public init(slug: String, source: SourceLocation, name: LocalizedText, kind: Kind, address: LocalizedText? = nil, geo: Coordinate? = nil, phone: String? = nil, email: String? = nil, website: String? = nil, description: Body = [:], photo: MediaFile? = nil) {
+    public init(slug: String, source: SourceLocation, name: LocalizedText, kind: Kind, address: LocalizedText? = nil, geo: Coordinate? = nil, phone: String? = nil, email: String? = nil, website: String? = nil, description: Body = [:], photo: MediaFile? = nil, bank: BankAccount? = nil) {
         self.slug = slug
         self.source = source
         self.name = name
@@ -348,11 +357,31 @@ public struct Producer: Sendable {
         self.website = website
         self.description = description
         self.photo = photo
+        self.bank = bank
     }
 
     public enum Kind: String, Sendable, CaseIterable {
         case cooperative, enterprise, household
     }
+}
+
+/// *1.1*: a producer's bank account for VietQR transfers (NAPAS 247), from `bank:` in its YAML.
+public struct BankAccount: Sendable, Hashable {
+    /// The 6-digit NAPAS BIN of the bank (a key of `VietnameseBank.all`).
+    public var bin: String
+    /// The account number, digits only.
+    public var account: String
+    /// The account holder as the bank shows it: capitals without diacritics.
+    public var name: String
+
+    public init(bin: String, account: String, name: String) {
+        self.bin = bin
+        self.account = account
+        self.name = name
+    }
+
+    /// The bank, when the BIN is a known one.
+    public var bank: VietnameseBank? { VietnameseBank.bank(bin: bin) }
 }
 
 /// A free page: `pages/<slug>/index.md`.

@@ -25,6 +25,9 @@ public enum Placard {
         }
     }
 
+    /// The caption of a product's payment code.
+    public static let payCaption = (vi: "Quét để chuyển khoản", en: "Scan to pay")
+
     /// A standalone SVG document: `width`/`height` in mm, viewBox in mm of the chosen size.
     public static func svg(_ info: PlacardInfo, size: PlacardSize = .a5) -> String {
         svg(info, size: size, body: body(info, size: size))
@@ -79,8 +82,11 @@ public enum Placard {
             }
         }
 
-        // The code, as large as the space left allows: the bottom block needs about 50 mm (A5).
-        let bottom = (info.kind == .product && info.stars != nil ? 58 : 50) * k
+        // The code, as large as the space left allows: the bottom block needs about 50 mm (A5),
+        // and a product's payment code with its caption about 56 mm more.
+        let paySide = 34 * k
+        let payBlock = info.pay == nil ? 0 : paySide + 22 * k
+        let bottom = (info.kind == .product && info.stars != nil ? 58 : 50) * k + payBlock
         let top = y + 4 * k
         let side = max(40 * k, min(width - 28 * k, height - bottom - top))
         let modules = Double(info.symbol.size + 8)
@@ -104,6 +110,22 @@ public enum Placard {
         }
         y += 9 * k
         text(info.shortURL, y: y, size: shortURLSize(info.shortURL, width: textWidth, k: k), weight: "bold", family: monoFamily)
+        if let pay = info.pay {
+            // The payment code: smaller, under a thin rule, so the page's code stays the one seen first.
+            y += 4 * k
+            out += "<line x1=\"\(n(centre - 30 * k))\" y1=\"\(n(y))\" x2=\"\(n(centre + 30 * k))\" y2=\"\(n(y))\" stroke=\"#999\" stroke-width=\"\(n(0.3 * k))\"/>\n"
+            y += 1 * k
+            let payModules = Double(pay.symbol.size + 8)
+            out += "<g transform=\"translate(\(n(centre - paySide / 2)) \(n(y))) scale(\(n(paySide / payModules, digits: 5)))\">"
+            out += "<rect width=\"\(Int(payModules))\" height=\"\(Int(payModules))\" fill=\"#fff\"/>"
+            out += "<path fill=\"#000\" shape-rendering=\"crispEdges\" d=\"\(pay.symbol.svgPathData(offset: 4))\"/></g>\n"
+            y += paySide + 4.5 * k
+            text(payCaption.vi, y: y, size: 5 * k, weight: "bold")
+            y += 5 * k
+            text(payCaption.en, y: y, size: 4.2 * k, fill: "#333")
+            y += 4.8 * k
+            text(pay.detail, y: y, size: min(3.8 * k, textWidth / (Double(max(1, pay.detail.count)) * 0.55)), fill: "#333")
+        }
         text(info.publisher, y: height - 9 * k, size: 4.2 * k, fill: "#333")
         return out
     }

@@ -37,10 +37,26 @@ public struct PlacardInfo: Sendable, Hashable {
     public var symbol: QRCode
     /// Printed at the foot, e.g. `UBND huyện Đan Phượng`.
     public var publisher: String
+    /// *1.1*: a product's VietQR payment code, drawn smaller under the main code.
+    public var pay: PayCode?
+
+    /// A second, smaller code on a product's placard: pay the producer by bank transfer.
+    public struct PayCode: Sendable, Hashable {
+        /// The VietQR symbol (its text is the EMVCo payload).
+        public var symbol: QRCode
+        /// One line under the caption, e.g. `Vietcombank · 0011000000000 · 40.000 đ`.
+        public var detail: String
+
+        public init(symbol: QRCode, detail: String) {
+            self.symbol = symbol
+            self.detail = detail
+        }
+    }
 
     public init(code: String, name: LocalizedText, kind: Kind, stars: Int? = nil,
-                shortURL: String, symbol: QRCode, publisher: String) {
+                shortURL: String, symbol: QRCode, publisher: String, pay: PayCode? = nil) {
         self.code = code
+        self.pay = pay
         self.name = name
         self.kind = kind
         self.stars = stars
@@ -50,9 +66,9 @@ public struct PlacardInfo: Sendable, Hashable {
     }
 
     /// From a code's link: the short URL and symbol come from it.
-    public init(link: QRLink, name: LocalizedText, kind: Kind, stars: Int? = nil, publisher: String) {
+    public init(link: QRLink, name: LocalizedText, kind: Kind, stars: Int? = nil, publisher: String, pay: PayCode? = nil) {
         self.init(code: link.code, name: name, kind: kind, stars: stars,
-                  shortURL: link.displayURL, symbol: link.symbol, publisher: publisher)
+                  shortURL: link.displayURL, symbol: link.symbol, publisher: publisher, pay: pay)
     }
 }
 

@@ -46,13 +46,16 @@ public struct QRCode: Sendable, Hashable {
     /// Row-major, `size * size` values, `true` for dark.
     public let modules: [Bool]
 
-    /// Encodes `text` in the smallest version that holds it at `errorCorrection`.
-    public init(_ text: String, errorCorrection: ErrorCorrection = .q) throws(QRError) {
+    /// Encodes `text` in the smallest version that holds it at `errorCorrection`; with `byteMode`,
+    /// the whole text is one 8-bit segment (as payment payloads are usually written) rather than
+    /// the densest mix of segments.
+    public init(_ text: String, errorCorrection: ErrorCorrection = .q, byteMode: Bool = false) throws(QRError) {
         if text.isEmpty { throw QRError(.empty) }
         if text.utf8.contains(0) { throw QRError(.containsNUL) }
         errno = 0
         // casesensitive = 1: never fold the text's case; upper-casing is the caller's decision.
-        guard let symbol = QRcode_encodeString(text, 0, errorCorrection.c, QR_MODE_8, 1) else {
+        let encoded = byteMode ? QRcode_encodeString8bit(text, 0, errorCorrection.c) : QRcode_encodeString(text, 0, errorCorrection.c, QR_MODE_8, 1)
+        guard let symbol = encoded else {
             if errno == ERANGE { throw QRError(.tooLong(bytes: text.utf8.count, level: errorCorrection)) }
             throw QRError(.encoder(errno: errno))
         }

@@ -215,6 +215,9 @@ extension PageRenderer {
             badge["decision"] = product.ocop.decision
             context["ocop"] = badge
         }
+        if let payment = ProductPayment(product, index: index) {
+            context["pay"] = payment.context(code: product.code, root: root, language: language, currency: site.currency)
+        }
         return context
     }
 

@@ -92,8 +92,8 @@ struct PrintedCodes: Sendable {
         return try results.values.compactMap { try $0?.get() }
     }
 
-    /// Publishes drawn codes as `qr/<CODE>.png`, `qr/<CODE>.svg`, `qr/<CODE>-placard.svg`, and
-    /// the printable sheet `qr/index.html`.
+    /// Publishes drawn codes as `qr/<CODE>.png`, `qr/<CODE>.svg`, `qr/<CODE>-placard.svg` (and a
+    /// product's payment code `qr/<CODE>-pay.png`, `qr/<CODE>-pay.svg`), and the printable sheet `qr/index.html`.
     func publish(_ drawn: [DrawnCode], to output: OutputFolder, folder: String = SitePaths.qr, size: PlacardSize = .a5) throws {
         let sections = Slots<Result<String, any Error>>(count: drawn.count)
         DispatchQueue.concurrentPerform(iterations: drawn.count) { index in
@@ -103,6 +103,10 @@ struct PrintedCodes: Sendable {
                 try output.write("\(folder)\(code.code).png", files.png)
                 try output.write("\(folder)\(code.code).svg", files.svg)
                 try output.write("\(folder)\(code.code)-placard.svg", files.placard)
+                if let pay = files.pay {
+                    try output.write("\(folder)\(code.code)-pay.png", pay.png)
+                    try output.write("\(folder)\(code.code)-pay.svg", pay.svg)
+                }
                 return files.sheetSection
             }
         }
@@ -114,6 +118,7 @@ struct PrintedCodes: Sendable {
                       publisher: String) throws -> DrawnCode {
         let kind: PlacardInfo.Kind
         var stars: Int?
+        var payment: ProductPayment?
         switch item.ref {
         case .heritage(let slug):
             let relic = index.heritage[slug]
@@ -124,17 +129,30 @@ struct PrintedCodes: Sendable {
         case .product(let slug):
             kind = .product
             if let ocop = index.products[slug]?.ocop, ocop.isValid(on: today) { stars = ocop.stars }
+            // Only under the product's own code: a moved code's board keeps its single code.
+            if let product = index.products[slug], product.code == code { payment = ProductPayment(product, index: index) }
         default: kind = .page
         }
         let site = content.site
         let names = item.name.values.keys.sorted().map { "\($0)=\(item.name.values[$0] ?? "")" }
         let key = ContentHash.key(([DrawnCode.drawing, site.baseURL, code, site.qrErrorCorrection, size.rawValue, "\(kind)",
-                                    stars.map(String.init) ?? "-", publisher] + names).joined(separator: "\n"))
+                                    stars.map(String.init) ?? "-", publisher, payment?.payload ?? "-",
+                                    payment?.detail(currency: site.currency) ?? "-"] + names).joined(separator: "\n"))
         let file = SitePaths.Cache.qr.folder(in: content.root).appendingPathComponent(key, isDirectory: false)
         if let drawn = DrawnCode(code: code, file: file) { return drawn }
 
         let link = try link(code)
-        let placard = PlacardInfo(link: link, name: item.name, kind: kind, stars: stars, publisher: publisher)
+        var pay: (symbol: QRCode, png: Data)?
+        if let payment {
+            do {
+                let symbol = try payment.symbol()
+                pay = (symbol, try symbol.pngData(minimumSize: 1000, quietZone: 4))
+            } catch {
+                throw DinhError("cannot draw the VietQR payment code of \(code): \(error)")
+            }
+        }
+        let placard = PlacardInfo(link: link, name: item.name, kind: kind, stars: stars, publisher: publisher,
+                                  pay: pay.map { PlacardInfo.PayCode(symbol: $0.symbol, detail: payment?.detail(currency: site.currency) ?? "") })
         let png: Data
         do {
             png = try link.symbol.pngData(minimumSize: 1000, quietZone: 4)
@@ -147,6 +165,8 @@ struct PrintedCodes: Sendable {
             Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8),
             Data(Placard.svg(placard, size: size, body: body).utf8),
             Data(PlacardSheet.section(placard, size: size, body: body).utf8),
+            pay?.png ?? Data(),
+            Data((pay?.symbol.svg(quietZone: 4, pixelsPerModule: 10) ?? "").utf8),
         ])
         // Written aside and renamed into place, so an interrupted build never leaves half a drawing.
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(key).\(UUID().uuidString)", isDirectory: false)
@@ -167,10 +187,11 @@ struct PrintedCodes: Sendable {
 
 /// A code drawn for print, kept in the cache as one file: a header (whether the symbol carries
 /// the address in capitals, and what `dinh qr` reports), then the QR PNG, the QR SVG, the
-/// placard SVG and the placard's section of the printable sheet.
+/// placard SVG, the placard's section of the printable sheet, and a product's payment code as
+/// PNG and SVG (both empty when it has none).
 struct DrawnCode: Sendable {
     /// Part of every cache key: change it when the drawing of codes or placards changes.
-    static let drawing = "qr-drawing-3"
+    static let drawing = "qr-drawing-4"
 
     let code: String
     let file: URL
@@ -183,6 +204,8 @@ struct DrawnCode: Sendable {
         var svg: Data
         var placard: Data
         var sheetSection: String
+        /// `qr/<CODE>-pay.png` and `.svg`, for a product with a payment code.
+        var pay: (png: Data, svg: Data)?
     }
 
     static func bundle(isUppercase: Bool, summary: String, parts: [Data]) -> Data {
@@ -213,7 +236,7 @@ struct DrawnCode: Sendable {
         if lines.count < 4, headerOnly, bytes.count < size { return read(file, headerOnly: false) }
         guard lines.count == 4, lines[0] == "dinh-qr" else { return nil }
         let sizes = lines[3].split(separator: " ").compactMap { Int($0) }
-        guard sizes.count == 4, sizes.reduce(0, +) == size - start else { return nil }
+        guard sizes.count == 6, sizes.reduce(0, +) == size - start else { return nil }
         guard !headerOnly else { return (lines, []) }
         var parts: [Data] = []
         for partSize in sizes {
@@ -234,6 +257,7 @@ struct DrawnCode: Sendable {
 
     func files() throws -> Files {
         guard let (_, parts) = Self.read(file, headerOnly: false) else { throw DinhError("the drawing of the QR code \(code) is missing from \(file.path); build again") }
-        return Files(png: parts[0], svg: parts[1], placard: parts[2], sheetSection: String(decoding: parts[3], as: UTF8.self))
+        return Files(png: parts[0], svg: parts[1], placard: parts[2], sheetSection: String(decoding: parts[3], as: UTF8.self),
+                     pay: parts[4].isEmpty ? nil : (parts[4], parts[5]))
     }
 }

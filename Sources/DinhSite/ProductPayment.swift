@@ -1,0 +1,70 @@
+import DinhContent
+import DinhCore
+import DinhQR
+import DinhTemplate
+
+/// *1.1*: a product's VietQR payment code: a transfer of its sale price (or price) to its
+/// producer's `bank:` account, with the product code as the transfer note.
+struct ProductPayment: Sendable {
+    let account: BankAccount
+    let bank: VietnameseBank
+    /// Whole đồng.
+    let amount: Int
+    /// The EMVCo payload the code carries.
+    let payload: String
+
+    /// Payment codes are small on the placard: level M keeps the symbol smaller than Q (a bank
+    /// transfer is made close up, and every VietQR app reads it).
+    static let errorCorrection = QRCode.ErrorCorrection.m
+
+    /// The payment of `product`, or nil when its producer has no `bank:`, it says `pay_qr: false`,
+    /// or it costs nothing.
+    init?(_ product: Product, index: ContentIndex) {
+        guard product.payQR, product.amountDue > 0,
+              let account = index.producers[product.producer]?.bank, let bank = account.bank,
+              let payload = try? VietQR(bin: account.bin, account: account.account, amount: product.amountDue, note: product.code).payload()
+        else { return nil }
+        self.account = account
+        self.bank = bank
+        self.amount = product.amountDue
+        self.payload = payload
+    }
+
+    /// The symbol: the whole payload as one byte-mode segment.
+    func symbol() throws -> QRCode {
+        try QRCode(payload, errorCorrection: Self.errorCorrection, byteMode: true)
+    }
+
+    /// `qr/<CODE>-pay.png` and `.svg`, from the site root.
+    static func files(_ code: String) -> (png: String, svg: String) {
+        ("\(SitePaths.qr)\(code)-pay.png", "\(SitePaths.qr)\(code)-pay.svg")
+    }
+
+    /// The line under the placard's payment code: `Vietcombank · 0011000000000 · 40.000 ₫`.
+    func detail(currency: String) -> String {
+        "\(bank.shortName) · \(account.account) · \(Format.price(amount, currency: currency, language: "vi"))"
+    }
+
+    /// The product page's section "Chuyển khoản" / "Pay by bank transfer".
+    func context(code: String, root: String, language: String, currency: String) -> TemplateFields {
+        let vi = language == "vi"
+        return [
+            "title": vi ? "Chuyển khoản" : "Pay by bank transfer",
+            "hint": vi ? "Quét mã bằng ứng dụng ngân hàng: số tiền và nội dung đã có sẵn."
+                : "Scan the code with a Vietnamese banking app: the amount and the note are filled in.",
+            "image": root + Self.files(code).svg,
+            "image_alt": vi ? "Mã VietQR chuyển khoản \(code)" : "VietQR transfer code \(code)",
+            "bank_label": vi ? "Ngân hàng" : "Bank",
+            "bank": bank.shortName,
+            "bank_name": bank.name,
+            "account_label": vi ? "Số tài khoản" : "Account",
+            "account": account.account,
+            "holder_label": vi ? "Chủ tài khoản" : "Account holder",
+            "holder": account.name,
+            "amount_label": vi ? "Số tiền" : "Amount",
+            "amount": Format.price(amount, currency: currency, language: language),
+            "note_label": vi ? "Nội dung" : "Transfer note",
+            "note": code,
+        ]
+    }
+}
