@@ -43,8 +43,10 @@ class Server:
         self.httpd.server_close()
 
 
-def browser(phone=False, webgl=True, width=1366, height=900):
+def browser(phone=False, webgl=True, width=1366, height=900, page_load='normal'):
+    """Headless Chromium; `page_load='none'`: navigation returns at once (for a page whose load never ends)."""
     o = webdriver.ChromeOptions()
+    o.page_load_strategy = page_load
     o.binary_location = CHROMIUM
     for arg in ('--headless=new', '--no-sandbox', '--window-size=%d,%d' % (width, height), '--disable-gpu-sandbox',
                 '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--no-first-run',

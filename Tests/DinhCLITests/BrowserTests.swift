@@ -33,6 +33,10 @@ import Testing
     /// The demo's Đình Đại Phùng: tour, one narration player, captions, over http and from disk.
     @Test func builtRelicPage() throws { try run("test_relic_page.py", checks: 12) }
 
+    /// The tour when viewer.js answers 404, is blocked or never arrives: the photo and the scene links
+    /// show; when it works, the photo is not fetched before the panorama's first pixels.
+    @Test func tourWithoutItsViewer() throws { try run("test_tour_fallback.py", checks: 4) }
+
     /// A relic page visited once keeps working without network (service worker), tested as a phone.
     @Test func offlineRelicPage() throws { try run("test_offline.py", checks: 8) }
 

@@ -4,6 +4,9 @@
 // Markup: <div class="dinh-pano" data-scenes="#id"> (a <script type="application/json">, or a URL) holding
 //   the fallback (an <img class="dinh-pano-fallback">…), hidden while the viewer runs, shown again with a
 //   message when the view cannot start. Links to "#scene=ID" anywhere in the page get aria-current.
+//   With scripts on, viewer.css keeps the fallback hidden (and so not fetched) until the container has the
+//   class dinh-pano--off: the viewer adds it when the view cannot start, and the page when this script
+//   does not load (its onerror) or has not started after a while; a viewer that starts late removes it.
 // JSON (DinhPanorama.TourDescription): {"scenes":[scene…],"strings":{key:text}}, first scene = entry; strings:
 //   view, fullscreen, gyro, close, north, zoomIn, zoomOut, scenes, loading, fail (the build gives them all);
 //   scene {"id","title","base","tileSize","levels":[faceSize…, coarsest first],"preview","view":{"yaw",
@@ -67,6 +70,7 @@
 
     // Stage: title and scene list, view, hotspots, loading label, controls, popup. The fallback stays, hidden.
     [].forEach.call(root.children, function (c) { c.hidden = true; });
+    root.classList.remove('dinh-pano--off');
     root.classList.add('dinh-pano--live');
     var stage = el('div', 'dinh-stage', root), top = el('div', 'dinh-top', stage), sel;
     if (tour.scenes.length > 1) {
