@@ -6,9 +6,9 @@
 /// Following OWASP's advice on CSV injection, such a cell is written with a `'` in front, which
 /// spreadsheets read as "this is text", and quoted. Numbers (`-5`, `+84`) are left as they are:
 /// a spreadsheet reads them as numbers, never as formulas.
-public enum SpreadsheetFormula {
+package enum SpreadsheetFormula {
     /// Whether a spreadsheet would read this text, put alone in a cell, as a formula.
-    public static func startsLikeFormula<S: StringProtocol>(_ text: S) -> Bool {
+    package static func startsLikeFormula<S: StringProtocol>(_ text: S) -> Bool {
         guard let first = text.utf8.first else { return false }
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
@@ -25,7 +25,7 @@ public enum SpreadsheetFormula {
             last = byte
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
-            case UInt8(ascii: "-"), UInt8(ascii: "+") where index == 0: continue
+            case UInt8(ascii: "-") where index == 0, UInt8(ascii: "+") where index == 0: continue
             case UInt8(ascii: ".") where digits > 0 && points == 0: points += 1
             default: return false
             }
@@ -34,14 +34,14 @@ public enum SpreadsheetFormula {
     }
 
     /// The text as a CSV cell shows it: with a `'` in front when it starts like a formula.
-    public static func neutralised(_ text: String) -> String {
+    package static func neutralised(_ text: String) -> String {
         startsLikeFormula(text) ? "'" + text : text
     }
 
     /// The warning of `dinh check` for a field whose text starts like a formula, saying how the
     /// marketplace CSV writes it and what to do. `field` is how the message names it: `'name'`,
     /// `the description`.
-    public static func warning(field: String, text: String) -> String {
+    package static func warning(field: String, text: String) -> String {
         let first = text.unicodeScalars.first.map { scalar -> String in
             switch scalar {
             case "\t": return "a tab"

@@ -21,8 +21,8 @@ import Testing
     /// numbers, URLs and ordinary text are written as before.
     @Test func csvNeutralisesCellsThatStartLikeFormulas() {
         var csv = CSVWriter()
-        csv.row(["=HYPERLINK(\"http://evil.example\",\"Chè lam\")", "+84 912", "-x", "@SUM(A1)", "\tx", "\ry", "-"])
-        #expect(csv.output == "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Chè lam\"\")\",\"'+84 912\",\"'-x\",\"'@SUM(A1)\",\"'\tx\",\"'\ry\",\"'-\"\r\n")
+        csv.row(["=HYPERLINK(\"http://evil.example\",\"Chè lam\")", "+84 912", "-x", "@SUM(A1)", "\tx", "\ry", "-", "-1-2"])
+        #expect(csv.output == "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Chè lam\"\")\",\"'+84 912\",\"'-x\",\"'@SUM(A1)\",\"'\tx\",\"'\ry\",\"'-\",\"'-1-2\"\r\n")
         var numbers = CSVWriter()
         numbers.row(["-5", "+3", "-1.5", "45000 VND", "https://a.example/x,y", "a=b", "Chè - lam", ""])
         #expect(numbers.output == "-5,+3,-1.5,45000 VND,\"https://a.example/x,y\",a=b,Chè - lam,\r\n")
