@@ -170,7 +170,12 @@ package struct ImagePipeline: Sendable {
         }
         for index in image.variants.indices {
             let target = outputDirectory.appendingPathComponent(image.variants[index].fileName)
-            // Same name means same bytes (the name holds their hash), so an existing file is kept.
+            // Same name means same bytes (the name holds their hash), so an existing file is kept:
+            // unless the image was just made again, after its cache entry was found damaged, and the
+            // file there is a link to the damaged one.
+            if !image.fromCache, !Self.sameFile(target.path, image.variants[index].file.path) {
+                try? manager.removeItem(at: target)
+            }
             if !manager.fileExists(atPath: target.path) {
                 do {
                     do { try manager.linkItem(at: image.variants[index].file, to: target) }
@@ -184,5 +189,10 @@ package struct ImagePipeline: Sendable {
             image.variants[index].file = target
         }
         return image
+    }
+
+    private static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        return stat(a, &first) == 0 && stat(b, &second) == 0 && first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 }

@@ -41,18 +41,18 @@ struct TilesStep: BuildStep {
                 }
                 let layout = Self.tiler.layout(sourceWidth: info.width)
                 let cache = cacheRoot.appendingPathComponent(Self.tiler.cacheKey(sourceBytes: data, encoder: "jpeg-q\(Self.quality)"))
-                let complete = cache.appendingPathComponent(".complete")
-                if !FileManager.default.fileExists(atPath: complete.path) {
+                // Every tile checked against the sealed sizes and hashes: a damaged one is tiled again.
+                if !TileCache.isIntact(cache, layout: layout) {
                     // Tiled aside and renamed into place: a build running at the same time (a preview,
                     // a check) never sees half the tiles, nor loses them to this one.
                     let temporary = cacheRoot.appendingPathComponent(".\(cache.lastPathComponent).\(UUID().uuidString)")
                     do {
                         try await tile(data, path: file.path, into: temporary, layout: layout)
-                        try PlainFile.write(Data(), to: temporary.appendingPathComponent(".complete").path)
+                        try TileCache.seal(temporary, layout: layout)
                         if rename(temporary.path, cache.path) != 0 {
                             // Another build got there first (keep its tiles), or an interrupted older
-                            // version of dinh left the folder unfinished (replace it).
-                            if !FileManager.default.fileExists(atPath: complete.path) {
+                            // version of dinh left the folder unfinished, or a tile is damaged (replace it).
+                            if !TileCache.isIntact(cache, layout: layout) {
                                 try? FileManager.default.removeItem(at: cache)
                                 _ = rename(temporary.path, cache.path)
                             }
