@@ -247,12 +247,31 @@ struct Loading {
             diagnostics.error(location, "'\(field)': '\(path)' is a link to a file outside the content folder; copy the file itself into this folder")
             return nil
         }
+        // Sizes are read from the file system: a media file is never read whole to judge it.
+        var status = stat()
+        let size = stat(url.path, &status) == 0 ? Int64(status.st_size) : 0
+        if size == 0 {
+            diagnostics.error(location, "'\(field)': '\(path)' is empty (0 bytes); copy the file again, or export it again")
+            return nil
+        }
+        if let limit = Self.largestMedia[ext], size > limit.bytes {
+            diagnostics.error(location, "'\(field)': '\(path)' is \(SourceText.megabytes(size)), too large for visitors' phones (at most \(limit.bytes >> 20) MB); \(limit.advice)")
+            return nil
+        }
         if Loading.audioExtensions.contains(ext), !Self.looksLikeAudio(url) {
             diagnostics.error(location, "'\(field)': '\(path)' is not MP3, M4A or Ogg audio, whatever its name says; export the recording again as MP3")
             return nil
         }
         return MediaFile(path: path, url: url, location: location)
     }
+
+    /// Files larger than these are refused: visitors download them on phones, and no narration or
+    /// clip needs more (an hour of speech at 64 kbit/s is 29 MB).
+    static let largestMedia: [String: (bytes: Int64, advice: String)] = {
+        let audio: (Int64, String) = (100 << 20, "export the recording again as MP3 at 64–128 kbit/s (an hour at 64 kbit/s is 29 MB)")
+        let video: (Int64, String) = (1 << 30, "export the clip again for the web (H.264 at 720p, a few minutes)")
+        return ["mp3": audio, "m4a": audio, "ogg": audio, "opus": audio, "mp4": video, "webm": video]
+    }()
 
     /// The first bytes of MP3 (ID3 tag or MPEG frame sync), M4A (`ftyp` box) and Ogg/Opus (`OggS`).
     static func looksLikeAudio(_ url: URL) -> Bool {

@@ -208,8 +208,12 @@ extension Loading {
     /// A transcript or caption file, checked and read: its cues, each problem an error at its line.
     mutating func readWebVTT(_ file: MediaFile) -> [WebVTT.Cue] {
         let shown = file.location.path.split(separator: "/").dropLast().joined(separator: "/") + "/" + file.path
-        guard case .success(let text) = SourceText.read(file.url, path: shown) else {
-            reader.diagnostics.error(file.location, "'\(file.path)' cannot be read as a UTF-8 text file; a transcript must be WebVTT text")
+        let text: String
+        switch SourceText.read(file.url, path: shown) {
+        case .success(let value): text = value
+        case .failure(let problem):
+            // What is wrong with the file (not text, not UTF-8, far too large), at the line naming it.
+            reader.diagnostics.error(file.location, "'\(file.path)' cannot be used as WebVTT: \(problem.message)")
             return []
         }
         let (cues, problems) = WebVTT.parse(text)

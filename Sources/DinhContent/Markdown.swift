@@ -10,6 +10,13 @@ public struct Markdown: Sendable {
     /// Headings in the body start at this level (the page title is the `h1`).
     var topHeadingLevel = 2
     private var lastHeadingLevel = 1
+    /// Quotes inside quotes, emphasis and links inside each other: deeper than this is shown as
+    /// text, so a hostile body (10,000 nested `>`, `[[[[…`) costs no more than a plain one.
+    static let maximumDepth = 16
+    private var depth = 0
+    private var inlineDepth = 0
+    /// Where each `[` and `(` of the text being rendered closes (shared by its nested parts).
+    private var closers: Closers?
 
     public init() {}
 
@@ -57,6 +64,13 @@ public struct Markdown: Sendable {
                 i += 1
                 continue
             }
+            if trimmed.hasPrefix(">") && depth >= Self.maximumDepth {
+                notes.append((lineNumber, "quotes are nested more than \(Self.maximumDepth) deep here; the deeper ones are shown as text"))
+                var text: [String] = []
+                while i < lines.count, !lines[i].trimmed.isEmpty { text.append(lines[i].trimmed); i += 1 }
+                out.append("<p>\(HTML.escape(text.joined(separator: "\n")))</p>")
+                continue
+            }
             if trimmed.hasPrefix(">") {
                 var quoted: [String] = []
                 let start = i
@@ -65,7 +79,10 @@ public struct Markdown: Sendable {
                     if inner.first == " " { inner = inner.dropFirst() }
                     quoted.append(String(inner)); i += 1
                 }
-                out.append("<blockquote>\n\(blocks(quoted, firstLine: firstLine + start))\n</blockquote>")
+                depth += 1
+                let inner = blocks(quoted, firstLine: firstLine + start)
+                depth -= 1
+                out.append("<blockquote>\n\(inner)\n</blockquote>")
                 continue
             }
             if let ordered = Self.listMarker(trimmed)?.ordered {
@@ -145,21 +162,34 @@ public struct Markdown: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
         let bytes = Array(text.utf8)
+        closers = bytes.contains(ascii("[")) ? Closers(bytes[...]) : nil
+        defer { closers = nil }
         inline(bytes[...], line: line, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Works on UTF-8 bytes: every delimiter is ASCII, and no byte of a multi-byte character is.
     private mutating func inline(_ chars: ArraySlice<UInt8>, line: Int, into out: inout [UInt8]) {
+        guard inlineDepth < Self.maximumDepth else { return Self.appendEscaped(chars, to: &out) }
+        inlineDepth += 1
+        defer { inlineDepth -= 1 }
         var i = chars.startIndex
         let end = chars.endIndex
+        // The last search for each delimiter and what it found: searches move forward, so a
+        // delimiter with no match (a thousand `<` and no `>`) is not looked for again to the end
+        // from every opener, which made a long line quadratic.
+        var searches: [UInt16: (from: Int, found: Int?)] = [:]
         func find(_ needle: [UInt8], from start: Int) -> Int? {
+            let key = UInt16(needle[0]) | (needle.count > 1 ? UInt16(needle[1]) << 8 : 0)
+            if let last = searches[key], start >= last.from, start <= (last.found ?? Int.max) { return last.found }
             var j = start
+            var found: Int?
             while j + needle.count <= end {
-                if chars[j] == needle[0], needle.count == 1 || chars[j + 1] == needle[1] { return j }
+                if chars[j] == needle[0], needle.count == 1 || chars[j + 1] == needle[1] { found = j; break }
                 j += 1
             }
-            return nil
+            searches[key] = (start, found)
+            return found
         }
         while i < end {
             let c = chars[i]
@@ -199,12 +229,12 @@ public struct Markdown: Sendable {
                     out += delimiter; i += delimiter.count
                 }
             case ascii("!") where i + 1 < end && chars[i + 1] == ascii("["):
-                if let (label, _, after) = Self.link(chars, at: i + 1) {
+                if let closers, let (label, _, after) = Self.link(chars, at: i + 1, closers: closers) {
                     notes.append((line, "a picture in the text is not shown; list photos under 'gallery:' instead"))
                     Self.appendEscaped(label, to: &out); i = after
                 } else { out.append(c); i += 1 }
             case ascii("["):
-                if let (label, target, after) = Self.link(chars, at: i) {
+                if let closers, let (label, target, after) = Self.link(chars, at: i, closers: closers) {
                     if let safe = Self.safeURL(target) {
                         out += Array("<a href=\"\(HTML.escape(safe))\"\(safe.hasPrefix("http") ? " rel=\"noopener\"" : "")>".utf8)
                         inline(label, line: line, into: &out)
@@ -217,7 +247,8 @@ public struct Markdown: Sendable {
                 } else { out.append(c); i += 1 }
             case ascii("<"):
                 // Autolinks `<https://…>`; anything else that looks like HTML is shown as text.
-                if let close = find([ascii(">")], from: i + 1) {
+                // An address is at most a few hundred characters: a `>` far away closes no autolink.
+                if let close = find([ascii(">")], from: i + 1), close - i <= 2048 {
                     let inner = String(decoding: chars[(i + 1)..<close], as: UTF8.self)
                     if !inner.contains(" "), let safe = Self.safeURL(inner), inner.contains(":") {
                         out += Array("<a href=\"\(HTML.escape(safe))\">\(HTML.escape(inner))</a>".utf8); i = close + 1
@@ -265,24 +296,42 @@ public struct Markdown: Sendable {
         }
     }
 
+    /// Where each `[` and `(` of a text closes (the `]` or `)` that balances it), found in one pass
+    /// with a stack: scanning forward from every opener was quadratic on `[[[[…`. What closes an
+    /// opener depends only on the text after it, so a part of the text (a link's label, an
+    /// emphasis) uses its whole text's table.
+    struct Closers {
+        private var closing: [Int32]
+        private let base: Int
+
+        init(_ chars: ArraySlice<UInt8>) {
+            base = chars.startIndex
+            closing = [Int32](repeating: -1, count: chars.count)
+            var brackets: [Int32] = [], parens: [Int32] = []
+            for index in chars.indices {
+                switch chars[index] {
+                case ascii("["): brackets.append(Int32(index - base))
+                case ascii("("): parens.append(Int32(index - base))
+                case ascii("]"): if let open = brackets.popLast() { closing[Int(open)] = Int32(index - base) }
+                case ascii(")"): if let open = parens.popLast() { closing[Int(open)] = Int32(index - base) }
+                default: break
+                }
+            }
+        }
+
+        /// The index that closes the opener at `index`, if any.
+        func close(_ index: Int) -> Int? {
+            let found = closing[index - base]
+            return found < 0 ? nil : Int(found) + base
+        }
+    }
+
     /// `[label](target)` starting at `start` (the `[`): the label, the target and the index after `)`.
-    private static func link(_ chars: ArraySlice<UInt8>, at start: Int) -> (ArraySlice<UInt8>, String, Int)? {
-        var depth = 0
-        var j = start
-        while j < chars.endIndex {
-            if chars[j] == ascii("[") { depth += 1 }
-            if chars[j] == ascii("]") { depth -= 1; if depth == 0 { break } }
-            j += 1
-        }
-        guard j + 1 < chars.endIndex, chars[j + 1] == ascii("(") else { return nil }
+    private static func link(_ chars: ArraySlice<UInt8>, at start: Int, closers: Closers) -> (ArraySlice<UInt8>, String, Int)? {
+        // The closers are the whole text's: one beyond this part's end closes nothing in it.
+        guard let j = closers.close(start), j + 1 < chars.endIndex, chars[j + 1] == ascii("(") else { return nil }
         // The target ends at the `)` that balances the opening one: `(javascript:alert(1))`.
-        var close = j + 2, parens = 1
-        while close < chars.endIndex {
-            if chars[close] == ascii("(") { parens += 1 }
-            if chars[close] == ascii(")") { parens -= 1; if parens == 0 { break } }
-            close += 1
-        }
-        guard close < chars.endIndex else { return nil }
+        guard let close = closers.close(j + 1), close < chars.endIndex else { return nil }
         var target = String(decoding: chars[(j + 2)..<close], as: UTF8.self).trimmed
         if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }  // drop a "title"
         return (chars[(start + 1)..<j], target, close + 1)

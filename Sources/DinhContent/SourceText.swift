@@ -16,6 +16,11 @@ package struct SourceText {
     /// line ends. Binary files and other encodings are refused with a message saying what to do.
     package static func read(_ url: URL, path: String) -> Result<String, Diagnostic> {
         let start = SourceLocation(path: path)
+        // Measured before reading: a file of gigabytes (the wrong file, or a hostile one) is not read.
+        var status = stat()
+        if stat(url.path, &status) == 0, Int64(status.st_size) > Int64(maximumBytes) {
+            return .failure(.error(start, "this file is \(Self.megabytes(Int64(status.st_size))); a text file of the content may be at most \(Self.megabytes(Int64(maximumBytes))) (a long page is about 0.1 MB): check that it is the right file, or split the text"))
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(.error(start, "this file cannot be read; check that it exists and is not open in another program"))
         }
@@ -36,6 +41,15 @@ package struct SourceText {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(text.nfc)
+    }
+
+    /// The largest page, YAML or WebVTT file read: 40 times the longest page of the demo's kind of
+    /// content, and small enough that reading it stays within a phone-sized memory budget.
+    static let maximumBytes = 4 << 20
+
+    static func megabytes(_ bytes: Int64) -> String {
+        let tenths = (bytes * 10 + (1 << 19)) >> 20
+        return "\(tenths / 10).\(tenths % 10) MB"
     }
 
     /// Splits `---` front matter from the Markdown body.

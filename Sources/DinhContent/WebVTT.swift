@@ -24,6 +24,11 @@ public enum WebVTT {
         public var message: String
     }
 
+    /// More cues than any narration or clip has (a two-hour film has about 2,000): the pages show
+    /// every cue, so a file with a million would make pages of hundreds of megabytes.
+    package static let maximumCues = 20_000
+    static let maximumProblems = 50
+
     /// The cues of a WebVTT text and what is wrong with it (browsers drop a bad file silently).
     public static func parse(_ text: String) -> (cues: [Cue], problems: [Problem]) {
         // "\r\n" is one Character in Swift: split on Unicode scalars, so CRLF files read as LF ones.
@@ -43,6 +48,11 @@ public enum WebVTT {
             let end = parts.count > 1 ? parts[1].split(separator: " ").first.map(String.init) ?? "" : ""
             guard let from = time(parts[0].trimmingCharacters(in: .whitespaces)), let to = time(end), from < to else {
                 problems.append(Problem(line: index, message: "this caption timing is not valid WebVTT; write it as 00:00:01.000 --> 00:00:04.500 (end after start)"))
+                // A file of garbage is said in a few lines, not a million.
+                if problems.count == maximumProblems {
+                    problems.append(Problem(line: index, message: "more caption timings below are not valid either; fix these first, or check that it is the right file"))
+                    return (cues, problems)
+                }
                 continue
             }
             var words: [Substring] = []
@@ -52,6 +62,10 @@ public enum WebVTT {
             }
             let plain = Self.words(words.joined(separator: " "))
             if !plain.isEmpty { cues.append(Cue(start: from, end: to, text: plain)) }
+            if cues.count > maximumCues {
+                problems.append(Problem(line: index - words.count, message: "this file has more than \(maximumCues / 1000),000 captions; a narration or a two-hour film has a few thousand: check that it is the right file"))
+                return (Array(cues.prefix(maximumCues)), problems)
+            }
         }
         return (cues, problems)
     }

@@ -46,6 +46,12 @@ package enum YAMLReader {
     /// - Parameters:
     ///   - lineOffset: lines before the YAML in its file (front matter starts after `---`).
     package static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
+        // Aliases need an anchor: only a text with both `&` and `*` is read twice.
+        if text.utf8.contains(UInt8(ascii: "&")), text.utf8.contains(UInt8(ascii: "*")),
+           let overflow = YAMLLimits.aliasOverflow(text) {
+            return .failure(.error(SourceLocation(path: path, line: overflow.line + lineOffset, column: overflow.column),
+                                   "the alias *\(overflow.alias) repeats values so many times that this YAML would hold more than 100,000 values (a \"billion laughs\" file); content never needs that: write each value out, without & and *"))
+        }
         do {
             // Tags are not resolved (our reader types every value itself), and the encoding is given: by
             // default Yams reads the process environment on every call, which showed in profiles.
@@ -107,6 +113,9 @@ package enum YAMLReader {
             }
             if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
                 return .error(at(mark), "the indentation of this line does not match the lines above it: line up fields of the same group with the same number of spaces")
+            }
+            if problem.contains("Maximum nesting level reached") {
+                return .error(at(mark), "values are nested more than 1,000 levels deep here ([[[… or groups inside groups); content never needs that: check the brackets and the indentation")
             }
             if problem.contains("found character that cannot start any token") {
                 return .error(at(mark), "this line starts with a character YAML does not allow here (such as @ or `); put the text in quotes")

@@ -78,6 +78,10 @@ struct JPEGDecoder: ~Copyable {
     let iccProfile: [UInt8]?
 
     static func withOpened<T>(_ bytes: UnsafeRawBufferPointer, path: String, _ body: (borrowing JPEGDecoder) throws -> T) throws -> T {
+        let blocks = metadataBlocks(bytes)
+        guard blocks <= maximumMetadataBlocks else {
+            throw ImageError(path: path, code: .corrupt, message: "the JPEG holds \(blocks) metadata blocks (EXIF, colour profile); cameras and editors write a few: save the photo again from a photo editor")
+        }
         var header = dinh_jpeg_header()
         var status: Int32 = 0
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
@@ -106,6 +110,27 @@ struct JPEGDecoder: ~Copyable {
         self.height = height
         self.orientation = orientation
         self.iccProfile = iccProfile
+    }
+
+    /// libjpeg keeps the APP1 (EXIF) and APP2 (ICC) blocks it is asked to save in a list it walks
+    /// to the end for each new one: 65,500 of them took 15 s. A colour profile may be split over
+    /// up to 255 APP2 blocks; no real photo has more than this.
+    static let maximumMetadataBlocks = 300
+
+    /// APP1 and APP2 segments before the image data, counted by walking the segment lengths.
+    static func metadataBlocks(_ bytes: UnsafeRawBufferPointer) -> Int {
+        guard bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return 0 }
+        var index = 2, count = 0
+        while index + 4 <= bytes.count {
+            guard bytes[index] == 0xFF else { break }
+            let marker = bytes[index + 1]
+            if marker == 0xFF { index += 1; continue }                  // fill byte
+            if marker == 0xDA || marker == 0xD9 { break }               // start of scan, end of image
+            if marker == 0x01 || (0xD0...0xD7).contains(marker) { index += 2; continue }   // no length
+            if marker == 0xE1 || marker == 0xE2 { count += 1 }
+            index += 2 + (Int(bytes[index + 2]) << 8 | Int(bytes[index + 3]))
+        }
+        return count
     }
 
     /// Decodes to RGB at the smallest DCT scale whose output still covers the minimum size.

@@ -22,11 +22,26 @@ package struct Table: Sendable {
 
     package init(rows: [Row]) { self.rows = rows }
 
+    // Bounds on what a spreadsheet may make the importer hold, so that a hostile or wrong file is
+    // refused with a message rather than filling the memory: far above any cooperative's list.
+    /// A CSV file, or an unpacked part of a workbook.
+    static let maximumBytes = 64 << 20
+    static let maximumRows = 50_000
+    static let maximumCells = 1_000_000
+
+    static func tooLarge(_ displayPath: String) -> DinhError {
+        DinhError("\(displayPath) has more than \(maximumRows / 1000),000 rows or \(maximumCells / 1_000_000) million cells; Dinh imports up to \(maximumRows / 1000),000 products at a time: split the list into several files, or check that it is the right file")
+    }
+
     /// Reads `.csv` (or `.txt`) and `.xlsx` files.
     package static func read(_ url: URL, displayPath: String) throws(DinhError) -> Table {
         switch url.pathExtension.lowercased() {
         case "xlsx", "xlsm": return try XLSXReader.read(url, displayPath: displayPath)
         case "csv", "txt", "tsv":
+            var status = stat()
+            if stat(url.path, &status) == 0, Int64(status.st_size) > Int64(maximumBytes) {
+                throw DinhError("\(displayPath) is \(Int64(status.st_size) >> 20) MB, far more than a product list (10,000 products take about 3 MB); Dinh reads lists of up to \(maximumBytes >> 20) MB: split the list, or check that it is the right file")
+            }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw DinhError("cannot read the file \(displayPath); check that it exists and is not open in another program")
             }
@@ -85,10 +100,12 @@ enum CSVReader {
         var field = ""
         var quoted = false, wasQuoted = false
         var record = 1
+        var cellCount = 0
         func endField() {
             cells[cells.count + 1] = field
             field = ""
             wasQuoted = false
+            cellCount += 1
         }
         func endRecord() {
             endField()
@@ -100,6 +117,11 @@ enum CSVReader {
         var pending: Unicode.Scalar? = nil
         while let scalar = pending ?? iterator.next() {
             pending = nil
+            // Excel's limit on a cell's characters (with room for quotes): a longer field is not a
+            // product's, and is most often a quote opened and never closed.
+            if field.utf8.count > 4 * 32_767 {
+                throw DinhError("\(displayPath): row \(record) has a cell longer than Excel allows (32,767 characters); it is damaged or not a product list, or a quote (\") is opened and never closed")
+            }
             if quoted {
                 if scalar == "\"" {
                     let next = iterator.next()
@@ -122,21 +144,25 @@ enum CSVReader {
             default:
                 if Character(scalar) == separator { endField() } else { field.unicodeScalars.append(scalar) }
             }
+            if cellCount > Table.maximumCells || rows.count > Table.maximumRows { throw Table.tooLarge(displayPath) }
         }
         if !field.isEmpty || !cells.isEmpty || wasQuoted { endRecord() }
         return Table(rows: rows)
     }
 
-    /// The separator used most in the first line (outside quotes).
+    /// The separator used most in the first line (outside quotes), judged on its first 64 KB: the
+    /// separators and quotes are ASCII, so bytes suffice, and a file without line breaks is not
+    /// read to its end for this.
     static func guessSeparator(_ text: String) -> Character {
-        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
         var quoted = false
-        for ch in text {
-            if ch == "\"" { quoted.toggle(); continue }
+        for byte in text.utf8.prefix(1 << 16) {
+            if byte == UInt8(ascii: "\"") { quoted.toggle(); continue }
             if quoted { continue }
-            if ch == "\n" || ch == "\r" { break }
-            if counts[ch] != nil { counts[ch, default: 0] += 1 }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+            if counts[byte] != nil { counts[byte, default: 0] += 1 }
         }
-        return [";", "\t"].reduce(Character(",")) { best, candidate in (counts[candidate] ?? 0) > (counts[best] ?? 0) ? candidate : best }
+        let best = [UInt8(ascii: ";"), UInt8(ascii: "\t")].reduce(UInt8(ascii: ",")) { best, candidate in (counts[candidate] ?? 0) > (counts[best] ?? 0) ? candidate : best }
+        return Character(Unicode.Scalar(best))
     }
 }

@@ -8,8 +8,10 @@ import ZIPFoundation
 /// The first worksheet of an Office Open XML workbook. Cells keep what the user sees: shared and
 /// inline strings as typed (a text `=HYPERLINK(…)` stays text), formulas as their cached value.
 enum XLSXReader {
-    /// A workbook part larger than this is refused rather than inflated (a zip bomb, or not a product list).
-    static let maxPartSize = 200 << 20
+    /// A workbook part larger than this is refused rather than inflated (a zip bomb, or not a product
+    /// list): the size a part claims is checked first, then the bytes really inflated, since a zip
+    /// bomb's header may claim a few bytes for gigabytes.
+    static let maxPartSize = Table.maximumBytes
 
     static func read(_ url: URL, displayPath: String) throws(DinhError) -> Table {
         let archive: Archive
@@ -20,11 +22,15 @@ enum XLSXReader {
         }
         func part(_ path: String) throws(DinhError) -> Data? {
             guard let entry = archive[path] else { return nil }
-            guard entry.uncompressedSize <= maxPartSize else { throw DinhError("\(displayPath): the part \(path) is too large to be a product list") }
-            guard let data = try? unpack(entry, from: archive) else {
+            let tooLarge = DinhError("\(displayPath) unpacks to more than \(maxPartSize >> 20) MB (its part \(path)), far more than a product list (10,000 products take about 5 MB): it is not a product list, or it is damaged; open it in Excel and save it again, or split the list")
+            guard entry.uncompressedSize <= maxPartSize else { throw tooLarge }
+            do {
+                return try unpack(entry, from: archive, limit: maxPartSize)
+            } catch is PartTooLarge {
+                throw tooLarge
+            } catch {
                 throw DinhError("\(displayPath) is damaged (\(path) cannot be unpacked); open it in Excel and save it again")
             }
-            return data
         }
         let sheetPath = try firstSheetPath(workbook: part("xl/workbook.xml"), relations: part("xl/_rels/workbook.xml.rels"))
         var sheet = try part(sheetPath)
@@ -32,16 +38,29 @@ enum XLSXReader {
         guard let sheet else {
             throw DinhError("\(displayPath) has no worksheet; put the product list on the first sheet")
         }
-        let shared = try part("xl/sharedStrings.xml").map { SharedStringsParser.parse($0) } ?? []
-        guard let rows = SheetParser.parse(sheet, shared: shared) else {
-            throw DinhError("\(displayPath): the first worksheet cannot be read; open the file in Excel and save it again")
+        var shared: [String] = []
+        if let data = try part("xl/sharedStrings.xml") {
+            guard let strings = SharedStringsParser.parse(data) else {
+                throw DinhError("\(displayPath) holds more text than a spreadsheet can (a cell longer than Excel's 32,767 characters, or more than \(Table.maximumCells / 1_000_000) million texts): it is damaged or not a product list; open it in Excel and save it again")
+            }
+            shared = strings
         }
-        return Table(rows: rows)
+        switch SheetParser.parse(sheet, shared: shared) {
+        case .rows(let rows): return Table(rows: rows)
+        case .tooLarge: throw Table.tooLarge(displayPath)
+        case .unreadable: throw DinhError("\(displayPath): the first worksheet cannot be read; open the file in Excel and save it again")
+        }
     }
 
-    private static func unpack(_ entry: Entry, from archive: Archive) throws -> Data {
+    private struct PartTooLarge: Error {}
+
+    /// Inflates an entry, stopping as soon as it passes `limit` bytes, whatever its header says.
+    private static func unpack(_ entry: Entry, from archive: Archive, limit: Int) throws -> Data {
         var data = Data()
-        _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+        _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            guard data.count + chunk.count <= limit else { throw PartTooLarge() }
+            data.append(chunk)
+        }
         return data
     }
 
@@ -67,7 +86,7 @@ private final class AttributeCollector: NSObject, XMLParserDelegate {
 
     static func collect(_ data: Data, element: String) -> [[String: String]] {
         let collector = AttributeCollector(element: element)
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = collector
         _ = parser.parse()
         return collector.found
@@ -84,13 +103,19 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
     var current = ""
     var inText = false
     var phonetic = 0
+    var tooLarge = false
 
-    static func parse(_ data: Data) -> [String] {
+    /// Excel's own limit on the characters of a cell.
+    static let maximumCellLength = 32_767
+
+    /// The strings, or nil when there are more than a sheet may have cells or one is longer than
+    /// Excel allows (a hostile file: the strings would fill the memory).
+    static func parse(_ data: Data) -> [String]? {
         let delegate = SharedStringsParser()
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
         _ = parser.parse()
-        return delegate.strings
+        return delegate.tooLarge ? nil : delegate.strings
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
@@ -104,7 +129,9 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch name {
-        case "si": strings.append(current)
+        case "si":
+            strings.append(current)
+            if strings.count > Table.maximumCells { tooLarge = true; parser.abortParsing() }
         case "rPh": phonetic -= 1
         case "t": inText = false
         default: break
@@ -112,7 +139,9 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
+        guard inText else { return }
+        current += string
+        if current.utf16.count > Self.maximumCellLength { tooLarge = true; parser.abortParsing() }
     }
 }
 
@@ -129,12 +158,18 @@ private final class SheetParser: NSObject, XMLParserDelegate {
 
     init(shared: [String]) { self.shared = shared }
 
-    static func parse(_ data: Data, shared: [String]) -> [Table.Row]? {
+    enum Outcome { case rows([Table.Row]), tooLarge, unreadable }
+    var cellCount = 0
+    var tooLarge = false
+
+    static func parse(_ data: Data, shared: [String]) -> Outcome {
         let delegate = SheetParser(shared: shared)
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
-        guard parser.parse(), !delegate.failed else { return nil }
-        return delegate.rows
+        let parsed = parser.parse()
+        if delegate.tooLarge { return .tooLarge }
+        guard parsed, !delegate.failed else { return .unreadable }
+        return .rows(delegate.rows)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
@@ -158,7 +193,11 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         case "v": value += string
         case "f": formula += string
         case "t": inline += string
-        default: break
+        default: return
+        }
+        if value.utf16.count + formula.utf16.count + inline.utf16.count > 2 * SharedStringsParser.maximumCellLength {
+            tooLarge = true
+            parser.abortParsing()
         }
     }
 
@@ -167,9 +206,12 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         case "v", "f", "t": reading = nil
         case "c":
             row?.cells[column] = text()
+            cellCount += 1
+            if cellCount > Table.maximumCells { tooLarge = true; parser.abortParsing() }
         case "row":
             if let row { rows.append(row) }
             row = nil
+            if rows.count > Table.maximumRows { tooLarge = true; parser.abortParsing() }
         default: break
         }
     }
