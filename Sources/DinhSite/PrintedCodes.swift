@@ -160,7 +160,9 @@ struct PrintedCodes: Sendable {
             throw DinhError("cannot draw the QR code of \(code): \(error)")
         }
         let body = Placard.body(placard, size: size)
-        let bundle = DrawnCode.bundle(isUppercase: link.isUppercase, summary: link.summary, parts: [
+        // `dinh qr` reports the payment code too: its size decides how small it may be printed.
+        let summary = link.summary + (pay.map { "; VietQR payment code: version \($0.symbol.version), \($0.symbol.size)×\($0.symbol.size) modules, level \($0.symbol.errorCorrection.rawValue), qr/\(code)-pay.png" } ?? "")
+        let bundle = DrawnCode.bundle(isUppercase: link.isUppercase, summary: summary, parts: [
             png,
             Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8),
             Data(Placard.svg(placard, size: size, body: body).utf8),
@@ -191,7 +193,7 @@ struct PrintedCodes: Sendable {
 /// PNG and SVG (both empty when it has none).
 struct DrawnCode: Sendable {
     /// Part of every cache key: change it when the drawing of codes or placards changes.
-    static let drawing = "qr-drawing-4"
+    static let drawing = "qr-drawing-5"
 
     let code: String
     let file: URL

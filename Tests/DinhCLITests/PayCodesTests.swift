@@ -140,6 +140,16 @@ import Testing
         #expect(hit?.hasPrefix("content/producers/htx-che-lam.yaml:\(line):") == true, "\(errors)")
     }
 
+    @Test func qrCommandWritesAndReportsPayCodes() throws {
+        try fixture.write("producers/htx-che-lam.yaml", SiteFixture.producer + "\n" + Self.bank + "\n")
+        let result = try fixture.dinh("qr", "content", "--output", "public")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("HT42: version") && result.stdout.contains("VietQR payment code: version"), "\(result.stdout)")
+        #expect(exists("qr/HT42-pay.png") && exists("qr/HT42-pay.svg") && !exists("qr/DP01-pay.png"))
+        let decoded = try Tools.run("/usr/bin/zbarimg", ["-q", "--raw", output.appendingPathComponent("qr/HT42-pay.png").path])
+        #expect(decoded.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == Self.payload45000)
+    }
+
     @Test func payQRMustBeTrueOrFalse() throws {
         try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "price: 45000", with: "price: 45000\npay_qr: maybe"))
         let result = try fixture.dinh("check", "content")
