@@ -121,6 +121,22 @@ struct VietQRTests {
         #expect(VietnameseBank.all.allSatisfy { $0.bin.count == 6 && $0.bin.hasPrefix("970") })
     }
 
+    /// A phone in the sun: the payment PNG still reads when small, blurred, as a poor JPEG or tilted.
+    @Test func paymentPNGSurvivesDegradation() throws {
+        let dir = try TemporaryDirectory("dinh-vietqr-degrade")
+        defer { dir.remove() }
+        let payload = try Self.cases[2].payload()
+        let png = dir.file("pay.png")
+        try QRCode(payload, errorCorrection: .m, byteMode: true).pngData(minimumSize: 1000, quietZone: 4).write(to: png)
+        let decoded = try Decoders.decode([png.path], degrade: true, in: dir)
+        for variant in Decoders.degradations {
+            for decoder in ["zbar", "zxing"] where Decoders.required(decoder, variant) {
+                let read = decoder == "zbar" ? decoded[png.path]?[variant]?.zbar : decoded[png.path]?[variant]?.zxing
+                #expect(read == [payload], "\(decoder) \(variant)")
+            }
+        }
+    }
+
     /// The symbol as PNG, and a product placard with both codes (screenshot by Chromium): zbar and
     /// zxing-cpp read the payment payload, and the placard's main code still reads.
     @Test func symbolAndPlacardDecodeToThePayload() throws {
