@@ -128,8 +128,7 @@ extension PageRenderer {
             var entry: TemplateFields = ["id": scene.id, "title": text(scene.title, language), "notes": notes, "has_notes": !notes.isEmpty]
             entry["image"] = imageContext(scene.panorama, root: root, alt: text(scene.title, language), here: here)
             if let file = scene.narration[language] ?? scene.narration[site.defaultLanguage], let path = media.path(file) {
-                let escaped = Self.link(path, root: root, here: here).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-                entry["audio_attribute"] = " data-audio=\"\(escaped)\""
+                entry["audio"] = Self.link(path, root: root, here: here)
             }
             return entry
         }

@@ -59,6 +59,33 @@ import Testing
         #expect(try render("a {{#x}}b{{/x}}\n", ["x": true]) == "a b\n", "tags sharing a line with text are not standalone")
     }
 
+    /// A section inside a tag's attributes shares its line with text, so it is never standalone (the
+    /// specification: only a tag alone on its line with blanks is) and takes nothing of its line with
+    /// it, in every item of a list: each link keeps its own `href`, a missing value leaves no trace.
+    /// Also in an indented partial (whose lines, inside the list, are each indented), with CRLF lines,
+    /// and with the section at the start or the end of a line of the tag.
+    @Test func aSectionInAnAttributeLeavesItsLineAlone() throws {
+        let line = ##"<li><a href="#scene={{id}}"{{#audio}} data-audio="{{audio}}"{{/audio}}>{{title}}</a></li>"##
+        let scenes: [TemplateFields] = [["id": "san", "title": "Sân", "audio": "san.mp3"], ["id": "dai", "title": "Đại"],
+                                        ["id": "hau", "title": "Hậu", "audio": "a&b \"c\".mp3"]]
+        let items = [##"<li><a href="#scene=san" data-audio="san.mp3">Sân</a></li>"##, ##"<li><a href="#scene=dai">Đại</a></li>"##,
+                     ##"<li><a href="#scene=hau" data-audio="a&amp;b &quot;c&quot;.mp3">Hậu</a></li>"##]
+        let list = "{{#scenes}}\n\(line)\n{{/scenes}}\n"
+        #expect(try render("<ol>\n\(list)</ol>\n", ["scenes": scenes]) == "<ol>\n" + items.map { $0 + "\n" }.joined() + "</ol>\n")
+        #expect(try render("<ol>\n  {{> scenes}}\n</ol>\n", ["scenes": scenes], partials: ["scenes": list])
+                == "<ol>\n" + items.map { "  " + $0 + "\n" }.joined() + "</ol>\n")
+        #expect(try render("<ol>\r\n\(list.replacingOccurrences(of: "\n", with: "\r\n"))</ol>", ["scenes": scenes])
+                == "<ol>\r\n" + items.map { $0 + "\r\n" }.joined() + "</ol>")
+        // The section opens at the end of one line and closes at the start of the next: neither tag is alone.
+        let wrapped = "{{#scenes}}\n<a href=\"#{{id}}\"{{#audio}}\n data-audio=\"{{audio}}\"{{/audio}}>{{title}}</a>\n{{/scenes}}\n"
+        #expect(try render(wrapped, ["scenes": Array(scenes.prefix(2))])
+                == "<a href=\"#san\"\n data-audio=\"san.mp3\">Sân</a>\n<a href=\"#dai\">Đại</a>\n")
+        // Alone on their lines, the same tags are standalone: their lines go, blanks and line breaks included.
+        let alone = "{{#scenes}}\n<a href=\"#{{id}}\"\n  {{#audio}}  \n data-audio=\"{{audio}}\"\n\t{{/audio}}\n>{{title}}</a>\n{{/scenes}}\n"
+        #expect(try render(alone, ["scenes": Array(scenes.prefix(2))])
+                == "<a href=\"#san\"\n data-audio=\"san.mp3\"\n>Sân</a>\n<a href=\"#dai\"\n>Đại</a>\n")
+    }
+
     @Test func partialsAreIndentedLikeTheirTag() throws {
         let out = try render("<div>\n  {{> item}}\n</div>\n", ["name": "Chè"], partials: ["item": "<p>\n{{name}}\n</p>\n"])
         #expect(out == "<div>\n  <p>\n  Chè\n  </p>\n</div>\n")
