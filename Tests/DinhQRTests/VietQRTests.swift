@@ -121,6 +121,33 @@ struct VietQRTests {
         #expect(VietnameseBank.all.allSatisfy { $0.bin.count == 6 && $0.bin.hasPrefix("970") })
     }
 
+    /// The print sheet as Chromium prints it (PDF) and a phone sees the paper (150 dpi): on every
+    /// paper size both codes of a product's placard read, with both decoders.
+    @Test(arguments: PlacardSize.allCases)
+    func printedSheetReadsBothCodes(size: PlacardSize) throws {
+        let dir = try TemporaryDirectory("dinh-vietqr-sheet")
+        defer { dir.remove() }
+        let payload = try Self.cases[2].payload()
+        let link = try QRLink(baseURL: "https://disan.danphuong.gov.vn/", code: "HT42")
+        let info = PlacardInfo(link: link, name: LocalizedText(["vi": "Mật ong hoa nhãn Đan Phượng", "en": "Dan Phuong longan honey"]), kind: .product, stars: 5,
+                               publisher: "UBND huyện Đan Phượng",
+                               pay: .init(symbol: try QRCode(payload, errorCorrection: .m, byteMode: true), detail: "Agribank · 1234567890123456789 · 9.999.999.999.999 ₫"))
+        let file = try dir.write("index.html", PlacardSheet.html([info], size: size))
+        let pdf = dir.file("sheet.pdf")
+        try Decoders.printToPDF(file, to: pdf)
+        let raster = try Tools.shell("pdftoppm -r 150 -png '\(pdf.path)' '\(dir.file("page").path)'")
+        #expect(raster.status == 0, "\(raster.stderr)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("page") && $0.hasSuffix(".png") }.sorted()
+        #expect(pages.count == 1)
+        let paths = pages.map { dir.file($0).path }
+        let decoded = try Decoders.decode(paths, degrade: false, in: dir)
+        let both = [link.symbol.text, payload].sorted()
+        for path in paths {
+            #expect(decoded[path]?["original"]?.zbar == both, "zbar \(size.rawValue)")
+            #expect(decoded[path]?["original"]?.zxing == both, "zxing \(size.rawValue)")
+        }
+    }
+
     /// A phone in the sun: the payment PNG still reads when small, blurred, as a poor JPEG or tilted.
     @Test func paymentPNGSurvivesDegradation() throws {
         let dir = try TemporaryDirectory("dinh-vietqr-degrade")
