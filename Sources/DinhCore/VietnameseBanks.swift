@@ -15,9 +15,11 @@ public struct VietnameseBank: Sendable, Hashable {
     }
 
     /// Sources: the bank list VietQR publishes (https://api.vietqr.io/v2/banks, fields `bin`,
-    /// `shortName`, `name`) and the NAPAS member list (https://napas.com.vn, "Thành viên"); only
-    /// BINs that both give for the same bank. A bank missing here is an error in `producers/*.yaml`,
-    /// so add it (with its source) rather than guess.
+    /// `shortName`, `name`), cross-checked against public lists that reproduce NAPAS BINs:
+    /// github.com/neopayvn/neopay-library `defined/bank.js`, the NAPAS member list ("banksnapas",
+    /// `bankId`) in github.com/tranviet2010/choonline `src/utils/provide/bank.js`, and the `Bank`
+    /// enum of the Dart package vietqr_gen (pub.dev). A bank missing here is an error in
+    /// `producers/*.yaml`, so add it (with its source) rather than guess.
     public static let all: [VietnameseBank] = [
         VietnameseBank(bin: "970400", shortName: "SaigonBank", name: "Ngân hàng TMCP Sài Gòn Công Thương"),
         VietnameseBank(bin: "970403", shortName: "Sacombank", name: "Ngân hàng TMCP Sài Gòn Thương Tín"),
