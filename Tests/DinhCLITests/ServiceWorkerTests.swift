@@ -7,7 +7,7 @@ import Testing
 @Suite struct ServiceWorkerTests {
     func version(_ folder: URL) throws -> String {
         let text = try String(contentsOf: folder.appendingPathComponent("sw.js"), encoding: .utf8)
-        return try #require(text.firstMatch(of: /"dinh-" \+ "([0-9a-f]{16})"/)).1.description
+        return try #require(text.firstMatch(of: /"dinh-" *\+ *"([0-9a-f]{16})"/)).1.description
     }
 
     @Test func versionFollowsTheSite() throws {
