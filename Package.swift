@@ -77,9 +77,9 @@ let package = Package(
         .executableTarget(name: "dinh-bench", dependencies: ["Dinh", "DinhImaging", "DinhPanorama"], path: "Sources/dinh-bench", swiftSettings: swiftSettings),
 
         .executableTarget(name: "feed-example", dependencies: ["Dinh"], path: "Examples/feed-example", swiftSettings: swiftSettings),
-
         .executableTarget(name: "site-from-code", dependencies: ["Dinh"], path: "Examples/site-from-code", exclude: ["products.csv"],
                           swiftSettings: swiftSettings),
+
         .target(name: "DinhTestSupport", dependencies: ["DinhCore"], path: "Tests/DinhTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "DinhCoreTests", dependencies: ["DinhCore", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhContentTests", dependencies: ["DinhContent", "DinhTestSupport"], swiftSettings: swiftSettings),

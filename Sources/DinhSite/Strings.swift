@@ -61,10 +61,10 @@ struct Strings {
     ]
 
     static let english: [String: String] = [
+        "untranslated": "This text has not been translated into English yet; it is shown in the original ({language}).",
         "home": "Home", "relics": "Heritage sites", "products": "OCOP products", "producers": "Producers",
         "pages": "Information", "language": "Language", "skip": "Skip to main content",
         "kind": "Type", "ranking": "Ranking", "ranked_year": "Ranked in", "address": "Address",
-        "untranslated": "This text has not been translated into English yet; it is shown in the original ({language}).",
         "map": "View on the map", "map_app": "Open in a map app", "festival": "Festival", "opening_hours": "Opening hours",
         "history": "History and significance", "photos": "Photos", "tour": "360° tour", "narration": "Audio guide",
         "transcript": "Transcript", "videos": "Videos",
