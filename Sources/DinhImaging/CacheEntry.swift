@@ -7,8 +7,9 @@ import Foundation
 /// each variant must have the size the manifest records and the bytes its name's fingerprint
 /// (the first 8 hex digits of their XXH64) says. A file cut short by a full disk or a killed
 /// build, or changed by hand, makes the entry unreadable, and the image is made again rather
-/// than published damaged. Checking costs a read and a hash of the variants, a fraction of
-/// reading the source that every build hashes anyway (measured: see `ImagePipeline`).
+/// than published damaged. Checking costs a read and a hash of the variants, about a fifth of the
+/// bytes of the source that every build hashes anyway: 100 photos of 3000×2000 (28 MB of variants)
+/// rebuilt from the cache in 0.057–0.098 s against 0.050–0.072 s unchecked (least and median of 21).
 enum CacheEntry {
     struct Contents {
         var original: ImageInfo

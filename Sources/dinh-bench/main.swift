@@ -9,9 +9,11 @@ case "qr":
     exit(await QRBench.run(Array(benchArguments.dropFirst())))
 case "feeds":
     exit(FeedsBench.run(Array(benchArguments.dropFirst())))
+case "tile-check":
+    exit(TileCacheBench.run(Array(benchArguments.dropFirst())))
 case "panorama", "panorama-synth":
     await PanoramaBench.main(CommandLine.arguments)
 default:
-    print("usage: dinh-bench images|qr|feeds|panorama|panorama-synth …")
+    print("usage: dinh-bench images|qr|feeds|panorama|panorama-synth|tile-check …")
     exit(2)
 }
