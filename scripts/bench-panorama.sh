@@ -58,7 +58,8 @@ bash scripts/demo-media.sh >/dev/null
 .build/release/dinh build content --output "$work/site" --quiet 2>/dev/null
 page="$work/site/heritage/dinh-dai-phung/index.html"
 weight=0; parts=""
-for file in "$page" $(grep -oE '(href|src)="[^"]+\.(css|js)"' "$page" | sed -E 's/^(href|src)="//; s/"$//' | sort -u | sed "s|^\.\./\.\./|$work/site/|"); do
+# What the page loads at start: its stylesheets and scripts (offline.js comes after the load event).
+for file in "$page" $(grep -oE '<(link rel="stylesheet" href|script src)="[^"]+"' "$page" | sed -E 's/^.*="//; s/"$//' | sort -u | sed "s|^\.\./\.\./|$work/site/|"); do
   size=$(wc -c <"$file"); weight=$((weight + size)); parts+=" $(basename "$file")=$size"
 done
 echo "---"
