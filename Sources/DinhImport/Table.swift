@@ -53,6 +53,12 @@ package struct Table: Sendable {
         }
     }
 
+    /// CSV text's bytes, as `read(_:displayPath:)` reads a `.csv` file.
+    package static func read(csv data: Data, displayPath: String) throws(DinhError) -> Table {
+        if data.count > maximumBytes { throw tooLarge(displayPath) }
+        return try CSVReader.read(data, displayPath: displayPath)
+    }
+
     /// `A`, `B`, … `AA` for a column number.
     package static func columnLetters(_ column: Int) -> String {
         var n = column, letters = ""

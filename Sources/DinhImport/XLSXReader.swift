@@ -3,31 +3,39 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ZIPFoundation
 
 /// The first worksheet of an Office Open XML workbook. Cells keep what the user sees: shared and
 /// inline strings as typed (a text `=HYPERLINK(…)` stays text), formulas as their cached value.
 enum XLSXReader {
     /// A workbook part larger than this is refused rather than inflated (a zip bomb, or not a product
     /// list): the size a part claims is checked first, then the bytes really inflated, since a zip
-    /// bomb's header may claim a few bytes for gigabytes.
+    /// bomb's header may claim a few bytes for gigabytes (see `ZipReader`).
     static let maxPartSize = Table.maximumBytes
 
     static func read(_ url: URL, displayPath: String) throws(DinhError) -> Table {
-        let archive: Archive
+        // The whole file is read (a workbook is compressed: a product list is well under a megabyte).
+        var status = stat()
+        if stat(url.path, &status) == 0, Int64(status.st_size) > Int64(Table.maximumBytes) {
+            throw DinhError("\(displayPath) is \(Int64(status.st_size) >> 20) MB, far more than a product list (10,000 products take about 1 MB as .xlsx); Dinh reads workbooks of up to \(Table.maximumBytes >> 20) MB: split the list, or check that it is the right file")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw DinhError("cannot read the file \(displayPath); check that it exists and is not open in another program")
+        }
+        let archive: ZipReader
         do {
-            archive = try Archive(url: url, accessMode: .read)
+            archive = try ZipReader(data)
         } catch {
             throw DinhError("\(displayPath) is not a valid .xlsx file (it cannot be opened as a workbook); open it in Excel and save it again as Excel Workbook (.xlsx)")
         }
+        return try read(archive, displayPath: displayPath)
+    }
+
+    private static func read(_ archive: ZipReader, displayPath: String) throws(DinhError) -> Table {
         func part(_ path: String) throws(DinhError) -> Data? {
-            guard let entry = archive[path] else { return nil }
-            let tooLarge = DinhError("\(displayPath) unpacks to more than \(maxPartSize >> 20) MB (its part \(path)), far more than a product list (10,000 products take about 5 MB): it is not a product list, or it is damaged; open it in Excel and save it again, or split the list")
-            guard entry.uncompressedSize <= maxPartSize else { throw tooLarge }
             do {
-                return try unpack(entry, from: archive, limit: maxPartSize)
-            } catch is PartTooLarge {
-                throw tooLarge
+                return try archive.part(path, limit: maxPartSize)
+            } catch .tooLarge {
+                throw DinhError("\(displayPath) unpacks to more than \(maxPartSize >> 20) MB (its part \(path)), far more than a product list (10,000 products take about 5 MB): it is not a product list, or it is damaged; open it in Excel and save it again, or split the list")
             } catch {
                 throw DinhError("\(displayPath) is damaged (\(path) cannot be unpacked); open it in Excel and save it again")
             }
@@ -50,18 +58,6 @@ enum XLSXReader {
         case .tooLarge: throw Table.tooLarge(displayPath)
         case .unreadable: throw DinhError("\(displayPath): the first worksheet cannot be read; open the file in Excel and save it again")
         }
-    }
-
-    private struct PartTooLarge: Error {}
-
-    /// Inflates an entry, stopping as soon as it passes `limit` bytes, whatever its header says.
-    private static func unpack(_ entry: Entry, from archive: Archive, limit: Int) throws -> Data {
-        var data = Data()
-        _ = try archive.extract(entry, skipCRC32: false) { chunk in
-            guard data.count + chunk.count <= limit else { throw PartTooLarge() }
-            data.append(chunk)
-        }
-        return data
     }
 
     /// `xl/worksheets/…` of the workbook's first `<sheet>`, through its relationship id.

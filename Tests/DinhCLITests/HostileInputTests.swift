@@ -243,6 +243,15 @@ import Testing
         }
     }
 
+    /// Found by the fuzzer: a part whose compressed data the file ends inside. ZIPFoundation's
+    /// extraction read on at the end of the file for ever; `dinh import` never returned.
+    @Test func xlsxWhoseDataEndsInsideTheFile() throws {
+        let file = Tools.repositoryRoot.appendingPathComponent("Fuzz/regressions/xlsx/deflate-ends-inside-the-file.xlsx")
+        let run = try limited("import", "products", file.path, "content")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("deflate-ends-inside-the-file.xlsx is damaged"), "\(run.stderr)")
+    }
+
     @Test func csvWithMillionsOfCellsOrOneHugeCell() throws {
         let commas = try fixture.directory.write("commas.csv", String(repeating: ",", count: 30 << 20))
         var run = try limited("import", "products", commas.path, "content")
