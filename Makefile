@@ -3,7 +3,7 @@
 SWIFT ?= swift
 export DINH_PYTHON := $(CURDIR)/.build/venv/bin/python
 
-.PHONY: demo test check-setup docs bench bench-pages build clean
+.PHONY: demo test check-setup docs bench bench-pages build clean fuzz
 
 build:
 	bash scripts/setup.sh
@@ -54,5 +54,11 @@ bench: build
 	bash scripts/bench-feeds.sh
 	bash scripts/bench-serve.sh
 
+# libFuzzer on the readers of untrusted input, FUZZ_SECONDS (default 60) per target, in its own
+# build folder (.build-fuzz); not part of make test. Crashes go to .build-fuzz/crashes/.
+fuzz:
+	bash scripts/setup.sh
+	bash scripts/fuzz.sh
+
 clean:
-	rm -rf .build public bench-out
+	rm -rf .build .build-fuzz public bench-out

@@ -75,6 +75,9 @@ let package = Package(
         ),
         .executableTarget(name: "dinh", dependencies: ["DinhCLI"], swiftSettings: swiftSettings),
         .executableTarget(name: "dinh-bench", dependencies: ["Dinh", "DinhImaging", "DinhPanorama"], path: "Sources/dinh-bench", swiftSettings: swiftSettings),
+        // libFuzzer targets for the readers of untrusted input (`make fuzz`); built normally, it
+        // replays saved inputs (`dinh-fuzz TARGET FILE…`).
+        .executableTarget(name: "dinh-fuzz", dependencies: ["DinhContent", "DinhCore", "DinhImaging", "DinhImport"], path: "Sources/dinh-fuzz", swiftSettings: swiftSettings),
 
         .executableTarget(name: "feed-example", dependencies: ["Dinh"], path: "Examples/feed-example", swiftSettings: swiftSettings),
         .executableTarget(name: "site-from-code", dependencies: ["Dinh"], path: "Examples/site-from-code", exclude: ["products.csv"],

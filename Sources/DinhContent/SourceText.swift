@@ -6,9 +6,9 @@ package struct SourceText {
     var path: String
     package var frontMatter: String?
     /// Lines before the front matter's first line (the opening `---`).
-    var frontMatterLineOffset: Int
-    var body: String
-    var bodyFirstLine: Int
+    package var frontMatterLineOffset: Int
+    package var body: String
+    package var bodyFirstLine: Int
     /// False when an opening `---` has no closing one.
     var frontMatterClosed = true
 
