@@ -24,6 +24,7 @@ import Testing
     var output: URL { fixture.directory.file("public") }
     var cache: URL { fixture.content.appendingPathComponent(".dinh-cache") }
 
+    @discardableResult
     func build() throws -> ProcessResult {
         let result = try fixture.dinh("build", "content", "--output", "public", "--quiet")
         #expect(result.status == 0, "\(result.stderr)")
