@@ -46,7 +46,10 @@ for target in $targets; do
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
   rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log")
   cov=$(sed -nE 's/.*cov: ([0-9]+) ft: ([0-9]+) corp: ([0-9]+).*/\1 edges, \2 features, \3 inputs/p' <<<"$done_line")
-  if ((status != 0)); then
+  if ((status != 0)) && grep -q 'run interrupted' "$log"; then
+    failed=1
+    summary+=$(printf '%-13s interrupted after %s runs  %s' "$target" "${executed:-?}" "$cov")$'\n'
+  elif ((status != 0)); then
     failed=1
     artifact=$(sed -n 's/.*Test unit written to //p' "$log" | tail -1)
     summary+=$(printf '%-13s FAILED after %s runs: %s (see %s)' "$target" "${executed:-?}" "${artifact:-no input saved}" "$log")$'\n'
