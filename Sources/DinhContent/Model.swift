@@ -10,14 +10,18 @@ public struct Content: Sendable {
     public var products: [Product]
     public var producers: [Producer]
     public var pages: [Page]
+    /// *1.1*: meetings' document packs. Unlisted ones (`listed == false`, the default) appear in no
+    /// menu, list, sitemap, feed or search: only their QR code and address lead to them.
+    public var meetings: [Meeting]
 
-    public init(root: URL, site: Site, heritage: [HeritageSite], products: [Product], producers: [Producer], pages: [Page]) {
+    public init(root: URL, site: Site, heritage: [HeritageSite], products: [Product], producers: [Producer], pages: [Page], meetings: [Meeting] = []) {
         self.root = root
         self.site = site
         self.heritage = heritage
         self.products = products
         self.producers = producers
         self.pages = pages
+        self.meetings = meetings
     }
 
     public func producer(_ slug: String) -> Producer? { producers.first { $0.slug == slug } }
@@ -401,6 +405,56 @@ public struct Page: Sendable {
     }
 }
 
+/// *1.1*: a meeting's document pack, `meetings/<slug>/index.md`: one QR code on the agenda or the
+/// table opens a page with every document. Hidden (unlisted) by default, never private: whoever has
+/// the address can open it.
+public struct Meeting: Sendable {
+    public var slug: String
+    public var folder: URL
+    public var source: SourceLocation
+    public var code: String
+    public var title: LocalizedText
+    public var date: CalendarDate
+    /// `HH:MM`, 24-hour, when given.
+    public var time: String?
+    public var place: LocalizedText?
+    /// In agenda order.
+    public var documents: [Document]
+    /// Whether the page is in the sitemap and search (never in menus or lists); false by default.
+    public var listed: Bool
+    /// The note for delegates (Markdown, rendered), per language.
+    public var body: Body
+
+    public init(slug: String, folder: URL, source: SourceLocation, code: String, title: LocalizedText, date: CalendarDate,
+                time: String? = nil, place: LocalizedText? = nil, documents: [Document] = [], listed: Bool = false, body: Body = [:]) {
+        self.slug = slug
+        self.folder = folder
+        self.source = source
+        self.code = code
+        self.title = title
+        self.date = date
+        self.time = time
+        self.place = place
+        self.documents = documents
+        self.listed = listed
+        self.body = body
+    }
+
+    /// One PDF of the pack, published as it is (byte for byte).
+    public struct Document: Sendable {
+        public var file: MediaFile
+        public var title: LocalizedText
+        /// Its size in bytes, read when the content was loaded (shown beside its title).
+        public var bytes: Int64
+
+        public init(file: MediaFile, title: LocalizedText, bytes: Int64) {
+            self.file = file
+            self.title = title
+            self.bytes = bytes
+        }
+    }
+}
+
 /// Items by slug, for builds that look every page up (a linear search per page made large
 /// sites quadratic). Made once from a `Content` value.
 public struct ContentIndex: Sendable {
@@ -408,11 +462,13 @@ public struct ContentIndex: Sendable {
     public let products: [String: Product]
     public let producers: [String: Producer]
     public let pages: [String: Page]
+    public let meetings: [String: Meeting]
 
     public init(_ content: Content) {
         heritage = Dictionary(content.heritage.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         products = Dictionary(content.products.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         producers = Dictionary(content.producers.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         pages = Dictionary(content.pages.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        meetings = Dictionary(content.meetings.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

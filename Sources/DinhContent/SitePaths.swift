@@ -8,6 +8,8 @@ public enum SitePaths {
     public static func producer(_ slug: String) -> String { "producers/\(slug)/" }
     public static func page(_ slug: String) -> String { "pages/\(slug)/" }
     public static let products = "products/"
+    /// *1.1*: a meeting's document pack.
+    public static func meeting(_ slug: String) -> String { "meetings/\(slug)/" }
     /// The permanent landing a QR code opens.
     public static func code(_ code: String) -> String { "q/\(code)/" }
     /// QR images, placards and the printable sheet.
