@@ -8,11 +8,13 @@ import Foundation
 public struct DinhCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dinh",
-        abstract: "Build a heritage and OCOP products website from a content folder.",
-        discussion: "Start with `dinh init`, edit the files, then `dinh build`. Every problem is reported as file:line:column.",
+        abstract: CLIMessage.rootAbstract.text,
+        discussion: CLIMessage.rootDiscussion.text,
         version: "0.1.0",
         subcommands: [Build.self, Check.self, Serve.self, QR.self, Import.self, Init.self]
     )
+
+    @OptionGroup var language: LanguageOptions
 
     public init() {}
 
@@ -20,8 +22,17 @@ public struct DinhCommand: AsyncParsableCommand {
     /// failure while working (named with its file), 2 wrong usage (only what parsing the words finds).
     public static func main(arguments: [String]? = nil) async -> Never {
         var command: any ParsableCommand
+        // `--lang` was read at launch (CLI.language, before --help is made); it is taken out of the
+        // words here so it may stand anywhere: `dinh --lang vi build`, `dinh build --lang vi`.
+        let words: [String]
+        switch LanguageOptions.remove(from: arguments ?? Array(CommandLine.arguments.dropFirst())) {
+        case .success(let rest): words = rest
+        case .failure(let wrong):
+            Terminal.standardError("Error: \(CLIMessage.languageChoice(found: wrong.value).text)")
+            Foundation.exit(2)
+        }
         do {
-            command = try parseAsRoot(arguments)
+            command = try parseAsRoot(words)
         } catch {
             // Help and --version are "errors" that succeed; every other parsing problem is wrong usage.
             let code = exitCode(for: error)
@@ -38,7 +49,7 @@ public struct DinhCommand: AsyncParsableCommand {
         } catch is ContentErrors {
             Foundation.exit(1)
         } catch let error as DinhError {
-            Terminal.standardError(error.description)
+            Terminal.standardError(error.description(in: CLI.language))
             Foundation.exit(1)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
@@ -64,8 +75,10 @@ struct ContentErrors: Error {}
 
 /// Options shared by the commands that read a content folder.
 struct ContentOptions: ParsableArguments {
-    @Argument(help: "The content folder.", completion: .directory)
+    @Argument(help: ArgumentHelp(CLIMessage.helpContentFolder.text), completion: .directory)
     var contentDirectory: String = "content"
+
+    @OptionGroup var language: LanguageOptions
 
     var url: URL { URL(fileURLWithPath: contentDirectory) }
 }
@@ -88,39 +101,40 @@ enum Terminal {
     /// Prints every diagnostic (errors and warnings in file order) and a summary line.
     static func report(_ diagnostics: Diagnostics) {
         // One write for all: a cooperative's 10,000 products without photos are 10,000 warnings.
-        let lines = diagnostics.sorted.map(\.description)
+        let language = CLI.language
+        let lines = diagnostics.sorted.map { $0.description(in: language) }
         guard !lines.isEmpty else { return }
         var text = lines.joined(separator: "\n")
-        for (group, count) in diagnostics.groupCounts { text += "\n\(group): \(count)" }
+        for (group, count) in diagnostics.messageGroupCounts(in: language) { text += "\n\(group): \(count)" }
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         if errors > 0 {
-            text += "\n\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"): fix the errors above and run again (nothing was changed)"
+            text += "\n" + CLIMessage.summaryErrors(errors: errors, warnings: warnings).text
         } else if warnings > 0 {
-            text += "\n\(warnings) warning\(warnings == 1 ? "" : "s")"
+            text += "\n" + CLIMessage.summaryWarnings(warnings: warnings).text
         }
         standardError(text)
     }
 }
 
 struct Build: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build the website into the output folder (default ./public).")
+    static let configuration = CommandConfiguration(abstract: CLIMessage.buildAbstract.text)
 
     @OptionGroup var content: ContentOptions
 
-    @Option(name: .shortAndLong, help: "The output folder, replaced as a whole when the build succeeds.", completion: .directory)
+    @Option(name: .shortAndLong, help: ArgumentHelp(CLIMessage.helpOutput.text), completion: .directory)
     var output: String = "public"
 
-    @Option(help: "Use this address instead of base_url from site.yaml.")
+    @Option(help: ArgumentHelp(CLIMessage.helpBaseURL.text))
     var baseURL: String?
 
-    @Option(help: "How many images to process at once (default: the number of cores).")
+    @Option(help: ArgumentHelp(CLIMessage.helpJobs.text))
     var jobs: Int?
 
-    @Flag(name: .shortAndLong, help: "Print nothing but problems.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(CLIMessage.helpQuiet.text))
     var quiet = false
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if let jobs, jobs < 1 { throw ValidationError(CLIMessage.jobsAtLeastOne.text) }
     }
 
     func run() async throws {
@@ -128,29 +142,63 @@ struct Build: AsyncParsableCommand {
         let options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: URL(fileURLWithPath: output),
                                    baseURL: baseURL, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                    log: { line in if !quiet { print(line) } },
-                                   progress: quiet || !Terminal.isInteractive ? nil : Terminal.progressBar)
+                                   progress: quiet || !Terminal.isInteractive ? nil : Terminal.progressBar, language: CLI.language)
         let started = Date()
         let report = try await SiteBuilder(options: options).build()
         Terminal.report(report.diagnostics)
         guard report.succeeded else { throw ContentErrors() }
         if !quiet {
-            print("Built \(report.pages) pages (\(report.files) files) into \(output) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; "
-                  + "images: \(report.imagesProcessed) processed, \(report.imagesFromCache) from the cache")
+            print(CLIMessage.built(pages: report.pages, files: report.files, output: output, seconds: String(format: "%.2f", Date().timeIntervalSince(started)),
+                                   processed: report.imagesProcessed, cached: report.imagesFromCache).text)
         }
     }
 }
 
 struct Check: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the content, media, links and QR codes; build nothing.")
+    static let configuration = CommandConfiguration(abstract: CLIMessage.checkAbstract.text)
 
     @OptionGroup var content: ContentOptions
 
     func run() async throws {
         // The whole build, links included, into a scratch folder thrown away: nothing changes.
-        let options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: URL(fileURLWithPath: "public"))
+        let options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: URL(fileURLWithPath: "public"),
+                                   language: CLI.language)
         let report = try await SiteBuilder(options: options).check()
         Terminal.report(report.diagnostics)
         guard report.succeeded else { throw ContentErrors() }
-        print("No errors in \(content.contentDirectory)")
+        print(CLIMessage.noErrors(content: content.contentDirectory).text)
+    }
+}
+
+/// `--lang vi|en`, listed in every command's help. The words are read at launch (`CLI.language`) and
+/// taken out before parsing, so this option is never set by the parser itself.
+struct LanguageOptions: ParsableArguments {
+    @Option(name: .customLong("lang"), help: ArgumentHelp(CLIMessage.helpLanguage.text, valueName: "vi|en"))
+    var lang: String?
+
+    struct Wrong: Error { var value: String }
+
+    /// The words without `--lang X` / `--lang=X`; a value that is no language is wrong usage.
+    static func remove(from words: [String]) -> Result<[String], Wrong> {
+        var rest: [String] = []
+        var index = words.startIndex
+        while index < words.endIndex {
+            let word = words[index]
+            if word == "--" { rest += words[index...]; break }
+            if word == "--lang", index + 1 < words.endIndex {
+                guard Language(code: words[index + 1]) != nil else { return .failure(Wrong(value: words[index + 1])) }
+                index += 2
+                continue
+            }
+            if word.hasPrefix("--lang=") {
+                let value = String(word.dropFirst("--lang=".count))
+                guard Language(code: value) != nil else { return .failure(Wrong(value: value)) }
+                index += 1
+                continue
+            }
+            rest.append(word)
+            index += 1
+        }
+        return .success(rest)
     }
 }

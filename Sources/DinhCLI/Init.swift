@@ -1,19 +1,22 @@
 import ArgumentParser
+import DinhCore
 import DinhImaging
 import Foundation
 
 /// `dinh init [DIR]`: a new content folder with one example of each kind of page.
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create a new content folder with one example relic and one example product.")
+    static let configuration = CommandConfiguration(abstract: CLIMessage.initAbstract.text)
 
-    @Argument(help: "The folder to create.", completion: .directory)
+    @Argument(help: ArgumentHelp(CLIMessage.helpInitFolder.text), completion: .directory)
     var directory: String = "content"
+
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
         let root = URL(fileURLWithPath: directory)
         let fileManager = FileManager.default
         if let existing = try? fileManager.contentsOfDirectory(atPath: root.path), !existing.isEmpty {
-            throw ValidationError("\(directory) already exists and is not empty; choose a new folder name so nothing is overwritten")
+            throw ValidationError(CLIMessage.initFolderNotEmpty(folder: directory).text)
         }
         for (path, text) in Self.files {
             let url = root.appendingPathComponent(path)
@@ -22,10 +25,7 @@ struct Init: ParsableCommand {
         }
         // A placeholder photo, so the example product is complete (marketplaces need a picture).
         try Data(JPEG.encode(Self.placeholderPhoto(), quality: 85)).write(to: root.appendingPathComponent("products/mat-ong/mat-ong.jpg"))
-        print("""
-        Created \(directory)/ with an example relic, product, producer and page.
-        Next: edit \(directory)/site.yaml, then run `dinh build \(directory)` and open public/index.html.
-        """)
+        print(CLIMessage.created(folder: directory).text)
     }
 
     /// 800×800, honey-coloured with a soft diagonal, made here so init needs no file of its own.

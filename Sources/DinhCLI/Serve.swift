@@ -7,41 +7,36 @@ import Foundation
 /// `dinh serve`: a live preview while writing content.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Preview the site in a browser; it is rebuilt and reloaded whenever a content file changes.",
-        discussion: """
-        The site is built into a temporary folder (removed on exit; choose one with --output) and served \
-        on http://127.0.0.1:8080/. With --host 0.0.0.0 phones on the same Wi-Fi can open it too. \
-        A build with errors prints them here and over the page in the browser, and the last good \
-        version stays on screen. Stop with Ctrl-C.
-        """
+        abstract: CLIMessage.serveAbstract.text,
+        discussion: CLIMessage.serveDiscussion.text
     )
 
     @OptionGroup var content: ContentOptions
 
-    @Option(name: .shortAndLong, help: "The port to listen on (default 8080, or the next free one; 0: any free port).")
+    @Option(name: .shortAndLong, help: ArgumentHelp(CLIMessage.helpPort.text))
     var port: Int?
 
-    @Option(help: "The address to listen on: 127.0.0.1 (this computer only) or 0.0.0.0 (phones on the same network too).")
+    @Option(help: ArgumentHelp(CLIMessage.helpHost.text))
     var host: String = "127.0.0.1"
 
-    @Option(name: .shortAndLong, help: "Build into this folder and keep it (default: a temporary folder).", completion: .directory)
+    @Option(name: .shortAndLong, help: ArgumentHelp(CLIMessage.helpServeOutput.text), completion: .directory)
     var output: String?
 
-    @Option(help: "Use this address instead of base_url from site.yaml.")
+    @Option(help: ArgumentHelp(CLIMessage.helpBaseURL.text))
     var baseURL: String?
 
-    @Option(help: "How many images to process at once (default: the number of cores).")
+    @Option(help: ArgumentHelp(CLIMessage.helpJobs.text))
     var jobs: Int?
 
     func validate() throws {
-        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if let port, !(0...65535).contains(port) { throw ValidationError(CLIMessage.portRange.text) }
+        if let jobs, jobs < 1 { throw ValidationError(CLIMessage.jobsAtLeastOne.text) }
     }
 
     func run() async throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.url.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw DinhError("there is no content folder at \(content.contentDirectory); create one with `dinh init \(content.contentDirectory)`")
+            throw DinhError(Message(CLIMessage.noContentFolder(folder: content.contentDirectory)))
         }
         // A temporary output by default: previewing must never replace a `public/` about to be published.
         let temporary = output == nil
@@ -49,7 +44,7 @@ struct Serve: AsyncParsableCommand {
             : nil
         let outputURL = temporary?.appendingPathComponent("site") ?? URL(fileURLWithPath: output ?? "public")
         let options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: outputURL,
-                                   baseURL: baseURL, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                                   baseURL: baseURL, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, language: CLI.language)
         let ports: [UInt16] = port.map { [UInt16($0)] } ?? (8080...8099).map { UInt16($0) }
         let session = PreviewSession(options: options, host: host, ports: ports, onBuild: { [display = content.contentDirectory] in Self.print(build: $0, content: display) })
         let bound: UInt16
@@ -68,29 +63,30 @@ struct Serve: AsyncParsableCommand {
     private static func printAddresses(host: String, port: UInt16) {
         func url(_ address: String) -> String { "http://\(address.contains(":") ? "[\(address)]" : address):\(port)/" }
         if host == "0.0.0.0" || host == "::" || host.isEmpty {
-            say("Serving on \(url("127.0.0.1")) (this computer)")
+            say(CLIMessage.servingHere(url: url("127.0.0.1")).text)
             for address in NetworkInterfaces.lanAddresses() {
-                say("       and \(url(address)) (phones on the same network)")
+                say(CLIMessage.servingNetwork(url: url(address)).text)
             }
         } else {
-            say("Serving on \(url(host == "localhost" ? "127.0.0.1" : host))")
+            say(CLIMessage.serving(url: url(host == "localhost" ? "127.0.0.1" : host)).text)
         }
-        say("Watching for changes; press Ctrl-C to stop.")
+        say(CLIMessage.watching.text)
     }
 
     /// One line per good build, every error of a bad one (as `dinh build` prints them).
     private static func print(build: PreviewBuild, content: String) {
         let time = String(format: "%.2f", build.seconds)
-        let cause = build.changed.isEmpty ? "" : (build.changed.count == 1 ? "\(content)/\(build.changed[0]) changed: " : "\(build.changed.count) files changed: ")
+        let cause = build.changed.isEmpty ? "" : (build.changed.count == 1 ? CLIMessage.fileChanged(file: "\(content)/\(build.changed[0])").text
+                                                                      : CLIMessage.filesChanged(count: build.changed.count).text)
         if let report = build.report {
-            for diagnostic in report.diagnostics.sorted { Terminal.standardError(diagnostic.description) }
+            for diagnostic in report.diagnostics.sorted { Terminal.standardError(diagnostic.description(in: CLI.language)) }
         }
         if build.succeeded {
-            say("\(cause)built \(build.report?.pages ?? 0) pages in \(time) s")
+            say(CLIMessage.rebuilt(cause: cause, pages: build.report?.pages ?? 0, seconds: time).text)
         } else {
             if let failure = build.failure { Terminal.standardError(failure) }
             let errors = build.report?.diagnostics.errors.count ?? 1
-            Terminal.standardError("\(cause)\(errors) error\(errors == 1 ? "" : "s"): \(build.number == 1 ? "nothing to show yet" : "still showing the last good build"); save a fix and the page reloads")
+            Terminal.standardError(CLIMessage.rebuildFailed(cause: cause, errors: errors, firstBuild: build.number == 1).text)
         }
     }
 

@@ -19,7 +19,9 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
 /// One problem found in the content, printed as `path:line:column: error: message`.
 /// Content problems are values collected through a whole run, never thrown one at a time,
-/// so a culture officer sees every mistake of a file at once.
+/// so a culture officer sees every mistake of a file at once. The message is kept apart from its
+/// language (`text`); `message` is its English text, `description(in:)` the line in either language.
+/// The `path:line:column: error:` start stays the same in every language: editors read it.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
         case error
@@ -28,16 +30,21 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var severity: Severity
     public var location: SourceLocation
-    public var message: String
+    public var text: Message
     /// Diagnostics of one group are also counted together at the end of a run, e.g.
-    /// "3 pages not yet translated into English (en)".
-    public var group: String?
+    /// "Not yet translated into English (en): 3".
+    public var group: Message?
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, group: String? = nil) {
+    public init(_ severity: Severity, _ location: SourceLocation, _ text: Message, group: Message? = nil) {
         self.severity = severity
         self.location = location
-        self.message = message
+        self.text = text
         self.group = group
+    }
+
+    /// A diagnostic with words of its own (the same in every language).
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, group: String? = nil) {
+        self.init(severity, location, Message(verbatim: message), group: group.map { Message(verbatim: $0) })
     }
 
     public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
@@ -48,7 +55,17 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, location, message)
     }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    public static func error(_ location: SourceLocation, _ text: Message) -> Diagnostic { Diagnostic(.error, location, text) }
+    public static func warning(_ location: SourceLocation, _ text: Message) -> Diagnostic { Diagnostic(.warning, location, text) }
+
+    /// The message in English.
+    public var message: String { text.text(in: .en) }
+
+    public func message(in language: Language) -> String { text.text(in: language) }
+
+    public var description: String { description(in: .en) }
+
+    public func description(in language: Language) -> String { "\(location): \(severity.rawValue): \(message(in: language))" }
 }
 
 /// Collects diagnostics during a run. A value type: each step owns its own and merges it.
@@ -65,9 +82,22 @@ public struct Diagnostics: Sendable {
         all.append(Diagnostic(.warning, location, message, group: group))
     }
 
-    /// How many diagnostics each group has, in name order.
+    public mutating func error(_ location: SourceLocation, _ text: Message) {
+        all.append(.error(location, text))
+    }
+
+    public mutating func warning(_ location: SourceLocation, _ text: Message, group: Message? = nil) {
+        all.append(Diagnostic(.warning, location, text, group: group))
+    }
+
+    /// How many diagnostics each group has, in name order (English names).
     public var groupCounts: [(group: String, count: Int)] {
-        Dictionary(grouping: sorted.compactMap(\.group), by: { $0 }).map { ($0.key, $0.value.count) }.sorted { $0.group < $1.group }
+        messageGroupCounts(in: .en)
+    }
+
+    /// How many diagnostics each group has, named in `language`, in name order.
+    public func messageGroupCounts(in language: Language) -> [(group: String, count: Int)] {
+        Dictionary(grouping: sorted.compactMap { $0.group?.text(in: language) }, by: { $0 }).map { ($0.key, $0.value.count) }.sorted { $0.group < $1.group }
     }
 
     public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
@@ -89,16 +119,26 @@ public struct Diagnostics: Sendable {
 /// A problem that stops a run as a whole (unreadable folder, output not writable): not tied to
 /// a content line, but still said in words a user can act on.
 public struct DinhError: Error, Sendable, CustomStringConvertible {
-    public var message: String
+    public var text: Message
     public var location: SourceLocation?
 
+    /// An error with words of its own (the same in every language).
     public init(_ message: String, at location: SourceLocation? = nil) {
-        self.message = message
+        self.init(Message(verbatim: message), at: location)
+    }
+
+    public init(_ text: Message, at location: SourceLocation? = nil) {
+        self.text = text
         self.location = location
     }
 
-    public var description: String {
-        if let location { return "\(location): error: \(message)" }
-        return "error: \(message)"
+    /// The message in English.
+    public var message: String { text.text(in: .en) }
+
+    public var description: String { description(in: .en) }
+
+    public func description(in language: Language) -> String {
+        if let location { return "\(location): error: \(text.text(in: language))" }
+        return "error: \(text.text(in: language))"
     }
 }

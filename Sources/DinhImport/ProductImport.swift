@@ -36,15 +36,14 @@ package struct ProductImport: Sendable {
         package var succeeded: Bool { !diagnostics.hasErrors }
 
         /// One line for the end of `dinh import`.
-        package var summary: String {
-            guard succeeded else { return "nothing was imported: fix the errors above and run the import again" }
+        package var summary: String { summaryText.text(in: .en) }
+
+        /// The same line in either language.
+        package var summaryText: Message {
+            guard succeeded else { return Message(ImportMessage.nothingImported) }
             let products = created.filter { $0.hasPrefix("products/") && $0.hasSuffix("/index.md") && !updated.contains(String($0.dropLast("/index.md".count))) }.count
             let producers = created.filter { $0.hasPrefix("producers/") }.count
-            var parts = ["\(products) new product\(products == 1 ? "" : "s")"]
-            if producers > 0 { parts.append("\(producers) new producer\(producers == 1 ? "" : "s")") }
-            if !updated.isEmpty { parts.append("\(updated.count) updated") }
-            if !unchanged.isEmpty { parts.append("\(unchanged.count) already there and left unchanged (import with --update to replace them)") }
-            return "imported: " + parts.joined(separator: ", ")
+            return Message(ImportMessage.imported(products: products, producers: producers, updated: updated.count, unchanged: unchanged.count))
         }
     }
 

@@ -17,10 +17,13 @@ package struct PreviewBuild: Sendable {
 
     package var succeeded: Bool { failure == nil && report?.succeeded == true }
 
+    /// The language of `failure` and `errorLines` (the build options').
+    package var language: Language = .en
+
     /// The lines the browser overlay shows: the errors, as the terminal prints them.
     package var errorLines: [String] {
         if let failure { return [failure] }
-        return report?.diagnostics.sorted.filter { $0.severity == .error }.map(\.description) ?? []
+        return report?.diagnostics.sorted.filter { $0.severity == .error }.map { $0.description(in: language) } ?? []
     }
 }
 
@@ -129,12 +132,13 @@ package actor PreviewSession {
         builds += 1
         let started = ContinuousClock.now
         var result = PreviewBuild(number: builds, changed: changed, report: nil, failure: nil, seconds: 0)
+        result.language = options.language
         thrown = nil
         do {
             result.report = try await SiteBuilder(options: options).build()
         } catch {
             thrown = error
-            result.failure = (error as? DinhError)?.description ?? "error: \(error)"
+            result.failure = (error as? DinhError)?.description(in: options.language) ?? "error: \(error)"
         }
         let elapsed = ContinuousClock.now - started
         result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -8,9 +8,16 @@ import Foundation
 /// A step reports content problems as diagnostics (the build stops after a step that leaves an
 /// error) and throws only when the build cannot go on (an output folder that cannot be written).
 public protocol BuildStep: Sendable {
-    /// Shown as the step's progress line: `[3/8] media`.
+    /// The step's name (`SiteBuilder.adding(_:after:)` finds steps by it), and its progress line in
+    /// English: `[3/8] media`.
     var name: String { get }
+    /// The progress line in `language` (by default the name).
+    func title(in language: Language) -> String
     func run(_ context: inout BuildContext) async throws
+}
+
+extension BuildStep {
+    public func title(in language: Language) -> String { name }
 }
 
 /// Everything a build knows, filled in by its steps in order. Each fact is derived once: the

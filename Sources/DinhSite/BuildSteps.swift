@@ -8,6 +8,7 @@ import Foundation
 /// `--base-url`, and indexes the content once for every later step.
 struct LoadStep: BuildStep {
     var name: String { "load content" }
+    func title(in language: Language) -> String { SiteMessage.stepLoad.text(in: language) }
 
     func run(_ context: inout BuildContext) async throws {
         let options = context.options
@@ -35,6 +36,7 @@ struct LoadStep: BuildStep {
 /// The theme, and the printed codes against `codes.lock` (a published code may never stop working).
 struct ValidateStep: BuildStep {
     var name: String { "theme and codes" }
+    func title(in language: Language) -> String { SiteMessage.stepValidate.text(in: language) }
 
     func run(_ context: inout BuildContext) async throws {
         let options = context.options
@@ -52,6 +54,7 @@ struct ValidateStep: BuildStep {
 /// where each code's landing leads; publishes them under `qr/`.
 struct CodesStep: BuildStep {
     var name: String { "QR codes" }
+    func title(in language: Language) -> String { SiteMessage.stepCodes.text(in: language) }
 
     func run(_ context: inout BuildContext) async throws {
         guard let codes = context.codes, let lock = context.lock, let output = context.output else { return }
@@ -69,6 +72,7 @@ struct CodesStep: BuildStep {
 /// from the same product items the pages' JSON-LD uses.
 struct PagesStep: BuildStep {
     var name: String { "pages" }
+    func title(in language: Language) -> String { SiteMessage.stepPages.text(in: language) }
 
     func run(_ context: inout BuildContext) async throws {
         let content = context.loaded, options = context.options
@@ -92,6 +96,7 @@ struct FeedsStep: BuildStep {
     func run(_ context: inout BuildContext) async throws {
         let content = context.loaded
         guard let output = context.output, let theme = context.theme else { return }
+    func title(in language: Language) -> String { SiteMessage.stepFeeds.text(in: language) }
         if let feeds = await context.feeds?.value {
             // A product a marketplace would refuse still gets its page: the build warns and leaves
             // it out of that feed (`dinh check` reported the same problems as errors).
@@ -113,6 +118,7 @@ struct LinksStep: BuildStep {
     func run(_ context: inout BuildContext) async throws {
         let content = context.loaded, options = context.options
         guard let output = context.output else { return }
+    func title(in language: Language) -> String { SiteMessage.stepLinks.text(in: language) }
         let broken = LinkChecker.check(site: output.staging, baseURL: content.site.baseURL)
         var sources: [String: String] = [:]
         for page in context.pages {
@@ -149,6 +155,7 @@ struct PublishStep: BuildStep {
     func run(_ context: inout BuildContext) async throws {
         guard let output = context.output else { return }
         try output.commit()
+    func title(in language: Language) -> String { SiteMessage.stepPublish.text(in: language) }
         if context.options.recordCodes, let lock = context.lock { try context.codes?.record(lock) }
     }
 }

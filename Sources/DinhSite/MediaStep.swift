@@ -39,6 +39,7 @@ struct PublishedMedia: Sendable {
 /// audio, transcripts and videos as they are. Puts `media` (paths, sizes) in the context.
 struct MediaStep: BuildStep {
     var name: String { "media" }
+    func title(in language: Language) -> String { SiteMessage.stepMedia.text(in: language) }
 
     /// A photo and the page folder it is published in.
     private struct Photo {

@@ -24,11 +24,13 @@ public struct BuildOptions: Sendable {
     public var recordCodes = true
     /// Receives (done, total, file name) as images are processed, for a progress bar.
     public var progress: (@Sendable (Int, Int, String) -> Void)?
+    /// The language of the progress lines given to `log` (diagnostics keep both languages).
+    public var language: Language
 
     public init(content: URL, displayContent: String? = nil, output: URL, baseURL: String? = nil,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, today: CalendarDate = .today(),
                 log: @escaping @Sendable (String) -> Void = { _ in },
-                progress: (@Sendable (Int, Int, String) -> Void)? = nil) {
+                progress: (@Sendable (Int, Int, String) -> Void)? = nil, language: Language = .en) {
         self.content = content
         self.displayContent = displayContent ?? content.path
         self.output = output
@@ -37,6 +39,7 @@ public struct BuildOptions: Sendable {
         self.today = today
         self.log = log
         self.progress = progress
+        self.language = language
     }
 }
 
@@ -129,7 +132,7 @@ public struct SiteBuilder: Sendable {
     private func run(_ steps: [any BuildStep], _ context: inout BuildContext) async throws {
         do {
             for (number, step) in steps.enumerated() {
-                options.log("[\(number + 1)/\(steps.count)] \(step.name)")
+                options.log("[\(number + 1)/\(steps.count)] \(step.title(in: options.language))")
                 try await step.run(&context)
                 if context.diagnostics.hasErrors {
                     context.output?.discard()

@@ -9,6 +9,7 @@ import Foundation
 /// panorama's layout and its bytes per level in the context's media.
 struct TilesStep: BuildStep {
     var name: String { "360° tiles" }
+    func title(in language: Language) -> String { SiteMessage.stepTiles.text(in: language) }
 
     /// JPEG quality of tiles: tiles are seen magnified while zooming, so a little above photos.
     static let quality = 82
