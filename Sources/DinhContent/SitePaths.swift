@@ -8,6 +8,8 @@ public enum SitePaths {
     public static func producer(_ slug: String) -> String { "producers/\(slug)/" }
     public static func page(_ slug: String) -> String { "pages/\(slug)/" }
     public static let products = "products/"
+    /// *1.1*: the search page, with its index `search/index.js`, in each language's tree.
+    public static let search = "search/"
     /// *1.1*: a meeting's document pack.
     public static func meeting(_ slug: String) -> String { "meetings/\(slug)/" }
     /// The permanent landing a QR code opens.

@@ -41,3 +41,48 @@ extension String {
         return result
     }
 }
+
+/// Vietnamese as search and slugs compare it: "Đình Hạ Mỗ" and "dinh ha mo" are the same words.
+/// The one folding of the project: `Slug.suggest`, the search index and the search page's script
+/// (`assets/search.js`, which must fold the same way) all follow it.
+package enum Fold {
+    /// The scalars of `text` decomposed (NFD), lowercased, without combining marks (tones and
+    /// hats), `đ`/`Đ` as `d` (they have no decomposition).
+    package static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar == "đ" || scalar == "Đ" { result.append("d"); continue }
+            if scalar.isASCII {
+                result.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                continue
+            }
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars where lower.properties.generalCategory != .nonspacingMark {
+                result.append(lower == "đ" ? "d" : lower)
+            }
+        }
+        return result
+    }
+
+    /// The words of `text` folded: runs of letters and digits (`[\p{L}\p{N}]+`), anything else separates.
+    package static func words(_ text: String) -> [String] {
+        var words: [String] = [], word = String.UnicodeScalarView()
+        for scalar in scalars(text) {
+            if isWordScalar(scalar) { word.append(scalar) } else if !word.isEmpty { words.append(String(word)); word = .init() }
+        }
+        if !word.isEmpty { words.append(String(word)) }
+        return words
+    }
+
+    /// `text` folded with its words separated by one space: "  Quán  Phượng Trì " → "quan phuong tri".
+    package static func text(_ text: String) -> String { words(text).joined(separator: " ") }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || ("A"..."Z").contains(scalar) }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return false
+        }
+    }
+}

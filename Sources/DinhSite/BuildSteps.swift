@@ -85,6 +85,10 @@ struct PagesStep: BuildStep {
         let renderer = PageRenderer(content: content, index: index, theme: theme, media: context.media, today: options.today, catalog: catalog)
         context.pages = try await renderer.writeAll(to: output, landings: context.landings, jobs: options.jobs)
         context.pagesWritten = context.pages.reduce(0) { $0 + $1.paths.count } + 1
+        // The search pages' index, one small script per language (read by `<script src>`).
+        for language in content.site.languages {
+            try output.write(SearchIndex.path(language, site: content.site), SearchIndex(content: content, language: language).script)
+        }
     }
 }
 
@@ -142,7 +146,7 @@ struct LinksStep: BuildStep {
             return FileManager.default.fileExists(atPath: content.root.appendingPathComponent(translated).path) ? translated : ref.folder + "index.md"
         case .producer(let slug):
             return index?.producers[slug].map { String($0.source.path.split(separator: "/").suffix(2).joined(separator: "/")) }
-        case .home, .products:
+        case .home, .products, .search:
             return nil
         }
     }

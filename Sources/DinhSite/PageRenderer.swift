@@ -30,7 +30,7 @@ struct PageRenderer: Sendable {
 
     /// Writes all pages, rendering them on all cores; returns them for the sitemap, in a stable order.
     func writeAll(to output: OutputFolder, landings: [Landing], jobs: Int) async throws -> [WrittenPage] {
-        let refs: [PageRef] = [.home, .products] + content.heritage.map { .heritage($0.slug) }
+        let refs: [PageRef] = [.home, .products, .search] + content.heritage.map { .heritage($0.slug) }
             + content.products.map { .product($0.slug) } + content.producers.map { .producer($0.slug) }
             + content.pages.map { .page($0.slug) }
 
@@ -76,6 +76,10 @@ struct PageRenderer: Sendable {
         case .products:
             page.title = t["products"]
             body = renderBody("products", productsContext(language, root: root, t: t), language: language, root: root)
+        case .search:
+            page.title = t["search"]
+            page.description = t["search_text"]
+            body = renderBody("search", ["t": t.all, "base": root + router.path(.home, language)], language: language, root: root)
         case .heritage(let slug):
             guard let relic = index.heritage[slug] else { return "" }
             page.title = text(relic.name, language)
@@ -152,6 +156,7 @@ struct PageRenderer: Sendable {
             "multilingual": site.languages.count > 1,
             "home": page.root + router.path(.home, page.language),
             "products_href": page.root + router.path(.products, page.language),
+            "search_href": page.root + router.path(.search, page.language),
             "pages": content.pages.map { ["title": text($0.title, page.language), "href": page.root + router.path(.page($0.slug), page.language)] },
             "publisher": text(site.publisher.name, page.language),
             "publisher_email": site.publisher.email,

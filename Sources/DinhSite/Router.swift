@@ -8,6 +8,8 @@ enum PageRef: Hashable {
     case producer(String)
     case page(String)
     case products
+    /// *1.1*: the search page.
+    case search
 
     /// The page's folder within one language's tree, with a trailing `/` (empty for home).
     var folder: String {
@@ -18,6 +20,7 @@ enum PageRef: Hashable {
         case .producer(let slug): return SitePaths.producer(slug)
         case .page(let slug): return SitePaths.page(slug)
         case .products: return SitePaths.products
+        case .search: return SitePaths.search
         }
     }
 }

@@ -35,6 +35,12 @@ struct Strings {
 
     static let vietnamese: [String: String] = [
         "untranslated": "Nội dung này chưa được dịch sang tiếng Việt; dưới đây là bản {language}.",
+        "search": "Tìm kiếm", "search_text": "Tìm di tích, sản phẩm OCOP, chủ thể sản xuất và trang thông tin, gõ có dấu hoặc không dấu.",
+        "search_label": "Tìm di tích, sản phẩm, chủ thể (gõ có dấu hoặc không dấu)", "search_button": "Tìm",
+        "search_count": "{count} kết quả", "search_none": "Không tìm thấy kết quả nào. Hãy thử ít từ hơn.",
+        "search_noscript": "Tìm kiếm cần JavaScript. Hãy dùng Menu để xem các di tích và sản phẩm.",
+        "result.relic": "Di tích", "result.product": "Sản phẩm", "result.producer": "Chủ thể sản xuất",
+        "result.page": "Trang thông tin", "result.meeting": "Cuộc họp",
         "home": "Trang chủ", "relics": "Di tích", "products": "Sản phẩm OCOP", "producers": "Chủ thể sản xuất",
         "pages": "Thông tin", "language": "Ngôn ngữ", "skip": "Bỏ qua, đến nội dung chính",
         "kind": "Loại hình", "ranking": "Xếp hạng", "ranked_year": "Năm xếp hạng", "address": "Địa chỉ",
@@ -62,6 +68,12 @@ struct Strings {
 
     static let english: [String: String] = [
         "untranslated": "This text has not been translated into English yet; it is shown in the original ({language}).",
+        "search": "Search", "search_text": "Find heritage sites, OCOP products, producers and pages, with or without Vietnamese diacritics.",
+        "search_label": "Find heritage sites, products, producers", "search_button": "Search",
+        "search_count": "{count} results", "search_none": "Nothing found. Try fewer words.",
+        "search_noscript": "Search needs JavaScript. Use the Menu to browse heritage sites and products.",
+        "result.relic": "Heritage site", "result.product": "Product", "result.producer": "Producer",
+        "result.page": "Page", "result.meeting": "Meeting",
         "home": "Home", "relics": "Heritage sites", "products": "OCOP products", "producers": "Producers",
         "pages": "Information", "language": "Language", "skip": "Skip to main content",
         "kind": "Type", "ranking": "Ranking", "ranked_year": "Ranked in", "address": "Address",

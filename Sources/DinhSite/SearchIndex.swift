@@ -1,0 +1,169 @@
+import DinhContent
+import DinhCore
+import DinhFeeds
+import Foundation
+
+/// The search page's index for one language: relics, products, producers, free pages and listed
+/// meetings, written as `search/index.js` in that language's tree. A script, not JSON: a page opened
+/// from disk (`file://`) may load a script but not fetch a file. The page's `assets/search.js` reads it.
+///
+/// Kept small for phones: an item is its kind, its name as shown and its slug only when the name does
+/// not give it (`Đình Hạ Mỗ` → `dinh-ha-mo`); the page folds the names itself, and compares them with
+/// diacritics when the visitor typed some. The item's other words (kind, producer, address, short
+/// description) are folded here and stored once, each with the items that have it.
+struct SearchIndex: Sendable {
+    /// In the order the page's labels are listed (`k` in the script).
+    enum Kind: Int, CaseIterable, Sendable {
+        case relic, product, producer, page, meeting
+
+        var label: String { ["relic", "product", "producer", "page", "meeting"][rawValue] }
+
+        /// The folder of such items in a language's tree (`heritage/`), from the one place that says.
+        var folder: String {
+            let sample: String
+            switch self {
+            case .relic: sample = SitePaths.heritage("x")
+            case .product: sample = SitePaths.product("x")
+            case .producer: sample = SitePaths.producer("x")
+            case .page: sample = SitePaths.page("x")
+            case .meeting: sample = SitePaths.meeting("x")
+            }
+            return String(sample.dropLast(2))
+        }
+    }
+
+    struct Item: Sendable {
+        var kind: Kind
+        var name: String
+        var slug: String
+        /// Folded words of the item's other text, without the name's own.
+        var other: [String]
+    }
+
+    /// How many words of a body count as its short description.
+    static let descriptionWords = 30
+
+    let language: String
+    let items: [Item]
+
+    init(content: Content, language: String) {
+        self.language = language
+        let site = content.site, t = Strings(language: language)
+        func text(_ value: LocalizedText?) -> String { value?.resolve(language, default: site.defaultLanguage) ?? "" }
+        func start(_ body: Body) -> String {
+            let html = body[language] ?? body[site.defaultLanguage] ?? ""
+            return Fold.words(PlainText.fromHTML(html)).prefix(Self.descriptionWords).joined(separator: " ")
+        }
+        // In other languages the Vietnamese name is found too: it is the one on the signs.
+        func original(_ name: LocalizedText) -> String { language == site.defaultLanguage ? "" : name.resolve(site.defaultLanguage, default: site.defaultLanguage) }
+        let producers = Dictionary(content.producers.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var items: [Item] = []
+        func add(_ kind: Kind, _ name: LocalizedText, _ slug: String, _ other: [String]) {
+            let shown = PlainText.singleLine(text(name))
+            let own = Set(Fold.words(shown))
+            var seen = Set<String>(), words: [String] = []
+            for word in other.flatMap(Fold.words) where !own.contains(word) && seen.insert(word).inserted { words.append(word) }
+            items.append(Item(kind: kind, name: shown, slug: slug, other: words))
+        }
+
+        for relic in content.heritage {
+            add(.relic, relic.name, relic.slug, [text(relic.kind), text(relic.address), text(relic.summary), original(relic.name)])
+        }
+        for product in content.products {
+            add(.product, product.name, product.slug, [OCOPGroup.name(product.category, language: language),
+                                                       text(producers[product.producer]?.name), product.brand ?? "",
+                                                       start(product.body), original(product.name)])
+        }
+        for producer in content.producers {
+            add(.producer, producer.name, producer.slug, [t["kind.\(producer.kind.rawValue)"], text(producer.address),
+                                                          start(producer.description), original(producer.name)])
+        }
+        for page in content.pages { add(.page, page.title, page.slug, [start(page.body), original(page.title)]) }
+        // A meeting is in search only when listed: unlisted ones are hidden (not private).
+        for meeting in content.meetings where meeting.listed {
+            add(.meeting, meeting.title, meeting.slug, [text(meeting.place), start(meeting.body), original(meeting.title)])
+        }
+        self.items = items
+    }
+
+    /// Where the index of `language` is written, from the site root: `search/index.js`, `en/search/index.js`.
+    static func path(_ language: String, site: Site) -> String {
+        SitePaths.inLanguage(SitePaths.search, language, site: site) + "index.js"
+    }
+
+    /// `var dinhIndex = {…};` with
+    /// - `k`: the kinds' labels in the page's language, `p`: their folders;
+    /// - `d`: the items, `[kind, name]` or `[kind, name, slug]`;
+    /// - `w`: the other words, folded, sorted, separated by spaces; `o`: for each word in the same
+    ///   order, the items that have it (see `postings`), separated by spaces.
+    var script: Data {
+        let t = Strings(language: language)
+        var json = "{\"k\":[" + Kind.allCases.map { Self.quoted(t["result.\($0.label)"]) }.joined(separator: ",")
+        json += "],\"p\":[" + Kind.allCases.map { Self.quoted($0.folder) }.joined(separator: ",") + "],\"d\":["
+        json += items.map { item in
+            "[\(item.kind.rawValue),\(Self.quoted(item.name))" + (Self.slugFollows(item.name, item.slug) ? "" : ",\(Self.quoted(item.slug))") + "]"
+        }.joined(separator: ",")
+        var postings: [String: [Int]] = [:]
+        for (number, item) in items.enumerated() {
+            for word in item.other { postings[word, default: []].append(number) }
+        }
+        let words = postings.keys.sorted()
+        json += "],\"w\":" + Self.quoted(words.joined(separator: " "))
+        json += ",\"o\":" + Self.quoted(words.map { Self.postings(postings[$0] ?? []) }.joined(separator: " ")) + "}"
+        return Data("var dinhIndex=\(json);\n".utf8)
+    }
+
+    /// Whether the page can make `slug` from `name` as `Slug.suggest` does: only for names in Latin
+    /// letters (the page's folding and Swift's agree on them for certain).
+    static func slugFollows(_ name: String, _ slug: String) -> Bool {
+        name.unicodeScalars.allSatisfy { $0.value < 0x250 || (0x300...0x36F).contains($0.value) || (0x1E00...0x1EFF).contains($0.value) }
+            && Slug.suggest(for: name) == slug
+    }
+
+    /// The digits of `postings`: 32 that end a number and 32 that do not, so numbers need no separator.
+    static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")
+
+    /// Ascending item numbers as gaps (the first number, then each one less the previous and 1), each
+    /// in base 32 from its highest digit, every digit but the last taken from the upper half of
+    /// `digits`: an item in most words' lists costs one character.
+    static func postings(_ numbers: [Int]) -> String {
+        var out = "", previous = -1
+        for number in numbers {
+            var gap = number - previous - 1, chunks: [Int] = []
+            previous = number
+            repeat { chunks.append(gap & 31); gap >>= 5 } while gap > 0
+            for (index, chunk) in chunks.reversed().enumerated() { out.append(digits[index == chunks.count - 1 ? chunk : chunk + 32]) }
+        }
+        return out
+    }
+
+    /// The item numbers of a `postings` string (for tests; the page decodes them in the same way).
+    static func numbers(_ postings: String) -> [Int] {
+        var numbers: [Int] = [], value = 0, previous = -1
+        for character in postings {
+            guard let digit = digits.firstIndex(of: character) else { return numbers }
+            value = value * 32 + (digit & 31)
+            if digit < 32 {
+                previous += value + 1
+                numbers.append(previous)
+                value = 0
+            }
+        }
+        return numbers
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped, everything else as it is.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\u{2028}", "\u{2029}": out += String(format: "\\u%04x", scalar.value)
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}

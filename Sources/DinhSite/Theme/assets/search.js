@@ -1,0 +1,118 @@
+// Search over the site's relics, products, producers and pages in the page's language, with no
+// server: the index (`dinhIndex`, search/index.js, made by SearchIndex.swift) comes as a script, as a
+// page opened from disk may not fetch files. Text is folded as Dinh folds it (Fold in DinhCore: NFD,
+// lower case, no marks, đ → d), so "dinh ha mo" finds "Đình Hạ Mỗ"; the last word may be unfinished;
+// a word typed with diacritics ranks the names that have it exactly first ("Hà" before "Hạ"). A word
+// found in a name counts more than one found in the other text (kind, producer, address, description).
+(function (root) {
+  var MARKS = /\p{Mn}/gu, WORD = /[\p{L}\p{N}]+/gu, RAW = /[\p{L}\p{N}\p{M}]+/gu, NOT_SLUG = /[^a-z0-9]+/;
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_", LIMIT = 50;
+
+  // Lower case one code point at a time, as Swift's `lowercaseMapping` (no final-sigma context).
+  function lower(s) { return Array.from(s, function (c) { return c.toLowerCase(); }).join(""); }
+  function fold(s) { return lower(s.normalize("NFD")).replace(MARKS, "").replace(/đ/g, "d"); }
+  function words(s) { return fold(s).match(WORD) || []; }
+  function starts(w, p) { return w.lastIndexOf(p, 0) === 0; }
+
+  // The item numbers of one word, as SearchIndex.postings wrote them.
+  function decode(s) {
+    var out = [], v = 0, prev = -1;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGITS.indexOf(s.charAt(i));
+      v = v * 32 + (d & 31);
+      if (d < 32) { prev += v + 1; out.push(prev); v = 0; }
+    }
+    return out;
+  }
+
+  function load(ix) {
+    return {
+      kinds: ix.k, folders: ix.p, words: ix.w ? ix.w.split(" ") : [], postings: ix.o ? ix.o.split(" ") : [],
+      docs: ix.d.map(function (d, i) {
+        var f = words(d[1]);
+        return { i: i, kind: d[0], name: d[1], slug: d[2] || fold(d[1]).split(NOT_SLUG).filter(Boolean).join("-"),
+                 fw: f, ff: " " + f.join(" ") + " ", raw: (d[1].normalize("NFC").match(RAW) || []).map(lower) };
+      })
+    };
+  }
+
+  // The query's words, folded, each with its typed form when that had diacritics.
+  function terms(query) {
+    var out = [];
+    (query.normalize("NFC").match(RAW) || []).forEach(function (r) {
+      var f = words(r), typed = lower(r);
+      f.forEach(function (w) { out.push({ f: w, raw: f.length === 1 && typed !== w ? typed : null }); });
+    });
+    return out;
+  }
+
+  // Items having every word of the query, best first: a name's word 10 (6 if begun), another
+  // text's 3 (2), +8 for a name word typed with its diacritics, +8 when the name starts with the
+  // query, +5 when it has it elsewhere; then shorter names, then relics, products, producers, pages.
+  function search(ix, query) {
+    var q = terms(query), open = !/\s$/.test(query);
+    if (!q.length) return [];
+    var other = q.map(function (t, j) {
+      var hits = {}, begun = open && j === q.length - 1;
+      ix.words.forEach(function (w, k) {
+        var s = w === t.f ? 3 : begun && starts(w, t.f) ? 2 : 0;
+        if (s) decode(ix.postings[k]).forEach(function (n) { if ((hits[n] || 0) < s) hits[n] = s; });
+      });
+      return hits;
+    });
+    var phrase = " " + q.map(function (t) { return t.f; }).join(" ") + (open ? "" : " "), out = [];
+    ix.docs.forEach(function (doc) {
+      var score = 0;
+      for (var j = 0; j < q.length; j++) {
+        var t = q[j], begun = open && j === q.length - 1, best = other[j][doc.i] || 0;
+        doc.fw.forEach(function (w) { best = Math.max(best, w === t.f ? 10 : begun && starts(w, t.f) ? 6 : 0); });
+        if (!best) return;
+        if (t.raw && doc.raw.some(function (r) { return r === t.raw || (begun && starts(r, t.raw)); })) best += 8;
+        score += best;
+      }
+      var at = doc.ff.indexOf(phrase);
+      if (at >= 0) score += at === 0 ? 8 : 5;
+      out.push({ doc: doc, score: score });
+    });
+    return out.sort(function (a, b) {
+      return b.score - a.score || a.doc.fw.length - b.doc.fw.length || a.doc.kind - b.doc.kind || a.doc.i - b.doc.i;
+    });
+  }
+
+  var api = { fold: fold, words: words, decode: decode, load: load, search: search };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  if (typeof document === "undefined") return;
+  root.dinhSearch = api;
+
+  var form = document.querySelector(".search-form"), list = document.getElementById("search-results");
+  var status = document.querySelector(".search-status"), input = form && form.elements.q;
+  if (!input || !list || !status || !root.dinhIndex) return;
+  var ix = load(root.dinhIndex), base = list.getAttribute("data-base"), disk = location.protocol === "file:";
+
+  function show(remember) {
+    var query = input.value, hits = search(ix, query);
+    list.textContent = "";
+    hits.slice(0, LIMIT).forEach(function (hit) {
+      var doc = hit.doc, li = document.createElement("li"), a = document.createElement("a"), kind = document.createElement("span");
+      // From disk a folder's address shows the folder, not its page.
+      a.href = base + ix.folders[doc.kind] + doc.slug + "/" + (disk ? "index.html" : "");
+      a.appendChild(document.createTextNode(doc.name));
+      kind.className = "search-kind";
+      kind.textContent = ix.kinds[doc.kind];
+      a.appendChild(kind);
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    status.textContent = !query.trim() ? "" : hits.length ? status.getAttribute("data-count").replace("{count}", hits.length) : status.getAttribute("data-none");
+    // The query stays in the address: Back from a result comes back to the same results.
+    if (remember) try { history.replaceState(null, "", location.pathname + (query.trim() ? "?q=" + encodeURIComponent(query) : "")); } catch (e) {}
+  }
+
+  form.addEventListener("submit", function (e) { e.preventDefault(); show(true); });
+  input.addEventListener("input", function () { show(true); });
+  addEventListener("pageshow", function () { show(false); });
+  var given = /[?&]q=([^&]*)/.exec(location.search);
+  if (given && !input.value) input.value = decodeURIComponent(given[1].replace(/\+/g, " "));
+  show(false);
+  if (!input.value) input.focus();
+})(this);
