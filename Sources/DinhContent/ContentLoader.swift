@@ -69,10 +69,11 @@ struct Loading {
         let producers = yamlFiles("producers").compactMap { loadProducer(slug: $0.slug, url: $0.url) }
         let products = inParallel(folders("products")) { $0.loadProduct(slug: $1.slug, folder: $1.url, producers: producers) }
         let pages = folders("pages").compactMap { loadPage(slug: $0.slug, folder: $0.url) }
-        checkCodes(site: site, heritage: heritage, products: products, pages: pages)
+        let meetings = folders("meetings").compactMap { loadMeeting(slug: $0.slug, folder: $0.url) }
+        checkCodes(site: site, heritage: heritage, products: products, pages: pages, meetings: meetings)
         diagnostics.append(contentsOf: reader.diagnostics)
         reader.diagnostics = Diagnostics()
-        return Content(root: loader.root, site: site, heritage: heritage, products: products, producers: producers, pages: pages)
+        return Content(root: loader.root, site: site, heritage: heritage, products: products, producers: producers, pages: pages, meetings: meetings)
     }
 
     /// Loads independent items on all cores; results and diagnostics come back in folder order,
@@ -430,13 +431,13 @@ struct Loading {
         return nil
     }
 
-    private mutating func checkCodes(site: Site, heritage: [HeritageSite], products: [Product], pages: [Page]) {
+    private mutating func checkCodes(site: Site, heritage: [HeritageSite], products: [Product], pages: [Page], meetings: [Meeting]) {
         var seen: [String: SourceLocation] = [:]
         let all = heritage.map { ($0.code, $0.source) } + products.map { ($0.code, $0.source) }
-            + pages.compactMap { page in page.code.map { ($0, page.source) } }
+            + pages.compactMap { page in page.code.map { ($0, page.source) } } + meetings.map { ($0.code, $0.source) }
         for (code, location) in all.sorted(by: { $0.1 < $1.1 }) {
             if let first = seen[code] {
-                diagnostics.error(location, "the code \(code) is already used by \(first.path); every relic, product and page needs its own code")
+                diagnostics.error(location, "the code \(code) is already used by \(first.path); every relic, product, page and meeting needs its own code")
             } else {
                 seen[code] = location
             }

@@ -173,7 +173,7 @@ extension Loading {
     }
 
     /// `true` or `false` (also `yes`/`no`, as YAML 1.1 and Excel users write them).
-    private mutating func readSwitch(_ node: YAMLNode, field: String) -> Bool? {
+    mutating func readSwitch(_ node: YAMLNode, field: String) -> Bool? {
         guard let text = reader.string(node, field: field) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true

@@ -45,6 +45,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = d
     }
 
+    /// Days since 1970-01-01 (Howard Hinnant's days-from-civil).
+    public var daysSinceEpoch: Int {
+        let y = year - (month <= 2 ? 1 : 0)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// 0 for Sunday … 6 for Saturday (1970-01-01 was a Thursday).
+    public var weekday: Int { ((daysSinceEpoch % 7) + 7 + 4) % 7 }
+
     public static func days(inMonth month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -81,6 +81,11 @@ public enum Placard {
                 text(line, y: y, size: enSize, fill: "#333")
             }
         }
+        // A meeting's date and place: one line each, shrunk to fit.
+        for detail in info.details.prefix(3) {
+            y += 7 * k
+            text(detail, y: y, size: min(5.5 * k, textWidth / (Double(max(1, detail.count)) * 0.55)), weight: "bold")
+        }
 
         // The code, as large as the space left allows: the bottom block needs about 50 mm (A5),
         // and a product's payment code with its caption about 56 mm more.

@@ -39,6 +39,8 @@ public struct PlacardInfo: Sendable, Hashable {
     public var publisher: String
     /// *1.1*: a product's VietQR payment code, drawn smaller under the main code.
     public var pay: PayCode?
+    /// *1.1*: short lines printed under the name, such as a meeting's date, time and place.
+    public var details: [String] = []
 
     /// A second, smaller code on a product's placard: pay the producer by bank transfer.
     public struct PayCode: Sendable, Hashable {
@@ -54,9 +56,10 @@ public struct PlacardInfo: Sendable, Hashable {
     }
 
     public init(code: String, name: LocalizedText, kind: Kind, stars: Int? = nil,
-                shortURL: String, symbol: QRCode, publisher: String, pay: PayCode? = nil) {
+                shortURL: String, symbol: QRCode, publisher: String, pay: PayCode? = nil, details: [String] = []) {
         self.code = code
         self.pay = pay
+        self.details = details
         self.name = name
         self.kind = kind
         self.stars = stars
@@ -66,9 +69,9 @@ public struct PlacardInfo: Sendable, Hashable {
     }
 
     /// From a code's link: the short URL and symbol come from it.
-    public init(link: QRLink, name: LocalizedText, kind: Kind, stars: Int? = nil, publisher: String, pay: PayCode? = nil) {
+    public init(link: QRLink, name: LocalizedText, kind: Kind, stars: Int? = nil, publisher: String, pay: PayCode? = nil, details: [String] = []) {
         self.init(code: link.code, name: name, kind: kind, stars: stars,
-                  shortURL: link.displayURL, symbol: link.symbol, publisher: publisher, pay: pay)
+                  shortURL: link.displayURL, symbol: link.symbol, publisher: publisher, pay: pay, details: details)
     }
 }
 

@@ -141,7 +141,7 @@ struct LinksStep: BuildStep {
     /// where there is one, else its `index.md` (or the producer's YAML).
     static func source(of ref: PageRef, language: String, content: Content, index: ContentIndex?) -> String? {
         switch ref {
-        case .heritage, .product, .page:
+        case .heritage, .product, .page, .meeting:
             let translated = ref.folder + "index.\(language).md"
             return FileManager.default.fileExists(atPath: content.root.appendingPathComponent(translated).path) ? translated : ref.folder + "index.md"
         case .producer(let slug):

@@ -16,6 +16,29 @@ enum Format {
         return "\(grouped) \(currency)"
     }
 
+    /// A meeting's day (and hour): `Thứ Ba, ngày 15/12/2026, lúc 08:00`, `Tuesday 15 December 2026, 08:00`.
+    static func meetingDate(_ date: CalendarDate, time: String?, language: String) -> String {
+        let weekday = date.weekday
+        if language == "vi" {
+            let days = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"]
+            let day = "\(days[weekday]), ngày \(date.day < 10 ? "0" : "")\(date.day)/\(date.month < 10 ? "0" : "")\(date.month)/\(date.year)"
+            return time.map { "\(day), lúc \($0)" } ?? day
+        }
+        let days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let day = "\(days[weekday]) \(date.day) \(months[date.month - 1]) \(date.year)"
+        return time.map { "\(day), \($0)" } ?? day
+    }
+
+    /// A file's size as people read it: `340 KB`, `1,2 MB` in Vietnamese, `1.2 MB` in English.
+    static func fileSize(_ bytes: Int64, language: String) -> String {
+        if bytes < 1 << 20 { return "\(max(1, (bytes + 512) >> 10)) KB" }
+        let tenths = (bytes * 10 + (1 << 19)) >> 20
+        let whole = tenths / 10, fraction = tenths % 10
+        if whole >= 100 || fraction == 0 { return "\(whole) MB" }
+        return "\(whole)\(language == "vi" ? "," : ".")\(fraction) MB"
+    }
+
     static func coordinate(_ value: Double) -> String {
         var text = String(format: "%.6f", value)
         while text.hasSuffix("0") { text.removeLast() }

@@ -80,6 +80,12 @@ struct MediaStep: BuildStep {
         for product in content.products {
             photos += product.images.map { Photo(file: $0, folder: PageRef.product(product.slug).folder) }
         }
+        // 1.1: a meeting's documents, byte for byte (a PDF is never re-encoded).
+        for meeting in content.meetings {
+            for document in meeting.documents where media.files[document.file.url] == nil {
+                media.files[document.file.url] = try copy(document.file, folder: PageRef.meeting(meeting.slug).folder)
+            }
+        }
         for producer in content.producers {
             if let photo = producer.photo { photos.append(Photo(file: photo, folder: PageRef.producer(producer.slug).folder)) }
         }

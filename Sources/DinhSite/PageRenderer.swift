@@ -32,7 +32,7 @@ struct PageRenderer: Sendable {
     func writeAll(to output: OutputFolder, landings: [Landing], jobs: Int) async throws -> [WrittenPage] {
         let refs: [PageRef] = [.home, .products, .search] + content.heritage.map { .heritage($0.slug) }
             + content.products.map { .product($0.slug) } + content.producers.map { .producer($0.slug) }
-            + content.pages.map { .page($0.slug) }
+            + content.pages.map { .page($0.slug) } + content.meetings.map { .meeting($0.slug) }
 
         // Contiguous slices, a few per core so that cores left with small pages take more (the home
         // and product index pages list every product); pages are written to distinct files.
@@ -54,7 +54,11 @@ struct PageRenderer: Sendable {
             try await group.waitForAll()
         }
         try output.write("404.html", renderNotFound())
-        return refs.map { ref in WrittenPage(ref: ref, paths: site.languages.map { ($0, router.path(ref, $0)) }) }
+        return refs.map { ref in
+            var page = WrittenPage(ref: ref, paths: site.languages.map { ($0, router.path(ref, $0)) })
+            if case .meeting(let slug) = ref { page.listed = index.meetings[slug]?.listed ?? false }
+            return page
+        }
     }
 
     private static func range(of slice: Int, count: Int, slices: Int) -> Range<Int> {
@@ -108,6 +112,14 @@ struct PageRenderer: Sendable {
             page.title = text(free.title, language)
             page.description = summary(free.body[language] ?? free.body[site.defaultLanguage] ?? "", or: page.title)
             body = renderBody("page", ["title": page.title, "body": bodyHTML(free.body, language), "t": t.all], language: language, root: root)
+        case .meeting(let slug):
+            guard let meeting = index.meetings[slug] else { return "" }
+            page.title = text(meeting.title, language)
+            page.description = Format.meetingDate(meeting.date, time: meeting.time, language: language)
+                + (meeting.place.map { " · " + text($0, language) } ?? "")
+            // Hidden, listed or not: search engines are asked to leave every meeting out.
+            page.noindex = true
+            body = renderBody("meeting", meetingContext(meeting, language, root: root, t: t), language: language, root: root)
         }
         return layout(page, body: body, t: t)
     }
@@ -128,6 +140,8 @@ struct PageRenderer: Sendable {
         var image: String?
         var ogType = "website"
         var jsonLD: String?
+        /// `<meta name="robots" content="noindex">`: a meeting's pack.
+        var noindex = false
     }
 
     private func layout(_ page: PageInfo, body: String, t: Strings) -> String {
@@ -162,10 +176,14 @@ struct PageRenderer: Sendable {
             "publisher_email": site.publisher.email,
             "publisher_phone": site.publisher.phone,
             "jsonld": page.jsonLD,
+            "noindex": page.noindex,
             "body": body,
             "t": t.all,
         ]
-        return theme.render("layout", context)
+        let html = theme.render("layout", context)
+        // A theme's own layout may lack the line: a hidden page must not depend on it.
+        guard page.noindex, !html.contains("name=\"robots\""), let head = html.range(of: "<head>") else { return html }
+        return html.replacingCharacters(in: head, with: "<head>\n<meta name=\"robots\" content=\"noindex\">")
     }
 
     func renderNotFound() -> String {

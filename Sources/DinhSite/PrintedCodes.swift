@@ -24,6 +24,7 @@ struct PrintedCodes: Sendable {
         content.heritage.map { PublishedCode(code: $0.code, target: SitePaths.target(SitePaths.heritage($0.slug)), location: $0.source) }
             + content.products.map { PublishedCode(code: $0.code, target: SitePaths.target(SitePaths.product($0.slug)), location: $0.source) }
             + content.pages.compactMap { page in page.code.map { PublishedCode(code: $0, target: SitePaths.target(SitePaths.page(page.slug)), location: page.source) } }
+            + content.meetings.map { PublishedCode(code: $0.code, target: SitePaths.target(SitePaths.meeting($0.slug)), location: $0.source) }
     }
 
     /// Checks the codes against the lock: a published code may never stop resolving.
@@ -60,6 +61,7 @@ struct PrintedCodes: Sendable {
         case "heritage": return index.heritage[parts[1]].map { (.heritage($0.slug), $0.name) }
         case "products": return index.products[parts[1]].map { (.product($0.slug), $0.name) }
         case "pages": return index.pages[parts[1]].map { (.page($0.slug), $0.title) }
+        case "meetings": return index.meetings[parts[1]].map { (.meeting($0.slug), $0.title) }
         default: return nil
         }
     }
@@ -110,8 +112,30 @@ struct PrintedCodes: Sendable {
                 return files.sheetSection
             }
         }
-        let sheet = try sections.values.compactMap { try $0?.get() }
+        var sheet: [String] = []
+        let hidden = hiddenCodes
+        for (code, section) in zip(drawn, sections.values) {
+            guard let section = try section?.get() else { continue }
+            if meetingCodes.contains(code.code) {
+                // A meeting's A4 sheet for the table, printed on its own.
+                try output.write("\(folder)\(code.code)-placard.html", PlacardSheet.html(sections: [section], size: .a4, title: content.site.title))
+            }
+            // The sheet of every placard is a public list: an unlisted meeting stays off it.
+            if !hidden.contains(code.code) { sheet.append(section) }
+        }
         try output.write("\(folder)index.html", PlacardSheet.html(sections: sheet, size: size, title: content.site.title))
+    }
+
+    /// Codes that open a meeting (its own, or an old code moved to it).
+    var meetingCodes: Set<String> {
+        let own = Set(content.meetings.map(\.code))
+        return own.union(content.site.movedCodes.filter { own.contains($0.value) }.keys)
+    }
+
+    /// Codes that open an unlisted meeting: not on the sheet of all placards.
+    var hiddenCodes: Set<String> {
+        let own = Set(content.meetings.filter { !$0.listed }.map(\.code))
+        return own.union(content.site.movedCodes.filter { own.contains($0.value) }.keys)
     }
 
     private func draw(_ code: String, item: (ref: PageRef, name: LocalizedText), today: CalendarDate, size: PlacardSize,
@@ -119,6 +143,8 @@ struct PrintedCodes: Sendable {
         let kind: PlacardInfo.Kind
         var stars: Int?
         var payment: ProductPayment?
+        var details: [String] = []
+        var size = size
         switch item.ref {
         case .heritage(let slug):
             let relic = index.heritage[slug]
@@ -131,13 +157,22 @@ struct PrintedCodes: Sendable {
             if let ocop = index.products[slug]?.ocop, ocop.isValid(on: today) { stars = ocop.stars }
             // Only under the product's own code: a moved code's board keeps its single code.
             if let product = index.products[slug], product.code == code { payment = ProductPayment(product, index: index) }
+        case .meeting(let slug):
+            kind = .meeting
+            // A sheet for the meeting table: A4 whatever the other placards' size.
+            size = .a4
+            if let meeting = index.meetings[slug] {
+                let language = content.site.defaultLanguage
+                details.append(Format.meetingDate(meeting.date, time: meeting.time, language: language))
+                if let place = meeting.place { details.append(place.resolve(language, default: language)) }
+            }
         default: kind = .page
         }
         let site = content.site
         let names = item.name.values.keys.sorted().map { "\($0)=\(item.name.values[$0] ?? "")" }
         let key = ContentHash.key(([DrawnCode.drawing, site.baseURL, code, site.qrErrorCorrection, size.rawValue, "\(kind)",
                                     stars.map(String.init) ?? "-", publisher, payment?.payload ?? "-",
-                                    payment?.detail(currency: site.currency) ?? "-"] + names).joined(separator: "\n"))
+                                    payment?.detail(currency: site.currency) ?? "-"] + names + details).joined(separator: "\n"))
         let file = SitePaths.Cache.qr.folder(in: content.root).appendingPathComponent(key, isDirectory: false)
         if let drawn = DrawnCode(code: code, file: file) { return drawn }
 
@@ -152,7 +187,8 @@ struct PrintedCodes: Sendable {
             }
         }
         let placard = PlacardInfo(link: link, name: item.name, kind: kind, stars: stars, publisher: publisher,
-                                  pay: pay.map { PlacardInfo.PayCode(symbol: $0.symbol, detail: payment?.detail(currency: site.currency) ?? "") })
+                                  pay: pay.map { PlacardInfo.PayCode(symbol: $0.symbol, detail: payment?.detail(currency: site.currency) ?? "") },
+                                  details: details)
         let png: Data
         do {
             png = try link.symbol.pngData(minimumSize: 1000, quietZone: 4)
@@ -161,7 +197,7 @@ struct PrintedCodes: Sendable {
         }
         let body = Placard.body(placard, size: size)
         // `dinh qr` reports the payment code too: its size decides how small it may be printed.
-        let summary = link.summary + (pay.map { "; VietQR payment code: version \($0.symbol.version), \($0.symbol.size)×\($0.symbol.size) modules, level \($0.symbol.errorCorrection.rawValue), qr/\(code)-pay.png" } ?? "")
+        let summary = link.summary + (kind == .meeting ? "; A4 sheet for the meeting table: qr/\(code)-placard.html" : "") + (pay.map { "; VietQR payment code: version \($0.symbol.version), \($0.symbol.size)×\($0.symbol.size) modules, level \($0.symbol.errorCorrection.rawValue), qr/\(code)-pay.png" } ?? "")
         let bundle = DrawnCode.bundle(isUppercase: link.isUppercase, summary: summary, parts: [
             png,
             Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8),

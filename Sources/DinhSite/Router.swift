@@ -10,6 +10,8 @@ enum PageRef: Hashable {
     case products
     /// *1.1*: the search page.
     case search
+    /// *1.1*: a meeting's document pack.
+    case meeting(String)
 
     /// The page's folder within one language's tree, with a trailing `/` (empty for home).
     var folder: String {
@@ -21,6 +23,7 @@ enum PageRef: Hashable {
         case .page(let slug): return SitePaths.page(slug)
         case .products: return SitePaths.products
         case .search: return SitePaths.search
+        case .meeting(let slug): return SitePaths.meeting(slug)
         }
     }
 }

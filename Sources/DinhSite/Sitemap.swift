@@ -6,6 +6,8 @@ struct WrittenPage {
     var ref: PageRef
     /// Language → path from the site root (folder form, `en/heritage/x/`).
     var paths: [(language: String, path: String)]
+    /// Whether the page goes into the sitemap: an unlisted meeting's pack does not.
+    var listed = true
 }
 
 enum Sitemap {
@@ -16,7 +18,7 @@ enum Sitemap {
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
 
         """
-        for page in pages {
+        for page in pages where page.listed {
             for (_, path) in page.paths {
                 out += "  <url>\n    <loc>\(HTML.escape(site.baseURL + path))</loc>\n"
                 if page.paths.count > 1 {

@@ -64,6 +64,8 @@ struct Strings {
         "offline_failed": "Chưa lưu được hết; hãy thử lại khi có mạng.", "menu": "Menu",
         "filter_count": "Đang hiện {shown} trên {total} sản phẩm", "filter_none": "Không có sản phẩm nào phù hợp với lựa chọn này.",
         "filter_reset": "Xem tất cả sản phẩm",
+        "meeting_when": "Thời gian", "meeting_place": "Địa điểm", "documents": "Tài liệu",
+        "no_documents": "Chưa có tài liệu.",
     ]
 
     static let english: [String: String] = [
@@ -97,5 +99,7 @@ struct Strings {
         "offline_failed": "Not everything could be kept; try again with a network.", "menu": "Menu",
         "filter_count": "Showing {shown} of {total} products", "filter_none": "No product matches this choice.",
         "filter_reset": "Show all products",
+        "meeting_when": "When", "meeting_place": "Place", "documents": "Documents",
+        "no_documents": "No documents yet.",
     ]
 }

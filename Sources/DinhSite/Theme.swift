@@ -6,7 +6,7 @@ import DinhTemplate
 /// name in `content/theme/` taking its place (templates `*.mustache`, assets under `assets/`).
 public struct Theme: Sendable {
     /// Every template a build renders.
-    static let templateNames = ["layout", "home", "heritage", "product", "products", "producer", "page", "not-found", "landing", "qr-sheet", "search"]
+    static let templateNames = ["layout", "home", "heritage", "product", "products", "producer", "page", "not-found", "landing", "qr-sheet", "search", "meeting"]
 
     var library: TemplateLibrary
     /// Files copied to `assets/` in the output, sorted by name.
