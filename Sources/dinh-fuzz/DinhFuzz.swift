@@ -51,7 +51,12 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             // Through a file, as `dinh import` reads one (ZIPFoundation's in-memory archive is
             // another reader, with its own bugs, that Dinh does not use).
             let file = Self.scratch.appendingPathComponent("fuzz.xlsx")
-            guard (try? data.write(to: file)) != nil else { return }
+            if (try? data.write(to: file)) == nil {
+                // Another fuzz run's clean-up may have removed the folder: make it again, so a
+                // run never counts inputs it did not read.
+                try? FileManager.default.createDirectory(at: Self.scratch, withIntermediateDirectories: true)
+                guard (try? data.write(to: file)) != nil else { fatalError("cannot write \(file.path)") }
+            }
             _ = try? Table.read(file, displayPath: "fuzz.xlsx")
         case .image:
             // A 4-megapixel limit keeps each run fast; the limit itself is tested elsewhere.
