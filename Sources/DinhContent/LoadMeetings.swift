@@ -5,28 +5,27 @@ extension Loading {
     /// 1.1: `meetings/<slug>/index.md`, a meeting's document pack behind one QR code.
     mutating func loadMeeting(slug: String, folder: URL) -> Meeting? {
         let shown = loader.display("meetings/\(slug)/index.md")
-        let what = "this meeting"
-        let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: what)
+        let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: "this meeting")
         defer { flushReader() }
         guard let node = document.node,
-              let fields = reader.fields(node, allowed: ["code", "title", "date", "time", "place", "documents", "listed"], in: what)
+              let fields = reader.fields(node, allowed: ["code", "title", "date", "time", "place", "documents", "listed"], in: "this meeting")
         else { return nil }
 
-        let code = reader.require(fields, "code", in: what, example: "code: HOP2612").flatMap { readCode($0) }
-        var title = reader.require(fields, "title", in: what, example: "title: Họp Ủy ban nhân dân xã tháng 12").flatMap { reader.text($0, field: "title") }
-        let date = reader.require(fields, "date", in: what, example: "date: 2026-12-15").flatMap { reader.date($0, field: "date") }
+        let code = reader.require(fields, "code", in: "this meeting", example: "code: HOP2612").flatMap { readCode($0) }
+        var title = reader.require(fields, "title", in: "this meeting", example: "title: Họp Ủy ban nhân dân xã tháng 12").flatMap { reader.text($0, field: "title") }
+        let date = reader.require(fields, "date", in: "this meeting", example: "date: 2026-12-15").flatMap { reader.date($0, field: "date") }
         let time = fields["time"].flatMap { readTime($0) }
         var place = fields["place"].flatMap { reader.text($0, field: "place") }
         let listed = fields["listed"].flatMap { readSwitch($0, field: "listed") } ?? false
         var documents: [Meeting.Document] = []
-        if let node = reader.require(fields, "documents", in: what, example: "documents: [{file: chuong-trinh.pdf, title: Chương trình họp}]"),
+        if let node = reader.require(fields, "documents", in: "this meeting", example: "documents: [{file: chuong-trinh.pdf, title: Chương trình họp}]"),
            let items = reader.list(node, field: "documents") {
             documents = items.compactMap { readDocument($0, folder: folder) }
             if items.isEmpty {
                 reader.diagnostics.warning(node.location, "'documents' is empty: the meeting's page will list no document; add lines such as `- {file: chuong-trinh.pdf, title: Chương trình họp}`")
             }
         }
-        let body = translations(folder: folder, slug: slug, section: "meetings", what: what, defaultBody: document.body,
+        let body = translations(folder: folder, slug: slug, section: "meetings", what: "this meeting", defaultBody: document.body,
                                 textFields: ["title", "place"]) { key, language, text in
             guard let value = text?.values[language] else { return }
             if key == "title" { title?.values[language] = value }
@@ -52,10 +51,9 @@ extension Loading {
 
     /// One entry of `documents`: `{file: x.pdf, title: …}`, a PDF in the meeting's folder.
     private mutating func readDocument(_ node: YAMLNode, folder: URL) -> Meeting.Document? {
-        let what = "a document of 'documents'"
-        guard let fields = reader.fields(node, allowed: ["file", "title"], in: what) else { return nil }
-        let title = reader.require(fields, "title", in: what, example: "title: Chương trình họp").flatMap { reader.text($0, field: "documents.title") }
-        guard let fileNode = reader.require(fields, "file", in: what, example: "file: chuong-trinh.pdf"),
+        guard let fields = reader.fields(node, allowed: ["file", "title"], in: "a document of 'documents'") else { return nil }
+        let title = reader.require(fields, "title", in: "a document of 'documents'", example: "title: Chương trình họp").flatMap { reader.text($0, field: "documents.title") }
+        guard let fileNode = reader.require(fields, "file", in: "a document of 'documents'", example: "file: chuong-trinh.pdf"),
               let file = media(fileNode, field: "file", folder: folder, extensions: ["pdf"], kind: "a PDF document")
         else { return nil }
         guard let (bytes, head, tail) = Self.ends(of: file.url) else {
