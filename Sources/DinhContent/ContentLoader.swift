@@ -59,7 +59,7 @@ struct Loading {
     mutating func run() -> Content? {
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: loader.root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.error(SourceLocation(path: loader.displayRoot), "the content folder does not exist; create it with `dinh init \(loader.displayRoot)` or give the right folder")
+            diagnostics.error(SourceLocation(path: loader.displayRoot), .noContentFolder(folder: loader.displayRoot))
             return nil
         }
         guard let site = loadSite() else { return nil }
@@ -116,16 +116,16 @@ struct Loading {
             if isLink, stat(folder.path, &status) != 0 { continue }
             let shown = loader.display("\(section)/\(name)")
             guard (status.st_mode & S_IFMT) == S_IFDIR else {
-                diagnostics.warning(SourceLocation(path: shown), "this file is ignored: each entry of \(section)/ is a folder with an index.md inside")
+                diagnostics.warning(SourceLocation(path: shown), .ignoredFileNotFolder(section: section))
                 continue
             }
             guard isLink ? isInsideRoot(folder) : sectionInside else {
-                diagnostics.error(SourceLocation(path: shown), "this folder is a link to a place outside the content folder; copy the files into the content folder instead")
+                diagnostics.error(SourceLocation(path: shown), .folderLinksOutside)
                 continue
             }
             guard Slug.isValid(name) else {
                 let suggestion = Slug.suggest(for: name)
-                diagnostics.error(SourceLocation(path: shown), "the folder name '\(name.nfc)' cannot be used in a web address: use only a-z, 0-9 and -; rename it to '\(suggestion.isEmpty ? "a-name-like-this" : suggestion)'")
+                diagnostics.error(SourceLocation(path: shown), .badFolderName(name: name.nfc, suggestion: suggestion.isEmpty ? nil : suggestion))
                 continue
             }
             result.append((name, folder))
@@ -142,12 +142,12 @@ struct Loading {
             guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else {
                 // 1.1: producers' photos sit beside their files.
                 if Loading.imageExtensions.contains((name as NSString).pathExtension.lowercased()) { continue }
-                diagnostics.warning(SourceLocation(path: shown), "this file is ignored: \(section)/ holds one .yaml file per producer")
+                diagnostics.warning(SourceLocation(path: shown), .ignoredFileNotYAML(section: section))
                 continue
             }
             let slug = String(name.prefix(upTo: name.lastIndex(of: ".") ?? name.endIndex))
             guard Slug.isValid(slug) else {
-                diagnostics.error(SourceLocation(path: shown), "the file name '\(slug.nfc)' cannot be used in a web address: use only a-z, 0-9 and -; rename it to '\(Slug.suggest(for: slug)).yaml'")
+                diagnostics.error(SourceLocation(path: shown), .badFileName(name: slug.nfc, suggestion: Slug.suggest(for: slug)))
                 continue
             }
             result.append((slug, url.appendingPathComponent(name, isDirectory: false)))
@@ -162,10 +162,10 @@ struct Loading {
     }
 
     /// Reads a YAML-fronted Markdown file: its fields (nil if unreadable) and rendered body.
-    mutating func document(_ url: URL, shown: String, required: Bool, what: String) -> (node: YAMLNode?, body: String, exists: Bool) {
+    mutating func document(_ url: URL, shown: String, required: Bool, what: Part) -> (node: YAMLNode?, body: String, exists: Bool) {
         guard fileManager.fileExists(atPath: url.path) else {
             if required {
-                diagnostics.error(SourceLocation(path: shown), "\(what) has no index.md; create this file with the fields between two `---` lines")
+                diagnostics.error(SourceLocation(path: shown), .noIndex(what: what))
             }
             return (nil, "", false)
         }
@@ -175,16 +175,16 @@ struct Loading {
         case .failure(let problem): diagnostics.append(problem); return (nil, "", true)
         }
         if text.trimmed.isEmpty {
-            diagnostics.error(SourceLocation(path: shown), "this file is empty; it needs the fields of \(what) between two `---` lines, then the text")
+            diagnostics.error(SourceLocation(path: shown), .emptyDocument(what: what))
             return (nil, "", true)
         }
         let source = SourceText.split(text, path: shown)
         guard let yaml = source.frontMatter else {
-            diagnostics.error(SourceLocation(path: shown), "this file must start with a `---` line, then the fields (code:, name: …), then another `---` line")
+            diagnostics.error(SourceLocation(path: shown), .noFrontMatter)
             return (nil, "", true)
         }
         guard source.frontMatterClosed else {
-            diagnostics.error(SourceLocation(path: shown), "the fields opened by `---` on line 1 are never closed: add a `---` line after the last field")
+            diagnostics.error(SourceLocation(path: shown), .frontMatterNotClosed)
             return (nil, "", true)
         }
         let rendered = Markdown.render(source.body, firstLine: source.bodyFirstLine)
@@ -192,7 +192,7 @@ struct Loading {
         switch YAMLReader.parse(yaml, path: shown, lineOffset: source.frontMatterLineOffset) {
         case .success(let node):
             guard let node else {
-                diagnostics.error(SourceLocation(path: shown), "the fields between the `---` lines are empty")
+                diagnostics.error(SourceLocation(path: shown), .frontMatterEmpty)
                 return (nil, rendered.html, true)
             }
             return (node, rendered.html, true)
@@ -210,7 +210,7 @@ struct Loading {
         case .success(let text):
             switch YAMLReader.parse(text, path: shown) {
             case .success(let node):
-                if node == nil { diagnostics.error(SourceLocation(path: shown), "this file is empty") }
+                if node == nil { diagnostics.error(SourceLocation(path: shown), .emptyFile) }
                 return node
             case .failure(let problem):
                 diagnostics.append(problem)
@@ -220,47 +220,45 @@ struct Loading {
     }
 
     /// A media file named in front matter: relative to the page's folder, inside it, existing.
-    mutating func media(_ node: YAMLNode, field: String, folder: URL, extensions: [String], kind: String) -> MediaFile? {
+    mutating func media(_ node: YAMLNode, field: String, folder: URL, extensions: [String], kind: Part) -> MediaFile? {
         guard let path = reader.string(node, field: field) else { return nil }
         let location = node.location
         if path.contains("://") {
-            diagnostics.error(location, "'\(field)' must be a file in this folder, not a web address; download the file and put it next to index.md")
+            diagnostics.error(location, .fileIsWebAddress(field: field))
             return nil
         }
         if path.hasPrefix("/") || path.contains("\\") || path.hasPrefix("~") || path.split(separator: "/").contains("..") {
-            diagnostics.error(location, "'\(field)': '\(path)' points outside this page's folder; put the file in the folder beside index.md and write just its name")
+            diagnostics.error(location, .fileOutsideFolder(field: field, path: path))
             return nil
         }
         let ext = (path as NSString).pathExtension.lowercased()
         if !extensions.isEmpty, !extensions.contains(ext) {
-            diagnostics.error(location, "'\(field)': '\(path)' is not \(kind) (allowed: \(extensions.map { "." + $0 }.joined(separator: ", ")))")
+            diagnostics.error(location, .wrongFileKind(field: field, path: path, kind: kind, extensions: extensions))
             return nil
         }
         let url = folder.appendingPathComponent(path, isDirectory: false)
         guard fileManager.fileExists(atPath: url.path) else {
-            var message = "'\(field)': the file '\(path)' is not in this folder"
             let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
-            if let guess = DidYouMean.suggestion(for: path, among: names) { message += "; did you mean '\(guess)'? (names must match exactly, including upper/lower case)" }
-            diagnostics.error(location, message)
+            diagnostics.error(location, .fileMissing(field: field, path: path, guess: DidYouMean.suggestion(for: path, among: names)))
             return nil
         }
         guard isInsideRoot(url) else {
-            diagnostics.error(location, "'\(field)': '\(path)' is a link to a file outside the content folder; copy the file itself into this folder")
+            diagnostics.error(location, .fileLinksOutside(field: field, path: path))
             return nil
         }
         // Sizes are read from the file system: a media file is never read whole to judge it.
         var status = stat()
         let size = stat(url.path, &status) == 0 ? Int64(status.st_size) : 0
         if size == 0 {
-            diagnostics.error(location, "'\(field)': '\(path)' is empty (0 bytes); copy the file again, or export it again")
+            diagnostics.error(location, .fileEmpty(field: field, path: path))
             return nil
         }
         if let limit = Self.largestMedia[ext], size > limit.bytes {
-            diagnostics.error(location, "'\(field)': '\(path)' is \(SourceText.megabytes(size)), too large for visitors' phones (at most \(limit.bytes >> 20) MB); \(limit.advice)")
+            diagnostics.error(location, .fileTooLarge(field: field, path: path, size: SourceText.megabytes(size), limitMB: limit.bytes >> 20, advice: limit.advice))
             return nil
         }
         if Loading.audioExtensions.contains(ext), !Self.looksLikeAudio(url) {
-            diagnostics.error(location, "'\(field)': '\(path)' is not MP3, M4A or Ogg audio, whatever its name says; export the recording again as MP3")
+            diagnostics.error(location, .notAudio(field: field, path: path))
             return nil
         }
         return MediaFile(path: path, url: url, location: location)
@@ -268,9 +266,9 @@ struct Loading {
 
     /// Files larger than these are refused: visitors download them on phones, and no narration or
     /// clip needs more (an hour of speech at 64 kbit/s is 29 MB).
-    static let largestMedia: [String: (bytes: Int64, advice: String)] = {
-        let audio: (Int64, String) = (100 << 20, "export the recording again as MP3 at 64–128 kbit/s (an hour at 64 kbit/s is 29 MB)")
-        let video: (Int64, String) = (1 << 30, "export the clip again for the web (H.264 at 720p, a few minutes)")
+    static let largestMedia: [String: (bytes: Int64, advice: Advice)] = {
+        let audio: (Int64, Advice) = (100 << 20, .audio)
+        let video: (Int64, Advice) = (1 << 30, .video)
         return ["mp3": audio, "m4a": audio, "ogg": audio, "opus": audio, "mp4": video, "webm": video]
     }()
 
@@ -288,7 +286,7 @@ struct Loading {
     /// The body in every language: `defaultBody` (of `index.md`) and the translations
     /// `index.<lang>.md`, whose text fields are applied to the value being built. A language
     /// without its translation is a warning: its page shows the original, marked as untranslated.
-    mutating func translations(folder: URL, slug: String, section: String, what: String, defaultBody: String?,
+    mutating func translations(folder: URL, slug: String, section: String, what: Part, defaultBody: String?,
                                textFields: [String], formulaFields: Set<String> = [],
                                apply: (String, String, LocalizedText?) -> Void) -> Body {
         var body: Body = [:]
@@ -298,8 +296,8 @@ struct Loading {
             for language in reader.languages.dropFirst() where !names.contains("index.\(language).md") {
                 let name = LocalizedText.languageName(language)
                 diagnostics.warning(SourceLocation(path: loader.display("\(section)/\(slug)/index.md")),
-                                    "not yet translated into \(name) (\(language)): write the translation in index.\(language).md beside this file; until then the \(name) page shows this text, marked as not translated",
-                                    group: "Not yet translated into \(name) (\(language))")
+                                    .notTranslated(name: name, language: language),
+                                    group: Message(ContentMessage.notTranslatedGroup(name: name, language: language)))
             }
         }
         for language in reader.languages.dropFirst() where names.contains("index.\(language).md") {
@@ -314,13 +312,13 @@ struct Loading {
                 if !source.body.trimmed.isEmpty { body[language] = rendered.html }
                 guard let yaml = source.frontMatter else { continue }
                 guard source.frontMatterClosed else {
-                    diagnostics.error(SourceLocation(path: shown), "the fields opened by `---` on line 1 are never closed: add a `---` line after the last field")
+                    diagnostics.error(SourceLocation(path: shown), .frontMatterNotClosed)
                     continue
                 }
                 switch YAMLReader.parse(yaml, path: shown, lineOffset: source.frontMatterLineOffset) {
                 case .failure(let problem): diagnostics.append(problem)
                 case .success(let node):
-                    guard let node, let fields = reader.fields(node, allowed: textFields, in: "the \(language) translation of \(what)") else { continue }
+                    guard let node, let fields = reader.fields(node, allowed: textFields, in: .translation(language: language, of: what)) else { continue }
                     for key in textFields {
                         guard let value = fields[key], let text = reader.string(value, field: key) else { continue }
                         if formulaFields.contains(key) { warnIfFormula(value, field: "'\(key)'") }
@@ -334,7 +332,7 @@ struct Loading {
             let language = String(name.dropFirst("index.".count).dropLast(".md".count))
             if !reader.languages.contains(language) {
                 diagnostics.warning(SourceLocation(path: loader.display("\(section)/\(slug)/\(name)")),
-                                    "this translation is ignored: '\(language)' is not among the languages in site.yaml (\(reader.languages.joined(separator: ", ")))")
+                                    .translationIgnored(language: language, languages: reader.languages))
             }
         }
         return body
@@ -346,11 +344,11 @@ struct Loading {
         let shown = loader.display("site.yaml")
         let url = loader.root.appendingPathComponent("site.yaml")
         guard fileManager.fileExists(atPath: url.path) else {
-            diagnostics.error(SourceLocation(path: shown), "site.yaml is missing: every content folder needs one (title, base_url, languages); `dinh init` writes an example")
+            diagnostics.error(SourceLocation(path: shown), .noSiteFile)
             return nil
         }
         guard let node = yamlFile(url, shown: shown) else { return nil }
-        let what = "site.yaml"
+        let what = Part.siteFile
         guard let fields = reader.fields(node, allowed: ["title", "base_url", "languages", "currency", "publisher", "qr", "moved_codes", "retired_codes"], in: what) else {
             diagnostics.append(contentsOf: reader.diagnostics); reader.diagnostics = Diagnostics()
             return nil
@@ -360,12 +358,12 @@ struct Loading {
             let codes = items.compactMap { item -> String? in
                 guard let code = reader.string(item, field: "languages") else { return nil }
                 guard code.count >= 2, code.count <= 8, code.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }) else {
-                    reader.diagnostics.error(item.location, "'\(code)' is not a language code; use two lowercase letters such as vi or en")
+                    reader.diagnostics.error(item.location, .notLanguageCode(code: code))
                     return nil
                 }
                 return code
             }
-            if Set(codes).count != codes.count { reader.diagnostics.error(node.location, "a language is listed twice in 'languages'") }
+            if Set(codes).count != codes.count { reader.diagnostics.error(node.location, .languageTwice) }
             if !codes.isEmpty { languages = Array(NSOrderedSet(array: codes).array.compactMap { $0 as? String }) }
         }
         reader.languages = languages
@@ -376,23 +374,23 @@ struct Loading {
            let text = reader.url(node, field: "base_url") {
             baseURL = text.hasSuffix("/") ? text : text + "/"
             if URL(string: baseURL)?.query != nil || baseURL.contains("#") {
-                reader.diagnostics.error(node.location, "'base_url' must not contain ? or #")
+                reader.diagnostics.error(node.location, .baseURLQuery)
             }
         }
         var currency = "VND"
         if let node = fields["currency"], let text = reader.string(node, field: "currency") {
             if text.count == 3, text.allSatisfy({ $0.isASCII && $0.isUppercase }) { currency = text } else {
-                reader.diagnostics.error(node.location, "'currency' must be a three-letter ISO 4217 code such as VND")
+                reader.diagnostics.error(node.location, .currencyCode)
             }
         }
         var publisher = Publisher(name: title ?? LocalizedText("", language: languages[0]), email: nil, phone: nil)
-        if let node = fields["publisher"], let group = reader.fields(node, allowed: ["name", "email", "phone"], in: "'publisher'") {
+        if let node = fields["publisher"], let group = reader.fields(node, allowed: ["name", "email", "phone"], in: .field("publisher")) {
             if let name = group["name"].flatMap({ reader.text($0, field: "publisher.name") }) { publisher.name = name }
             publisher.email = group["email"].flatMap { reader.string($0, field: "publisher.email") }
             publisher.phone = group["phone"].flatMap { reader.string($0, field: "publisher.phone") }
         }
         var errorCorrection = "Q"
-        if let node = fields["qr"], let group = reader.fields(node, allowed: ["error_correction"], in: "'qr'"),
+        if let node = fields["qr"], let group = reader.fields(node, allowed: ["error_correction"], in: .field("qr")),
            let level = group["error_correction"].flatMap({ reader.choice($0, field: "qr.error_correction", among: ["L", "M", "Q", "H"]) }) {
             errorCorrection = level
         }
@@ -400,7 +398,7 @@ struct Loading {
         if let node = fields["moved_codes"], case .mapping(let entries) = node.kind {
             for entry in entries { if let target = reader.string(entry.value, field: "moved_codes.\(entry.key)") { moved[entry.key] = target } }
         } else if let node = fields["moved_codes"] {
-            reader.diagnostics.error(node.location, "'moved_codes' must be lines of `OLDCODE: NEWCODE`")
+            reader.diagnostics.error(node.location, .movedCodesShape)
         }
         var retired: [String: LocalizedText] = [:]
         if let node = fields["retired_codes"], case .mapping(let entries) = node.kind {
@@ -408,7 +406,7 @@ struct Loading {
                 retired[entry.key] = entry.value.isNull ? LocalizedText([:]) : reader.text(entry.value, field: "retired_codes.\(entry.key)")
             }
         } else if let node = fields["retired_codes"] {
-            reader.diagnostics.error(node.location, "'retired_codes' must be lines of `CODE: why it was retired`")
+            reader.diagnostics.error(node.location, .retiredCodesShape)
         }
         diagnostics.append(contentsOf: reader.diagnostics)
         reader.diagnostics = Diagnostics()
@@ -425,8 +423,7 @@ struct Loading {
         let valid = (2...12).contains(text.count) && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
         if valid { return text }
         let cleaned = String(text.uppercased().unicodeScalars.filter { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }.map(Character.init))
-        var message = "'code' must be 2 to 12 capital letters A–Z or digits 0–9 (it is printed on QR boards); found '\(text)'"
-        if (2...12).contains(cleaned.count) { message += "; write '\(cleaned)'" }
+        let message = ContentMessage.badCode(found: text, suggestion: (2...12).contains(cleaned.count) ? cleaned : nil)
         reader.diagnostics.error(node.location, message)
         return nil
     }
@@ -437,7 +434,7 @@ struct Loading {
             + pages.compactMap { page in page.code.map { ($0, page.source) } } + meetings.map { ($0.code, $0.source) }
         for (code, location) in all.sorted(by: { $0.1 < $1.1 }) {
             if let first = seen[code] {
-                diagnostics.error(location, "the code \(code) is already used by \(first.path); every relic, product, page and meeting needs its own code")
+                diagnostics.error(location, .codeUsedTwice(code: code, by: first.path))
             } else {
                 seen[code] = location
             }

@@ -35,27 +35,21 @@ struct FieldReader {
 
     /// A group of fields. Unknown keys are errors with a did-you-mean, because a misspelt key
     /// silently ignored is a field silently missing from the page.
-    mutating func fields(_ node: YAMLNode, allowed: [String], in what: String) -> Fields? {
+    mutating func fields(_ node: YAMLNode, allowed: [String], in what: Part) -> Fields? {
         guard case .mapping(let entries) = node.kind else {
-            diagnostics.error(node.location, "\(what) must be a group of fields (`key: value` lines), not \(node.kindDescription)")
+            diagnostics.error(node.location, .notAGroup(what: what, kind: node.kindDescription))
             return nil
         }
         for entry in entries where !allowed.contains(entry.key) {
-            var message = "unknown field '\(entry.key)' in \(what)"
-            if let guess = DidYouMean.suggestion(for: entry.key, among: allowed) {
-                message += "; did you mean '\(guess)'?"
-            } else {
-                message += "; the fields allowed here are: \(allowed.joined(separator: ", "))"
-            }
-            diagnostics.error(entry.keyLocation, message)
+            diagnostics.error(entry.keyLocation, .unknownField(key: entry.key, in: what, guess: DidYouMean.suggestion(for: entry.key, among: allowed), allowed: allowed))
         }
         return Fields(node: node, entries: entries)
     }
 
     /// Reports a missing required field at the start of its group.
-    mutating func require(_ fields: Fields, _ key: String, in what: String, example: String) -> YAMLNode? {
+    mutating func require(_ fields: Fields, _ key: String, in what: Part, example: String) -> YAMLNode? {
         if let value = fields[key] { return value }
-        diagnostics.error(fields.node.location, "\(what) is missing the required field '\(key)'; add a line such as `\(example)`")
+        diagnostics.error(fields.node.location, .missingField(in: what, key: key, example: example))
         return nil
     }
 
@@ -63,7 +57,7 @@ struct FieldReader {
         switch node.kind {
         case .sequence(let items): return items
         default:
-            diagnostics.error(node.location, "'\(field)' must be a list, written `[a, b]` or as lines starting with `- `")
+            diagnostics.error(node.location, .notAList(field: field))
             return nil
         }
     }
@@ -72,12 +66,12 @@ struct FieldReader {
 
     mutating func string(_ node: YAMLNode, field: String) -> String? {
         guard case .scalar(let text, _) = node.kind else {
-            diagnostics.error(node.location, "'\(field)' must be a single text value, not \(node.kindDescription)")
+            diagnostics.error(node.location, .notSingleValue(field: field, kind: node.kindDescription))
             return nil
         }
         let trimmed = text.trimmed
         if trimmed.isEmpty {
-            diagnostics.error(node.location, "'\(field)' is empty")
+            diagnostics.error(node.location, .emptyField(field: field))
             return nil
         }
         return trimmed
@@ -92,33 +86,32 @@ struct FieldReader {
             var values: [String: String] = [:]
             for entry in entries {
                 guard languages.contains(entry.key) else {
-                    var message = "'\(field)' has text for '\(entry.key)', which is not a language of this site (site.yaml lists \(languages.joined(separator: ", ")))"
-                    if let guess = DidYouMean.suggestion(for: entry.key, among: languages) { message += "; did you mean '\(guess)'?" }
-                    diagnostics.error(entry.keyLocation, message)
+                    diagnostics.error(entry.keyLocation, .notSiteLanguage(field: field, language: entry.key, languages: languages,
+                                                                          guess: DidYouMean.suggestion(for: entry.key, among: languages)))
                     continue
                 }
                 if entry.value.isNull { continue }
                 if let text = string(entry.value, field: "\(field).\(entry.key)") { values[entry.key] = text }
             }
             if values.isEmpty {
-                diagnostics.error(node.location, "'\(field)' has no text")
+                diagnostics.error(node.location, .noText(field: field))
                 return nil
             }
             return LocalizedText(values)
         case .sequence:
-            diagnostics.error(node.location, "'\(field)' must be text, or text per language such as `{vi: …, en: …}`, not a list")
+            diagnostics.error(node.location, .textNotList(field: field))
             return nil
         }
     }
 
-    mutating func integer(_ node: YAMLNode, field: String, range: ClosedRange<Int>, hint: String = "") -> Int? {
+    mutating func integer(_ node: YAMLNode, field: String, range: ClosedRange<Int>, hint: Hint? = nil) -> Int? {
         guard let text = string(node, field: field) else { return nil }
         guard let value = Int(text), text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
-            diagnostics.error(node.location, "'\(field)' must be a whole number, found '\(text)'\(hint.isEmpty ? "" : "; \(hint)")")
+            diagnostics.error(node.location, .notWholeNumber(field: field, found: text, hint: hint))
             return nil
         }
         guard range.contains(value) else {
-            diagnostics.error(node.location, "'\(field)' must be between \(range.lowerBound) and \(range.upperBound), found \(value)\(hint.isEmpty ? "" : "; \(hint)")")
+            diagnostics.error(node.location, .outOfRange(field: field, low: "\(range.lowerBound)", high: "\(range.upperBound)", found: "\(value)", hint: hint))
             return nil
         }
         return value
@@ -128,11 +121,11 @@ struct FieldReader {
         guard let text = string(node, field: field) else { return nil }
         guard let value = Double(text), value.isFinite,
               text.allSatisfy({ $0.isASCII && ($0.isNumber || "-+.".contains($0)) }) else {
-            diagnostics.error(node.location, "'\(field)' must be a number (use a dot for decimals, as in 21.0879), found '\(text)'")
+            diagnostics.error(node.location, .notANumber(field: field, found: text))
             return nil
         }
         guard range.contains(value) else {
-            diagnostics.error(node.location, "'\(field)' must be between \(Self.format(range.lowerBound)) and \(Self.format(range.upperBound)), found \(text)")
+            diagnostics.error(node.location, .outOfRange(field: field, low: Self.format(range.lowerBound), high: Self.format(range.upperBound), found: text, hint: nil))
             return nil
         }
         return value
@@ -141,8 +134,7 @@ struct FieldReader {
     mutating func choice(_ node: YAMLNode, field: String, among allowed: [String]) -> String? {
         guard let text = string(node, field: field) else { return nil }
         if allowed.contains(text) { return text }
-        var message = "'\(field)' must be one of \(allowed.joined(separator: ", ")); found '\(text)'"
-        if let guess = DidYouMean.suggestion(for: text, among: allowed) { message += "; did you mean '\(guess)'?" }
+        let message = ContentMessage.notAChoice(field: field, allowed: allowed, found: text, guess: DidYouMean.suggestion(for: text, among: allowed))
         diagnostics.error(node.location, message)
         return nil
     }
@@ -151,7 +143,7 @@ struct FieldReader {
     mutating func date(_ node: YAMLNode, field: String) -> CalendarDate? {
         guard let text = string(node, field: field) else { return nil }
         guard let date = CalendarDate(parsing: text) else {
-            diagnostics.error(node.location, "'\(field)' must be a real date written YYYY-MM-DD (for example 2023-06-30); '\(text)' is not")
+            diagnostics.error(node.location, .notADate(field: field, found: text))
             return nil
         }
         return date
@@ -160,7 +152,7 @@ struct FieldReader {
     mutating func geo(_ node: YAMLNode, field: String = "geo") -> Coordinate? {
         guard let items = list(node, field: field) else { return nil }
         guard items.count == 2 else {
-            diagnostics.error(node.location, "'\(field)' must be two numbers, [latitude, longitude], as in [21.0879, 105.6633]")
+            diagnostics.error(node.location, .notGeo(field: field))
             return nil
         }
         guard let latitude = number(items[0], field: "\(field) latitude", range: -90...90),
@@ -171,7 +163,7 @@ struct FieldReader {
     mutating func url(_ node: YAMLNode, field: String) -> String? {
         guard let text = string(node, field: field) else { return nil }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
-            diagnostics.error(node.location, "'\(field)' must be a full web address starting with https:// ; found '\(text)'")
+            diagnostics.error(node.location, .notWebAddress(field: field, found: text))
             return nil
         }
         return text

@@ -7,7 +7,7 @@ extension Loading {
 
     mutating func loadHeritage(slug: String, folder: URL) -> HeritageSite? {
         let shown = loader.display("heritage/\(slug)/index.md")
-        let what = "this relic"
+        let what = Part.thisRelic
         let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: what)
         defer { flushReader() }
         guard let node = document.node,
@@ -58,12 +58,12 @@ extension Loading {
         return items.compactMap { item in
             var photo = item, caption: LocalizedText?
             if case .mapping = item.kind {
-                guard let fields = reader.fields(item, allowed: ["file", "caption"], in: "a gallery photo") else { return nil }
+                guard let fields = reader.fields(item, allowed: ["file", "caption"], in: .aGalleryPhoto) else { return nil }
                 caption = fields["caption"].flatMap { reader.text($0, field: "gallery.caption") }
-                guard let file = reader.require(fields, "file", in: "this gallery photo", example: "file: hoanh-phi.jpg") else { return nil }
+                guard let file = reader.require(fields, "file", in: .thisGalleryPhoto, example: "file: hoanh-phi.jpg") else { return nil }
                 photo = file
             }
-            return media(photo, field: "gallery", folder: folder, extensions: Self.imageExtensions, kind: "a JPEG or PNG photo")
+            return media(photo, field: "gallery", folder: folder, extensions: Self.imageExtensions, kind: .photo)
                 .map { ($0, caption) }
         }
     }
@@ -80,23 +80,23 @@ extension Loading {
         var pendingTargets: [(String, SourceLocation)] = []
         var declaredIDs: [String] = []
         for item in items {
-            guard let fields = reader.fields(item, allowed: ["id", "title", "panorama", "north", "view", "narration", "hotspots"], in: "a scene") else { continue }
-            let id = reader.require(fields, "id", in: "this scene", example: "id: san-trong").flatMap { reader.string($0, field: "id") }
+            guard let fields = reader.fields(item, allowed: ["id", "title", "panorama", "north", "view", "narration", "hotspots"], in: .aScene) else { continue }
+            let id = reader.require(fields, "id", in: .thisScene, example: "id: san-trong").flatMap { reader.string($0, field: "id") }
             if let id, !Slug.isValid(id) {
-                reader.diagnostics.error(fields["id"]?.location ?? item.location, "scene id '\(id)' must use only a-z, 0-9 and -; write '\(Slug.suggest(for: id))'")
+                reader.diagnostics.error(fields["id"]?.location ?? item.location, .badSceneID(id: id, suggestion: Slug.suggest(for: id)))
             }
             if let id, declaredIDs.contains(id) {
-                reader.diagnostics.error(fields["id"]?.location ?? item.location, "two scenes have the id '\(id)'; each scene needs its own id")
+                reader.diagnostics.error(fields["id"]?.location ?? item.location, .sceneIDTwice(id: id))
             } else if let id {
                 declaredIDs.append(id)
             }
-            let title = reader.require(fields, "title", in: "this scene", example: "title: Sân trong").flatMap { reader.text($0, field: "title") }
-            let panorama = reader.require(fields, "panorama", in: "this scene", example: "panorama: san-trong.jpg").flatMap {
-                media($0, field: "panorama", folder: folder, extensions: Self.imageExtensions, kind: "a JPEG or PNG panorama")
+            let title = reader.require(fields, "title", in: .thisScene, example: "title: Sân trong").flatMap { reader.text($0, field: "title") }
+            let panorama = reader.require(fields, "panorama", in: .thisScene, example: "panorama: san-trong.jpg").flatMap {
+                media($0, field: "panorama", folder: folder, extensions: Self.imageExtensions, kind: .panorama)
             }
             let north = fields["north"].flatMap { reader.number($0, field: "north", range: -180...359.999) }
             var view = Scene.View(yaw: 0, pitch: 0, fov: 90)
-            if let node = fields["view"], let group = reader.fields(node, allowed: ["yaw", "pitch", "fov"], in: "'view'") {
+            if let node = fields["view"], let group = reader.fields(node, allowed: ["yaw", "pitch", "fov"], in: .view) {
                 if let yaw = group["yaw"].flatMap({ reader.number($0, field: "view.yaw", range: -180...359.999) }) { view.yaw = yaw }
                 if let pitch = group["pitch"].flatMap({ reader.number($0, field: "view.pitch", range: -90...90) }) { view.pitch = pitch }
                 if let fov = group["fov"].flatMap({ reader.number($0, field: "view.fov", range: 30...120) }) { view.fov = fov }
@@ -106,21 +106,21 @@ extension Loading {
                 if case .mapping(let entries) = node.kind {
                     for entry in entries {
                         guard reader.languages.contains(entry.key) else {
-                            reader.diagnostics.error(entry.keyLocation, "narration for '\(entry.key)', which is not a language of this site (\(reader.languages.joined(separator: ", ")))")
+                            reader.diagnostics.error(entry.keyLocation, .narrationLanguage(language: entry.key, languages: reader.languages))
                             continue
                         }
                         narration[entry.key] = media(entry.value, field: "narration.\(entry.key)", folder: folder,
-                                                     extensions: Self.audioExtensions, kind: "an audio file")
+                                                     extensions: Self.audioExtensions, kind: .audioFile)
                     }
-                } else if let file = media(node, field: "narration", folder: folder, extensions: Self.audioExtensions, kind: "an audio file") {
+                } else if let file = media(node, field: "narration", folder: folder, extensions: Self.audioExtensions, kind: .audioFile) {
                     narration[reader.defaultLanguage] = file
                 }
             }
             var hotspots: [Hotspot] = []
             for spot in fields["hotspots"].flatMap({ reader.list($0, field: "hotspots") }) ?? [] {
-                guard let group = reader.fields(spot, allowed: ["yaw", "pitch", "scene", "text", "label"], in: "a hotspot") else { continue }
-                let yaw = reader.require(group, "yaw", in: "this hotspot", example: "yaw: 135").flatMap { reader.number($0, field: "yaw", range: -180...359.999) }
-                let pitch = reader.require(group, "pitch", in: "this hotspot", example: "pitch: -4").flatMap { reader.number($0, field: "pitch", range: -90...90) }
+                guard let group = reader.fields(spot, allowed: ["yaw", "pitch", "scene", "text", "label"], in: .aHotspot) else { continue }
+                let yaw = reader.require(group, "yaw", in: .thisHotspot, example: "yaw: 135").flatMap { reader.number($0, field: "yaw", range: -180...359.999) }
+                let pitch = reader.require(group, "pitch", in: .thisHotspot, example: "pitch: -4").flatMap { reader.number($0, field: "pitch", range: -90...90) }
                 let label = group["label"].flatMap { reader.text($0, field: "label") }
                 let target: Hotspot.Target?
                 switch (group["scene"], group["text"]) {
@@ -130,10 +130,10 @@ extension Loading {
                 case (nil, let text?):
                     target = reader.text(text, field: "text").map { .text($0) }
                 case (.some, .some):
-                    reader.diagnostics.error(spot.location, "a hotspot has either 'scene' (a door to another scene) or 'text' (a note), not both")
+                    reader.diagnostics.error(spot.location, .hotspotBoth)
                     target = nil
                 case (nil, nil):
-                    reader.diagnostics.error(spot.location, "a hotspot needs 'scene: <scene id>' or 'text: …'")
+                    reader.diagnostics.error(spot.location, .hotspotNeither)
                     target = nil
                 }
                 if let yaw, let pitch, let target {
@@ -149,9 +149,7 @@ extension Loading {
         // panorama), so one mistake does not cascade into "unknown scene" errors.
         let ids = declaredIDs
         for (target, location) in pendingTargets where !ids.contains(target) {
-            var message = "this hotspot leads to the scene '\(target)', but this relic has no scene with that id"
-            if let guess = DidYouMean.suggestion(for: target, among: ids) { message += "; did you mean '\(guess)'?" }
-            else if !ids.isEmpty { message += " (its scenes are: \(ids.joined(separator: ", ")))" }
+            let message = ContentMessage.hotspotUnknownScene(target: target, guess: DidYouMean.suggestion(for: target, among: ids), scenes: ids)
             reader.diagnostics.error(location, message)
         }
         return scenes
@@ -159,21 +157,21 @@ extension Loading {
 
     private mutating func loadNarration(_ node: YAMLNode, folder: URL) -> [String: Narration] {
         guard case .mapping(let entries) = node.kind else {
-            reader.diagnostics.error(node.location, "'narration' must list the audio per language, as `vi: {audio: thuyet-minh.vi.mp3, transcript: thuyet-minh.vi.vtt}`")
+            reader.diagnostics.error(node.location, .narrationShape)
             return [:]
         }
         var result: [String: Narration] = [:]
         for entry in entries {
             guard reader.languages.contains(entry.key) else {
-                reader.diagnostics.error(entry.keyLocation, "narration for '\(entry.key)', which is not a language of this site (\(reader.languages.joined(separator: ", ")))")
+                reader.diagnostics.error(entry.keyLocation, .narrationLanguage(language: entry.key, languages: reader.languages))
                 continue
             }
-            guard let group = reader.fields(entry.value, allowed: ["audio", "transcript"], in: "narration.\(entry.key)") else { continue }
-            let audio = reader.require(group, "audio", in: "narration.\(entry.key)", example: "audio: thuyet-minh.\(entry.key).mp3").flatMap {
-                media($0, field: "narration.\(entry.key).audio", folder: folder, extensions: Self.audioExtensions, kind: "an audio file")
+            guard let group = reader.fields(entry.value, allowed: ["audio", "transcript"], in: .field("narration.\(entry.key)")) else { continue }
+            let audio = reader.require(group, "audio", in: .field("narration.\(entry.key)"), example: "audio: thuyet-minh.\(entry.key).mp3").flatMap {
+                media($0, field: "narration.\(entry.key).audio", folder: folder, extensions: Self.audioExtensions, kind: .audioFile)
             }
             let transcript = group["transcript"].flatMap {
-                media($0, field: "narration.\(entry.key).transcript", folder: folder, extensions: ["vtt"], kind: "a WebVTT transcript")
+                media($0, field: "narration.\(entry.key).transcript", folder: folder, extensions: ["vtt"], kind: .transcript)
             }
             let cues = transcript.map { readWebVTT($0) } ?? []
             if let audio { result[entry.key] = Narration(audio: audio, transcript: transcript, cues: cues) }
@@ -182,25 +180,25 @@ extension Loading {
     }
 
     private mutating func loadVideo(_ node: YAMLNode, folder: URL) -> Video? {
-        guard let fields = reader.fields(node, allowed: ["file", "title", "captions", "poster"], in: "a video") else { return nil }
-        let file = reader.require(fields, "file", in: "this video", example: "file: le-hoi.mp4").flatMap {
-            media($0, field: "file", folder: folder, extensions: ["mp4", "webm"], kind: "an MP4 or WebM video")
+        guard let fields = reader.fields(node, allowed: ["file", "title", "captions", "poster"], in: .aVideo) else { return nil }
+        let file = reader.require(fields, "file", in: .thisVideo, example: "file: le-hoi.mp4").flatMap {
+            media($0, field: "file", folder: folder, extensions: ["mp4", "webm"], kind: .video)
         }
         let title = fields["title"].flatMap { reader.text($0, field: "title") }
         var captions: [String: MediaFile] = [:], cues: [String: [WebVTT.Cue]] = [:]
         if let node = fields["captions"] {
             if case .mapping(let entries) = node.kind {
                 for entry in entries where reader.languages.contains(entry.key) {
-                    if let track = media(entry.value, field: "captions.\(entry.key)", folder: folder, extensions: ["vtt"], kind: "WebVTT captions") {
+                    if let track = media(entry.value, field: "captions.\(entry.key)", folder: folder, extensions: ["vtt"], kind: .captions) {
                         cues[entry.key] = readWebVTT(track)
                         captions[entry.key] = track
                     }
                 }
             } else {
-                reader.diagnostics.error(node.location, "'captions' must list a .vtt file per language, as `{vi: le-hoi.vi.vtt}`")
+                reader.diagnostics.error(node.location, .captionsShape)
             }
         }
-        let poster = fields["poster"].flatMap { media($0, field: "poster", folder: folder, extensions: Self.imageExtensions, kind: "a JPEG or PNG image") }
+        let poster = fields["poster"].flatMap { media($0, field: "poster", folder: folder, extensions: Self.imageExtensions, kind: .image) }
         guard let file else { return nil }
         return Video(file: file, title: title, captions: captions, cues: cues, poster: poster)
     }
@@ -213,11 +211,11 @@ extension Loading {
         case .success(let value): text = value
         case .failure(let problem):
             // What is wrong with the file (not text, not UTF-8, far too large), at the line naming it.
-            reader.diagnostics.error(file.location, "'\(file.path)' cannot be used as WebVTT: \(problem.message)")
+            reader.diagnostics.error(file.location, .webVTTUnusable(path: file.path, problem: problem.text))
             return []
         }
         let (cues, problems) = WebVTT.parse(text)
-        for problem in problems { diagnostics.error(SourceLocation(path: shown, line: problem.line), problem.message) }
+        for problem in problems { diagnostics.error(SourceLocation(path: shown, line: problem.line), problem.text) }
         return cues
     }
 }

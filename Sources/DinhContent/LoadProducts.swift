@@ -4,7 +4,7 @@ import Foundation
 extension Loading {
     mutating func loadProduct(slug: String, folder: URL, producers: [Producer]) -> Product? {
         let shown = loader.display("products/\(slug)/index.md")
-        let what = "this product"
+        let what = Part.thisProduct
         let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: what)
         defer { flushReader() }
         guard let node = document.node,
@@ -15,17 +15,16 @@ extension Loading {
         let code = reader.require(fields, "code", in: what, example: "code: HT42").flatMap { readCode($0) }
         let sku = fields["sku"].flatMap { reader.string($0, field: "sku") }
         if let sku, sku.count > 50 || !sku.allSatisfy({ $0.isASCII && !$0.isWhitespace }) {
-            reader.diagnostics.error(fields["sku"]?.location ?? node.location, "'sku' must be at most 50 characters without spaces or accents (marketplaces refuse longer ids)")
+            reader.diagnostics.error(fields["sku"]?.location ?? node.location, .skuTooLong)
         } else if let sku, SpreadsheetFormula.startsLikeFormula(sku) {
             // An id is matched between feeds as written: it cannot get the ' that protects text in CSV.
-            reader.diagnostics.error(fields["sku"]?.location ?? node.location, "'sku' must start with a letter or a digit: '\(sku)' starts with a character that spreadsheets take for a formula")
+            reader.diagnostics.error(fields["sku"]?.location ?? node.location, .skuFormula(sku: sku))
         }
         var name = reader.require(fields, "name", in: what, example: "name: Chè lam Hà Trung").flatMap { reader.text($0, field: "name") }
         let producerNode = reader.require(fields, "producer", in: what, example: "producer: htx-che-lam-ha-trung")
         let producer = producerNode.flatMap { reader.string($0, field: "producer") }
         if let producer, let producerNode, !producers.contains(where: { $0.slug == producer }) {
-            var message = "the producer '\(producer)' does not exist: there is no file producers/\(producer).yaml"
-            if let guess = DidYouMean.suggestion(for: producer, among: producers.map(\.slug)) { message += "; did you mean '\(guess)'?" }
+            let message = ContentMessage.unknownProducer(producer: producer, guess: DidYouMean.suggestion(for: producer, among: producers.map(\.slug)))
             reader.diagnostics.error(producerNode.location, message)
         }
         let category = reader.require(fields, "category", in: what, example: "category: food")
@@ -35,7 +34,7 @@ extension Loading {
         let price = reader.require(fields, "price", in: what, example: "price: 45000").flatMap { money($0, field: "price") }
         let salePrice = fields["sale_price"].flatMap { money($0, field: "sale_price") }
         if let price, let salePrice, salePrice >= price, let node = fields["sale_price"] {
-            reader.diagnostics.error(node.location, "'sale_price' (\(salePrice)) must be lower than 'price' (\(price))")
+            reader.diagnostics.error(node.location, .saleNotLower(sale: salePrice, price: price))
         }
         var unit = fields["unit"].flatMap { reader.text($0, field: "unit") }
         let weight = fields["weight"].flatMap { readWeight($0) }
@@ -44,10 +43,10 @@ extension Loading {
         let availability = fields["availability"].flatMap { reader.choice($0, field: "availability", among: Product.Availability.allCases.map(\.rawValue)) }
             .flatMap(Product.Availability.init(rawValue:)) ?? .inStock
         let images = fields["images"].flatMap { reader.list($0, field: "images") }?.compactMap {
-            media($0, field: "images", folder: folder, extensions: Self.imageExtensions, kind: "a JPEG or PNG photo")
+            media($0, field: "images", folder: folder, extensions: Self.imageExtensions, kind: .photo)
         } ?? []
         var buy: [(marketplace: Product.Marketplace, url: String)] = []
-        if let node = fields["buy"], let group = reader.fields(node, allowed: Product.Marketplace.allCases.map(\.rawValue), in: "'buy'") {
+        if let node = fields["buy"], let group = reader.fields(node, allowed: Product.Marketplace.allCases.map(\.rawValue), in: .field("buy")) {
             for marketplace in Product.Marketplace.allCases {
                 if let link = group[marketplace.rawValue].flatMap({ reader.url($0, field: "buy.\(marketplace.rawValue)") }) {
                     buy.append((marketplace, link))
@@ -67,7 +66,7 @@ extension Loading {
         warnIfFormula(body: body, folder: folder, slug: slug)
         if let ocop, !ocop.isValid(on: loader.today) {
             reader.diagnostics.warning(fields["ocop"]?.location ?? node.location,
-                                       "the OCOP certificate expired on \(ocop.expires); the star badge is not shown until 'ocop' gives the new recognition date")
+                                       .ocopExpired(date: "\(ocop.expires)"))
         }
         guard let code, let name, let producer, let category, let ocop, let price else { return nil }
         return Product(slug: slug, folder: folder, source: SourceLocation(path: shown), code: code, sku: sku ?? code, name: name,
@@ -77,18 +76,18 @@ extension Loading {
     }
 
     private mutating func loadOCOP(_ node: YAMLNode) -> OCOP? {
-        guard let fields = reader.fields(node, allowed: ["stars", "date", "year", "decision", "expires"], in: "'ocop'") else { return nil }
-        let stars = reader.require(fields, "stars", in: "'ocop'", example: "stars: 4")
-            .flatMap { reader.integer($0, field: "ocop.stars", range: 3...5, hint: "OCOP products are rated 3, 4 or 5 stars") }
+        guard let fields = reader.fields(node, allowed: ["stars", "date", "year", "decision", "expires"], in: .field("ocop")) else { return nil }
+        let stars = reader.require(fields, "stars", in: .field("ocop"), example: "stars: 4")
+            .flatMap { reader.integer($0, field: "ocop.stars", range: 3...5, hint: .ocopStars) }
         let date = fields["date"].flatMap { reader.date($0, field: "ocop.date") }
-        let year = fields["year"].flatMap { reader.integer($0, field: "ocop.year", range: 2018...2100, hint: "the OCOP programme started in 2018") }
+        let year = fields["year"].flatMap { reader.integer($0, field: "ocop.year", range: 2018...2100, hint: .ocopYear) }
         let decision = fields["decision"].flatMap { reader.string($0, field: "ocop.decision") }
         if fields["date"] == nil && fields["year"] == nil {
-            reader.diagnostics.error(node.location, "'ocop' needs the date of the recognition decision (`date: 2023-06-30`) or at least its year (`year: 2023`)")
+            reader.diagnostics.error(node.location, .ocopNeedsDate)
             return nil
         }
         if let date, let year, date.year != year, let node = fields["year"] {
-            reader.diagnostics.error(node.location, "'ocop.year' (\(year)) does not match the year of 'ocop.date' (\(date)); keep only the date")
+            reader.diagnostics.error(node.location, .ocopYearMismatch(year: year, date: "\(date)"))
         }
         guard let stars, let recognisedYear = date?.year ?? year else { return nil }
         // Certificates last 36 months; when only the year is known, count from its last day.
@@ -103,8 +102,7 @@ extension Loading {
         guard let text = reader.string(node, field: field) else { return nil }
         if let value = Int(text), value > 0, text.allSatisfy({ $0.isASCII && $0.isNumber }) { return value }
         let digits = text.filter { $0.isASCII && $0.isNumber }
-        var message = "'\(field)' must be a whole number of đồng, without dots, spaces or currency sign; found '\(text)'"
-        if !digits.isEmpty, let value = Int(digits), value > 0 { message += "; write \(field): \(value)" }
+        let message = ContentMessage.priceNotWhole(field: field, found: text, suggestion: Int(digits).flatMap { $0 > 0 ? $0 : nil })
         reader.diagnostics.error(node.location, message)
         return nil
     }
@@ -114,7 +112,7 @@ extension Loading {
         let number = text.prefix(while: { $0.isNumber || $0 == "." })
         let unit = text.dropFirst(number.count).trimmed.lowercased()
         guard let value = Double(number), value > 0, ["g", "kg"].contains(unit) else {
-            reader.diagnostics.error(node.location, "'weight' must be a number and g or kg, such as `300 g` or `1.5 kg`; found '\(text)'")
+            reader.diagnostics.error(node.location, .badWeight(found: text))
             return nil
         }
         return Weight(value: value, unit: unit)
@@ -124,11 +122,11 @@ extension Loading {
     private mutating func readGTIN(_ node: YAMLNode) -> String? {
         guard let text = reader.string(node, field: "gtin") else { return nil }
         guard [8, 12, 13, 14].contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            reader.diagnostics.error(node.location, "'gtin' must be the 8, 12, 13 or 14 digits under the barcode, in quotes; found '\(text)'")
+            reader.diagnostics.error(node.location, .badGTIN(found: text))
             return nil
         }
         guard GTIN.isValid(text) else {
-            reader.diagnostics.error(node.location, "'gtin' \(text) has a wrong check digit (the last digit should be \(GTIN.checkDigit(String(text.dropLast())))); copy the number again from the barcode")
+            reader.diagnostics.error(node.location, .gtinCheckDigit(gtin: text, expected: "\(GTIN.checkDigit(String(text.dropLast())))"))
             return nil
         }
         return text
@@ -138,12 +136,12 @@ extension Loading {
         let shown = loader.display("producers/\(url.lastPathComponent)")
         defer { flushReader() }
         guard let node = yamlFile(url, shown: shown),
-              let fields = reader.fields(node, allowed: ["name", "kind", "address", "geo", "phone", "email", "website", "description", "photo", "bank"], in: "this producer")
+              let fields = reader.fields(node, allowed: ["name", "kind", "address", "geo", "phone", "email", "website", "description", "photo", "bank"], in: .thisProducer)
         else { return nil }
-        let name = reader.require(fields, "name", in: "this producer", example: "name: HTX Chè lam Hà Trung").flatMap { reader.text($0, field: "name") }
+        let name = reader.require(fields, "name", in: .thisProducer, example: "name: HTX Chè lam Hà Trung").flatMap { reader.text($0, field: "name") }
         // The brand of its products that have none, in the Meta catalog CSV.
         warnIfFormula(fields["name"], field: "'name'")
-        let kind = reader.require(fields, "kind", in: "this producer", example: "kind: cooperative")
+        let kind = reader.require(fields, "kind", in: .thisProducer, example: "kind: cooperative")
             .flatMap { reader.choice($0, field: "kind", among: Producer.Kind.allCases.map(\.rawValue)) }
             .flatMap(Producer.Kind.init(rawValue:))
         let address = fields["address"].flatMap { reader.text($0, field: "address") }
@@ -151,7 +149,7 @@ extension Loading {
         let phone = fields["phone"].flatMap { reader.string($0, field: "phone") }
         let email = fields["email"].flatMap { reader.string($0, field: "email") }
         if let email, !email.contains("@") || email.contains(" "), let node = fields["email"] {
-            reader.diagnostics.error(node.location, "'email' does not look like an e-mail address: '\(email)'")
+            reader.diagnostics.error(node.location, .badEmail(found: email))
         }
         let website = fields["website"].flatMap { reader.url($0, field: "website") }
         // 1.1: a localised Markdown description, and a photo in the producers/ folder.
@@ -164,7 +162,7 @@ extension Loading {
             }
         }
         let photo = fields["photo"].flatMap {
-            media($0, field: "photo", folder: url.deletingLastPathComponent(), extensions: Self.imageExtensions, kind: "a JPEG or PNG photo")
+            media($0, field: "photo", folder: url.deletingLastPathComponent(), extensions: Self.imageExtensions, kind: .photo)
         }
         let bank = fields["bank"].flatMap { readBank($0) }
         guard let name, let kind else { return nil }
@@ -179,7 +177,7 @@ extension Loading {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            reader.diagnostics.error(node.location, "'\(field)' must be true or false; found '\(text)'")
+            reader.diagnostics.error(node.location, .notBool(field: field, found: text))
             return nil
         }
     }
@@ -187,27 +185,26 @@ extension Loading {
     /// 1.1: `bank: {bin, account, name}`, the account VietQR payment codes pay into. Every part is
     /// checked, since a wrong digit sends a buyer's money to someone else or nowhere.
     private mutating func readBank(_ node: YAMLNode) -> BankAccount? {
-        let what = "'bank'"
+        let what = Part.field("bank")
         guard let fields = reader.fields(node, allowed: ["bin", "account", "name"], in: what) else { return nil }
         var bin = reader.require(fields, "bin", in: what, example: "bin: \"970436\"").flatMap { reader.string($0, field: "bank.bin") }
         if let text = bin, let binNode = fields["bin"] {
             if !(text.count == 6 && text.allSatisfy({ $0.isASCII && $0.isNumber })) {
-                reader.diagnostics.error(binNode.location, "'bank.bin' must be the 6-digit NAPAS number of the bank (such as 970436 for Vietcombank, 970418 for BIDV); found '\(text)'")
+                reader.diagnostics.error(binNode.location, .bankBINShape(found: text))
                 bin = nil
             } else if VietnameseBank.bank(bin: text) == nil {
-                var message = "'bank.bin' \(text) is not a known Vietnamese bank; copy the 6-digit BIN of the bank from its VietQR list (970436 Vietcombank, 970415 VietinBank, 970418 BIDV, 970405 Agribank…)"
-                if let guess = DidYouMean.suggestion(for: text, among: VietnameseBank.all.map(\.bin)), let near = VietnameseBank.bank(bin: guess) {
-                    message += "; did you mean \(guess) (\(near.shortName))?"
-                }
+                let guess = DidYouMean.suggestion(for: text, among: VietnameseBank.all.map(\.bin))
+                let near = guess.flatMap { VietnameseBank.bank(bin: $0) }
+                let message = ContentMessage.bankUnknown(bin: text, guess: near == nil ? nil : guess, guessName: near?.shortName)
                 reader.diagnostics.error(binNode.location, message)
                 bin = nil
             }
         }
         var account = reader.require(fields, "account", in: what, example: "account: \"0011001234567\"").flatMap { reader.string($0, field: "bank.account") }
         if let text = account, let accountNode = fields["account"], !((1...19).contains(text.count) && text.allSatisfy({ $0.isASCII && $0.isNumber })) {
-            var message = "'bank.account' must be the account number, 1 to 19 digits without spaces, dots or dashes; found '\(text)'"
             let digits = text.filter { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, digits.count <= 19, text.allSatisfy({ ($0.isASCII && $0.isNumber) || " .-".contains($0) }) { message += "; write account: \"\(digits)\"" }
+            let fixable = !digits.isEmpty && digits.count <= 19 && text.allSatisfy({ ($0.isASCII && $0.isNumber) || " .-".contains($0) })
+            let message = ContentMessage.bankAccount(found: text, suggestion: fixable ? digits : nil)
             reader.diagnostics.error(accountNode.location, message)
             account = nil
         }
@@ -215,9 +212,8 @@ extension Loading {
         if let text = name, let nameNode = fields["name"] {
             let allowed = text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || " .,-&()/".unicodeScalars.contains($0) }
             if !allowed || text.count > 50 {
-                var message = "'bank.name' must be the account holder as the bank shows it: at most 50 capital letters without diacritics; found '\(text)'"
                 let suggestion = Slug.suggest(for: text).replacingOccurrences(of: "-", with: " ").uppercased()
-                if !suggestion.isEmpty, suggestion.count <= 50 { message += "; write name: \(suggestion)" }
+                let message = ContentMessage.bankName(found: text, suggestion: !suggestion.isEmpty && suggestion.count <= 50 ? suggestion : nil)
                 reader.diagnostics.error(nameNode.location, message)
                 name = nil
             }
@@ -230,8 +226,8 @@ extension Loading {
         let shown = loader.display("pages/\(slug)/index.md")
         let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: "this page")
         defer { flushReader() }
-        guard let node = document.node, let fields = reader.fields(node, allowed: ["title", "code"], in: "this page") else { return nil }
-        var title = reader.require(fields, "title", in: "this page", example: "title: Hướng dẫn thủ tục").flatMap { reader.text($0, field: "title") }
+        guard let node = document.node, let fields = reader.fields(node, allowed: ["title", "code"], in: .thisPage) else { return nil }
+        var title = reader.require(fields, "title", in: .thisPage, example: "title: Hướng dẫn thủ tục").flatMap { reader.text($0, field: "title") }
         let code = fields["code"].flatMap { readCode($0) }
         let body = translations(folder: folder, slug: slug, section: "pages", what: "this page", defaultBody: document.body,
                                 textFields: ["title"]) { _, language, text in
@@ -275,7 +271,7 @@ extension Loading {
                 let lines = source.body.lines
                 line = source.bodyFirstLine + (lines.firstIndex { !$0.trimmed.isEmpty } ?? 0)
             }
-            reader.diagnostics.warning(SourceLocation(path: shown, line: line), SpreadsheetFormula.warning(field: "the description", text: first))
+            reader.diagnostics.warning(SourceLocation(path: shown, line: line), SpreadsheetFormula.warning(field: nil, text: first))
         }
     }
 }

@@ -6,7 +6,7 @@ import DinhCore
 /// text, and only web, mail and phone links are kept (no `javascript:`).
 public struct Markdown: Sendable {
     /// Problems worth telling the writer (a picture in the text, an unsafe link), with their lines.
-    public private(set) var notes: [(line: Int, message: String)] = []
+    public private(set) var notes: [(line: Int, message: Message)] = []
     /// Headings in the body start at this level (the page title is the `h1`).
     var topHeadingLevel = 2
     private var lastHeadingLevel = 1
@@ -21,7 +21,7 @@ public struct Markdown: Sendable {
     public init() {}
 
     /// Renders `source` whose first line is line `firstLine` of its file.
-    public static func render(_ source: String, firstLine: Int = 1) -> (html: String, notes: [(line: Int, message: String)]) {
+    public static func render(_ source: String, firstLine: Int = 1) -> (html: String, notes: [(line: Int, message: Message)]) {
         var renderer = Markdown()
         let lines = source.lines.map(String.init)
         let html = renderer.blocks(lines, firstLine: firstLine)
@@ -65,7 +65,7 @@ public struct Markdown: Sendable {
                 continue
             }
             if trimmed.hasPrefix(">") && depth >= Self.maximumDepth {
-                notes.append((lineNumber, "quotes are nested more than \(Self.maximumDepth) deep here; the deeper ones are shown as text"))
+                notes.append((lineNumber, Message(ContentMessage.mdTooDeep(levels: Self.maximumDepth))))
                 var text: [String] = []
                 while i < lines.count, !lines[i].trimmed.isEmpty { text.append(lines[i].trimmed); i += 1 }
                 out.append("<p>\(HTML.escape(text.joined(separator: "\n")))</p>")
@@ -230,7 +230,7 @@ public struct Markdown: Sendable {
                 }
             case ascii("!") where i + 1 < end && chars[i + 1] == ascii("["):
                 if let closers, let (label, _, after) = Self.link(chars, at: i + 1, closers: closers) {
-                    notes.append((line, "a picture in the text is not shown; list photos under 'gallery:' instead"))
+                    notes.append((line, Message(ContentMessage.mdPicture)))
                     Self.appendEscaped(label, to: &out); i = after
                 } else { out.append(c); i += 1 }
             case ascii("["):
@@ -240,7 +240,7 @@ public struct Markdown: Sendable {
                         inline(label, line: line, into: &out)
                         out += Array("</a>".utf8)
                     } else {
-                        notes.append((line, "the link '\(target)' is not a web, mail or phone address; it is shown as plain text"))
+                        notes.append((line, Message(ContentMessage.mdBadLink(target: target))))
                         inline(label, line: line, into: &out)
                     }
                     i = after

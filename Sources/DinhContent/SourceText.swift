@@ -19,10 +19,10 @@ package struct SourceText {
         // Measured before reading: a file of gigabytes (the wrong file, or a hostile one) is not read.
         var status = stat()
         if stat(url.path, &status) == 0, Int64(status.st_size) > Int64(maximumBytes) {
-            return .failure(.error(start, "this file is \(Self.megabytes(Int64(status.st_size))); a text file of the content may be at most \(Self.megabytes(Int64(maximumBytes))) (a long page is about 0.1 MB): check that it is the right file, or split the text"))
+            return .failure(.error(start, .textFileTooLarge(size: Self.megabytes(Int64(status.st_size)), limit: Self.megabytes(Int64(maximumBytes)))))
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.error(start, "this file cannot be read; check that it exists and is not open in another program"))
+            return .failure(.error(start, .textFileUnreadable))
         }
         // On the raw bytes: iterating `Data` byte by byte showed in profiles of large catalogues.
         let decoded: String?? = data.withUnsafeBytes { raw in
@@ -32,10 +32,10 @@ package struct SourceText {
             return .some(String(validating: UnsafeBufferPointer(rebasing: bytes[bom...]), as: UTF8.self))
         }
         guard let decoded else {
-            return .failure(.error(start, "this is not a text file (it contains binary data); it must be text saved as UTF-8"))
+            return .failure(.error(start, .binaryFile))
         }
         guard var text = decoded else {
-            return .failure(.error(start, "this file is not in UTF-8, so Vietnamese letters would be garbled; save it again choosing the UTF-8 encoding"))
+            return .failure(.error(start, .notUTF8))
         }
         if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

@@ -21,7 +21,21 @@ public enum WebVTT {
 
     public struct Problem: Sendable, Hashable {
         public var line: Int
-        public var message: String
+        /// What is wrong, in either language.
+        public var text: Message
+        /// What is wrong, in English.
+        public var message: String { text.text(in: .en) }
+
+        public init(line: Int, message: String) { self.init(line: line, text: Message(verbatim: message)) }
+        public init(line: Int, text: Message) {
+            self.line = line
+            self.text = text
+        }
+        init(line: Int, _ message: ContentMessage) { self.init(line: line, text: Message(message)) }
+
+        /// The same line and the same English words.
+        public static func == (a: Problem, b: Problem) -> Bool { a.line == b.line && a.message == b.message }
+        public func hash(into hasher: inout Hasher) { hasher.combine(line); hasher.combine(message) }
     }
 
     /// More cues than any narration or clip has (a two-hour film has about 2,000): the pages show
@@ -36,7 +50,7 @@ public enum WebVTT {
             .map { Substring($0.last == "\r" ? $0.dropLast() : $0) }
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
         guard let first = lines.first, first == "WEBVTT" || first.hasPrefix("WEBVTT ") || first.hasPrefix("WEBVTT\t") else {
-            return ([], [Problem(line: 1, message: "this is not a WebVTT file: its first line must be WEBVTT")])
+            return ([], [Problem(line: 1, .vttNoHeader)])
         }
         var cues: [Cue] = [], problems: [Problem] = []
         var index = 1
@@ -47,10 +61,10 @@ public enum WebVTT {
             let parts = line.components(separatedBy: "-->")
             let end = parts.count > 1 ? parts[1].split(separator: " ").first.map(String.init) ?? "" : ""
             guard let from = time(parts[0].trimmingCharacters(in: .whitespaces)), let to = time(end), from < to else {
-                problems.append(Problem(line: index, message: "this caption timing is not valid WebVTT; write it as 00:00:01.000 --> 00:00:04.500 (end after start)"))
+                problems.append(Problem(line: index, .vttBadTiming))
                 // A file of garbage is said in a few lines, not a million.
                 if problems.count == maximumProblems {
-                    problems.append(Problem(line: index, message: "more caption timings below are not valid either; fix these first, or check that it is the right file"))
+                    problems.append(Problem(line: index, .vttManyBadTimings))
                     return (cues, problems)
                 }
                 continue
@@ -63,7 +77,7 @@ public enum WebVTT {
             let plain = Self.words(words.joined(separator: " "))
             if !plain.isEmpty { cues.append(Cue(start: from, end: to, text: plain)) }
             if cues.count > maximumCues {
-                problems.append(Problem(line: index - words.count, message: "this file has more than \(maximumCues / 1000),000 captions; a narration or a two-hour film has a few thousand: check that it is the right file"))
+                problems.append(Problem(line: index - words.count, .vttTooManyCues(thousands: maximumCues / 1000)))
                 return (Array(cues.prefix(maximumCues)), problems)
             }
         }

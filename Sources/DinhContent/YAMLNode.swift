@@ -31,11 +31,11 @@ package struct YAMLNode: Sendable {
     }
 
     /// What this value is, in words for a message: "a list", "a group of fields", "text".
-    var kindDescription: String {
+    var kindDescription: ValueKind {
         switch kind {
-        case .scalar: return "a single value"
-        case .mapping: return "a group of fields"
-        case .sequence: return "a list"
+        case .scalar: return .scalar
+        case .mapping: return .mapping
+        case .sequence: return .sequence
         }
     }
 }
@@ -50,7 +50,7 @@ package enum YAMLReader {
         if text.utf8.contains(UInt8(ascii: "&")), text.utf8.contains(UInt8(ascii: "*")),
            let overflow = YAMLLimits.aliasOverflow(text) {
             return .failure(.error(SourceLocation(path: path, line: overflow.line + lineOffset, column: overflow.column),
-                                   "the alias *\(overflow.alias) repeats values so many times that this YAML would hold more than 100,000 values (a \"billion laughs\" file); content never needs that: write each value out, without & and *"))
+                                   .yamlAliasBomb(alias: overflow.alias)))
         }
         do {
             // Tags are not resolved (our reader types every value itself), and the encoding is given: by
@@ -60,7 +60,7 @@ package enum YAMLReader {
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, text: text, path: path, lineOffset: lineOffset))
         } catch {
-            return .failure(.error(SourceLocation(path: path, line: lineOffset + 1), "this YAML cannot be read: \(error)"))
+            return .failure(.error(SourceLocation(path: path, line: lineOffset + 1), .yamlUnreadable(detail: "\(error)")))
         }
     }
 
@@ -100,34 +100,34 @@ package enum YAMLReader {
             let contextText = context?.text ?? ""
             // A tab anywhere in the indentation is the most common cause of "cannot start any token".
             if source.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") || problem.contains("tab") {
-                return .error(at(mark), "a tab is used to indent this line; YAML needs spaces: replace each tab with spaces")
+                return .error(at(mark), .yamlTab)
             }
             if problem.contains("mapping values are not allowed") {
                 let key = source.split(separator: ":", maxSplits: 1).first.map { $0.trimmed } ?? "name"
                 let value = source.split(separator: ":", maxSplits: 1).dropFirst().first.map { $0.trimmed } ?? "…"
-                return .error(at(mark), "this value contains a colon followed by a space; put the whole text in quotes: \(key): \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\"")
+                return .error(at(mark), .yamlColon(suggestion: "\(key): \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\""))
             }
             if contextText.contains("quoted scalar") || problem.contains("end of stream") && contextText.contains("scalar") {
                 let start = context.map { at($0.mark) } ?? at(mark)
-                return .error(start, "a quote is opened here but never closed: add the closing quote at the end of the text")
+                return .error(start, .yamlUnclosedQuote)
             }
             if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
-                return .error(at(mark), "the indentation of this line does not match the lines above it: line up fields of the same group with the same number of spaces")
+                return .error(at(mark), .yamlIndentation)
             }
             if problem.contains("Maximum nesting level reached") {
-                return .error(at(mark), "values are nested more than 1,000 levels deep here ([[[… or groups inside groups); content never needs that: check the brackets and the indentation")
+                return .error(at(mark), .yamlTooDeep)
             }
             if problem.contains("found character that cannot start any token") {
-                return .error(at(mark), "this line starts with a character YAML does not allow here (such as @ or `); put the text in quotes")
+                return .error(at(mark), .yamlBadStart)
             }
             let detail = contextText.isEmpty ? problem : "\(problem) (\(contextText))"
-            return .error(at(mark), "this is not valid YAML: \(detail); check the quotes and the indentation")
+            return .error(at(mark), .yamlInvalid(detail: detail))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error(at(context.mark), "the field \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) is written twice in the same group; keep only one")
+            return .error(at(context.mark), .yamlDuplicate(keys: duplicates))
         case .reader(let problem, _, _, _):
-            return .error(SourceLocation(path: path, line: lineOffset + 1), "this file cannot be read as text: \(problem); save it as UTF-8")
+            return .error(SourceLocation(path: path, line: lineOffset + 1), .notUTF8Text(problem: "\(problem)"))
         default:
-            return .error(SourceLocation(path: path, line: lineOffset + 1), "this YAML cannot be read: \(error)")
+            return .error(SourceLocation(path: path, line: lineOffset + 1), .yamlUnreadable(detail: "\(error)"))
         }
     }
 }

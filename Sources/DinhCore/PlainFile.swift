@@ -81,6 +81,6 @@ package enum PlainFile {
     }
 
     private static func error(_ path: String) -> DinhError {
-        DinhError("cannot write \(path): \(String(cString: strerror(errno)))")
+        DinhError(.cannotWrite(path: path, reason: String(cString: strerror(errno))))
     }
 }

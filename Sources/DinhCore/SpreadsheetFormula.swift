@@ -39,18 +39,12 @@ package enum SpreadsheetFormula {
     }
 
     /// The warning of `dinh check` for a field whose text starts like a formula, saying how the
-    /// marketplace CSV writes it and what to do. `field` is how the message names it: `'name'`,
-    /// `the description`.
-    package static func warning(field: String, text: String) -> String {
-        let first = text.unicodeScalars.first.map { scalar -> String in
-            switch scalar {
-            case "\t": return "a tab"
-            case "\r": return "a carriage return"
-            default: return "'\(scalar)'"
-            }
-        } ?? "''"
+    /// marketplace CSV writes it and what to do. `field` is how the message names it (`'name'`);
+    /// nil for the description.
+    package static func warning(field: String?, text: String) -> Message {
+        let first = text.unicodeScalars.first.map { String($0) } ?? ""
         var shown = String(text.prefix(40))
         if shown.count < text.count { shown += "…" }
-        return "\(field) starts with \(first), which Excel and LibreOffice take for the start of a formula when they open the Meta catalog CSV (feeds/meta-catalog.csv); Dinh writes it there as \(neutralised(shown)) (with a ' in front) so that it stays text, and Meta shows that ' too: unless the text really must start this way, begin it with a letter or a digit"
+        return Message(CoreMessage.formulaStart(field: field, first: first, shown: neutralised(shown)))
     }
 }

@@ -117,6 +117,8 @@ public enum Tools {
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
+        // dinh speaks the locale's language: tests read its English unless they ask for Vietnamese.
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] where env[key]?.lowercased().hasPrefix("vi") == true { env[key] = "C.UTF-8" }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe(), inPipe = Pipe()

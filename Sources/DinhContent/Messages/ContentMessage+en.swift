@@ -1,0 +1,134 @@
+import DinhCore
+
+extension ContentMessage {
+    var english: String {
+        switch self {
+        case .notAGroup(let what, let kind): "\(what.text(in: .en)) must be a group of fields (`key: value` lines), not \(kind.text(in: .en))"
+        case .unknownField(let key, let what, let guess, let allowed):
+            "unknown field '\(key)' in \(what.text(in: .en))"
+                + (guess.map { "; did you mean '\($0)'?" } ?? "; the fields allowed here are: \(allowed.joined(separator: ", "))")
+        case .missingField(let what, let key, let example): "\(what.text(in: .en)) is missing the required field '\(key)'; add a line such as `\(example)`"
+        case .notAList(let field): "'\(field)' must be a list, written `[a, b]` or as lines starting with `- `"
+        case .notSingleValue(let field, let kind): "'\(field)' must be a single text value, not \(kind.text(in: .en))"
+        case .emptyField(let field): "'\(field)' is empty"
+        case .notSiteLanguage(let field, let language, let languages, let guess):
+            "'\(field)' has text for '\(language)', which is not a language of this site (site.yaml lists \(languages.joined(separator: ", ")))"
+                + (guess.map { "; did you mean '\($0)'?" } ?? "")
+        case .noText(let field): "'\(field)' has no text"
+        case .textNotList(let field): "'\(field)' must be text, or text per language such as `{vi: …, en: …}`, not a list"
+        case .notWholeNumber(let field, let found, let hint): "'\(field)' must be a whole number, found '\(found)'" + (hint.map { "; " + $0.text(in: .en) } ?? "")
+        case .outOfRange(let field, let low, let high, let found, let hint):
+            "'\(field)' must be between \(low) and \(high), found \(found)" + (hint.map { "; " + $0.text(in: .en) } ?? "")
+        case .notANumber(let field, let found): "'\(field)' must be a number (use a dot for decimals, as in 21.0879), found '\(found)'"
+        case .notAChoice(let field, let allowed, let found, let guess):
+            "'\(field)' must be one of \(allowed.joined(separator: ", ")); found '\(found)'" + (guess.map { "; did you mean '\($0)'?" } ?? "")
+        case .notADate(let field, let found): "'\(field)' must be a real date written YYYY-MM-DD (for example 2023-06-30); '\(found)' is not"
+        case .notGeo(let field): "'\(field)' must be two numbers, [latitude, longitude], as in [21.0879, 105.6633]"
+        case .notWebAddress(let field, let found): "'\(field)' must be a full web address starting with https:// ; found '\(found)'"
+        case .noContentFolder(let folder): "the content folder does not exist; create it with `dinh init \(folder)` or give the right folder"
+        case .ignoredFileNotFolder(let section): "this file is ignored: each entry of \(section)/ is a folder with an index.md inside"
+        case .folderLinksOutside: "this folder is a link to a place outside the content folder; copy the files into the content folder instead"
+        case .badFolderName(let name, let suggestion):
+            "the folder name '\(name)' cannot be used in a web address: use only a-z, 0-9 and -; rename it to '\(suggestion ?? "a-name-like-this")'"
+        case .ignoredFileNotYAML(let section): "this file is ignored: \(section)/ holds one .yaml file per producer"
+        case .badFileName(let name, let suggestion):
+            "the file name '\(name)' cannot be used in a web address: use only a-z, 0-9 and -; rename it to '\(suggestion).yaml'"
+        case .noIndex(let what): "\(what.text(in: .en)) has no index.md; create this file with the fields between two `---` lines"
+        case .emptyDocument(let what): "this file is empty; it needs the fields of \(what.text(in: .en)) between two `---` lines, then the text"
+        case .noFrontMatter: "this file must start with a `---` line, then the fields (code:, name: …), then another `---` line"
+        case .frontMatterNotClosed: "the fields opened by `---` on line 1 are never closed: add a `---` line after the last field"
+        case .frontMatterEmpty: "the fields between the `---` lines are empty"
+        case .emptyFile: "this file is empty"
+        case .fileIsWebAddress(let field): "'\(field)' must be a file in this folder, not a web address; download the file and put it next to index.md"
+        case .fileOutsideFolder(let field, let path):
+            "'\(field)': '\(path)' points outside this page's folder; put the file in the folder beside index.md and write just its name"
+        case .wrongFileKind(let field, let path, let kind, let extensions):
+            "'\(field)': '\(path)' is not \(kind.text(in: .en)) (allowed: \(extensions.map { "." + $0 }.joined(separator: ", ")))"
+        case .fileMissing(let field, let path, let guess):
+            "'\(field)': the file '\(path)' is not in this folder"
+                + (guess.map { "; did you mean '\($0)'? (names must match exactly, including upper/lower case)" } ?? "")
+        case .fileLinksOutside(let field, let path): "'\(field)': '\(path)' is a link to a file outside the content folder; copy the file itself into this folder"
+        case .fileEmpty(let field, let path): "'\(field)': '\(path)' is empty (0 bytes); copy the file again, or export it again"
+        case .fileTooLarge(let field, let path, let size, let limit, let advice):
+            "'\(field)': '\(path)' is \(size), too large for visitors' phones (at most \(limit) MB); \(advice.text(in: .en))"
+        case .notAudio(let field, let path): "'\(field)': '\(path)' is not MP3, M4A or Ogg audio, whatever its name says; export the recording again as MP3"
+        case .notTranslated(let name, let language):
+            "not yet translated into \(name) (\(language)): write the translation in index.\(language).md beside this file; until then the \(name) page shows this text, marked as not translated"
+        case .notTranslatedGroup(let name, let language): "Not yet translated into \(name) (\(language))"
+        case .translationIgnored(let language, let languages):
+            "this translation is ignored: '\(language)' is not among the languages in site.yaml (\(languages.joined(separator: ", ")))"
+        case .noSiteFile: "site.yaml is missing: every content folder needs one (title, base_url, languages); `dinh init` writes an example"
+        case .notLanguageCode(let code): "'\(code)' is not a language code; use two lowercase letters such as vi or en"
+        case .languageTwice: "a language is listed twice in 'languages'"
+        case .baseURLQuery: "'base_url' must not contain ? or #"
+        case .currencyCode: "'currency' must be a three-letter ISO 4217 code such as VND"
+        case .movedCodesShape: "'moved_codes' must be lines of `OLDCODE: NEWCODE`"
+        case .retiredCodesShape: "'retired_codes' must be lines of `CODE: why it was retired`"
+        case .badCode(let found, let suggestion):
+            "'code' must be 2 to 12 capital letters A–Z or digits 0–9 (it is printed on QR boards); found '\(found)'" + (suggestion.map { "; write '\($0)'" } ?? "")
+        case .codeUsedTwice(let code, let path): "the code \(code) is already used by \(path); every relic, product, page and meeting needs its own code"
+        case .badSceneID(let id, let suggestion): "scene id '\(id)' must use only a-z, 0-9 and -; write '\(suggestion)'"
+        case .sceneIDTwice(let id): "two scenes have the id '\(id)'; each scene needs its own id"
+        case .narrationLanguage(let language, let languages):
+            "narration for '\(language)', which is not a language of this site (\(languages.joined(separator: ", ")))"
+        case .hotspotBoth: "a hotspot has either 'scene' (a door to another scene) or 'text' (a note), not both"
+        case .hotspotNeither: "a hotspot needs 'scene: <scene id>' or 'text: …'"
+        case .hotspotUnknownScene(let target, let guess, let scenes):
+            "this hotspot leads to the scene '\(target)', but this relic has no scene with that id"
+                + (guess.map { "; did you mean '\($0)'?" } ?? (scenes.isEmpty ? "" : " (its scenes are: \(scenes.joined(separator: ", ")))"))
+        case .narrationShape: "'narration' must list the audio per language, as `vi: {audio: thuyet-minh.vi.mp3, transcript: thuyet-minh.vi.vtt}`"
+        case .captionsShape: "'captions' must list a .vtt file per language, as `{vi: le-hoi.vi.vtt}`"
+        case .webVTTUnusable(let path, let problem): "'\(path)' cannot be used as WebVTT: \(problem.text(in: .en))"
+        case .skuTooLong: "'sku' must be at most 50 characters without spaces or accents (marketplaces refuse longer ids)"
+        case .skuFormula(let sku): "'sku' must start with a letter or a digit: '\(sku)' starts with a character that spreadsheets take for a formula"
+        case .unknownProducer(let producer, let guess):
+            "the producer '\(producer)' does not exist: there is no file producers/\(producer).yaml" + (guess.map { "; did you mean '\($0)'?" } ?? "")
+        case .saleNotLower(let sale, let price): "'sale_price' (\(sale)) must be lower than 'price' (\(price))"
+        case .ocopExpired(let date): "the OCOP certificate expired on \(date); the star badge is not shown until 'ocop' gives the new recognition date"
+        case .ocopNeedsDate: "'ocop' needs the date of the recognition decision (`date: 2023-06-30`) or at least its year (`year: 2023`)"
+        case .ocopYearMismatch(let year, let date): "'ocop.year' (\(year)) does not match the year of 'ocop.date' (\(date)); keep only the date"
+        case .priceNotWhole(let field, let found, let suggestion):
+            "'\(field)' must be a whole number of đồng, without dots, spaces or currency sign; found '\(found)'" + (suggestion.map { "; write \(field): \($0)" } ?? "")
+        case .badWeight(let found): "'weight' must be a number and g or kg, such as `300 g` or `1.5 kg`; found '\(found)'"
+        case .badGTIN(let found): "'gtin' must be the 8, 12, 13 or 14 digits under the barcode, in quotes; found '\(found)'"
+        case .gtinCheckDigit(let gtin, let expected):
+            "'gtin' \(gtin) has a wrong check digit (the last digit should be \(expected)); copy the number again from the barcode"
+        case .badEmail(let found): "'email' does not look like an e-mail address: '\(found)'"
+        case .notBool(let field, let found): "'\(field)' must be true or false; found '\(found)'"
+        case .bankBINShape(let found): "'bank.bin' must be the 6-digit NAPAS number of the bank (such as 970436 for Vietcombank, 970418 for BIDV); found '\(found)'"
+        case .bankUnknown(let bin, let guess, let guessName):
+            "'bank.bin' \(bin) is not a known Vietnamese bank; copy the 6-digit BIN of the bank from its VietQR list (970436 Vietcombank, 970415 VietinBank, 970418 BIDV, 970405 Agribank…)"
+                + (guess.map { "; did you mean \($0) (\(guessName ?? ""))?" } ?? "")
+        case .bankAccount(let found, let suggestion):
+            "'bank.account' must be the account number, 1 to 19 digits without spaces, dots or dashes; found '\(found)'" + (suggestion.map { "; write account: \"\($0)\"" } ?? "")
+        case .bankName(let found, let suggestion):
+            "'bank.name' must be the account holder as the bank shows it: at most 50 capital letters without diacritics; found '\(found)'"
+                + (suggestion.map { "; write name: \($0)" } ?? "")
+        case .yamlAliasBomb(let alias):
+            "the alias *\(alias) repeats values so many times that this YAML would hold more than 100,000 values (a \"billion laughs\" file); content never needs that: write each value out, without & and *"
+        case .yamlUnreadable(let detail): "this YAML cannot be read: \(detail)"
+        case .yamlTab: "a tab is used to indent this line; YAML needs spaces: replace each tab with spaces"
+        case .yamlColon(let suggestion): "this value contains a colon followed by a space; put the whole text in quotes: \(suggestion)"
+        case .yamlUnclosedQuote: "a quote is opened here but never closed: add the closing quote at the end of the text"
+        case .yamlIndentation: "the indentation of this line does not match the lines above it: line up fields of the same group with the same number of spaces"
+        case .yamlTooDeep: "values are nested more than 1,000 levels deep here ([[[… or groups inside groups); content never needs that: check the brackets and the indentation"
+        case .yamlBadStart: "this line starts with a character YAML does not allow here (such as @ or `); put the text in quotes"
+        case .yamlInvalid(let detail): "this is not valid YAML: \(detail); check the quotes and the indentation"
+        case .yamlDuplicate(let keys): "the field \(keys.map { "'\($0)'" }.joined(separator: ", ")) is written twice in the same group; keep only one"
+        case .notUTF8Text(let problem): "this file cannot be read as text: \(problem); save it as UTF-8"
+        case .textFileTooLarge(let size, let limit):
+            "this file is \(size); a text file of the content may be at most \(limit) (a long page is about 0.1 MB): check that it is the right file, or split the text"
+        case .textFileUnreadable: "this file cannot be read; check that it exists and is not open in another program"
+        case .binaryFile: "this is not a text file (it contains binary data); it must be text saved as UTF-8"
+        case .notUTF8: "this file is not in UTF-8, so Vietnamese letters would be garbled; save it again choosing the UTF-8 encoding"
+        case .vttNoHeader: "this is not a WebVTT file: its first line must be WEBVTT"
+        case .vttBadTiming: "this caption timing is not valid WebVTT; write it as 00:00:01.000 --> 00:00:04.500 (end after start)"
+        case .vttManyBadTimings: "more caption timings below are not valid either; fix these first, or check that it is the right file"
+        case .vttTooManyCues(let thousands):
+            "this file has more than \(thousands),000 captions; a narration or a two-hour film has a few thousand: check that it is the right file"
+        case .mdTooDeep(let levels): "quotes are nested more than \(levels) deep here; the deeper ones are shown as text"
+        case .mdPicture: "a picture in the text is not shown; list photos under 'gallery:' instead"
+        case .mdBadLink(let target): "the link '\(target)' is not a web, mail or phone address; it is shown as plain text"
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import DinhCore
+
+extension ContentMessage {
+    var vietnamese: String {
+        switch self {
+        case .notAGroup(let what, let kind): "\(what.text(in: .vi)) phải là một nhóm trường (các dòng `khoá: giá trị`), không phải \(kind.text(in: .vi))"
+        case .unknownField(let key, let what, let guess, let allowed):
+            "trường '\(key)' không dùng được trong \(what.text(in: .vi))"
+                + (guess.map { "; có phải ý bạn là '\($0)'?" } ?? "; các trường dùng được ở đây là: \(allowed.joined(separator: ", "))")
+        case .missingField(let what, let key, let example): "\(what.text(in: .vi)) thiếu trường bắt buộc '\(key)'; hãy thêm một dòng như `\(example)`"
+        case .notAList(let field): "'\(field)' phải là một danh sách, viết `[a, b]` hoặc thành các dòng bắt đầu bằng `- `"
+        case .notSingleValue(let field, let kind): "'\(field)' phải là một giá trị văn bản, không phải \(kind.text(in: .vi))"
+        case .emptyField(let field): "'\(field)' đang để trống"
+        case .notSiteLanguage(let field, let language, let languages, let guess):
+            "'\(field)' có văn bản cho '\(language)', nhưng đây không phải ngôn ngữ của trang (site.yaml ghi \(languages.joined(separator: ", ")))"
+                + (guess.map { "; có phải ý bạn là '\($0)'?" } ?? "")
+        case .noText(let field): "'\(field)' chưa có văn bản"
+        case .textNotList(let field): "'\(field)' phải là văn bản, hoặc văn bản theo từng ngôn ngữ như `{vi: …, en: …}`, không phải danh sách"
+        case .notWholeNumber(let field, let found, let hint): "'\(field)' phải là số nguyên, đang ghi '\(found)'" + (hint.map { "; " + $0.text(in: .vi) } ?? "")
+        case .outOfRange(let field, let low, let high, let found, let hint):
+            "'\(field)' phải từ \(low) đến \(high), đang ghi \(found)" + (hint.map { "; " + $0.text(in: .vi) } ?? "")
+        case .notANumber(let field, let found): "'\(field)' phải là một số (phần thập phân dùng dấu chấm, như 21.0879), đang ghi '\(found)'"
+        case .notAChoice(let field, let allowed, let found, let guess):
+            "'\(field)' phải là một trong: \(allowed.joined(separator: ", ")); đang ghi '\(found)'" + (guess.map { "; có phải ý bạn là '\($0)'?" } ?? "")
+        case .notADate(let field, let found): "'\(field)' phải là một ngày có thật, viết theo dạng năm-tháng-ngày YYYY-MM-DD (ví dụ 2023-06-30); '\(found)' không đúng"
+        case .notGeo(let field): "'\(field)' phải là hai số [vĩ độ, kinh độ], như [21.0879, 105.6633]"
+        case .notWebAddress(let field, let found): "'\(field)' phải là địa chỉ web đầy đủ, bắt đầu bằng https:// ; đang ghi '\(found)'"
+        case .noContentFolder(let folder): "không có thư mục nội dung này; hãy tạo bằng `dinh init \(folder)` hoặc chỉ đúng thư mục"
+        case .ignoredFileNotFolder(let section): "tệp này bị bỏ qua: mỗi mục trong \(section)/ là một thư mục có tệp index.md bên trong"
+        case .folderLinksOutside: "thư mục này là liên kết tới một nơi ngoài thư mục nội dung; hãy chép các tệp vào thư mục nội dung"
+        case .badFolderName(let name, let suggestion):
+            "tên thư mục '\(name)' không dùng được trong địa chỉ web: chỉ dùng a-z, 0-9 và dấu -; hãy đổi tên thành '\(suggestion ?? "ten-nhu-the-nay")'"
+        case .ignoredFileNotYAML(let section): "tệp này bị bỏ qua: \(section)/ chứa mỗi chủ thể một tệp .yaml"
+        case .badFileName(let name, let suggestion):
+            "tên tệp '\(name)' không dùng được trong địa chỉ web: chỉ dùng a-z, 0-9 và dấu -; hãy đổi tên thành '\(suggestion).yaml'"
+        case .noIndex(let what): "\(what.text(in: .vi)) chưa có tệp index.md; hãy tạo tệp này, ghi các trường giữa hai dòng `---`"
+        case .emptyDocument(let what): "tệp này trống; cần ghi các trường của \(what.text(in: .vi)) giữa hai dòng `---`, rồi đến phần văn bản"
+        case .noFrontMatter: "tệp này phải bắt đầu bằng một dòng `---`, rồi đến các trường (code:, name: …), rồi một dòng `---` nữa"
+        case .frontMatterNotClosed: "các trường mở bằng `---` ở dòng 1 chưa được đóng: hãy thêm một dòng `---` sau trường cuối cùng"
+        case .frontMatterEmpty: "chưa có trường nào giữa hai dòng `---`"
+        case .emptyFile: "tệp này trống"
+        case .fileIsWebAddress(let field): "'\(field)' phải là một tệp trong thư mục này, không phải địa chỉ web; hãy tải tệp về và đặt cạnh index.md"
+        case .fileOutsideFolder(let field, let path):
+            "'\(field)': '\(path)' trỏ ra ngoài thư mục của trang này; hãy đặt tệp vào thư mục cạnh index.md và chỉ ghi tên tệp"
+        case .wrongFileKind(let field, let path, let kind, let extensions):
+            "'\(field)': '\(path)' không phải \(kind.text(in: .vi)) (dùng được: \(extensions.map { "." + $0 }.joined(separator: ", ")))"
+        case .fileMissing(let field, let path, let guess):
+            "'\(field)': không có tệp '\(path)' trong thư mục này"
+                + (guess.map { "; có phải ý bạn là '\($0)'? (tên phải khớp đúng từng chữ, kể cả chữ hoa và chữ thường)" } ?? "")
+        case .fileLinksOutside(let field, let path): "'\(field)': '\(path)' là liên kết tới một tệp ngoài thư mục nội dung; hãy chép chính tệp đó vào thư mục này"
+        case .fileEmpty(let field, let path): "'\(field)': '\(path)' trống (0 byte); hãy chép lại hoặc xuất lại tệp"
+        case .fileTooLarge(let field, let path, let size, let limit, let advice):
+            "'\(field)': '\(path)' nặng \(size), quá lớn với điện thoại của khách tham quan (tối đa \(limit) MB); \(advice.text(in: .vi))"
+        case .notAudio(let field, let path): "'\(field)': '\(path)' không phải âm thanh MP3, M4A hay Ogg, dù tên tệp ghi như vậy; hãy xuất lại bản ghi âm dạng MP3"
+        case .notTranslated(let name, let language):
+            "chưa dịch sang \(name) (\(language)): hãy viết bản dịch vào index.\(language).md cạnh tệp này; trong lúc chờ, trang \(name) hiện văn bản này kèm ghi chú chưa dịch"
+        case .notTranslatedGroup(let name, let language): "Chưa dịch sang \(name) (\(language))"
+        case .translationIgnored(let language, let languages):
+            "bản dịch này bị bỏ qua: '\(language)' không có trong danh sách ngôn ngữ của site.yaml (\(languages.joined(separator: ", ")))"
+        case .noSiteFile: "thiếu tệp site.yaml: thư mục nội dung nào cũng cần tệp này (title, base_url, languages); `dinh init` sẽ viết một tệp mẫu"
+        case .notLanguageCode(let code): "'\(code)' không phải mã ngôn ngữ; hãy dùng hai chữ cái thường như vi hoặc en"
+        case .languageTwice: "một ngôn ngữ được ghi hai lần trong 'languages'"
+        case .baseURLQuery: "'base_url' không được chứa dấu ? hoặc #"
+        case .currencyCode: "'currency' phải là mã tiền tệ ISO 4217 gồm ba chữ cái, như VND"
+        case .movedCodesShape: "'moved_codes' phải gồm các dòng `MÃCŨ: MÃMỚI`"
+        case .retiredCodesShape: "'retired_codes' phải gồm các dòng `MÃ: lý do thôi dùng`"
+        case .badCode(let found, let suggestion):
+            "'code' phải gồm 2 đến 12 chữ in hoa A–Z hoặc chữ số 0–9 (mã được in trên biển QR); đang ghi '\(found)'" + (suggestion.map { "; hãy viết '\($0)'" } ?? "")
+        case .codeUsedTwice(let code, let path): "mã \(code) đã được dùng ở \(path); mỗi di tích, sản phẩm, trang và cuộc họp cần một mã riêng"
+        case .badSceneID(let id, let suggestion): "id của cảnh '\(id)' chỉ được dùng a-z, 0-9 và dấu -; hãy viết '\(suggestion)'"
+        case .sceneIDTwice(let id): "hai cảnh cùng có id '\(id)'; mỗi cảnh cần một id riêng"
+        case .narrationLanguage(let language, let languages):
+            "có thuyết minh cho '\(language)', nhưng đây không phải ngôn ngữ của trang (\(languages.joined(separator: ", ")))"
+        case .hotspotBoth: "một điểm tương tác chỉ có 'scene' (cửa sang cảnh khác) hoặc 'text' (ghi chú), không có cả hai"
+        case .hotspotNeither: "điểm tương tác cần 'scene: <id của cảnh>' hoặc 'text: …'"
+        case .hotspotUnknownScene(let target, let guess, let scenes):
+            "điểm tương tác này dẫn tới cảnh '\(target)', nhưng di tích này không có cảnh nào có id đó"
+                + (guess.map { "; có phải ý bạn là '\($0)'?" } ?? (scenes.isEmpty ? "" : " (các cảnh của di tích: \(scenes.joined(separator: ", ")))"))
+        case .narrationShape: "'narration' phải ghi âm thanh theo từng ngôn ngữ, như `vi: {audio: thuyet-minh.vi.mp3, transcript: thuyet-minh.vi.vtt}`"
+        case .captionsShape: "'captions' phải ghi một tệp .vtt cho mỗi ngôn ngữ, như `{vi: le-hoi.vi.vtt}`"
+        case .webVTTUnusable(let path, let problem): "'\(path)' không dùng được làm WebVTT: \(problem.text(in: .vi))"
+        case .skuTooLong: "'sku' tối đa 50 ký tự, không có dấu cách hay dấu tiếng Việt (các sàn thương mại điện tử từ chối mã dài hơn)"
+        case .skuFormula(let sku): "'sku' phải bắt đầu bằng chữ cái hoặc chữ số: '\(sku)' bắt đầu bằng một ký tự mà bảng tính hiểu là công thức"
+        case .unknownProducer(let producer, let guess):
+            "chủ thể '\(producer)' không có: không tìm thấy tệp producers/\(producer).yaml" + (guess.map { "; có phải ý bạn là '\($0)'?" } ?? "")
+        case .saleNotLower(let sale, let price): "'sale_price' (\(sale)) phải thấp hơn 'price' (\(price))"
+        case .ocopExpired(let date): "giấy chứng nhận OCOP đã hết hạn ngày \(date); huy hiệu sao sẽ không hiện cho đến khi 'ocop' ghi ngày công nhận mới"
+        case .ocopNeedsDate: "'ocop' cần ngày của quyết định công nhận (`date: 2023-06-30`) hoặc ít nhất là năm công nhận (`year: 2023`)"
+        case .ocopYearMismatch(let year, let date): "'ocop.year' (\(year)) không khớp với năm của 'ocop.date' (\(date)); chỉ cần giữ lại ngày"
+        case .priceNotWhole(let field, let found, let suggestion):
+            "'\(field)': giá phải là số đồng nguyên, không có dấu chấm, dấu cách hay ký hiệu tiền; đang ghi '\(found)'" + (suggestion.map { "; hãy viết \(field): \($0)" } ?? "")
+        case .badWeight(let found): "'weight' phải là một số kèm g hoặc kg, như `300 g` hoặc `1.5 kg`; đang ghi '\(found)'"
+        case .badGTIN(let found): "'gtin' phải là 8, 12, 13 hoặc 14 chữ số in dưới mã vạch, đặt trong dấu ngoặc kép; đang ghi '\(found)'"
+        case .gtinCheckDigit(let gtin, let expected):
+            "'gtin' \(gtin) sai chữ số kiểm tra (chữ số cuối phải là \(expected)); hãy chép lại dãy số từ mã vạch"
+        case .badEmail(let found): "'email' không giống địa chỉ thư điện tử: '\(found)'"
+        case .notBool(let field, let found): "'\(field)' phải là true hoặc false; đang ghi '\(found)'"
+        case .bankBINShape(let found): "'bank.bin' phải là mã NAPAS 6 chữ số của ngân hàng (như 970436 của Vietcombank, 970418 của BIDV); đang ghi '\(found)'"
+        case .bankUnknown(let bin, let guess, let guessName):
+            "'bank.bin' \(bin) không phải mã của ngân hàng Việt Nam nào đã biết; hãy chép mã BIN 6 chữ số của ngân hàng trong danh sách VietQR (970436 Vietcombank, 970415 VietinBank, 970418 BIDV, 970405 Agribank…)"
+                + (guess.map { "; có phải ý bạn là \($0) (\(guessName ?? ""))?" } ?? "")
+        case .bankAccount(let found, let suggestion):
+            "'bank.account' phải là số tài khoản, từ 1 đến 19 chữ số, không có dấu cách, dấu chấm hay gạch ngang; đang ghi '\(found)'"
+                + (suggestion.map { "; hãy viết account: \"\($0)\"" } ?? "")
+        case .bankName(let found, let suggestion):
+            "'bank.name' phải là tên chủ tài khoản đúng như ngân hàng hiển thị: tối đa 50 chữ in hoa không dấu; đang ghi '\(found)'"
+                + (suggestion.map { "; hãy viết name: \($0)" } ?? "")
+        case .yamlAliasBomb(let alias):
+            "bí danh *\(alias) lặp lại giá trị nhiều đến mức YAML này sẽ chứa hơn 100.000 giá trị (tệp kiểu \"billion laughs\"); nội dung không bao giờ cần như vậy: hãy viết từng giá trị ra, không dùng & và *"
+        case .yamlUnreadable(let detail): "không đọc được YAML này: \(detail)"
+        case .yamlTab: "dòng này thụt lề bằng phím Tab; YAML cần dấu cách: hãy thay mỗi Tab bằng dấu cách"
+        case .yamlColon(let suggestion): "giá trị này có dấu hai chấm theo sau là dấu cách; hãy đặt cả đoạn văn bản trong dấu ngoặc kép: \(suggestion)"
+        case .yamlUnclosedQuote: "dấu ngoặc kép được mở ở đây nhưng chưa đóng: hãy thêm dấu ngoặc đóng ở cuối đoạn văn bản"
+        case .yamlIndentation: "thụt lề của dòng này không khớp với các dòng bên trên: các trường cùng nhóm phải thụt vào cùng một số dấu cách"
+        case .yamlTooDeep: "các giá trị ở đây lồng nhau sâu hơn 1.000 mức ([[[… hoặc nhóm trong nhóm); nội dung không bao giờ cần như vậy: hãy kiểm tra dấu ngoặc và thụt lề"
+        case .yamlBadStart: "dòng này bắt đầu bằng một ký tự YAML không cho phép ở đây (như @ hoặc `); hãy đặt văn bản trong dấu ngoặc kép"
+        case .yamlInvalid(let detail): "đây không phải YAML hợp lệ: \(detail); hãy kiểm tra dấu ngoặc kép và thụt lề"
+        case .yamlDuplicate(let keys): "trường \(keys.map { "'\($0)'" }.joined(separator: ", ")) được viết hai lần trong cùng một nhóm; chỉ giữ lại một"
+        case .notUTF8Text(let problem): "không đọc được tệp này dưới dạng văn bản: \(problem); hãy lưu tệp dạng UTF-8"
+        case .textFileTooLarge(let size, let limit):
+            "tệp này nặng \(size); một tệp văn bản của nội dung tối đa \(limit) (một trang dài khoảng 0,1 MB): hãy kiểm tra đúng tệp chưa, hoặc chia nhỏ văn bản"
+        case .textFileUnreadable: "không đọc được tệp này; hãy kiểm tra tệp có tồn tại và không đang mở trong chương trình khác"
+        case .binaryFile: "đây không phải tệp văn bản (có dữ liệu nhị phân); tệp phải là văn bản lưu dạng UTF-8"
+        case .notUTF8: "tệp này không lưu dạng UTF-8 nên chữ tiếng Việt sẽ bị lỗi; hãy lưu lại và chọn bảng mã UTF-8"
+        case .vttNoHeader: "đây không phải tệp WebVTT: dòng đầu tiên phải là WEBVTT"
+        case .vttBadTiming: "thời gian của phụ đề này không đúng WebVTT; hãy viết như 00:00:01.000 --> 00:00:04.500 (kết thúc sau khi bắt đầu)"
+        case .vttManyBadTimings: "các thời gian phụ đề bên dưới cũng không đúng; hãy sửa các chỗ này trước, hoặc kiểm tra đúng tệp chưa"
+        case .vttTooManyCues(let thousands):
+            "tệp này có hơn \(thousands).000 phụ đề; một bài thuyết minh hay một bộ phim hai giờ chỉ có vài nghìn: hãy kiểm tra đúng tệp chưa"
+        case .mdTooDeep(let levels): "trích dẫn lồng nhau sâu hơn \(levels) mức ở đây; các mức sâu hơn hiện thành văn bản thường"
+        case .mdPicture: "ảnh chèn trong phần văn bản sẽ không hiện; hãy liệt kê ảnh trong 'gallery:'"
+        case .mdBadLink(let target): "liên kết '\(target)' không phải địa chỉ web, thư điện tử hay số điện thoại; nó hiện thành văn bản thường"
+        }
+    }
+}

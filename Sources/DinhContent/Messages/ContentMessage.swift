@@ -1,0 +1,242 @@
+import DinhCore
+
+/// What reading the content folder says: problems in site.yaml, pages, relics, products and producers, their YAML, media files, Markdown and WebVTT.
+/// English in ContentMessage+en.swift, Vietnamese in ContentMessage+vi.swift: one exhaustive `switch` each.
+package enum ContentMessage: MessageTable {
+    // Fields (FieldReader)
+    case notAGroup(what: Part, kind: ValueKind)
+    case unknownField(key: String, in: Part, guess: String?, allowed: [String])
+    case missingField(in: Part, key: String, example: String)
+    case notAList(field: String)
+    case notSingleValue(field: String, kind: ValueKind)
+    case emptyField(field: String)
+    case notSiteLanguage(field: String, language: String, languages: [String], guess: String?)
+    case noText(field: String)
+    case textNotList(field: String)
+    case notWholeNumber(field: String, found: String, hint: Hint?)
+    case outOfRange(field: String, low: String, high: String, found: String, hint: Hint?)
+    case notANumber(field: String, found: String)
+    case notAChoice(field: String, allowed: [String], found: String, guess: String?)
+    case notADate(field: String, found: String)
+    case notGeo(field: String)
+    case notWebAddress(field: String, found: String)
+    // Folders and files (ContentLoader)
+    case noContentFolder(folder: String)
+    case ignoredFileNotFolder(section: String)
+    case folderLinksOutside
+    case badFolderName(name: String, suggestion: String?)
+    case ignoredFileNotYAML(section: String)
+    case badFileName(name: String, suggestion: String)
+    case noIndex(what: Part)
+    case emptyDocument(what: Part)
+    case noFrontMatter
+    case frontMatterNotClosed
+    case frontMatterEmpty
+    case emptyFile
+    case fileIsWebAddress(field: String)
+    case fileOutsideFolder(field: String, path: String)
+    case wrongFileKind(field: String, path: String, kind: Part, extensions: [String])
+    case fileMissing(field: String, path: String, guess: String?)
+    case fileLinksOutside(field: String, path: String)
+    case fileEmpty(field: String, path: String)
+    case fileTooLarge(field: String, path: String, size: String, limitMB: Int64, advice: Advice)
+    case notAudio(field: String, path: String)
+    case notTranslated(name: String, language: String)
+    case notTranslatedGroup(name: String, language: String)
+    case translationIgnored(language: String, languages: [String])
+    case noSiteFile
+    case notLanguageCode(code: String)
+    case languageTwice
+    case baseURLQuery
+    case currencyCode
+    case movedCodesShape
+    case retiredCodesShape
+    case badCode(found: String, suggestion: String?)
+    case codeUsedTwice(code: String, by: String)
+    // Relics (LoadHeritage)
+    case badSceneID(id: String, suggestion: String)
+    case sceneIDTwice(id: String)
+    case narrationLanguage(language: String, languages: [String])
+    case hotspotBoth
+    case hotspotNeither
+    case hotspotUnknownScene(target: String, guess: String?, scenes: [String])
+    case narrationShape
+    case captionsShape
+    case webVTTUnusable(path: String, problem: Message)
+    // Products (LoadProducts)
+    case skuTooLong
+    case skuFormula(sku: String)
+    case unknownProducer(producer: String, guess: String?)
+    case saleNotLower(sale: Int, price: Int)
+    case ocopExpired(date: String)
+    case ocopNeedsDate
+    case ocopYearMismatch(year: Int, date: String)
+    case priceNotWhole(field: String, found: String, suggestion: Int?)
+    case badWeight(found: String)
+    case badGTIN(found: String)
+    case gtinCheckDigit(gtin: String, expected: String)
+    case badEmail(found: String)
+    case notBool(field: String, found: String)
+    case bankBINShape(found: String)
+    case bankUnknown(bin: String, guess: String?, guessName: String?)
+    case bankAccount(found: String, suggestion: String?)
+    case bankName(found: String, suggestion: String?)
+    // YAML and text files
+    case yamlAliasBomb(alias: String)
+    case yamlUnreadable(detail: String)
+    case yamlTab
+    case yamlColon(suggestion: String)
+    case yamlUnclosedQuote
+    case yamlIndentation
+    case yamlTooDeep
+    case yamlBadStart
+    case yamlInvalid(detail: String)
+    case yamlDuplicate(keys: [String])
+    case notUTF8Text(problem: String)
+    case textFileTooLarge(size: String, limit: String)
+    case textFileUnreadable
+    case binaryFile
+    case notUTF8
+    // WebVTT and Markdown
+    case vttNoHeader
+    case vttBadTiming
+    case vttManyBadTimings
+    case vttTooManyCues(thousands: Int)
+    case mdTooDeep(levels: Int)
+    case mdPicture
+    case mdBadLink(target: String)
+}
+
+extension ContentMessage {
+    package func text(in language: Language) -> String {
+        switch language {
+        case .en: english
+        case .vi: vietnamese
+        }
+    }
+}
+
+extension Diagnostics {
+    package mutating func error(_ location: SourceLocation, _ message: ContentMessage) { error(location, Message(message)) }
+    package mutating func warning(_ location: SourceLocation, _ message: ContentMessage, group: Message? = nil) {
+        warning(location, Message(message), group: group)
+    }
+}
+
+extension Diagnostic {
+    package static func error(_ location: SourceLocation, _ message: ContentMessage) -> Diagnostic { .error(location, Message(message)) }
+    package static func warning(_ location: SourceLocation, _ message: ContentMessage) -> Diagnostic { .warning(location, Message(message)) }
+}
+
+extension DinhError {
+    package init(_ message: ContentMessage, at location: SourceLocation? = nil) { self.init(Message(message), at: location) }
+}
+
+/// A thing of the content that messages name: "this relic", "'ocop'", "a JPEG or PNG photo".
+/// A string literal is words of its own, the same in every language.
+package indirect enum Part: Sendable, Hashable, ExpressibleByStringLiteral {
+    case thisRelic, thisProduct, thisPage, thisProducer, thisMeeting, siteFile
+    case aScene, thisScene, aHotspot, thisHotspot, aGalleryPhoto, thisGalleryPhoto, aVideo, thisVideo, view
+    case photo, panorama, image, audioFile, transcript, video, captions
+    /// A field by its name, in quotes: 'ocop'.
+    case field(String)
+    case translation(language: String, of: Part)
+    case verbatim(String)
+
+    package init(stringLiteral value: String) { self = .verbatim(value) }
+
+    package func text(in language: Language) -> String {
+        switch (self, language) {
+        case (.thisRelic, .en): "this relic"
+        case (.thisRelic, .vi): "di tích này"
+        case (.thisProduct, .en): "this product"
+        case (.thisProduct, .vi): "sản phẩm này"
+        case (.thisPage, .en): "this page"
+        case (.thisPage, .vi): "trang này"
+        case (.thisProducer, .en): "this producer"
+        case (.thisProducer, .vi): "chủ thể này"
+        case (.thisMeeting, .en): "this meeting"
+        case (.thisMeeting, .vi): "cuộc họp này"
+        case (.siteFile, _): "site.yaml"
+        case (.aScene, .en): "a scene"
+        case (.aScene, .vi): "một cảnh"
+        case (.thisScene, .en): "this scene"
+        case (.thisScene, .vi): "cảnh này"
+        case (.aHotspot, .en): "a hotspot"
+        case (.aHotspot, .vi): "một điểm tương tác"
+        case (.thisHotspot, .en): "this hotspot"
+        case (.thisHotspot, .vi): "điểm tương tác này"
+        case (.aGalleryPhoto, .en): "a gallery photo"
+        case (.aGalleryPhoto, .vi): "một ảnh trong 'gallery'"
+        case (.thisGalleryPhoto, .en): "this gallery photo"
+        case (.thisGalleryPhoto, .vi): "ảnh này của 'gallery'"
+        case (.aVideo, .en): "a video"
+        case (.aVideo, .vi): "một video"
+        case (.thisVideo, .en): "this video"
+        case (.thisVideo, .vi): "video này"
+        case (.view, _): "'view'"
+        case (.photo, .en): "a JPEG or PNG photo"
+        case (.photo, .vi): "ảnh JPEG hoặc PNG"
+        case (.panorama, .en): "a JPEG or PNG panorama"
+        case (.panorama, .vi): "ảnh toàn cảnh 360° JPEG hoặc PNG"
+        case (.image, .en): "a JPEG or PNG image"
+        case (.image, .vi): "hình JPEG hoặc PNG"
+        case (.audioFile, .en): "an audio file"
+        case (.audioFile, .vi): "tệp âm thanh"
+        case (.transcript, .en): "a WebVTT transcript"
+        case (.transcript, .vi): "bản lời thuyết minh WebVTT"
+        case (.video, .en): "an MP4 or WebM video"
+        case (.video, .vi): "video MP4 hoặc WebM"
+        case (.captions, .en): "WebVTT captions"
+        case (.captions, .vi): "phụ đề WebVTT"
+        case (.field(let name), _): "'\(name)'"
+        case (.translation(let code, let part), .en): "the \(code) translation of \(part.text(in: language))"
+        case (.translation(let code, let part), .vi): "bản dịch \(code) của \(part.text(in: language))"
+        case (.verbatim(let text), _): text
+        }
+    }
+}
+
+/// What a YAML value is, for "must be a list, not a group of fields".
+package enum ValueKind: Sendable, Hashable {
+    case scalar, mapping, sequence
+
+    package func text(in language: Language) -> String {
+        switch (self, language) {
+        case (.scalar, .en): "a single value"
+        case (.scalar, .vi): "một giá trị đơn"
+        case (.mapping, .en): "a group of fields"
+        case (.mapping, .vi): "một nhóm trường"
+        case (.sequence, .en): "a list"
+        case (.sequence, .vi): "một danh sách"
+        }
+    }
+}
+
+/// A hint added to a number's message.
+package enum Hint: Sendable, Hashable {
+    case ocopStars, ocopYear
+
+    package func text(in language: Language) -> String {
+        switch (self, language) {
+        case (.ocopStars, .en): "OCOP products are rated 3, 4 or 5 stars"
+        case (.ocopStars, .vi): "sản phẩm OCOP được xếp hạng 3, 4 hoặc 5 sao"
+        case (.ocopYear, .en): "the OCOP programme started in 2018"
+        case (.ocopYear, .vi): "chương trình OCOP bắt đầu từ năm 2018"
+        }
+    }
+}
+
+/// What to do with a media file too large for phones.
+package enum Advice: Sendable, Hashable {
+    case audio, video
+
+    package func text(in language: Language) -> String {
+        switch (self, language) {
+        case (.audio, .en): "export the recording again as MP3 at 64–128 kbit/s (an hour at 64 kbit/s is 29 MB)"
+        case (.audio, .vi): "hãy xuất lại bản ghi âm dạng MP3 ở 64–128 kbit/s (một giờ ở 64 kbit/s là 29 MB)"
+        case (.video, .en): "export the clip again for the web (H.264 at 720p, a few minutes)"
+        case (.video, .vi): "hãy xuất lại đoạn phim cho web (H.264, 720p, vài phút)"
+        }
+    }
+}
