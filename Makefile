@@ -50,6 +50,7 @@ bench: build
 	bash scripts/bench-images.sh
 	bash scripts/bench-panorama.sh
 	$(DINH_PYTHON) scripts/bench-tour.py
+	$(DINH_PYTHON) scripts/bench-search.py
 	sh scripts/bench-qr.sh
 	bash scripts/bench-feeds.sh
 	bash scripts/bench-serve.sh
