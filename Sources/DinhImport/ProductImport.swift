@@ -31,6 +31,8 @@ package struct ProductImport: Sendable {
         package var updated: [String] = []
         /// Products that exist already and were left as they are.
         package var unchanged: [String] = []
+        /// Cells whose text was converted to Unicode, by the legacy encoding it was typed in.
+        package var conversions: [LegacyEncoding: Int] = [:]
         package var diagnostics = Diagnostics()
 
         package var succeeded: Bool { !diagnostics.hasErrors }
@@ -43,7 +45,8 @@ package struct ProductImport: Sendable {
             guard succeeded else { return Message(ImportMessage.nothingImported) }
             let products = created.filter { $0.hasPrefix("products/") && $0.hasSuffix("/index.md") && !updated.contains(String($0.dropLast("/index.md".count))) }.count
             let producers = created.filter { $0.hasPrefix("producers/") }.count
-            return Message(ImportMessage.imported(products: products, producers: producers, updated: updated.count, unchanged: unchanged.count))
+            return Message(ImportMessage.imported(products: products, producers: producers, updated: updated.count, unchanged: unchanged.count,
+                                                  converted: conversions))
         }
     }
 
@@ -61,6 +64,7 @@ package struct ProductImport: Sendable {
             report.diagnostics.error(SourceLocation(path: displayPath), error.message)
             return report
         }
+        report.conversions = table.conversions
         var planner = ImportPlanner(importer: self, existing: ExistingContent(root: contentRoot))
         guard let plan = planner.plan(table) else {
             report.diagnostics = planner.diagnostics

@@ -19,8 +19,13 @@ package struct Table: Sendable {
     }
 
     package var rows: [Row]
+    /// Cells whose text was converted to Unicode, by the legacy encoding it was typed in.
+    package var conversions: [LegacyEncoding: Int]
 
-    package init(rows: [Row]) { self.rows = rows }
+    package init(rows: [Row], conversions: [LegacyEncoding: Int] = [:]) {
+        self.rows = rows
+        self.conversions = conversions
+    }
 
     // Bounds on what a spreadsheet may make the importer hold, so that a hostile or wrong file is
     // refused with a message rather than filling the memory: far above any cooperative's list.
@@ -73,6 +78,9 @@ package struct Table: Sendable {
 
 /// RFC 4180 CSV as Excel writes it: UTF-8 with or without BOM (or UTF-16 with BOM), `,` or `;`
 /// (Excel in a Vietnamese locale) or tab separators, quoted fields with doubled quotes and line breaks.
+/// A file that is not UTF-8 was saved by an old Excel or program in Windows-1258, or typed in the
+/// TCVN3 or VNI fonts: it is read in whichever of these gives Vietnamese words (`legacyText`).
+/// In a UTF-8 file, a cell copied from a legacy font ("Ninh B×nh") is told by its letters.
 enum CSVReader {
     static func read(_ data: Data, displayPath: String) throws(DinhError) -> Table {
         let decodedText: String
@@ -88,11 +96,51 @@ enum CSVReader {
             }
             decodedText = decoded
         } else {
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                throw DinhError("\(displayPath) is not UTF-8 text (Vietnamese letters would be garbled); in Excel choose File › Save As › “CSV UTF-8 (Comma delimited)”, or import the .xlsx file itself")
+            if let decoded = String(data: data, encoding: .utf8) {
+                decodedText = decoded
+            } else {
+                let (encoding, decoded) = try legacyText(data, displayPath: displayPath)
+                var table = try read(text: decoded, displayPath: displayPath, guessing: false)
+                table.conversions[encoding] = table.rows.reduce(0) { sum, row in
+                    sum + row.cells.values.filter { $0.unicodeScalars.contains { $0.value >= 0x80 } }.count
+                }
+                return table
             }
-            decodedText = decoded
         }
+        return try read(text: decodedText, displayPath: displayPath, guessing: true)
+    }
+
+    /// The text of a file that is not UTF-8, in the legacy encoding whose decoding reads as
+    /// Vietnamese: the one with the most words that are Vietnamese syllables, provided at most one
+    /// word in ten is not one (a name, a unit) and no other encoding comes as close.
+    static func legacyText(_ data: Data, displayPath: String) throws(DinhError) -> (LegacyEncoding, String) {
+        let sample = data.prefix(1 << 20)
+        var scored: [(encoding: LegacyEncoding, valid: Int, invalid: Int)] = []
+        for encoding in [LegacyEncoding.windows1258, .tcvn3, .vni] {
+            let text: String
+            switch encoding {
+            case .windows1258: text = LegacyVietnamese.decodeWindows1258(bytes: sample)
+            case .tcvn3: text = LegacyVietnamese.decodeTCVN3(bytes: sample)
+            case .vni: text = LegacyVietnamese.decodeVNI(bytes: sample)
+            }
+            let words = LegacyVietnamese.words(text).filter { $0.unicodeScalars.contains { $0.value >= 0x80 } }
+            let valid = words.filter(LegacyVietnamese.isSyllable).count
+            scored.append((encoding, valid, words.count - valid))
+        }
+        let plausible = scored.filter { $0.valid > 0 && $0.invalid * 10 <= $0.valid + $0.invalid }.sorted { $0.valid - $0.invalid > $1.valid - $1.invalid }
+        guard let best = plausible.first, plausible.dropFirst().first.map({ $0.valid - $0.invalid < best.valid - best.invalid }) ?? true else {
+            throw DinhError("\(displayPath) is not UTF-8 text, and its letters do not read as Vietnamese in Windows-1258, TCVN3 (ABC) or VNI either; in Excel choose File › Save As › “CSV UTF-8 (Comma delimited)” (or import the .xlsx file itself)")
+        }
+        switch best.encoding {
+        case .windows1258: return (best.encoding, LegacyVietnamese.decodeWindows1258(bytes: data))
+        case .tcvn3: return (best.encoding, LegacyVietnamese.decodeTCVN3(bytes: data))
+        case .vni: return (best.encoding, LegacyVietnamese.decodeVNI(bytes: data))
+        }
+    }
+
+    /// `guessing`: each cell holding letters of a legacy font is converted when its letters say so.
+    static func read(text decodedText: String, displayPath: String, guessing: Bool) throws(DinhError) -> Table {
+        var conversions: [LegacyEncoding: Int] = [:]
         var text = decodedText
         var separator = guessSeparator(text)
         // Excel's `sep=;` hint line: it names the separator and is not shown as a row.
@@ -108,6 +156,10 @@ enum CSVReader {
         var record = 1
         var cellCount = 0
         func endField() {
+            if guessing, let converted = LegacyVietnamese.guess(field) {
+                field = converted.text
+                conversions[converted.encoding, default: 0] += 1
+            }
             cells[cells.count + 1] = field
             field = ""
             wasQuoted = false
@@ -153,7 +205,7 @@ enum CSVReader {
             if cellCount > Table.maximumCells || rows.count > Table.maximumRows { throw Table.tooLarge(displayPath) }
         }
         if !field.isEmpty || !cells.isEmpty || wasQuoted { endRecord() }
-        return Table(rows: rows)
+        return Table(rows: rows, conversions: conversions)
     }
 
     /// The separator used most in the first line (outside quotes), judged on its first 64 KB: the

@@ -6,6 +6,9 @@ import FoundationXML
 
 /// The first worksheet of an Office Open XML workbook. Cells keep what the user sees: shared and
 /// inline strings as typed (a text `=HYPERLINK(…)` stays text), formulas as their cached value.
+/// Text typed in a legacy Vietnamese font (TCVN3 `.VnTime…`, `VNI-…`) is converted to Unicode as
+/// the font draws it: the font comes from the cell's style or a rich-text run's own `rFont`, and
+/// for text in any other font from its letters (`LegacyVietnamese.guess`).
 enum XLSXReader {
     /// A workbook part larger than this is refused rather than inflated (a zip bomb, or not a product
     /// list): the size a part claims is checked first, then the bytes really inflated, since a zip
@@ -46,15 +49,17 @@ enum XLSXReader {
         guard let sheet else {
             throw DinhError("\(displayPath) has no worksheet; put the product list on the first sheet")
         }
-        var shared: [String] = []
+        var fonts: [String?] = []
+        if let data = try part("xl/styles.xml") { fonts = StylesParser.cellFonts(data) }
+        var shared: [[TextRun]] = []
         if let data = try part("xl/sharedStrings.xml") {
             guard let strings = SharedStringsParser.parse(data) else {
                 throw DinhError("\(displayPath) holds more text than a spreadsheet can (a cell longer than Excel's 32,767 characters, or more than \(Table.maximumCells / 1_000_000) million texts): it is damaged or not a product list; open it in Excel and save it again")
             }
             shared = strings
         }
-        switch SheetParser.parse(sheet, shared: shared) {
-        case .rows(let rows): return Table(rows: rows)
+        switch SheetParser.parse(sheet, shared: shared, fonts: fonts) {
+        case .rows(let rows, let conversions): return Table(rows: rows, conversions: conversions)
         case .tooLarge: throw Table.tooLarge(displayPath)
         case .unreadable: throw DinhError("\(displayPath): the first worksheet cannot be read; open the file in Excel and save it again")
         }
@@ -93,12 +98,90 @@ private final class AttributeCollector: NSObject, XMLParserDelegate {
     }
 }
 
-/// `<si>` items: plain `<t>` or rich-text runs `<r><t>`; phonetic hints `<rPh>` are not text.
+/// A piece of a cell's text and the font a rich-text run names for it (nil: the cell's font).
+struct TextRun: Sendable {
+    var font: String?
+    var text: String
+}
+
+/// `xl/styles.xml`: the font name of each cell format (`cellXfs`), which a cell's `s` indexes.
+private final class StylesParser: NSObject, XMLParserDelegate {
+    var fontNames: [String?] = []
+    var formatFonts: [Int] = []
+    var section = ""
+
+    static func cellFonts(_ data: Data) -> [String?] {
+        let delegate = StylesParser()
+        let parser = XMLParser(stream: InputStream(data: data))
+        parser.delegate = delegate
+        _ = parser.parse()
+        return delegate.formatFonts.map { delegate.fontNames.indices.contains($0) ? delegate.fontNames[$0] : nil }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        switch name {
+        case "fonts", "cellXfs", "cellStyleXfs", "dxfs": section = name
+        case "font" where section == "fonts": fontNames.append(nil)
+        case "name" where section == "fonts": if !fontNames.isEmpty { fontNames[fontNames.count - 1] = attributes["val"] }
+        case "xf" where section == "cellXfs":
+            // A bounded count: a hostile styles part does not grow this past a sheet's cells.
+            if formatFonts.count < 65_536 { formatFonts.append(attributes["fontId"].flatMap(Int.init) ?? 0) }
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == section { section = "" }
+    }
+}
+
+/// Reads `<t>` texts as runs: `<r><rPr><rFont val="…"/></rPr><t>…</t></r>`, or a plain `<t>`.
+/// Phonetic hints (`<rPh>`) are not text.
+struct RunCollector {
+    var runs: [TextRun] = []
+    var length = 0
+    private var runFont: String?
+    private var inRun = false
+    private var inText = false
+    private var phonetic = 0
+
+    mutating func reset() { self = RunCollector() }
+
+    /// Whether the element was one of a text's.
+    mutating func start(_ name: String, _ attributes: [String: String]) {
+        switch name {
+        case "r": inRun = true; runFont = nil
+        case "rFont" where inRun && phonetic == 0: runFont = attributes["val"]
+        case "rPh": phonetic += 1
+        case "t":
+            inText = phonetic == 0
+            if inText { runs.append(TextRun(font: inRun ? runFont : nil, text: "")) }
+        default: break
+        }
+    }
+
+    mutating func end(_ name: String) {
+        switch name {
+        case "r": inRun = false
+        case "rPh": phonetic -= 1
+        case "t": inText = false
+        default: break
+        }
+    }
+
+    mutating func characters(_ string: String) {
+        guard inText, !runs.isEmpty else { return }
+        runs[runs.count - 1].text += string
+        length += string.utf16.count
+    }
+
+    var text: String { runs.count == 1 ? runs[0].text : runs.map(\.text).joined() }
+}
+
+/// `<si>` items: plain `<t>` or rich-text runs `<r><t>`.
 private final class SharedStringsParser: NSObject, XMLParserDelegate {
-    var strings: [String] = []
-    var current = ""
-    var inText = false
-    var phonetic = 0
+    var strings: [[TextRun]] = []
+    var current = RunCollector()
     var tooLarge = false
 
     /// Excel's own limit on the characters of a cell.
@@ -106,7 +189,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     /// The strings, or nil when there are more than a sheet may have cells or one is longer than
     /// Excel allows (a hostile file: the strings would fill the memory).
-    static func parse(_ data: Data) -> [String]? {
+    static func parse(_ data: Data) -> [[TextRun]]? {
         let delegate = SharedStringsParser()
         let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
@@ -115,57 +198,57 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-        switch name {
-        case "si": current = ""
-        case "rPh": phonetic += 1
-        case "t": inText = phonetic == 0
-        default: break
-        }
+        if name == "si" { current.reset() } else { current.start(name, attributes) }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "si":
-            strings.append(current)
+        if name == "si" {
+            strings.append(current.runs)
             if strings.count > Table.maximumCells { tooLarge = true; parser.abortParsing() }
-        case "rPh": phonetic -= 1
-        case "t": inText = false
-        default: break
+        } else {
+            current.end(name)
         }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard inText else { return }
-        current += string
-        if current.utf16.count > Self.maximumCellLength { tooLarge = true; parser.abortParsing() }
+        current.characters(string)
+        if current.length > Self.maximumCellLength { tooLarge = true; parser.abortParsing() }
     }
 }
 
 /// `<row r="7"><c r="C7" t="s"><v>3</v></c>…`.
 private final class SheetParser: NSObject, XMLParserDelegate {
-    let shared: [String]
+    let shared: [[TextRun]]
+    /// Cell format (`s`) → the legacy font it names, if any.
+    let fonts: [LegacyVietnamese.Font?]
     var rows: [Table.Row] = []
     var row: Table.Row?
     var column = 0
     var type = ""
-    var value = "", formula = "", inline = ""
+    var style = 0
+    var value = "", formula = ""
+    var inline = RunCollector()
     var reading: String?
     var failed = false
+    var conversions: [LegacyEncoding: Int] = [:]
 
-    init(shared: [String]) { self.shared = shared }
+    init(shared: [[TextRun]], fonts: [String?]) {
+        self.shared = shared
+        self.fonts = fonts.map { $0.flatMap(LegacyVietnamese.font(named:)) }
+    }
 
-    enum Outcome { case rows([Table.Row]), tooLarge, unreadable }
+    enum Outcome { case rows([Table.Row], conversions: [LegacyEncoding: Int]), tooLarge, unreadable }
     var cellCount = 0
     var tooLarge = false
 
-    static func parse(_ data: Data, shared: [String]) -> Outcome {
-        let delegate = SheetParser(shared: shared)
+    static func parse(_ data: Data, shared: [[TextRun]], fonts: [String?]) -> Outcome {
+        let delegate = SheetParser(shared: shared, fonts: fonts)
         let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = delegate
         let parsed = parser.parse()
         if delegate.tooLarge { return .tooLarge }
         guard parsed, !delegate.failed else { return .unreadable }
-        return .rows(delegate.rows)
+        return .rows(delegate.rows, conversions: delegate.conversions)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
@@ -177,10 +260,10 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         case "c":
             column = attributes["r"].flatMap(Self.column(of:)) ?? column + 1
             type = attributes["t"] ?? "n"
-            value = ""; formula = ""; inline = ""
+            style = attributes["s"].flatMap(Int.init) ?? 0
+            value = ""; formula = ""; inline.reset()
         case "v", "f": reading = name
-        case "t": reading = "t"
-        default: break
+        default: inline.start(name, attributes)
         }
     }
 
@@ -188,10 +271,9 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         switch reading {
         case "v": value += string
         case "f": formula += string
-        case "t": inline += string
-        default: return
+        default: inline.characters(string)
         }
-        if value.utf16.count + formula.utf16.count + inline.utf16.count > 2 * SharedStringsParser.maximumCellLength {
+        if value.utf16.count + formula.utf16.count + inline.length > 2 * SharedStringsParser.maximumCellLength {
             tooLarge = true
             parser.abortParsing()
         }
@@ -199,7 +281,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch name {
-        case "v", "f", "t": reading = nil
+        case "v", "f": reading = nil
         case "c":
             row?.cells[column] = text()
             cellCount += 1
@@ -208,7 +290,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             if let row { rows.append(row) }
             row = nil
             if rows.count > Table.maximumRows { tooLarge = true; parser.abortParsing() }
-        default: break
+        default: inline.end(name)
         }
     }
 
@@ -216,15 +298,41 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         switch type {
         case "s":
             guard let index = Int(value), shared.indices.contains(index) else { failed = true; return "" }
-            return shared[index]
-        case "inlineStr": return inline
+            return legible(shared[index])
+        case "inlineStr": return legible(inline.runs)
         case "b": return value == "1" ? "TRUE" : "FALSE"
-        case "str", "e": return value.isEmpty && !formula.isEmpty ? "=" + formula : value
+        case "str": return value.isEmpty && !formula.isEmpty ? "=" + formula : legible([TextRun(text: value)])
+        case "e": return value.isEmpty && !formula.isEmpty ? "=" + formula : value
         default:
             // A formula never calculated (files written by scripts) shows as what was typed.
             if value.isEmpty && !formula.isEmpty { return "=" + formula }
             return Self.number(value)
         }
+    }
+
+    /// A text cell as its fonts draw it, counting the cells converted from a legacy encoding.
+    private func legible(_ runs: [TextRun]) -> String {
+        let cellFont = fonts.indices.contains(style) ? fonts[style] : nil
+        var encoding: LegacyEncoding?
+        var anyLegacyFont = false
+        var text = ""
+        for run in runs {
+            let font = run.font.map(LegacyVietnamese.font(named:)) ?? cellFont
+            anyLegacyFont = anyLegacyFont || font != nil
+            if let converted = LegacyVietnamese.convert(run.text, font: font) {
+                encoding = encoding ?? converted.encoding
+                text += converted.text
+            } else {
+                text += run.text
+            }
+        }
+        // Told by its letters only when no font of the cell says what it is.
+        if !anyLegacyFont, let guessed = LegacyVietnamese.guess(text) {
+            encoding = guessed.encoding
+            text = guessed.text
+        }
+        if let encoding { conversions[encoding, default: 0] += 1 }
+        return text
     }
 
     /// Numbers as a person would type them: `45000`, not `45000.0` or `4.5E4`.

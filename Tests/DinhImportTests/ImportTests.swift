@@ -208,7 +208,8 @@ import Testing
     @Test func notASpreadsheet() throws {
         let fixture = try SiteFixture()
         try fixture.directory.write("list.xlsx", "not a zip")
-        try fixture.directory.write("latin.csv", Data([0x54, 0xEA, 0x6E, 0x0A]))
+        // Latin-1 "Größe": not UTF-8, and no Vietnamese in any legacy encoding either.
+        try fixture.directory.write("latin.csv", Data([0x47, 0x72, 0xF6, 0xDF, 0x65, 0x0A]))
         #expect(runImport(fixture, "list.xlsx").diagnostics.errors.first?.message.contains("not a valid .xlsx") == true)
         #expect(runImport(fixture, "latin.csv").diagnostics.errors.first?.message.contains("CSV UTF-8") == true)
     }

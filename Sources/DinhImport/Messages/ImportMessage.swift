@@ -4,7 +4,8 @@ import DinhCore
 /// English in ImportMessage+en.swift, Vietnamese in ImportMessage+vi.swift: one exhaustive `switch` each.
 package enum ImportMessage: MessageTable {
     case nothingImported
-    case imported(products: Int, producers: Int, updated: Int, unchanged: Int)
+    /// `converted`: cells whose text was converted to Unicode from a legacy encoding.
+    case imported(products: Int, producers: Int, updated: Int, unchanged: Int, converted: [LegacyEncoding: Int] = [:])
 }
 
 extension ImportMessage {
