@@ -28,6 +28,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CLIMessage.helpJobs.text))
     var jobs: Int?
 
+    @Flag(help: ArgumentHelp(CLIMessage.helpEdit.text))
+    var edit = false
+
     func validate() throws {
         if let port, !(0...65535).contains(port) { throw ValidationError(CLIMessage.portRange.text) }
         if let jobs, jobs < 1 { throw ValidationError(CLIMessage.jobsAtLeastOne.text) }
@@ -46,7 +49,11 @@ struct Serve: AsyncParsableCommand {
         let options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: outputURL,
                                    baseURL: baseURL, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, language: CLI.language)
         let ports: [UInt16] = port.map { [UInt16($0)] } ?? (8080...8099).map { UInt16($0) }
-        let session = PreviewSession(options: options, host: host, ports: ports, onBuild: { [display = content.contentDirectory] in Self.print(build: $0, content: display) })
+        // The tour editor writes into the content: on by default only when nobody else can reach the preview.
+        let editing = edit || Self.isLoopback(host)
+        let editorFolder = editing ? (temporary ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("dinh-serve-\(ProcessInfo.processInfo.processIdentifier)")).appendingPathComponent("tour-editor") : nil
+        let session = PreviewSession(options: options, host: host, ports: ports, editorFolder: editorFolder, onBuild: { [display = content.contentDirectory] in Self.print(build: $0, content: display) })
         let bound: UInt16
         do {
             bound = try await session.start()
@@ -55,9 +62,17 @@ struct Serve: AsyncParsableCommand {
             throw error
         }
         Self.printAddresses(host: host, port: bound)
-        Self.exitOnSignal(removing: temporary)
+        if editing && !Self.isLoopback(host) {
+            Terminal.standardError(CLIMessage.tourEditorOnNetwork(host: host, url: "http://127.0.0.1:\(bound)/").text)
+        }
+        if editing { Self.say(CLIMessage.tourEditorOn.text) }
+        Self.exitOnSignal(removing: temporary ?? editorFolder?.deletingLastPathComponent())
         // Serve until Ctrl-C; the signal handler ends the process.
         while true { try? await Task.sleep(for: .seconds(3600)) }
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     private static func printAddresses(host: String, port: UInt16) {

@@ -101,9 +101,9 @@ package actor LiveReload {
         "<script src=\"/__dinh/reload.js\" data-generation=\"\(generation)\"></script>"
     }
 
-    /// The page with the script before its last `</body>` (or at the end when it has none).
-    static func inject(into html: Data, generation: Int) -> Data {
-        let script = Data(scriptTag(generation: generation).utf8)
+    /// The page with the script (and `extra` tags) before its last `</body>` (or at the end when it has none).
+    static func inject(into html: Data, generation: Int, extra: String = "") -> Data {
+        let script = Data((scriptTag(generation: generation) + extra).utf8)
         let bytes = [UInt8](html)
         let needle = Array("</body".utf8)
         var position = bytes.count - needle.count

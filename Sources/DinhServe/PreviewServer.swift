@@ -9,6 +9,8 @@ package actor PreviewServer {
     package nonisolated let root: URL
     package nonisolated let host: String
     package nonisolated let liveReload: LiveReload
+    /// The tour editor, when this preview has one.
+    package nonisolated let editor: TourEditor?
     private let requestedPort: UInt16
     private var server: HTTPServer?
     private var running: Task<Void, Never>?
@@ -18,11 +20,12 @@ package actor PreviewServer {
     ///   - root: the folder to serve (the build's output folder; it may not exist yet).
     ///   - host: the address to listen on: `127.0.0.1` (default), `0.0.0.0` or `::` for the LAN.
     ///   - port: 0 for any free port (see `start()`'s result).
-    package init(root: URL, host: String = "127.0.0.1", port: UInt16, liveReload: LiveReload = LiveReload()) {
+    package init(root: URL, host: String = "127.0.0.1", port: UInt16, liveReload: LiveReload = LiveReload(), editor: TourEditor? = nil) {
         self.root = root
         self.host = host
         self.requestedPort = port
         self.liveReload = liveReload
+        self.editor = editor
     }
 
     /// Starts listening and returns the port. Throws when the address cannot be used (a port
@@ -31,7 +34,7 @@ package actor PreviewServer {
     package func start() async throws -> UInt16 {
         if let server, let port = await Self.port(of: server) { return port }
         let address = try Self.address(host: host, port: requestedPort)
-        let handler = SiteHandler(files: SiteFiles(root: root), liveReload: liveReload)
+        let handler = SiteHandler(files: SiteFiles(root: root), liveReload: liveReload, editor: editor)
         let server = HTTPServer(address: address, timeout: 30, pool: NoDelayPool(base: HTTPServer.defaultPool()), logger: .disabled, handler: handler)
         let failure = FailureBox()
         let running = Task {
@@ -135,26 +138,34 @@ private final class FailureBox: @unchecked Sendable {
     func set(_ error: any Error) { lock.withLock { stored = error } }
 }
 
-/// Answers one request: the event stream, or a file of the site.
+/// Answers one request: the event stream, the tour editor, or a file of the site.
 struct SiteHandler: HTTPHandler {
     let files: SiteFiles
     let liveReload: LiveReload
+    var editor: TourEditor? = nil
 
     /// Files up to this size are read at once; larger ones (videos) are streamed from disk.
     private static let readWholeLimit = 1 << 20
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        // The editor exists only for this computer: to others (and without an editor) these
+        // addresses are like any missing file.
+        let editing = editor != nil && TourEditor.isLoopback(request.remoteAddress)
+        if let editor, editing, request.target.path(percentEncoded: true) == "/__dinh/edit" { return await editor.handle(request) }
         guard request.method == .GET || request.method == .HEAD else {
             return Self.plain(.methodNotAllowed, "only GET and HEAD are served\n", extra: [.init("Allow"): "GET, HEAD"])
         }
         let path = request.target.path(percentEncoded: true)
         if path == "/__dinh/events" { return await events() }
+        if editing, path == "/__dinh/editor.js" {
+            return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(TourEditorScript.source.utf8), request: request)
+        }
         if path == "/__dinh/reload.js" {
             return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(LiveReload.reloadScript.utf8), request: request)
         }
         switch files.resolve(path: path, query: request.target.query(percentEncoded: true)) {
         case .file(let file):
-            return try await serve(file: file, status: .ok, request: request)
+            return try await serve(file: file, status: .ok, request: request, editing: editing)
         case .redirect(let location):
             var response = Self.plain(.movedPermanently, "moved to \(location)\n")
             response.headers[.location] = location
@@ -181,11 +192,16 @@ struct SiteHandler: HTTPHandler {
         return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: EventBytes(stream: stream)))
     }
 
-    private func serve(file: String, status: HTTPStatusCode, request: HTTPRequest) async throws -> HTTPResponse {
+    private func serve(file: String, status: HTTPStatusCode, request: HTTPRequest, editing: Bool = false) async throws -> HTTPResponse {
         let type = MediaType.forPath(file)
         if MediaType.isHTML(file) {
             guard let html = FileManager.default.contents(atPath: file) else { return Self.plain(.notFound, "not found\n") }
-            return Self.respond(status: status, type: type, body: LiveReload.inject(into: html, generation: await liveReload.generation), request: request)
+            var extra = ""
+            if editing, let editor, let root = SiteFiles.realPath(files.root.path), file.hasPrefix(root + "/"),
+               let relic = TourEditor.relic(ofPage: String(file.dropFirst(root.count + 1))) {
+                extra = editor.scriptTag(relic: relic)
+            }
+            return Self.respond(status: status, type: type, body: LiveReload.inject(into: html, generation: await liveReload.generation, extra: extra), request: request)
         }
         var info = stat()
         guard stat(file, &info) == 0 else { return Self.plain(.notFound, "not found\n") }

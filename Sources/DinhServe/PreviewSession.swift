@@ -38,6 +38,8 @@ package actor PreviewSession {
     private let ports: [UInt16]
     private let pollInterval: Duration
     private let onBuild: @Sendable (PreviewBuild) -> Void
+    /// The tour editor of relic pages (nil: none).
+    package nonisolated let editor: TourEditor?
     private var server: PreviewServer?
     private var watching: Task<Void, Never>?
     private var builds = 0
@@ -47,9 +49,13 @@ package actor PreviewSession {
     /// - Parameters:
     ///   - ports: tried in order until one is free; `[0]` takes any free port.
     ///   - onBuild: called after every build, good or not (the CLI prints it).
+    ///   - editorFolder: with a folder (outside the content) for its undo copies, relic pages get
+    ///     the tour editor; nil: no editor.
     package init(options: BuildOptions, host: String = "127.0.0.1", ports: [UInt16] = [8080],
-                pollInterval: Duration = .milliseconds(300), onBuild: @escaping @Sendable (PreviewBuild) -> Void = { _ in }) {
+                pollInterval: Duration = .milliseconds(300), editorFolder: URL? = nil,
+                onBuild: @escaping @Sendable (PreviewBuild) -> Void = { _ in }) {
         self.options = options
+        editor = editorFolder.map { TourEditor(content: options.content, displayContent: options.displayContent, undoFolder: $0) }
         self.host = host
         self.ports = ports.isEmpty ? [0] : ports
         self.pollInterval = pollInterval
@@ -67,7 +73,7 @@ package actor PreviewSession {
         baseline = watcher.refreshing(Self.writtenByTheBuild, in: baseline)
         var lastError: (any Error)?
         for port in ports {
-            let server = PreviewServer(root: options.output, host: host, port: port, liveReload: liveReload)
+            let server = PreviewServer(root: options.output, host: host, port: port, liveReload: liveReload, editor: editor)
             do {
                 let bound = try await server.start()
                 self.server = server

@@ -60,6 +60,10 @@ extension CLIMessage {
         case .servingHere(let url): "Serving on \(url) (this computer)"
         case .servingNetwork(let url): "       and \(url) (phones on the same network)"
         case .watching: "Watching for changes; press Ctrl-C to stop."
+        case .helpEdit: "Keep the tour editor of relic pages when --host opens the preview to the network (it is on by default on 127.0.0.1; edits are accepted from this computer only)."
+        case .tourEditorOn: "Tour editor: open a relic page and press \"Edit tour\" to place hotspots by clicking."
+        case .tourEditorOnNetwork(let host, let url):
+            "warning: --edit with --host \(host): the tour editor is on while the preview is open to the network; edits are accepted only from this computer (\(url)), and everyone on the network sees the pages as you edit them"
         case .fileChanged(let file): "\(file) changed: "
         case .filesChanged(let count): "\(count) files changed: "
         case .rebuilt(let cause, let pages, let seconds): "\(cause)built \(pages) pages in \(seconds) s"

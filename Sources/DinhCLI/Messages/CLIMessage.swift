@@ -23,6 +23,7 @@ enum CLIMessage: MessageTable {
     case noContentFolder(folder: String)
     case serving(url: String), servingHere(url: String), servingNetwork(url: String), watching
     case fileChanged(file: String), filesChanged(count: Int)
+    case helpEdit, tourEditorOn, tourEditorOnNetwork(host: String, url: String)
     case rebuilt(cause: String, pages: Int, seconds: String)
     case rebuildFailed(cause: String, errors: Int, firstBuild: Bool)
 }
