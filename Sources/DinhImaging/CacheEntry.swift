@@ -45,7 +45,7 @@ enum CacheEntry {
         do {
             try Data(text.utf8).write(to: file, options: .atomic)
         } catch {
-            throw ImageError(path: file.path, code: .writeFailed, message: "cannot write (\(ErrorText.reason(error)))")
+            throw ImageError(path: file.path, code: .writeFailed, .cannotWrite(reason: ErrorText.reason(error)))
         }
     }
 

@@ -88,7 +88,7 @@ package struct ImageDecoder: Sendable {
         do {
             return try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
-            throw ImageError(path: url.path, code: .unreadable, message: "cannot read the file (\(ErrorText.reason(error)))")
+            throw ImageError(path: url.path, code: .unreadable, .cannotRead(reason: ErrorText.reason(error)))
         }
     }
 
@@ -96,18 +96,18 @@ package struct ImageDecoder: Sendable {
         if bytes.count >= 3, bytes[0] == 0xFF, bytes[1] == 0xD8, bytes[2] == 0xFF { return .jpeg }
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         if bytes.count >= 8, zip(bytes.prefix(8), signature).allSatisfy({ $0 == $1 }) { return .png }
-        if bytes.isEmpty { throw ImageError(path: path, code: .notAnImage, message: "the file is empty, not a JPEG or PNG image") }
-        throw ImageError(path: path, code: .notAnImage, message: "not a JPEG or PNG image")
+        if bytes.isEmpty { throw ImageError(path: path, code: .notAnImage, .emptyFile) }
+        throw ImageError(path: path, code: .notAnImage, .notJPEGOrPNG)
     }
 
     static func checkLimit(_ width: Int, _ height: Int, _ maximumPixels: Int, path: String) throws {
         guard width > 0, height > 0 else {
-            throw ImageError(path: path, code: .corrupt, message: "the image has no pixels (\(width)×\(height))")
+            throw ImageError(path: path, code: .corrupt, .noPixels(width: width, height: height))
         }
         let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
         if overflow || pixels > maximumPixels {
             throw ImageError(path: path, code: .tooLarge,
-                             message: "too large: \(width)×\(height) pixels, the limit is \(megapixels(maximumPixels))")
+                             .tooManyPixels(width: width, height: height, limit: megapixels(maximumPixels)))
         }
     }
 
@@ -120,10 +120,10 @@ package struct ImageDecoder: Sendable {
     /// Width and height straight from IHDR, so the limit is checked before libpng runs at all.
     static func pngSize(_ bytes: UnsafeRawBufferPointer, path: String) throws -> (Int, Int) {
         guard bytes.count >= 33 else {
-            throw ImageError(path: path, code: .truncated, message: "the file is cut short (truncated) before the PNG header ends")
+            throw ImageError(path: path, code: .truncated, .truncatedPNGHeader)
         }
         guard bytes[12] == 0x49, bytes[13] == 0x48, bytes[14] == 0x44, bytes[15] == 0x52 else {
-            throw ImageError(path: path, code: .corrupt, message: "damaged PNG: the first chunk is not IHDR")
+            throw ImageError(path: path, code: .corrupt, .pngFirstChunk)
         }
         func u32(_ at: Int) -> Int { (16...24).contains(at) ? bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } : 0 }
         return (u32(16), u32(20))
@@ -141,12 +141,12 @@ package struct ImageDecoder: Sendable {
     static func pngError(_ status: Int32, _ message: [CChar], path: String) -> ImageError {
         let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if status == DINH_TRUNCATED {
-            return ImageError(path: path, code: .truncated, message: "the file is cut short (truncated)")
+            return ImageError(path: path, code: .truncated, .truncated)
         }
         if status == DINH_NO_MEMORY {
-            return ImageError(path: path, code: .unsupported, message: "not enough memory to decode the PNG")
+            return ImageError(path: path, code: .unsupported, .noMemoryToDecodePNG)
         }
-        return ImageError(path: path, code: .corrupt, message: "damaged PNG: \(text.isEmpty ? "libpng refused it" : text)")
+        return ImageError(path: path, code: .corrupt, .damagedPNG(detail: text.isEmpty ? nil : text))
     }
 
     func decodePNG(_ bytes: UnsafeRawBufferPointer, path: String) throws -> SourceImage {
@@ -165,7 +165,7 @@ package struct ImageDecoder: Sendable {
         switch status {
         case DINH_OK: break
         case DINH_TOO_LARGE: try Self.checkLimit(width, height, maximumPixels, path: path)
-        case DINH_NO_MEMORY: throw ImageError(path: path, code: .unsupported, message: "not enough memory to decode \(width)×\(height) pixels")
+        case DINH_NO_MEMORY: throw ImageError(path: path, code: .unsupported, .noMemoryForPixels(width: width, height: height))
         default: throw Self.pngError(status, message, path: path)
         }
         return SourceImage(pixels: PixelImage(width: width, height: height, channels: channels, pixels: pixels),

@@ -1,3 +1,5 @@
+import DinhCore
+
 /// An image that could not be read, decoded or written. Always names the file it is about, and
 /// says what is wrong in plain words, e.g. `photos/tra.jpg: the file is cut short (truncated)`.
 package struct ImageError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -26,13 +28,23 @@ package struct ImageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file the error is about (as given by the caller).
     package let path: String
     package let code: Code
-    /// A plain-language explanation, without the path.
-    package let message: String
+    /// A plain-language explanation, without the path, in either language.
+    package let text: Message
+    /// The explanation in English.
+    package var message: String { text.text(in: .en) }
 
     package init(path: String, code: Code, message: String) {
+        self.init(path: path, code: code, text: Message(verbatim: message))
+    }
+
+    package init(path: String, code: Code, _ message: ImageMessage) {
+        self.init(path: path, code: code, text: Message(message))
+    }
+
+    package init(path: String, code: Code, text: Message) {
         self.path = path
         self.code = code
-        self.message = message
+        self.text = text
     }
 
     package var description: String { "\(path): \(message)" }

@@ -136,7 +136,7 @@ package struct ImagePipeline: Sendable {
             do {
                 try Data(bytes).write(to: file, options: .atomic)
             } catch {
-                throw ImageError(path: file.path, code: .writeFailed, message: "cannot write (\(ErrorText.reason(error)))")
+                throw ImageError(path: file.path, code: .writeFailed, .cannotWrite(reason: ErrorText.reason(error)))
             }
             variants.insert(ImageVariant(width: final.width, height: final.height, format: format, fileName: name,
                                          file: file, byteCount: bytes.count), at: 0)
@@ -166,7 +166,7 @@ package struct ImagePipeline: Sendable {
         do {
             try manager.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         } catch {
-            throw ImageError(path: outputDirectory.path, code: .writeFailed, message: "cannot create the folder (\(ErrorText.reason(error)))")
+            throw ImageError(path: outputDirectory.path, code: .writeFailed, .cannotCreateFolder(reason: ErrorText.reason(error)))
         }
         for index in image.variants.indices {
             let target = outputDirectory.appendingPathComponent(image.variants[index].fileName)
@@ -182,7 +182,7 @@ package struct ImagePipeline: Sendable {
                     catch { try manager.copyItem(at: image.variants[index].file, to: target) }
                 } catch {
                     if !manager.fileExists(atPath: target.path) {
-                        throw ImageError(path: target.path, code: .writeFailed, message: "cannot write (\(ErrorText.reason(error)))")
+                        throw ImageError(path: target.path, code: .writeFailed, .cannotWrite(reason: ErrorText.reason(error)))
                     }
                 }
             }

@@ -19,7 +19,7 @@ package enum JPEG {
                               maximumPixels: Int = ImageDecoder.defaultMaximumPixels) throws -> PixelImage {
         let decoder = ImageDecoder(maximumPixels: maximumPixels)
         let isJPEG = data.count >= 3 && data.prefix(3).elementsEqual([0xFF, 0xD8, 0xFF])
-        guard isJPEG else { throw ImageError(path: path, code: .notAnImage, message: "not a JPEG image") }
+        guard isJPEG else { throw ImageError(path: path, code: .notAnImage, .notJPEG) }
         return try decoder.load(data, path: path, minimumWidth: minimumWidth, minimumHeight: minimumHeight).finished()
     }
 
@@ -42,7 +42,7 @@ package enum JPEG {
         defer { dinh_free(out) }
         guard status == DINH_OK, let out else {
             let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw ImageError(path: "<memory>", code: .unsupported, message: "JPEG encoding failed: \(text)")
+            throw ImageError(path: "<memory>", code: .unsupported, .jpegEncodingFailed(detail: text))
         }
         return Array(UnsafeBufferPointer(start: out, count: length))
     }
@@ -80,13 +80,13 @@ struct JPEGDecoder: ~Copyable {
     static func withOpened<T>(_ bytes: UnsafeRawBufferPointer, path: String, _ body: (borrowing JPEGDecoder) throws -> T) throws -> T {
         let blocks = metadataBlocks(bytes)
         guard blocks <= maximumMetadataBlocks else {
-            throw ImageError(path: path, code: .corrupt, message: "the JPEG holds \(blocks) metadata blocks (EXIF, colour profile); cameras and editors write a few: save the photo again from a photo editor")
+            throw ImageError(path: path, code: .corrupt, .tooManyMetadataBlocks(count: blocks))
         }
         var header = dinh_jpeg_header()
         var status: Int32 = 0
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
               let handle = dinh_jpeg_open(base, bytes.count, &header, &status) else {
-            throw ImageError(path: path, code: .unsupported, message: "not enough memory to open the JPEG")
+            throw ImageError(path: path, code: .unsupported, .noMemoryToOpenJPEG)
         }
         defer { dinh_jpeg_close(handle) }
         guard status == DINH_OK else { throw error(status, handle, path: path) }
@@ -160,11 +160,11 @@ struct JPEGDecoder: ~Copyable {
     private static func error(_ status: Int32, _ handle: OpaquePointer, path: String) -> ImageError {
         let detail = String(cString: dinh_jpeg_message(handle))
         switch status {
-        case DINH_NOT_JPEG: return ImageError(path: path, code: .notAnImage, message: "not a JPEG or PNG image")
-        case DINH_TRUNCATED: return ImageError(path: path, code: .truncated, message: "the file is cut short (truncated)")
-        case DINH_NO_MEMORY: return ImageError(path: path, code: .unsupported, message: "not enough memory to decode the JPEG")
-        case DINH_TOO_LARGE: return ImageError(path: path, code: .tooLarge, message: "too large to decode")
-        default: return ImageError(path: path, code: .corrupt, message: "damaged JPEG: \(detail)")
+        case DINH_NOT_JPEG: return ImageError(path: path, code: .notAnImage, .notJPEGOrPNG)
+        case DINH_TRUNCATED: return ImageError(path: path, code: .truncated, .truncated)
+        case DINH_NO_MEMORY: return ImageError(path: path, code: .unsupported, .noMemoryToDecodeJPEG)
+        case DINH_TOO_LARGE: return ImageError(path: path, code: .tooLarge, .tooLargeToDecode)
+        default: return ImageError(path: path, code: .corrupt, .damagedJPEG(detail: detail))
         }
     }
 }

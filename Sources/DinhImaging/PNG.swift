@@ -15,7 +15,7 @@ package enum PNG {
         defer { dinh_free(out) }
         guard status == DINH_OK, let out else {
             let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw ImageError(path: "<memory>", code: .unsupported, message: "PNG encoding failed: \(text)")
+            throw ImageError(path: "<memory>", code: .unsupported, .pngEncodingFailed(detail: text))
         }
         return Array(UnsafeBufferPointer(start: out, count: length))
     }
@@ -25,7 +25,7 @@ package enum PNG {
     package static func decode(contentsOf url: URL, maximumPixels: Int = ImageDecoder.defaultMaximumPixels) throws -> PixelImage {
         let data = try ImageDecoder.read(url)
         guard data.count >= 8, data.prefix(8).elementsEqual([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else {
-            throw ImageError(path: url.path, code: .notAnImage, message: "not a PNG image")
+            throw ImageError(path: url.path, code: .notAnImage, .notPNG)
         }
         return try ImageDecoder(maximumPixels: maximumPixels).decode(data, path: url.path)
     }

@@ -55,7 +55,7 @@ public struct BuildContext: Sendable {
     /// Writes a file into the site being built (a path from the site root), for custom steps that
     /// run after `media`. Published with the rest, or not at all if the build fails.
     public func write(_ path: String, _ data: Data) throws {
-        guard let output else { throw DinhError("\(path) cannot be written before the output folder is prepared (the media step)") }
+        guard let output else { throw DinhError(SiteMessage.outputBeforeMedia(path: path)) }
         try output.write(path, data)
     }
 

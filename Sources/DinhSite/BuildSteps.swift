@@ -21,7 +21,7 @@ struct LoadStep: BuildStep {
         guard var content = context.content else { return }
         if let override = options.baseURL {
             guard let url = URL(string: override), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-                context.diagnostics.error(SourceLocation(path: "--base-url"), "'\(override)' is not a full web address starting with https://")
+                context.diagnostics.error(SourceLocation(path: "--base-url"), .baseURLOverride(value: override))
                 return
             }
             content.site.baseURL = override.hasSuffix("/") ? override : override + "/"
@@ -96,15 +96,15 @@ struct PagesStep: BuildStep {
 /// last, as it carries the version of everything written before it.
 struct FeedsStep: BuildStep {
     var name: String { "feeds and sitemap" }
+    func title(in language: Language) -> String { SiteMessage.stepFeeds.text(in: language) }
 
     func run(_ context: inout BuildContext) async throws {
         let content = context.loaded
         guard let output = context.output, let theme = context.theme else { return }
-    func title(in language: Language) -> String { SiteMessage.stepFeeds.text(in: language) }
         if let feeds = await context.feeds?.value {
             // A product a marketplace would refuse still gets its page: the build warns and leaves
             // it out of that feed (`dinh check` reported the same problems as errors).
-            if !context.isCheck { context.diagnostics.append(contentsOf: feeds.diagnostics.all.map { Diagnostic(.warning, $0.location, $0.message) }) }
+            if !context.isCheck { context.diagnostics.append(contentsOf: feeds.diagnostics.all.map { Diagnostic(.warning, $0.location, $0.text) }) }
             for file in feeds.files { try output.write(file.path, file.data) }
         }
         try output.write("sitemap.xml", Sitemap.xml(pages: context.pages, site: content.site))
@@ -118,11 +118,11 @@ struct FeedsStep: BuildStep {
 /// a broken one is an error at the content file its page is made from.
 struct LinksStep: BuildStep {
     var name: String { "links" }
+    func title(in language: Language) -> String { SiteMessage.stepLinks.text(in: language) }
 
     func run(_ context: inout BuildContext) async throws {
         let content = context.loaded, options = context.options
         guard let output = context.output else { return }
-    func title(in language: Language) -> String { SiteMessage.stepLinks.text(in: language) }
         let broken = LinkChecker.check(site: output.staging, baseURL: content.site.baseURL)
         var sources: [String: String] = [:]
         for page in context.pages {
@@ -155,11 +155,11 @@ struct LinksStep: BuildStep {
 /// Puts the new site in place in one step, then records the published codes in `codes.lock`.
 struct PublishStep: BuildStep {
     var name: String { "publish" }
+    func title(in language: Language) -> String { SiteMessage.stepPublish.text(in: language) }
 
     func run(_ context: inout BuildContext) async throws {
         guard let output = context.output else { return }
         try output.commit()
-    func title(in language: Language) -> String { SiteMessage.stepPublish.text(in: language) }
         if context.options.recordCodes, let lock = context.lock { try context.codes?.record(lock) }
     }
 }

@@ -8,7 +8,7 @@ struct HTMLLink: Hashable {
     var line: Int
     var column: Int
     /// Set when the link is known to be wrong without looking at files (a hotspot to no scene).
-    var problem: String?
+    var problem: Message?
 }
 
 /// The links of a page, read with `HTMLScanner`: attributes that hold URLs, the panorama viewer's
@@ -24,7 +24,7 @@ enum HTMLLinks {
         let bytes = [UInt8](data)
         let lines = LineTable(bytes)
         var links: [HTMLLink] = []
-        func add(_ attribute: String, _ url: String, at offset: Int, problem: String? = nil) {
+        func add(_ attribute: String, _ url: String, at offset: Int, problem: Message? = nil) {
             let (line, column) = lines.position(of: offset)
             links.append(HTMLLink(attribute: attribute, url: url, line: line, column: column, problem: problem))
         }
@@ -109,10 +109,10 @@ enum HTMLLinks {
     /// "hotspots":[{"scene"}]}]}`, see DinhPanorama's SceneDescription): every scene's preview and
     /// tiles (`<base><level>/<face><row>_<column>.jpg`) must exist, and every hotspot must lead to
     /// a scene of the tour. Anything else is not a tour and gives nothing.
-    static func tourLinks(_ json: Any) -> [(attribute: String, url: String, problem: String?)] {
+    static func tourLinks(_ json: Any) -> [(attribute: String, url: String, problem: Message?)] {
         guard let tour = json as? [String: Any], let scenes = tour["scenes"] as? [[String: Any]] else { return [] }
         let ids = Set(scenes.compactMap { $0["id"] as? String })
-        var links: [(attribute: String, url: String, problem: String?)] = []
+        var links: [(attribute: String, url: String, problem: Message?)] = []
         for scene in scenes {
             if let base = scene["base"] as? String, !base.isEmpty,
                let tileSize = (scene["tileSize"] as? NSNumber)?.intValue, tileSize > 0,
@@ -132,7 +132,7 @@ enum HTMLLinks {
             for hotspot in scene["hotspots"] as? [[String: Any]] ?? [] {
                 guard let target = hotspot["scene"] as? String, !ids.contains(target) else { continue }
                 let from = scene["id"] as? String ?? "?"
-                links.append(("hotspot", target, "in scene '\(from)' leads to no scene of this tour (its scenes: \(ids.sorted().joined(separator: ", ")))"))
+                links.append(("hotspot", target, Message(SiteMessage.hotspotNoScene(from: from, scenes: ids.sorted()))))
             }
         }
         return links

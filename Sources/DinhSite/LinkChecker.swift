@@ -12,8 +12,19 @@ public struct BrokenLink: Sendable, Hashable, CustomStringConvertible {
     public var attribute: String
     /// The link as written in the page (entities decoded).
     public var url: String
-    /// What is wrong, in words.
-    public var problem: String
+    /// What is wrong, in words (in either language).
+    public var problemText: Message
+    /// What is wrong, in English.
+    public var problem: String { problemText.text(in: .en) }
+
+    public init(page: String, line: Int, column: Int, attribute: String, url: String, problem: Message) {
+        self.page = page
+        self.line = line
+        self.column = column
+        self.attribute = attribute
+        self.url = url
+        self.problemText = problem
+    }
 
     public var description: String { "\(page):\(line):\(column): \(attribute) '\(url)': \(problem)" }
 }
@@ -52,7 +63,7 @@ public enum LinkChecker {
             }
             for (_, tiles) in missingTiles.sorted(by: { $0.key < $1.key }) {
                 var first = tiles.first
-                if tiles.count > 1 { first.problem += " (and \(tiles.count - 1) more tiles of this panorama)" }
+                if tiles.count > 1 { first.problemText = Message(SiteMessage.moreTiles(problem: first.problemText, count: tiles.count - 1)) }
                 broken.append(first)
             }
             results.set(number, broken)
@@ -108,10 +119,11 @@ public enum LinkChecker {
         return broken.map { link in
             let url = "/" + (link.page.hasSuffix("index.html") ? String(link.page.dropLast("index.html".count)) : link.page)
             let isPage = link.page.hasSuffix(".html")
-            let message = "broken link \(isPage ? "on page" : "in") \(url): \(link.attribute) '\(link.url)' \(link.problem)"
+            func message(byTheme: Bool) -> Message {
+                Message(SiteMessage.brokenLink(onPage: isPage, page: url, attribute: link.attribute, link: link.url, problem: link.problemText, byTheme: byTheme))
+            }
             guard let source = sources[link.page] else {
-                return Diagnostic(severity, SourceLocation(path: link.page, line: link.line, column: link.column),
-                                  message + (isPage ? " (written by the theme)" : ""))
+                return Diagnostic(severity, SourceLocation(path: link.page, line: link.line, column: link.column), message(byTheme: isPage))
             }
             let lines = texts[source] ?? {
                 let text = (try? String(contentsOf: content.appendingPathComponent(source), encoding: .utf8)) ?? ""
@@ -124,16 +136,16 @@ public enum LinkChecker {
                 location.line = number + 1
                 location.column = lines[number].distance(from: lines[number].startIndex, to: range.lowerBound) + 1
             }
-            return Diagnostic(severity, location, message)
+            return Diagnostic(severity, location, message(byTheme: false))
         }
     }
 
     // MARK: Resolving one link
 
     /// nil when the link is fine (or not ours to check); otherwise what is wrong.
-    private static func problem(of raw: String, attribute: String, page: String, index: SiteIndex, base: BaseURL, ids: IDCache) -> String? {
+    private static func problem(of raw: String, attribute: String, page: String, index: SiteIndex, base: BaseURL, ids: IDCache) -> Message? {
         let link = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        if link.isEmpty { return attribute == "href" ? nil : "is empty" }
+        if link.isEmpty { return attribute == "href" ? nil : Message(SiteMessage.linkEmpty) }
         if link == "#" { return nil }
         var pathPart = link
         var fragment: String?
@@ -155,7 +167,7 @@ public enum LinkChecker {
             segments = own
         } else if pathPart.hasPrefix("/") {
             guard let own = base.sitePath(ofRooted: pathPart) else {
-                return "points outside the site's folder \(base.path) (the site may be published under a sub-folder: use a relative link)"
+                return Message(SiteMessage.linkOutsideSite(folder: base.path))
             }
             segments = own
         } else {
@@ -169,11 +181,11 @@ public enum LinkChecker {
         let wantsFolder = pathPart.isEmpty ? false : (pathPart.hasSuffix("/") || segments.last == "." || segments.last == "..")
         var resolved: [String] = []
         for segment in segments {
-            guard let decoded = segment.removingPercentEncoding else { return "is not a valid address (bad % escape)" }
+            guard let decoded = segment.removingPercentEncoding else { return Message(SiteMessage.linkBadEscape) }
             switch decoded {
             case "", ".": continue
             case "..":
-                guard !resolved.isEmpty else { return "climbs above the site's root folder" }
+                guard !resolved.isEmpty else { return Message(SiteMessage.linkAboveRoot) }
                 resolved.removeLast()
             default: resolved.append(decoded)
             }
@@ -186,7 +198,7 @@ public enum LinkChecker {
             if index.files.contains(target + "/index.html") {
                 target += "/index.html"
             } else {
-                return "leads to \(target), which is not in the built site"
+                return Message(SiteMessage.linkMissingTarget(target: target))
             }
         }
         // In JSON a fragment names a node (JSON-LD `"@id": ".../#product"`), not an element.
@@ -198,11 +210,11 @@ public enum LinkChecker {
                 let parameters = fragment.split(separator: "&").map { $0.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) } }
                 if let scene = parameters.first(where: { $0.count == 2 && $0[0] == "scene" })?[1],
                    known.contains(where: { $0.hasPrefix(HTMLLinks.sceneMarker) }), !known.contains(HTMLLinks.sceneMarker + scene) {
-                    return "leads to scene '\(scene)', which is not in the 360° tour of \(target)"
+                    return Message(SiteMessage.linkMissingScene(scene: scene, target: target))
                 }
             } else {
                 let name = fragment.removingPercentEncoding ?? fragment
-                if !known.contains(name) { return "leads to \(target), which has no element with id '\(name)'" }
+                if !known.contains(name) { return Message(SiteMessage.linkMissingID(target: target, id: name)) }
             }
         }
         return nil

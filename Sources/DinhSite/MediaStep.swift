@@ -100,8 +100,8 @@ struct MediaStep: BuildStep {
         let failures = Dictionary(result.failures.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for photo in photos where media.images[photo.file.url] == nil {
             guard let image = processed[photo.file.url.standardizedFileURL], !image.variants.isEmpty else {
-                let reason = failures[photo.file.url.standardizedFileURL.path]?.message ?? "it could not be read as an image"
-                diagnostics.error(photo.file.location, "'\(photo.file.path)' cannot be used: \(reason)")
+                let reason = failures[photo.file.url.standardizedFileURL.path]?.text ?? Message(SiteMessage.notAnImage)
+                diagnostics.error(photo.file.location, .photoUnusable(path: photo.file.path, reason: reason))
                 continue
             }
             for variant in image.variants { try output.link(variant.file, to: photo.folder + variant.fileName) }

@@ -34,11 +34,11 @@ struct OutputFolder: Sendable {
         }
         if resolvedTarget.path == "/" || resolvedTarget.path == FileManager.default.homeDirectoryForCurrentUser.path
             || isInside(content, resolvedTarget) || isInside(resolvedTarget, content) {
-            throw DinhError("the output folder \(target.path) would overwrite the content or a system folder; choose another --output folder")
+            throw DinhError(SiteMessage.outputOverwritesContent(path: target.path))
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw DinhError("the output \(target.path) is a file, not a folder; choose another --output folder")
+            throw DinhError(SiteMessage.outputIsFile(path: target.path))
         }
         let parent = target.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -59,7 +59,7 @@ struct OutputFolder: Sendable {
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw DinhError("cannot create a folder in \(parent.path): \(error.localizedDescription)")
+            throw DinhError(SiteMessage.cannotCreateFolderIn(path: parent.path, reason: error.localizedDescription))
         }
     }
 
@@ -78,7 +78,7 @@ struct OutputFolder: Sendable {
     /// it is only made when writing there fails (`retrying`).
     private func place(_ relative: String) throws -> String {
         guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
-            throw DinhError("refusing to write \(relative) outside the output folder")
+            throw DinhError(SiteMessage.writeOutside(path: relative))
         }
         record.add(file: relative)
         if !reusing { try makeParent(of: relative) }
@@ -121,7 +121,7 @@ struct OutputFolder: Sendable {
             break
         }
         guard mkdir(path, 0o755) == 0 || (errno == EEXIST && isFolder(path)) else {
-            throw DinhError("cannot create the folder \(path): \(String(cString: strerror(errno)))")
+            throw DinhError(SiteMessage.cannotCreateFolder(path: path, reason: String(cString: strerror(errno))))
         }
     }
 
@@ -162,7 +162,7 @@ struct OutputFolder: Sendable {
                 if Foundation.link(source.path, path) == 0 { return }
             }
             if errno == ENOENT || errno == ENOTDIR {
-                throw DinhError("cannot publish \(source.path) as \(relative): \(String(cString: strerror(errno)))")
+                throw DinhError(SiteMessage.cannotPublish(source: source.path, as: relative, reason: String(cString: strerror(errno))))
             }
             try PlainFile.write(Data(contentsOf: source, options: .mappedIfSafe), to: path)
         } }
@@ -176,9 +176,7 @@ struct OutputFolder: Sendable {
         } catch {
             guard let free = Self.freeBytes(at: staging.path), free < 1 << 20 else { throw error }
             let needed = max(Self.bytes(in: target.path), Self.bytes(in: staging.path))
-            throw DinhError("the disk holding \(target.deletingLastPathComponent().path) is full (\(Self.megabytes(free)) free; "
-                + "the site needs about \(Self.megabytes(needed))): free some space or choose another --output folder, then build again. "
-                + "The published site is unchanged")
+            throw DinhError(SiteMessage.diskFull(folder: target.deletingLastPathComponent().path, free: Self.megabytes(free), needed: Self.megabytes(needed)))
         }
     }
 
@@ -239,13 +237,13 @@ struct OutputFolder: Sendable {
         case ENOENT:
             // No site yet: a rename is one step too.
             guard rename(staging.path, target.path) == 0 else {
-                throw DinhError("cannot put the new site in \(target.path): \(String(cString: strerror(errno)))")
+                throw DinhError(SiteMessage.cannotPutSite(path: target.path, reason: String(cString: strerror(errno))))
             }
             return
         case ENOSYS, EINVAL, ENOTSUP:
             try commitInTwoSteps()  // a kernel or file system that cannot exchange (see the README)
         default:
-            throw DinhError("cannot put the new site in \(target.path): \(String(cString: strerror(errno)))")
+            throw DinhError(SiteMessage.cannotPutSite(path: target.path, reason: String(cString: strerror(errno))))
         }
     }
 
@@ -263,7 +261,7 @@ struct OutputFolder: Sendable {
             try fileManager.moveItem(at: staging, to: target)
         } catch {
             if hadOld { try? fileManager.moveItem(at: aside, to: target) }
-            throw DinhError("cannot put the new site in \(target.path): \(error.localizedDescription)")
+            throw DinhError(SiteMessage.cannotPutSite(path: target.path, reason: error.localizedDescription))
         }
         if hadOld && previous == nil { try? fileManager.removeItem(at: aside) }
     }
@@ -348,14 +346,14 @@ final class OutputLock: Sendable {
     init(_ folder: URL, waiting: () -> Void) throws {
         descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw DinhError("cannot open the folder \(folder.path): \(String(cString: strerror(errno)))")
+            throw DinhError(SiteMessage.cannotOpenFolder(path: folder.path, reason: String(cString: strerror(errno))))
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
         waiting()
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
                 close(descriptor)
-                throw DinhError("cannot lock \(folder.path): \(String(cString: strerror(errno)))")
+                throw DinhError(SiteMessage.cannotLock(path: folder.path, reason: String(cString: strerror(errno))))
             }
         }
     }

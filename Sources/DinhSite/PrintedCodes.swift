@@ -49,7 +49,7 @@ struct PrintedCodes: Sendable {
         do {
             try Data(update.text.utf8).write(to: lockURL)
         } catch {
-            throw DinhError("the output was written, but \(lockDisplay) could not be updated: \(error.localizedDescription)")
+            throw DinhError(SiteMessage.lockNotUpdated(lock: lockDisplay, reason: error.localizedDescription))
         }
     }
 
@@ -72,7 +72,7 @@ struct PrintedCodes: Sendable {
         do {
             return try QRLink(baseURL: content.site.baseURL, code: code, errorCorrection: level)
         } catch {
-            throw DinhError("cannot make the QR code of \(code): \(error)", at: content.site.source)
+            throw DinhError(SiteMessage.cannotMakeQR(code: code, reason: "\(error)"), at: content.site.source)
         }
     }
 
@@ -183,7 +183,7 @@ struct PrintedCodes: Sendable {
                 let symbol = try payment.symbol()
                 pay = (symbol, try symbol.pngData(minimumSize: 1000, quietZone: 4))
             } catch {
-                throw DinhError("cannot draw the VietQR payment code of \(code): \(error)")
+                throw DinhError(SiteMessage.cannotDrawPayQR(code: code, reason: "\(error)"))
             }
         }
         let placard = PlacardInfo(link: link, name: item.name, kind: kind, stars: stars, publisher: publisher,
@@ -193,7 +193,7 @@ struct PrintedCodes: Sendable {
         do {
             png = try link.symbol.pngData(minimumSize: 1000, quietZone: 4)
         } catch {
-            throw DinhError("cannot draw the QR code of \(code): \(error)")
+            throw DinhError(SiteMessage.cannotDrawQR(code: code, reason: "\(error)"))
         }
         let body = Placard.body(placard, size: size)
         // `dinh qr` reports the payment code too: its size decides how small it may be printed.
@@ -213,11 +213,11 @@ struct PrintedCodes: Sendable {
             try PlainFile.write(bundle, to: temporary.path)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw DinhError("cannot keep the QR code of \(code) in \(file.deletingLastPathComponent().path): \(error)")
+            throw DinhError(SiteMessage.cannotKeepQR(code: code, folder: file.deletingLastPathComponent().path, reason: "\(error)"))
         }
         if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
         guard let drawn = DrawnCode(code: code, file: file) else {
-            throw DinhError("cannot read back the QR code of \(code) from \(file.path)")
+            throw DinhError(SiteMessage.cannotReadBackQR(code: code, path: file.path))
         }
         return drawn
     }
@@ -294,7 +294,7 @@ struct DrawnCode: Sendable {
     }
 
     func files() throws -> Files {
-        guard let (_, parts) = Self.read(file, headerOnly: false) else { throw DinhError("the drawing of the QR code \(code) is missing from \(file.path); build again") }
+        guard let (_, parts) = Self.read(file, headerOnly: false) else { throw DinhError(SiteMessage.qrDrawingMissing(code: code, path: file.path)) }
         return Files(png: parts[0], svg: parts[1], placard: parts[2], sheetSection: String(decoding: parts[3], as: UTF8.self),
                      pay: parts[4].isEmpty ? nil : (parts[4], parts[5]))
     }

@@ -19,7 +19,7 @@ public struct Theme: Sendable {
     static func load(overrides: URL, displayOverrides: String) -> (theme: Theme?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         guard let builtIn = builtInFolder else {
-            diagnostics.error(SourceLocation(path: "dinh"), "the built-in theme is missing from this installation of dinh; reinstall it")
+            diagnostics.error(SourceLocation(path: "dinh"), .themeMissing)
             return (nil, diagnostics)
         }
         let fileManager = FileManager.default
@@ -29,7 +29,7 @@ public struct Theme: Sendable {
             let template = String(name.dropLast(".mustache".count))
             if !templateNames.contains(template) && !template.hasPrefix("_") {
                 diagnostics.warning(SourceLocation(path: "\(displayOverrides)/\(name)"),
-                                    "this template is not used by dinh (the templates are: \(templateNames.joined(separator: ", ")); partials start with _)")
+                                    .templateUnused(templates: templateNames))
             }
         }
         let builtInNames = ((try? fileManager.contentsOfDirectory(atPath: builtIn.path)) ?? []).filter { $0.hasSuffix(".mustache") }
@@ -40,14 +40,14 @@ public struct Theme: Sendable {
             let url = (overridden ? overrides : builtIn).appendingPathComponent(file)
             let shown = overridden ? "\(displayOverrides)/\(file)" : "built-in theme/\(file)"
             guard let data = fileManager.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                diagnostics.error(SourceLocation(path: shown), "this template cannot be read as UTF-8 text")
+                diagnostics.error(SourceLocation(path: shown), .templateNotUTF8)
                 continue
             }
             do {
                 library.register(try Template(text), named: String(file.dropLast(".mustache".count)))
                 shownPaths[String(file.dropLast(".mustache".count))] = shown
             } catch {
-                diagnostics.error(SourceLocation(path: shown, line: error.line, column: error.column), "this template has a Mustache error: \(error.message)")
+                diagnostics.error(SourceLocation(path: shown, line: error.line, column: error.column), .templateError(detail: error.message))
             }
         }
         // The built-in templates also answer to `built-in/<name>`, so a template in content/theme can
@@ -61,7 +61,7 @@ public struct Theme: Sendable {
         for name in library.names {
             for partial in library.template(named: name)?.partials ?? [] where library.template(named: partial.name) == nil {
                 diagnostics.error(SourceLocation(path: shownPaths[name] ?? name, line: partial.line, column: partial.column),
-                                  "this template includes \(partial.tag), but there is no template \(partial.name).mustache")
+                                  .templateMissingPartial(tag: partial.tag, name: partial.name))
             }
         }
 

@@ -26,7 +26,7 @@ struct TilesStep: BuildStep {
             for scene in relic.scenes {
                 let file = scene.panorama
                 guard let data = FileManager.default.contents(atPath: file.url.path) else {
-                    diagnostics.error(file.location, "'\(file.path)' cannot be read")
+                    diagnostics.error(file.location, .panoramaUnreadable(path: file.path))
                     continue
                 }
                 let info: ImageInfo
@@ -34,11 +34,11 @@ struct TilesStep: BuildStep {
                     info = try ImageDecoder().info(data, path: file.path)
                     try PanoramaTiler.validate(width: info.width, height: info.height)
                 } catch {
-                    diagnostics.error(file.location, "'\(file.path)' cannot be used as a 360° panorama: \(Self.reason(error))")
+                    diagnostics.error(file.location, .panoramaUnusable(path: file.path, reason: Self.reason(error)))
                     continue
                 }
-                if let advice = Self.sharpnessAdvice(width: info.width) {
-                    diagnostics.warning(file.location, "'\(file.path)' \(advice)")
+                if Self.isBlurred(width: info.width) {
+                    diagnostics.warning(file.location, .panoramaBlurred(path: file.path, width: info.width))
                 }
                 let layout = Self.tiler.layout(sourceWidth: info.width)
                 let cache = cacheRoot.appendingPathComponent(Self.tiler.cacheKey(sourceBytes: data, encoder: "jpeg-q\(Self.quality)"))
@@ -61,7 +61,7 @@ struct TilesStep: BuildStep {
                         }
                     } catch {
                         try? FileManager.default.removeItem(at: temporary)
-                        diagnostics.error(file.location, "'\(file.path)' cannot be used as a 360° panorama: \(Self.reason(error))")
+                        diagnostics.error(file.location, .panoramaUnusable(path: file.path, reason: Self.reason(error)))
                         continue
                     }
                 }
@@ -94,12 +94,10 @@ struct TilesStep: BuildStep {
     }
 
     /// Below 2048 px across, a panorama looks blurred as soon as a visitor zooms.
-    static func sharpnessAdvice(width: Int) -> String? {
-        width < 2048 ? "is only \(width) pixels wide and will look blurred; export the panorama at least 4096×2048 (phones and 360° cameras make 6000×3000 or more)" : nil
-    }
+    static func isBlurred(width: Int) -> Bool { width < 2048 }
 
-    private static func reason(_ error: any Error) -> String {
-        if let error = error as? ImageError { return error.message }
-        return ErrorText.describe(error)
+    private static func reason(_ error: any Error) -> Message {
+        if let error = error as? ImageError { return error.text }
+        return Message(verbatim: ErrorText.describe(error))
     }
 }

@@ -3,6 +3,51 @@ import DinhCore
 /// What a build says: its progress lines and the problems found by its steps (media, tiles, codes, theme, output).
 /// English in SiteMessage+en.swift, Vietnamese in SiteMessage+vi.swift: one exhaustive `switch` each.
 package enum SiteMessage: MessageTable {
+    // Build steps
+    case baseURLOverride(value: String)
+    case outputBeforeMedia(path: String)
+    case photoUnusable(path: String, reason: Message)
+    case notAnImage
+    // The output folder
+    case outputOverwritesContent(path: String)
+    case outputIsFile(path: String)
+    case cannotCreateFolderIn(path: String, reason: String)
+    case writeOutside(path: String)
+    case cannotCreateFolder(path: String, reason: String)
+    case cannotPublish(source: String, as: String, reason: String)
+    case diskFull(folder: String, free: String, needed: String)
+    case cannotPutSite(path: String, reason: String)
+    case cannotOpenFolder(path: String, reason: String)
+    case cannotLock(path: String, reason: String)
+    // QR codes
+    case lockNotUpdated(lock: String, reason: String)
+    case cannotMakeQR(code: String, reason: String)
+    case cannotDrawPayQR(code: String, reason: String)
+    case cannotDrawQR(code: String, reason: String)
+    case cannotKeepQR(code: String, folder: String, reason: String)
+    case cannotReadBackQR(code: String, path: String)
+    case qrDrawingMissing(code: String, path: String)
+    // Theme
+    case themeMissing
+    case templateUnused(templates: [String])
+    case templateNotUTF8
+    case templateError(detail: String)
+    case templateMissingPartial(tag: String, name: String)
+    // 360° tiles
+    case panoramaUnreadable(path: String)
+    case panoramaUnusable(path: String, reason: Message)
+    case panoramaBlurred(path: String, width: Int)
+    // Links
+    case brokenLink(onPage: Bool, page: String, attribute: String, link: String, problem: Message, byTheme: Bool)
+    case linkEmpty
+    case linkOutsideSite(folder: String)
+    case linkBadEscape
+    case linkAboveRoot
+    case linkMissingTarget(target: String)
+    case linkMissingScene(scene: String, target: String)
+    case linkMissingID(target: String, id: String)
+    case hotspotNoScene(from: String, scenes: [String])
+    case moreTiles(problem: Message, count: Int)
     // The progress line of each build step: `[3/8] media`.
     case stepLoad, stepValidate, stepMedia, stepTiles, stepCodes, stepPages, stepFeeds, stepLinks, stepPublish
 }

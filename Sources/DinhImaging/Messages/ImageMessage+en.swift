@@ -1,0 +1,31 @@
+import DinhCore
+
+extension ImageMessage {
+    var english: String {
+        switch self {
+        case .pngEncodingFailed(let detail): "PNG encoding failed: \(detail)"
+        case .notPNG: "not a PNG image"
+        case .notJPEG: "not a JPEG image"
+        case .jpegEncodingFailed(let detail): "JPEG encoding failed: \(detail)"
+        case .tooManyMetadataBlocks(let count):
+            "the JPEG holds \(count) metadata blocks (EXIF, colour profile); cameras and editors write a few: save the photo again from a photo editor"
+        case .noMemoryToOpenJPEG: "not enough memory to open the JPEG"
+        case .notJPEGOrPNG: "not a JPEG or PNG image"
+        case .truncated: "the file is cut short (truncated)"
+        case .noMemoryToDecodeJPEG: "not enough memory to decode the JPEG"
+        case .tooLargeToDecode: "too large to decode"
+        case .damagedJPEG(let detail): "damaged JPEG: \(detail)"
+        case .cannotRead(let reason): "cannot read the file (\(reason))"
+        case .emptyFile: "the file is empty, not a JPEG or PNG image"
+        case .noPixels(let width, let height): "the image has no pixels (\(width)×\(height))"
+        case .tooManyPixels(let width, let height, let limit): "too large: \(width)×\(height) pixels, the limit is \(limit)"
+        case .truncatedPNGHeader: "the file is cut short (truncated) before the PNG header ends"
+        case .pngFirstChunk: "damaged PNG: the first chunk is not IHDR"
+        case .noMemoryToDecodePNG: "not enough memory to decode the PNG"
+        case .damagedPNG(let detail): "damaged PNG: \(detail ?? "libpng refused it")"
+        case .noMemoryForPixels(let width, let height): "not enough memory to decode \(width)×\(height) pixels"
+        case .cannotWrite(let reason): "cannot write (\(reason))"
+        case .cannotCreateFolder(let reason): "cannot create the folder (\(reason))"
+        }
+    }
+}

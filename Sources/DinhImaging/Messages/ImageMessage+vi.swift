@@ -1,0 +1,31 @@
+import DinhCore
+
+extension ImageMessage {
+    var vietnamese: String {
+        switch self {
+        case .pngEncodingFailed(let detail): "không mã hoá được PNG: \(detail)"
+        case .notPNG: "không phải ảnh PNG"
+        case .notJPEG: "không phải ảnh JPEG"
+        case .jpegEncodingFailed(let detail): "không mã hoá được JPEG: \(detail)"
+        case .tooManyMetadataBlocks(let count):
+            "ảnh JPEG chứa \(count) khối thông tin kèm theo (EXIF, hồ sơ màu); máy ảnh và phần mềm sửa ảnh chỉ ghi vài khối: hãy lưu lại ảnh từ một phần mềm sửa ảnh"
+        case .noMemoryToOpenJPEG: "không đủ bộ nhớ để mở ảnh JPEG"
+        case .notJPEGOrPNG: "không phải ảnh JPEG hay PNG"
+        case .truncated: "tệp bị cắt cụt (thiếu phần cuối)"
+        case .noMemoryToDecodeJPEG: "không đủ bộ nhớ để giải mã ảnh JPEG"
+        case .tooLargeToDecode: "ảnh quá lớn để giải mã"
+        case .damagedJPEG(let detail): "ảnh JPEG bị hỏng: \(detail)"
+        case .cannotRead(let reason): "không đọc được tệp (\(reason))"
+        case .emptyFile: "tệp trống, không phải ảnh JPEG hay PNG"
+        case .noPixels(let width, let height): "ảnh không có điểm ảnh nào (\(width)×\(height))"
+        case .tooManyPixels(let width, let height, let limit): "ảnh quá lớn: \(width)×\(height) điểm ảnh, giới hạn là \(limit)"
+        case .truncatedPNGHeader: "tệp bị cắt cụt (thiếu phần cuối) trước khi hết phần đầu PNG"
+        case .pngFirstChunk: "ảnh PNG bị hỏng: khối đầu tiên không phải IHDR"
+        case .noMemoryToDecodePNG: "không đủ bộ nhớ để giải mã ảnh PNG"
+        case .damagedPNG(let detail): "ảnh PNG bị hỏng: \(detail ?? "libpng không đọc được")"
+        case .noMemoryForPixels(let width, let height): "không đủ bộ nhớ để giải mã \(width)×\(height) điểm ảnh"
+        case .cannotWrite(let reason): "không ghi được (\(reason))"
+        case .cannotCreateFolder(let reason): "không tạo được thư mục (\(reason))"
+        }
+    }
+}
