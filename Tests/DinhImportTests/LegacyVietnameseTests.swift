@@ -323,4 +323,32 @@ import Testing
         #expect(message.hasPrefix("list.csv is not UTF-8 text") && message.contains("Windows-1258, TCVN3 (ABC) or VNI") && message.contains("CSV UTF-8"), "\(message)")
         #expect(Tools.tree(fixture.content) == before)
     }
+
+    /// The sample under Examples/legacy-sheet/ is tiny, made again byte for byte by its script, and
+    /// imports into the demo content as its README says.
+    @Test func theLegacySampleSheet() throws {
+        let folder = Tools.repositoryRoot.appendingPathComponent("Examples/legacy-sheet")
+        let sheet = try Data(contentsOf: folder.appendingPathComponent("danh-sach-cu.xlsx"))
+        let csv = try Data(contentsOf: folder.appendingPathComponent("danh-sach-tcvn3.csv"))
+        #expect(sheet.count <= 10_000 && csv.count <= 1_000)
+        let scratch = try TemporaryDirectory()
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("make-sample.py"), to: scratch.file("make-sample.py"))
+        let made = try Tools.run("/bin/sh", ["-c", "\(Tools.python) make-sample.py"], in: scratch.url)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try Data(contentsOf: scratch.file("danh-sach-cu.xlsx")) == sheet, "make-sample.py makes the committed workbook")
+        #expect(try Data(contentsOf: scratch.file("danh-sach-tcvn3.csv")) == csv)
+
+        let content = scratch.file("content")
+        try FileManager.default.copyItem(at: Tools.repositoryRoot.appendingPathComponent("content"), to: content)
+        let report = ProductImport(file: folder.appendingPathComponent("danh-sach-cu.xlsx"), displayPath: "danh-sach-cu.xlsx", contentRoot: content).run()
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("# " + report.summary), "\(report.summary)")
+        #expect(report.created.contains("products/che-lam-phu-quang/index.md") && report.created.contains("products/banh-da-vung-ha-trung/index.md"))
+        let text = try String(contentsOf: content.appendingPathComponent("products/mien-dong-dan-phuong/index.md"), encoding: .utf8)
+        #expect(text.contains("name: \"MIẾN DONG ĐAN PHƯỢNG\"") && text.contains("producer: \"htx-nong-nghiep-dan-phuong\""))
+        let fromCSV = ProductImport(file: folder.appendingPathComponent("danh-sach-tcvn3.csv"), displayPath: "danh-sach-tcvn3.csv", contentRoot: content).run()
+        #expect(fromCSV.succeeded && fromCSV.unchanged == ["products/che-lam-phu-quang", "products/banh-da-vung-ha-trung"], "\(fromCSV.diagnostics.sorted)")
+        #expect(fromCSV.conversions == [.tcvn3: 12])
+    }
 }
