@@ -82,6 +82,7 @@ public enum Placard {
             }
         }
         // A meeting's date and place: one line each, shrunk to fit.
+        if !info.details.isEmpty { y += 2 * k }
         for detail in info.details.prefix(3) {
             y += 7 * k
             text(detail, y: y, size: min(5.5 * k, textWidth / (Double(max(1, detail.count)) * 0.55)), weight: "bold")

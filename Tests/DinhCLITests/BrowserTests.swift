@@ -48,4 +48,9 @@ import Testing
     /// The demo's festival clip plays as a phone plays it, with captions in the page's language over
     /// http and from disk (file://); a control without the page's captions script shows none.
     @Test func videoPlaysWithCaptions() throws { try run("test_video.py", checks: 5) }
+
+    /// The demo's meeting pack on a phone: the code's landing leads to it (http, file://, the upper-case
+    /// address), every document link returns the source PDF byte for byte, the A4 placard's code reads
+    /// back as the code's address, and the pack is in no sitemap, search index or list.
+    @Test func meetingPack() throws { try run("test_meeting.py", checks: 8) }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A tiny valid one-page PDF (Helvetica, ASCII text) with a correct cross-reference table, for
-/// meeting packs in tests: different text, different bytes.
+/// meeting packs in tests: different text, different bytes; `padding` bytes of comment make it larger.
 public enum TinyPDF {
-    public static func data(_ text: String) -> Data {
+    public static func data(_ text: String, padding: Int = 0) -> Data {
         let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "(", with: "\\(").replacingOccurrences(of: ")", with: "\\)")
         let stream = "BT /F1 24 Tf 72 760 Td (\(escaped)) Tj ET\n"
         let objects = [
@@ -13,7 +13,8 @@ public enum TinyPDF {
             "<< /Length \(stream.utf8.count) >>\nstream\n\(stream)endstream",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         ]
-        var out = "%PDF-1.4\n"
+        // A comment line makes a larger file that is still a valid PDF (offsets are counted after it).
+        var out = "%PDF-1.4\n" + (padding > 0 ? "%" + String(repeating: "x", count: padding) + "\n" : "")
         var offsets: [Int] = []
         for (index, object) in objects.enumerated() {
             offsets.append(out.utf8.count)
