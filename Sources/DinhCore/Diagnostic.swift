@@ -118,7 +118,7 @@ public struct Diagnostics: Sendable {
 
 /// A problem that stops a run as a whole (unreadable folder, output not writable): not tied to
 /// a content line, but still said in words a user can act on.
-public struct DinhError: Error, Sendable, CustomStringConvertible {
+public struct DinhError: MessageError, Sendable, CustomStringConvertible {
     public var text: Message
     public var location: SourceLocation?
 

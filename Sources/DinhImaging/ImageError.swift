@@ -2,7 +2,7 @@ import DinhCore
 
 /// An image that could not be read, decoded or written. Always names the file it is about, and
 /// says what is wrong in plain words, e.g. `photos/tra.jpg: the file is cut short (truncated)`.
-package struct ImageError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ImageError: MessageError, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong, as a value tests and callers can compare; new codes may be added.
     package struct Code: Hashable, Sendable, CustomStringConvertible {
         private let name: String

@@ -8,10 +8,10 @@ extension CodesLock {
         guard FileManager.default.fileExists(atPath: url.path) else { return (CodesLock(), []) }
         let location = SourceLocation(path: displayPath)
         guard let data = try? Data(contentsOf: url) else {
-            return (CodesLock(), [.error(location, "cannot read \(fileName); check its permissions")])
+            return (CodesLock(), [.error(location, .lockUnreadable(file: fileName))])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return (CodesLock(), [.error(location, "\(fileName) is not UTF-8 text; restore it from version control")])
+            return (CodesLock(), [.error(location, .lockNotUTF8(file: fileName))])
         }
         return parse(text, path: displayPath)
     }

@@ -86,12 +86,12 @@ extension CodesLock {
         var declared: [String: CodeChange] = [:]
         for change in changes {
             if let first = declared[change.code] {
-                diagnostics.append(.error(change.location, "code \(change.code) is declared twice (also at \(first.location)); keep one"))
+                diagnostics.append(.error(change.location, .codeDeclaredTwice(code: change.code, also: "\(first.location)")))
                 continue
             }
             if let item = live[change.code] {
-                let what = if case .retired = change.kind { "retired" } else { "moved" }
-                diagnostics.append(.error(change.location, "code \(change.code) is declared \(what) but \(item.target) still has `code: \(change.code)` (\(item.location)); remove the declaration or change the item's code"))
+                let retired = if case .retired = change.kind { true } else { false }
+                diagnostics.append(.error(change.location, .declaredButCarried(code: change.code, retired: retired, target: item.target, at: "\(item.location)")))
                 continue
             }
             declared[change.code] = change
@@ -112,7 +112,7 @@ extension CodesLock {
                 guard let change = declared[current] else {
                     // Only reached through a move: the code it names does not exist.
                     if let start = declared[code] {
-                        diagnostics.append(.error(start.location, "code \(code) is moved to \(current), which no item carries and which is not itself moved or retired; name an existing code or a page such as heritage/<slug>"))
+                        diagnostics.append(.error(start.location, .movedToNothing(code: code, to: current)))
                     }
                     return nil
                 }
@@ -123,12 +123,12 @@ extension CodesLock {
                     via.append(current)
                     if CodesLock.isValidCode(to) {
                         if via.contains(to) {
-                            diagnostics.append(.error(change.location, "moving code \(code) loops: \((via + [to]).joined(separator: " → ")); end the chain at an item or a page"))
+                            diagnostics.append(.error(change.location, .moveLoops(code: code, chain: via + [to])))
                             return nil
                         }
                         current = to
                     } else if to.isEmpty || to.contains(where: \.isWhitespace) || !pathExists(to) {
-                        diagnostics.append(.error(change.location, "code \(current) is moved to '\(to)', which is neither a code of this site nor one of its pages; write a code (DP01) or a page path (heritage/<slug>)"))
+                        diagnostics.append(.error(change.location, .movedToUnknown(code: current, to: to)))
                         return nil
                     } else {
                         return .moved(target: to, via: via)
@@ -143,21 +143,21 @@ extension CodesLock {
         for code in allCodes.sorted() {
             if let item = live[code] {
                 if item.target.isEmpty || item.target.contains(where: \.isWhitespace) || item.target == "moved" || item.target == "retired" {
-                    diagnostics.append(.error(item.location, "code \(code) targets '\(item.target)', which cannot be recorded in \(CodesLock.fileName)"))
+                    diagnostics.append(.error(item.location, .targetNotRecordable(code: code, target: item.target, file: CodesLock.fileName)))
                     continue
                 }
                 switch states[code] {
                 case .retired?:
-                    diagnostics.append(.warning(item.location, "code \(code) was retired (\(lockPath):\(lines[code] ?? 1)) and now opens \(item.target): boards printed for the old item will open this one"))
+                    diagnostics.append(.warning(item.location, .retiredNowOpens(code: code, at: "\(lockPath):\(lines[code] ?? 1)", target: item.target)))
                 case let .moved(to)?:
-                    diagnostics.append(.warning(item.location, "code \(code) was moved to \(to) (\(lockPath):\(lines[code] ?? 1)) and now opens \(item.target) again"))
+                    diagnostics.append(.warning(item.location, .movedNowOpens(code: code, to: to, at: "\(lockPath):\(lines[code] ?? 1)", target: item.target)))
                 default: break
                 }
                 next[code] = .live(target: item.target)
                 landings.append(CodeLanding(code: code, resolution: .live(target: item.target)))
             } else if let change = declared[code] {
                 if states[code] == nil {
-                    diagnostics.append(.warning(change.location, "code \(code) is declared \(change.kind.word) but was never published (it is not in \(lockPath)); if it is a typo, fix or remove it"))
+                    diagnostics.append(.warning(change.location, .declaredNeverPublished(code: code, retired: change.kind.isRetired, lock: lockPath)))
                 }
                 guard let resolution = resolve(code) else { continue }
                 switch change.kind {
@@ -166,13 +166,16 @@ extension CodesLock {
                 }
                 landings.append(CodeLanding(code: code, resolution: resolution))
             } else if let state = states[code] {
-                let was: String
+                var publishedFor: String?, movedTo: String?
                 switch state {
-                case let .live(target): was = "published for \(target)"
-                case let .moved(to): was = "moved to \(to)"
-                case .retired: was = "retired"
+                case let .live(target): publishedFor = target
+                case let .moved(to): movedTo = to
+                case .retired: break
                 }
-                diagnostics.append(.error(location(of: code), "QR code \(code) was \(was) (recorded in \(lockPath)) but nothing in the content carries it now, so printed boards with it would stop working; restore the item with `code: \(code)`, or declare in site.yaml where it points now (`\(CodesLock.movedSyntax.replacingOccurrences(of: "CODE:", with: "\(code):"))`) or that it is retired (`\(CodesLock.retiredSyntax.replacingOccurrences(of: "CODE:", with: "\(code):"))`)"))
+                diagnostics.append(.error(location(of: code), .publishedCodeDropped(
+                    code: code, publishedFor: publishedFor, movedTo: movedTo, lock: lockPath,
+                    movedExample: CodesLock.movedSyntax.replacingOccurrences(of: "CODE:", with: "\(code):"),
+                    retiredExample: CodesLock.retiredSyntax.replacingOccurrences(of: "CODE:", with: "\(code):"))))
                 // Keep it in the lock: a failed build must not forget a published code.
                 next[code] = state
             }
@@ -185,10 +188,7 @@ extension CodesLock {
 }
 
 extension CodeChange.Kind {
-    var word: String {
-        switch self {
-        case .moved: return "moved"
-        case .retired: return "retired"
-        }
+    var isRetired: Bool {
+        if case .retired = self { true } else { false }
     }
 }

@@ -77,7 +77,7 @@ public struct CodesLock: Sendable, Equatable {
             let location = SourceLocation(path: path, line: number, column: 1)
             let code = fields[0]
             guard isValidCode(code) else {
-                diagnostics.append(.error(location, "'\(code)' is not a QR code (2–12 characters A–Z and 0–9); \(fileName) lines read `CODE target`, `CODE moved OTHER` or `CODE retired`"))
+                diagnostics.append(.error(location, .notAQRCode(code: code, file: fileName)))
                 continue
             }
             let state: State
@@ -86,11 +86,11 @@ public struct CodesLock: Sendable, Equatable {
             case 2 where fields[1] != "moved": state = .live(target: fields[1])
             case 3 where fields[1] == "moved": state = .moved(to: fields[2])
             default:
-                diagnostics.append(.error(location, "cannot read this line of \(fileName); lines read `CODE target`, `CODE moved OTHER` or `CODE retired` (restore it from version control)"))
+                diagnostics.append(.error(location, .lockLineUnreadable(file: fileName)))
                 continue
             }
             if let first = lock.lines[code] {
-                diagnostics.append(.error(location, "code \(code) is listed twice in \(fileName) (first on line \(first)); keep one line (restore the file from version control)"))
+                diagnostics.append(.error(location, .lockCodeTwice(code: code, file: fileName, line: first)))
                 continue
             }
             lock.states[code] = state

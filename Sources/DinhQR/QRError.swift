@@ -1,6 +1,8 @@
+import DinhCore
+
 /// Why a QR code could not be made or written. A struct around a private enum, so cases can be
 /// added without breaking callers that switch on nothing but the message.
-public struct QRError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct QRError: MessageError, Sendable, Hashable, CustomStringConvertible {
     enum Kind: Sendable, Hashable {
         case empty
         case containsNUL
@@ -13,18 +15,16 @@ public struct QRError: Error, Sendable, Hashable, CustomStringConvertible {
 
     init(_ kind: Kind) { self.kind = kind }
 
-    public var description: String {
+    /// What went wrong, in either language.
+    public var text: Message {
         switch kind {
-        case .empty:
-            return "a QR code needs some text to encode"
-        case .containsNUL:
-            return "the text to encode contains a NUL character"
-        case let .tooLong(bytes, level):
-            return "\(bytes) bytes do not fit in the largest QR code (version 40) at error-correction level \(level.rawValue); use a shorter base_url or a lower level"
-        case let .encoder(code):
-            return "libqrencode failed (errno \(code))"
-        case let .png(message):
-            return "could not write the QR code as PNG: \(message)"
+        case .empty: Message(QRMessage.qrEmpty)
+        case .containsNUL: Message(QRMessage.qrNUL)
+        case let .tooLong(bytes, level): Message(QRMessage.qrTooLong(bytes: bytes, level: level.rawValue))
+        case let .encoder(code): Message(QRMessage.qrEncoder(errno: Int(code)))
+        case let .png(message): Message(QRMessage.qrPNG(detail: message))
         }
     }
+
+    public var description: String { text.text(in: .en) }
 }

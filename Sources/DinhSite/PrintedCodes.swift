@@ -72,7 +72,7 @@ struct PrintedCodes: Sendable {
         do {
             return try QRLink(baseURL: content.site.baseURL, code: code, errorCorrection: level)
         } catch {
-            throw DinhError(SiteMessage.cannotMakeQR(code: code, reason: "\(error)"), at: content.site.source)
+            throw DinhError(SiteMessage.cannotMakeQR(code: code, reason: .reason(error)), at: content.site.source)
         }
     }
 
@@ -183,7 +183,7 @@ struct PrintedCodes: Sendable {
                 let symbol = try payment.symbol()
                 pay = (symbol, try symbol.pngData(minimumSize: 1000, quietZone: 4))
             } catch {
-                throw DinhError(SiteMessage.cannotDrawPayQR(code: code, reason: "\(error)"))
+                throw DinhError(SiteMessage.cannotDrawPayQR(code: code, reason: .reason(error)))
             }
         }
         let placard = PlacardInfo(link: link, name: item.name, kind: kind, stars: stars, publisher: publisher,
@@ -193,7 +193,7 @@ struct PrintedCodes: Sendable {
         do {
             png = try link.symbol.pngData(minimumSize: 1000, quietZone: 4)
         } catch {
-            throw DinhError(SiteMessage.cannotDrawQR(code: code, reason: "\(error)"))
+            throw DinhError(SiteMessage.cannotDrawQR(code: code, reason: .reason(error)))
         }
         let body = Placard.body(placard, size: size)
         // `dinh qr` reports the payment code too: its size decides how small it may be printed.
@@ -213,7 +213,7 @@ struct PrintedCodes: Sendable {
             try PlainFile.write(bundle, to: temporary.path)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw DinhError(SiteMessage.cannotKeepQR(code: code, folder: file.deletingLastPathComponent().path, reason: "\(error)"))
+            throw DinhError(SiteMessage.cannotKeepQR(code: code, folder: file.deletingLastPathComponent().path, reason: .reason(error)))
         }
         if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
         guard let drawn = DrawnCode(code: code, file: file) else {

@@ -27,6 +27,18 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(text(in: .en)) }
 }
 
+/// An error that says what went wrong in either language.
+public protocol MessageError: Error {
+    var text: Message { get }
+}
+
+extension Message {
+    /// An error's words: its own in either language when it has them, else the system's reason.
+    package static func reason(_ error: any Error) -> Message {
+        (error as? any MessageError)?.text ?? Message(verbatim: "\(error)")
+    }
+}
+
 /// Text that reads the same in every language.
 struct Verbatim: MessageTable {
     var text: String

@@ -21,10 +21,10 @@ package enum SiteMessage: MessageTable {
     case cannotLock(path: String, reason: String)
     // QR codes
     case lockNotUpdated(lock: String, reason: String)
-    case cannotMakeQR(code: String, reason: String)
-    case cannotDrawPayQR(code: String, reason: String)
-    case cannotDrawQR(code: String, reason: String)
-    case cannotKeepQR(code: String, folder: String, reason: String)
+    case cannotMakeQR(code: String, reason: Message)
+    case cannotDrawPayQR(code: String, reason: Message)
+    case cannotDrawQR(code: String, reason: Message)
+    case cannotKeepQR(code: String, folder: String, reason: Message)
     case cannotReadBackQR(code: String, path: String)
     case qrDrawingMissing(code: String, path: String)
     // Theme

@@ -1,0 +1,34 @@
+import DinhCore
+
+extension QRMessage {
+    var english: String {
+        switch self {
+        case .codeDeclaredTwice(let code, let also): "code \(code) is declared twice (also at \(also)); keep one"
+        case .declaredButCarried(let code, let retired, let target, let at):
+            "code \(code) is declared \(retired ? "retired" : "moved") but \(target) still has `code: \(code)` (\(at)); remove the declaration or change the item's code"
+        case .movedToNothing(let code, let to):
+            "code \(code) is moved to \(to), which no item carries and which is not itself moved or retired; name an existing code or a page such as heritage/<slug>"
+        case .moveLoops(let code, let chain): "moving code \(code) loops: \(chain.joined(separator: " → ")); end the chain at an item or a page"
+        case .movedToUnknown(let code, let to):
+            "code \(code) is moved to '\(to)', which is neither a code of this site nor one of its pages; write a code (DP01) or a page path (heritage/<slug>)"
+        case .targetNotRecordable(let code, let target, let file): "code \(code) targets '\(target)', which cannot be recorded in \(file)"
+        case .retiredNowOpens(let code, let at, let target): "code \(code) was retired (\(at)) and now opens \(target): boards printed for the old item will open this one"
+        case .movedNowOpens(let code, let to, let at, let target): "code \(code) was moved to \(to) (\(at)) and now opens \(target) again"
+        case .declaredNeverPublished(let code, let retired, let lock):
+            "code \(code) is declared \(retired ? "retired" : "moved") but was never published (it is not in \(lock)); if it is a typo, fix or remove it"
+        case .publishedCodeDropped(let code, let publishedFor, let movedTo, let lock, let movedExample, let retiredExample):
+            "QR code \(code) was \(publishedFor.map { "published for \($0)" } ?? movedTo.map { "moved to \($0)" } ?? "retired") (recorded in \(lock)) but nothing in the content carries it now, so printed boards with it would stop working; restore the item with `code: \(code)`, or declare in site.yaml where it points now (`\(movedExample)`) or that it is retired (`\(retiredExample)`)"
+        case .notAQRCode(let code, let file): "'\(code)' is not a QR code (2–12 characters A–Z and 0–9); \(file) lines read `CODE target`, `CODE moved OTHER` or `CODE retired`"
+        case .lockLineUnreadable(let file): "cannot read this line of \(file); lines read `CODE target`, `CODE moved OTHER` or `CODE retired` (restore it from version control)"
+        case .lockCodeTwice(let code, let file, let line): "code \(code) is listed twice in \(file) (first on line \(line)); keep one line (restore the file from version control)"
+        case .lockUnreadable(let file): "cannot read \(file); check its permissions"
+        case .lockNotUTF8(let file): "\(file) is not UTF-8 text; restore it from version control"
+        case .qrEmpty: "a QR code needs some text to encode"
+        case .qrNUL: "the text to encode contains a NUL character"
+        case .qrTooLong(let bytes, let level):
+            "\(bytes) bytes do not fit in the largest QR code (version 40) at error-correction level \(level); use a shorter base_url or a lower level"
+        case .qrEncoder(let code): "libqrencode failed (errno \(code))"
+        case .qrPNG(let detail): "could not write the QR code as PNG: \(detail)"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import DinhCore
+
+extension QRMessage {
+    var vietnamese: String {
+        switch self {
+        case .codeDeclaredTwice(let code, let also): "mã \(code) được khai báo hai lần (cả ở \(also)); chỉ giữ một"
+        case .declaredButCarried(let code, let retired, let target, let at):
+            "mã \(code) được khai báo là \(retired ? "thôi dùng" : "đã chuyển") nhưng \(target) vẫn ghi `code: \(code)` (\(at)); hãy bỏ khai báo hoặc đổi mã của mục đó"
+        case .movedToNothing(let code, let to):
+            "mã \(code) được chuyển sang \(to), nhưng không mục nào mang mã đó và mã đó cũng không được chuyển hay thôi dùng; hãy ghi một mã đang có hoặc một trang như heritage/<slug>"
+        case .moveLoops(let code, let chain): "việc chuyển mã \(code) bị lặp vòng: \(chain.joined(separator: " → ")); hãy cho chuỗi chuyển kết thúc ở một mục hoặc một trang"
+        case .movedToUnknown(let code, let to):
+            "mã \(code) được chuyển sang '\(to)', nhưng đó không phải mã hay trang nào của trang web này; hãy ghi một mã (DP01) hoặc đường dẫn một trang (heritage/<slug>)"
+        case .targetNotRecordable(let code, let target, let file): "mã \(code) trỏ tới '\(target)', địa chỉ này không ghi được vào \(file)"
+        case .retiredNowOpens(let code, let at, let target): "mã \(code) đã thôi dùng (\(at)) và nay mở \(target): các biển đã in cho mục cũ sẽ mở mục này"
+        case .movedNowOpens(let code, let to, let at, let target): "mã \(code) đã được chuyển sang \(to) (\(at)) và nay lại mở \(target)"
+        case .declaredNeverPublished(let code, let retired, let lock):
+            "mã \(code) được khai báo là \(retired ? "thôi dùng" : "đã chuyển") nhưng chưa từng được xuất bản (không có trong \(lock)); nếu đó là lỗi gõ, hãy sửa hoặc xoá khai báo"
+        case .publishedCodeDropped(let code, let publishedFor, let movedTo, let lock, let movedExample, let retiredExample):
+            "mã QR \(code) đã \(publishedFor.map { "được xuất bản cho \($0)" } ?? movedTo.map { "được chuyển sang \($0)" } ?? "thôi dùng") (ghi trong \(lock)) nhưng nay không còn mục nào trong nội dung mang mã này, nên các biển đã in có mã này sẽ không mở được nữa; hãy khôi phục mục đó với `code: \(code)`, hoặc khai báo trong site.yaml mã này nay trỏ tới đâu (`\(movedExample)`) hay đã thôi dùng (`\(retiredExample)`)"
+        case .notAQRCode(let code, let file): "'\(code)' không phải mã QR (2–12 ký tự A–Z và 0–9); các dòng của \(file) có dạng `CODE target`, `CODE moved OTHER` hoặc `CODE retired`"
+        case .lockLineUnreadable(let file): "không đọc được dòng này của \(file); các dòng có dạng `CODE target`, `CODE moved OTHER` hoặc `CODE retired` (hãy khôi phục tệp từ bản lưu trước)"
+        case .lockCodeTwice(let code, let file, let line): "mã \(code) được ghi hai lần trong \(file) (lần đầu ở dòng \(line)); chỉ giữ một dòng (hãy khôi phục tệp từ bản lưu trước)"
+        case .lockUnreadable(let file): "không đọc được \(file); hãy kiểm tra quyền truy cập tệp"
+        case .lockNotUTF8(let file): "\(file) không phải văn bản UTF-8; hãy khôi phục tệp từ bản lưu trước"
+        case .qrEmpty: "mã QR cần có nội dung để mã hoá"
+        case .qrNUL: "văn bản cần mã hoá chứa ký tự NUL"
+        case .qrTooLong(let bytes, let level):
+            "\(bytes) byte không vừa mã QR lớn nhất (phiên bản 40) ở mức sửa lỗi \(level); hãy dùng base_url ngắn hơn hoặc mức sửa lỗi thấp hơn"
+        case .qrEncoder(let code): "libqrencode gặp lỗi (errno \(code))"
+        case .qrPNG(let detail): "không ghi được mã QR dạng PNG: \(detail)"
+        }
+    }
+}
