@@ -57,6 +57,8 @@ struct PageRenderer: Sendable {
         return refs.map { ref in
             var page = WrittenPage(ref: ref, paths: site.languages.map { ($0, router.path(ref, $0)) })
             if case .meeting(let slug) = ref { page.listed = index.meetings[slug]?.listed ?? false }
+            // The search page is for visitors: search engines get the pages it finds, not its results.
+            if ref == .search { page.listed = false }
             return page
         }
     }
@@ -83,6 +85,7 @@ struct PageRenderer: Sendable {
         case .search:
             page.title = t["search"]
             page.description = t["search_text"]
+            page.noindex = true
             body = renderBody("search", ["t": t.all, "base": root + router.path(.home, language)], language: language, root: root)
         case .heritage(let slug):
             guard let relic = index.heritage[slug] else { return "" }

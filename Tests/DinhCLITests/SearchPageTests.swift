@@ -43,6 +43,15 @@ extension BrowserTests {
             let index = try Data(contentsOf: site.appendingPathComponent("\(language)search/index.js"))
             #expect(index.count < 4000, "\(language)search/index.js is \(index.count) bytes")
         }
+        let index = try String(contentsOf: site.appendingPathComponent("search/index.js"), encoding: .utf8)
+        #expect(index.contains("\"Đình Hạ Mỗ\"") && index.contains("\"Mật ong hoa nhãn\"") && index.contains("\"HTX Chè lam Hà Trung\""))
+        // The demo's meeting is unlisted: no item of the meeting kind (4) in search.
+        #expect(FileManager.default.fileExists(atPath: content.appendingPathComponent("meetings").path) && !index.contains("[4,\""))
+        // For visitors, not search engines: out of the sitemap, marked noindex.
+        let sitemap = try String(contentsOf: site.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+        #expect(!sitemap.contains("/search/"))
+        let page = try String(contentsOf: site.appendingPathComponent("en/search/index.html"), encoding: .utf8)
+        #expect(page.contains("<meta name=\"robots\" content=\"noindex\">"))
         let relic = try String(contentsOf: site.appendingPathComponent("heritage/dinh-ha-mo/index.html"), encoding: .utf8)
         #expect(relic.contains("class=\"search-link\" href=\"../../search/\""))
         let english = try String(contentsOf: site.appendingPathComponent("en/products/index.html"), encoding: .utf8)
