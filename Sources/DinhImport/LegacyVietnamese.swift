@@ -175,13 +175,13 @@ package enum LegacyVietnamese {
     package static func toTCVN3(_ text: String, capitals: Bool = false) -> String? {
         var out = ""
         for character in text.nfc {
-            let key = capitals ? Character(character.lowercased()) : character
-            if let index = letters.firstIndex(of: key) {
+            let key = capitals ? String(character).lowercased() : String(character)
+            if let index = letters.firstIndex(where: { String($0) == key }) {
                 out.unicodeScalars.append(cp1252(tcvn3Bytes[index]))
             } else if let byte = tcvn3Capitals[character] {
                 out.unicodeScalars.append(cp1252(byte))
             } else if character.isASCII {
-                out.append(capitals ? Character(character.lowercased()) : character)
+                out += capitals ? key : String(character)
             } else {
                 return nil
             }
@@ -194,13 +194,14 @@ package enum LegacyVietnamese {
         var out = ""
         for character in text.nfc {
             if character.isASCII { out.append(character); continue }
-            let lower = Character(character.lowercased())
-            let capital = lower != character
+            let lower = String(character).lowercased()
+            let capital = lower != String(character)
+            // A capital's bytes are the small letter's less 0x20 (ASCII and VNI's 0xE0–0xFE alike).
             func emit(_ bytes: [UInt8]) {
-                for byte in bytes { out.unicodeScalars.append(Unicode.Scalar(capital && byte >= 0xC0 ? byte & ~0x20 : (capital && byte < 0x80 ? byte & ~0x20 : byte))) }
+                for byte in bytes { out.unicodeScalars.append(Unicode.Scalar(capital ? byte & ~0x20 : byte)) }
             }
-            if let single = vniSingles.first(where: { $0.value == lower })?.key { emit([single]); continue }
-            var scalars = Array(String(lower).decomposedStringWithCanonicalMapping.unicodeScalars)
+            if let single = vniSingles.first(where: { String($0.value) == lower })?.key { emit([single]); continue }
+            var scalars = Array(lower.decomposedStringWithCanonicalMapping.unicodeScalars)
             guard let base = scalars.first, ["a", "e", "o", "u", "y"].contains(base) else { return nil }
             scalars.removeFirst()
             var hat: Unicode.Scalar?, tone: Unicode.Scalar?, horn = false
@@ -299,6 +300,13 @@ package enum LegacyVietnamese {
     private static let finals = ["ch", "ng", "nh", "c", "m", "n", "p", "t", ""]
     /// Vowels that end a syllable only before a final consonant.
     private static let needFinal: Set<String> = ["ă", "â", "iê", "yê", "uô", "ươ", "oă", "uâ", "uyê", "oo"]
+    /// Vowel groups that already end in a glide (or are ia, ua, ưa): no final consonant follows.
+    private static let openOnly: Set<String> = ["ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ui", "ưi", "ưu",
+                                                "ưa", "ua", "iêu", "yêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyu"]
+    /// The only vowels before -nh and -ch.
+    private static let beforeNhCh: Set<String> = ["a", "ê", "i", "y", "oa", "uê", "uy"]
+    /// Vowels never before -ng and -c.
+    private static let notBeforeNgC: Set<String> = ["ê", "i", "y", "ơ", "uê", "uy"]
 
     /// Whether a word is a Vietnamese syllable in Unicode: an initial consonant, a vowel group and
     /// a final consonant from the language's inventory, with at most one tone mark.
@@ -319,7 +327,9 @@ package enum LegacyVietnamese {
             for final in finals where rest.hasSuffix(final) {
                 let nucleus = String(rest.dropLast(final.count))
                 guard nuclei.contains(nucleus) else { continue }
-                if final.isEmpty && needFinal.contains(nucleus) { continue }
+                if final.isEmpty ? needFinal.contains(nucleus) : openOnly.contains(nucleus) { continue }
+                if (final == "nh" || final == "ch") && !beforeNhCh.contains(nucleus) { continue }
+                if (final == "ng" || final == "c") && notBeforeNgC.contains(nucleus) { continue }
                 return true
             }
         }
@@ -357,6 +367,10 @@ package enum LegacyVietnamese {
         case .vni: converted = fromVNI(text); encoding = .vni
         }
         guard let converted, converted != text else { return nil }
+        // Unicode text left in a legacy font (a sheet converted without changing its fonts): its
+        // words read as Vietnamese as they stand and would not once converted.
+        let before = judged(words(text)), after = judged(words(converted))
+        if !before.isEmpty, before.allSatisfy(isSyllable), !after.allSatisfy(isSyllable) { return nil }
         return (encoding, converted)
     }
 }
