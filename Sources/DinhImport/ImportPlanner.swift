@@ -28,7 +28,7 @@ struct ImportPlanner {
         let candidates = table.rows.filter { !$0.isEmpty }.prefix(10)
         let named = candidates.first { row in row.cells.values.filter { Column.recognise($0) != nil }.count >= 2 }
         guard let headerRow = named ?? candidates.first else {
-            diagnostics.error(at(1, 1), "the spreadsheet is empty; the first row must hold the column names (Tên sản phẩm, Giá, Số sao OCOP, Nhóm, HTX…)")
+            diagnostics.error(at(1, 1), .emptySheet)
             return nil
         }
         // Column number → (meaning, header as written).
@@ -38,20 +38,21 @@ struct ImportPlanner {
             guard !header.isEmpty else { continue }
             if Column.isIgnorable(header) { continue }
             guard let column = Column.recognise(header) else {
-                diagnostics.warning(at(headerRow.number, number), "the column '\(header)' is not imported: Dinh does not know this heading (known: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN…)")
+                diagnostics.warning(at(headerRow.number, number), .unknownColumn(header: header))
                 continue
             }
             if let first = columns[column] {
-                diagnostics.error(at(headerRow.number, number), "the columns '\(first.header)' (\(Table.columnLetters(first.number))) and '\(header)' (\(Table.columnLetters(number))) both give the \(column.example.lowercased()); delete one of them")
+                diagnostics.error(at(headerRow.number, number), .duplicateColumn(first: first.header, firstColumn: Table.columnLetters(first.number),
+                                                                                 header: header, column: Table.columnLetters(number), example: column.example))
                 continue
             }
             columns[column] = (number, header)
         }
         for column in Column.required where columns[column] == nil {
-            diagnostics.error(at(headerRow.number, 1), "there is no column for the \(column.example.lowercased()); add a column headed '\(column.example)'")
+            diagnostics.error(at(headerRow.number, 1), .noColumn(example: column.example))
         }
         if columns[.year] == nil && columns[.date] == nil {
-            diagnostics.error(at(headerRow.number, 1), "there is no column for the year of the OCOP recognition; add a column headed 'Năm công nhận' (or 'Ngày công nhận' with the date)")
+            diagnostics.error(at(headerRow.number, 1), .noYearColumn)
         }
         if diagnostics.hasErrors { return nil }
 
@@ -61,13 +62,13 @@ struct ImportPlanner {
         for row in table.rows where row.number > headerRow.number && !row.isEmpty {
             guard let draft = read(row, columns: columns) else { continue }
             if let earlier = slugs[draft.slug] {
-                diagnostics.error(at(row.number, columns[.name]?.number ?? 1), "'\(draft.name)' gives the same page address (products/\(draft.slug)/) as row \(earlier); give the products different names")
+                diagnostics.error(at(row.number, columns[.name]?.number ?? 1), .sameAddress(name: draft.name, slug: draft.slug, row: earlier))
                 continue
             }
             slugs[draft.slug] = row.number
             if let code = draft.code {
                 if let earlier = codes[code] {
-                    diagnostics.error(at(row.number, columns[.code]?.number ?? 1), "the code \(code) is also on row \(earlier); every QR code must be different")
+                    diagnostics.error(at(row.number, columns[.code]?.number ?? 1), .codeOnTwoRows(code: code, row: earlier))
                 }
                 codes[code] = row.number
             }
@@ -75,7 +76,7 @@ struct ImportPlanner {
         }
         if diagnostics.hasErrors { return nil }
         if drafts.isEmpty {
-            diagnostics.warning(at(headerRow.number, 1), "there are no products below the heading row")
+            diagnostics.warning(at(headerRow.number, 1), .noProducts)
             return Plan()
         }
         return write(drafts)
@@ -116,25 +117,25 @@ struct ImportPlanner {
             let text = (row.cells[info.number] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).nfc
             return text.isEmpty ? nil : (text, info.number, info.header)
         }
-        func bad(_ column: Column, _ problem: String) {
+        func bad(_ column: Column, _ problem: ImportMessage) {
             guard let info = columns[column] else { return }
-            diagnostics.error(at(row.number, info.number), "column '\(info.header)' (\(Table.columnLetters(info.number))): \(problem)")
+            diagnostics.error(at(row.number, info.number), .cellProblem(header: info.header, column: Table.columnLetters(info.number), problem: Message(problem)))
         }
         func missing(_ column: Column, _ example: String) {
             let number = columns[column]?.number ?? 1
             let header = columns[column]?.header ?? column.example
-            diagnostics.error(at(row.number, number), "column '\(header)' (\(Table.columnLetters(number))) is empty; every product needs it, e.g. \(example)")
+            diagnostics.error(at(row.number, number), .cellMissing(header: header, column: Table.columnLetters(number), example: example))
         }
 
         let name = cell(.name)?.text
         if name == nil { missing(.name, "Chè lam Hà Trung") }
         let slug = name.map { Slug.suggest(for: $0) } ?? ""
-        if let name, slug.isEmpty { bad(.name, "'\(name)' has no letters or digits to make a page address from") }
+        if let name, slug.isEmpty { bad(.name, .noLettersForAddress(name: name)) }
 
         var price: Int?
         if let value = cell(.price) {
             price = CellValue.price(value.text)
-            if price == nil { bad(.price, "'\(value.text)' is not a price; write a whole number of đồng such as 45000, 45.000 or 45.000đ") }
+            if price == nil { bad(.price, .notAPrice(text: value.text)) }
         } else {
             missing(.price, "45000")
         }
@@ -142,16 +143,16 @@ struct ImportPlanner {
         if let value = cell(.salePrice) {
             salePrice = CellValue.price(value.text)
             if salePrice == nil {
-                bad(.salePrice, "'\(value.text)' is not a price; write a whole number of đồng such as 40000 or 40.000đ, or leave it empty")
+                bad(.salePrice, .notASalePrice(text: value.text))
             } else if let sale = salePrice, let price, sale >= price {
-                bad(.salePrice, "the sale price \(sale) must be lower than the price \(price)")
+                bad(.salePrice, .saleNotLower(sale: sale, price: price))
             }
         }
         var stars: Int?
         if let value = cell(.stars) {
             stars = CellValue.stars(value.text)
             if stars.map({ !(3...5).contains($0) }) ?? true {
-                bad(.stars, "'\(value.text)' is not an OCOP rating; write 3, 4 or 5")
+                bad(.stars, .notARating(text: value.text))
                 stars = nil
             }
         } else {
@@ -161,7 +162,7 @@ struct ImportPlanner {
         var year: Int?
         if let value = cell(.date) {
             date = CellValue.date(value.text)
-            if date == nil { bad(.date, "'\(value.text)' is not a date; write it as 30/06/2023") }
+            if date == nil { bad(.date, .notADate(text: value.text)) }
             year = date?.year
         }
         if let value = cell(.year) {
@@ -172,10 +173,10 @@ struct ImportPlanner {
                 if date == nil { date = full }
             }
             if let parsed, (2018...2100).contains(parsed) {
-                if let known = year, known != parsed { bad(.year, "the year \(parsed) does not match the date of recognition (\(known))") }
+                if let known = year, known != parsed { bad(.year, .yearMismatch(year: parsed, dateYear: known)) }
                 year = parsed
             } else {
-                bad(.year, "'\(value.text)' is not a year of OCOP recognition; write it as 2023 (the programme started in 2018)")
+                bad(.year, .notAYear(text: value.text))
             }
         }
         if year == nil && cell(.date) == nil && cell(.year) == nil { missing(columns[.year] != nil ? .year : .date, "2023") }
@@ -184,7 +185,7 @@ struct ImportPlanner {
         if let value = cell(.category) {
             category = CellValue.category(value.text)
             if category == nil {
-                bad(.category, "'\(value.text)' is not an OCOP group; write one of: Thực phẩm, Đồ uống, Thảo dược, Thủ công mỹ nghệ, Sinh vật cảnh, Dịch vụ du lịch")
+                bad(.category, .notAGroup(text: value.text))
             }
         } else {
             missing(.category, "Thực phẩm")
@@ -201,7 +202,7 @@ struct ImportPlanner {
                     // Same file name as a producer already there: that producer, never a second file over it.
                     producerSlug = slug
                 } else if slug.isEmpty {
-                    bad(.producer, "'\(value.text)' has no letters or digits to make a file name from")
+                    bad(.producer, .noLettersForFile(text: value.text))
                 } else {
                     producerSlug = slug
                     newProducer = value.text
@@ -218,29 +219,29 @@ struct ImportPlanner {
                 code = upper
                 let own = existing.productCodes[slug]
                 if let own, !own.isEmpty, own != upper {
-                    bad(.code, "products/\(slug) already has the code \(own); a printed QR code never changes, so keep \(own) or leave the cell empty")
+                    bad(.code, .codeAlreadyOwn(slug: slug, code: own))
                 } else if existing.usedCodes.contains(upper), own != upper {
-                    bad(.code, "the code \(upper) is already used by another page of the site; choose another or leave the cell empty for a new one")
+                    bad(.code, .codeUsedElsewhere(code: upper))
                 }
             } else {
-                bad(.code, "'\(value.text)' is not a code: use 2 to 12 letters A–Z and digits, such as HT42")
+                bad(.code, .notACode(text: value.text))
             }
         }
         var sku: String?
         if let value = cell(.sku) {
             if value.text.count <= 50, value.text.allSatisfy({ $0.isASCII && !$0.isWhitespace }) { sku = value.text } else {
-                bad(.sku, "'\(value.text)' must be at most 50 characters without spaces or accents (marketplaces refuse longer ids)")
+                bad(.sku, .skuTooLong(text: value.text))
             }
         }
         var gtin: String?
         if let value = cell(.gtin) {
             let digits = value.text.filter { !$0.isWhitespace }
             if digits.uppercased().contains("E+") {
-                bad(.gtin, "Excel turned the barcode into a rounded number (\(value.text)); format the column as Text and type the 13 digits again")
+                bad(.gtin, .gtinRounded(text: value.text))
             } else if ![8, 12, 13, 14].contains(digits.count) || !digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                bad(.gtin, "'\(value.text)' is not a barcode number: it has 8, 12, 13 or 14 digits")
+                bad(.gtin, .notABarcode(text: value.text))
             } else if !Self.gtinIsValid(digits) {
-                bad(.gtin, "the barcode \(digits) has a wrong check digit; copy the number again from the barcode")
+                bad(.gtin, .barcodeCheckDigit(digits: digits))
             } else {
                 gtin = digits
             }
@@ -251,12 +252,12 @@ struct ImportPlanner {
             let unit = Column.unit(in: value.header).flatMap { ["g", "gr", "gram", "kg"].contains($0) ? $0 : nil }
             let bare = value.text.allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
             weight = CellValue.weight(bare && unit != nil ? value.text + " " + (unit ?? "") : value.text)
-            if weight == nil { bad(.weight, "'\(value.text)' is not a weight; write it as 300 g or 1,5 kg") }
+            if weight == nil { bad(.weight, .notAWeight(text: value.text)) }
         }
         var availability: String?
         if let value = cell(.availability) {
             availability = CellValue.availability(value.text)
-            if availability == nil { bad(.availability, "'\(value.text)' is not a stock status; write Còn hàng, Hết hàng or Đặt trước") }
+            if availability == nil { bad(.availability, .notAStockStatus(text: value.text)) }
         }
         var images: [URL] = []
         if let value = cell(.images) {
@@ -265,17 +266,17 @@ struct ImportPlanner {
                 let path = part.trimmingCharacters(in: .whitespaces)
                 guard !path.isEmpty else { continue }
                 if path.contains("://") {
-                    bad(.images, "'\(path)' is a web address; download the photo and write its file name (next to the spreadsheet)")
+                    bad(.images, .photoIsWebAddress(path: path))
                     continue
                 }
                 let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
                 let ext = url.pathExtension.lowercased()
                 if !["jpg", "jpeg", "png"].contains(ext) {
-                    bad(.images, "'\(path)' is not a JPEG or PNG photo")
+                    bad(.images, .notAPhoto(path: path))
                 } else if !FileManager.default.fileExists(atPath: url.path) {
-                    bad(.images, "the photo '\(path)' is not next to the spreadsheet; put the photo files in the same folder as \(importer.displayPath)")
+                    bad(.images, .photoMissing(path: path, sheet: importer.displayPath))
                 } else if images.contains(where: { $0.lastPathComponent == url.lastPathComponent }) {
-                    bad(.images, "two photos are named '\(url.lastPathComponent)'; rename one")
+                    bad(.images, .photoNameTwice(name: url.lastPathComponent))
                 } else {
                     images.append(url)
                 }
@@ -283,7 +284,7 @@ struct ImportPlanner {
         }
         let englishName = cell(.englishName)?.text
         if englishName != nil && !existing.languages.contains("en") {
-            diagnostics.warning(at(row.number, columns[.englishName]?.number ?? 1), "the English name is not imported: the site has no 'en' among its languages in site.yaml")
+            diagnostics.warning(at(row.number, columns[.englishName]?.number ?? 1), .englishNameNotImported)
         }
 
         guard diagnostics.errors.count == before, let name, let price, let stars, let year, let category, let producerSlug else { return nil }
@@ -323,7 +324,7 @@ struct ImportPlanner {
             let exists = existing.productCodes[draft.slug] != nil
             if exists && !importer.update {
                 plan.unchanged.append(SitePaths.target(SitePaths.product(draft.slug)))
-                diagnostics.warning(at(draft.row, 1), "products/\(draft.slug) already exists and was not changed; import with --update to replace its fields")
+                diagnostics.warning(at(draft.row, 1), .productExists(slug: draft.slug))
                 continue
             }
             if let name = draft.newProducer, producersWritten.insert(draft.producerSlug).inserted {

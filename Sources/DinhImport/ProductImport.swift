@@ -54,14 +54,14 @@ package struct ProductImport: Sendable {
         var report = Report()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            report.diagnostics.error(SourceLocation(path: contentRoot.path), "the content folder does not exist; create it with `dinh init` or give the right folder")
+            report.diagnostics.error(SourceLocation(path: contentRoot.path), .noContentFolder)
             return report
         }
         let table: Table
         do throws(DinhError) {
             table = try Table.read(file, displayPath: displayPath)
         } catch {
-            report.diagnostics.error(SourceLocation(path: displayPath), error.message)
+            report.diagnostics.error(SourceLocation(path: displayPath), error.text)
             return report
         }
         report.conversions = table.conversions
@@ -78,7 +78,7 @@ package struct ProductImport: Sendable {
             report.created = plan.files.filter { !$0.replaces }.map(\.path)
             report.updated = plan.updated
         } catch {
-            report.diagnostics.error(SourceLocation(path: contentRoot.path), "nothing was imported: \(error.message)")
+            report.diagnostics.error(SourceLocation(path: contentRoot.path), .nothingImportedBecause(reason: error.text))
         }
         return report
     }
@@ -214,7 +214,7 @@ struct StagedWrite {
                 if let saved { try? fm.moveItem(at: saved, to: destination) }
             }
             for folder in createdFolders.reversed() { try? fm.removeItem(at: folder) }
-            throw DinhError("the files could not be written (\(error.localizedDescription)); check that the content folder is writable")
+            throw DinhError(ImportMessage.cannotWriteFiles(reason: error.localizedDescription))
         }
     }
 }

@@ -35,7 +35,7 @@ package struct Table: Sendable {
     static let maximumCells = 1_000_000
 
     static func tooLarge(_ displayPath: String) -> DinhError {
-        DinhError("\(displayPath) has more than \(maximumRows / 1000),000 rows or \(maximumCells / 1_000_000) million cells; Dinh imports up to \(maximumRows / 1000),000 products at a time: split the list into several files, or check that it is the right file")
+        DinhError(ImportMessage.tooManyRows(file: displayPath, thousands: maximumRows / 1000, millionCells: maximumCells / 1_000_000))
     }
 
     /// Reads `.csv` (or `.txt`) and `.xlsx` files.
@@ -45,16 +45,16 @@ package struct Table: Sendable {
         case "csv", "txt", "tsv":
             var status = stat()
             if stat(url.path, &status) == 0, Int64(status.st_size) > Int64(maximumBytes) {
-                throw DinhError("\(displayPath) is \(Int64(status.st_size) >> 20) MB, far more than a product list (10,000 products take about 3 MB); Dinh reads lists of up to \(maximumBytes >> 20) MB: split the list, or check that it is the right file")
+                throw DinhError(ImportMessage.csvTooLarge(file: displayPath, megabytes: Int64(status.st_size) >> 20, limit: maximumBytes >> 20))
             }
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw DinhError("cannot read the file \(displayPath); check that it exists and is not open in another program")
+                throw DinhError(ImportMessage.cannotReadFile(file: displayPath))
             }
             return try CSVReader.read(data, displayPath: displayPath)
         case "xls":
-            throw DinhError("\(displayPath) is an old Excel 97–2003 file; in Excel choose File › Save As › Excel Workbook (.xlsx) or CSV UTF-8, then import that file")
+            throw DinhError(ImportMessage.oldExcel(file: displayPath))
         default:
-            throw DinhError("\(displayPath) is not a spreadsheet Dinh can read; give a .xlsx file or a .csv file (CSV UTF-8)")
+            throw DinhError(ImportMessage.notASpreadsheet(file: displayPath))
         }
     }
 
@@ -87,12 +87,12 @@ enum CSVReader {
         let bytes = [UInt8](data.prefix(3))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let decoded = String(data: data.dropFirst(3), encoding: .utf8) else {
-                throw DinhError("\(displayPath) says it is UTF-8 but is not; in Excel save it again as “CSV UTF-8 (Comma delimited)”")
+                throw DinhError(ImportMessage.falseUTF8(file: displayPath))
             }
             decodedText = decoded
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             guard let decoded = String(data: data, encoding: .utf16) else {
-                throw DinhError("\(displayPath) could not be read as Unicode text; in Excel save it as “CSV UTF-8 (Comma delimited)”")
+                throw DinhError(ImportMessage.notUnicode(file: displayPath))
             }
             decodedText = decoded
         } else {
@@ -129,7 +129,7 @@ enum CSVReader {
         }
         let plausible = scored.filter { $0.valid > 0 && $0.invalid * 10 <= $0.valid + $0.invalid }.sorted { $0.valid - $0.invalid > $1.valid - $1.invalid }
         guard let best = plausible.first, plausible.dropFirst().first.map({ $0.valid - $0.invalid < best.valid - best.invalid }) ?? true else {
-            throw DinhError("\(displayPath) is not UTF-8 text, and its letters do not read as Vietnamese in Windows-1258, TCVN3 (ABC) or VNI either; in Excel choose File › Save As › “CSV UTF-8 (Comma delimited)” (or import the .xlsx file itself)")
+            throw DinhError(ImportMessage.notUTF8(file: displayPath))
         }
         switch best.encoding {
         case .windows1258: return (best.encoding, LegacyVietnamese.decodeWindows1258(bytes: data))
@@ -178,7 +178,7 @@ enum CSVReader {
             // Excel's limit on a cell's characters (with room for quotes): a longer field is not a
             // product's, and is most often a quote opened and never closed.
             if field.utf8.count > 4 * 32_767 {
-                throw DinhError("\(displayPath): row \(record) has a cell longer than Excel allows (32,767 characters); it is damaged or not a product list, or a quote (\") is opened and never closed")
+                throw DinhError(ImportMessage.cellTooLong(file: displayPath, row: record))
             }
             if quoted {
                 if scalar == "\"" {

@@ -19,16 +19,16 @@ enum XLSXReader {
         // The whole file is read (a workbook is compressed: a product list is well under a megabyte).
         var status = stat()
         if stat(url.path, &status) == 0, Int64(status.st_size) > Int64(Table.maximumBytes) {
-            throw DinhError("\(displayPath) is \(Int64(status.st_size) >> 20) MB, far more than a product list (10,000 products take about 1 MB as .xlsx); Dinh reads workbooks of up to \(Table.maximumBytes >> 20) MB: split the list, or check that it is the right file")
+            throw DinhError(ImportMessage.xlsxTooLarge(file: displayPath, megabytes: Int64(status.st_size) >> 20, limit: Table.maximumBytes >> 20))
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw DinhError("cannot read the file \(displayPath); check that it exists and is not open in another program")
+            throw DinhError(ImportMessage.cannotReadFile(file: displayPath))
         }
         let archive: ZipReader
         do {
             archive = try ZipReader(data)
         } catch {
-            throw DinhError("\(displayPath) is not a valid .xlsx file (it cannot be opened as a workbook); open it in Excel and save it again as Excel Workbook (.xlsx)")
+            throw DinhError(ImportMessage.notXLSX(file: displayPath))
         }
         return try read(archive, displayPath: displayPath)
     }
@@ -38,30 +38,30 @@ enum XLSXReader {
             do {
                 return try archive.part(path, limit: maxPartSize)
             } catch .tooLarge {
-                throw DinhError("\(displayPath) unpacks to more than \(maxPartSize >> 20) MB (its part \(path)), far more than a product list (10,000 products take about 5 MB): it is not a product list, or it is damaged; open it in Excel and save it again, or split the list")
+                throw DinhError(ImportMessage.xlsxPartTooLarge(file: displayPath, limit: maxPartSize >> 20, part: path))
             } catch {
-                throw DinhError("\(displayPath) is damaged (\(path) cannot be unpacked); open it in Excel and save it again")
+                throw DinhError(ImportMessage.xlsxDamaged(file: displayPath, part: path))
             }
         }
         let sheetPath = try firstSheetPath(workbook: part("xl/workbook.xml"), relations: part("xl/_rels/workbook.xml.rels"))
         var sheet = try part(sheetPath)
         if sheet == nil { sheet = try part("xl/worksheets/sheet1.xml") }
         guard let sheet else {
-            throw DinhError("\(displayPath) has no worksheet; put the product list on the first sheet")
+            throw DinhError(ImportMessage.noWorksheet(file: displayPath))
         }
         var fonts: [String?] = []
         if let data = try part("xl/styles.xml") { fonts = StylesParser.cellFonts(data) }
         var shared: [[TextRun]] = []
         if let data = try part("xl/sharedStrings.xml") {
             guard let strings = SharedStringsParser.parse(data) else {
-                throw DinhError("\(displayPath) holds more text than a spreadsheet can (a cell longer than Excel's 32,767 characters, or more than \(Table.maximumCells / 1_000_000) million texts): it is damaged or not a product list; open it in Excel and save it again")
+                throw DinhError(ImportMessage.tooMuchText(file: displayPath, millions: Table.maximumCells / 1_000_000))
             }
             shared = strings
         }
         switch SheetParser.parse(sheet, shared: shared, fonts: fonts) {
         case .rows(let rows, let conversions): return Table(rows: rows, conversions: conversions)
         case .tooLarge: throw Table.tooLarge(displayPath)
-        case .unreadable: throw DinhError("\(displayPath): the first worksheet cannot be read; open the file in Excel and save it again")
+        case .unreadable: throw DinhError(ImportMessage.sheetUnreadable(file: displayPath))
         }
     }
 

@@ -3,6 +3,68 @@ import DinhCore
 extension ImportMessage {
     var english: String {
         switch self {
+        case .emptySheet: "the spreadsheet is empty; the first row must hold the column names (Tên sản phẩm, Giá, Số sao OCOP, Nhóm, HTX…)"
+        case .unknownColumn(let header): "the column '\(header)' is not imported: Dinh does not know this heading (known: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN…)"
+        case .duplicateColumn(let first, let firstColumn, let header, let column, let example):
+            "the columns '\(first)' (\(firstColumn)) and '\(header)' (\(column)) both give the \(example.lowercased()); delete one of them"
+        case .noColumn(let example): "there is no column for the \(example.lowercased()); add a column headed '\(example)'"
+        case .noYearColumn: "there is no column for the year of the OCOP recognition; add a column headed 'Năm công nhận' (or 'Ngày công nhận' with the date)"
+        case .sameAddress(let name, let slug, let row): "'\(name)' gives the same page address (products/\(slug)/) as row \(row); give the products different names"
+        case .codeOnTwoRows(let code, let row): "the code \(code) is also on row \(row); every QR code must be different"
+        case .noProducts: "there are no products below the heading row"
+        case .cellProblem(let header, let column, let problem): "column '\(header)' (\(column)): \(problem.text(in: .en))"
+        case .cellMissing(let header, let column, let example): "column '\(header)' (\(column)) is empty; every product needs it, e.g. \(example)"
+        case .englishNameNotImported: "the English name is not imported: the site has no 'en' among its languages in site.yaml"
+        case .productExists(let slug): "products/\(slug) already exists and was not changed; import with --update to replace its fields"
+        case .noLettersForAddress(let name): "'\(name)' has no letters or digits to make a page address from"
+        case .notAPrice(let text): "'\(text)' is not a price; write a whole number of đồng such as 45000, 45.000 or 45.000đ"
+        case .notASalePrice(let text): "'\(text)' is not a price; write a whole number of đồng such as 40000 or 40.000đ, or leave it empty"
+        case .saleNotLower(let sale, let price): "the sale price \(sale) must be lower than the price \(price)"
+        case .notARating(let text): "'\(text)' is not an OCOP rating; write 3, 4 or 5"
+        case .notADate(let text): "'\(text)' is not a date; write it as 30/06/2023"
+        case .yearMismatch(let year, let dateYear): "the year \(year) does not match the date of recognition (\(dateYear))"
+        case .notAYear(let text): "'\(text)' is not a year of OCOP recognition; write it as 2023 (the programme started in 2018)"
+        case .notAGroup(let text): "'\(text)' is not an OCOP group; write one of: Thực phẩm, Đồ uống, Thảo dược, Thủ công mỹ nghệ, Sinh vật cảnh, Dịch vụ du lịch"
+        case .noLettersForFile(let text): "'\(text)' has no letters or digits to make a file name from"
+        case .codeAlreadyOwn(let slug, let code): "products/\(slug) already has the code \(code); a printed QR code never changes, so keep \(code) or leave the cell empty"
+        case .codeUsedElsewhere(let code): "the code \(code) is already used by another page of the site; choose another or leave the cell empty for a new one"
+        case .notACode(let text): "'\(text)' is not a code: use 2 to 12 letters A–Z and digits, such as HT42"
+        case .skuTooLong(let text): "'\(text)' must be at most 50 characters without spaces or accents (marketplaces refuse longer ids)"
+        case .gtinRounded(let text): "Excel turned the barcode into a rounded number (\(text)); format the column as Text and type the 13 digits again"
+        case .notABarcode(let text): "'\(text)' is not a barcode number: it has 8, 12, 13 or 14 digits"
+        case .barcodeCheckDigit(let digits): "the barcode \(digits) has a wrong check digit; copy the number again from the barcode"
+        case .notAWeight(let text): "'\(text)' is not a weight; write it as 300 g or 1,5 kg"
+        case .notAStockStatus(let text): "'\(text)' is not a stock status; write Còn hàng, Hết hàng or Đặt trước"
+        case .photoIsWebAddress(let path): "'\(path)' is a web address; download the photo and write its file name (next to the spreadsheet)"
+        case .notAPhoto(let path): "'\(path)' is not a JPEG or PNG photo"
+        case .photoMissing(let path, let sheet): "the photo '\(path)' is not next to the spreadsheet; put the photo files in the same folder as \(sheet)"
+        case .photoNameTwice(let name): "two photos are named '\(name)'; rename one"
+        case .noContentFolder: "the content folder does not exist; create it with `dinh init` or give the right folder"
+        case .nothingImportedBecause(let reason): "nothing was imported: \(reason.text(in: .en))"
+        case .cannotWriteFiles(let reason): "the files could not be written (\(reason)); check that the content folder is writable"
+        case .tooManyRows(let file, let thousands, let millionCells):
+            "\(file) has more than \(thousands),000 rows or \(millionCells) million cells; Dinh imports up to \(thousands),000 products at a time: split the list into several files, or check that it is the right file"
+        case .csvTooLarge(let file, let megabytes, let limit):
+            "\(file) is \(megabytes) MB, far more than a product list (10,000 products take about 3 MB); Dinh reads lists of up to \(limit) MB: split the list, or check that it is the right file"
+        case .cannotReadFile(let file): "cannot read the file \(file); check that it exists and is not open in another program"
+        case .oldExcel(let file): "\(file) is an old Excel 97–2003 file; in Excel choose File › Save As › Excel Workbook (.xlsx) or CSV UTF-8, then import that file"
+        case .notASpreadsheet(let file): "\(file) is not a spreadsheet Dinh can read; give a .xlsx file or a .csv file (CSV UTF-8)"
+        case .falseUTF8(let file): "\(file) says it is UTF-8 but is not; in Excel save it again as “CSV UTF-8 (Comma delimited)”"
+        case .notUnicode(let file): "\(file) could not be read as Unicode text; in Excel save it as “CSV UTF-8 (Comma delimited)”"
+        case .notUTF8(let file):
+            "\(file) is not UTF-8 text, and its letters do not read as Vietnamese in Windows-1258, TCVN3 (ABC) or VNI either; in Excel choose File › Save As › “CSV UTF-8 (Comma delimited)” (or import the .xlsx file itself)"
+        case .cellTooLong(let file, let row):
+            "\(file): row \(row) has a cell longer than Excel allows (32,767 characters); it is damaged or not a product list, or a quote (\") is opened and never closed"
+        case .xlsxTooLarge(let file, let megabytes, let limit):
+            "\(file) is \(megabytes) MB, far more than a product list (10,000 products take about 1 MB as .xlsx); Dinh reads workbooks of up to \(limit) MB: split the list, or check that it is the right file"
+        case .notXLSX(let file): "\(file) is not a valid .xlsx file (it cannot be opened as a workbook); open it in Excel and save it again as Excel Workbook (.xlsx)"
+        case .xlsxPartTooLarge(let file, let limit, let part):
+            "\(file) unpacks to more than \(limit) MB (its part \(part)), far more than a product list (10,000 products take about 5 MB): it is not a product list, or it is damaged; open it in Excel and save it again, or split the list"
+        case .xlsxDamaged(let file, let part): "\(file) is damaged (\(part) cannot be unpacked); open it in Excel and save it again"
+        case .noWorksheet(let file): "\(file) has no worksheet; put the product list on the first sheet"
+        case .tooMuchText(let file, let millions):
+            "\(file) holds more text than a spreadsheet can (a cell longer than Excel's 32,767 characters, or more than \(millions) million texts): it is damaged or not a product list; open it in Excel and save it again"
+        case .sheetUnreadable(let file): "\(file): the first worksheet cannot be read; open the file in Excel and save it again"
         case .nothingImported: "nothing was imported: fix the errors above and run the import again"
         case .imported(let products, let producers, let updated, let unchanged, let converted):
             "imported: " + ([Language.en.count(products, "new product")]

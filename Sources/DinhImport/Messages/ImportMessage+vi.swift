@@ -3,6 +3,68 @@ import DinhCore
 extension ImportMessage {
     var vietnamese: String {
         switch self {
+        case .emptySheet: "bảng tính trống; dòng đầu tiên phải ghi tên các cột (Tên sản phẩm, Giá, Số sao OCOP, Nhóm, HTX…)"
+        case .unknownColumn(let header): "cột '\(header)' không được nhập: Dinh chưa biết tiêu đề này (các tiêu đề Dinh biết: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN…)"
+        case .duplicateColumn(let first, let firstColumn, let header, let column, let example):
+            "hai cột '\(first)' (\(firstColumn)) và '\(header)' (\(column)) cùng ghi \(example); hãy xoá một cột"
+        case .noColumn(let example): "chưa có cột \(example); hãy thêm một cột có tiêu đề '\(example)'"
+        case .noYearColumn: "chưa có cột năm được công nhận OCOP; hãy thêm cột 'Năm công nhận' (hoặc cột 'Ngày công nhận' ghi ngày công nhận)"
+        case .sameAddress(let name, let slug, let row): "'\(name)' có cùng địa chỉ trang (products/\(slug)/) với dòng \(row); hãy đặt tên các sản phẩm khác nhau"
+        case .codeOnTwoRows(let code, let row): "mã \(code) cũng có ở dòng \(row); mỗi mã QR phải khác nhau"
+        case .noProducts: "không có sản phẩm nào dưới dòng tiêu đề"
+        case .cellProblem(let header, let column, let problem): "cột '\(header)' (\(column)): \(problem.text(in: .vi))"
+        case .cellMissing(let header, let column, let example): "cột '\(header)' (\(column)) đang trống; sản phẩm nào cũng cần cột này, ví dụ \(example)"
+        case .englishNameNotImported: "tên tiếng Anh không được nhập: site.yaml chưa có 'en' trong danh sách ngôn ngữ"
+        case .productExists(let slug): "products/\(slug) đã có nên được giữ nguyên; hãy nhập với --update nếu muốn thay các trường"
+        case .noLettersForAddress(let name): "'\(name)' không có chữ cái hay chữ số nào để làm địa chỉ trang"
+        case .notAPrice(let text): "'\(text)' không phải giá; hãy viết số đồng nguyên như 45000, 45.000 hoặc 45.000đ"
+        case .notASalePrice(let text): "'\(text)' không phải giá; hãy viết số đồng nguyên như 40000 hoặc 40.000đ, hoặc để trống"
+        case .saleNotLower(let sale, let price): "giá khuyến mãi \(sale) phải thấp hơn giá \(price)"
+        case .notARating(let text): "'\(text)' không phải số sao OCOP; hãy viết 3, 4 hoặc 5"
+        case .notADate(let text): "'\(text)' không phải ngày; hãy viết như 30/06/2023"
+        case .yearMismatch(let year, let dateYear): "năm \(year) không khớp với ngày công nhận (\(dateYear))"
+        case .notAYear(let text): "'\(text)' không phải năm công nhận OCOP; hãy viết như 2023 (chương trình OCOP bắt đầu từ năm 2018)"
+        case .notAGroup(let text): "'\(text)' không phải nhóm sản phẩm OCOP; hãy viết một trong: Thực phẩm, Đồ uống, Thảo dược, Thủ công mỹ nghệ, Sinh vật cảnh, Dịch vụ du lịch"
+        case .noLettersForFile(let text): "'\(text)' không có chữ cái hay chữ số nào để làm tên tệp"
+        case .codeAlreadyOwn(let slug, let code): "products/\(slug) đã có mã \(code); mã QR đã in không bao giờ đổi, nên hãy giữ \(code) hoặc để trống ô này"
+        case .codeUsedElsewhere(let code): "mã \(code) đã được một trang khác của trang web dùng; hãy chọn mã khác, hoặc để trống ô để nhận mã mới"
+        case .notACode(let text): "'\(text)' không phải mã: hãy dùng 2 đến 12 chữ cái A–Z và chữ số, như HT42"
+        case .skuTooLong(let text): "'\(text)' tối đa 50 ký tự, không có dấu cách hay dấu tiếng Việt (các sàn thương mại điện tử từ chối mã dài hơn)"
+        case .gtinRounded(let text): "Excel đã đổi mã vạch thành một số làm tròn (\(text)); hãy định dạng cột là Text (văn bản) rồi gõ lại 13 chữ số"
+        case .notABarcode(let text): "'\(text)' không phải số mã vạch: mã vạch có 8, 12, 13 hoặc 14 chữ số"
+        case .barcodeCheckDigit(let digits): "mã vạch \(digits) sai chữ số kiểm tra; hãy chép lại dãy số từ mã vạch"
+        case .notAWeight(let text): "'\(text)' không phải khối lượng; hãy viết như 300 g hoặc 1,5 kg"
+        case .notAStockStatus(let text): "'\(text)' không phải tình trạng hàng; hãy viết Còn hàng, Hết hàng hoặc Đặt trước"
+        case .photoIsWebAddress(let path): "'\(path)' là địa chỉ web; hãy tải ảnh về và ghi tên tệp ảnh (đặt cạnh bảng tính)"
+        case .notAPhoto(let path): "'\(path)' không phải ảnh JPEG hay PNG"
+        case .photoMissing(let path, let sheet): "không thấy ảnh '\(path)' cạnh bảng tính; hãy đặt các tệp ảnh cùng thư mục với \(sheet)"
+        case .photoNameTwice(let name): "có hai ảnh cùng tên '\(name)'; hãy đổi tên một ảnh"
+        case .noContentFolder: "không có thư mục nội dung này; hãy tạo bằng `dinh init` hoặc chỉ đúng thư mục"
+        case .nothingImportedBecause(let reason): "chưa nhập gì: \(reason.text(in: .vi))"
+        case .cannotWriteFiles(let reason): "không ghi được các tệp (\(reason)); hãy kiểm tra có quyền ghi vào thư mục nội dung"
+        case .tooManyRows(let file, let thousands, let millionCells):
+            "\(file) có hơn \(thousands).000 dòng hoặc \(millionCells) triệu ô; Dinh nhập tối đa \(thousands).000 sản phẩm mỗi lần: hãy chia danh sách thành nhiều tệp, hoặc kiểm tra đúng tệp chưa"
+        case .csvTooLarge(let file, let megabytes, let limit):
+            "\(file) nặng \(megabytes) MB, lớn hơn nhiều so với một danh sách sản phẩm (10.000 sản phẩm chỉ khoảng 3 MB); Dinh đọc danh sách tối đa \(limit) MB: hãy chia nhỏ danh sách, hoặc kiểm tra đúng tệp chưa"
+        case .cannotReadFile(let file): "không đọc được tệp \(file); hãy kiểm tra tệp có tồn tại và không đang mở trong chương trình khác"
+        case .oldExcel(let file): "\(file) là tệp Excel 97–2003 cũ; trong Excel hãy chọn File › Save As › Excel Workbook (.xlsx) hoặc CSV UTF-8, rồi nhập tệp mới đó"
+        case .notASpreadsheet(let file): "\(file) không phải bảng tính mà Dinh đọc được; hãy dùng tệp .xlsx hoặc tệp .csv (CSV UTF-8)"
+        case .falseUTF8(let file): "\(file) ghi là UTF-8 nhưng thực ra không phải; trong Excel hãy lưu lại dạng “CSV UTF-8 (Comma delimited)”"
+        case .notUnicode(let file): "không đọc được \(file) dưới dạng văn bản Unicode; trong Excel hãy lưu dạng “CSV UTF-8 (Comma delimited)”"
+        case .notUTF8(let file):
+            "\(file) không phải văn bản UTF-8, và chữ trong tệp cũng không đọc ra tiếng Việt theo bảng mã Windows-1258, TCVN3 (ABC) hay VNI; trong Excel hãy chọn File › Save As › “CSV UTF-8 (Comma delimited)” (hoặc nhập thẳng tệp .xlsx)"
+        case .cellTooLong(let file, let row):
+            "\(file): dòng \(row) có một ô dài hơn mức Excel cho phép (32.767 ký tự); tệp bị hỏng hoặc không phải danh sách sản phẩm, hoặc có dấu ngoặc kép (\") mở mà không đóng"
+        case .xlsxTooLarge(let file, let megabytes, let limit):
+            "\(file) nặng \(megabytes) MB, lớn hơn nhiều so với một danh sách sản phẩm (10.000 sản phẩm chỉ khoảng 1 MB dạng .xlsx); Dinh đọc sổ làm việc tối đa \(limit) MB: hãy chia nhỏ danh sách, hoặc kiểm tra đúng tệp chưa"
+        case .notXLSX(let file): "\(file) không phải tệp .xlsx hợp lệ (không mở được như một sổ làm việc); hãy mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx)"
+        case .xlsxPartTooLarge(let file, let limit, let part):
+            "\(file) khi giải nén lớn hơn \(limit) MB (phần \(part)), lớn hơn nhiều so với một danh sách sản phẩm (10.000 sản phẩm chỉ khoảng 5 MB): đây không phải danh sách sản phẩm, hoặc tệp bị hỏng; hãy mở bằng Excel và lưu lại, hoặc chia nhỏ danh sách"
+        case .xlsxDamaged(let file, let part): "\(file) bị hỏng (không giải nén được \(part)); hãy mở bằng Excel và lưu lại"
+        case .noWorksheet(let file): "\(file) không có trang tính nào; hãy đặt danh sách sản phẩm ở trang tính đầu tiên"
+        case .tooMuchText(let file, let millions):
+            "\(file) chứa nhiều chữ hơn mức một bảng tính có thể có (một ô dài hơn 32.767 ký tự của Excel, hoặc hơn \(millions) triệu đoạn chữ): tệp bị hỏng hoặc không phải danh sách sản phẩm; hãy mở bằng Excel và lưu lại"
+        case .sheetUnreadable(let file): "\(file): không đọc được trang tính đầu tiên; hãy mở tệp bằng Excel và lưu lại"
         case .nothingImported: "chưa nhập gì: hãy sửa các lỗi trên rồi nhập lại"
         case .imported(let products, let producers, let updated, let unchanged, let converted):
             "đã nhập: " + (["\(products) sản phẩm mới"]

@@ -3,6 +3,63 @@ import DinhCore
 /// What `dinh import products` says: problems in the spreadsheet, and its summary.
 /// English in ImportMessage+en.swift, Vietnamese in ImportMessage+vi.swift: one exhaustive `switch` each.
 package enum ImportMessage: MessageTable {
+    // The sheet and its columns
+    case emptySheet
+    case unknownColumn(header: String)
+    case duplicateColumn(first: String, firstColumn: String, header: String, column: String, example: String)
+    case noColumn(example: String)
+    case noYearColumn
+    case sameAddress(name: String, slug: String, row: Int)
+    case codeOnTwoRows(code: String, row: Int)
+    case noProducts
+    case cellProblem(header: String, column: String, problem: Message)
+    case cellMissing(header: String, column: String, example: String)
+    case englishNameNotImported
+    case productExists(slug: String)
+    // What is wrong in a cell (said after "column 'Giá' (C): ")
+    case noLettersForAddress(name: String)
+    case notAPrice(text: String)
+    case notASalePrice(text: String)
+    case saleNotLower(sale: Int, price: Int)
+    case notARating(text: String)
+    case notADate(text: String)
+    case yearMismatch(year: Int, dateYear: Int)
+    case notAYear(text: String)
+    case notAGroup(text: String)
+    case noLettersForFile(text: String)
+    case codeAlreadyOwn(slug: String, code: String)
+    case codeUsedElsewhere(code: String)
+    case notACode(text: String)
+    case skuTooLong(text: String)
+    case gtinRounded(text: String)
+    case notABarcode(text: String)
+    case barcodeCheckDigit(digits: String)
+    case notAWeight(text: String)
+    case notAStockStatus(text: String)
+    case photoIsWebAddress(path: String)
+    case notAPhoto(path: String)
+    case photoMissing(path: String, sheet: String)
+    case photoNameTwice(name: String)
+    // The files
+    case noContentFolder
+    case nothingImportedBecause(reason: Message)
+    case cannotWriteFiles(reason: String)
+    case tooManyRows(file: String, thousands: Int, millionCells: Int)
+    case csvTooLarge(file: String, megabytes: Int64, limit: Int)
+    case cannotReadFile(file: String)
+    case oldExcel(file: String)
+    case notASpreadsheet(file: String)
+    case falseUTF8(file: String)
+    case notUnicode(file: String)
+    case notUTF8(file: String)
+    case cellTooLong(file: String, row: Int)
+    case xlsxTooLarge(file: String, megabytes: Int64, limit: Int)
+    case notXLSX(file: String)
+    case xlsxPartTooLarge(file: String, limit: Int, part: String)
+    case xlsxDamaged(file: String, part: String)
+    case noWorksheet(file: String)
+    case tooMuchText(file: String, millions: Int)
+    case sheetUnreadable(file: String)
     case nothingImported
     /// `converted`: cells whose text was converted to Unicode from a legacy encoding.
     case imported(products: Int, producers: Int, updated: Int, unchanged: Int, converted: [LegacyEncoding: Int] = [:])
