@@ -120,8 +120,8 @@ struct PageRenderer: Sendable {
             page.title = text(meeting.title, language)
             page.description = Format.meetingDate(meeting.date, time: meeting.time, language: language)
                 + (meeting.place.map { " · " + text($0, language) } ?? "")
-            // Hidden, listed or not: search engines are asked to leave every meeting out.
-            page.noindex = true
+            // A hidden pack asks search engines to leave it out; a listed one is in the sitemap, so may be shown.
+            page.noindex = !meeting.listed
             body = renderBody("meeting", meetingContext(meeting, language, root: root, t: t), language: language, root: root)
         }
         return layout(page, body: body, t: t)
@@ -143,7 +143,7 @@ struct PageRenderer: Sendable {
         var image: String?
         var ogType = "website"
         var jsonLD: String?
-        /// `<meta name="robots" content="noindex">`: a meeting's pack.
+        /// `<meta name="robots" content="noindex">`: an unlisted meeting's pack, the search page.
         var noindex = false
     }
 
