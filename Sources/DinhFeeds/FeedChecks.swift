@@ -6,7 +6,15 @@ public enum Marketplace: String, Sendable, CaseIterable {
     case google
     case meta
 
-    public var displayName: String { self == .google ? "Google Merchant Center" : "Meta (Facebook/Instagram) catalog" }
+    public var displayName: String { name(in: .en) }
+
+    public func name(in language: Language) -> String {
+        switch (self, language) {
+        case (.google, _): "Google Merchant Center"
+        case (.meta, .en): "Meta (Facebook/Instagram) catalog"
+        case (.meta, .vi): "danh mục Meta (Facebook/Instagram)"
+        }
+    }
 
     // Limits from Google's and Meta's product data specifications.
     var maxTitle: Int { self == .google ? 150 : 200 }
@@ -22,7 +30,9 @@ public enum FeedChecks {
         public var severity: Diagnostic.Severity
         /// Where the problem applies; an error leaves the item out of these feeds.
         public var marketplaces: Set<Marketplace>
-        public var message: String
+        public var text: Message
+        /// What is wrong, in English.
+        public var message: String { text.text(in: .en) }
         /// Set when the problem is in one language's text (its translation file), not the product as a whole.
         public var language: String?
     }
@@ -30,46 +40,46 @@ public enum FeedChecks {
     /// Every problem of one item.
     public static func problems(_ item: FeedItem) -> [Problem] {
         var found: [Problem] = []
-        func add(_ severity: Diagnostic.Severity, _ where: Set<Marketplace>, _ message: String, language: String? = nil) {
-            found.append(Problem(severity: severity, marketplaces: `where`, message: message, language: language))
+        func add(_ severity: Diagnostic.Severity, _ where: Set<Marketplace>, _ message: FeedMessage, language: String? = nil) {
+            found.append(Problem(severity: severity, marketplaces: `where`, text: Message(message), language: language))
         }
         guard OCOPGroup.isPhysical(item.product.category) else { return [] }
         let language = item.language
         for market in Marketplace.allCases where item.title.unicodeScalars.count > market.maxTitle {
-            add(.error, [market], "the name is \(item.title.unicodeScalars.count) characters long; \(market.displayName) accepts at most \(market.maxTitle), so the product is left out of its feed: shorten 'name'", language: language)
+            add(.error, [market], .titleTooLong(length: item.title.unicodeScalars.count, market: market, maximum: market.maxTitle), language: language)
         }
         if !item.hasOwnDescription {
-            add(.warning, Set(Marketplace.allCases), "the product has no description: marketplaces show products with a description more often; write a few sentences below the closing `---`", language: language)
+            add(.warning, Set(Marketplace.allCases), .noDescription, language: language)
         }
         for market in Marketplace.allCases where item.description.unicodeScalars.count > market.maxDescription {
-            add(.error, [market], "the description is \(item.description.unicodeScalars.count) characters of plain text; \(market.displayName) accepts at most \(market.maxDescription), so the product is left out of its feed: shorten the text", language: language)
+            add(.error, [market], .descriptionTooLong(length: item.description.unicodeScalars.count, market: market, maximum: market.maxDescription), language: language)
         }
         for market in Marketplace.allCases where item.id.count > market.maxID {
-            add(.error, [market], "the feed id '\(item.id)' is \(item.id.count) characters long; \(market.displayName) accepts at most \(market.maxID): set a shorter 'sku'")
+            add(.error, [market], .idTooLong(id: item.id, length: item.id.count, market: market, maximum: market.maxID))
         }
         if item.price <= 0 {
-            add(.error, Set(Marketplace.allCases), "the price must be more than 0; marketplaces refuse free or unpriced products")
+            add(.error, Set(Marketplace.allCases), .priceZero)
         }
         if let sale = item.salePrice, sale >= item.price {
-            add(.error, Set(Marketplace.allCases), "'sale_price' (\(sale)) must be lower than 'price' (\(item.price)); marketplaces refuse such an offer")
+            add(.error, Set(Marketplace.allCases), .saleNotLower(sale: sale, price: item.price))
         }
         if let gtin = item.product.gtin, GTINRange.isRestricted(gtin) {
-            add(.warning, Set(Marketplace.allCases), "the GTIN \(gtin) is a shop-internal or coupon number (restricted GS1 range), not a barcode marketplaces accept; it is left out of the feeds; use the number registered with GS1 Vietnam, or remove 'gtin'")
+            add(.warning, Set(Marketplace.allCases), .restrictedGTIN(gtin: gtin))
         }
         if item.product.gtin == nil && item.product.brand == nil {
-            add(.warning, Set(Marketplace.allCases), "no 'gtin' and no 'brand': the feeds use the producer's name as brand and tell Google the product has no identifier, which it shows less often; add 'gtin' (the number under the barcode) or 'brand'")
+            add(.warning, Set(Marketplace.allCases), .noIdentifier)
         }
         if item.product.images.isEmpty {
-            add(.error, Set(Marketplace.allCases), "the product has no photo; Google and Meta refuse products without an image, so it is left out of their feeds: add `images: [photo.jpg]`")
+            add(.error, Set(Marketplace.allCases), .noPhoto)
         } else if item.images.isEmpty {
-            add(.error, Set(Marketplace.allCases), "none of the product's photos could be published, so it is left out of the Google and Meta feeds; see the messages about its images")
+            add(.error, Set(Marketplace.allCases), .noPublishedPhoto)
         } else if let main = item.images.first {
             for market in Marketplace.allCases where min(main.width, main.height) < market.minImageSide {
-                add(.error, [market], "the main photo is \(main.width)×\(main.height) pixels; \(market.displayName) needs at least \(market.minImageSide)×\(market.minImageSide), so the product is left out of its feed: use a larger photo first in 'images'")
+                add(.error, [market], .photoTooSmall(width: main.width, height: main.height, market: market, minimum: market.minImageSide))
             }
         }
         if item.availability == .preorder, let date = item.availabilityDate {
-            add(.warning, [.google], "pre-order: Google needs the date the product will ship; the feed says \(date) (one month after the build); set 'availability: in_stock' once it ships")
+            add(.warning, [.google], .preorderDate(date: "\(date)"))
         }
         return found
     }
@@ -105,10 +115,10 @@ public enum FeedChecks {
         var result: [Diagnostic] = []
         for checked in items {
             for problem in checked.problems where seen.insert(problem.message).inserted {
-                var message = problem.message
+                var message = problem.text
                 if let language = problem.language, language != defaultLanguage {
                     // The text comes from the translation file: say so, that is where to fix it.
-                    message += " (in index.\(language).md)"
+                    message = Message(FeedMessage.inTranslation(problem: message, language: language))
                 }
                 result.append(Diagnostic(problem.severity, checked.item.product.source, message))
             }

@@ -44,7 +44,7 @@ package actor PreviewServer {
         for _ in 0..<500 {
             if let error = failure.error {
                 running.cancel()
-                throw DinhError("cannot listen on \(host):\(requestedPort): \(Self.describe(error))")
+                throw DinhError(ServeMessage.cannotListen(host: host, port: Int(requestedPort), reason: Self.describe(error)))
             }
             if await server.isListening, let port = await Self.port(of: server) {
                 self.server = server
@@ -60,7 +60,7 @@ package actor PreviewServer {
             try await Task.sleep(for: .milliseconds(10))
         }
         running.cancel()
-        throw DinhError("cannot listen on \(host):\(requestedPort): the server did not start in 5 seconds")
+        throw DinhError(ServeMessage.cannotListen(host: host, port: Int(requestedPort), reason: Message(ServeMessage.didNotStart)))
     }
 
     /// Closes every connection (event streams included) and stops listening.
@@ -89,20 +89,20 @@ package actor PreviewServer {
             do {
                 return host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port) : try sockaddr_in.inet(ip4: host, port: port)
             } catch {
-                throw DinhError("'\(host)' is not an IP address of this machine; use 127.0.0.1 (this computer) or 0.0.0.0 (the local network)")
+                throw DinhError(ServeMessage.notLocalAddress(host: host))
             }
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
+    private static func describe(_ error: any Error) -> Message {
         let text = "\(error)"
         if text.contains("Address already in use") || text.contains("errno: 98") || text.contains("EADDRINUSE") {
-            return "the port is used by another program; choose another with --port"
+            return Message(ServeMessage.portInUse)
         }
         if text.contains("Cannot assign requested address") || text.contains("errno: 99") {
-            return "this machine has no such address"
+            return Message(ServeMessage.noSuchAddress)
         }
-        return text
+        return Message(verbatim: text)
     }
 }
 

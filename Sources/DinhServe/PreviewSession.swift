@@ -83,7 +83,7 @@ package actor PreviewSession {
                 lastError = error
             }
         }
-        throw lastError ?? DinhError("cannot start the preview server")
+        throw lastError ?? DinhError(ServeMessage.serverNotStarted)
     }
 
     package func stop() async {
