@@ -50,9 +50,7 @@ struct ContentWatcher: Sendable {
                 continue
             }
             if isText(path), stamp.size < 1 << 20, let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
-                var hasher = Hasher()
-                hasher.combine(data)
-                new.texts[path] = hasher.finalize()
+                new.texts[path] = Self.fingerprint(data)
                 if let text = old.texts[path], text == new.texts[path] { continue }
             }
             changed.append(path)
@@ -71,9 +69,7 @@ struct ContentWatcher: Sendable {
             snapshot.texts[path] = nil
             if let stamp = current.stamps[path], isText(path), stamp.size < 1 << 20,
                let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
-                var hasher = Hasher()
-                hasher.combine(data)
-                snapshot.texts[path] = hasher.finalize()
+                snapshot.texts[path] = Self.fingerprint(data)
             }
         }
         return snapshot
@@ -84,12 +80,18 @@ struct ContentWatcher: Sendable {
         var snapshot = snapshot()
         for (path, stamp) in snapshot.stamps where isText(path) && stamp.size < 1 << 20 {
             if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
-                var hasher = Hasher()
-                hasher.combine(data)
-                snapshot.texts[path] = hasher.finalize()
+                snapshot.texts[path] = Self.fingerprint(data)
             }
         }
         return snapshot
+    }
+
+    /// A hash of every byte: `Data`'s own `Hashable` looks at its length and first 80 bytes only, so
+    /// an edit of the same length further down (scenes reordered, a digit changed) went unseen.
+    static func fingerprint(_ data: Data) -> Int {
+        var hasher = Hasher()
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
     }
 
     private func isText(_ path: String) -> Bool {

@@ -172,10 +172,10 @@ package actor TourEditor {
             parsed = try SceneEditor(bytes: bytes, path: shown)
         } catch {
             let messages = errors.isEmpty ? [error.description] : errors
-            return op == "state" ? (.ok, state(nil, slug: slug, bytes: bytes, errors: messages))
+            return op == "state" ? (.ok, ["ok": true, "state": state(nil, slug: slug, bytes: bytes, errors: messages)])
                                  : failure(.conflict, "fix \(shown) first", messages: messages)
         }
-        if op == "state" { return (.ok, state(parsed, slug: slug, bytes: bytes, errors: errors)) }
+        if op == "state" { return (.ok, ["ok": true, "state": state(parsed, slug: slug, bytes: bytes, errors: errors)]) }
         guard errors.isEmpty else { return failure(.conflict, "fix \(shown) first: the tour is edited only in a file without errors", messages: errors) }
         // The page must have seen this very file: an edit saved in a text editor meanwhile is not overwritten.
         guard request["version"] as? String == Self.version(bytes) else {

@@ -62,7 +62,7 @@ enum TourEditorScript {
   }
 
   var style = el('style', D.head);
-  style.textContent = '.dinh-editor{margin:0 0 .75rem;padding:.75rem;border:2px solid #6b2e8f;border-radius:8px;background:#fff;color:#1a1a1a;font:15px/1.45 system-ui,sans-serif}' +
+  style.textContent = '.dinh-editor{margin:.75rem 0;padding:.75rem;border:2px solid #6b2e8f;border-radius:8px;background:#fff;color:#1a1a1a;font:15px/1.45 system-ui,sans-serif}' +
     '.dinh-editor button,.dinh-editor select,.dinh-editor input,.dinh-editor textarea{font:inherit;min-height:36px;margin:.15rem .3rem .15rem 0}' +
     '.dinh-editor button{padding:.3rem .7rem;border:1px solid #6b2e8f;border-radius:6px;background:#f6effa;color:#3d1354;cursor:pointer}' +
     '.dinh-editor button[aria-pressed=true]{background:#6b2e8f;color:#fff}.dinh-editor button:disabled{opacity:.55;cursor:default}' +
@@ -76,9 +76,9 @@ enum TourEditorScript {
     '.dinh-edit-spot.dinh-edit-note{background:rgba(0,90,160,.85)}.dinh-edit-spot:focus-visible{box-shadow:0 0 0 3px #ffbf47}' +
     '.dinh-editing .dinh-spots{visibility:hidden}.dinh-editing .dinh-view{cursor:crosshair}';
 
-  // The panel, above the panorama.
+  // The panel, under the panorama (which stays where the visitor sees it).
   var box = el('section', null, { 'class': 'dinh-editor', 'aria-label': T.region });
-  root.parentNode.insertBefore(box, root);
+  root.parentNode.insertBefore(box, root.nextSibling);
   var toggle = button(box, T.edit, function () { setEditing(!editing); }, { 'aria-pressed': 'false', 'data-edit': 'toggle' });
   var status = el('p', box, { role: 'status', 'data-edit': 'status' });
   var alertBox = el('div', box, { role: 'alert', 'data-edit': 'alert' });

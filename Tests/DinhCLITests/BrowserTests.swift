@@ -30,6 +30,14 @@ import Testing
         try run("test_viewer.py", checks: 26, onTheDemo: false, environment: ["DINH_BENCH": bench])
     }
 
+    /// The tour editor of `dinh serve` (the real binary) on synthetic panoramas with coloured discs:
+    /// a click on a disc adds a note within 1° of it, drag, delete, "use this view", "north is here",
+    /// reordering and undo are written into index.md changing only scene lines (BOM and CRLF kept),
+    /// and an error in the file blocks editing with its file:line.
+    @Test func tourEditorInThePreview() throws {
+        try run("test_tour_editor.py", checks: 9, onTheDemo: false, environment: ["DINH_BINARY": Tools.dinhBinary.path])
+    }
+
     /// The demo's Đình Đại Phùng: tour, one narration player, captions, over http and from disk.
     @Test func builtRelicPage() throws { try run("test_relic_page.py", checks: 12) }
 
