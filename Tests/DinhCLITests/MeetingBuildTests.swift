@@ -155,6 +155,21 @@ import Testing
         #expect(Tools.tree(output) == before, "a failed build leaves the previous site as it was")
     }
 
+    /// A finished meeting taken off the site: its printed code must be retired, then says so kindly.
+    @Test func aFinishedMeetingsCodeIsRetired() throws {
+        #expect(try build().status == 0)
+        try fixture.remove("meetings/hop-thang-12")
+        let refused = try build()
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("QR code HOP2612 was published for meetings/hop-thang-12"), "\(refused.stderr)")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("meetings/hop-thang-12/chuong-trinh.pdf").path))
+        try fixture.write("site.yaml", SiteFixture.siteYAML + "\nretired_codes:\n  HOP2612: {vi: Cuộc họp đã kết thúc, en: The meeting is over}\n")
+        let result = try build()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("meetings/hop-thang-12").path), "its documents are off the site")
+        #expect(try text("q/HOP2612/index.html").contains("Cuộc họp đã kết thúc"))
+    }
+
     /// The Nu checker on every page of the packs, and axe-core (WCAG 2.2 AA) on them and the landing.
     @Test func thePagesAreValidAndAccessible() throws {
         #expect(try build().status == 0)
