@@ -68,6 +68,10 @@ extension Loading {
         if tail.firstRange(of: Array("%%EOF".utf8)) == nil {
             reader.diagnostics.warning(fileNode.location, "'file': '\(file.path)' does not end like a complete PDF: it may have been copied or downloaded only in part; copy it again and check that it opens")
         }
+        if bytes > Self.largestDocument {
+            reader.diagnostics.error(fileNode.location, "'file': '\(file.path)' is \(SourceText.megabytes(bytes)), too large for delegates' phones (at most \(Self.largestDocument >> 20) MB); export it again with smaller pictures, or split it into several documents")
+            return nil
+        }
         if bytes > Self.largeDocument {
             reader.diagnostics.warning(fileNode.location, "'file': '\(file.path)' is \(SourceText.megabytes(bytes)): delegates download it on their phones; export it again with smaller pictures (in Word: File › Save As › PDF, “Minimum size”) if you can")
         }
@@ -77,6 +81,8 @@ extension Loading {
 
     /// Above this, a document is a warning: it still publishes, but it is slow on a phone.
     static let largeDocument: Int64 = 20 << 20
+    /// Above this, an error: no meeting document needs it, and a phone would give up downloading it.
+    static let largestDocument: Int64 = 100 << 20
 
     /// A file's size, its first 1024 bytes and its last 1024 bytes (never the whole file).
     private static func ends(of url: URL) -> (Int64, [UInt8], [UInt8])? {

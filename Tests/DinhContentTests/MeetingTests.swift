@@ -142,6 +142,24 @@ import Testing
         #expect(diagnostics.first?.message.contains("only in part") == true)
     }
 
+    @Test func aHugeDocumentIsRefusedWithoutBeingRead() throws {
+        // 150 MB on paper, a few bytes on disk: only its first and last bytes may be read.
+        let url = fixture.content.appendingPathComponent("meetings/hop-thang-12/to-trinh-01.pdf")
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 150 << 20)
+        try handle.close()
+        onlyError("meetings/hop-thang-12/index.md", line: 11, containing: "too large for delegates' phones", "at most 100 MB")
+        // 30 MB: published, with a warning.
+        let medium = try FileHandle(forWritingTo: url)
+        try medium.truncate(atOffset: 30 << 20)
+        try medium.seekToEnd()
+        medium.write(Data("\n%%EOF\n".utf8))
+        try medium.close()
+        let (content, diagnostics) = load()
+        #expect(content?.meetings.first?.documents.count == 2)
+        #expect(diagnostics.map(\.message).contains { $0.contains("delegates download it on their phones") }, "\(diagnostics.map(\.description))")
+    }
+
     @Test func aMissingOrImpossibleDate() throws {
         try replacing("date: 2026-12-15\n", with: "")
         onlyError("meetings/hop-thang-12/index.md", line: 2, containing: "missing the required field 'date'", "date: 2026-12-15")
