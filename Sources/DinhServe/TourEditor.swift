@@ -77,26 +77,40 @@ package actor TourEditor {
         return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 
+    /// What the editor reads of an HTTP request (header names in lower case), so tests can make one.
+    package struct Request: Sendable {
+        package var method: String
+        package var headers: [String: String]
+        package var body: Data
+        /// Whether the connection comes from this computer.
+        package var fromLoopback: Bool
+
+        package init(method: String = "POST", headers: [String: String], body: Data, fromLoopback: Bool) {
+            self.method = method
+            self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+            self.body = body
+            self.fromLoopback = fromLoopback
+        }
+    }
+
     /// Why a request may not write, or nil when it may.
-    nonisolated func refusal(_ request: HTTPRequest) -> (HTTPStatusCode, String)? {
-        guard request.method == .POST else { return (.methodNotAllowed, "the tour editor takes POST requests only") }
-        guard Self.isLoopback(request.remoteAddress) else { return (.forbidden, "the tour editor answers only on this computer (127.0.0.1)") }
-        let host = request.headers[.host]
+    nonisolated func refusal(_ request: Request) -> (HTTPStatusCode, String)? {
+        guard request.method == "POST" else { return (.methodNotAllowed, "the tour editor takes POST requests only") }
+        guard request.fromLoopback else { return (.forbidden, "the tour editor answers only on this computer (127.0.0.1)") }
+        let host = request.headers["host"]
         guard Self.isLoopbackHost(host), let host else { return (.forbidden, "the tour editor answers only to http://127.0.0.1 or http://localhost") }
-        guard let origin = request.headers[.init("Origin")], origin.lowercased() == "http://" + host.lowercased() else {
+        guard let origin = request.headers["origin"], origin.lowercased() == "http://" + host.lowercased() else {
             return (.forbidden, "the tour editor answers only to pages of this preview (Origin must be http://\(host))")
         }
-        if let site = request.headers[.init("Sec-Fetch-Site")], site != "same-origin" {
+        if let site = request.headers["sec-fetch-site"], site != "same-origin" {
             return (.forbidden, "the tour editor answers only to pages of this preview")
         }
-        let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        let type = request.headers["content-type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
         guard type == "application/json" else { return (.unsupportedMediaType, "the tour editor takes application/json only") }
-        guard let given = request.headers[.init("X-Dinh-Token")], Self.constantTimeEqual(given, token) else {
+        guard let given = request.headers["x-dinh-token"], Self.constantTimeEqual(given, token) else {
             return (.forbidden, "the tour editor's token is missing or wrong; reload the page")
         }
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maximumBody {
-            return (.payloadTooLarge, "an edit is at most 64 KB")
-        }
+        if request.body.count > Self.maximumBody { return (.payloadTooLarge, "an edit is at most 64 KB") }
         return nil
     }
 
@@ -115,13 +129,35 @@ package actor TourEditor {
     // MARK: Requests
 
     package func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        if let (status, text) = refusal(request) { return Self.json(status, ["ok": false, "error": text]) }
-        guard let body = try? await request.bodyData, body.count <= Self.maximumBody,
-              let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
-            return Self.json(.badRequest, ["ok": false, "error": "the edit is not a JSON object"])
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maximumBody {
+            return Self.json(.payloadTooLarge, ["ok": false, "error": "an edit is at most 64 KB"])
         }
-        let result = perform(object)
-        return Self.json(result.status, result.body)
+        var headers: [String: String] = [:]
+        for name in ["Host", "Origin", "Sec-Fetch-Site", "Content-Type", "X-Dinh-Token"] {
+            if let value = request.headers[HTTPHeader(name)] { headers[name.lowercased()] = value }
+        }
+        let body = (try? await request.bodyData) ?? Data()
+        let answer = handle(Request(method: request.method.rawValue, headers: headers, body: body,
+                                    fromLoopback: Self.isLoopback(request.remoteAddress)))
+        var responseHeaders = HTTPHeaders()
+        responseHeaders[.contentType] = "application/json; charset=utf-8"
+        responseHeaders[.cacheControl] = "no-store"
+        responseHeaders[.init("X-Content-Type-Options")] = "nosniff"
+        return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: answer.phrase), headers: responseHeaders, body: answer.body)
+    }
+
+    /// Answers one request: a status, its phrase and a JSON body.
+    package func handle(_ request: Request) -> (status: Int, phrase: String, body: Data) {
+        let result: (status: HTTPStatusCode, body: [String: Any])
+        if let (status, text) = refusal(request) {
+            result = (status, ["ok": false, "error": text])
+        } else if let object = try? JSONSerialization.jsonObject(with: request.body) as? [String: Any] {
+            result = perform(object)
+        } else {
+            result = (.badRequest, ["ok": false, "error": "the edit is not a JSON object"])
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: result.body, options: [.withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return (result.status.code, result.status.phrase, data)
     }
 
     /// The file of a relic, by its real path, when it is `heritage/<slug>/index.md` inside the
@@ -322,7 +358,6 @@ package actor TourEditor {
         var headers = HTTPHeaders()
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        headers[.init("X-Content-Type-Options")] = "nosniff"
         return HTTPResponse(statusCode: status, headers: headers, body: data)
     }
 }

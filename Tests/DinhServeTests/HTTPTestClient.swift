@@ -17,13 +17,16 @@ enum HTTPTestClient {
     }
 
     static func get(port: UInt16, _ target: String, method: String = "GET", headers: [String: String] = [:],
-                    timeout: Double = 10) async throws -> Response {
+                    body: String? = nil, timeout: Double = 10) async throws -> Response {
         try await offPool {
             let socket = try connect(port: port)
             defer { close(socket) }
-            var request = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+            var request = "\(method) \(target) HTTP/1.1\r\n"
+            if headers["Host"] == nil { request += "Host: 127.0.0.1:\(port)\r\n" }
+            request += "Connection: close\r\n"
             for (name, value) in headers { request += "\(name): \(value)\r\n" }
-            try send(socket, request + "\r\n")
+            if let body { request += "Content-Length: \(body.utf8.count)\r\n" }
+            try send(socket, request + "\r\n" + (body ?? ""))
             let raw = try readUntil(socket, deadline: Date().addingTimeInterval(timeout)) { _ in false }
             return try parse(raw, headOnly: method == "HEAD")
         }
