@@ -95,5 +95,7 @@ let package = Package(
         .testTarget(name: "DinhSiteTests", dependencies: ["DinhSite", "DinhContent", "DinhFeeds", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhServeTests", dependencies: ["DinhServe", "DinhSite", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhCLITests", dependencies: ["DinhTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DinhMessagesTests", dependencies: ["DinhCLI", "DinhImport", "DinhServe", "DinhSite", "DinhFeeds", "DinhQR", "DinhImaging",
+                                                               "DinhContent", "DinhCore", "DinhTestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -3,7 +3,7 @@ import Foundation
 
 /// What the command line itself says: `--help`, progress, summaries. English in CLIMessage+en.swift,
 /// Vietnamese in CLIMessage+vi.swift.
-enum CLIMessage: MessageTable {
+package enum CLIMessage: MessageTable {
     // --help
     case rootAbstract, rootDiscussion
     case buildAbstract, checkAbstract, serveAbstract, serveDiscussion, qrAbstract, importAbstract
@@ -29,7 +29,7 @@ enum CLIMessage: MessageTable {
 }
 
 extension CLIMessage {
-    func text(in language: Language) -> String {
+    package func text(in language: Language) -> String {
         switch language {
         case .en: english
         case .vi: vietnamese

@@ -134,7 +134,7 @@ extension DinhError {
 
 /// A thing of the content that messages name: "this relic", "'ocop'", "a JPEG or PNG photo".
 /// A string literal is words of its own, the same in every language.
-package indirect enum Part: Sendable, Hashable, ExpressibleByStringLiteral {
+package indirect enum Part: MessageTable, Hashable, ExpressibleByStringLiteral {
     case thisRelic, thisProduct, thisPage, thisProducer, thisMeeting, siteFile
     case aScene, thisScene, aHotspot, thisHotspot, aGalleryPhoto, thisGalleryPhoto, aVideo, thisVideo, view
     case photo, panorama, image, audioFile, transcript, video, captions
@@ -198,7 +198,7 @@ package indirect enum Part: Sendable, Hashable, ExpressibleByStringLiteral {
 }
 
 /// What a YAML value is, for "must be a list, not a group of fields".
-package enum ValueKind: Sendable, Hashable {
+package enum ValueKind: MessageTable, Hashable {
     case scalar, mapping, sequence
 
     package func text(in language: Language) -> String {
@@ -214,7 +214,7 @@ package enum ValueKind: Sendable, Hashable {
 }
 
 /// A hint added to a number's message.
-package enum Hint: Sendable, Hashable {
+package enum Hint: MessageTable, Hashable {
     case ocopStars, ocopYear
 
     package func text(in language: Language) -> String {
@@ -228,7 +228,7 @@ package enum Hint: Sendable, Hashable {
 }
 
 /// What to do with a media file too large for phones.
-package enum Advice: Sendable, Hashable {
+package enum Advice: MessageTable, Hashable {
     case audio, video
 
     package func text(in language: Language) -> String {

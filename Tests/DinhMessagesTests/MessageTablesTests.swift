@@ -1,0 +1,501 @@
+import DinhCLI
+import DinhContent
+import DinhCore
+import DinhFeeds
+import DinhImaging
+import DinhImport
+import DinhQR
+import DinhServe
+import DinhSite
+import DinhTestSupport
+import Foundation
+import Testing
+
+/// Every message table, every case rendered in both languages: the compiler already proves each
+/// case has an English and a Vietnamese text (one exhaustive `switch` per language); these tests
+/// prove the samples below cover every case of each table's source, that both texts are there and
+/// differ, that the Vietnamese one has no English sentence left in it, and that every value a
+/// message carries (a file, a field, a number, a nested message) is said in both.
+@Suite struct MessageTablesTests {
+    /// Each table: its source file (where its cases are declared) and one sample of every case.
+    static let tables: [(source: String, samples: [any MessageTable])] = [
+        ("DinhCore/Messages/CoreMessage.swift", Samples.coreMessage),
+        ("DinhContent/Messages/ContentMessage.swift", Samples.contentMessage),
+        ("DinhImaging/Messages/ImageMessage.swift", Samples.imageMessage),
+        ("DinhQR/Messages/QRMessage.swift", Samples.qRMessage),
+        ("DinhFeeds/Messages/FeedMessage.swift", Samples.feedMessage),
+        ("DinhSite/Messages/SiteMessage.swift", Samples.siteMessage),
+        ("DinhImport/Messages/ImportMessage.swift", Samples.importMessage),
+        ("DinhServe/Messages/ServeMessage.swift", Samples.serveMessage),
+        ("DinhCLI/Messages/CLIMessage.swift", Samples.cLIMessage),
+    ]
+
+    /// The case names declared in a table's enum, read from its source.
+    static func declaredCases(_ source: String) throws -> Set<String> {
+        let text = try String(contentsOf: Tools.repositoryRoot.appendingPathComponent("Sources/" + source), encoding: .utf8)
+        guard let start = text.range(of: ": MessageTable {"), let end = text.range(of: "\n}", range: start.upperBound..<text.endIndex) else { return [] }
+        var names = Set<String>()
+        for line in text[start.upperBound..<end.lowerBound].split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("case ") else { continue }
+            // `case a, b(x: Int, y: [String]), c`: the names before each top-level comma's item's `(`.
+            var depth = 0, item = ""
+            for character in trimmed.dropFirst(5) + "," {
+                if character == "(" || character == "[" { depth += 1 }
+                if character == ")" || character == "]" { depth -= 1 }
+                if character == "," && depth == 0 {
+                    names.insert(String(item.prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces))
+                    item = ""
+                } else {
+                    item.append(character)
+                }
+            }
+        }
+        return names
+    }
+
+    static func caseName(_ message: any MessageTable) -> String {
+        String(String(describing: message).prefix { $0 != "(" })
+    }
+
+    /// The values a message carries, as they must appear in its text in `language`.
+    static func values(of message: any MessageTable, in language: Language) -> [String] {
+        guard let payload = Mirror(reflecting: message).children.first?.value else { return [] }
+        return leaves(payload, in: language)
+    }
+
+    static func leaves(_ value: Any, in language: Language) -> [String] {
+        switch value {
+        case let text as String: return text.isEmpty ? [] : [text]
+        case let number as Int: return ["\(number)"]
+        case let number as Int64: return ["\(number)"]
+        case let message as Message: return [message.text(in: language)]
+        case let table as any MessageTable: return [table.text(in: language)]
+        default:
+            // Tuples of several values, optionals, arrays, dictionaries; a Bool or a plain enum says nothing.
+            return Mirror(reflecting: value).children.flatMap { leaves($0.value, in: language) }
+        }
+    }
+
+    @Test func theSamplesCoverEveryCaseOfEveryTable() throws {
+        for (source, samples) in Self.tables {
+            let declared = try Self.declaredCases(source)
+            let sampled = Set(samples.map(Self.caseName))
+            #expect(!declared.isEmpty, "no cases read from \(source)")
+            #expect(declared.subtracting(sampled).isEmpty, "\(source): cases without a sample: \(declared.subtracting(sampled).sorted())")
+            #expect(sampled.subtracting(declared).isEmpty, "\(source): samples of no declared case: \(sampled.subtracting(declared).sorted())")
+        }
+    }
+
+    @Test func everyMessageIsSaidInBothLanguagesWithItsValues() {
+        var count = 0
+        for (source, samples) in Self.tables {
+            for message in samples {
+                count += 1
+                let name = "\(source): \(Self.caseName(message))"
+                let english = message.text(in: .en), vietnamese = message.text(in: .vi)
+                #expect(!english.isEmpty && !vietnamese.isEmpty, "\(name) is empty")
+                #expect(english != vietnamese, "\(name) is the same in both languages: \(english)")
+                #expect(english.last?.isWhitespace == false || english.hasSuffix(": "), "\(name) ends with a space: \(english)")
+                for language in Language.allCases {
+                    let text = message.text(in: language)
+                    for value in Self.values(of: message, in: language) {
+                        #expect(text.contains(value), "\(name) (\(language)) does not say \(value): \(text)")
+                    }
+                }
+                // An English sentence left in the Vietnamese table (field names and menu names stay).
+                for word in [" the ", " must ", " cannot ", " is not ", " should ", " does ", " please "] {
+                    #expect(!vietnamese.lowercased().contains(word), "\(name): English '\(word)' in \(vietnamese)")
+                }
+                #expect(!english.contains("hãy ") && !english.contains(" phải "), "\(name): Vietnamese in \(english)")
+            }
+        }
+        #expect(count > 300)
+    }
+
+    @Test func thingsNamedInMessagesAreSaidInBothLanguages() {
+        let parts: [Part] = [.thisRelic, .thisProduct, .thisPage, .thisProducer, .thisMeeting, .aScene, .thisScene, .aHotspot, .thisHotspot,
+                             .aGalleryPhoto, .thisGalleryPhoto, .aVideo, .thisVideo, .photo, .panorama, .image, .audioFile, .transcript, .video, .captions,
+                             .translation(language: "en", of: .thisRelic)]
+        let kinds: [any MessageTable] = [ValueKind.scalar, ValueKind.mapping, ValueKind.sequence, Hint.ocopStars, Hint.ocopYear, Advice.audio, Advice.video]
+        let others: [any MessageTable] = parts.map { $0 as any MessageTable } + kinds
+        for thing in others {
+            #expect(!thing.text(in: .en).isEmpty && thing.text(in: .en) != thing.text(in: .vi), "\(thing)")
+        }
+        // Names that are the file's own words read the same in both.
+        for same: Part in [.siteFile, .view, .field("ocop"), "words of their own"] {
+            #expect(same.text(in: .en) == same.text(in: .vi))
+        }
+        #expect(Part.field("ocop").text(in: .vi) == "'ocop'")
+    }
+
+    @Test func aDiagnosticKeepsItsMessageApartFromItsLanguage() {
+        var diagnostics = Diagnostics()
+        diagnostics.error(SourceLocation(path: "content/products/che-lam/index.md", line: 11, column: 8),
+                          .priceNotWhole(field: "price", found: "45.000đ", suggestion: 45000))
+        let diagnostic = diagnostics.all[0]
+        #expect(diagnostic.description(in: .en) == "content/products/che-lam/index.md:11:8: error: 'price' must be a whole number of đồng, without dots, spaces or currency sign; found '45.000đ'; write price: 45000")
+        #expect(diagnostic.description(in: .vi) == "content/products/che-lam/index.md:11:8: error: 'price': giá phải là số đồng nguyên, không có dấu chấm, dấu cách hay ký hiệu tiền; đang ghi '45.000đ'; hãy viết price: 45000")
+        #expect(diagnostic.message == diagnostic.message(in: .en))
+        #expect(diagnostic.description == diagnostic.description(in: .en))
+        // A message nested in another (a cell's problem, an image's reason) follows the language.
+        let nested = Message(ImportMessage.cellProblem(header: "Giá", column: "B", problem: Message(ImportMessage.notAPrice(text: "abc"))))
+        #expect(nested.text(in: .vi) == "cột 'Giá' (B): 'abc' không phải giá; hãy viết số đồng nguyên như 45000, 45.000 hoặc 45.000đ")
+        #expect(DinhError(ImportMessage.noWorksheet(file: "list.xlsx")).description(in: .vi) == "error: list.xlsx không có trang tính nào; hãy đặt danh sách sản phẩm ở trang tính đầu tiên")
+    }
+
+    @Test func theLanguageComesFromTheWordsThenTheLocaleAsPOSIXSays() {
+        #expect(Language.fromLocale(["LANG": "vi_VN.UTF-8"]) == .vi)
+        #expect(Language.fromLocale(["LANG": "vi"]) == .vi)
+        #expect(Language.fromLocale(["LANG": "en_US.UTF-8"]) == .en)
+        #expect(Language.fromLocale([:]) == .en)
+        #expect(Language.fromLocale(["LANG": "C"]) == .en)
+        #expect(Language.fromLocale(["LANG": "vi_VN.UTF-8", "LC_ALL": "C"]) == .en)
+        #expect(Language.fromLocale(["LANG": "vi_VN.UTF-8", "LC_ALL": ""]) == .vi, "an empty variable does not count")
+        #expect(Language.fromLocale(["LANG": "en_US.UTF-8", "LC_MESSAGES": "vi_VN.UTF-8"]) == .vi)
+        #expect(Language.fromLocale(["LC_ALL": "vi_VN.UTF-8", "LC_MESSAGES": "en_US.UTF-8"]) == .vi)
+        #expect(Language.chosen(arguments: ["build", "--lang", "en"], environment: ["LANG": "vi_VN.UTF-8"]) == .en)
+        #expect(Language.chosen(arguments: ["--lang=vi", "build"], environment: ["LANG": "C"]) == .vi)
+        #expect(Language.chosen(arguments: ["build", "--", "--lang", "vi"], environment: [:]) == .en, "after -- the words are files")
+        #expect(Language.chosen(arguments: ["build", "--lang", "fr"], environment: ["LANG": "vi_VN"]) == .vi, "an unknown language leaves the locale's")
+    }
+}
+
+/// One sample of every case (two where a message says one of two values); values are distinct so
+/// that each must appear in its message, and a nil or empty value says nothing.
+enum Samples {
+    static let coreMessage: [CoreMessage] = [
+        .formulaStart(field: "«v1»", first: "«v2»", shown: "«v3»"),
+        .cannotWrite(path: "«v4»", reason: "«v5»"),
+    ]
+    static let contentMessage: [ContentMessage] = [
+        .notAGroup(what: .thisRelic, kind: .mapping),
+        .unknownField(key: "«v8»", in: .thisRelic, guess: "«v10»", allowed: []),
+        .unknownField(key: "«v8»", in: .thisRelic, guess: nil, allowed: ["«v11a»", "«v11b»"]),
+        .missingField(in: .thisRelic, key: "«v13»", example: "«v14»"),
+        .notAList(field: "«v15»"),
+        .notSingleValue(field: "«v16»", kind: .mapping),
+        .emptyField(field: "«v18»"),
+        .notSiteLanguage(field: "«v19»", language: "«v20»", languages: ["«v21a»", "«v21b»"], guess: "«v22»"),
+        .noText(field: "«v23»"),
+        .textNotList(field: "«v24»"),
+        .notWholeNumber(field: "«v25»", found: "«v26»", hint: .ocopStars),
+        .outOfRange(field: "«v28»", low: "«v29»", high: "«v30»", found: "«v31»", hint: .ocopStars),
+        .notANumber(field: "«v33»", found: "«v34»"),
+        .notAChoice(field: "«v35»", allowed: ["«v36a»", "«v36b»"], found: "«v37»", guess: "«v38»"),
+        .notADate(field: "«v39»", found: "«v40»"),
+        .notGeo(field: "«v41»"),
+        .notWebAddress(field: "«v42»", found: "«v43»"),
+        .noContentFolder(folder: "«v44»"),
+        .ignoredFileNotFolder(section: "«v45»"),
+        .folderLinksOutside,
+        .badFolderName(name: "«v46»", suggestion: "«v47»"),
+        .ignoredFileNotYAML(section: "«v48»"),
+        .badFileName(name: "«v49»", suggestion: "«v50»"),
+        .noIndex(what: .thisRelic),
+        .emptyDocument(what: .thisRelic),
+        .noFrontMatter,
+        .frontMatterNotClosed,
+        .frontMatterEmpty,
+        .emptyFile,
+        .fileIsWebAddress(field: "«v53»"),
+        .fileOutsideFolder(field: "«v54»", path: "«v55»"),
+        .wrongFileKind(field: "«v56»", path: "«v57»", kind: .thisRelic, extensions: ["«v59a»", "«v59b»"]),
+        .fileMissing(field: "«v60»", path: "«v61»", guess: "«v62»"),
+        .fileLinksOutside(field: "«v63»", path: "«v64»"),
+        .fileEmpty(field: "«v65»", path: "«v66»"),
+        .fileTooLarge(field: "«v67»", path: "«v68»", size: "«v69»", limitMB: Int64(1070), advice: .video),
+        .notAudio(field: "«v72»", path: "«v73»"),
+        .notTranslated(name: "«v74»", language: "«v75»"),
+        .notTranslatedGroup(name: "«v76»", language: "«v77»"),
+        .translationIgnored(language: "«v78»", languages: ["«v79a»", "«v79b»"]),
+        .noSiteFile,
+        .notLanguageCode(code: "«v80»"),
+        .languageTwice,
+        .baseURLQuery,
+        .currencyCode,
+        .movedCodesShape,
+        .retiredCodesShape,
+        .badCode(found: "«v81»", suggestion: "«v82»"),
+        .codeUsedTwice(code: "«v83»", by: "«v84»"),
+        .badSceneID(id: "«v85»", suggestion: "«v86»"),
+        .sceneIDTwice(id: "«v87»"),
+        .narrationLanguage(language: "«v88»", languages: ["«v89a»", "«v89b»"]),
+        .hotspotBoth,
+        .hotspotNeither,
+        .hotspotUnknownScene(target: "«v90»", guess: "«v91»", scenes: []),
+        .hotspotUnknownScene(target: "«v90»", guess: nil, scenes: ["«v92a»", "«v92b»"]),
+        .narrationShape,
+        .captionsShape,
+        .webVTTUnusable(path: "«v93»", problem: Message(verbatim: "«v94»")),
+        .skuTooLong,
+        .skuFormula(sku: "«v95»"),
+        .unknownProducer(producer: "«v96»", guess: "«v97»"),
+        .saleNotLower(sale: 1098, price: 1099),
+        .ocopExpired(date: "«v100»"),
+        .ocopNeedsDate,
+        .ocopYearMismatch(year: 1101, date: "«v102»"),
+        .priceNotWhole(field: "«v103»", found: "«v104»", suggestion: 1105),
+        .badWeight(found: "«v106»"),
+        .badGTIN(found: "«v107»"),
+        .gtinCheckDigit(gtin: "«v108»", expected: "«v109»"),
+        .badEmail(found: "«v110»"),
+        .notBool(field: "«v111»", found: "«v112»"),
+        .bankBINShape(found: "«v113»"),
+        .bankUnknown(bin: "«v114»", guess: "«v115»", guessName: "«v116»"),
+        .bankAccount(found: "«v117»", suggestion: "«v118»"),
+        .bankName(found: "«v119»", suggestion: "«v120»"),
+        .yamlAliasBomb(alias: "«v121»"),
+        .yamlUnreadable(detail: "«v122»"),
+        .yamlTab,
+        .yamlColon(suggestion: "«v123»"),
+        .yamlUnclosedQuote,
+        .yamlIndentation,
+        .yamlTooDeep,
+        .yamlBadStart,
+        .yamlInvalid(detail: "«v124»"),
+        .yamlDuplicate(keys: ["«v125a»", "«v125b»"]),
+        .notUTF8Text(problem: "«v126»"),
+        .textFileTooLarge(size: "«v127»", limit: "«v128»"),
+        .textFileUnreadable,
+        .binaryFile,
+        .notUTF8,
+        .vttNoHeader,
+        .vttBadTiming,
+        .vttManyBadTimings,
+        .vttTooManyCues(thousands: 1129),
+        .mdTooDeep(levels: 1130),
+        .mdPicture,
+        .mdBadLink(target: "«v131»"),
+    ]
+    static let imageMessage: [ImageMessage] = [
+        .pngEncodingFailed(detail: "«v132»"),
+        .notPNG,
+        .notJPEG,
+        .jpegEncodingFailed(detail: "«v133»"),
+        .tooManyMetadataBlocks(count: 1134),
+        .noMemoryToOpenJPEG,
+        .notJPEGOrPNG,
+        .truncated,
+        .noMemoryToDecodeJPEG,
+        .tooLargeToDecode,
+        .damagedJPEG(detail: "«v135»"),
+        .cannotRead(reason: "«v136»"),
+        .emptyFile,
+        .noPixels(width: 1137, height: 1138),
+        .tooManyPixels(width: 1139, height: 1140, limit: "«v141»"),
+        .truncatedPNGHeader,
+        .pngFirstChunk,
+        .noMemoryToDecodePNG,
+        .damagedPNG(detail: "«v142»"),
+        .noMemoryForPixels(width: 1143, height: 1144),
+        .cannotWrite(reason: "«v145»"),
+        .cannotCreateFolder(reason: "«v146»"),
+    ]
+    static let qRMessage: [QRMessage] = [
+        .codeDeclaredTwice(code: "«v147»", also: "«v148»"),
+        .declaredButCarried(code: "«v149»", retired: true, target: "«v151»", at: "«v152»"),
+        .movedToNothing(code: "«v153»", to: "«v154»"),
+        .moveLoops(code: "«v155»", chain: ["«v156a»", "«v156b»"]),
+        .movedToUnknown(code: "«v157»", to: "«v158»"),
+        .targetNotRecordable(code: "«v159»", target: "«v160»", file: "«v161»"),
+        .retiredNowOpens(code: "«v162»", at: "«v163»", target: "«v164»"),
+        .movedNowOpens(code: "«v165»", to: "«v166»", at: "«v167»", target: "«v168»"),
+        .declaredNeverPublished(code: "«v169»", retired: true, lock: "«v171»"),
+        .publishedCodeDropped(code: "«v172»", publishedFor: "«v173»", movedTo: nil, lock: "«v175»", movedExample: "«v176»", retiredExample: "«v177»"),
+        .publishedCodeDropped(code: "«v172»", publishedFor: nil, movedTo: "«v174»", lock: "«v175»", movedExample: "«v176»", retiredExample: "«v177»"),
+        .publishedCodeDropped(code: "«v172»", publishedFor: nil, movedTo: nil, lock: "«v175»", movedExample: "«v176»", retiredExample: "«v177»"),
+        .notAQRCode(code: "«v178»", file: "«v179»"),
+        .lockLineUnreadable(file: "«v180»"),
+        .lockCodeTwice(code: "«v181»", file: "«v182»", line: 1183),
+        .lockUnreadable(file: "«v184»"),
+        .lockNotUTF8(file: "«v185»"),
+        .qrEmpty,
+        .qrNUL,
+        .qrTooLong(bytes: 1186, level: "«v187»"),
+        .qrEncoder(errno: 1188),
+        .qrPNG(detail: "«v189»"),
+    ]
+    static let feedMessage: [FeedMessage] = [
+        .titleTooLong(length: 1190, market: .meta, maximum: 1192),
+        .noDescription,
+        .descriptionTooLong(length: 1193, market: .meta, maximum: 1195),
+        .idTooLong(id: "«v196»", length: 1197, market: .meta, maximum: 1199),
+        .priceZero,
+        .saleNotLower(sale: 1200, price: 1201),
+        .restrictedGTIN(gtin: "«v202»"),
+        .noIdentifier,
+        .noPhoto,
+        .noPublishedPhoto,
+        .photoTooSmall(width: 1203, height: 1204, market: .meta, minimum: 1206),
+        .preorderDate(date: "«v207»"),
+        .inTranslation(problem: Message(verbatim: "«v208»"), language: "«v209»"),
+    ]
+    static let siteMessage: [SiteMessage] = [
+        .baseURLOverride(value: "«v210»"),
+        .outputBeforeMedia(path: "«v211»"),
+        .photoUnusable(path: "«v212»", reason: Message(verbatim: "«v213»")),
+        .notAnImage,
+        .outputOverwritesContent(path: "«v214»"),
+        .outputIsFile(path: "«v215»"),
+        .cannotCreateFolderIn(path: "«v216»", reason: "«v217»"),
+        .writeOutside(path: "«v218»"),
+        .cannotCreateFolder(path: "«v219»", reason: "«v220»"),
+        .cannotPublish(source: "«v221»", as: "«v222»", reason: "«v223»"),
+        .diskFull(folder: "«v224»", free: "«v225»", needed: "«v226»"),
+        .cannotPutSite(path: "«v227»", reason: "«v228»"),
+        .cannotOpenFolder(path: "«v229»", reason: "«v230»"),
+        .cannotLock(path: "«v231»", reason: "«v232»"),
+        .lockNotUpdated(lock: "«v233»", reason: "«v234»"),
+        .cannotMakeQR(code: "«v235»", reason: Message(verbatim: "«v236»")),
+        .cannotDrawPayQR(code: "«v237»", reason: Message(verbatim: "«v238»")),
+        .cannotDrawQR(code: "«v239»", reason: Message(verbatim: "«v240»")),
+        .cannotKeepQR(code: "«v241»", folder: "«v242»", reason: Message(verbatim: "«v243»")),
+        .cannotReadBackQR(code: "«v244»", path: "«v245»"),
+        .qrDrawingMissing(code: "«v246»", path: "«v247»"),
+        .themeMissing,
+        .templateUnused(templates: ["«v248a»", "«v248b»"]),
+        .templateNotUTF8,
+        .templateError(detail: "«v249»"),
+        .templateMissingPartial(tag: "«v250»", name: "«v251»"),
+        .panoramaUnreadable(path: "«v252»"),
+        .panoramaUnusable(path: "«v253»", reason: Message(verbatim: "«v254»")),
+        .panoramaBlurred(path: "«v255»", width: 1256),
+        .brokenLink(onPage: true, page: "«v258»", attribute: "«v259»", link: "«v260»", problem: Message(verbatim: "«v261»"), byTheme: true),
+        .linkEmpty,
+        .linkOutsideSite(folder: "«v263»"),
+        .linkBadEscape,
+        .linkAboveRoot,
+        .linkMissingTarget(target: "«v264»"),
+        .linkMissingScene(scene: "«v265»", target: "«v266»"),
+        .linkMissingID(target: "«v267»", id: "«v268»"),
+        .hotspotNoScene(from: "«v269»", scenes: ["«v270a»", "«v270b»"]),
+        .moreTiles(problem: Message(verbatim: "«v271»"), count: 1272),
+        .stepLoad,
+        .stepValidate,
+        .stepMedia,
+        .stepTiles,
+        .stepCodes,
+        .stepPages,
+        .stepFeeds,
+        .stepLinks,
+        .stepPublish,
+    ]
+    static let importMessage: [ImportMessage] = [
+        .emptySheet,
+        .unknownColumn(header: "«v273»"),
+        .duplicateColumn(first: "«v274»", firstColumn: "«v275»", header: "«v276»", column: "«v277»", example: "«v278»"),
+        .noColumn(example: "«v279»"),
+        .noYearColumn,
+        .sameAddress(name: "«v280»", slug: "«v281»", row: 1282),
+        .codeOnTwoRows(code: "«v283»", row: 1284),
+        .noProducts,
+        .cellProblem(header: "«v285»", column: "«v286»", problem: Message(verbatim: "«v287»")),
+        .cellMissing(header: "«v288»", column: "«v289»", example: "«v290»"),
+        .englishNameNotImported,
+        .productExists(slug: "«v291»"),
+        .noLettersForAddress(name: "«v292»"),
+        .notAPrice(text: "«v293»"),
+        .notASalePrice(text: "«v294»"),
+        .saleNotLower(sale: 1295, price: 1296),
+        .notARating(text: "«v297»"),
+        .notADate(text: "«v298»"),
+        .yearMismatch(year: 1299, dateYear: 1300),
+        .notAYear(text: "«v301»"),
+        .notAGroup(text: "«v302»"),
+        .noLettersForFile(text: "«v303»"),
+        .codeAlreadyOwn(slug: "«v304»", code: "«v305»"),
+        .codeUsedElsewhere(code: "«v306»"),
+        .notACode(text: "«v307»"),
+        .skuTooLong(text: "«v308»"),
+        .gtinRounded(text: "«v309»"),
+        .notABarcode(text: "«v310»"),
+        .barcodeCheckDigit(digits: "«v311»"),
+        .notAWeight(text: "«v312»"),
+        .notAStockStatus(text: "«v313»"),
+        .photoIsWebAddress(path: "«v314»"),
+        .notAPhoto(path: "«v315»"),
+        .photoMissing(path: "«v316»", sheet: "«v317»"),
+        .photoNameTwice(name: "«v318»"),
+        .noContentFolder,
+        .nothingImportedBecause(reason: Message(verbatim: "«v319»")),
+        .cannotWriteFiles(reason: "«v320»"),
+        .tooManyRows(file: "«v321»", thousands: 1322, millionCells: 1323),
+        .csvTooLarge(file: "«v324»", megabytes: Int64(1325), limit: 1326),
+        .cannotReadFile(file: "«v327»"),
+        .oldExcel(file: "«v328»"),
+        .notASpreadsheet(file: "«v329»"),
+        .falseUTF8(file: "«v330»"),
+        .notUnicode(file: "«v331»"),
+        .notUTF8(file: "«v332»"),
+        .cellTooLong(file: "«v333»", row: 1334),
+        .xlsxTooLarge(file: "«v335»", megabytes: Int64(1336), limit: 1337),
+        .notXLSX(file: "«v338»"),
+        .xlsxPartTooLarge(file: "«v339»", limit: 1340, part: "«v341»"),
+        .xlsxDamaged(file: "«v342»", part: "«v343»"),
+        .noWorksheet(file: "«v344»"),
+        .tooMuchText(file: "«v345»", millions: 1346),
+        .sheetUnreadable(file: "«v347»"),
+        .nothingImported,
+        .imported(products: 1348, producers: 1349, updated: 1350, unchanged: 1351, converted: [.tcvn3: 1352]),
+    ]
+    static let serveMessage: [ServeMessage] = [
+        .cannotListen(host: "«v353»", port: 1354, reason: Message(verbatim: "«v355»")),
+        .portInUse,
+        .noSuchAddress,
+        .didNotStart,
+        .notLocalAddress(host: "«v356»"),
+        .serverNotStarted,
+    ]
+    static let cLIMessage: [CLIMessage] = [
+        .rootAbstract,
+        .rootDiscussion,
+        .buildAbstract,
+        .checkAbstract,
+        .serveAbstract,
+        .serveDiscussion,
+        .qrAbstract,
+        .importAbstract,
+        .importProductsAbstract,
+        .importProductsDiscussion,
+        .initAbstract,
+        .helpContentFolder,
+        .helpOutput,
+        .helpBaseURL,
+        .helpJobs,
+        .helpQuiet,
+        .helpQROutput,
+        .helpPlacardSize,
+        .helpPort,
+        .helpHost,
+        .helpServeOutput,
+        .helpSpreadsheet,
+        .helpUpdate,
+        .helpInitFolder,
+        .helpLanguage,
+        .jobsAtLeastOne,
+        .portRange,
+        .placardSizeChoice,
+        .languageChoice(found: "«v357»"),
+        .spreadsheetExtension(file: "«v358»"),
+        .initFolderNotEmpty(folder: "«v359»"),
+        .summaryErrors(errors: 1360, warnings: 1361),
+        .summaryWarnings(warnings: 1362),
+        .built(pages: 1363, files: 1364, output: "«v365»", seconds: "«v366»", processed: 1367, cached: 1368),
+        .noErrors(content: "«v369»"),
+        .wroteCodes(count: 1370, output: "«v371»"),
+        .created(folder: "«v372»"),
+        .noContentFolder(folder: "«v373»"),
+        .serving(url: "«v374»"),
+        .servingHere(url: "«v375»"),
+        .servingNetwork(url: "«v376»"),
+        .watching,
+        .fileChanged(file: "«v377»"),
+        .filesChanged(count: 1378),
+        .helpEdit,
+        .tourEditorOn,
+        .tourEditorOnNetwork(host: "«v379»", url: "«v380»"),
+        .rebuilt(cause: "«v381»", pages: 1382, seconds: "«v383»"),
+        .rebuildFailed(cause: "«v384»", errors: 1385, firstBuild: true),
+    ]
+}
