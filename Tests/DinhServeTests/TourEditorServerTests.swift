@@ -174,6 +174,18 @@ import Testing
         #expect(TourEditor.relic(ofPage: "products/che/index.html") == nil && TourEditor.relic(ofPage: "heritage/index.html") == nil)
     }
 
+    /// An edit keeping the file's length (scenes reordered) further than 80 bytes in must rebuild:
+    /// `Data`'s own hash looks at the first 80 bytes only.
+    @Test func theWatcherSeesAnEditOfTheSameLength() throws {
+        let watcher = ContentWatcher(root: fixture.content)
+        let before = watcher.baseline()
+        let text = try String(contentsOf: index, encoding: .utf8)
+        try text.replacingOccurrences(of: "yaw: 10,", with: "yaw: 20,").write(to: index, atomically: true, encoding: .utf8)
+        var now = watcher.snapshot()
+        #expect(now.stamps["heritage/quan-phuong-tri/index.md"]?.size == before.stamps["heritage/quan-phuong-tri/index.md"]?.size)
+        #expect(watcher.changes(from: before, to: &now) == ["heritage/quan-phuong-tri/index.md"])
+    }
+
     // MARK: The real binary
 
     func page(_ server: ServeProcess) async throws -> String {
