@@ -95,7 +95,7 @@ struct SearchIndex: Sendable {
     /// - `k`: the kinds' labels in the page's language, `p`: their folders;
     /// - `d`: the items, `[kind, name]` or `[kind, name, slug]`;
     /// - `w`: the other words, folded, sorted, separated by spaces; `o`: for each word in the same
-    ///   order, the items that have it (see `postings`), separated by spaces.
+    ///   order, the items that have it (see `list`), separated by spaces.
     var script: Data {
         let t = Strings(language: language)
         var json = "{\"k\":[" + Kind.allCases.map { Self.quoted(t["result.\($0.label)"]) }.joined(separator: ",")
@@ -109,7 +109,7 @@ struct SearchIndex: Sendable {
         }
         let words = postings.keys.sorted()
         json += "],\"w\":" + Self.quoted(words.joined(separator: " "))
-        json += ",\"o\":" + Self.quoted(words.map { Self.postings(postings[$0] ?? []) }.joined(separator: " ")) + "}"
+        json += ",\"o\":" + Self.quoted(words.map { Self.list(postings[$0] ?? [], count: items.count) }.joined(separator: " ")) + "}"
         return Data("var dinhIndex=\(json);\n".utf8)
     }
 
@@ -137,7 +137,38 @@ struct SearchIndex: Sendable {
         return out
     }
 
-    /// The item numbers of a `postings` string (for tests; the page decodes them in the same way).
+    /// The items that have a word, of `count`, in the shortest of three forms: their `postings`; `~` and
+    /// the postings of those that do not have it (a word in every description); `!` and a bitmap, six
+    /// items a digit (a word in a third of the items costs a sixth of a character an item).
+    static func list(_ numbers: [Int], count: Int) -> String {
+        let gaps = postings(numbers)
+        // Only a word in more than a sixth of the items can be shorter another way.
+        guard numbers.count * 6 > count else { return gaps }
+        let have = Set(numbers)
+        let without = "~" + postings((0..<count).filter { !have.contains($0) })
+        let bitmap = "!" + String(stride(from: 0, to: count, by: 6).map { start in
+            digits[(0..<6).reduce(0) { $0 | (have.contains(start + $1) ? 1 << $1 : 0) }]
+        })
+        return [gaps, without, bitmap].min { $0.count < $1.count } ?? gaps
+    }
+
+    /// The item numbers of a `list` (for tests; the page reads them in the same way).
+    static func items(_ list: String, count: Int) -> [Int] {
+        switch list.first {
+        case "~":
+            let missing = Set(numbers(String(list.dropFirst())))
+            return (0..<count).filter { !missing.contains($0) }
+        case "!":
+            return list.dropFirst().enumerated().flatMap { index, character -> [Int] in
+                let value = digits.firstIndex(of: character) ?? 0
+                return (0..<6).filter { value >> $0 & 1 == 1 }.map { index * 6 + $0 }.filter { $0 < count }
+            }
+        default:
+            return numbers(list)
+        }
+    }
+
+    /// The item numbers of a `postings` string.
     static func numbers(_ postings: String) -> [Int] {
         var numbers: [Int] = [], value = 0, previous = -1
         for character in postings {

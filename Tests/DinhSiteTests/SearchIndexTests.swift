@@ -90,7 +90,7 @@ import Testing
         // The relic's kind, address and summary; the product's producer; not the item's own name.
         for (word, item) in [("song", 0), ("huyen", 0), ("nguyen", 3), ("nong", 3), ("mia", 4), ("chat", 3)] {
             let at = try #require(words.firstIndex(of: word), "\(word)")
-            #expect(SearchIndex.numbers(lists[at]).contains(item), "\(word)")
+            #expect(SearchIndex.items(lists[at], count: index.items.count).contains(item), "\(word)")
         }
         #expect(!index.items[0].other.contains("dinh") && !index.items[0].other.contains("mo"))
         // In English the Vietnamese name is searchable too.
@@ -103,7 +103,19 @@ import Testing
             #expect(SearchIndex.numbers(text) == numbers)
             #expect(text.allSatisfy { SearchIndex.digits.contains($0) })
         }
-        #expect(SearchIndex.postings(Array(0..<100)).count == 100, "one character for each item of a common word")
+        #expect(SearchIndex.postings(Array(0..<100)).count == 100, "one character for each item of a word")
+    }
+
+    @Test func aWordMostItemsHaveListsThoseWithout() {
+        #expect(SearchIndex.list([0, 1, 2, 4], count: 5) == "~3")
+        #expect(SearchIndex.list(Array(0..<1000), count: 1000) == "~")
+        #expect(SearchIndex.list([1, 3], count: 50) == SearchIndex.postings([1, 3]))
+        // Every other item of 5,000 in 835 characters, not 2,500.
+        let half = Array(stride(from: 0, to: 5000, by: 2)) + [4999]
+        #expect(SearchIndex.list(half, count: 5000).hasPrefix("!") && SearchIndex.list(half, count: 5000).count == 835)
+        for (numbers, count) in [([0, 1, 2, 4], 5), (Array(0..<1000), 1000), ([1, 3], 50), (half, 5000), ([0, 6, 7, 13], 14), ([5], 6)] {
+            #expect(SearchIndex.items(SearchIndex.list(numbers, count: count), count: count) == numbers)
+        }
     }
 
     @Test func jsonStringsEscapeWhatJSONMust() throws {
@@ -168,11 +180,54 @@ import Testing
         #expect(found[3] == [] && found[4] == [])
     }
 
+    /// A word many items have is stored as a bitmap; the page reads it back.
+    @Test func aCommonWordFindsEveryItemThatHasIt() throws {
+        var content = Self.content()
+        for n in 0..<12 {
+            var product = content.products[0]
+            product.slug = "banh-\(n)"
+            product.name = LocalizedText(["vi": "Bánh số \(n)"])
+            product.body = ["vi": "<p>Đặc sản làng nghề.</p>"]
+            content.products.append(product)
+        }
+        let index = SearchIndex(content: content, language: "vi")
+        let json = try decoded(index)
+        let words = try #require(json["w"] as? String).split(separator: " ").map(String.init)
+        let lists = try #require(json["o"] as? String).split(separator: " ").map(String.init)
+        let nghe = try #require(words.firstIndex(of: "nghe"))
+        #expect(lists[nghe].hasPrefix("!"), "\(lists[nghe])")
+        let found = try search(index, ["lang nghe", "banh so 1"])
+        #expect(Set(found[0]) == Set((0..<12).map { "Bánh số \($0) banh-\($0)" }), "\(found[0])")
+        #expect(found[1].first == "Bánh số 1 banh-1" && found[1].count == 3, "\(found[1])")
+    }
+
     @Test func englishPagesFindTheVietnameseNameToo() throws {
         let found = try search(SearchIndex(content: Self.content(), language: "en"), ["dinh ha mo", "ha mo communal", "visitor"])
         #expect(found[0].first == "Ha Mo Communal House dinh-ha-mo")
         #expect(found[1].first == "Ha Mo Communal House dinh-ha-mo")
         #expect(found[2].first == "Visitor guide huong-dan")
+    }
+
+    /// The page reads the three forms of an item list as Swift wrote them.
+    @Test func thePageReadsEveryFormOfAList() throws {
+        let node = try Tools.require("/usr/bin/node")
+        let cases: [([Int], Int)] = [([0, 1, 2, 4], 5), (Array(0..<1000), 1000), ([1, 3], 50), ([0, 6, 7, 13], 14), ([5], 6), ([40000], 40001),
+                                      (Array(stride(from: 0, to: 5000, by: 2)) + [4999], 5000), (Array(stride(from: 1, to: 3000, by: 3)), 3000)]
+        let lists = cases.map { SearchIndex.list($0.0, count: $0.1) }
+        #expect(Set(lists.compactMap(\.first).map { "~!".contains($0) ? $0 : "0" }) == ["~", "!", "0"], "every form is tried: \(lists)")
+        let folder = try TemporaryDirectory("dinh-lists")
+        defer { folder.remove() }
+        let source = try Data(contentsOf: try #require(Theme.builtInFolder).appendingPathComponent("assets/search.js"))
+        try folder.write("search.js", Theme.compactScript(source))
+        try folder.write("cases.json", try JSONSerialization.data(withJSONObject: zip(lists, cases).map { [$0, $1.1] as [Any] }))
+        try folder.write("run.js", """
+            const api = require(process.argv[2] + '/search.js'), cases = require(process.argv[2] + '/cases.json');
+            console.log(JSON.stringify(cases.map(c => api.decode(c[0], c[1]))));
+            """)
+        let result = try Tools.run(node, [folder.file("run.js").path, folder.url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let read = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[Int]])
+        #expect(read == cases.map(\.0))
     }
 
     /// The page must fold as Swift folds, or a name and the words stored for it would not meet.

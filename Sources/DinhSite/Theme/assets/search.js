@@ -14,9 +14,20 @@
   function words(s) { return fold(s).match(WORD) || []; }
   function starts(w, p) { return w.lastIndexOf(p, 0) === 0; }
 
-  // The item numbers of one word, as SearchIndex.postings wrote them.
-  function decode(s) {
-    var out = [], v = 0, prev = -1;
+  // The items (of n) that have one word, as SearchIndex.list wrote them: their numbers as gaps; after
+  // "~" the numbers of those that do not have it; after "!" a bitmap, six items a digit.
+  function decode(s, n) {
+    var out = [], v = 0, prev = -1, k;
+    if (s.charAt(0) === "~") {
+      var missing = {};
+      decode(s.slice(1)).forEach(function (m) { missing[m] = true; });
+      for (k = 0; k < n; k++) if (!missing[k]) out.push(k);
+      return out;
+    }
+    if (s.charAt(0) === "!") {
+      for (k = 0; k < n; k++) if (DIGITS.indexOf(s.charAt(1 + Math.floor(k / 6))) >> (k % 6) & 1) out.push(k);
+      return out;
+    }
     for (var i = 0; i < s.length; i++) {
       var d = DIGITS.indexOf(s.charAt(i));
       v = v * 32 + (d & 31);
@@ -56,7 +67,7 @@
       var hits = {}, begun = open && j === q.length - 1;
       ix.words.forEach(function (w, k) {
         var s = w === t.f ? 3 : begun && starts(w, t.f) ? 2 : 0;
-        if (s) decode(ix.postings[k]).forEach(function (n) { if ((hits[n] || 0) < s) hits[n] = s; });
+        if (s) decode(ix.postings[k], ix.docs.length).forEach(function (n) { if ((hits[n] || 0) < s) hits[n] = s; });
       });
       return hits;
     });
