@@ -350,6 +350,26 @@ def main():
         assert undone == before, 'undo did not restore the file'
         assert driver.find_element(By.CSS_SELECTOR, '[data-edit=undo]').get_attribute('disabled') is not None
 
+    def the_editor_passes_axe():
+        import axe_playwright_python
+        axe = open(os.path.join(os.path.dirname(axe_playwright_python.__file__), 'axe.min.js')).read()
+        ed.open()
+        ed.editing()
+        pane = driver.find_element(By.CSS_SELECTOR, '.dinh-view')
+        driver.execute_script('arguments[0].scrollIntoView({block: "center"})', pane)
+        ActionChains(driver).move_to_element(pane).click().perform()
+        wait(driver, 'var f=document.querySelector("[data-edit=form]"); return f && !f.hidden')
+        driver.find_element(By.CSS_SELECTOR, '[data-edit=kind-note]').click()
+        assert driver.execute_script('return document.activeElement.getAttribute("data-edit")') == 'kind-note'
+        driver.execute_script(axe)
+        result = driver.execute_async_script(
+            'const done = arguments[arguments.length - 1];'
+            'axe.run({include: [[".dinh-editor"], [".dinh-edit-layer"]]}, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}})'
+            '.then(r => done(r.violations)).catch(e => done([{id: "axe-error", impact: "critical", help: String(e), nodes: []}]));')
+        bad = [(v['id'], v['help'], [n.get('target') for n in v.get('nodes', [])][:3]) for v in result if v.get('impact') in ('serious', 'critical')]
+        assert not bad, bad
+        driver.find_element(By.CSS_SELECTOR, '[data-edit=cancel]').click()
+
     def an_error_in_the_file_blocks_editing():
         good = read(index)
         with open(index, 'wb') as f:
@@ -377,6 +397,7 @@ def main():
     runner.run('"use this view" writes the current view', use_this_view_writes_the_view)
     runner.run('"north is here" writes north', north_is_here_writes_north)
     runner.run('scenes are reordered and one undo restores the file', reorder_and_undo)
+    runner.run('the editor, its form and markers pass axe-core (WCAG 2.2 AA)', the_editor_passes_axe)
     runner.run('an error in the file blocks editing with its file:line', an_error_in_the_file_blocks_editing)
     bad = [e for e in severe(driver) if 'favicon' not in e.get('message', '')]
     runner.run('no errors in the console', lambda: (_ for _ in ()).throw(AssertionError(bad)) if bad else None)
