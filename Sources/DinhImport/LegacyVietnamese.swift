@@ -145,7 +145,7 @@ package enum LegacyVietnamese {
                 case 0xF6: base = marks.hat == nil ? ["u", "\u{31B}"] : nil  // ư
                 default: base = nil
                 }
-                if var letter = base, byte < 0x80 || byte == 0xF4 || byte == 0xD4 || byte == 0xF6 || byte == 0xD6 {
+                if var letter = base {
                     if let hat = marks.hat { letter.append(hat) }
                     if let tone = marks.tone { letter.append(tone) }
                     var composed = String(String.UnicodeScalarView(letter)).nfc
