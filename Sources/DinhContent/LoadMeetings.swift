@@ -5,27 +5,27 @@ extension Loading {
     /// 1.1: `meetings/<slug>/index.md`, a meeting's document pack behind one QR code.
     mutating func loadMeeting(slug: String, folder: URL) -> Meeting? {
         let shown = loader.display("meetings/\(slug)/index.md")
-        let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: "this meeting")
+        let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: .thisMeeting)
         defer { flushReader() }
         guard let node = document.node,
-              let fields = reader.fields(node, allowed: ["code", "title", "date", "time", "place", "documents", "listed"], in: "this meeting")
+              let fields = reader.fields(node, allowed: ["code", "title", "date", "time", "place", "documents", "listed"], in: .thisMeeting)
         else { return nil }
 
-        let code = reader.require(fields, "code", in: "this meeting", example: "code: HOP2612").flatMap { readCode($0) }
-        var title = reader.require(fields, "title", in: "this meeting", example: "title: Họp Ủy ban nhân dân xã tháng 12").flatMap { reader.text($0, field: "title") }
-        let date = reader.require(fields, "date", in: "this meeting", example: "date: 2026-12-15").flatMap { reader.date($0, field: "date") }
+        let code = reader.require(fields, "code", in: .thisMeeting, example: "code: HOP2612").flatMap { readCode($0) }
+        var title = reader.require(fields, "title", in: .thisMeeting, example: "title: Họp Ủy ban nhân dân xã tháng 12").flatMap { reader.text($0, field: "title") }
+        let date = reader.require(fields, "date", in: .thisMeeting, example: "date: 2026-12-15").flatMap { reader.date($0, field: "date") }
         let time = fields["time"].flatMap { readTime($0) }
         var place = fields["place"].flatMap { reader.text($0, field: "place") }
         let listed = fields["listed"].flatMap { readSwitch($0, field: "listed") } ?? false
         var documents: [Meeting.Document] = []
-        if let node = reader.require(fields, "documents", in: "this meeting", example: "documents: [{file: chuong-trinh.pdf, title: Chương trình họp}]"),
+        if let node = reader.require(fields, "documents", in: .thisMeeting, example: "documents: [{file: chuong-trinh.pdf, title: Chương trình họp}]"),
            let items = reader.list(node, field: "documents") {
             documents = items.compactMap { readDocument($0, folder: folder) }
             if items.isEmpty {
-                reader.diagnostics.warning(node.location, "'documents' is empty: the meeting's page will list no document; add lines such as `- {file: chuong-trinh.pdf, title: Chương trình họp}`")
+                reader.diagnostics.warning(node.location, .documentsEmpty)
             }
         }
-        let body = translations(folder: folder, slug: slug, section: "meetings", what: "this meeting", defaultBody: document.body,
+        let body = translations(folder: folder, slug: slug, section: "meetings", what: .thisMeeting, defaultBody: document.body,
                                 textFields: ["title", "place"]) { key, language, text in
             guard let value = text?.values[language] else { return }
             if key == "title" { title?.values[language] = value }
@@ -45,35 +45,35 @@ extension Loading {
            let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute) {
             return (hour < 10 ? "0" : "") + "\(hour):" + parts[1]
         }
-        reader.diagnostics.error(node.location, "'time' must be the hour and minutes on a 24-hour clock, in quotes, such as `time: \"08:00\"` or `time: \"14:30\"`; found '\(text)'")
+        reader.diagnostics.error(node.location, .badTime(found: text))
         return nil
     }
 
     /// One entry of `documents`: `{file: x.pdf, title: …}`, a PDF in the meeting's folder.
     private mutating func readDocument(_ node: YAMLNode, folder: URL) -> Meeting.Document? {
-        guard let fields = reader.fields(node, allowed: ["file", "title"], in: "a document of 'documents'") else { return nil }
-        let title = reader.require(fields, "title", in: "a document of 'documents'", example: "title: Chương trình họp").flatMap { reader.text($0, field: "documents.title") }
-        guard let fileNode = reader.require(fields, "file", in: "a document of 'documents'", example: "file: chuong-trinh.pdf"),
-              let file = media(fileNode, field: "file", folder: folder, extensions: ["pdf"], kind: "a PDF document")
+        guard let fields = reader.fields(node, allowed: ["file", "title"], in: .aDocument) else { return nil }
+        let title = reader.require(fields, "title", in: .aDocument, example: "title: Chương trình họp").flatMap { reader.text($0, field: "documents.title") }
+        guard let fileNode = reader.require(fields, "file", in: .aDocument, example: "file: chuong-trinh.pdf"),
+              let file = media(fileNode, field: "file", folder: folder, extensions: ["pdf"], kind: .pdfDocument)
         else { return nil }
         guard let (bytes, head, tail) = Self.ends(of: file.url) else {
-            reader.diagnostics.error(fileNode.location, "'file': '\(file.path)' cannot be read; check that the file is not open in another program, then build again")
+            reader.diagnostics.error(fileNode.location, .documentUnreadable(path: file.path))
             return nil
         }
         // Phones open a document by what its bytes are: a Word file renamed .pdf opens nowhere.
         guard Self.pdfHeader(head) else {
-            reader.diagnostics.error(fileNode.location, "'file': '\(file.path)' is not a PDF, whatever its name says (\(Self.whatItIs(head))); open it and save or export it as PDF (in Word: File › Save As › PDF), then put the PDF here")
+            reader.diagnostics.error(fileNode.location, .notPDF(path: file.path, guess: Self.whatItIs(head)))
             return nil
         }
         if tail.firstRange(of: Array("%%EOF".utf8)) == nil {
-            reader.diagnostics.warning(fileNode.location, "'file': '\(file.path)' does not end like a complete PDF: it may have been copied or downloaded only in part; copy it again and check that it opens")
+            reader.diagnostics.warning(fileNode.location, .pdfTruncated(path: file.path))
         }
         if bytes > Self.largestDocument {
-            reader.diagnostics.error(fileNode.location, "'file': '\(file.path)' is \(SourceText.megabytes(bytes)), too large for delegates' phones (at most \(Self.largestDocument >> 20) MB); export it again with smaller pictures, or split it into several documents")
+            reader.diagnostics.error(fileNode.location, .pdfTooLarge(path: file.path, size: SourceText.megabytes(bytes), limitMB: Int(Self.largestDocument >> 20)))
             return nil
         }
         if bytes > Self.largeDocument {
-            reader.diagnostics.warning(fileNode.location, "'file': '\(file.path)' is \(SourceText.megabytes(bytes)): delegates download it on their phones; export it again with smaller pictures (in Word: File › Save As › PDF, “Minimum size”) if you can")
+            reader.diagnostics.warning(fileNode.location, .pdfLarge(path: file.path, size: SourceText.megabytes(bytes)))
         }
         guard let title else { return nil }
         return Meeting.Document(file: file, title: title, bytes: bytes)
@@ -100,14 +100,14 @@ extension Loading {
     static func pdfHeader(_ head: [UInt8]) -> Bool { head.firstRange(of: Array("%PDF-".utf8)) != nil }
 
     /// What a file that is not a PDF probably is, from its first bytes, for the message.
-    static func whatItIs(_ head: [UInt8]) -> String {
+    static func whatItIs(_ head: [UInt8]) -> FileGuess {
         func starts(_ bytes: [UInt8]) -> Bool { head.starts(with: bytes) }
-        if starts([0x50, 0x4B, 0x03, 0x04]) { return "it looks like a Word, Excel or other Office file, or a zip" }
-        if starts([0xD0, 0xCF, 0x11, 0xE0]) { return "it looks like an old Word or Excel file (.doc, .xls)" }
-        if starts([0xFF, 0xD8, 0xFF]) { return "it is a JPEG photo" }
-        if starts([0x89, 0x50, 0x4E, 0x47]) { return "it is a PNG picture" }
-        if starts(Array("<".utf8)) || starts(Array("\u{FEFF}<".utf8)) { return "it looks like a web page" }
-        if head.isEmpty { return "it is empty" }
-        return "it does not start with %PDF-"
+        if starts([0x50, 0x4B, 0x03, 0x04]) { return .office }
+        if starts([0xD0, 0xCF, 0x11, 0xE0]) { return .oldOffice }
+        if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if starts([0x89, 0x50, 0x4E, 0x47]) { return .png }
+        if starts(Array("<".utf8)) || starts(Array("\u{FEFF}<".utf8)) { return .webPage }
+        if head.isEmpty { return .empty }
+        return .other
     }
 }

@@ -75,14 +75,14 @@ package struct SceneEditor: Sendable {
         bom = raw.starts(with: [0xEF, 0xBB, 0xBF])
         if bom { raw.removeFirst(3) }
         guard !raw.contains(0), let text = String(validating: raw, as: UTF8.self) else {
-            throw .error(start, "this file is not text saved as UTF-8; save it again as UTF-8 to edit the tour here")
+            throw .error(start, .editorNotUTF8)
         }
         let lines = Self.split(text)
         self.lines = lines
         newline = lines.first.map { String($0.end) }.flatMap { $0.isEmpty ? nil : $0 } ?? "\n"
         guard lines.first?.text.trimmed == "---",
               let close = lines.indices.dropFirst().first(where: { lines[$0].text.trimmed == "---" }) else {
-            throw .error(start, "this file has no front matter between two '---' lines, so it has no tour to edit")
+            throw .error(start, .editorNoFrontMatter)
         }
         let yaml = lines[1..<close].map { String($0.text) }.joined(separator: "\n")
         let parsed: YAMLNode?
@@ -91,32 +91,32 @@ package struct SceneEditor: Sendable {
         case .failure(let diagnostic): throw diagnostic
         }
         guard case .mapping(let fields)? = parsed?.kind else {
-            throw .error(start, "the front matter is not a group of fields, so it has no tour to edit")
+            throw .error(start, .editorFrontMatterNotGroup)
         }
         guard let scenesIndex = fields.firstIndex(where: { $0.key == "scenes" }) else {
-            throw .error(start, "this relic has no 'scenes:' yet; write its first scene (id, title, panorama) in the file, then edit it here")
+            throw .error(start, .editorNoScenes)
         }
         let scenesField = fields[scenesIndex]
         guard case .sequence(let items) = scenesField.value.kind, !items.isEmpty else {
-            throw .error(scenesField.keyLocation, "'scenes' must be a list of scenes to be edited here")
+            throw .error(scenesField.keyLocation, .editorScenesNotList)
         }
         // The block ends where the next top-level field starts (or at the closing `---`).
         let keyLine = scenesField.keyLocation.line - 1
         let blockEnd = fields[(scenesIndex + 1)...].map { $0.keyLocation.line - 1 }.first ?? close
         if items[0].location.line - 1 == keyLine {
-            throw .error(scenesField.keyLocation, "'scenes' is written on one line ([…]); to edit the tour here, write one scene per line starting with '- id:' as in the content format")
+            throw .error(scenesField.keyLocation, .editorScenesOnOneLine)
         }
         var starts: [Int] = []
         var ids: [String] = []
         var indent = -1
         for item in items {
             guard case .mapping(let itemFields) = item.kind else {
-                throw .error(item.location, "each scene must be a group of fields (id, title, panorama…)")
+                throw .error(item.location, .editorSceneNotGroup)
             }
             guard let id = itemFields.first(where: { $0.key == "id" })?.value.scalar, !id.isEmpty else {
-                throw .error(item.location, "this scene has no 'id'; give it one (id: san-trong) to edit the tour here")
+                throw .error(item.location, .editorSceneNoID)
             }
-            if ids.contains(id) { throw .error(item.location, "two scenes have the id '\(id)'; each scene needs its own id") }
+            if ids.contains(id) { throw .error(item.location, .sceneIDTwice(id: id)) }
             // The line of the item's `-`: at or before its first key, indented less than the key.
             let keyColumn = item.location.column - 1
             var line = item.location.line - 1
@@ -133,7 +133,7 @@ package struct SceneEditor: Sendable {
             let spaces = lines[line].text.prefix(while: { $0 == " " }).count
             guard line > keyLine, line >= (starts.last.map { $0 + 1 } ?? 0), indent < 0 || spaces == indent,
                   lines[line].text.dropFirst(spaces).hasPrefix("-") else {
-                throw .error(item.location, "the scenes list is laid out in a way the tour editor cannot change safely; write each scene starting with '- id:' at the same indentation")
+                throw .error(item.location, .editorLayout)
             }
             indent = spaces
             starts.append(line)
@@ -174,7 +174,7 @@ package struct SceneEditor: Sendable {
             case .text(let text):
                 guard let written = Self.localised(text) else {
                     let line = entries[try index(of: id)].range.lowerBound + 1
-                    throw .error(SourceLocation(path: path, line: line), "a note needs its text in the site's first language")
+                    throw .error(SourceLocation(path: path, line: line), .editorNoteNeedsText)
                 }
                 pairs.append(("text", written))
             }
@@ -205,13 +205,13 @@ package struct SceneEditor: Sendable {
 
     private func index(of id: String) throws(Diagnostic) -> Int {
         guard let index = entries.firstIndex(where: { $0.id == id }) else {
-            throw .error(SourceLocation(path: path, line: 1), "this relic has no scene '\(id)' (any more); reload the page")
+            throw .error(SourceLocation(path: path, line: 1), .editorNoScene(id: id))
         }
         return index
     }
 
     private func outOfRange(_ id: String, _ at: Int) -> Diagnostic {
-        .error(SourceLocation(path: path, line: 1), "the scene '\(id)' has no hotspot number \(at + 1) (any more); reload the page")
+        .error(SourceLocation(path: path, line: 1), .editorNoHotspot(scene: id, number: at + 1))
     }
 
     private func hotspotNodes(of id: String) throws(Diagnostic) -> [YAMLNode] {
@@ -219,7 +219,7 @@ package struct SceneEditor: Sendable {
         guard case .mapping(let fields) = entry.node.kind, let value = fields.first(where: { $0.key == "hotspots" })?.value else { return [] }
         if case .sequence(let items) = value.kind { return items }
         if value.isNull { return [] }
-        throw .error(value.location, "'hotspots' must be a list; fix it to edit this scene's hotspots here")
+        throw .error(value.location, .editorHotspotsNotList)
     }
 
     private func hotspots(of id: String) throws(Diagnostic) -> [String] {

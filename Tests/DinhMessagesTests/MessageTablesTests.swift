@@ -116,8 +116,10 @@ import Testing
     @Test func thingsNamedInMessagesAreSaidInBothLanguages() {
         let parts: [Part] = [.thisRelic, .thisProduct, .thisPage, .thisProducer, .thisMeeting, .aScene, .thisScene, .aHotspot, .thisHotspot,
                              .aGalleryPhoto, .thisGalleryPhoto, .aVideo, .thisVideo, .photo, .panorama, .image, .audioFile, .transcript, .video, .captions,
+                             .aDocument, .pdfDocument,
                              .translation(language: "en", of: .thisRelic)]
-        let kinds: [any MessageTable] = [ValueKind.scalar, ValueKind.mapping, ValueKind.sequence, Hint.ocopStars, Hint.ocopYear, Advice.audio, Advice.video]
+        let kinds: [any MessageTable] = [ValueKind.scalar, ValueKind.mapping, ValueKind.sequence, Hint.ocopStars, Hint.ocopYear, Advice.audio, Advice.video,
+                                         FileGuess.office, FileGuess.oldOffice, FileGuess.jpeg, FileGuess.png, FileGuess.webPage, FileGuess.empty, FileGuess.other]
         let others: [any MessageTable] = parts.map { $0 as any MessageTable } + kinds
         for thing in others {
             #expect(!thing.text(in: .en).isEmpty && thing.text(in: .en) != thing.text(in: .vi), "\(thing)")
@@ -267,6 +269,26 @@ enum Samples {
         .mdTooDeep(levels: 1130),
         .mdPicture,
         .mdBadLink(target: "«v131»"),
+        .documentsEmpty,
+        .badTime(found: "«m1»"),
+        .documentUnreadable(path: "«m2»"),
+        .notPDF(path: "«m3»", guess: .office),
+        .pdfTruncated(path: "«m4»"),
+        .pdfTooLarge(path: "«m5»", size: "«m6»", limitMB: 3007),
+        .pdfLarge(path: "«m7»", size: "«m8»"),
+        .editorNotUTF8,
+        .editorNoFrontMatter,
+        .editorFrontMatterNotGroup,
+        .editorNoScenes,
+        .editorScenesNotList,
+        .editorScenesOnOneLine,
+        .editorSceneNotGroup,
+        .editorSceneNoID,
+        .editorLayout,
+        .editorNoteNeedsText,
+        .editorNoScene(id: "«m9»"),
+        .editorNoHotspot(scene: "«m10»", number: 3011),
+        .editorHotspotsNotList,
     ]
     static let imageMessage: [ImageMessage] = [
         .pngEncodingFailed(detail: "«v132»"),

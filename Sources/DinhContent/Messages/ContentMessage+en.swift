@@ -3,6 +3,32 @@ import DinhCore
 extension ContentMessage {
     var english: String {
         switch self {
+        case .editorNotUTF8: "this file is not text saved as UTF-8; save it again as UTF-8 to edit the tour here"
+        case .editorNoFrontMatter: "this file has no front matter between two '---' lines, so it has no tour to edit"
+        case .editorFrontMatterNotGroup: "the front matter is not a group of fields, so it has no tour to edit"
+        case .editorNoScenes: "this relic has no 'scenes:' yet; write its first scene (id, title, panorama) in the file, then edit it here"
+        case .editorScenesNotList: "'scenes' must be a list of scenes to be edited here"
+        case .editorScenesOnOneLine:
+            "'scenes' is written on one line ([…]); to edit the tour here, write one scene per line starting with '- id:' as in the content format"
+        case .editorSceneNotGroup: "each scene must be a group of fields (id, title, panorama…)"
+        case .editorSceneNoID: "this scene has no 'id'; give it one (id: san-trong) to edit the tour here"
+        case .editorLayout:
+            "the scenes list is laid out in a way the tour editor cannot change safely; write each scene starting with '- id:' at the same indentation"
+        case .editorNoteNeedsText: "a note needs its text in the site's first language"
+        case .editorNoScene(let id): "this relic has no scene '\(id)' (any more); reload the page"
+        case .editorNoHotspot(let scene, let number): "the scene '\(scene)' has no hotspot number \(number) (any more); reload the page"
+        case .editorHotspotsNotList: "'hotspots' must be a list; fix it to edit this scene's hotspots here"
+        case .documentsEmpty: "'documents' is empty: the meeting's page will list no document; add lines such as `- {file: chuong-trinh.pdf, title: Chương trình họp}`"
+        case .badTime(let found): "'time' must be the hour and minutes on a 24-hour clock, in quotes, such as `time: \"08:00\"` or `time: \"14:30\"`; found '\(found)'"
+        case .documentUnreadable(let path): "'file': '\(path)' cannot be read; check that the file is not open in another program, then build again"
+        case .notPDF(let path, let guess):
+            "'file': '\(path)' is not a PDF, whatever its name says (\(guess.text(in: .en))); open it and save or export it as PDF (in Word: File › Save As › PDF), then put the PDF here"
+        case .pdfTruncated(let path):
+            "'file': '\(path)' does not end like a complete PDF: it may have been copied or downloaded only in part; copy it again and check that it opens"
+        case .pdfTooLarge(let path, let size, let limit):
+            "'file': '\(path)' is \(size), too large for delegates' phones (at most \(limit) MB); export it again with smaller pictures, or split it into several documents"
+        case .pdfLarge(let path, let size):
+            "'file': '\(path)' is \(size): delegates download it on their phones; export it again with smaller pictures (in Word: File › Save As › PDF, “Minimum size”) if you can"
         case .notAGroup(let what, let kind): "\(what.text(in: .en)) must be a group of fields (`key: value` lines), not \(kind.text(in: .en))"
         case .unknownField(let key, let what, let guess, let allowed):
             "unknown field '\(key)' in \(what.text(in: .en))"

@@ -3,6 +3,32 @@ import DinhCore
 extension ContentMessage {
     var vietnamese: String {
         switch self {
+        case .editorNotUTF8: "tệp này không phải văn bản lưu dạng UTF-8; hãy lưu lại dạng UTF-8 để sửa tour ở đây"
+        case .editorNoFrontMatter: "tệp này không có phần trường giữa hai dòng '---', nên không có tour để sửa"
+        case .editorFrontMatterNotGroup: "phần trường đầu tệp không phải một nhóm trường, nên không có tour để sửa"
+        case .editorNoScenes: "di tích này chưa có 'scenes:'; hãy viết cảnh đầu tiên (id, title, panorama) vào tệp, rồi sửa tiếp ở đây"
+        case .editorScenesNotList: "'scenes' phải là một danh sách cảnh thì mới sửa được ở đây"
+        case .editorScenesOnOneLine:
+            "'scenes' đang viết trên một dòng ([…]); để sửa tour ở đây, hãy viết mỗi cảnh một dòng, bắt đầu bằng '- id:' như trong hướng dẫn định dạng nội dung"
+        case .editorSceneNotGroup: "mỗi cảnh phải là một nhóm trường (id, title, panorama…)"
+        case .editorSceneNoID: "cảnh này chưa có 'id'; hãy đặt một id (id: san-trong) để sửa tour ở đây"
+        case .editorLayout:
+            "danh sách cảnh được trình bày theo cách mà trình sửa tour không thay đổi an toàn được; hãy viết mỗi cảnh bắt đầu bằng '- id:' với cùng một mức thụt lề"
+        case .editorNoteNeedsText: "ghi chú cần có văn bản bằng ngôn ngữ đầu tiên của trang"
+        case .editorNoScene(let id): "di tích này không (còn) có cảnh '\(id)'; hãy tải lại trang"
+        case .editorNoHotspot(let scene, let number): "cảnh '\(scene)' không (còn) có điểm tương tác số \(number); hãy tải lại trang"
+        case .editorHotspotsNotList: "'hotspots' phải là một danh sách; hãy sửa lại để sửa các điểm tương tác của cảnh này ở đây"
+        case .documentsEmpty: "'documents' đang trống: trang cuộc họp sẽ không có tài liệu nào; hãy thêm các dòng như `- {file: chuong-trinh.pdf, title: Chương trình họp}`"
+        case .badTime(let found): "'time' phải là giờ và phút theo đồng hồ 24 giờ, đặt trong dấu ngoặc kép, như `time: \"08:00\"` hoặc `time: \"14:30\"`; đang ghi '\(found)'"
+        case .documentUnreadable(let path): "'file': không đọc được '\(path)'; hãy kiểm tra tệp không đang mở trong chương trình khác, rồi tạo lại"
+        case .notPDF(let path, let guess):
+            "'file': '\(path)' không phải PDF, dù tên tệp ghi như vậy (\(guess.text(in: .vi))); hãy mở tệp rồi lưu hoặc xuất ra PDF (trong Word: File › Save As › PDF), rồi đặt tệp PDF vào đây"
+        case .pdfTruncated(let path):
+            "'file': '\(path)' không kết thúc như một tệp PDF đầy đủ: có thể tệp mới được chép hoặc tải về một phần; hãy chép lại và kiểm tra tệp mở được"
+        case .pdfTooLarge(let path, let size, let limit):
+            "'file': '\(path)' nặng \(size), quá lớn với điện thoại của đại biểu (tối đa \(limit) MB); hãy xuất lại với hình ảnh nhỏ hơn, hoặc chia thành nhiều tài liệu"
+        case .pdfLarge(let path, let size):
+            "'file': '\(path)' nặng \(size): đại biểu tải tệp này về điện thoại; nếu được, hãy xuất lại với hình ảnh nhỏ hơn (trong Word: File › Save As › PDF, “Minimum size”)"
         case .notAGroup(let what, let kind): "\(what.text(in: .vi)) phải là một nhóm trường (các dòng `khoá: giá trị`), không phải \(kind.text(in: .vi))"
         case .unknownField(let key, let what, let guess, let allowed):
             "trường '\(key)' không dùng được trong \(what.text(in: .vi))"

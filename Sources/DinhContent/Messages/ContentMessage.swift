@@ -3,6 +3,28 @@ import DinhCore
 /// What reading the content folder says: problems in site.yaml, pages, relics, products and producers, their YAML, media files, Markdown and WebVTT.
 /// English in ContentMessage+en.swift, Vietnamese in ContentMessage+vi.swift: one exhaustive `switch` each.
 package enum ContentMessage: MessageTable {
+    // The tour editor of dinh serve (SceneEditor)
+    case editorNotUTF8
+    case editorNoFrontMatter
+    case editorFrontMatterNotGroup
+    case editorNoScenes
+    case editorScenesNotList
+    case editorScenesOnOneLine
+    case editorSceneNotGroup
+    case editorSceneNoID
+    case editorLayout
+    case editorNoteNeedsText
+    case editorNoScene(id: String)
+    case editorNoHotspot(scene: String, number: Int)
+    case editorHotspotsNotList
+    // Meetings (LoadMeetings)
+    case documentsEmpty
+    case badTime(found: String)
+    case documentUnreadable(path: String)
+    case notPDF(path: String, guess: FileGuess)
+    case pdfTruncated(path: String)
+    case pdfTooLarge(path: String, size: String, limitMB: Int)
+    case pdfLarge(path: String, size: String)
     // Fields (FieldReader)
     case notAGroup(what: Part, kind: ValueKind)
     case unknownField(key: String, in: Part, guess: String?, allowed: [String])
@@ -136,7 +158,7 @@ extension DinhError {
 /// A string literal is words of its own, the same in every language.
 package indirect enum Part: MessageTable, Hashable, ExpressibleByStringLiteral {
     case thisRelic, thisProduct, thisPage, thisProducer, thisMeeting, siteFile
-    case aScene, thisScene, aHotspot, thisHotspot, aGalleryPhoto, thisGalleryPhoto, aVideo, thisVideo, view
+    case aScene, thisScene, aHotspot, thisHotspot, aGalleryPhoto, thisGalleryPhoto, aVideo, thisVideo, view, aDocument, pdfDocument
     case photo, panorama, image, audioFile, transcript, video, captions
     /// A field by its name, in quotes: 'ocop'.
     case field(String)
@@ -175,6 +197,10 @@ package indirect enum Part: MessageTable, Hashable, ExpressibleByStringLiteral {
         case (.thisVideo, .en): "this video"
         case (.thisVideo, .vi): "video này"
         case (.view, _): "'view'"
+        case (.aDocument, .en): "a document of 'documents'"
+        case (.aDocument, .vi): "một tài liệu trong 'documents'"
+        case (.pdfDocument, .en): "a PDF document"
+        case (.pdfDocument, .vi): "tài liệu PDF"
         case (.photo, .en): "a JPEG or PNG photo"
         case (.photo, .vi): "ảnh JPEG hoặc PNG"
         case (.panorama, .en): "a JPEG or PNG panorama"
@@ -193,6 +219,30 @@ package indirect enum Part: MessageTable, Hashable, ExpressibleByStringLiteral {
         case (.translation(let code, let part), .en): "the \(code) translation of \(part.text(in: language))"
         case (.translation(let code, let part), .vi): "bản dịch \(code) của \(part.text(in: language))"
         case (.verbatim(let text), _): text
+        }
+    }
+}
+
+/// What a file that should be a PDF looks like, from its first bytes.
+package enum FileGuess: MessageTable, Hashable {
+    case office, oldOffice, jpeg, png, webPage, empty, other
+
+    package func text(in language: Language) -> String {
+        switch (self, language) {
+        case (.office, .en): "it looks like a Word, Excel or other Office file, or a zip"
+        case (.office, .vi): "có vẻ là tệp Word, Excel hay tệp Office khác, hoặc tệp zip"
+        case (.oldOffice, .en): "it looks like an old Word or Excel file (.doc, .xls)"
+        case (.oldOffice, .vi): "có vẻ là tệp Word hoặc Excel cũ (.doc, .xls)"
+        case (.jpeg, .en): "it is a JPEG photo"
+        case (.jpeg, .vi): "đây là ảnh JPEG"
+        case (.png, .en): "it is a PNG picture"
+        case (.png, .vi): "đây là hình PNG"
+        case (.webPage, .en): "it looks like a web page"
+        case (.webPage, .vi): "có vẻ là một trang web"
+        case (.empty, .en): "it is empty"
+        case (.empty, .vi): "tệp trống"
+        case (.other, .en): "it does not start with %PDF-"
+        case (.other, .vi): "tệp không bắt đầu bằng %PDF-"
         }
     }
 }
