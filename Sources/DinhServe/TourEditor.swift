@@ -200,14 +200,16 @@ package actor TourEditor {
         let shown = display(slug)
         guard let bytes = FileManager.default.contents(atPath: url.path) else { return failure(.notFound, "\(shown) cannot be read") }
         let op = request["op"] as? String ?? ""
+        // Messages in the page's language.
+        let language = (request["lang"] as? String).flatMap { Language(code: $0) } ?? .en
         // A content error in this file blocks editing: the loader's messages, as `dinh build` prints them.
         let errors = ContentLoader(root: content, displayRoot: displayContent).load().diagnostics.sorted
-            .filter { $0.severity == .error && $0.location.path == shown }.map(\.description)
+            .filter { $0.severity == .error && $0.location.path == shown }.map { $0.description(in: language) }
         let parsed: SceneEditor
         do {
             parsed = try SceneEditor(bytes: bytes, path: shown)
         } catch {
-            let messages = errors.isEmpty ? [error.description] : errors
+            let messages = errors.isEmpty ? [error.description(in: language)] : errors
             return op == "state" ? (.ok, ["ok": true, "state": state(nil, slug: slug, bytes: bytes, errors: messages)])
                                  : failure(.conflict, "fix \(shown) first", messages: messages)
         }
@@ -236,7 +238,7 @@ package actor TourEditor {
             do {
                 updated = try parsed.applying(edit)
             } catch {
-                return failure(.conflict, error.description)
+                return failure(.conflict, error.description(in: language))
             }
         }
         do {

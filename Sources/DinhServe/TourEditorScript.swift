@@ -107,6 +107,7 @@ enum TourEditorScript {
   function send(body) {
     if (busy || (blocked() && body.op !== 'state')) return Promise.resolve(null);
     body.relic = RELIC;
+    body.lang = D.documentElement.lang || 'en';
     if (state) body.version = state.version;
     busy = true; refresh();
     return fetch('/__dinh/edit', { method: 'POST', credentials: 'same-origin',

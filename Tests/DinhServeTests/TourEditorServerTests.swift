@@ -148,6 +148,10 @@ import Testing
         let state = Self.json(await editor.handle(Self.request(["op": "state", "relic": "quan-phuong-tri"])).body)["state"] as? [String: Any]
         let errors = state?["errors"] as? [String] ?? []
         #expect(errors.contains { $0.hasPrefix("content/heritage/quan-phuong-tri/index.md:9:") }, "\(errors)")
+        // In the page's language.
+        let vietnamese = (Self.json(await editor.handle(Self.request(["op": "state", "relic": "quan-phuong-tri", "lang": "vi"])).body)["state"] as? [String: Any])?["errors"] as? [String] ?? []
+        #expect(vietnamese.count == errors.count && vietnamese.first?.hasPrefix("content/heritage/quan-phuong-tri/index.md:9:") == true)
+        #expect(vietnamese != errors, "\(vietnamese)")
         let answer = await editor.handle(Self.request(["op": "north", "relic": "quan-phuong-tri", "version": try await version(editor), "scene": "san-trong", "yaw": 12]))
         #expect(answer.status == 409)
         #expect((Self.json(answer.body)["messages"] as? [String])?.first?.hasPrefix("content/heritage/quan-phuong-tri/index.md:9:") == true)
