@@ -1,3 +1,4 @@
+import DinhCore
 import FlyingFox
 import FlyingSocks
 import Foundation
@@ -79,7 +80,12 @@ package actor LiveReload {
     /// theme's Content-Security-Policy of `script-src 'self'` still lets it run): it listens for
     /// events, reloads, and shows build errors in a fixed overlay. Messages go in with
     /// `textContent`, so nothing in them is read as HTML.
-    static let reloadScript = """
+    static var reloadScript: String { reloadScript(in: .en) }
+
+    /// The script with the overlay's heading in `language` (the one `dinh` speaks).
+    static func reloadScript(in language: Language) -> String {
+        let heading = ServeMessage.overlayHeading.text(in: language).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return """
         /* dinh serve: live reload */(function(){var me=document.currentScript,g=me?+me.getAttribute("data-generation"):0;\
         if(!window.EventSource)return;var s=new EventSource("/__dinh/events");\
         function show(m){var d=document.getElementById("__dinh_errors");if(!d){d=document.createElement("div");d.id="__dinh_errors";\
@@ -87,13 +93,14 @@ package actor LiveReload {
         background:rgba(40,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;text-align:left";\
         d.onclick=function(){d.remove()};(document.body||document.documentElement).appendChild(d)}\
         d.textContent="";var h=document.createElement("strong");\
-        h.textContent="dinh: the site could not be rebuilt. The last good version is shown underneath (click to see it). Fix and save; this page reloads.";\
+        h.textContent="\(heading)";\
         d.appendChild(h);m.forEach(function(t){var p=document.createElement("div");p.style.marginTop=".75rem";p.textContent=t;d.appendChild(p)})}\
         s.addEventListener("hello",function(e){if(+e.data!==g)location.reload()});\
         s.addEventListener("reload",function(){location.reload()});\
         s.addEventListener("build-error",function(e){try{show(JSON.parse(e.data))}catch(x){}});})();
 
         """
+    }
 
     /// The tag added to every HTML response in preview (never to the built files); the page
     /// remembers which build it came from.

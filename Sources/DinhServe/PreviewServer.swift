@@ -12,6 +12,7 @@ package actor PreviewServer {
     /// The tour editor, when this preview has one.
     package nonisolated let editor: TourEditor?
     private let requestedPort: UInt16
+    private let language: Language
     private var server: HTTPServer?
     private var running: Task<Void, Never>?
     private var heartbeat: Task<Void, Never>?
@@ -20,7 +21,10 @@ package actor PreviewServer {
     ///   - root: the folder to serve (the build's output folder; it may not exist yet).
     ///   - host: the address to listen on: `127.0.0.1` (default), `0.0.0.0` or `::` for the LAN.
     ///   - port: 0 for any free port (see `start()`'s result).
-    package init(root: URL, host: String = "127.0.0.1", port: UInt16, liveReload: LiveReload = LiveReload(), editor: TourEditor? = nil) {
+    ///   - language: the language of the error overlay's heading.
+    package init(root: URL, host: String = "127.0.0.1", port: UInt16, liveReload: LiveReload = LiveReload(), editor: TourEditor? = nil,
+                 language: Language = .en) {
+        self.language = language
         self.root = root
         self.host = host
         self.requestedPort = port
@@ -34,7 +38,7 @@ package actor PreviewServer {
     package func start() async throws -> UInt16 {
         if let server, let port = await Self.port(of: server) { return port }
         let address = try Self.address(host: host, port: requestedPort)
-        let handler = SiteHandler(files: SiteFiles(root: root), liveReload: liveReload, editor: editor)
+        let handler = SiteHandler(files: SiteFiles(root: root), liveReload: liveReload, editor: editor, language: language)
         let server = HTTPServer(address: address, timeout: 30, pool: NoDelayPool(base: HTTPServer.defaultPool()), logger: .disabled, handler: handler)
         let failure = FailureBox()
         let running = Task {
@@ -143,6 +147,8 @@ struct SiteHandler: HTTPHandler {
     let files: SiteFiles
     let liveReload: LiveReload
     var editor: TourEditor? = nil
+    /// The language of the error overlay's heading.
+    var language: Language = .en
 
     /// Files up to this size are read at once; larger ones (videos) are streamed from disk.
     private static let readWholeLimit = 1 << 20
@@ -161,7 +167,7 @@ struct SiteHandler: HTTPHandler {
             return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(TourEditorScript.source.utf8), request: request)
         }
         if path == "/__dinh/reload.js" {
-            return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(LiveReload.reloadScript.utf8), request: request)
+            return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(LiveReload.reloadScript(in: language).utf8), request: request)
         }
         switch files.resolve(path: path, query: request.target.query(percentEncoded: true)) {
         case .file(let file):

@@ -73,7 +73,7 @@ package actor PreviewSession {
         baseline = watcher.refreshing(Self.writtenByTheBuild, in: baseline)
         var lastError: (any Error)?
         for port in ports {
-            let server = PreviewServer(root: options.output, host: host, port: port, liveReload: liveReload, editor: editor)
+            let server = PreviewServer(root: options.output, host: host, port: port, liveReload: liveReload, editor: editor, language: options.language)
             do {
                 let bound = try await server.start()
                 self.server = server

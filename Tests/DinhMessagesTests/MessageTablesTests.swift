@@ -468,6 +468,7 @@ enum Samples {
         .didNotStart,
         .notLocalAddress(host: "«v356»"),
         .serverNotStarted,
+        .overlayHeading,
     ]
     static let cLIMessage: [CLIMessage] = [
         .rootAbstract,
