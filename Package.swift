@@ -96,6 +96,6 @@ let package = Package(
         .testTarget(name: "DinhServeTests", dependencies: ["DinhServe", "DinhSite", "DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhCLITests", dependencies: ["DinhTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DinhMessagesTests", dependencies: ["DinhCLI", "DinhImport", "DinhServe", "DinhSite", "DinhFeeds", "DinhQR", "DinhImaging",
-                                                               "DinhContent", "DinhCore", "DinhTestSupport"], swiftSettings: swiftSettings),
+                                                               "DinhTemplate", "DinhContent", "DinhCore", "DinhTestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -47,7 +47,7 @@ public struct Theme: Sendable {
                 library.register(try Template(text), named: String(file.dropLast(".mustache".count)))
                 shownPaths[String(file.dropLast(".mustache".count))] = shown
             } catch {
-                diagnostics.error(SourceLocation(path: shown, line: error.line, column: error.column), .templateError(detail: error.message))
+                diagnostics.error(SourceLocation(path: shown, line: error.line, column: error.column), .templateError(detail: error.text))
             }
         }
         // The built-in templates also answer to `built-in/<name>`, so a template in content/theme can

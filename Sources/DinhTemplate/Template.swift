@@ -1,3 +1,5 @@
+import DinhCore
+
 /// A Mustache template, parsed once: text, variables (`{{name}}` escaped for HTML, `{{{name}}}` and
 /// `{{& name}}` as they are), sections (`{{#name}}…{{/name}}`), inverted sections (`{{^name}}`),
 /// partials (`{{> name}}`), comments (`{{! … }}`), delimiter changes (`{{=<% %>=}}`) and
@@ -56,10 +58,25 @@ package struct Template: Sendable {
 }
 
 /// A mistake in a template, at a line and column (1-based) of its source.
-package struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
-    package let message: String
+package struct TemplateError: MessageError, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, in either language.
+    package let text: Message
     package let line: Int
     package let column: Int
+
+    /// What is wrong, in English.
+    package var message: String { text.text(in: .en) }
+
+    package init(message: String, line: Int, column: Int) { self.init(Message(verbatim: message), line: line, column: column) }
+    init(_ message: TemplateMessage, line: Int, column: Int) { self.init(Message(message), line: line, column: column) }
+    init(_ text: Message, line: Int, column: Int) {
+        self.text = text
+        self.line = line
+        self.column = column
+    }
+
+    /// The same place and the same English words.
+    package static func == (a: TemplateError, b: TemplateError) -> Bool { (a.line, a.column, a.message) == (b.line, b.column, b.message) }
 
     package var description: String { "\(line):\(column): \(message)" }
 }
@@ -101,12 +118,12 @@ private struct Parser {
             }
         }
 
-        var what: String {
+        var what: TemplatePart {
             switch kind {
-            case .section: "the section \(tag)"
-            case .block: "the block \(tag)"
-            case .parent: "the parent \(tag)"
-            case .root: "the template"
+            case .section: .section(tag)
+            case .block: .block(tag)
+            case .parent: .parent(tag)
+            case .root: .template
             }
         }
     }
@@ -130,19 +147,19 @@ private struct Parser {
             // `{{{name}}}` ends with `}` and the closing delimiter; `{{=<% %>=}}` with `=` and it.
             let ending = kind == "{" ? ["}"] + close : kind == "=" ? ["="] + close : close
             guard let tagEnd = find(ending, from: cursor) else {
-                throw TemplateError(message: "a tag is not finished (missing \(String(String.UnicodeScalarView(close))))", line: line, column: column)
+                throw TemplateError(.tagNotFinished(missing: String(String.UnicodeScalarView(close))), line: line, column: column)
             }
             let name = String(String.UnicodeScalarView(source[cursor..<tagEnd])).trimmingSpaces()
             let after = tagEnd + ending.count
             if kind != "!" && kind != "=" && name.isEmpty {
-                throw TemplateError(message: "a tag has no name", line: line, column: column)
+                throw TemplateError(.tagNoName, line: line, column: column)
             }
             if (kind == ">" || kind == "<") && name.hasPrefix("*") {
-                throw TemplateError(message: "{{\(Character(kind))\(name)}}: dynamic names are not supported; name the template itself", line: line, column: column)
+                throw TemplateError(.dynamicName(tag: "{{\(Character(kind))\(name)}}"), line: line, column: column)
             }
             if top.kind == .parent && !"!=$/".unicodeScalars.contains(kind) {
                 let written = kind == " " ? "{{\(name)}}" : kind == "{" ? "{{{\(name)}}}" : "{{\(Character(kind))\(name)}}"
-                throw TemplateError(message: "\(written) is inside \(top.tag) (line \(top.line)) but outside its blocks, where it would never show: only {{$block}}…{{/block}} fill a parent", line: line, column: column)
+                throw TemplateError(.outsideBlocks(written: written, parent: top.tag, line: top.line), line: line, column: column)
             }
 
             // Blanks alone before the tag on its line (from `lineStart`), and after it (to `lineEnd`).
@@ -181,7 +198,7 @@ private struct Parser {
             case "=":
                 let parts = name.split(whereSeparator: { $0 == " " || $0 == "\t" })
                 guard parts.count == 2, !parts.contains(where: { $0.contains("=") }) else {
-                    throw TemplateError(message: "a set-delimiter tag is malformed (write it as {{=<% %>=}})", line: line, column: column)
+                    throw TemplateError(.badDelimiters, line: line, column: column)
                 }
                 open = Array(parts[0].unicodeScalars)
                 close = Array(parts[1].unicodeScalars)
@@ -205,7 +222,7 @@ private struct Parser {
         flush()
         if stack.count > 1 {
             let frame = top
-            throw TemplateError(message: "\(frame.what) is never closed with {{/\(frame.name)}}", line: frame.line, column: frame.column)
+            throw TemplateError(.neverClosed(what: frame.what, name: frame.name), line: frame.line, column: frame.column)
         }
         return stack[0].nodes
     }
@@ -213,18 +230,18 @@ private struct Parser {
     mutating func closeFrame(named name: String, standalone: Bool, line: Int, column: Int) throws(TemplateError) {
         flush()
         guard stack.count > 1 else {
-            throw TemplateError(message: "{{/\(name)}} closes a section that was never opened", line: line, column: column)
+            throw TemplateError(.closesUnopened(name: name), line: line, column: column)
         }
         let frame = stack.removeLast()
         guard frame.name == name else {
-            throw TemplateError(message: "{{/\(name)}} closes \(frame.what) opened on line \(frame.line): close it with {{/\(frame.name)}}", line: line, column: column)
+            throw TemplateError(.closesOther(name: name, what: frame.what, line: frame.line, expected: frame.name), line: line, column: column)
         }
         switch frame.kind {
         case .section(let inverted):
             add(.section(Template.Name(Substring(frame.name)), inverted: inverted, frame.nodes))
         case .block where top.kind == .parent:
             guard top.blocks[name] == nil else {
-                throw TemplateError(message: "\(frame.tag) fills \(top.tag) twice", line: frame.line, column: frame.column)
+                throw TemplateError(.fillsTwice(block: frame.tag, parent: top.tag), line: frame.line, column: frame.column)
             }
             stack[stack.count - 1].blocks[name] = frame.nodes
         case .block:

@@ -7,6 +7,7 @@ import DinhImport
 import DinhQR
 import DinhServe
 import DinhSite
+import DinhTemplate
 import DinhTestSupport
 import Foundation
 import Testing
@@ -28,6 +29,7 @@ import Testing
         ("DinhImport/Messages/ImportMessage.swift", Samples.importMessage),
         ("DinhServe/Messages/ServeMessage.swift", Samples.serveMessage),
         ("DinhCLI/Messages/CLIMessage.swift", Samples.cLIMessage),
+        ("DinhTemplate/Messages/TemplateMessage.swift", Samples.templateMessage),
     ]
 
     /// The case names declared in a table's enum, read from its source.
@@ -119,7 +121,8 @@ import Testing
                              .aDocument, .pdfDocument,
                              .translation(language: "en", of: .thisRelic)]
         let kinds: [any MessageTable] = [ValueKind.scalar, ValueKind.mapping, ValueKind.sequence, Hint.ocopStars, Hint.ocopYear, Advice.audio, Advice.video,
-                                         FileGuess.office, FileGuess.oldOffice, FileGuess.jpeg, FileGuess.png, FileGuess.webPage, FileGuess.empty, FileGuess.other]
+                                         FileGuess.office, FileGuess.oldOffice, FileGuess.jpeg, FileGuess.png, FileGuess.webPage, FileGuess.empty, FileGuess.other,
+                                         TemplatePart.section("{{#a}}"), TemplatePart.block("{{$a}}"), TemplatePart.parent("{{<a}}"), TemplatePart.template]
         let others: [any MessageTable] = parts.map { $0 as any MessageTable } + kinds
         for thing in others {
             #expect(!thing.text(in: .en).isEmpty && thing.text(in: .en) != thing.text(in: .vi), "\(thing)")
@@ -378,7 +381,7 @@ enum Samples {
         .themeMissing,
         .templateUnused(templates: ["«v248a»", "«v248b»"]),
         .templateNotUTF8,
-        .templateError(detail: "«v249»"),
+        .templateError(detail: Message(verbatim: "«v249»")),
         .templateMissingPartial(tag: "«v250»", name: "«v251»"),
         .panoramaUnreadable(path: "«v252»"),
         .panoramaUnusable(path: "«v253»", reason: Message(verbatim: "«v254»")),
@@ -520,5 +523,16 @@ enum Samples {
         .tourEditorOnNetwork(host: "«v379»", url: "«v380»"),
         .rebuilt(cause: "«v381»", pages: 1382, seconds: "«v383»"),
         .rebuildFailed(cause: "«v384»", errors: 1385, firstBuild: true),
+    ]
+    static let templateMessage: [TemplateMessage] = [
+        .tagNotFinished(missing: "«t901»"),
+        .tagNoName,
+        .dynamicName(tag: "«t902»"),
+        .outsideBlocks(written: "«t903»", parent: "«t904»", line: 4905),
+        .badDelimiters,
+        .neverClosed(what: .block("«tb»"), name: "«t907»"),
+        .closesUnopened(name: "«t908»"),
+        .closesOther(name: "«t909»", what: .block("«tb»"), line: 4911, expected: "«t912»"),
+        .fillsTwice(block: "«t913»", parent: "«t914»"),
     ]
 }

@@ -28,7 +28,7 @@ extension SiteMessage {
         case .themeMissing: "the built-in theme is missing from this installation of dinh; reinstall it"
         case .templateUnused(let templates): "this template is not used by dinh (the templates are: \(templates.joined(separator: ", ")); partials start with _)"
         case .templateNotUTF8: "this template cannot be read as UTF-8 text"
-        case .templateError(let detail): "this template has a Mustache error: \(detail)"
+        case .templateError(let detail): "this template has a Mustache error: \(detail.text(in: .en))"
         case .templateMissingPartial(let tag, let name): "this template includes \(tag), but there is no template \(name).mustache"
         case .panoramaUnreadable(let path): "'\(path)' cannot be read"
         case .panoramaUnusable(let path, let reason): "'\(path)' cannot be used as a 360° panorama: \(reason.text(in: .en))"

@@ -28,7 +28,7 @@ extension SiteMessage {
         case .themeMissing: "bản cài đặt dinh này thiếu giao diện có sẵn; hãy cài lại dinh"
         case .templateUnused(let templates): "dinh không dùng mẫu này (các mẫu là: \(templates.joined(separator: ", ")); mẫu con bắt đầu bằng _)"
         case .templateNotUTF8: "không đọc được mẫu này dưới dạng văn bản UTF-8"
-        case .templateError(let detail): "mẫu này có lỗi Mustache: \(detail)"
+        case .templateError(let detail): "mẫu này có lỗi Mustache: \(detail.text(in: .vi))"
         case .templateMissingPartial(let tag, let name): "mẫu này dùng \(tag), nhưng không có mẫu \(name).mustache"
         case .panoramaUnreadable(let path): "không đọc được '\(path)'"
         case .panoramaUnusable(let path, let reason): "'\(path)' không dùng được làm ảnh 360°: \(reason.text(in: .vi))"

@@ -31,7 +31,7 @@ package enum SiteMessage: MessageTable {
     case themeMissing
     case templateUnused(templates: [String])
     case templateNotUTF8
-    case templateError(detail: String)
+    case templateError(detail: Message)
     case templateMissingPartial(tag: String, name: String)
     // 360° tiles
     case panoramaUnreadable(path: String)
