@@ -22,7 +22,8 @@ enum TourEditorScript {
     spots: 'Điểm nóng của cảnh này', none: 'Cảnh này chưa có điểm nóng.', toCentre: 'Chuyển ra giữa khung nhìn', del: 'Xoá',
     scenes: 'Thứ tự các cảnh (cảnh đầu tiên mở trước)', up: 'Lên', down: 'Xuống', entry: 'cảnh mở đầu',
     newAt: 'Điểm nóng mới tại', door: 'Cửa sang cảnh khác', note: 'Ghi chú', target: 'Sang cảnh', label: 'Nhãn',
-    text: 'Nội dung ghi chú', add: 'Thêm', cancel: 'Huỷ', marker: 'Điểm nóng', drag: 'kéo để di chuyển, phím Delete để xoá',
+    text: 'Nội dung ghi chú', add: 'Thêm', cancel: 'Huỷ', marker: 'Điểm nóng', drag: 'kéo hoặc dùng phím mũi tên để di chuyển, Delete để xoá',
+    keys: 'Enter để lưu, Esc để thôi',
     saved: 'Đã lưu vào ', reload: '. Trang đang tải lại…', failed: 'Chưa lưu được: ', blocked: 'Chưa sửa được chuyến tham quan vì tệp có lỗi. Sửa các lỗi này rồi lưu tệp:',
     needText: 'Hãy nhập nội dung ghi chú bằng ngôn ngữ đầu tiên.', offline: 'Không kết nối được với dinh serve; nó còn chạy không?',
     ops: { add: 'đã thêm điểm nóng', move: 'đã chuyển điểm nóng', delete: 'đã xoá điểm nóng', view: 'đã đặt góc nhìn ban đầu',
@@ -34,7 +35,8 @@ enum TourEditorScript {
     spots: 'Hotspots of this scene', none: 'This scene has no hotspots yet.', toCentre: 'Move to the centre of the view', del: 'Delete',
     scenes: 'Order of scenes (the first opens first)', up: 'Move up', down: 'Move down', entry: 'entry scene',
     newAt: 'New hotspot at', door: 'Door to another scene', note: 'Note', target: 'Leads to', label: 'Label',
-    text: 'Note text', add: 'Add', cancel: 'Cancel', marker: 'Hotspot', drag: 'drag to move, Delete key to remove',
+    text: 'Note text', add: 'Add', cancel: 'Cancel', marker: 'Hotspot', drag: 'drag or use the arrow keys to move it, Delete to remove it',
+    keys: 'Enter saves, Escape cancels',
     saved: 'Saved to ', reload: '. The page reloads…', failed: 'Not saved: ', blocked: 'The tour cannot be edited while the file has errors. Fix these and save the file:',
     needText: 'Type the note in the first language.', offline: 'dinh serve does not answer; is it still running?',
     ops: { add: 'hotspot added', move: 'hotspot moved', delete: 'hotspot deleted', view: 'initial view set',
@@ -271,8 +273,16 @@ enum TourEditorScript {
       }
       b.addEventListener('pointerup', end);
       b.addEventListener('pointercancel', end);
+      // Keyboard: arrows move it by 1° (0.1° with Shift), Enter saves, Escape puts it back.
       b.addEventListener('keydown', function (e) {
+        var step = e.shiftKey ? 0.1 : 1, k = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] }[e.key];
         if (e.key === 'Delete' || e.key === 'Backspace') { e.preventDefault(); send({ op: 'delete', scene: here.id, index: i }); }
+        else if (k) {
+          e.preventDefault();
+          m.yaw += k[0]; m.pitch = M.max(-90, M.min(90, m.pitch + k[1])); m.moved = true;
+          say('yaw ' + fixed(m.yaw) + '°, pitch ' + fixed(m.pitch) + '° — ' + T.keys);
+        } else if (e.key === 'Enter' && m.moved) { e.preventDefault(); send({ op: 'move', scene: here.id, index: i, yaw: m.yaw, pitch: m.pitch }); }
+        else if (e.key === 'Escape' && m.moved) { e.stopPropagation(); m.yaw = h.yaw; m.pitch = h.pitch; m.moved = false; say(''); }
       });
       return m;
     });

@@ -307,6 +307,19 @@ def main():
         assert angle_diff(yaw, GREEN[0]) <= 1 and abs(pitch - GREEN[1]) <= 1, 'written %s, disc at %s' % (line, GREEN[:2])
         assert 'Hoành phi' in line, line
 
+    def arrow_keys_move_it():
+        before = spots(read(index), 'san-trong')[1]
+        marker = driver.find_elements(By.CSS_SELECTOR, '.dinh-edit-spot[data-index="1"]')[0]
+        driver.execute_script('arguments[0].focus()', marker)
+
+        def keys():
+            for key in [Keys.ARROW_RIGHT] * 3 + [Keys.ARROW_UP] * 2:
+                driver.switch_to.active_element.send_keys(key)
+            driver.switch_to.active_element.send_keys(Keys.ENTER)
+        _, after = ed.change(keys)
+        yaw, pitch, line = spots(after, 'san-trong')[1]
+        assert abs(yaw - (before[0] + 3)) < 0.01 and abs(pitch - (before[1] + 2)) < 0.01, (before, line)
+
     def delete_removes_it():
         def delete():
             driver.find_elements(By.CSS_SELECTOR, '[data-edit=spots] li[data-index="1"] [data-edit=delete]')[0].click()
@@ -393,6 +406,7 @@ def main():
     runner.run('the editor is on relic pages, with labelled buttons reached by keyboard', editor_is_there)
     runner.run('a click on a disc adds a note within 1° of it; only scene lines change', click_adds_a_note_at_the_disc)
     runner.run('dragging the hotspot moves it onto another disc', drag_moves_it_to_another_disc)
+    runner.run('arrow keys and Enter move the focused hotspot', arrow_keys_move_it)
     runner.run('deleting the hotspot gives back the original bytes', delete_removes_it)
     runner.run('"use this view" writes the current view', use_this_view_writes_the_view)
     runner.run('"north is here" writes north', north_is_here_writes_north)

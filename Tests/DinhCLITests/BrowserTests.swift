@@ -35,7 +35,7 @@ import Testing
     /// reordering and undo are written into index.md changing only scene lines (BOM and CRLF kept),
     /// the editor passes axe-core, and an error in the file blocks editing with its file:line.
     @Test func tourEditorInThePreview() throws {
-        try run("test_tour_editor.py", checks: 10, onTheDemo: false, environment: ["DINH_BINARY": Tools.dinhBinary.path])
+        try run("test_tour_editor.py", checks: 11, onTheDemo: false, environment: ["DINH_BINARY": Tools.dinhBinary.path])
     }
 
     /// The demo's Đình Đại Phùng: tour, one narration player, captions, over http and from disk.
