@@ -268,7 +268,7 @@ package actor TourEditor {
         var info = stat()
         let mode = stat(url.path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
         guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: Int(mode)]) else {
-            throw DinhError("cannot create a file in \(folder.path)")
+            throw DinhError(ServeMessage.cannotCreateFile(folder: folder.path))
         }
         let descriptor = open(temporary.path, O_RDONLY)
         if descriptor >= 0 { fsync(descriptor); close(descriptor) }

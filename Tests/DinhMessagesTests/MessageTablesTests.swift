@@ -149,6 +149,29 @@ import Testing
         #expect(DinhError(ImportMessage.noWorksheet(file: "list.xlsx")).description(in: .vi) == "error: list.xlsx không có trang tính nào; hãy đặt danh sách sản phẩm ở trang tính đầu tiên")
     }
 
+    /// A diagnostic or error written as an English string at its call site would be English in both
+    /// languages: every one comes from a table (`Message(verbatim:)` marks words that are not Dinh's).
+    @Test func noMessageIsWrittenAsABareStringOutsideTheTables() throws {
+        let sources = Tools.repositoryRoot.appendingPathComponent("Sources")
+        let patterns = [#"\.(error|warning)\([^"\n]*,\s*""#, #"DinhError\(""#, #"Diagnostic\([^"\n]*,\s*""#, #"[(,]\s*message: ""#]
+            .map { try! NSRegularExpression(pattern: $0) }
+        var found: [String] = []
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for file in files where file.pathExtension == "swift" {
+            let path = file.path.replacingOccurrences(of: sources.path + "/", with: "")
+            if path.contains("/Messages/") || path.hasPrefix("dinh-bench/") || path.hasPrefix("dinh-fuzz/") { continue }
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let code = String(line)
+                if code.trimmingCharacters(in: .whitespaces).hasPrefix("//") { continue }
+                let range = NSRange(code.startIndex..., in: code)
+                if patterns.contains(where: { $0.firstMatch(in: code, range: range) != nil }) { found.append("\(path):\(number + 1): \(code.trimmingCharacters(in: .whitespaces))") }
+            }
+        }
+        #expect(files.filter { $0.pathExtension == "swift" }.count > 100, "the sources were read")
+        #expect(found.isEmpty, "messages written in English only (put them in the module's message table):\n\(found.joined(separator: "\n"))")
+    }
+
     @Test func theLanguageComesFromTheWordsThenTheLocaleAsPOSIXSays() {
         #expect(Language.fromLocale(["LANG": "vi_VN.UTF-8"]) == .vi)
         #expect(Language.fromLocale(["LANG": "vi"]) == .vi)
@@ -472,6 +495,7 @@ enum Samples {
         .notLocalAddress(host: "«v356»"),
         .serverNotStarted,
         .overlayHeading,
+        .cannotCreateFile(folder: "«s1»"),
     ]
     static let cLIMessage: [CLIMessage] = [
         .rootAbstract,

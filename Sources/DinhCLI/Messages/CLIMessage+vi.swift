@@ -56,9 +56,9 @@ extension CLIMessage {
             Tiếp theo: sửa \(folder)/site.yaml, rồi chạy `dinh build \(folder)` và mở public/index.html.
             """
         case .noContentFolder(let folder): "không có thư mục nội dung ở \(folder); hãy tạo bằng `dinh init \(folder)`"
-        case .serving(let url): "Đang mở tại \(url)"
-        case .servingHere(let url): "Đang mở tại \(url) (máy này)"
-        case .servingNetwork(let url): "         và \(url) (điện thoại trong cùng mạng)"
+        case .serving(let url): "Xem trước tại \(url)"
+        case .servingHere(let url): "Xem trước tại \(url) (máy này)"
+        case .servingNetwork(let url): "           và \(url) (điện thoại trong cùng mạng)"
         case .watching: "Đang theo dõi thay đổi; bấm Ctrl-C để dừng."
         case .helpEdit: "Giữ trình sửa chuyến tham quan khi --host mở bản xem trước cho cả mạng (mặc định chỉ bật trên 127.0.0.1; chỉ máy này được sửa)."
         case .tourEditorOn: "Sửa chuyến tham quan: mở trang một di tích rồi bấm \"Sửa chuyến tham quan\" để đặt điểm nóng bằng cách bấm chuột."

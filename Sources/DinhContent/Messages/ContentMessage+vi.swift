@@ -31,7 +31,7 @@ extension ContentMessage {
             "'file': '\(path)' nặng \(size): đại biểu tải tệp này về điện thoại; nếu được, hãy xuất lại với hình ảnh nhỏ hơn (trong Word: File › Save As › PDF, “Minimum size”)"
         case .notAGroup(let what, let kind): "\(what.text(in: .vi)) phải là một nhóm trường (các dòng `khoá: giá trị`), không phải \(kind.text(in: .vi))"
         case .unknownField(let key, let what, let guess, let allowed):
-            "trường '\(key)' không dùng được trong \(what.text(in: .vi))"
+            "trường '\(key)' không có trong \(what.text(in: .vi))"
                 + (guess.map { "; có phải ý bạn là '\($0)'?" } ?? "; các trường dùng được ở đây là: \(allowed.joined(separator: ", "))")
         case .missingField(let what, let key, let example): "\(what.text(in: .vi)) thiếu trường bắt buộc '\(key)'; hãy thêm một dòng như `\(example)`"
         case .notAList(let field): "'\(field)' phải là một danh sách, viết `[a, b]` hoặc thành các dòng bắt đầu bằng `- `"

@@ -3,6 +3,7 @@ import DinhCore
 extension ServeMessage {
     var english: String {
         switch self {
+        case .cannotCreateFile(let folder): "cannot create a file in \(folder)"
         case .overlayHeading: "dinh: the site could not be rebuilt. The last good version is shown underneath (click to see it). Fix and save; this page reloads."
         case .cannotListen(let host, let port, let reason): "cannot listen on \(host):\(port): \(reason.text(in: .en))"
         case .portInUse: "the port is used by another program; choose another with --port"

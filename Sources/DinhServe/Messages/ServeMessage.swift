@@ -3,6 +3,7 @@ import DinhCore
 /// What `dinh serve` says when it cannot listen.
 /// English in ServeMessage+en.swift, Vietnamese in ServeMessage+vi.swift: one exhaustive `switch` each.
 package enum ServeMessage: MessageTable {
+    case cannotCreateFile(folder: String)
     case overlayHeading
     case cannotListen(host: String, port: Int, reason: Message)
     case portInUse
