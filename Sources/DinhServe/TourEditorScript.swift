@@ -25,6 +25,7 @@ enum TourEditorScript {
     text: 'Nội dung ghi chú', add: 'Thêm', cancel: 'Huỷ', marker: 'Điểm nóng', drag: 'kéo hoặc dùng phím mũi tên để di chuyển, Delete để xoá',
     keys: 'Enter để lưu, Esc để thôi',
     saved: 'Đã lưu vào ', reload: '. Trang đang tải lại…', failed: 'Chưa lưu được: ', blocked: 'Chưa sửa được chuyến tham quan vì tệp có lỗi. Sửa các lỗi này rồi lưu tệp:',
+    noViewer: 'Ảnh 360° chưa mở được trong trình duyệt này (cần WebGL), nên chưa sửa được chuyến tham quan.',
     needText: 'Hãy nhập nội dung ghi chú bằng ngôn ngữ đầu tiên.', offline: 'Không kết nối được với dinh serve; nó còn chạy không?',
     ops: { add: 'đã thêm điểm nóng', move: 'đã chuyển điểm nóng', delete: 'đã xoá điểm nóng', view: 'đã đặt góc nhìn ban đầu',
       north: 'đã đặt hướng bắc', order: 'đã đổi thứ tự cảnh', undo: 'đã hoàn tác' }
@@ -38,6 +39,7 @@ enum TourEditorScript {
     text: 'Note text', add: 'Add', cancel: 'Cancel', marker: 'Hotspot', drag: 'drag or use the arrow keys to move it, Delete to remove it',
     keys: 'Enter saves, Escape cancels',
     saved: 'Saved to ', reload: '. The page reloads…', failed: 'Not saved: ', blocked: 'The tour cannot be edited while the file has errors. Fix these and save the file:',
+    noViewer: 'The 360° view did not start in this browser (it needs WebGL), so the tour cannot be edited here.',
     needText: 'Type the note in the first language.', offline: 'dinh serve does not answer; is it still running?',
     ops: { add: 'hotspot added', move: 'hotspot moved', delete: 'hotspot deleted', view: 'initial view set',
       north: 'north set', order: 'scenes reordered', undo: 'last change undone' }
@@ -332,7 +334,11 @@ enum TourEditorScript {
   // Waits for the viewer, then reads the file's scenes.
   var tries = 0;
   (function ready() {
-    if (!viewer() || !root.querySelector('.dinh-view')) { if (++tries < 600) setTimeout(ready, 50); return; }
+    if (!viewer() || !root.querySelector('.dinh-view')) {
+      if (++tries < 600) setTimeout(ready, 50);
+      else { toggle.disabled = true; say(T.noViewer); }
+      return;
+    }
     attach();
     var said = store && store.getItem(KEY + ':said');
     if (said) { say(said.replace(T.reload, '.')); store.removeItem(KEY + ':said'); }

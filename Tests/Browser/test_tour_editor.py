@@ -282,6 +282,7 @@ def main():
         assert len(written) == 2, written
         yaw, pitch, line = written[1]
         assert angle_diff(yaw, RED[0]) <= 1 and abs(pitch - RED[1]) <= 1, 'written %s, disc at %s' % (line, RED[:2])
+        print('  click: written yaw %.1f pitch %.1f, disc at %.1f %.1f' % (yaw, pitch, RED[0], RED[1]))
         assert 'text: {vi: "Hoành phi: \\"thế kỷ XIX\\"", en: 19th-century board}' in line, line
         assert re.match(r'\{yaw: -?\d+(\.\d)?, pitch: -?\d+(\.\d)?, text', line), 'not rounded to 0.1°: ' + line
         # The reloaded page shows it: a marker in edit mode, the note in the viewer otherwise.
@@ -305,6 +306,7 @@ def main():
         assert len(written) == 2, written
         yaw, pitch, line = written[1]
         assert angle_diff(yaw, GREEN[0]) <= 1 and abs(pitch - GREEN[1]) <= 1, 'written %s, disc at %s' % (line, GREEN[:2])
+        print('  drag: written yaw %.1f pitch %.1f, disc at %.1f %.1f' % (yaw, pitch, GREEN[0], GREEN[1]))
         assert 'Hoành phi' in line, line
 
     def arrow_keys_move_it():
