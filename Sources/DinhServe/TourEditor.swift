@@ -94,23 +94,23 @@ package actor TourEditor {
     }
 
     /// Why a request may not write, or nil when it may.
-    nonisolated func refusal(_ request: Request) -> (HTTPStatusCode, String)? {
-        guard request.method == "POST" else { return (.methodNotAllowed, "the tour editor takes POST requests only") }
-        guard request.fromLoopback else { return (.forbidden, "the tour editor answers only on this computer (127.0.0.1)") }
+    nonisolated func refusal(_ request: Request) -> (HTTPStatusCode, String, code: String)? {
+        guard request.method == "POST" else { return (.methodNotAllowed, "the tour editor takes POST requests only", "refused") }
+        guard request.fromLoopback else { return (.forbidden, "the tour editor answers only on this computer (127.0.0.1)", "refused") }
         let host = request.headers["host"]
-        guard Self.isLoopbackHost(host), let host else { return (.forbidden, "the tour editor answers only to http://127.0.0.1 or http://localhost") }
+        guard Self.isLoopbackHost(host), let host else { return (.forbidden, "the tour editor answers only to http://127.0.0.1 or http://localhost", "refused") }
         guard let origin = request.headers["origin"], origin.lowercased() == "http://" + host.lowercased() else {
-            return (.forbidden, "the tour editor answers only to pages of this preview (Origin must be http://\(host))")
+            return (.forbidden, "the tour editor answers only to pages of this preview (Origin must be http://\(host))", "refused")
         }
         if let site = request.headers["sec-fetch-site"], site != "same-origin" {
-            return (.forbidden, "the tour editor answers only to pages of this preview")
+            return (.forbidden, "the tour editor answers only to pages of this preview", "refused")
         }
         let type = request.headers["content-type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-        guard type == "application/json" else { return (.unsupportedMediaType, "the tour editor takes application/json only") }
+        guard type == "application/json" else { return (.unsupportedMediaType, "the tour editor takes application/json only", "refused") }
         guard let given = request.headers["x-dinh-token"], Self.constantTimeEqual(given, token) else {
-            return (.forbidden, "the tour editor's token is missing or wrong; reload the page")
+            return (.forbidden, "the tour editor's token is missing or wrong; reload the page", "token")
         }
-        if request.body.count > Self.maximumBody { return (.payloadTooLarge, "an edit is at most 64 KB") }
+        if request.body.count > Self.maximumBody { return (.payloadTooLarge, "an edit is at most 64 KB", "refused") }
         return nil
     }
 
@@ -149,8 +149,8 @@ package actor TourEditor {
     /// Answers one request: a status, its phrase and a JSON body.
     package func handle(_ request: Request) -> (status: Int, phrase: String, body: Data) {
         let result: (status: HTTPStatusCode, body: [String: Any])
-        if let (status, text) = refusal(request) {
-            result = (status, ["ok": false, "error": text])
+        if let (status, text, code) = refusal(request) {
+            result = (status, ["ok": false, "error": text, "code": code])
         } else if let object = try? JSONSerialization.jsonObject(with: request.body) as? [String: Any] {
             result = perform(object)
         } else {
@@ -188,17 +188,18 @@ package actor TourEditor {
     }
 
     private func perform(_ request: [String: Any]) -> (status: HTTPStatusCode, body: [String: Any]) {
-        func failure(_ status: HTTPStatusCode, _ text: String, messages: [String] = []) -> (HTTPStatusCode, [String: Any]) {
-            (status, ["ok": false, "error": text, "messages": messages])
+        // `code` lets the page say it in its language.
+        func failure(_ status: HTTPStatusCode, _ text: String, code: String, messages: [String] = []) -> (HTTPStatusCode, [String: Any]) {
+            (status, ["ok": false, "error": text, "code": code, "messages": messages])
         }
         let slug = request["relic"] as? String ?? ""
         let url: URL
         switch relicFile(slug) {
         case .success(let found): url = found
-        case .failure(let refused): return failure(refused.status, refused.text)
+        case .failure(let refused): return failure(refused.status, refused.text, code: "relic")
         }
         let shown = display(slug)
-        guard let bytes = FileManager.default.contents(atPath: url.path) else { return failure(.notFound, "\(shown) cannot be read") }
+        guard let bytes = FileManager.default.contents(atPath: url.path) else { return failure(.notFound, "\(shown) cannot be read", code: "relic") }
         let op = request["op"] as? String ?? ""
         // Messages in the page's language.
         let language = (request["lang"] as? String).flatMap { Language(code: $0) } ?? .en
@@ -211,13 +212,13 @@ package actor TourEditor {
         } catch {
             let messages = errors.isEmpty ? [error.description(in: language)] : errors
             return op == "state" ? (.ok, ["ok": true, "state": state(nil, slug: slug, bytes: bytes, errors: messages)])
-                                 : failure(.conflict, "fix \(shown) first", messages: messages)
+                                 : failure(.conflict, "fix \(shown) first", code: "blocked", messages: messages)
         }
         if op == "state" { return (.ok, ["ok": true, "state": state(parsed, slug: slug, bytes: bytes, errors: errors)]) }
-        guard errors.isEmpty else { return failure(.conflict, "fix \(shown) first: the tour is edited only in a file without errors", messages: errors) }
+        guard errors.isEmpty else { return failure(.conflict, "fix \(shown) first: the tour is edited only in a file without errors", code: "blocked", messages: errors) }
         // The page must have seen this very file: an edit saved in a text editor meanwhile is not overwritten.
         guard request["version"] as? String == Self.version(bytes) else {
-            return (.conflict, ["ok": false, "error": "\(shown) changed since this page read it; here it is again", "state": state(parsed, slug: slug, bytes: bytes, errors: [])])
+            return (.conflict, ["ok": false, "code": "changed", "error": "\(shown) changed since this page read it; here it is again", "state": state(parsed, slug: slug, bytes: bytes, errors: [])])
         }
         let undoFile = undoFolder.appendingPathComponent(slug + ".md"), undoMark = undoFolder.appendingPathComponent(slug + ".after")
         let updated: Data
@@ -225,7 +226,7 @@ package actor TourEditor {
         if op == "undo" {
             guard let previous = FileManager.default.contents(atPath: undoFile.path),
                   (try? String(contentsOf: undoMark, encoding: .utf8)) == Self.version(bytes) else {
-                return failure(.conflict, "there is no change to undo (only the last change made here can be undone, and only while the file has not been changed elsewhere)")
+                return failure(.conflict, "there is no change to undo (only the last change made here can be undone, and only while the file has not been changed elsewhere)", code: "noUndo")
             }
             updated = previous
             said = "undone"
@@ -233,12 +234,12 @@ package actor TourEditor {
             let edit: SceneEditor.Edit
             switch Self.edit(from: request, op: op) {
             case .success(let made): edit = made.0; said = made.1
-            case .failure(let refused): return failure(refused.status, refused.text)
+            case .failure(let refused): return failure(refused.status, refused.text, code: "bad")
             }
             do {
                 updated = try parsed.applying(edit)
             } catch {
-                return failure(.conflict, error.description(in: language))
+                return failure(.conflict, error.description(in: language), code: "edit")
             }
         }
         do {
@@ -252,7 +253,7 @@ package actor TourEditor {
             }
             try Self.replaceAtomically(url, with: updated)
         } catch {
-            return failure(.internalServerError, "\(shown) could not be written: \(error.localizedDescription); check that it is not open read-only")
+            return failure(.internalServerError, "\(shown) could not be written: \(error.localizedDescription); check that it is not open read-only", code: "write")
         }
         guard let again = try? SceneEditor(bytes: updated, path: shown) else {
             return (.ok, ["ok": true, "message": said, "state": state(nil, slug: slug, bytes: updated, errors: [])])

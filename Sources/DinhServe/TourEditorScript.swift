@@ -27,6 +27,10 @@ enum TourEditorScript {
     saved: 'Đã lưu vào ', reload: '. Trang đang tải lại…', failed: 'Chưa lưu được: ', blocked: 'Chưa sửa được chuyến tham quan vì tệp có lỗi. Sửa các lỗi này rồi lưu tệp:',
     noViewer: 'Ảnh 360° chưa mở được trong trình duyệt này (cần WebGL), nên chưa sửa được chuyến tham quan.',
     needText: 'Hãy nhập nội dung ghi chú bằng ngôn ngữ đầu tiên.', offline: 'Không kết nối được với dinh serve; nó còn chạy không?',
+    codes: { token: 'trang này thuộc một lần chạy dinh serve trước; hãy tải lại trang.',
+      changed: 'tệp vừa được sửa ở chương trình khác; trình sửa đã đọc lại tệp, hãy làm lại thao tác.',
+      noUndo: 'không còn thay đổi nào để hoàn tác (chỉ hoàn tác được thay đổi cuối cùng, khi tệp chưa bị sửa ở nơi khác).',
+      write: 'không ghi được tệp; hãy kiểm tra tệp không ở chế độ chỉ đọc.', relic: 'không tìm thấy tệp index.md của di tích này trong thư mục nội dung.' },
     ops: { add: 'đã thêm điểm nóng', move: 'đã chuyển điểm nóng', delete: 'đã xoá điểm nóng', view: 'đã đặt góc nhìn ban đầu',
       north: 'đã đặt hướng bắc', order: 'đã đổi thứ tự cảnh', undo: 'đã hoàn tác' }
   } : {
@@ -41,6 +45,10 @@ enum TourEditorScript {
     saved: 'Saved to ', reload: '. The page reloads…', failed: 'Not saved: ', blocked: 'The tour cannot be edited while the file has errors. Fix these and save the file:',
     noViewer: 'The 360° view did not start in this browser (it needs WebGL), so the tour cannot be edited here.',
     needText: 'Type the note in the first language.', offline: 'dinh serve does not answer; is it still running?',
+    codes: { token: 'this page comes from an earlier run of dinh serve; reload the page.',
+      changed: 'the file was just changed in another program; the editor has read it again, so do it once more.',
+      noUndo: 'there is no change to undo (only the last change can be undone, while the file was not changed elsewhere).',
+      write: 'the file could not be written; check that it is not read-only.', relic: "this relic's index.md is not in the content folder." },
     ops: { add: 'hotspot added', move: 'hotspot moved', delete: 'hotspot deleted', view: 'initial view set',
       north: 'north set', order: 'scenes reordered', undo: 'last change undone' }
   };
@@ -125,7 +133,7 @@ enum TourEditorScript {
           var text = T.saved + state.file + ': ' + (T.ops[body.op] || j.message) + T.reload;
           say(text);
           if (store) store.setItem(KEY + ':said', text);
-        } else if (!j.ok) fail(T.failed + j.error, j.messages);
+        } else if (!j.ok) fail(T.failed + (T.codes[j.code] || j.error), j.messages);
         render();
         return j;
       }, function () { busy = false; fail(T.offline); refresh(); return null; });

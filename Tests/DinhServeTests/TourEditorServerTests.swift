@@ -83,6 +83,7 @@ import Testing
         #expect(try Data(contentsOf: index) == original)
         let again = await editor.handle(Self.request(["op": "undo", "relic": "quan-phuong-tri", "version": try await version(editor), "scene": "hau-cung"]))
         #expect(again.status == 409)
+        #expect(Self.json(again.body)["code"] as? String == "noUndo")
         #expect(try Data(contentsOf: index) == original)
     }
 
@@ -113,6 +114,8 @@ import Testing
             let answer = await editor.handle(request)
             #expect(answer.status == status, "\(name): \(answer.status) \(String(decoding: answer.body, as: UTF8.self))")
             #expect(Self.json(answer.body)["ok"] as? Bool == false, "\(name)")
+            // The page says a stale token (an earlier run of dinh serve) in its own words.
+            #expect(Self.json(answer.body)["code"] as? String == (name.contains("token") ? "token" : "refused"), "\(name)")
         }
         #expect(snapshot() == before)
         // The same edit with every check met does write.
@@ -161,6 +164,7 @@ import Testing
         try fixed.write(to: index, atomically: true, encoding: .utf8)
         let outdated = await editor.handle(Self.request(["op": "north", "relic": "quan-phuong-tri", "version": stale + "x", "scene": "san-trong", "yaw": 12]))
         #expect(outdated.status == 409)
+        #expect(Self.json(outdated.body)["code"] as? String == "changed")
         #expect(Self.json(outdated.body)["state"] != nil)
         #expect(try String(contentsOf: index, encoding: .utf8) == fixed)
     }
