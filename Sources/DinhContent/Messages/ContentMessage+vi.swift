@@ -16,8 +16,8 @@ extension ContentMessage {
             "danh sách cảnh được trình bày theo cách mà trình sửa tour không thay đổi an toàn được; hãy viết mỗi cảnh bắt đầu bằng '- id:' với cùng một mức thụt lề"
         case .editorNoteNeedsText: "ghi chú cần có văn bản bằng ngôn ngữ đầu tiên của trang"
         case .editorNoScene(let id): "di tích này không (còn) có cảnh '\(id)'; hãy tải lại trang"
-        case .editorNoHotspot(let scene, let number): "cảnh '\(scene)' không (còn) có điểm tương tác số \(number); hãy tải lại trang"
-        case .editorHotspotsNotList: "'hotspots' phải là một danh sách; hãy sửa lại để sửa các điểm tương tác của cảnh này ở đây"
+        case .editorNoHotspot(let scene, let number): "cảnh '\(scene)' không (còn) có điểm chạm số \(number); hãy tải lại trang"
+        case .editorHotspotsNotList: "'hotspots' phải là một danh sách; hãy sửa lại để sửa các điểm chạm của cảnh này ở đây"
         case .documentsEmpty: "'documents' đang trống: trang cuộc họp sẽ không có tài liệu nào; hãy thêm các dòng như `- {file: chuong-trinh.pdf, title: Chương trình họp}`"
         case .badTime(let found): "'time' phải là giờ và phút theo đồng hồ 24 giờ, đặt trong dấu ngoặc kép, như `time: \"08:00\"` hoặc `time: \"14:30\"`; đang ghi '\(found)'"
         case .documentUnreadable(let path): "'file': không đọc được '\(path)'; hãy kiểm tra tệp không đang mở trong chương trình khác, rồi tạo lại"
@@ -97,10 +97,10 @@ extension ContentMessage {
         case .sceneIDTwice(let id): "hai cảnh cùng có id '\(id)'; mỗi cảnh cần một id riêng"
         case .narrationLanguage(let language, let languages):
             "có thuyết minh cho '\(language)', nhưng đây không phải ngôn ngữ của trang (\(languages.joined(separator: ", ")))"
-        case .hotspotBoth: "một điểm tương tác chỉ có 'scene' (cửa sang cảnh khác) hoặc 'text' (ghi chú), không có cả hai"
-        case .hotspotNeither: "điểm tương tác cần 'scene: <id của cảnh>' hoặc 'text: …'"
+        case .hotspotBoth: "một điểm chạm chỉ có 'scene' (cửa sang cảnh khác) hoặc 'text' (ghi chú), không có cả hai"
+        case .hotspotNeither: "điểm chạm cần 'scene: <id của cảnh>' hoặc 'text: …'"
         case .hotspotUnknownScene(let target, let guess, let scenes):
-            "điểm tương tác này dẫn tới cảnh '\(target)', nhưng di tích này không có cảnh nào có id đó"
+            "điểm chạm này dẫn tới cảnh '\(target)', nhưng di tích này không có cảnh nào có id đó"
                 + (guess.map { "; có phải ý bạn là '\($0)'?" } ?? (scenes.isEmpty ? "" : " (các cảnh của di tích: \(scenes.joined(separator: ", ")))"))
         case .narrationShape: "'narration' phải ghi âm thanh theo từng ngôn ngữ, như `vi: {audio: thuyet-minh.vi.mp3, transcript: thuyet-minh.vi.vtt}`"
         case .captionsShape: "'captions' phải ghi một tệp .vtt cho mỗi ngôn ngữ, như `{vi: le-hoi.vi.vtt}`"
