@@ -178,6 +178,47 @@ import Testing
         #expect(String(decoding: after, as: UTF8.self) == "---\ncode: DP01\nscenes:\n- id: a\n  title: \"Sân: trong\"\n  panorama: san-trong.jpg\n  north: 10\n- id: b\n  title: B\n  panorama: hau-cung.jpg\n---\nBody\n")
     }
 
+    /// The demo's Đình Đại Phùng, edited as an officer would: each change touches only the lines it
+    /// must, and the whole content folder still loads with the values asked for.
+    @Test func theDemoRelicEditedStillLoads() throws {
+        let demo = try Tools.demoContent()
+        let folder = try TemporaryDirectory("dinh-scene-editor")
+        defer { folder.remove() }
+        let content = folder.file("content")
+        try FileManager.default.copyItem(at: demo, to: content)
+        try? FileManager.default.removeItem(at: content.appendingPathComponent(".dinh-cache"))
+        let file = content.appendingPathComponent("heritage/dinh-dai-phung/index.md")
+        let original = try Data(contentsOf: file)
+        let path = "content/heritage/dinh-dai-phung/index.md"
+        func edit(_ data: Data, _ change: SceneEditor.Edit) throws -> Data { try SceneEditor(bytes: data, path: path).applying(change) }
+        func changedLines(_ a: Data, _ b: Data) -> Int {
+            let x = String(decoding: a, as: UTF8.self).components(separatedBy: "\n"), y = String(decoding: b, as: UTF8.self).components(separatedBy: "\n")
+            return x.count == y.count ? zip(x, y).filter { $0 != $1 }.count : -1
+        }
+        let moved = try edit(original, .moveHotspot(scene: "san-dinh", index: 1, yaw: 95.25, pitch: 7.94))
+        #expect(changedLines(original, moved) == 1)
+        #expect(String(decoding: moved, as: UTF8.self).contains("      - {yaw: 95.3, pitch: 7.9, text: {vi: \"Cổng tam quan\", en: \"The three-entrance gate\"}}\n"))
+        let north = try edit(moved, .setNorth(scene: "san-dinh", yaw: -10))
+        #expect(changedLines(moved, north) == 1)
+        let added = try edit(north, .addHotspot(scene: "dai-dinh", yaw: -60, pitch: 3, target: .text([("vi", "Hương án"), ("en", "")])))
+        let reordered = try edit(added, .moveScene(scene: "dai-dinh", to: 0))
+        try reordered.write(to: file)
+        let (loaded, diagnostics) = ContentLoader(root: content, displayRoot: "content").load()
+        let errors = diagnostics.sorted.filter { $0.severity == .error }.map(\.description)
+        #expect(errors.isEmpty, "\(errors)")
+        let relic = try #require(loaded?.heritage.first { $0.slug == "dinh-dai-phung" })
+        #expect(relic.scenes.map(\.id) == ["dai-dinh", "san-dinh"])
+        #expect(relic.scenes[1].north == -10 && relic.scenes[1].hotspots[1].yaw == 95.3)
+        let note = try #require(relic.scenes[0].hotspots.last)
+        #expect(note.yaw == -60 && note.pitch == 3)
+        guard case .text(let text) = note.target else { Issue.record("not a note"); return }
+        #expect(text.values == ["vi": "Hương án"])
+        // Every line outside the scenes block is as it was.
+        let before = String(decoding: original, as: UTF8.self), after = String(decoding: reordered, as: UTF8.self)
+        #expect(before.components(separatedBy: "scenes:\n")[0] == after.components(separatedBy: "scenes:\n")[0])
+        #expect(before.components(separatedBy: "\nnarration:\n")[1] == after.components(separatedBy: "\nnarration:\n")[1])
+    }
+
     @Test func roundingToATenthOfADegree() {
         #expect(SceneEditor.angle(135.04) == "135")
         #expect(SceneEditor.angle(-0.04) == "0")
