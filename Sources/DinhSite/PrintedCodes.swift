@@ -197,7 +197,9 @@ struct PrintedCodes: Sendable {
         }
         let body = Placard.body(placard, size: size)
         // `dinh qr` reports the payment code too: its size decides how small it may be printed.
-        let summary = link.summary + (kind == .meeting ? "; A4 sheet for the meeting table: qr/\(code)-placard.html" : "") + (pay.map { "; VietQR payment code: version \($0.symbol.version), \($0.symbol.size)×\($0.symbol.size) modules, level \($0.symbol.errorCorrection.rawValue), qr/\(code)-pay.png" } ?? "")
+        let summary = SiteMessage.codeSummary(code: code, version: link.version, modules: link.moduleCount, level: link.symbol.errorCorrection.rawValue,
+                                              alphanumeric: link.isUppercase, payload: link.payload, meeting: kind == .meeting,
+                                              payVersion: pay?.symbol.version, payModules: pay?.symbol.size, payLevel: pay?.symbol.errorCorrection.rawValue)
         let bundle = DrawnCode.bundle(isUppercase: link.isUppercase, summary: summary, parts: [
             png,
             Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8),
@@ -229,13 +231,14 @@ struct PrintedCodes: Sendable {
 /// PNG and SVG (both empty when it has none).
 struct DrawnCode: Sendable {
     /// Part of every cache key: change it when the drawing of codes or placards changes.
-    static let drawing = "qr-drawing-5"
+    static let drawing = "qr-drawing-6"
 
     let code: String
     let file: URL
     /// Whether the symbol carries the upper-case address (then `Q/<CODE>/` must exist too).
     let isUppercase: Bool
-    let summary: String
+    /// What `dinh qr` reports, in either language.
+    let summary: SiteMessage
 
     struct Files {
         var png: Data
@@ -246,8 +249,8 @@ struct DrawnCode: Sendable {
         var pay: (png: Data, svg: Data)?
     }
 
-    static func bundle(isUppercase: Bool, summary: String, parts: [Data]) -> Data {
-        var data = Data("dinh-qr\n\(isUppercase ? "upper" : "as written")\n\(summary)\n\(parts.map { String($0.count) }.joined(separator: " "))\n".utf8)
+    static func bundle(isUppercase: Bool, summary: SiteMessage, parts: [Data]) -> Data {
+        var data = Data("dinh-qr\n\(isUppercase ? "upper" : "as written")\n\(Self.line(summary))\n\(parts.map { String($0.count) }.joined(separator: " "))\n".utf8)
         for part in parts { data.append(part) }
         return data
     }
@@ -290,7 +293,23 @@ struct DrawnCode: Sendable {
         self.code = code
         self.file = file
         isUppercase = lines[1] == "upper"
-        summary = lines[2]
+        guard let summary = Self.summary(lines[2]) else { return nil }
+        self.summary = summary
+    }
+
+    /// The report's values on one line of the header, tab-separated (the report is said in the
+    /// language of each run, so the cache keeps values, not words).
+    static func line(_ summary: SiteMessage) -> String {
+        guard case let .codeSummary(code, version, modules, level, alphanumeric, payload, meeting, payVersion, payModules, payLevel) = summary else { return "" }
+        return [code, "\(version)", "\(modules)", level, alphanumeric ? "1" : "0", payload, meeting ? "1" : "0",
+                payVersion.map(String.init) ?? "", payModules.map(String.init) ?? "", payLevel ?? ""].joined(separator: "\t")
+    }
+
+    static func summary(_ line: String) -> SiteMessage? {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 10, let version = Int(fields[1]), let modules = Int(fields[2]) else { return nil }
+        return .codeSummary(code: fields[0], version: version, modules: modules, level: fields[3], alphanumeric: fields[4] == "1", payload: fields[5],
+                            meeting: fields[6] == "1", payVersion: Int(fields[7]), payModules: Int(fields[8]), payLevel: fields[9].isEmpty ? nil : fields[9])
     }
 
     func files() throws -> Files {

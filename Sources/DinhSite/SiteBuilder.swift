@@ -146,7 +146,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// `dinh qr`: only the QR images and placards, into `<output>/qr/` (replaced as a whole).
-    /// Returns one line per code (its address, QR version and size) for the report.
+    /// Returns one line per code (its address, QR version and size) for the report, in `options.language`.
     public func writeQRCodes(placardSize: String = "A5") async throws -> (report: BuildReport, codes: [String]) {
         var context = BuildContext(options: options, content: content)
         try await LoadStep().run(&context)
@@ -163,7 +163,7 @@ public struct SiteBuilder: Sendable {
             report.files = output.fileCount
             try output.commit()
             try codes.record(lock)
-            return (report, drawn.sorted { $0.code < $1.code }.map(\.summary))
+            return (report, drawn.sorted { $0.code < $1.code }.map { $0.summary.text(in: options.language) })
         } catch {
             output.discard()
             throw error

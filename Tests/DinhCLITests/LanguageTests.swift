@@ -88,6 +88,18 @@ import Testing
         #expect(flat(importHelp.stdout).contains("Tạo thư mục sản phẩm (và chủ thể còn thiếu) từ danh sách CSV hoặc .xlsx của hợp tác xã."), "\(importHelp.stdout)")
     }
 
+    @Test func dinhQRReportsInVietnamese() throws {
+        try fixture.write("products/che-lam/index.md", SiteFixture.product)
+        let vi = try fixture.dinh("qr", "content", "--output", "public", "--lang", "vi")
+        #expect(vi.status == 0, "\(vi.stderr)")
+        #expect(vi.stdout.contains("DP01: phiên bản "), "\(vi.stdout)")
+        #expect(vi.stdout.contains("Đã ghi 2 mã QR và biển vào public/qr (in từ public/qr/index.html)"), "\(vi.stdout)")
+        // The same drawings from the cache, reported in English.
+        let en = try fixture.dinh("qr", "content", "--output", "public", "--lang", "en")
+        #expect(en.stdout.contains("DP01: version "), "\(en.stdout)")
+        #expect(en.stdout.contains("Wrote 2 QR codes and placards into public/qr"), "\(en.stdout)")
+    }
+
     @Test func anUnknownLanguageIsWrongUsage() throws {
         let result = try fixture.dinh("build", "content", "--lang", "fr")
         #expect(result.status == 2)

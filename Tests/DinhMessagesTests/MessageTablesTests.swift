@@ -37,21 +37,31 @@ import Testing
         let text = try String(contentsOf: Tools.repositoryRoot.appendingPathComponent("Sources/" + source), encoding: .utf8)
         guard let start = text.range(of: ": MessageTable {"), let end = text.range(of: "\n}", range: start.upperBound..<text.endIndex) else { return [] }
         var names = Set<String>()
+        // `case a, b(x: Int, y: [String]), c`, possibly over several lines: the name before each
+        // top-level comma's item's `(`.
+        var pending = "", depth = 0
         for line in text[start.upperBound..<end.lowerBound].split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("case ") else { continue }
-            // `case a, b(x: Int, y: [String]), c`: the names before each top-level comma's item's `(`.
-            var depth = 0, item = ""
-            for character in trimmed.dropFirst(5) + "," {
-                if character == "(" || character == "[" { depth += 1 }
-                if character == ")" || character == "]" { depth -= 1 }
-                if character == "," && depth == 0 {
+            if pending.isEmpty {
+                guard trimmed.hasPrefix("case ") else { continue }
+                pending = String(trimmed.dropFirst(5))
+            } else {
+                pending += " " + trimmed
+            }
+            depth = pending.reduce(0) { $0 + ("([".contains($1) ? 1 : ")]".contains($1) ? -1 : 0) }
+            guard depth == 0 else { continue }
+            var level = 0, item = ""
+            for character in pending + "," {
+                if character == "(" || character == "[" { level += 1 }
+                if character == ")" || character == "]" { level -= 1 }
+                if character == "," && level == 0 {
                     names.insert(String(item.prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces))
                     item = ""
                 } else {
                     item.append(character)
                 }
             }
+            pending = ""
         }
         return names
     }
@@ -401,6 +411,8 @@ enum Samples {
         .cannotKeepQR(code: "«v241»", folder: "«v242»", reason: Message(verbatim: "«v243»")),
         .cannotReadBackQR(code: "«v244»", path: "«v245»"),
         .qrDrawingMissing(code: "«v246»", path: "«v247»"),
+        .codeSummary(code: "«q1»", version: 5002, modules: 5003, level: "«q4»", alphanumeric: true, payload: "«q5»", meeting: true,
+                     payVersion: 5006, payModules: 5007, payLevel: "«q8»"),
         .themeMissing,
         .templateUnused(templates: ["«v248a»", "«v248b»"]),
         .templateNotUTF8,

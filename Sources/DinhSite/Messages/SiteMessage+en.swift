@@ -3,6 +3,10 @@ import DinhCore
 extension SiteMessage {
     var english: String {
         switch self {
+        case .codeSummary(let code, let version, let modules, let level, let alphanumeric, let payload, let meeting, let payVersion, let payModules, let payLevel):
+            "\(code): version \(version), \(modules)×\(modules) modules, level \(level), \(alphanumeric ? "alphanumeric" : "as written"): \(payload)"
+                + (meeting ? "; A4 sheet for the meeting table: qr/\(code)-placard.html" : "")
+                + (payVersion.map { "; VietQR payment code: version \($0), \(payModules ?? 0)×\(payModules ?? 0) modules, level \(payLevel ?? ""), qr/\(code)-pay.png" } ?? "")
         case .baseURLOverride(let value): "'\(value)' is not a full web address starting with https://"
         case .outputBeforeMedia(let path): "\(path) cannot be written before the output folder is prepared (the media step)"
         case .photoUnusable(let path, let reason): "'\(path)' cannot be used: \(reason.text(in: .en))"

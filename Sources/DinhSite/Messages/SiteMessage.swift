@@ -3,6 +3,9 @@ import DinhCore
 /// What a build says: its progress lines and the problems found by its steps (media, tiles, codes, theme, output).
 /// English in SiteMessage+en.swift, Vietnamese in SiteMessage+vi.swift: one exhaustive `switch` each.
 package enum SiteMessage: MessageTable {
+    /// One line of `dinh qr`'s report (the payment code's fields nil when the item has none).
+    case codeSummary(code: String, version: Int, modules: Int, level: String, alphanumeric: Bool, payload: String, meeting: Bool,
+                     payVersion: Int?, payModules: Int?, payLevel: String?)
     // Build steps
     case baseURLOverride(value: String)
     case outputBeforeMedia(path: String)
