@@ -51,26 +51,63 @@ package enum Fold {
     package static func scalars(_ text: String) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar == "đ" || scalar == "Đ" { result.append("d"); continue }
-            if scalar.isASCII {
-                result.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
-                continue
-            }
-            for lower in scalar.properties.lowercaseMapping.unicodeScalars where lower.properties.generalCategory != .nonspacingMark {
+        for scalar in text.unicodeScalars { fold(scalar) { result.append($0) } }
+        return result
+    }
+
+    /// Gives `scalar` folded to `take`, as none, one or a few scalars.
+    @inline(__always)
+    private static func fold(_ scalar: Unicode.Scalar, _ take: (Unicode.Scalar) -> Void) {
+        if scalar.isASCII {
+            take(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+        } else if let index = latin(scalar.value) {
+            for part in latinTable[index] { take(part) }
+        } else {
+            for part in fold(scalar) { take(part) }
+        }
+    }
+
+    /// One scalar folded: its canonical decomposition (a scalar at a time is the whole string's NFD
+    /// but for the order of marks, which are dropped), lowercased, without nonspacing marks.
+    private static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
+            if part == "đ" || part == "Đ" { result.append("d"); continue }
+            for lower in part.properties.lowercaseMapping.unicodeScalars where lower.properties.generalCategory != .nonspacingMark {
                 result.append(lower == "đ" ? "d" : lower)
             }
         }
         return result
     }
 
-    /// The words of `text` folded: runs of letters and digits (`[\p{L}\p{N}]+`), anything else separates.
-    package static func words(_ text: String) -> [String] {
+    /// Vietnamese letters (Latin-1, Latin Extended-A and B, Latin Extended Additional) folded once:
+    /// names and descriptions of a 10,000-product site are folded in milliseconds, not seconds.
+    private static func latin(_ value: UInt32) -> Int? {
+        if value < 0x250 { return Int(value) - 0x80 }
+        if (0x1E00..<0x1F00).contains(value) { return Int(value) - 0x1E00 + 0x1D0 }
+        return nil
+    }
+    private static let latinTable: [[Unicode.Scalar]] = (Array(0x80..<0x250) + Array(0x1E00..<0x1F00)).map { value in
+        Unicode.Scalar(UInt32(value)).map(fold) ?? []
+    }
+
+    /// The words of `text` folded: runs of letters and digits (`[\p{L}\p{N}]+`), anything else
+    /// separates; the first `limit` of them.
+    package static func words(_ text: String, limit: Int = .max) -> [String] {
         var words: [String] = [], word = String.UnicodeScalarView()
-        for scalar in scalars(text) {
-            if isWordScalar(scalar) { word.append(scalar) } else if !word.isEmpty { words.append(String(word)); word = .init() }
+        // Folded as it is read: a long text's first words cost what a short one's do.
+        for scalar in text.unicodeScalars {
+            fold(scalar) { folded in
+                if isWordScalar(folded) {
+                    word.append(folded)
+                } else if !word.isEmpty {
+                    words.append(String(word))
+                    word = .init()
+                }
+            }
+            if words.count >= limit { return Array(words.prefix(limit)) }
         }
-        if !word.isEmpty { words.append(String(word)) }
+        if !word.isEmpty && words.count < limit { words.append(String(word)) }
         return words
     }
 

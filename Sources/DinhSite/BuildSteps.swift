@@ -82,13 +82,12 @@ struct PagesStep: BuildStep {
         let catalog = FeedCatalog(content: content, options: feedOptions)
         context.catalog = catalog
         context.feeds = Task { Feeds.files(for: content, options: feedOptions, catalog: catalog) }
+        // The search pages' index, one small script per language (read by `<script src>`), made meanwhile.
+        let search = Task { SearchIndex.scripts(content: content, catalog: catalog) }
         let renderer = PageRenderer(content: content, index: index, theme: theme, media: context.media, today: options.today, catalog: catalog)
         context.pages = try await renderer.writeAll(to: output, landings: context.landings, jobs: options.jobs)
         context.pagesWritten = context.pages.reduce(0) { $0 + $1.paths.count } + 1
-        // The search pages' index, one small script per language (read by `<script src>`).
-        for language in content.site.languages {
-            try output.write(SearchIndex.path(language, site: content.site), SearchIndex(content: content, language: language).script)
-        }
+        for (path, script) in await search.value { try output.write(path, script) }
     }
 }
 

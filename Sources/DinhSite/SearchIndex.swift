@@ -46,13 +46,16 @@ struct SearchIndex: Sendable {
     let language: String
     let items: [Item]
 
-    init(content: Content, language: String) {
+    /// `catalog`: the marketplace items the build made, whose descriptions are the products' text
+    /// already made plain (the costly part for 10,000 products).
+    init(content: Content, language: String, catalog: FeedCatalog? = nil) {
         self.language = language
         let site = content.site, t = Strings(language: language)
         func text(_ value: LocalizedText?) -> String { value?.resolve(language, default: site.defaultLanguage) ?? "" }
         func start(_ body: Body) -> String {
-            let html = body[language] ?? body[site.defaultLanguage] ?? ""
-            return Fold.words(PlainText.fromHTML(html)).prefix(Self.descriptionWords).joined(separator: " ")
+            // The start of the text is enough: a relic's history may be pages long.
+            let html = String((body[language] ?? body[site.defaultLanguage] ?? "").prefix(Self.descriptionWords * 50))
+            return Fold.words(PlainText.fromHTML(html), limit: Self.descriptionWords).joined(separator: " ")
         }
         // In other languages the Vietnamese name is found too: it is the one on the signs.
         func original(_ name: LocalizedText) -> String { language == site.defaultLanguage ? "" : name.resolve(site.defaultLanguage, default: site.defaultLanguage) }
@@ -62,7 +65,7 @@ struct SearchIndex: Sendable {
             let shown = PlainText.singleLine(text(name))
             let own = Set(Fold.words(shown))
             var seen = Set<String>(), words: [String] = []
-            for word in other.flatMap(Fold.words) where !own.contains(word) && seen.insert(word).inserted { words.append(word) }
+            for word in other.flatMap({ Fold.words($0) }) where !own.contains(word) && seen.insert(word).inserted { words.append(word) }
             items.append(Item(kind: kind, name: shown, slug: slug, other: words))
         }
 
@@ -70,9 +73,11 @@ struct SearchIndex: Sendable {
             add(.relic, relic.name, relic.slug, [text(relic.kind), text(relic.address), text(relic.summary), original(relic.name)])
         }
         for product in content.products {
+            let item = catalog?.item(product.slug, language: language)
+            let description = item.map { $0.hasOwnDescription ? Fold.words($0.description, limit: Self.descriptionWords).joined(separator: " ") : "" }
             add(.product, product.name, product.slug, [OCOPGroup.name(product.category, language: language),
                                                        text(producers[product.producer]?.name), product.brand ?? "",
-                                                       start(product.body), original(product.name)])
+                                                       description ?? start(product.body), original(product.name)])
         }
         for producer in content.producers {
             add(.producer, producer.name, producer.slug, [t["kind.\(producer.kind.rawValue)"], text(producer.address),
@@ -84,6 +89,16 @@ struct SearchIndex: Sendable {
             add(.meeting, meeting.title, meeting.slug, [text(meeting.place), start(meeting.body), original(meeting.title)])
         }
         self.items = items
+    }
+
+    /// Every language's index, made at once on all cores: path from the site root → script.
+    static func scripts(content: Content, catalog: FeedCatalog?) -> [(path: String, script: Data)] {
+        let languages = content.site.languages
+        let slots = Slots<Data>(count: languages.count)
+        DispatchQueue.concurrentPerform(iterations: languages.count) { number in
+            slots[number] = SearchIndex(content: content, language: languages[number], catalog: catalog).script
+        }
+        return languages.indices.map { (path(languages[$0], site: content.site), slots.values[$0] ?? Data()) }
     }
 
     /// Where the index of `language` is written, from the site root: `search/index.js`, `en/search/index.js`.
