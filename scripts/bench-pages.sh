@@ -62,5 +62,15 @@ echo "  Dinh writes $pages HTML pages ($N items, their q/ and Q/ QR landings, ho
 echo "  (QR images and placards, feeds, sitemap); Hugo writes $hugo_pages HTML pages ($(hugo version | cut -d' ' -f2))."
 printf "  first build, empty output: dinh %6.2f s (peak %4d MB)   hugo %6.2f s (peak %4d MB)   ratio %.2f\n" \
   "$dinh_cold" "$dinh_cold_mem" "$hugo_cold" "$hugo_cold_mem" "$(awk -v a="$dinh_cold" -v b="$hugo_cold" 'BEGIN { print (b > 0 ? a / b : 0) }')"
+# The same first builds into memory (tmpfs): the tools' own work, apart from the disk (see
+# bench-feeds.sh on ext4 without a journal).
+if [[ -d /dev/shm && -w /dev/shm ]]; then
+  memory=/dev/shm/dinh-bench-$$; rm -rf "$memory"
+  read -r dinh_shm _ < <(measure .build/release/dinh build "$work/content" --output "$memory/dinh" --quiet)
+  read -r hugo_shm _ < <(measure hugo --quiet -s "$work/hugo" -d "$memory/hugo")
+  rm -rf "$memory"
+  printf "  first build into tmpfs:    dinh %6.2f s               hugo %6.2f s               ratio %.2f\n" \
+    "$dinh_shm" "$hugo_shm" "$(awk -v a="$dinh_shm" -v b="$hugo_shm" 'BEGIN { print (b > 0 ? a / b : 0) }')"
+fi
 printf "  rebuild:                   dinh %6.2f s (peak %4d MB)   hugo %6.2f s (peak %4d MB)   ratio %.2f (goal ≤ 1.0)\n" \
   "$dinh_time" "$dinh_mem" "$hugo_time" "$hugo_mem" "$(awk -v a="$dinh_time" -v b="$hugo_time" 'BEGIN { print (b > 0 ? a / b : 0) }')"
