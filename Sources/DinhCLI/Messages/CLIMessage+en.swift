@@ -1,7 +1,7 @@
 import DinhCore
 
-extension CLIMessage {
-    var english: String {
+extension CLIMessage: TranslatedTable {
+    package var english: String {
         switch self {
         case .rootAbstract: "Build a heritage and OCOP products website from a content folder."
         case .rootDiscussion:

@@ -1,7 +1,7 @@
 import DinhCore
 
 extension CLIMessage {
-    var vietnamese: String {
+    package var vietnamese: String {
         switch self {
         case .rootAbstract: "Tạo trang web di tích và sản phẩm OCOP từ một thư mục nội dung."
         case .rootDiscussion:

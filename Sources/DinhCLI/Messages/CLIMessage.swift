@@ -29,13 +29,6 @@ package enum CLIMessage: MessageTable {
 }
 
 extension CLIMessage {
-    package func text(in language: Language) -> String {
-        switch language {
-        case .en: english
-        case .vi: vietnamese
-        }
-    }
-
     /// The text in the language chosen at launch.
     var text: String { text(in: CLI.language) }
 }

@@ -1,7 +1,7 @@
 import DinhCore
 
-extension ContentMessage {
-    var english: String {
+extension ContentMessage: TranslatedTable {
+    package var english: String {
         switch self {
         case .editorNotUTF8: "this file is not text saved as UTF-8; save it again as UTF-8 to edit the tour here"
         case .editorNoFrontMatter: "this file has no front matter between two '---' lines, so it has no tour to edit"

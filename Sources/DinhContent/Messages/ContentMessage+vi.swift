@@ -1,7 +1,7 @@
 import DinhCore
 
 extension ContentMessage {
-    var vietnamese: String {
+    package var vietnamese: String {
         switch self {
         case .editorNotUTF8: "tệp này không phải văn bản lưu dạng UTF-8; hãy lưu lại dạng UTF-8 để sửa tour ở đây"
         case .editorNoFrontMatter: "tệp này không có phần trường giữa hai dòng '---', nên không có tour để sửa"

@@ -129,15 +129,6 @@ package enum ContentMessage: MessageTable {
     case mdBadLink(target: String)
 }
 
-extension ContentMessage {
-    package func text(in language: Language) -> String {
-        switch language {
-        case .en: english
-        case .vi: vietnamese
-        }
-    }
-}
-
 extension Diagnostics {
     package mutating func error(_ location: SourceLocation, _ message: ContentMessage) { error(location, Message(message)) }
     package mutating func warning(_ location: SourceLocation, _ message: ContentMessage, group: Message? = nil) {

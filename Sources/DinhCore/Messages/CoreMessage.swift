@@ -8,15 +8,6 @@ package enum CoreMessage: MessageTable {
     case cannotWrite(path: String, reason: String)
 }
 
-extension CoreMessage {
-    package func text(in language: Language) -> String {
-        switch language {
-        case .en: english
-        case .vi: vietnamese
-        }
-    }
-}
-
 extension Diagnostics {
     package mutating func error(_ location: SourceLocation, _ message: CoreMessage) { error(location, Message(message)) }
     package mutating func warning(_ location: SourceLocation, _ message: CoreMessage, group: Message? = nil) {

@@ -5,6 +5,22 @@ public protocol MessageTable: Sendable {
     func text(in language: Language) -> String
 }
 
+/// A table whose languages are written apart: `english` in `<Table>+en.swift`, `vietnamese` in
+/// `<Table>+vi.swift`, each one exhaustive `switch` over the cases.
+package protocol TranslatedTable: MessageTable {
+    var english: String { get }
+    var vietnamese: String { get }
+}
+
+extension TranslatedTable {
+    package func text(in language: Language) -> String {
+        switch language {
+        case .en: english
+        case .vi: vietnamese
+        }
+    }
+}
+
 /// A message kept apart from its language, so a library user renders it in either language and
 /// the command line picks one at start. Equal when it reads the same in every language.
 public struct Message: Sendable, Hashable, CustomStringConvertible {

@@ -1,7 +1,7 @@
 import DinhCore
 
-extension FeedMessage {
-    var english: String {
+extension FeedMessage: TranslatedTable {
+    package var english: String {
         switch self {
         case .titleTooLong(let length, let market, let maximum):
             "the name is \(length) characters long; \(market.displayName) accepts at most \(maximum), so the product is left out of its feed: shorten 'name'"

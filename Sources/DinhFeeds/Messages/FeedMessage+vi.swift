@@ -1,7 +1,7 @@
 import DinhCore
 
 extension FeedMessage {
-    var vietnamese: String {
+    package var vietnamese: String {
         switch self {
         case .titleTooLong(let length, let market, let maximum):
             "tên dài \(length) ký tự; \(market.name(in: .vi)) chỉ nhận tối đa \(maximum), nên sản phẩm bị bỏ khỏi nguồn cấp của sàn này: hãy rút ngắn 'name'"

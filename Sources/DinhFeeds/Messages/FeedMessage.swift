@@ -18,15 +18,6 @@ package enum FeedMessage: MessageTable {
     case inTranslation(problem: Message, language: String)
 }
 
-extension FeedMessage {
-    package func text(in language: Language) -> String {
-        switch language {
-        case .en: english
-        case .vi: vietnamese
-        }
-    }
-}
-
 extension Diagnostics {
     package mutating func error(_ location: SourceLocation, _ message: FeedMessage) { error(location, Message(message)) }
     package mutating func warning(_ location: SourceLocation, _ message: FeedMessage, group: Message? = nil) {

@@ -1,7 +1,7 @@
 import DinhCore
 
-extension ImageMessage {
-    var english: String {
+extension ImageMessage: TranslatedTable {
+    package var english: String {
         switch self {
         case .pngEncodingFailed(let detail): "PNG encoding failed: \(detail)"
         case .notPNG: "not a PNG image"

@@ -1,7 +1,7 @@
 import DinhCore
 
 extension ImageMessage {
-    var vietnamese: String {
+    package var vietnamese: String {
         switch self {
         case .pngEncodingFailed(let detail): "không mã hoá được PNG: \(detail)"
         case .notPNG: "không phải ảnh PNG"

@@ -27,15 +27,6 @@ package enum ImageMessage: MessageTable {
     case cannotCreateFolder(reason: String)
 }
 
-extension ImageMessage {
-    package func text(in language: Language) -> String {
-        switch language {
-        case .en: english
-        case .vi: vietnamese
-        }
-    }
-}
-
 extension Diagnostics {
     package mutating func error(_ location: SourceLocation, _ message: ImageMessage) { error(location, Message(message)) }
     package mutating func warning(_ location: SourceLocation, _ message: ImageMessage, group: Message? = nil) {

@@ -1,7 +1,7 @@
 import DinhCore
 
-extension ImportMessage {
-    var english: String {
+extension ImportMessage: TranslatedTable {
+    package var english: String {
         switch self {
         case .emptySheet: "the spreadsheet is empty; the first row must hold the column names (Tên sản phẩm, Giá, Số sao OCOP, Nhóm, HTX…)"
         case .unknownColumn(let header): "the column '\(header)' is not imported: Dinh does not know this heading (known: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN…)"

@@ -1,7 +1,7 @@
 import DinhCore
 
 extension ImportMessage {
-    var vietnamese: String {
+    package var vietnamese: String {
         switch self {
         case .emptySheet: "bảng tính trống; dòng đầu tiên phải ghi tên các cột (Tên sản phẩm, Giá, Số sao OCOP, Nhóm, HTX…)"
         case .unknownColumn(let header): "cột '\(header)' không được nhập: Dinh chưa biết tiêu đề này (các tiêu đề Dinh biết: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN…)"

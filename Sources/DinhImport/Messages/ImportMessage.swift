@@ -65,15 +65,6 @@ package enum ImportMessage: MessageTable {
     case imported(products: Int, producers: Int, updated: Int, unchanged: Int, converted: [LegacyEncoding: Int] = [:])
 }
 
-extension ImportMessage {
-    package func text(in language: Language) -> String {
-        switch language {
-        case .en: english
-        case .vi: vietnamese
-        }
-    }
-}
-
 extension Diagnostics {
     package mutating func error(_ location: SourceLocation, _ message: ImportMessage) { error(location, Message(message)) }
     package mutating func warning(_ location: SourceLocation, _ message: ImportMessage, group: Message? = nil) {

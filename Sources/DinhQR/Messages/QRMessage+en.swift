@@ -1,7 +1,7 @@
 import DinhCore
 
-extension QRMessage {
-    var english: String {
+extension QRMessage: TranslatedTable {
+    package var english: String {
         switch self {
         case .codeDeclaredTwice(let code, let also): "code \(code) is declared twice (also at \(also)); keep one"
         case .declaredButCarried(let code, let retired, let target, let at):

@@ -1,7 +1,7 @@
 import DinhCore
 
 extension QRMessage {
-    var vietnamese: String {
+    package var vietnamese: String {
         switch self {
         case .codeDeclaredTwice(let code, let also): "mã \(code) được khai báo hai lần (cả ở \(also)); chỉ giữ một"
         case .declaredButCarried(let code, let retired, let target, let at):

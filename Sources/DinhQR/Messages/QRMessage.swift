@@ -26,15 +26,6 @@ package enum QRMessage: MessageTable {
     case qrPNG(detail: String)
 }
 
-extension QRMessage {
-    package func text(in language: Language) -> String {
-        switch language {
-        case .en: english
-        case .vi: vietnamese
-        }
-    }
-}
-
 extension Diagnostics {
     package mutating func error(_ location: SourceLocation, _ message: QRMessage) { error(location, Message(message)) }
     package mutating func warning(_ location: SourceLocation, _ message: QRMessage, group: Message? = nil) {

@@ -1,7 +1,7 @@
 import DinhCore
 
-extension ServeMessage {
-    var english: String {
+extension ServeMessage: TranslatedTable {
+    package var english: String {
         switch self {
         case .cannotCreateFile(let folder): "cannot create a file in \(folder)"
         case .overlayHeading: "dinh: the site could not be rebuilt. The last good version is shown underneath (click to see it). Fix and save; this page reloads."

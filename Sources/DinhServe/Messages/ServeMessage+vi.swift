@@ -1,7 +1,7 @@
 import DinhCore
 
 extension ServeMessage {
-    var vietnamese: String {
+    package var vietnamese: String {
         switch self {
         case .cannotCreateFile(let folder): "không tạo được tệp trong \(folder)"
         case .overlayHeading: "dinh: chưa tạo lại được trang web. Bên dưới là phiên bản tốt gần nhất (bấm vào đây để xem). Hãy sửa và lưu; trang này sẽ tự tải lại."

@@ -13,15 +13,6 @@ package enum ServeMessage: MessageTable {
     case serverNotStarted
 }
 
-extension ServeMessage {
-    package func text(in language: Language) -> String {
-        switch language {
-        case .en: english
-        case .vi: vietnamese
-        }
-    }
-}
-
 extension Diagnostics {
     package mutating func error(_ location: SourceLocation, _ message: ServeMessage) { error(location, Message(message)) }
     package mutating func warning(_ location: SourceLocation, _ message: ServeMessage, group: Message? = nil) {

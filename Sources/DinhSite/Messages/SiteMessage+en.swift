@@ -1,7 +1,7 @@
 import DinhCore
 
-extension SiteMessage {
-    var english: String {
+extension SiteMessage: TranslatedTable {
+    package var english: String {
         switch self {
         case .codeSummary(let code, let version, let modules, let level, let alphanumeric, let payload, let meeting, let payVersion, let payModules, let payLevel):
             "\(code): version \(version), \(modules)×\(modules) modules, level \(level), \(alphanumeric ? "alphanumeric" : "as written"): \(payload)"

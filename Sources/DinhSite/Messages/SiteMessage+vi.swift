@@ -1,7 +1,7 @@
 import DinhCore
 
 extension SiteMessage {
-    var vietnamese: String {
+    package var vietnamese: String {
         switch self {
         case .codeSummary(let code, let version, let modules, let level, let alphanumeric, let payload, let meeting, let payVersion, let payModules, let payLevel):
             "\(code): phiên bản \(version), \(modules)×\(modules) mô-đun, mức sửa lỗi \(level), \(alphanumeric ? "chữ in hoa và số" : "giữ nguyên chữ"): \(payload)"

@@ -55,15 +55,6 @@ package enum SiteMessage: MessageTable {
     case stepLoad, stepValidate, stepMedia, stepTiles, stepCodes, stepPages, stepFeeds, stepLinks, stepPublish
 }
 
-extension SiteMessage {
-    package func text(in language: Language) -> String {
-        switch language {
-        case .en: english
-        case .vi: vietnamese
-        }
-    }
-}
-
 extension Diagnostics {
     package mutating func error(_ location: SourceLocation, _ message: SiteMessage) { error(location, Message(message)) }
     package mutating func warning(_ location: SourceLocation, _ message: SiteMessage, group: Message? = nil) {

@@ -1,7 +1,7 @@
 import DinhCore
 
-extension TemplateMessage {
-    var english: String {
+extension TemplateMessage: TranslatedTable {
+    package var english: String {
         switch self {
         case .tagNotFinished(let missing): "a tag is not finished (missing \(missing))"
         case .tagNoName: "a tag has no name"

@@ -1,7 +1,7 @@
 import DinhCore
 
 extension TemplateMessage {
-    var vietnamese: String {
+    package var vietnamese: String {
         switch self {
         case .tagNotFinished(let missing): "một thẻ chưa viết xong (thiếu \(missing))"
         case .tagNoName: "một thẻ không có tên"

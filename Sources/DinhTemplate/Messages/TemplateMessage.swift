@@ -14,15 +14,6 @@ package enum TemplateMessage: MessageTable {
     case fillsTwice(block: String, parent: String)
 }
 
-extension TemplateMessage {
-    package func text(in language: Language) -> String {
-        switch language {
-        case .en: english
-        case .vi: vietnamese
-        }
-    }
-}
-
 extension Diagnostics {
     package mutating func error(_ location: SourceLocation, _ message: TemplateMessage) { error(location, Message(message)) }
     package mutating func warning(_ location: SourceLocation, _ message: TemplateMessage, group: Message? = nil) {
