@@ -423,24 +423,7 @@ package struct SceneEditor: Sendable {
     /// Plain when YAML reads it back as the same text in a flow collection; double-quoted otherwise.
     /// A value quoted in the file stays quoted; a plain one that reads as a number stays plain.
     private static func flowScalar(_ text: String, quoted: Bool) -> String {
-        if !quoted && isPlainSafe(text) { return text }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        !quoted && isPlainSafe(text) ? text : YAMLText.quoted(text)
     }
 
     private static func isPlainSafe(_ text: String) -> Bool {

@@ -1,7 +1,7 @@
 /// YAML scalars written so that any text reads back exactly: every string double-quoted with
 /// escapes, because a name like `Chè: "ngon" #1` or `yes` or `- 5` would otherwise change meaning.
-enum YAMLText {
-    static func quoted(_ text: String) -> String {
+package enum YAMLText {
+    package static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -23,5 +23,5 @@ enum YAMLText {
         return out + "\""
     }
 
-    static func list(_ items: [String]) -> String { "[" + items.map(quoted).joined(separator: ", ") + "]" }
+    package static func list(_ items: [String]) -> String { "[" + items.map(quoted).joined(separator: ", ") + "]" }
 }
