@@ -17,12 +17,12 @@ enum TourEditorScript {
   var VI = /^vi/i.test(D.documentElement.lang || '');
   var T = VI ? {
     region: 'Sửa chuyến tham quan (chỉ khi xem trước)', edit: 'Sửa chuyến tham quan',
-    hint: 'Bấm vào ảnh 360° để thêm điểm nóng tại đó; kéo một điểm để di chuyển nó. Mỗi thay đổi được lưu ngay vào ',
+    hint: 'Bấm vào ảnh 360° để thêm điểm chạm tại đó; kéo một điểm để di chuyển nó. Mỗi thay đổi được lưu ngay vào ',
     centre: 'Thêm điểm ở giữa khung nhìn', view: 'Dùng góc nhìn này', north: 'Hướng bắc ở đây', undo: 'Hoàn tác thay đổi vừa rồi',
-    spots: 'Điểm nóng của cảnh này', none: 'Cảnh này chưa có điểm nóng.', toCentre: 'Chuyển ra giữa khung nhìn', del: 'Xoá',
+    spots: 'Điểm chạm của cảnh này', none: 'Cảnh này chưa có điểm chạm.', toCentre: 'Chuyển ra giữa khung nhìn', del: 'Xoá',
     scenes: 'Thứ tự các cảnh (cảnh đầu tiên mở trước)', up: 'Lên', down: 'Xuống', entry: 'cảnh mở đầu',
-    newAt: 'Điểm nóng mới tại', door: 'Cửa sang cảnh khác', note: 'Ghi chú', target: 'Sang cảnh', label: 'Nhãn',
-    text: 'Nội dung ghi chú', add: 'Thêm', cancel: 'Huỷ', marker: 'Điểm nóng', drag: 'kéo hoặc dùng phím mũi tên để di chuyển, Delete để xoá',
+    newAt: 'Điểm chạm mới tại', door: 'Cửa sang cảnh khác', note: 'Ghi chú', target: 'Sang cảnh', label: 'Nhãn',
+    text: 'Nội dung ghi chú', add: 'Thêm', cancel: 'Huỷ', marker: 'Điểm chạm', drag: 'kéo hoặc dùng phím mũi tên để di chuyển, Delete để xoá',
     keys: 'Enter để lưu, Esc để thôi',
     saved: 'Đã lưu vào ', reload: '. Trang đang tải lại…', failed: 'Chưa lưu được: ', blocked: 'Chưa sửa được chuyến tham quan vì tệp có lỗi. Sửa các lỗi này rồi lưu tệp:',
     noViewer: 'Ảnh 360° chưa mở được trong trình duyệt này (cần WebGL), nên chưa sửa được chuyến tham quan.',
@@ -31,7 +31,7 @@ enum TourEditorScript {
       changed: 'tệp vừa được sửa ở chương trình khác; trình sửa đã đọc lại tệp, hãy làm lại thao tác.',
       noUndo: 'không còn thay đổi nào để hoàn tác (chỉ hoàn tác được thay đổi cuối cùng, khi tệp chưa bị sửa ở nơi khác).',
       write: 'không ghi được tệp; hãy kiểm tra tệp không ở chế độ chỉ đọc.', relic: 'không tìm thấy tệp index.md của di tích này trong thư mục nội dung.' },
-    ops: { add: 'đã thêm điểm nóng', move: 'đã chuyển điểm nóng', delete: 'đã xoá điểm nóng', view: 'đã đặt góc nhìn ban đầu',
+    ops: { add: 'đã thêm điểm chạm', move: 'đã chuyển điểm chạm', delete: 'đã xoá điểm chạm', view: 'đã đặt góc nhìn ban đầu',
       north: 'đã đặt hướng bắc', order: 'đã đổi thứ tự cảnh', undo: 'đã hoàn tác' }
   } : {
     region: 'Tour editor (preview only)', edit: 'Edit tour',

@@ -61,7 +61,7 @@ extension CLIMessage {
         case .servingNetwork(let url): "           và \(url) (điện thoại trong cùng mạng)"
         case .watching: "Đang theo dõi thay đổi; bấm Ctrl-C để dừng."
         case .helpEdit: "Giữ trình sửa chuyến tham quan khi --host mở bản xem trước cho cả mạng (mặc định chỉ bật trên 127.0.0.1; chỉ máy này được sửa)."
-        case .tourEditorOn: "Sửa chuyến tham quan: mở trang một di tích rồi bấm \"Sửa chuyến tham quan\" để đặt điểm nóng bằng cách bấm chuột."
+        case .tourEditorOn: "Sửa chuyến tham quan: mở trang một di tích rồi bấm \"Sửa chuyến tham quan\" để đặt điểm chạm bằng cách bấm chuột."
         case .tourEditorOnNetwork(let host, let url):
             "cảnh báo: --edit cùng --host \(host): trình sửa chuyến tham quan đang bật trong khi bản xem trước mở cho cả mạng; chỉ máy này (\(url)) được sửa, nhưng mọi người trong mạng đều thấy trang khi anh/chị sửa"
         case .fileChanged(let file): "\(file) đã thay đổi: "
