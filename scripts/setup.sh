@@ -7,9 +7,12 @@ cd "$(dirname "$0")/.."
 
 build_packages=(pkg-config libjpeg62-turbo-dev libpng-dev libqrencode-dev liblcms2-dev)
 demo_packages=(imagemagick espeak-ng lame ffmpeg fonts-dejavu-core)
-# The packages of the tests' outside files and commands, from the one table that lists them.
-mapfile -t test_packages < <(grep -v '^#' scripts/test-needs.tsv | cut -f2 | sed '/^$/d' | sort -u)
-test_packages+=(python3-venv)
+# The packages of the tests' outside files and commands: each path is listed, with its package and
+# why, in scripts/test-needs.tsv (TestSetupTests fails when a package there is missing here).
+test_packages=(chromium chromium-driver coreutils default-jre-headless espeak-ng ffmpeg fonts-dejavu-core
+  fonts-noto-core hugo imagemagick lame libc-bin libgs-common libimage-exiftool-perl libjpeg-turbo-progs
+  libreoffice-calc libvips-tools libxml2-utils nodejs poppler-utils python3 python3-venv qrencode time
+  util-linux wrk zbar-tools)
 
 want=("${build_packages[@]}")
 [[ "${1:-}" == "--demo" ]] && want+=("${demo_packages[@]}")

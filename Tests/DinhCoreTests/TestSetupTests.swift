@@ -22,6 +22,16 @@ import Testing
         #expect(Tools.needs.count >= 20, "the table is read: \(Tools.needs.count) lines")
     }
 
+    @Test func setupInstallsEveryPackageOfTheTable() throws {
+        let setup = try String(contentsOf: Tools.repositoryRoot.appendingPathComponent("scripts/setup.sh"), encoding: .utf8)
+        guard let list = setup.firstMatch(of: /test_packages=\(([^)]*)\)/) else {
+            Issue.record("scripts/setup.sh has no test_packages=(…) list"); return
+        }
+        let installed = Set(list.1.split(whereSeparator: \.isWhitespace).map(String.init))
+        let needed = Set(Tools.needs.values.map(\.package))
+        #expect(needed.subtracting(installed).isEmpty, "add to test_packages in scripts/setup.sh: \(needed.subtracting(installed).sorted())")
+    }
+
     @Test func aMissingNeedNamesItsPackageAndAnUnlistedOneFails() {
         let unlisted = "/usr/bin/" + "no-such-tool-dinh"
         #expect(throws: TestFailure.self) { try Tools.require(unlisted) }
