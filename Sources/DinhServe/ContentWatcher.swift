@@ -49,9 +49,9 @@ struct ContentWatcher: Sendable {
                 if let text = old.texts[path] { new.texts[path] = text }
                 continue
             }
-            if isText(path), stamp.size < 1 << 20, let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
-                new.texts[path] = Self.fingerprint(data)
-                if let text = old.texts[path], text == new.texts[path] { continue }
+            if let text = textFingerprint(path, stamp) {
+                new.texts[path] = text
+                if old.texts[path] == text { continue }
             }
             changed.append(path)
         }
@@ -66,11 +66,7 @@ struct ContentWatcher: Sendable {
         let current = self.snapshot()
         for path in paths {
             snapshot.stamps[path] = current.stamps[path]
-            snapshot.texts[path] = nil
-            if let stamp = current.stamps[path], isText(path), stamp.size < 1 << 20,
-               let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
-                snapshot.texts[path] = Self.fingerprint(data)
-            }
+            snapshot.texts[path] = current.stamps[path].flatMap { textFingerprint(path, $0) }
         }
         return snapshot
     }
@@ -78,12 +74,17 @@ struct ContentWatcher: Sendable {
     /// A first snapshot with fingerprints of every text file.
     func baseline() -> Snapshot {
         var snapshot = snapshot()
-        for (path, stamp) in snapshot.stamps where isText(path) && stamp.size < 1 << 20 {
-            if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
-                snapshot.texts[path] = Self.fingerprint(data)
-            }
+        for (path, stamp) in snapshot.stamps {
+            snapshot.texts[path] = textFingerprint(path, stamp)
         }
         return snapshot
+    }
+
+    /// The fingerprint of a small text file (nil for media and large files, judged by their stamp).
+    private func textFingerprint(_ path: String, _ stamp: Stamp) -> Int? {
+        guard isText(path), stamp.size < 1 << 20,
+              let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+        return Self.fingerprint(data)
     }
 
     /// A hash of every byte: `Data`'s own `Hashable` looks at its length and first 80 bytes only, so
