@@ -36,15 +36,7 @@ enum Column: String, CaseIterable, Sendable {
 
     /// Lower case, no accents (đ → d), letters and digits only: `Tên Sản-phẩm` → `tensanpham`.
     static func key(_ text: String) -> String {
-        var out = ""
-        for scalar in text.lowercased().nfc.decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar {
-            case "đ": out += "d"
-            case "a"..."z", "0"..."9": out.unicodeScalars.append(scalar)
-            default: continue
-            }
-        }
-        return out
+        String(String.UnicodeScalarView(Fold.scalars(text).filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }))
     }
 
     private static let byKey: [String: Column] = {
