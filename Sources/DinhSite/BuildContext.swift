@@ -8,8 +8,8 @@ import Foundation
 /// A step reports content problems as diagnostics (the build stops after a step that leaves an
 /// error) and throws only when the build cannot go on (an output folder that cannot be written).
 public protocol BuildStep: Sendable {
-    /// The step's name (`SiteBuilder.adding(_:after:)` finds steps by it), and its progress line in
-    /// English: `[3/8] media`.
+    /// The step's name: `SiteBuilder.adding(_:after:)` finds steps by it, and it is the progress
+    /// line (`[5/7] pages`) unless `title(in:)` says otherwise.
     var name: String { get }
     /// The progress line in `language` (by default the name).
     func title(in language: Language) -> String

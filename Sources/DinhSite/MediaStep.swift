@@ -36,7 +36,9 @@ struct PublishedMedia: Sendable {
 
 /// Publishes every media file the content names, into the folder of the page that names it:
 /// photos as responsive, metadata-free variants through the imaging pipeline and its cache,
-/// audio, transcripts and videos as they are. Puts `media` (paths, sizes) in the context.
+/// audio, transcripts and videos as they are, and the panoramas' 360° tiles (`PanoramaTiles`),
+/// cut meanwhile: decoding a large panorama keeps one core busy, and the photos use the others.
+/// Puts `media` (paths, sizes, tile layouts) in the context.
 struct MediaStep: BuildStep {
     var name: String { "media" }
     func title(in language: Language) -> String { SiteMessage.stepMedia.text(in: language) }
@@ -51,6 +53,7 @@ struct MediaStep: BuildStep {
         let content = context.loaded, options = context.options
         let output = try context.output ?? OutputFolder(target: options.output, content: options.content, waiting: options.log)
         context.output = output
+        async let tiles = PanoramaTiles(content: content).publish(to: output)
         var media = PublishedMedia()
         var photos: [Photo] = []
         var diagnostics = Diagnostics()
@@ -114,7 +117,11 @@ struct MediaStep: BuildStep {
                 largest: photo.folder + (image.variants.last ?? main).fileName,
                 feed: (photo.folder + feed.fileName, feed.width, feed.height))
         }
+        let tours = try await tiles
+        media.panoramas = tours.layouts
+        media.panoramaBytes = tours.levelBytes
         context.media = media
         context.diagnostics.append(contentsOf: diagnostics)
+        context.diagnostics.append(contentsOf: tours.diagnostics)
     }
 }

@@ -94,9 +94,12 @@ struct PrintedCodes: Sendable {
         return try results.values.compactMap { try $0?.get() }
     }
 
-    /// Publishes drawn codes as `qr/<CODE>.png`, `qr/<CODE>.svg`, `qr/<CODE>-placard.svg` (and a
-    /// product's payment code `qr/<CODE>-pay.png`, `qr/<CODE>-pay.svg`), and the printable sheet `qr/index.html`.
-    func publish(_ drawn: [DrawnCode], to output: OutputFolder, folder: String = SitePaths.qr, size: PlacardSize = .a5) throws {
+    /// Publishes drawn codes as `qr/<CODE>.png`, `qr/<CODE>.svg` (and a product's payment code
+    /// `qr/<CODE>-pay.png`, `qr/<CODE>-pay.svg`), and the printable sheet `qr/index.html`. With
+    /// `placards` (`dinh qr`, the print shop's files), each code's board as `qr/<CODE>-placard.svg` too:
+    /// a site build leaves them to the sheet, which holds the same boards, and writes a file less per code.
+    func publish(_ drawn: [DrawnCode], to output: OutputFolder, folder: String = SitePaths.qr, size: PlacardSize = .a5,
+                 placards: Bool = false) throws {
         let sections = Slots<Result<String, any Error>>(count: drawn.count)
         DispatchQueue.concurrentPerform(iterations: drawn.count) { index in
             let code = drawn[index]
@@ -104,7 +107,7 @@ struct PrintedCodes: Sendable {
                 let files = try code.files()
                 try output.write("\(folder)\(code.code).png", files.png)
                 try output.write("\(folder)\(code.code).svg", files.svg)
-                try output.write("\(folder)\(code.code)-placard.svg", files.placard)
+                if placards { try output.write("\(folder)\(code.code)-placard.svg", files.placard) }
                 if let pay = files.pay {
                     try output.write("\(folder)\(code.code)-pay.png", pay.png)
                     try output.write("\(folder)\(code.code)-pay.svg", pay.svg)

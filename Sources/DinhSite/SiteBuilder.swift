@@ -57,7 +57,7 @@ public struct BuildReport: Sendable {
 
 /// Builds a site as a list of named steps over one `BuildContext`:
 ///
-///     load content → theme and codes → media → 360° tiles → QR codes → pages → feeds and sitemap → publish
+///     load content → theme and codes → media → QR codes → pages → feeds and sitemap → publish
 ///
 /// Each step reads what the earlier ones put in the context (see each step's type). `check()` is
 /// the same pipeline into a scratch folder, with the marketplaces' rules as errors and a `links`
@@ -86,10 +86,15 @@ public struct SiteBuilder: Sendable {
         return builder
     }
 
-    /// The steps of a build, or of a check, with the added ones in place.
-    func steps(check: Bool) -> [any BuildStep] {
-        let standard: [any BuildStep] = [LoadStep(), ValidateStep(), MediaStep(), TilesStep(), CodesStep(), PagesStep(), FeedsStep(),
+    /// The steps of a build, or of a check, with the added ones in place. A step added after a
+    /// name no step has would silently never run: that is an error.
+    func steps(check: Bool) throws -> [any BuildStep] {
+        let standard: [any BuildStep] = [LoadStep(), ValidateStep(), MediaStep(), CodesStep(), PagesStep(), FeedsStep(),
                                          check ? LinksStep() : PublishStep()]
+        let names = standard.map(\.name) + [check ? PublishStep().name : LinksStep().name]
+        if let lost = added.first(where: { !names.contains($0.after) }) {
+            throw DinhError(SiteMessage.unknownStep(name: lost.after, steps: names))
+        }
         var steps: [any BuildStep] = []
         for step in standard {
             steps.append(step)
@@ -131,9 +136,13 @@ public struct SiteBuilder: Sendable {
     /// leaves the published site as it was.
     private func run(_ steps: [any BuildStep], _ context: inout BuildContext) async throws {
         do {
+            // DINH_TIMINGS=1 prints each step's wall time to standard error (for the benchmarks).
+            let timed = ProcessInfo.processInfo.environment["DINH_TIMINGS"].map { !$0.isEmpty && $0 != "0" } ?? false
             for (number, step) in steps.enumerated() {
                 options.log("[\(number + 1)/\(steps.count)] \(step.title(in: options.language))")
+                let start = ContinuousClock.now
                 try await step.run(&context)
+                if timed { FileHandle.standardError.write(Data("  \(step.name): \(start.duration(to: .now).formatted(.units(allowed: [.milliseconds])))\n".utf8)) }
                 if context.diagnostics.hasErrors {
                     context.output?.discard()
                     return
@@ -158,7 +167,7 @@ public struct SiteBuilder: Sendable {
         do {
             let size = PlacardSize(rawValue: placardSize.uppercased()) ?? .a5
             let drawn = try codes.draw(lock.landings, today: options.today, size: size)
-            try codes.publish(drawn, to: output, folder: "", size: size)
+            try codes.publish(drawn, to: output, folder: "", size: size, placards: true)
             var report = context.report
             report.files = output.fileCount
             try output.commit()

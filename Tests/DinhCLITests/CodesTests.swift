@@ -93,4 +93,13 @@ import Testing
         #expect(files.allSatisfy { $0.hasPrefix("qr/") }, "\(files)")
         #expect(files.contains("qr/index.html") && files.contains("qr/HT42.svg") && files.contains("qr/HT42-placard.svg"))
     }
+
+    /// A site build leaves the boards to the printable sheet: one file less per code than `dinh qr`.
+    @Test func buildLeavesPlacardFilesToTheQRCommand() throws {
+        #expect(try build().status == 0)
+        let files = Tools.tree(output).keys
+        #expect(files.contains("qr/HT42.png") && files.contains("qr/HT42.svg") && files.contains("qr/index.html"))
+        #expect(!files.contains { $0.hasSuffix("-placard.svg") }, "\(files.sorted())")
+        #expect(try page("qr/index.html").contains("id=\"HT42\""))
+    }
 }

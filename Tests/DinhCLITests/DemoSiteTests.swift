@@ -19,8 +19,10 @@ import Testing
 
         // Each relic's board promises what its page has: tour and narration (Đình Đại Phùng),
         // a tour without narration (Quán Phượng Trì), photos and history (Đình Hạ Mỗ).
+        let print = try Tools.run(Tools.dinhBinary.path, ["qr", content.path, "--output", out.file("print").path])
+        #expect(print.status == 0, "\(print.stderr)")
         func placard(_ code: String) throws -> String {
-            try String(contentsOf: out.file("public/qr/\(code)-placard.svg"), encoding: .utf8)
+            try String(contentsOf: out.file("print/qr/\(code)-placard.svg"), encoding: .utf8)
         }
         #expect(try placard("DP01").contains("Quét để xem 360° và nghe thuyết minh"))
         #expect(try placard("DP03").contains("Quét để tham quan 360°") && !placard("DP03").contains("thuyết minh"))

@@ -84,14 +84,17 @@ import Testing
         let lock = try String(contentsOf: fixture.content.appendingPathComponent("codes.lock"), encoding: .utf8)
         #expect(lock.contains("HOP2612 meetings/hop-thang-12\n") && lock.contains("HOP2701 meetings/tiep-xuc-cu-tri\n"))
         #expect(try text("q/HOP2612/index.html").contains("url=../../meetings/hop-thang-12/"))
-        for file in ["qr/HOP2612.png", "qr/HOP2612.svg", "qr/HOP2612-placard.svg"] {
+        for file in ["qr/HOP2612.png", "qr/HOP2612.svg"] {
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(file).path), "\(file)")
         }
         let sheet = try text("qr/HOP2612-placard.html")
         #expect(sheet.contains("@page { size: 210mm 297mm; margin: 0; }"))
         #expect(sheet.contains("Quét để xem tài liệu cuộc họp") && sheet.contains("Scan for the meeting documents"))
         #expect(sheet.contains("Thứ Ba, ngày 15/12/2026, lúc 08:00") && sheet.contains("Hội trường UBND xã"))
-        #expect(try text("qr/HOP2612-placard.svg").contains("width=\"210mm\" height=\"297mm\""))
+        // The print shop's file from `dinh qr` is A4 too.
+        #expect(try fixture.dinh("qr", "content", "--output", "print").status == 0)
+        let board = try String(contentsOf: fixture.directory.file("print/qr/HOP2612-placard.svg"), encoding: .utf8)
+        #expect(board.contains("width=\"210mm\" height=\"297mm\""))
         // `dinh check` follows every link, the percent-encoded ones too.
         let check = try fixture.dinh("check", "content")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")

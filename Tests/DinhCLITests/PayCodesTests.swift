@@ -28,6 +28,13 @@ import Testing
     func build() throws -> ProcessResult { try fixture.dinh("build", "content", "--output", "public", "--quiet") }
     func page(_ path: String) throws -> String { try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) }
     func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path) }
+    /// A code's board as the print shop gets it from `dinh qr` (into `print/qr/`; a build leaves
+    /// the boards to the sheet).
+    func placard(_ code: String) throws -> String {
+        let result = try fixture.dinh("qr", "content", "--output", "print")
+        #expect(result.status == 0, "\(result.stderr)")
+        return try String(contentsOf: fixture.directory.file("print/qr/\(code)-placard.svg"), encoding: .utf8)
+    }
 
     /// zbar and zxing-cpp (Python, from the test environment) on each image: path → what each read.
     static let decodeScript = #"""
@@ -68,9 +75,9 @@ import Testing
         #expect(en.contains("Pay by bank transfer") && en.contains("45,000 VND") && en.contains("qr/HT42-pay.svg"))
 
         // The placard as a print shop's browser draws it: both codes read, the main one unchanged.
-        let placard = try page("qr/HT42-placard.svg")
-        #expect(placard.contains("Quét để chuyển khoản") && placard.contains("Scan to pay"))
-        let html = try fixture.directory.write("placard.html", "<!doctype html><html><body style=\"margin:0\"><img src=\"public/qr/HT42-placard.svg\" style=\"width:560px;height:794px\"></body></html>")
+        let board = try placard("HT42")
+        #expect(board.contains("Quét để chuyển khoản") && board.contains("Scan to pay"))
+        let html = try fixture.directory.write("placard.html", "<!doctype html><html><body style=\"margin:0\"><img src=\"print/qr/HT42-placard.svg\" style=\"width:560px;height:794px\"></body></html>")
         let shot = fixture.directory.file("placard.png")
         try Tools.requireBrowser()
         _ = try Tools.shell("/usr/lib/chromium/chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --host-resolver-rules='MAP * ~NOTFOUND, EXCLUDE 127.0.0.1' --screenshot='\(shot.path)' --window-size=560,794 '\(html.absoluteString)'")
@@ -100,7 +107,7 @@ import Testing
         #expect(try build().status == 0)
         #expect(!exists("qr/HT42-pay.png") && !exists("qr/HT42-pay.svg"))
         #expect(try !page("products/che-lam/index.html").contains("Chuyển khoản"))
-        #expect(try !page("qr/HT42-placard.svg").contains("Quét để chuyển khoản"))
+        #expect(try !placard("HT42").contains("Quét để chuyển khoản"))
     }
 
     @Test func payQRFalseOptsOut() throws {
@@ -110,7 +117,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!exists("qr/HT42-pay.png") && !exists("qr/HT42-pay.svg") && exists("qr/HT42.png"))
         #expect(try !page("products/che-lam/index.html").contains("Chuyển khoản"))
-        #expect(try !page("qr/HT42-placard.svg").contains("Quét để chuyển khoản"))
+        #expect(try !placard("HT42").contains("Quét để chuyển khoản"))
     }
 
     @Test(arguments: [

@@ -392,6 +392,7 @@ enum Samples {
     static let siteMessage: [SiteMessage] = [
         .baseURLOverride(value: "«v210»"),
         .outputBeforeMedia(path: "«v211»"),
+        .unknownStep(name: "«v211b»", steps: ["«v211c»", "«v211d»"]),
         .photoUnusable(path: "«v212»", reason: Message(verbatim: "«v213»")),
         .notAnImage,
         .outputOverwritesContent(path: "«v214»"),
@@ -434,7 +435,6 @@ enum Samples {
         .stepLoad,
         .stepValidate,
         .stepMedia,
-        .stepTiles,
         .stepCodes,
         .stepPages,
         .stepFeeds,

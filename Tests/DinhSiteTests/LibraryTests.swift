@@ -65,14 +65,19 @@ import Testing
         let report = try await builder.adding(PriceList(), after: "pages").build()
         #expect(report.succeeded, "\(report.diagnostics.sorted)")
         #expect(try String(contentsOf: folder.file("public/price-list.txt"), encoding: .utf8) == "MO01 150000\n")
-        #expect(lines.all.contains("[7/9] price list"), "\(lines.all)")
-        #expect(lines.all.last == "[9/9] publish")
+        #expect(lines.all.contains("[6/8] price list"), "\(lines.all)")
+        #expect(lines.all.last == "[8/8] publish")
 
         let before = Tools.tree(folder.file("public"))
         let refused = try await builder.adding(Refuse(), after: "media").build()
         #expect(!refused.succeeded)
         #expect(refused.diagnostics.errors.map(\.description) == ["code:3:1: error: refused by a custom step"])
         #expect(Tools.tree(folder.file("public")) == before, "the published site is untouched")
+
+        // A step added after a name no step has would never run: the build says so and builds nothing.
+        let lost = await #expect(throws: DinhError.self) { try await builder.adding(PriceList(), after: "360° tiles").build() }
+        #expect(lost?.description.contains("'360° tiles'") == true && lost?.description.contains("media, QR codes, pages") == true, "\(String(describing: lost))")
+        #expect(Tools.tree(folder.file("public")) == before)
     }
 }
 

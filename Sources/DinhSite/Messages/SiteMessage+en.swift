@@ -9,6 +9,7 @@ extension SiteMessage: TranslatedTable {
                 + (payVersion.map { "; VietQR payment code: version \($0), \(payModules ?? 0)×\(payModules ?? 0) modules, level \(payLevel ?? ""), qr/\(code)-pay.png" } ?? "")
         case .baseURLOverride(let value): "'\(value)' is not a full web address starting with https://"
         case .outputBeforeMedia(let path): "\(path) cannot be written before the output folder is prepared (the media step)"
+        case .unknownStep(let name, let steps): "a step was added after '\(name)', which is not a step of the build; the steps are: \(steps.joined(separator: ", "))"
         case .photoUnusable(let path, let reason): "'\(path)' cannot be used: \(reason.text(in: .en))"
         case .notAnImage: "it could not be read as an image"
         case .outputOverwritesContent(let path): "the output folder \(path) would overwrite the content or a system folder; choose another --output folder"
@@ -51,8 +52,7 @@ extension SiteMessage: TranslatedTable {
         case .moreTiles(let problem, let count): "\(problem.text(in: .en)) (and \(count) more tiles of this panorama)"
         case .stepLoad: "load content"
         case .stepValidate: "theme and codes"
-        case .stepMedia: "media"
-        case .stepTiles: "360° tiles"
+        case .stepMedia: "media and 360° tiles"
         case .stepCodes: "QR codes"
         case .stepPages: "pages"
         case .stepFeeds: "feeds and sitemap"

@@ -9,6 +9,7 @@ extension SiteMessage {
                 + (payVersion.map { "; mã thanh toán VietQR: phiên bản \($0), \(payModules ?? 0)×\(payModules ?? 0) mô-đun, mức sửa lỗi \(payLevel ?? ""), qr/\(code)-pay.png" } ?? "")
         case .baseURLOverride(let value): "'\(value)' không phải địa chỉ web đầy đủ bắt đầu bằng https://"
         case .outputBeforeMedia(let path): "chưa ghi được \(path) khi thư mục kết quả chưa được chuẩn bị (bước ảnh)"
+        case .unknownStep(let name, let steps): "một bước được thêm sau '\(name)', nhưng bản dựng không có bước nào tên như vậy; các bước là: \(steps.joined(separator: ", "))"
         case .photoUnusable(let path, let reason): "'\(path)' không dùng được: \(reason.text(in: .vi))"
         case .notAnImage: "không đọc được tệp này như một ảnh"
         case .outputOverwritesContent(let path): "thư mục kết quả \(path) sẽ ghi đè lên nội dung hoặc một thư mục hệ thống; hãy chọn thư mục --output khác"
@@ -51,8 +52,7 @@ extension SiteMessage {
         case .moreTiles(let problem, let count): "\(problem.text(in: .vi)) (và \(count) ô ảnh khác của ảnh 360° này)"
         case .stepLoad: "đọc nội dung"
         case .stepValidate: "giao diện và mã QR"
-        case .stepMedia: "ảnh"
-        case .stepTiles: "ảnh 360°"
+        case .stepMedia: "ảnh, âm thanh và ảnh 360°"
         case .stepCodes: "mã QR"
         case .stepPages: "trang"
         case .stepFeeds: "nguồn cấp dữ liệu và sơ đồ trang"

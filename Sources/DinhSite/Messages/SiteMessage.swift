@@ -9,6 +9,7 @@ package enum SiteMessage: MessageTable {
     // Build steps
     case baseURLOverride(value: String)
     case outputBeforeMedia(path: String)
+    case unknownStep(name: String, steps: [String])
     case photoUnusable(path: String, reason: Message)
     case notAnImage
     // The output folder
@@ -51,8 +52,8 @@ package enum SiteMessage: MessageTable {
     case linkMissingID(target: String, id: String)
     case hotspotNoScene(from: String, scenes: [String])
     case moreTiles(problem: Message, count: Int)
-    // The progress line of each build step: `[3/8] media`.
-    case stepLoad, stepValidate, stepMedia, stepTiles, stepCodes, stepPages, stepFeeds, stepLinks, stepPublish
+    // The progress line of each build step: `[3/7] media and 360° tiles`.
+    case stepLoad, stepValidate, stepMedia, stepCodes, stepPages, stepFeeds, stepLinks, stepPublish
 }
 
 extension Diagnostics {

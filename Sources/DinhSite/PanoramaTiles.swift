@@ -5,19 +5,24 @@ import DinhPanorama
 import Foundation
 
 /// The 360° tours: every scene's panorama cut into cube tiles, through a cache so that a rebuild
-/// re-tiles nothing unchanged, and published under `heritage/<slug>/tiles/<scene>/`. Puts each
-/// panorama's layout and its bytes per level in the context's media.
-struct TilesStep: BuildStep {
-    var name: String { "360° tiles" }
-    func title(in language: Language) -> String { SiteMessage.stepTiles.text(in: language) }
+/// re-tiles nothing unchanged, and published under `heritage/<slug>/tiles/<scene>/`. The media step
+/// runs this beside the photos and puts each panorama's layout and bytes per level in its media.
+struct PanoramaTiles: Sendable {
+    let content: Content
+
+    /// What tiling the content's panoramas made: each one's layout and bytes of tiles per level
+    /// (coarsest first), by source file, and the problems found.
+    struct Published: Sendable {
+        var layouts: [URL: PanoramaLayout] = [:]
+        var levelBytes: [URL: [Int]] = [:]
+        var diagnostics = Diagnostics()
+    }
 
     /// JPEG quality of tiles: tiles are seen magnified while zooming, so a little above photos.
     static let quality = 82
     static let tiler = PanoramaTiler()
 
-    func run(_ context: inout BuildContext) async throws {
-        guard let output = context.output else { preconditionFailure("the tiles step runs after the media step") }
-        let content = context.loaded
+    func publish(to output: OutputFolder) async throws -> Published {
         var layouts: [URL: PanoramaLayout] = [:]
         var levelBytes: [URL: [Int]] = [:]
         var diagnostics = Diagnostics()
@@ -78,9 +83,7 @@ struct TilesStep: BuildStep {
                 levelBytes[file.url] = bytes
             }
         }
-        context.media.panoramas = layouts
-        context.media.panoramaBytes = levelBytes
-        context.diagnostics.append(contentsOf: diagnostics)
+        return Published(layouts: layouts, levelBytes: levelBytes, diagnostics: diagnostics)
     }
 
     private func tile(_ data: Data, path: String, into cache: URL, layout: PanoramaLayout) async throws {
