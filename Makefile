@@ -3,7 +3,7 @@
 SWIFT ?= swift
 export DINH_PYTHON := $(CURDIR)/.build/venv/bin/python
 
-.PHONY: demo test check-setup docs bench bench-pages build clean fuzz
+.PHONY: demo test check-setup docs bench bench-clean bench-pages build clean fuzz
 
 build:
 	bash scripts/setup.sh
@@ -43,17 +43,23 @@ check-setup:
 	bash scripts/check-setup.sh
 
 # Each benchmark prints its figures and the ratio against its reference tool, measured in the same run.
+# The two that time first builds on disk come first, before the others delete files (see
+# scripts/bench-trash.sh); the runs they set aside are deleted at the end.
 bench: build
 	bash scripts/setup.sh --test
 	$(SWIFT) build -c release --product dinh-bench
 	bash scripts/bench-pages.sh
-	bash scripts/bench-images.sh
+	bash scripts/bench-feeds.sh
 	bash scripts/bench-panorama.sh
+	bash scripts/bench-images.sh
 	$(DINH_PYTHON) scripts/bench-tour.py
 	$(DINH_PYTHON) scripts/bench-search.py
 	sh scripts/bench-qr.sh
-	bash scripts/bench-feeds.sh
 	bash scripts/bench-serve.sh
+	$(MAKE) bench-clean
+
+bench-clean:
+	rm -rf bench-out/.trash
 
 # libFuzzer on the readers of untrusted input, FUZZ_SECONDS (default 60) per target, in its own
 # build folder (.build-fuzz); not part of make test. Crashes go to .build-fuzz/crashes/.

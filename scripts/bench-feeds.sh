@@ -11,6 +11,7 @@
 #   scripts/bench-feeds.sh 10000      # one size
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/bench-trash.sh
 sizes=("$@"); [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000)
 swift build -c release --product dinh-bench >/dev/null
 swift build -c release --product dinh >/dev/null
@@ -54,7 +55,7 @@ measure() { # command… → prints "seconds peakMB", keeps the command's output
 echo "products benchmark, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 for n in "${sizes[@]}"; do
   work=$PWD/bench-out/products-$n
-  rm -rf "$work"; mkdir -p "$work"
+  set_aside "$work"; mkdir -p "$work"
   generate "$work/content" "$n" no
   generate "$work/feeds-content" "$n" yes
   sync
@@ -65,9 +66,7 @@ for n in "${sizes[@]}"; do
   files=$(find "$work/public" -type f | wc -l)
   printf "%6d products: dinh build, first %6.2f s (peak %4d MB), rebuild %6.2f s (peak %4d MB): %d HTML pages, %d files\n" \
     "$n" "$cold" "$cold_mb" "$warm" "$warm_mb" "$pages" "$files"
-  # The same first build into memory (tmpfs): Dinh's own work, apart from the disk. On an ext4 without
-  # a journal (as on some virtual machines), creating tens of thousands of files right after as many
-  # were deleted makes the kernel scan recently freed inodes: minutes of difference at 100k files.
+  # The same first build into memory (tmpfs): Dinh's own work, apart from the disk (see bench-trash.sh).
   if [[ -d /dev/shm && -w /dev/shm ]]; then
     memory=/dev/shm/dinh-bench-$$; rm -rf "$memory"
     read -r shm shm_mb < <(measure .build/release/dinh build "$work/content" --output "$memory/public" --quiet)

@@ -4,9 +4,10 @@
 # same run. Prints wall time, peak memory and the ratio Dinh / Hugo (goal: ≤ 1.0).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/bench-trash.sh
 N=${1:-1000}
 work=$PWD/bench-out/pages-$N
-rm -rf "$work"; mkdir -p "$work"
+set_aside "$work"; mkdir -p "$work"
 [[ -x .build/release/dinh ]] || swift build -c release --product dinh >/dev/null
 
 python3 - "$work" "$N" <<'PY'
@@ -43,7 +44,6 @@ measure() { # label command…
 }
 
 # First builds into empty output folders (both tools write everything).
-rm -rf "$work/public" "$work/.public.dinh-previous" "$work/hugo-public"
 sync
 read -r dinh_cold dinh_cold_mem < <(measure .build/release/dinh build "$work/content" --output "$work/public" --quiet)
 read -r hugo_cold hugo_cold_mem < <(measure hugo --quiet -s "$work/hugo" -d "$work/hugo-public")

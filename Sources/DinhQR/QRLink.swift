@@ -29,19 +29,16 @@ public struct QRLink: Sendable, Hashable {
     public var moduleCount: Int { symbol.size }
 
     /// Picks, for `baseURL` (e.g. `https://disan.danphuong.example.vn/`) and `code`, the payload
-    /// that gives the smaller symbol; on a tie the alphanumeric one, whose bits are all data.
+    /// that gives the smaller symbol: the upper-case form whenever it names the same page. QR's
+    /// alphanumeric mode stores a character in 5.5 bits where byte mode needs 8, and its segment
+    /// headers are at most one bit longer, so that form is never the larger symbol (a tie goes to it
+    /// too: all its bits are data) and the mixed-case one need not be encoded to compare.
     public init(baseURL: String, code: String, errorCorrection: QRCode.ErrorCorrection = .q) throws(QRError) {
         let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         let url = base + "q/" + code
-        let plain = try QRCode(url, errorCorrection: errorCorrection)
-        var chosen = plain
-        if let upper = QRLink.uppercasePayload(baseURL: base, code: code, url: url) {
-            let candidate = try QRCode(upper, errorCorrection: errorCorrection)
-            if candidate.version <= plain.version { chosen = candidate }
-        }
         self.code = code
         self.url = url
-        self.symbol = chosen
+        self.symbol = try QRCode(QRLink.uppercasePayload(baseURL: base, code: code, url: url) ?? url, errorCorrection: errorCorrection)
         if let range = url.range(of: "://") {
             displayURL = String(url[range.upperBound...])
         } else {

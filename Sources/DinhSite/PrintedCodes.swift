@@ -87,6 +87,12 @@ struct PrintedCodes: Sendable {
             case .retired: return nil
             }
         }
+        let cache = SitePaths.Cache.qr.folder(in: content.root)
+        do {
+            try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        } catch {
+            throw DinhError(SiteMessage.cannotKeepQR(code: printed.first?.code ?? "", folder: cache.path, reason: .reason(error)))
+        }
         let results = Slots<Result<DrawnCode, any Error>>(count: printed.count)
         DispatchQueue.concurrentPerform(iterations: printed.count) { index in
             results[index] = Result { try draw(printed[index].code, item: printed[index].item, today: today, size: size, publisher: publisher) }
@@ -211,20 +217,17 @@ struct PrintedCodes: Sendable {
             pay?.png ?? Data(),
             Data((pay?.symbol.svg(quietZone: 4, pixelsPerModule: 10) ?? "").utf8),
         ])
-        // Written aside and renamed into place, so an interrupted build never leaves half a drawing.
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(key).\(UUID().uuidString)", isDirectory: false)
+        // Written aside and renamed into place, so an interrupted build never leaves half a drawing
+        // (the process id keeps builds running at once apart; a key is drawn once per build).
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(key).\(getpid())", isDirectory: false)
         do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try PlainFile.write(bundle, to: temporary.path)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw DinhError(SiteMessage.cannotKeepQR(code: code, folder: file.deletingLastPathComponent().path, reason: .reason(error)))
         }
         if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
-        guard let drawn = DrawnCode(code: code, file: file) else {
-            throw DinhError(SiteMessage.cannotReadBackQR(code: code, path: file.path))
-        }
-        return drawn
+        return DrawnCode(code: code, file: file, isUppercase: link.isUppercase, summary: summary)
     }
 }
 
@@ -288,6 +291,13 @@ struct DrawnCode: Sendable {
             start += partSize
         }
         return (lines, parts)
+    }
+
+    init(code: String, file: URL, isUppercase: Bool, summary: SiteMessage) {
+        self.code = code
+        self.file = file
+        self.isUppercase = isUppercase
+        self.summary = summary
     }
 
     /// A drawing from the cache, or nil when there is none (or it is damaged).

@@ -31,6 +31,25 @@ struct QRCodeTests {
         #expect(lower.version == 4)
     }
 
+    /// `QRLink` encodes only the upper-case form when there is one, on the grounds that it is never
+    /// the larger symbol: checked here with the real encoder, over hosts of 4 to 80 characters
+    /// (letters, digits and hyphens), codes of 1 to 12 and every error-correction level.
+    @Test func theUpperCaseFormIsNeverTheLargerSymbol() throws {
+        var random = SystemRandomNumberGenerator()
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789-"), codeLetters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        for level in [QRCode.ErrorCorrection.l, .m, .q, .h] {
+            for length in stride(from: 4, through: 80, by: 3) {
+                let host = String((0..<length).map { _ in letters.randomElement(using: &random)! }) + ".vn"
+                let code = String((0..<Int.random(in: 1...12, using: &random)).map { _ in codeLetters.randomElement(using: &random)! })
+                for scheme in ["https", "http"] {
+                    let link = try QRLink(baseURL: "\(scheme)://\(host)/", code: code, errorCorrection: level)
+                    let mixed = try QRCode(link.url, errorCorrection: level)
+                    #expect(link.isUppercase && link.version <= mixed.version, "\(link.url) at \(level): \(link.version) against \(mixed.version)")
+                }
+            }
+        }
+    }
+
     @Test func baseURLWithAPathKeepsItsCase() throws {
         let link = try QRLink(baseURL: "https://example.vn/dinh/", code: "DP01")
         #expect(!link.isUppercase)
