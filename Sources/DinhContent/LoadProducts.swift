@@ -261,7 +261,8 @@ extension Loading {
     /// warning at the body's first line of text in that language's file.
     mutating func warnIfFormula(body: Body, folder: URL, slug: String) {
         for language in reader.languages {
-            guard let html = body[language], let first = Markdown.firstVisibleText(html), SpreadsheetFormula.startsLikeFormula(first) else { continue }
+            guard let html = body[language], let start = Markdown.firstVisibleScalar(html), "=+-@&".unicodeScalars.contains(start),
+                  let first = Markdown.firstVisibleText(html), SpreadsheetFormula.startsLikeFormula(first) else { continue }
             let name = language == reader.defaultLanguage ? "index.md" : "index.\(language).md"
             let shown = loader.display("products/\(slug)/\(name)")
             // Rare: read the file again for the line rather than carry every body's line through loading.

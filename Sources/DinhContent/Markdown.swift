@@ -356,6 +356,23 @@ extension Markdown {
     /// The start (up to `limit` characters) of the text a reader sees in HTML this renderer made:
     /// tags skipped, entities decoded, leading spaces dropped. What marketplaces' plain-text
     /// descriptions start with; nil when there is no text.
+    /// The first character of `html` outside tags that is not white space, as `firstVisibleText`
+    /// would start (an entity shows as its `&`), found without building any text: most bodies
+    /// start with a letter, and only the rare ones that do not need the closer look.
+    static func firstVisibleScalar(_ html: String) -> Unicode.Scalar? {
+        var inTag = false
+        for scalar in html.unicodeScalars {
+            if inTag {
+                if scalar == ">" { inTag = false }
+            } else if scalar == "<" {
+                inTag = true
+            } else if !scalar.properties.isWhitespace {
+                return scalar
+            }
+        }
+        return nil
+    }
+
     static func firstVisibleText(_ html: String, limit: Int = 60) -> String? {
         var out = ""
         var rest = Substring(html)
