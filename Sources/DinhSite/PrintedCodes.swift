@@ -218,7 +218,8 @@ struct PrintedCodes: Sendable {
             Data((pay?.symbol.svg(quietZone: 4, pixelsPerModule: 10) ?? "").utf8),
         ])
         // Written aside and renamed into place, so an interrupted build never leaves half a drawing
-        // (the process id keeps builds running at once apart; a key is drawn once per build).
+        // (the process id keeps builds running at once apart: in one process builds take turns, and a
+        // build draws each key once).
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(key).\(getpid())", isDirectory: false)
         do {
             try PlainFile.write(bundle, to: temporary.path)
