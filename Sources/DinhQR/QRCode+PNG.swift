@@ -16,14 +16,30 @@ extension QRCode {
         let side = modulesPerSide * scale
         guard side <= 30_000 else { throw QRError(.png("\(side) px a side is too large; ask for at most 30000")) }
         let png = BilevelPNG(width: side, height: side)
-        // One packed row per module row; every pixel row of it is a copy.
+        // One packed row per module row; every pixel row of it is a copy. Each run of white
+        // modules is one span of bits, set a byte at a time.
         let rows: [[UInt8]] = (0..<modulesPerSide).map { my in
-            var row = [UInt8](repeating: 0, count: png.rowBytes)
-            for mx in 0..<modulesPerSide where !self[mx - margin, my - margin] {
-                for x in (mx * scale)..<((mx + 1) * scale) { row[x >> 3] |= 0x80 >> UInt8(x & 7) }
+            [UInt8](unsafeUninitializedCapacity: png.rowBytes) { row, count in
+                row.initialize(repeating: 0)
+                count = png.rowBytes
+                var mx = 0
+                while mx < modulesPerSide {
+                    guard !self[mx - margin, my - margin] else { mx += 1; continue }
+                    var end = mx + 1
+                    while end < modulesPerSide, !self[end - margin, my - margin] { end += 1 }
+                    Self.setBits(row, from: mx * scale, to: end * scale)
+                    mx = end
+                }
             }
-            return row
         }
         return Data(png.encode(rows: rows, repeats: scale))
+    }
+
+    /// Sets bits `start..<end` of a packed row (most significant bit first).
+    private static func setBits(_ row: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int) {
+        var x = start
+        while x < end, x & 7 != 0 { row[x >> 3] |= 0x80 >> UInt8(x & 7); x += 1 }
+        while x + 8 <= end { row[x >> 3] = 0xFF; x += 8 }
+        while x < end { row[x >> 3] |= 0x80 >> UInt8(x & 7); x += 1 }
     }
 }

@@ -140,9 +140,12 @@ public struct SiteBuilder: Sendable {
             let timed = ProcessInfo.processInfo.environment["DINH_TIMINGS"].map { !$0.isEmpty && $0 != "0" } ?? false
             for (number, step) in steps.enumerated() {
                 options.log("[\(number + 1)/\(steps.count)] \(step.title(in: options.language))")
-                let start = ContinuousClock.now
+                let start = ContinuousClock.now, cpu = Self.processorTime()
                 try await step.run(&context)
-                if timed { FileHandle.standardError.write(Data("  \(step.name): \(start.duration(to: .now).formatted(.units(allowed: [.milliseconds])))\n".utf8)) }
+                if timed {
+                    let wall = Int((start.duration(to: .now) / .milliseconds(1)).rounded()), used = Int(((Self.processorTime() - cpu) * 1000).rounded())
+                    FileHandle.standardError.write(Data("  \(step.name): \(wall) ms, \(used) ms of processor time\n".utf8))
+                }
                 if context.diagnostics.hasErrors {
                     context.output?.discard()
                     return
@@ -152,6 +155,13 @@ public struct SiteBuilder: Sendable {
             context.output?.discard()
             throw error
         }
+    }
+
+    /// Seconds of processor time the process has used, on all its threads.
+    private static func processorTime() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// `dinh qr`: only the QR images and placards, into `<output>/qr/` (replaced as a whole).
