@@ -43,9 +43,11 @@ measure() { # label command…
   echo "$wall $rss"
 }
 
-# First builds into empty output folders (both tools write everything).
+# First builds into empty output folders (both tools write everything), each after the disk has
+# written out what came before (the other tool's files must not be flushed during its run).
 sync
 read -r dinh_cold dinh_cold_mem < <(measure .build/release/dinh build "$work/content" --output "$work/public" --quiet)
+sync
 read -r hugo_cold hugo_cold_mem < <(measure hugo --quiet -s "$work/hugo" -d "$work/hugo-public")
 # Rebuilds, as when an officer edits and builds again: Hugo overwrites its output folder in place;
 # Dinh rewrites the previous site kept beside the output (from the second rebuild on), so warm
@@ -62,12 +64,14 @@ echo "  Dinh writes $pages HTML pages ($N items, their q/ and Q/ QR landings, ho
 echo "  (QR images and placards, feeds, sitemap); Hugo writes $hugo_pages HTML pages ($(hugo version | cut -d' ' -f2))."
 printf "  first build, empty output: dinh %6.2f s (peak %4d MB)   hugo %6.2f s (peak %4d MB)   ratio %.2f\n" \
   "$dinh_cold" "$dinh_cold_mem" "$hugo_cold" "$hugo_cold_mem" "$(awk -v a="$dinh_cold" -v b="$hugo_cold" 'BEGIN { print (b > 0 ? a / b : 0) }')"
-# The same first builds into memory (tmpfs): the tools' own work, apart from the disk (see
-# bench-feeds.sh on ext4 without a journal).
+# The same first builds in memory (tmpfs), sources copied there and Dinh's cache empty as in the
+# first build above: the tools' own work, apart from the disk (see bench-trash.sh).
 if [[ -d /dev/shm && -w /dev/shm ]]; then
-  memory=/dev/shm/dinh-bench-$$; rm -rf "$memory"
-  read -r dinh_shm _ < <(measure .build/release/dinh build "$work/content" --output "$memory/dinh" --quiet)
-  read -r hugo_shm _ < <(measure hugo --quiet -s "$work/hugo" -d "$memory/hugo")
+  memory=/dev/shm/dinh-bench-$$; rm -rf "$memory"; mkdir -p "$memory"
+  cp -r "$work/content" "$memory/content"; rm -rf "$memory/content/.dinh-cache"
+  cp -r "$work/hugo" "$memory/hugo-source"
+  read -r dinh_shm _ < <(measure .build/release/dinh build "$memory/content" --output "$memory/dinh" --quiet)
+  read -r hugo_shm _ < <(measure hugo --quiet -s "$memory/hugo-source" -d "$memory/hugo")
   rm -rf "$memory"
   printf "  first build into tmpfs:    dinh %6.2f s               hugo %6.2f s               ratio %.2f\n" \
     "$dinh_shm" "$hugo_shm" "$(awk -v a="$dinh_shm" -v b="$hugo_shm" 'BEGIN { print (b > 0 ? a / b : 0) }')"
