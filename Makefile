@@ -43,7 +43,7 @@ check-setup:
 	bash scripts/check-setup.sh
 
 # Each benchmark prints its figures and the ratio against its reference tool, measured in the same run.
-# The two that time first builds on disk come first, before the others delete files (see
+# The three that time first builds on disk come first, before the others delete files (see
 # scripts/bench-trash.sh); the runs they set aside are deleted at the end.
 bench: build
 	bash scripts/setup.sh --test

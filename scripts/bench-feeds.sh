@@ -69,7 +69,7 @@ for n in "${sizes[@]}"; do
   # The same first build in memory (tmpfs), the content copied there with an empty cache: Dinh's
   # own work, apart from the disk (see bench-trash.sh).
   if [[ -d /dev/shm && -w /dev/shm ]]; then
-    memory=/dev/shm/dinh-bench-$$; rm -rf "$memory"; mkdir -p "$memory"
+    rm -rf "$memory"; mkdir -p "$memory"
     cp -r "$work/content" "$memory/content"; rm -rf "$memory/content/.dinh-cache"
     read -r shm shm_mb < <(measure .build/release/dinh build "$memory/content" --output "$memory/public" --quiet)
     rm -rf "$memory"

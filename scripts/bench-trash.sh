@@ -10,4 +10,9 @@ set_aside() { # folder
   [[ -e "$1" ]] || return 0
   mkdir -p bench-out/.trash
   mv "$1" "bench-out/.trash/$(basename "$1").$(date +%s%N)"
+  echo "(the previous run is set aside in bench-out/.trash: \`make bench-clean\` deletes it)"
 }
+
+# The copies a benchmark makes in memory (/dev/shm) go when it ends, even on an error.
+memory=/dev/shm/dinh-bench-$$
+trap 'rm -rf "$memory"' EXIT

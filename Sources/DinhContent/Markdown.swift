@@ -353,9 +353,6 @@ public struct Markdown: Sendable {
 @inline(__always) private func ascii(_ character: Unicode.Scalar) -> UInt8 { UInt8(character.value) }
 
 extension Markdown {
-    /// The start (up to `limit` characters) of the text a reader sees in HTML this renderer made:
-    /// tags skipped, entities decoded, leading spaces dropped. What marketplaces' plain-text
-    /// descriptions start with; nil when there is no text.
     /// The first character of `html` outside tags that is not white space, as `firstVisibleText`
     /// would start (an entity shows as its `&`), found without building any text: most bodies
     /// start with a letter, and only the rare ones that do not need the closer look.
@@ -373,6 +370,9 @@ extension Markdown {
         return nil
     }
 
+    /// The start (up to `limit` characters) of the text a reader sees in HTML this renderer made:
+    /// tags skipped, entities decoded, leading spaces dropped. What marketplaces' plain-text
+    /// descriptions start with; nil when there is no text.
     static func firstVisibleText(_ html: String, limit: Int = 60) -> String? {
         var out = ""
         var rest = Substring(html)

@@ -19,9 +19,8 @@ extension QRCode {
         // One packed row per module row; every pixel row of it is a copy. Each run of white
         // modules is one span of bits, set a byte at a time.
         let rows: [[UInt8]] = (0..<modulesPerSide).map { my in
-            [UInt8](unsafeUninitializedCapacity: png.rowBytes) { row, count in
-                row.initialize(repeating: 0)
-                count = png.rowBytes
+            var row = [UInt8](repeating: 0, count: png.rowBytes)
+            row.withUnsafeMutableBufferPointer { row in
                 var mx = 0
                 while mx < modulesPerSide {
                     guard !self[mx - margin, my - margin] else { mx += 1; continue }
@@ -31,6 +30,7 @@ extension QRCode {
                     mx = end
                 }
             }
+            return row
         }
         return Data(png.encode(rows: rows, repeats: scale))
     }

@@ -101,8 +101,11 @@ struct MediaStep: BuildStep {
         media.imagesFromCache = result.cachedCount
         let processed = Dictionary(result.images.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
         let failures = Dictionary(result.failures.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let tours = try await tiles
         for photo in photos where media.images[photo.file.url] == nil {
             guard let image = processed[photo.file.url.standardizedFileURL], !image.variants.isEmpty else {
+                // A panorama that cannot be used is said once, as a panorama, by the tiles half.
+                if tours.unusable.contains(photo.file.url) { continue }
                 let reason = failures[photo.file.url.standardizedFileURL.path]?.text ?? Message(SiteMessage.notAnImage)
                 diagnostics.error(photo.file.location, .photoUnusable(path: photo.file.path, reason: reason))
                 continue
@@ -117,7 +120,6 @@ struct MediaStep: BuildStep {
                 largest: photo.folder + (image.variants.last ?? main).fileName,
                 feed: (photo.folder + feed.fileName, feed.width, feed.height))
         }
-        let tours = try await tiles
         media.panoramas = tours.layouts
         media.panoramaBytes = tours.levelBytes
         context.media = media

@@ -11,10 +11,12 @@ struct PanoramaTiles: Sendable {
     let content: Content
 
     /// What tiling the content's panoramas made: each one's layout and bytes of tiles per level
-    /// (coarsest first), by source file, and the problems found.
+    /// (coarsest first), by source file, and the problems found (`unusable`: the panoramas that got
+    /// an error, which the photo half then does not report a second time).
     struct Published: Sendable {
         var layouts: [URL: PanoramaLayout] = [:]
         var levelBytes: [URL: [Int]] = [:]
+        var unusable: Set<URL> = []
         var diagnostics = Diagnostics()
     }
 
@@ -23,15 +25,19 @@ struct PanoramaTiles: Sendable {
     static let tiler = PanoramaTiler()
 
     func publish(to output: OutputFolder) async throws -> Published {
-        var layouts: [URL: PanoramaLayout] = [:]
-        var levelBytes: [URL: [Int]] = [:]
-        var diagnostics = Diagnostics()
+        var published = Published()
+        func unusable(_ file: MediaFile, _ message: SiteMessage) {
+            published.diagnostics.error(file.location, message)
+            published.unusable.insert(file.url)
+        }
         let cacheRoot = SitePaths.Cache.tiles.folder(in: content.root)
         for relic in content.heritage {
             for scene in relic.scenes {
+                // The media step stopped (it threw): no more tiling for a build that is over.
+                try Task.checkCancellation()
                 let file = scene.panorama
                 guard let data = FileManager.default.contents(atPath: file.url.path) else {
-                    diagnostics.error(file.location, .panoramaUnreadable(path: file.path))
+                    unusable(file, .panoramaUnreadable(path: file.path))
                     continue
                 }
                 let info: ImageInfo
@@ -39,11 +45,11 @@ struct PanoramaTiles: Sendable {
                     info = try ImageDecoder().info(data, path: file.path)
                     try PanoramaTiler.validate(width: info.width, height: info.height)
                 } catch {
-                    diagnostics.error(file.location, .panoramaUnusable(path: file.path, reason: Self.reason(error)))
+                    unusable(file, .panoramaUnusable(path: file.path, reason: Self.reason(error)))
                     continue
                 }
                 if Self.isBlurred(width: info.width) {
-                    diagnostics.warning(file.location, .panoramaBlurred(path: file.path, width: info.width))
+                    published.diagnostics.warning(file.location, .panoramaBlurred(path: file.path, width: info.width))
                 }
                 let layout = Self.tiler.layout(sourceWidth: info.width)
                 let cache = cacheRoot.appendingPathComponent(Self.tiler.cacheKey(sourceBytes: data, encoder: "jpeg-q\(Self.quality)"))
@@ -64,9 +70,12 @@ struct PanoramaTiles: Sendable {
                             }
                             try? FileManager.default.removeItem(at: temporary)
                         }
+                    } catch is CancellationError {
+                        try? FileManager.default.removeItem(at: temporary)
+                        throw CancellationError()
                     } catch {
                         try? FileManager.default.removeItem(at: temporary)
-                        diagnostics.error(file.location, .panoramaUnusable(path: file.path, reason: Self.reason(error)))
+                        unusable(file, .panoramaUnusable(path: file.path, reason: Self.reason(error)))
                         continue
                     }
                 }
@@ -79,11 +88,11 @@ struct PanoramaTiles: Sendable {
                     var status = stat()
                     if stat(source.path, &status) == 0 { bytes[tile.level] += Int(status.st_size) }
                 }
-                layouts[file.url] = layout
-                levelBytes[file.url] = bytes
+                published.layouts[file.url] = layout
+                published.levelBytes[file.url] = bytes
             }
         }
-        return Published(layouts: layouts, levelBytes: levelBytes, diagnostics: diagnostics)
+        return published
     }
 
     private func tile(_ data: Data, path: String, into cache: URL, layout: PanoramaLayout) async throws {

@@ -87,11 +87,12 @@ struct PrintedCodes: Sendable {
             case .retired: return nil
             }
         }
+        guard !printed.isEmpty else { return [] }
         let cache = SitePaths.Cache.qr.folder(in: content.root)
         do {
             try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         } catch {
-            throw DinhError(SiteMessage.cannotKeepQR(code: printed.first?.code ?? "", folder: cache.path, reason: .reason(error)))
+            throw DinhError(SiteMessage.cannotKeepQR(code: printed[0].code, folder: cache.path, reason: .reason(error)))
         }
         let results = Slots<Result<DrawnCode, any Error>>(count: printed.count)
         DispatchQueue.concurrentPerform(iterations: printed.count) { index in
@@ -217,10 +218,8 @@ struct PrintedCodes: Sendable {
             pay?.png ?? Data(),
             Data((pay?.symbol.svg(quietZone: 4, pixelsPerModule: 10) ?? "").utf8),
         ])
-        // Written aside and renamed into place, so an interrupted build never leaves half a drawing
-        // (the process id keeps builds running at once apart: in one process builds take turns, and a
-        // build draws each key once).
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(key).\(getpid())", isDirectory: false)
+        // Written aside and renamed into place, so an interrupted build never leaves half a drawing.
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(key).\(UUID().uuidString)", isDirectory: false)
         do {
             try PlainFile.write(bundle, to: temporary.path)
         } catch {

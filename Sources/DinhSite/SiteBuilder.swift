@@ -17,7 +17,7 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// "Today", for expired OCOP certificates.
     public var today: CalendarDate
-    /// Receives one line per build step (`[2/6] pages`).
+    /// Receives one line per build step (`[5/7] pages`).
     public var log: @Sendable (String) -> Void
     /// Whether a successful build records published codes in `content/codes.lock` (`dinh check`
     /// builds into a scratch folder to check links, and must not change the content).
@@ -79,7 +79,8 @@ public struct SiteBuilder: Sendable {
         self.content = content
     }
 
-    /// The same builder with `step` run after the standard step named `after` (e.g. "pages").
+    /// The same builder with `step` run after the standard step named `after` (e.g. "pages"). A
+    /// name no step has makes `build()` and `check()` throw, listing the steps' names.
     public func adding(_ step: some BuildStep, after: String = "pages") -> SiteBuilder {
         var builder = self
         builder.added.append((after, step))
@@ -136,7 +137,7 @@ public struct SiteBuilder: Sendable {
     /// leaves the published site as it was.
     private func run(_ steps: [any BuildStep], _ context: inout BuildContext) async throws {
         do {
-            // DINH_TIMINGS=1 prints each step's wall time to standard error (for the benchmarks).
+            // DINH_TIMINGS=1 prints each step's wall and processor time to standard error (for the benchmarks).
             let timed = ProcessInfo.processInfo.environment["DINH_TIMINGS"].map { !$0.isEmpty && $0 != "0" } ?? false
             for (number, step) in steps.enumerated() {
                 options.log("[\(number + 1)/\(steps.count)] \(step.title(in: options.language))")

@@ -44,7 +44,10 @@ import Testing
         try relic(scenes: "scenes:\n  - {id: a, title: A, panorama: p.jpg}\n")
         let result = try fixture.dinh("build", "content", "--output", "public")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("'p.jpg' cannot be used"), "\(result.stderr)")
+        #expect(result.stderr.contains("'p.jpg' cannot be used as a 360° panorama"), "\(result.stderr)")
+        // Said once, as a panorama (the photo variants of the same file do not repeat it).
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 1, "\(result.stderr)")
     }
 
     @Test func audioThatIsNotAudio() throws {
