@@ -42,7 +42,6 @@ public struct BuildContext: Sendable {
     var output: OutputFolder?
     var media = PublishedMedia()
     var landings: [Landing] = []
-    var drawn: [DrawnCode] = []
     var pages: [WrittenPage] = []
     package var feeds: Task<(files: [FeedFile], diagnostics: Diagnostics), Never>?
     package var pagesWritten = 0

@@ -58,13 +58,11 @@ struct CodesStep: BuildStep {
 
     func run(_ context: inout BuildContext) async throws {
         guard let codes = context.codes, let lock = context.lock, let output = context.output else { return }
-        let drawn = try codes.draw(lock.landings, today: context.options.today)
+        let drawn = try codes.publish(lock.landings, to: output, today: context.options.today)
         let uppercase = Dictionary(uniqueKeysWithValues: drawn.map { ($0.code, $0.isUppercase) })
         context.landings = try lock.landings.compactMap { landing in
             try Landing(landing, codes: codes, uppercase: uppercase[landing.code] ?? codes.link(landing.code).isUppercase)
         }
-        try codes.publish(drawn, to: output)
-        context.drawn = drawn
     }
 }
 

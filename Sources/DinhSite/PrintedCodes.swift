@@ -76,10 +76,14 @@ struct PrintedCodes: Sendable {
         }
     }
 
-    /// Draws every code that still opens something (its QR images, placard and section of the
-    /// printable sheet), on all cores. Drawings are kept in `.dinh-cache/qr/`, by what they are
-    /// drawn from, so a rebuild draws nothing; a placard never seen before is drawn once.
-    func draw(_ landings: [CodeLanding], today: CalendarDate, size: PlacardSize = .a5) throws -> [DrawnCode] {
+    /// Draws every code that still opens something, on all cores, and publishes it as it goes:
+    /// `qr/<CODE>.png`, `qr/<CODE>.svg` (and a product's payment code `qr/<CODE>-pay.png`, `.svg`),
+    /// with `placards` (`dinh qr`, the print shop's files) each code's board as
+    /// `qr/<CODE>-placard.svg` too — a site build leaves the boards to the sheet, which holds the
+    /// same — then the printable sheet `qr/index.html`. Drawings are kept in `.dinh-cache/qr/`, by
+    /// what they are drawn from, so a rebuild draws nothing and reads each one once.
+    func publish(_ landings: [CodeLanding], to output: OutputFolder, folder: String = SitePaths.qr, today: CalendarDate,
+                 size: PlacardSize = .a5, placards: Bool = false) throws -> [DrawnCode] {
         let publisher = content.site.publisher.name.resolve(content.site.defaultLanguage, default: content.site.defaultLanguage)
         let printed = landings.compactMap { landing -> (code: String, item: (ref: PageRef, name: LocalizedText))? in
             switch landing.resolution {
@@ -87,31 +91,18 @@ struct PrintedCodes: Sendable {
             case .retired: return nil
             }
         }
-        guard !printed.isEmpty else { return [] }
         let cache = SitePaths.Cache.qr.folder(in: content.root)
-        do {
-            try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        } catch {
-            throw DinhError(SiteMessage.cannotKeepQR(code: printed[0].code, folder: cache.path, reason: .reason(error)))
+        if !printed.isEmpty {
+            do {
+                try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+            } catch {
+                throw DinhError(SiteMessage.cannotKeepQR(code: printed[0].code, folder: cache.path, reason: .reason(error)))
+            }
         }
-        let results = Slots<Result<DrawnCode, any Error>>(count: printed.count)
+        let results = Slots<Result<(code: DrawnCode, section: String), any Error>>(count: printed.count)
         DispatchQueue.concurrentPerform(iterations: printed.count) { index in
-            results[index] = Result { try draw(printed[index].code, item: printed[index].item, today: today, size: size, publisher: publisher) }
-        }
-        return try results.values.compactMap { try $0?.get() }
-    }
-
-    /// Publishes drawn codes as `qr/<CODE>.png`, `qr/<CODE>.svg` (and a product's payment code
-    /// `qr/<CODE>-pay.png`, `qr/<CODE>-pay.svg`), and the printable sheet `qr/index.html`. With
-    /// `placards` (`dinh qr`, the print shop's files), each code's board as `qr/<CODE>-placard.svg` too:
-    /// a site build leaves them to the sheet, which holds the same boards, and writes a file less per code.
-    func publish(_ drawn: [DrawnCode], to output: OutputFolder, folder: String = SitePaths.qr, size: PlacardSize = .a5,
-                 placards: Bool = false) throws {
-        let sections = Slots<Result<String, any Error>>(count: drawn.count)
-        DispatchQueue.concurrentPerform(iterations: drawn.count) { index in
-            let code = drawn[index]
-            sections[index] = Result {
-                let files = try code.files()
+            results[index] = Result {
+                let (code, files) = try drawing(printed[index].code, item: printed[index].item, today: today, size: size, publisher: publisher)
                 try output.write("\(folder)\(code.code).png", files.png)
                 try output.write("\(folder)\(code.code).svg", files.svg)
                 if placards { try output.write("\(folder)\(code.code)-placard.svg", files.placard) }
@@ -119,14 +110,14 @@ struct PrintedCodes: Sendable {
                     try output.write("\(folder)\(code.code)-pay.png", pay.png)
                     try output.write("\(folder)\(code.code)-pay.svg", pay.svg)
                 }
-                return files.sheetSection
+                return (code, files.sheetSection)
             }
         }
+        let drawn = try results.values.compactMap { try $0?.get() }
         var sheet: [String] = []
-        let hidden = hiddenCodes
-        for (code, section) in zip(drawn, sections.values) {
-            guard let section = try section?.get() else { continue }
-            if meetingCodes.contains(code.code) {
+        let hidden = hiddenCodes, meetings = meetingCodes
+        for (code, section) in drawn {
+            if meetings.contains(code.code) {
                 // A meeting's A4 sheet for the table, printed on its own.
                 try output.write("\(folder)\(code.code)-placard.html", PlacardSheet.html(sections: [section], size: .a4, title: content.site.title))
             }
@@ -134,6 +125,7 @@ struct PrintedCodes: Sendable {
             if !hidden.contains(code.code) { sheet.append(section) }
         }
         try output.write("\(folder)index.html", PlacardSheet.html(sections: sheet, size: size, title: content.site.title))
+        return drawn.map(\.code)
     }
 
     /// Codes that open a meeting (its own, or an old code moved to it).
@@ -148,8 +140,9 @@ struct PrintedCodes: Sendable {
         return own.union(content.site.movedCodes.filter { own.contains($0.value) }.keys)
     }
 
-    private func draw(_ code: String, item: (ref: PageRef, name: LocalizedText), today: CalendarDate, size: PlacardSize,
-                      publisher: String) throws -> DrawnCode {
+    /// One code's drawing: from the cache, or drawn now and kept there.
+    private func drawing(_ code: String, item: (ref: PageRef, name: LocalizedText), today: CalendarDate, size: PlacardSize,
+                         publisher: String) throws -> (DrawnCode, DrawnCode.Files) {
         let kind: PlacardInfo.Kind
         var stars: Int?
         var payment: ProductPayment?
@@ -184,7 +177,7 @@ struct PrintedCodes: Sendable {
                                     stars.map(String.init) ?? "-", publisher, payment?.payload ?? "-",
                                     payment?.detail(currency: site.currency) ?? "-"] + names + details).joined(separator: "\n"))
         let file = SitePaths.Cache.qr.folder(in: content.root).appendingPathComponent(key, isDirectory: false)
-        if let drawn = DrawnCode(code: code, file: file) { return drawn }
+        if let cached = DrawnCode.cached(code, in: file) { return cached }
 
         let link = try link(code)
         var pay: (symbol: QRCode, png: Data)?
@@ -210,14 +203,12 @@ struct PrintedCodes: Sendable {
         let summary = SiteMessage.codeSummary(code: code, version: link.version, modules: link.moduleCount, level: link.symbol.errorCorrection.rawValue,
                                               alphanumeric: link.isUppercase, payload: link.payload, meeting: kind == .meeting,
                                               payVersion: pay?.symbol.version, payModules: pay?.symbol.size, payLevel: pay?.symbol.errorCorrection.rawValue)
-        let bundle = DrawnCode.bundle(isUppercase: link.isUppercase, summary: summary, parts: [
-            png,
-            Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8),
-            Data(Placard.svg(placard, size: size, body: body).utf8),
-            Data(PlacardSheet.section(placard, size: size, body: body).utf8),
-            pay?.png ?? Data(),
-            Data((pay?.symbol.svg(quietZone: 4, pixelsPerModule: 10) ?? "").utf8),
-        ])
+        let drawn = DrawnCode(code: code, isUppercase: link.isUppercase, summary: summary)
+        let section = PlacardSheet.section(placard, size: size, body: body)
+        let files = DrawnCode.Files(png: png, svg: Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8),
+                                    placard: Data(Placard.svg(placard, size: size, body: body).utf8), sheetSection: section,
+                                    pay: pay.map { ($0.png, Data($0.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8)) })
+        let bundle = DrawnCode.bundle(drawn, files)
         // Written aside and renamed into place, so an interrupted build never leaves half a drawing.
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(key).\(UUID().uuidString)", isDirectory: false)
         do {
@@ -227,20 +218,19 @@ struct PrintedCodes: Sendable {
             throw DinhError(SiteMessage.cannotKeepQR(code: code, folder: file.deletingLastPathComponent().path, reason: .reason(error)))
         }
         if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
-        return DrawnCode(code: code, file: file, isUppercase: link.isUppercase, summary: summary)
+        return (drawn, files)
     }
 }
 
-/// A code drawn for print, kept in the cache as one file: a header (whether the symbol carries
-/// the address in capitals, and what `dinh qr` reports), then the QR PNG, the QR SVG, the
-/// placard SVG, the placard's section of the printable sheet, and a product's payment code as
-/// PNG and SVG (both empty when it has none).
+/// A code drawn for print: what `dinh qr` reports of it and whether its symbol carries the address
+/// in capitals. Its files are kept in the cache as one file: a header (those two), then the QR PNG,
+/// the QR SVG, the placard SVG, the placard's section of the printable sheet, and a product's
+/// payment code as PNG and SVG (both empty when it has none).
 struct DrawnCode: Sendable {
     /// Part of every cache key: change it when the drawing of codes or placards changes.
     static let drawing = "qr-drawing-6"
 
     let code: String
-    let file: URL
     /// Whether the symbol carries the upper-case address (then `Q/<CODE>/` must exist too).
     let isUppercase: Bool
     /// What `dinh qr` reports, in either language.
@@ -255,59 +245,34 @@ struct DrawnCode: Sendable {
         var pay: (png: Data, svg: Data)?
     }
 
-    static func bundle(isUppercase: Bool, summary: SiteMessage, parts: [Data]) -> Data {
-        var data = Data("dinh-qr\n\(isUppercase ? "upper" : "as written")\n\(Self.line(summary))\n\(parts.map { String($0.count) }.joined(separator: " "))\n".utf8)
+    /// The cache file of a drawing.
+    static func bundle(_ drawn: DrawnCode, _ files: Files) -> Data {
+        let parts = [files.png, files.svg, files.placard, Data(files.sheetSection.utf8), files.pay?.png ?? Data(), files.pay?.svg ?? Data()]
+        var data = Data("dinh-qr\n\(drawn.isUppercase ? "upper" : "as written")\n\(Self.line(drawn.summary))\n\(parts.map { String($0.count) }.joined(separator: " "))\n".utf8)
         for part in parts { data.append(part) }
         return data
     }
 
-    /// The header lines and the parts of a cache file (only the header when `headerOnly`), or nil
-    /// when the file is missing or damaged.
-    private static func read(_ file: URL, headerOnly: Bool) -> (lines: [String], parts: [Data])? {
-        let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        let size = Int(status.st_size)
-        // The header is a few hundred bytes; a longer one is read whole below.
-        var bytes = [UInt8](repeating: 0, count: headerOnly ? min(size, 4096) : size)
-        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
-        guard count == bytes.count else { return nil }
+    /// A drawing from the cache, read once, or nil when there is none (or it is damaged).
+    static func cached(_ code: String, in file: URL) -> (DrawnCode, Files)? {
+        guard let bytes = try? Data(contentsOf: file) else { return nil }
         var lines: [String] = []
-        var start = 0
+        var start = bytes.startIndex
         while lines.count < 4, let newline = bytes[start...].firstIndex(of: 0x0A) {
             lines.append(String(decoding: bytes[start..<newline], as: UTF8.self))
             start = newline + 1
         }
-        if lines.count < 4, headerOnly, bytes.count < size { return read(file, headerOnly: false) }
-        guard lines.count == 4, lines[0] == "dinh-qr" else { return nil }
+        guard lines.count == 4, lines[0] == "dinh-qr", let summary = Self.summary(lines[2]) else { return nil }
         let sizes = lines[3].split(separator: " ").compactMap { Int($0) }
-        guard sizes.count == 6, sizes.reduce(0, +) == size - start else { return nil }
-        guard !headerOnly else { return (lines, []) }
+        guard sizes.count == 6, sizes.allSatisfy({ $0 >= 0 }), sizes.reduce(0, +) == bytes.endIndex - start else { return nil }
         var parts: [Data] = []
-        for partSize in sizes {
-            parts.append(Data(bytes[start..<start + partSize]))
-            start += partSize
+        for size in sizes {
+            parts.append(bytes[start..<start + size])
+            start += size
         }
-        return (lines, parts)
-    }
-
-    init(code: String, file: URL, isUppercase: Bool, summary: SiteMessage) {
-        self.code = code
-        self.file = file
-        self.isUppercase = isUppercase
-        self.summary = summary
-    }
-
-    /// A drawing from the cache, or nil when there is none (or it is damaged).
-    init?(code: String, file: URL) {
-        guard let (lines, _) = Self.read(file, headerOnly: true) else { return nil }
-        self.code = code
-        self.file = file
-        isUppercase = lines[1] == "upper"
-        guard let summary = Self.summary(lines[2]) else { return nil }
-        self.summary = summary
+        let files = Files(png: parts[0], svg: parts[1], placard: parts[2], sheetSection: String(decoding: parts[3], as: UTF8.self),
+                          pay: parts[4].isEmpty ? nil : (parts[4], parts[5]))
+        return (DrawnCode(code: code, isUppercase: lines[1] == "upper", summary: summary), files)
     }
 
     /// The report's values on one line of the header, tab-separated (the report is said in the
@@ -323,11 +288,5 @@ struct DrawnCode: Sendable {
         guard fields.count == 10, let version = Int(fields[1]), let modules = Int(fields[2]) else { return nil }
         return .codeSummary(code: fields[0], version: version, modules: modules, level: fields[3], alphanumeric: fields[4] == "1", payload: fields[5],
                             meeting: fields[6] == "1", payVersion: Int(fields[7]), payModules: Int(fields[8]), payLevel: fields[9].isEmpty ? nil : fields[9])
-    }
-
-    func files() throws -> Files {
-        guard let (_, parts) = Self.read(file, headerOnly: false) else { throw DinhError(SiteMessage.qrDrawingMissing(code: code, path: file.path)) }
-        return Files(png: parts[0], svg: parts[1], placard: parts[2], sheetSection: String(decoding: parts[3], as: UTF8.self),
-                     pay: parts[4].isEmpty ? nil : (parts[4], parts[5]))
     }
 }

@@ -177,8 +177,7 @@ public struct SiteBuilder: Sendable {
         let output = try OutputFolder(target: options.output.appendingPathComponent(SitePaths.qr), content: options.content, keepsPrevious: false)
         do {
             let size = PlacardSize(rawValue: placardSize.uppercased()) ?? .a5
-            let drawn = try codes.draw(lock.landings, today: options.today, size: size)
-            try codes.publish(drawn, to: output, folder: "", size: size, placards: true)
+            let drawn = try codes.publish(lock.landings, to: output, folder: "", today: options.today, size: size, placards: true)
             var report = context.report
             report.files = output.fileCount
             try output.commit()

@@ -410,7 +410,6 @@ enum Samples {
         .cannotDrawPayQR(code: "«v237»", reason: Message(verbatim: "«v238»")),
         .cannotDrawQR(code: "«v239»", reason: Message(verbatim: "«v240»")),
         .cannotKeepQR(code: "«v241»", folder: "«v242»", reason: Message(verbatim: "«v243»")),
-        .qrDrawingMissing(code: "«v246»", path: "«v247»"),
         .codeSummary(code: "«q1»", version: 5002, modules: 5003, level: "«q4»", alphanumeric: true, payload: "«q5»", meeting: true,
                      payVersion: 5006, payModules: 5007, payLevel: "«q8»"),
         .themeMissing,

@@ -28,7 +28,6 @@ extension SiteMessage: TranslatedTable {
         case .cannotDrawPayQR(let code, let reason): "cannot draw the VietQR payment code of \(code): \(reason.text(in: .en))"
         case .cannotDrawQR(let code, let reason): "cannot draw the QR code of \(code): \(reason.text(in: .en))"
         case .cannotKeepQR(let code, let folder, let reason): "cannot keep the QR code of \(code) in \(folder): \(reason.text(in: .en))"
-        case .qrDrawingMissing(let code, let path): "the drawing of the QR code \(code) is missing from \(path); build again"
         case .themeMissing: "the built-in theme is missing from this installation of dinh; reinstall it"
         case .templateUnused(let templates): "this template is not used by dinh (the templates are: \(templates.joined(separator: ", ")); partials start with _)"
         case .templateNotUTF8: "this template cannot be read as UTF-8 text"

@@ -28,7 +28,6 @@ extension SiteMessage {
         case .cannotDrawPayQR(let code, let reason): "không vẽ được mã thanh toán VietQR của \(code): \(reason.text(in: .vi))"
         case .cannotDrawQR(let code, let reason): "không vẽ được mã QR của \(code): \(reason.text(in: .vi))"
         case .cannotKeepQR(let code, let folder, let reason): "không lưu được mã QR của \(code) vào \(folder): \(reason.text(in: .vi))"
-        case .qrDrawingMissing(let code, let path): "thiếu hình vẽ mã QR \(code) trong \(path); hãy tạo lại"
         case .themeMissing: "bản cài đặt dinh này thiếu giao diện có sẵn; hãy cài lại dinh"
         case .templateUnused(let templates): "dinh không dùng mẫu này (các mẫu là: \(templates.joined(separator: ", ")); mẫu con bắt đầu bằng _)"
         case .templateNotUTF8: "không đọc được mẫu này dưới dạng văn bản UTF-8"

@@ -29,7 +29,6 @@ package enum SiteMessage: MessageTable {
     case cannotDrawPayQR(code: String, reason: Message)
     case cannotDrawQR(code: String, reason: Message)
     case cannotKeepQR(code: String, folder: String, reason: Message)
-    case qrDrawingMissing(code: String, path: String)
     // Theme
     case themeMissing
     case templateUnused(templates: [String])
