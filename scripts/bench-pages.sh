@@ -70,6 +70,7 @@ if [[ -d /dev/shm && -w /dev/shm ]]; then
   rm -rf "$memory"; mkdir -p "$memory"
   cp -r "$work/content" "$memory/content"; rm -rf "$memory/content/.dinh-cache"
   cp -r "$work/hugo" "$memory/hugo-source"
+  sync   # the disk builds' files written out first, not during these
   read -r dinh_shm _ < <(measure .build/release/dinh build "$memory/content" --output "$memory/dinh" --quiet)
   read -r hugo_shm _ < <(measure hugo --quiet -s "$memory/hugo-source" -d "$memory/hugo")
   rm -rf "$memory"
