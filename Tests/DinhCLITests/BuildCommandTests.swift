@@ -22,6 +22,31 @@ import Testing
         #expect(robots.contains("Sitemap: https://disan.example.vn/sitemap.xml"))
     }
 
+    /// A big catalogue: the home page shows twelve products, the best rated first, and links to the
+    /// products page, which lists them all.
+    @Test func theHomePageShowsTwelveProductsTheBestRatedFirst() throws {
+        for number in 1...15 {
+            let stars = number >= 14 ? 5 : 3
+            _ = try fixture.write("products/banh-\(number)/index.md", SiteFixture.product
+                .replacingOccurrences(of: "code: HT42", with: "code: B\(number)")
+                .replacingOccurrences(of: "vi: Chè lam Hà Trung", with: "vi: Bánh số \(number)")
+                .replacingOccurrences(of: "stars: 4", with: "stars: \(stars)"))
+        }
+        let result = try fixture.dinh("build", "content", "--output", "public", "--quiet")
+        #expect(result.status == 0, "\(result.stderr)")
+        func cards(_ path: String) throws -> [String] {
+            let page = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+            return page.components(separatedBy: "href=\"products/").dropFirst().compactMap { $0.split(separator: "/").first.map(String.init) }
+                .filter { $0 != "index.html\"" && !$0.hasPrefix("\"") }
+        }
+        let home = try cards("index.html")
+        #expect(Set(home).count == 12, "\(home)")
+        #expect(Array(home.prefix(2)) == ["banh-14", "banh-15"], "five stars first: \(home)")
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8).contains("href=\"products/\""))
+        let all = try String(contentsOf: output.appendingPathComponent("products/index.html"), encoding: .utf8)
+        for number in 1...15 { #expect(all.contains("products/banh-\(number)/\""), "banh-\(number) on the products page") }
+    }
+
     @Test func sitemapIsWellFormedWithAlternates() throws {
         #expect(try fixture.dinh("build", "content", "--output", "public").status == 0)
         let sitemap = output.appendingPathComponent("sitemap.xml").path
