@@ -49,8 +49,8 @@ bench: build
 	bash scripts/setup.sh --test
 	$(SWIFT) build -c release --product dinh-bench
 	bash scripts/bench-pages.sh
-	bash scripts/bench-feeds.sh
 	bash scripts/bench-panorama.sh
+	bash scripts/bench-feeds.sh
 	bash scripts/bench-images.sh
 	$(DINH_PYTHON) scripts/bench-tour.py
 	$(DINH_PYTHON) scripts/bench-search.py
