@@ -1,3 +1,5 @@
+import DinhCore
+
 /// What the viewer needs to show one scene, in the page's language. The lead maps content to it:
 /// `base` is the URL of the scene's tile folder relative to the page (ending in `/`).
 package struct SceneDescription: Sendable, Hashable {
@@ -133,27 +135,7 @@ struct JSONWriter {
 
     mutating func string(_ s: String) { value(); quoted(s) }
 
-    private mutating func quoted(_ s: String) {
-        text += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                text += "\\u" + hex4(u.value)
-            default:
-                if u.value < 0x20 { text += "\\u" + hex4(u.value) } else { text.unicodeScalars.append(u) }
-            }
-        }
-        text += "\""
-    }
+    private mutating func quoted(_ s: String) { text += QuotedString.quoted(s, htmlSafe: true) }
 
     private mutating func value() { if needsComma { text += "," }; needsComma = true }
-    private func hex4(_ v: UInt32) -> String {
-        let h = String(v, radix: 16)
-        return String(repeating: "0", count: 4 - h.count) + h
-    }
 }

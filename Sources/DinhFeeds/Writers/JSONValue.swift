@@ -1,3 +1,5 @@
+import DinhCore
+
 /// A JSON value whose objects keep the order they were built in, so output is byte-identical
 /// across runs and reads naturally (`@context`, `@type` first) — `JSONSerialization` offers only
 /// random or alphabetical order and turns `45000` into `45000.0` on some platforms.
@@ -75,42 +77,6 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
     }
 
     private static func writeString(_ text: String, into out: inout [UInt8], htmlSafe: Bool) {
-        out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            // Runs of bytes that need no escape are copied whole.
-            var runStart = 0, i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                var escape: String?
-                var width = 1
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case UInt8(ascii: "<") where htmlSafe: escape = "\\u003c"
-                case UInt8(ascii: ">") where htmlSafe: escape = "\\u003e"
-                case UInt8(ascii: "&") where htmlSafe: escape = "\\u0026"
-                // U+2028/U+2029 (E2 80 A8/A9): valid JSON but line ends in older JavaScript.
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                case ..<0x20:
-                    let hex = String(byte, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default:
-                    break
-                }
-                guard let escape else { i += 1; continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                out.append(contentsOf: escape.utf8)
-                i += width
-                runStart = i
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-        }
-        out.append(UInt8(ascii: "\""))
+        QuotedString.append(text, to: &out, htmlSafe: htmlSafe)
     }
 }

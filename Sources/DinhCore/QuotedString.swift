@@ -1,0 +1,70 @@
+/// A string literal in double quotes, escaped so that it reads back exactly: JSON's, which is also
+/// a YAML double-quoted scalar (YAML 1.2 reads JSON). One writer for the feeds' JSON, the viewer's
+/// scene description and the YAML the import and the tour editor write.
+package enum QuotedString {
+    /// Appends `text`, quoted, to `out`. With `htmlSafe`, `<`, `>` and `&` are escaped too, so the
+    /// literal can sit in an HTML `<script>`; with `printableOnly`, so are the characters YAML may
+    /// not hold as they are (DEL, C1 controls, the byte-order mark). Control characters, U+2028 and
+    /// U+2029 (line ends to older JavaScript) are always escaped.
+    package static func append(_ text: String, to out: inout [UInt8], htmlSafe: Bool = false, printableOnly: Bool = false) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied whole.
+            var runStart = 0, i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                var escaped: UInt32?
+                var width = 1
+                var short: String?
+                switch byte {
+                case UInt8(ascii: "\""): short = "\\\""
+                case UInt8(ascii: "\\"): short = "\\\\"
+                case 0x0A: short = "\\n"
+                case 0x0D: short = "\\r"
+                case 0x09: short = "\\t"
+                case UInt8(ascii: "<") where htmlSafe, UInt8(ascii: ">") where htmlSafe, UInt8(ascii: "&") where htmlSafe:
+                    escaped = UInt32(byte)
+                case ..<0x20:
+                    escaped = UInt32(byte)
+                case 0x7F where printableOnly:
+                    escaped = 0x7F
+                // U+0080–U+009F: C2 80 … C2 9F.
+                case 0xC2 where printableOnly && i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):
+                    escaped = UInt32(bytes[i + 1])
+                    width = 2
+                // U+2028/U+2029: E2 80 A8/A9.
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escaped = bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029
+                    width = 3
+                // U+FEFF: EF BB BF.
+                case 0xEF where printableOnly && i + 2 < bytes.count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
+                    escaped = 0xFEFF
+                    width = 3
+                default:
+                    break
+                }
+                guard short != nil || escaped != nil else { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                if let short {
+                    out.append(contentsOf: short.utf8)
+                } else if let escaped {
+                    let hex = String(escaped, radix: 16)
+                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                }
+                i += width
+                runStart = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `text` quoted, as a string.
+    package static func quoted(_ text: String, htmlSafe: Bool = false, printableOnly: Bool = false) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 2)
+        append(text, to: &out, htmlSafe: htmlSafe, printableOnly: printableOnly)
+        return String(decoding: out, as: UTF8.self)
+    }
+}
