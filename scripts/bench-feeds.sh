@@ -69,8 +69,7 @@ for n in "${sizes[@]}"; do
   # The same first build in memory (tmpfs), the content copied there with an empty cache: Dinh's
   # own work, apart from the disk (see bench-trash.sh).
   if [[ -d /dev/shm && -w /dev/shm ]]; then
-    rm -rf "$memory"; mkdir -p "$memory"
-    cp -r "$work/content" "$memory/content"; rm -rf "$memory/content/.dinh-cache"
+    content_in_memory "$work/content"
     sync   # the disk builds' files written out first, not during this one
     read -r shm shm_mb < <(measure .build/release/dinh build "$memory/content" --output "$memory/public" --quiet)
     rm -rf "$memory"

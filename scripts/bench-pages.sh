@@ -67,8 +67,7 @@ printf "  first build, empty output: dinh %6.2f s (peak %4d MB)   hugo %6.2f s (
 # The same first builds in memory (tmpfs), sources copied there and Dinh's cache empty as in the
 # first build above: the tools' own work, apart from the disk (see bench-trash.sh).
 if [[ -d /dev/shm && -w /dev/shm ]]; then
-  rm -rf "$memory"; mkdir -p "$memory"
-  cp -r "$work/content" "$memory/content"; rm -rf "$memory/content/.dinh-cache"
+  content_in_memory "$work/content"
   cp -r "$work/hugo" "$memory/hugo-source"
   sync   # the disk builds' files written out first, not during these
   read -r dinh_shm _ < <(measure .build/release/dinh build "$memory/content" --output "$memory/dinh" --quiet)

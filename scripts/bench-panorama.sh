@@ -33,8 +33,7 @@ sync
 read -r build_wall build_kb build_user build_sys <"$work/build.time"
 # The same build in memory (tmpfs), the content copied there with an empty cache: Dinh's own work.
 if [[ -d /dev/shm && -w /dev/shm ]]; then
-  rm -rf "$memory"; mkdir -p "$memory"
-  cp -r "$work/relic/content" "$memory/content"; rm -rf "$memory/content/.dinh-cache"
+  content_in_memory "$work/relic/content"
   /usr/bin/time -f "%e" -o "$work/memory.time" .build/release/dinh build "$memory/content" --output "$memory/public" --quiet
   rm -rf "$memory"
   memory_wall=$(cat "$work/memory.time")

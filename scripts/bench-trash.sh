@@ -16,3 +16,9 @@ set_aside() { # folder
 # The copies a benchmark makes in memory (/dev/shm) go when it ends, even on an error.
 memory=/dev/shm/dinh-bench-$$
 trap 'rm -rf "$memory"' EXIT
+
+# A content folder copied into $memory/content with an empty cache, as a first build finds it.
+content_in_memory() { # content folder
+  rm -rf "$memory"; mkdir -p "$memory"
+  cp -r "$1" "$memory/content"; rm -rf "$memory/content/.dinh-cache"
+}
