@@ -11,6 +11,17 @@ package enum PlainFile {
         try write(data, to: descriptor, path: path)
     }
 
+    /// The bytes of the file at `path`, or nil when it cannot be read (most often: there is none,
+    /// which a cache meets for every entry of a first build, so it costs one failed `open`).
+    package static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_size >= 0 else { return nil }
+        return bytes(Int(status.st_size), of: descriptor)
+    }
+
     /// Makes the file at `path` hold `data`, leaving it alone when it already does. Rewriting a
     /// file in place keeps its inode: creating tens of thousands of new files after deleting as
     /// many is what made rebuilds slow on ext4 (its inode allocator skips recently freed inodes).
@@ -38,9 +49,21 @@ package enum PlainFile {
 
     /// Whether the open file holds exactly `data` (its size was checked by the caller).
     private static func holds(_ data: some DataProtocol, descriptor: Int32) -> Bool {
-        var existing = [UInt8](repeating: 0, count: data.count)
+        guard let existing = bytes(data.count, of: descriptor) else { return false }
         var offset = 0
-        let complete = existing.withUnsafeMutableBytes { buffer in
+        return existing.withUnsafeBytes { existing in
+            data.regions.allSatisfy { region in
+                defer { offset += region.count }
+                return region.isEmpty || region.withUnsafeBytes { memcmp(existing.baseAddress! + offset, $0.baseAddress!, $0.count) == 0 }
+            }
+        }
+    }
+
+    /// The first `count` bytes of an open file, or nil when it has fewer.
+    private static func bytes(_ count: Int, of descriptor: Int32) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var offset = 0
+        let complete = bytes.withUnsafeMutableBytes { buffer in
             while offset < buffer.count {
                 let read = pread(descriptor, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
                 if read < 0, errno == EINTR { continue }
@@ -49,14 +72,7 @@ package enum PlainFile {
             }
             return true
         }
-        guard complete else { return false }
-        offset = 0
-        return existing.withUnsafeBytes { existing in
-            data.regions.allSatisfy { region in
-                defer { offset += region.count }
-                return region.isEmpty || region.withUnsafeBytes { memcmp(existing.baseAddress! + offset, $0.baseAddress!, $0.count) == 0 }
-            }
-        }
+        return complete ? bytes : nil
     }
 
     /// Writes from the start of the file (its length is the caller's business).

@@ -13,7 +13,16 @@ package enum QuotedString {
             // Runs of bytes that need no escape are copied whole.
             var runStart = 0, i = 0
             while i < bytes.count {
+                // Most bytes need no look at all: printable ASCII but `"` and `\\` (and `<>&` for
+                // HTML), and every byte of a multi-byte character but the lead bytes of the few
+                // escaped ones (C2, E2, EF).
                 let byte = bytes[i]
+                if byte < 0x80
+                    ? byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && !(htmlSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26))
+                    : byte != 0xC2 && byte != 0xE2 && byte != 0xEF {
+                    i += 1
+                    continue
+                }
                 var escaped: UInt32?
                 var width = 1
                 var short: String?

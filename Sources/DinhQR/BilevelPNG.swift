@@ -42,38 +42,38 @@ struct BilevelPNG {
     /// A zlib stream of one fixed-Huffman deflate block, with filter type 0 (None) on every row.
     private func zlib(rows: [[UInt8]], repeats: Int) -> [UInt8] {
         let stride = rowBytes + 1
+        let codes = FixedHuffman.Codes(rowDistance: stride)
         var bits = BitWriter(capacity: rows.count * stride / 4 + 64)
         bits.bytes += [0x78, 0x01] // deflate, 32 KiB window, no dictionary; 0x7801 % 31 == 0
         bits.write(1, count: 1) // final block
         bits.write(1, count: 2) // fixed Huffman codes
+        // The copies of a row: each the row above, matches of `stride` bytes at distance `stride`,
+        // the same matches after every row, so coded once. Every match is at least 3 bytes; only
+        // images narrower than 17 pixels have copies too short for one, written as literals.
+        let copies = stride * (repeats - 1)
+        var copyMatches: [(bits: UInt32, count: Int)] = []
+        var done = 0
+        while copies >= 3, done < copies {
+            var length = min(258, copies - done)
+            if (1...2).contains(copies - done - length) { length -= 3 }
+            copyMatches.append(codes.match(length: length, distance: stride))
+            done += length
+        }
         var checksum = Adler32()
         // The row above and this row, filter bytes included: what matches may refer to.
         var window = [UInt8](repeating: 0, count: 2 * stride)
         for (index, row) in rows.enumerated() {
             window.replaceSubrange(stride..<(stride + 1), with: [0])
             window.replaceSubrange((stride + 1)..<(2 * stride), with: row)
-            Self.deflate(window, from: stride, lookback: index == 0 ? stride : 0, rowDistance: stride, into: &bits)
-            let sums = Adler32.RowSums(window[stride...])
-            checksum.append(sums)
-            // The copies: each the row above, one match of `stride` bytes at distance `stride`.
-            let copies = stride * (repeats - 1)
-            var done = 0
-            while done < copies {
-                var length = min(258, copies - done)
-                if (1...2).contains(copies - done - length) { length -= 3 } // every match is at least 3 bytes
-                if length >= 3 {
-                    bits.writeLength(length)
-                    bits.writeDistance(stride)
-                } else {
-                    // Only for images narrower than 17 pixels.
-                    for offset in done..<(done + length) { bits.writeLiteral(Int(window[stride + offset % stride])) }
-                }
-                done += length
+            Self.deflate(window, from: stride, lookback: index == 0 ? stride : 0, rowDistance: stride, codes: codes, into: &bits)
+            checksum.append(Adler32.RowSums(window[stride...]), times: repeats)
+            for match in copyMatches { bits.write(match.bits, count: match.count) }
+            if copies < 3 {
+                for offset in 0..<copies { bits.write(codes.literal(window[stride + offset % stride])) }
             }
-            for _ in 1..<max(1, repeats) { checksum.append(sums) }
             window.replaceSubrange(0..<stride, with: window[stride...])
         }
-        bits.writeLiteral(256) // end of block
+        bits.write(codes.endOfBlock)
         bits.flush()
         bits.bytes.appendBigEndian(checksum.value)
         return bits.bytes
@@ -81,7 +81,8 @@ struct BilevelPNG {
 
     /// Literals and matches (the row above, the byte before) for `data[from...]`; matches may not
     /// reach back before `lookback`.
-    private static func deflate(_ data: [UInt8], from start: Int, lookback: Int, rowDistance: Int, into bits: inout BitWriter) {
+    private static func deflate(_ data: [UInt8], from start: Int, lookback: Int, rowDistance: Int, codes: FixedHuffman.Codes,
+                                into bits: inout BitWriter) {
         data.withUnsafeBufferPointer { input in
             guard let p = input.baseAddress else { return }
             let n = input.count
@@ -100,11 +101,10 @@ struct BilevelPNG {
                     if k >= 3, k > length { length = k; distance = 1 }
                 }
                 if length >= 3 {
-                    bits.writeLength(length)
-                    bits.writeDistance(distance)
+                    bits.write(codes.match(length: length, distance: distance))
                     i += length
                 } else {
-                    bits.writeLiteral(Int(p[i]))
+                    bits.write(codes.literal(p[i]))
                     i += 1
                 }
             }
@@ -113,7 +113,7 @@ struct BilevelPNG {
 }
 
 /// Adler-32 (RFC 1950), appended a row at a time: a row's share depends only on its byte sum and
-/// its position-weighted sum, so a repeated row costs two multiplications.
+/// its position-weighted sum, so any number of copies of a row costs a few multiplications.
 struct Adler32 {
     private static let modulus: UInt64 = 65521
     private var a: UInt64 = 1
@@ -138,9 +138,15 @@ struct Adler32 {
         }
     }
 
-    mutating func append(_ row: RowSums) {
-        b = (b + row.count % Self.modulus * a + row.weighted) % Self.modulus
-        a = (a + row.sum) % Self.modulus
+    /// A row appended `times` times over, in closed form: after k copies `a` has grown by k·sum and
+    /// `b` by k·weighted + count·(k·a + sum·k(k−1)/2).
+    mutating func append(_ row: RowSums, times: Int) {
+        let m = Self.modulus
+        let k = UInt64(times) % m
+        let pairs = UInt64(times) * UInt64(max(0, times - 1)) / 2 % m
+        let growth = (k * a + row.sum * pairs) % m
+        b = (b + k * row.weighted + row.count % m * growth) % m
+        a = (a + k * row.sum) % m
     }
 
     var value: UInt32 { UInt32(b << 16 | a) }
@@ -175,24 +181,8 @@ struct BitWriter {
     }
 
     @inline(__always)
-    mutating func writeLiteral(_ symbol: Int) {
-        let code = FixedHuffman.literal[symbol]
-        write(code.bits, count: code.length)
-    }
-
-    mutating func writeLength(_ length: Int) {
-        let entry = FixedHuffman.length[length]
-        let code = FixedHuffman.literal[entry.symbol]
-        write(code.bits, count: code.length)
-        if entry.extraBits > 0 { write(entry.extra, count: entry.extraBits) }
-    }
-
-    mutating func writeDistance(_ distance: Int) {
-        var symbol = 0
-        while symbol + 1 < FixedHuffman.distanceBase.count, FixedHuffman.distanceBase[symbol + 1] <= distance { symbol += 1 }
-        write(FixedHuffman.reverse(UInt32(symbol), 5), count: 5)
-        let extra = FixedHuffman.distanceExtra[symbol]
-        if extra > 0 { write(UInt32(distance - FixedHuffman.distanceBase[symbol]), count: extra) }
+    mutating func write(_ code: (bits: UInt32, count: Int)) {
+        write(code.bits, count: code.count)
     }
 }
 
@@ -227,6 +217,53 @@ enum FixedHuffman {
 
     static let distanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
     static let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
+
+    /// The codes one image needs, looked up once: every literal, and the two match distances
+    /// (the byte before, the row above), each code with its extra bits as one write.
+    struct Codes {
+        private let literals: [(bits: UInt32, length: Int)]
+        private let lengths: [(symbol: Int, extra: UInt32, extraBits: Int)]
+        private let byteBefore: (bits: UInt32, count: Int)
+        private let rowAbove: (bits: UInt32, count: Int)
+        let rowDistance: Int
+
+        init(rowDistance: Int) {
+            literals = FixedHuffman.literal
+            lengths = FixedHuffman.length
+            self.rowDistance = rowDistance
+            byteBefore = FixedHuffman.distance(1)
+            rowAbove = FixedHuffman.distance(rowDistance)
+        }
+
+        @inline(__always)
+        func literal(_ byte: UInt8) -> (bits: UInt32, count: Int) {
+            let code = literals[Int(byte)]
+            return (code.bits, code.length)
+        }
+
+        var endOfBlock: (bits: UInt32, count: Int) { (literals[256].bits, literals[256].length) }
+
+        /// A match of 3…258 bytes at distance 1 or `rowDistance`: at most 8 + 5 + 5 + 13 = 31 bits.
+        @inline(__always)
+        func match(length: Int, distance: Int) -> (bits: UInt32, count: Int) {
+            let entry = lengths[length]
+            let code = literals[entry.symbol]
+            let far = distance == 1 ? byteBefore : rowAbove
+            var bits = code.bits, count = code.length
+            bits |= entry.extra << UInt32(count)
+            count += entry.extraBits
+            bits |= far.bits << UInt32(count)
+            return (bits, count + far.count)
+        }
+    }
+
+    /// A distance's 5-bit code (reversed, as Huffman codes are stored) and its extra bits, as one write.
+    static func distance(_ distance: Int) -> (bits: UInt32, count: Int) {
+        var symbol = 0
+        while symbol + 1 < distanceBase.count, distanceBase[symbol + 1] <= distance { symbol += 1 }
+        let extra = distanceExtra[symbol]
+        return (reverse(UInt32(symbol), 5) | UInt32(distance - distanceBase[symbol]) << 5, 5 + extra)
+    }
 }
 
 enum CRC32 {
@@ -236,10 +273,14 @@ enum CRC32 {
         return c
     }
 
-    static func checksum<S: Sequence>(_ bytes: S, start: UInt32 = 0xFFFF_FFFF) -> UInt32 where S.Element == UInt8 {
-        var c = start
-        for byte in bytes { c = table[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
-        return c
+    static func checksum(_ bytes: [UInt8], start: UInt32 = 0xFFFF_FFFF) -> UInt32 {
+        table.withUnsafeBufferPointer { table in
+            bytes.withUnsafeBufferPointer { bytes in
+                var c = start
+                for byte in bytes { c = table[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
+                return c
+            }
+        }
     }
 }
 

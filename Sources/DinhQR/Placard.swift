@@ -30,19 +30,7 @@ public enum Placard {
 
     /// A standalone SVG document: `width`/`height` in mm, viewBox in mm of the chosen size.
     public static func svg(_ info: PlacardInfo, size: PlacardSize = .a5) -> String {
-        svg(info, size: size, body: body(info, size: size))
-    }
-
-    /// The document around a drawing already made (`body`), which a build also puts on the sheet.
-    public static func svg(_ info: PlacardInfo, size: PlacardSize, body: String) -> String {
-        let (w, h) = size.millimetres
-        return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(w)mm" height="\(h)mm" viewBox="0 0 \(w) \(h)" \
-        role="img" aria-label="\(xml(label(info)))">
-        \(body)</svg>
-
-        """
+        PlacardDrawing(info, size: size).svg
     }
 
     static func label(_ info: PlacardInfo) -> String {
@@ -50,7 +38,7 @@ public enum Placard {
     }
 
     /// The drawing, in the coordinates of `size` (millimetres).
-    public static func body(_ info: PlacardInfo, size: PlacardSize) -> String {
+    static func body(_ info: PlacardInfo, size: PlacardSize) -> String {
         let (wi, hi) = size.millimetres
         let width = Double(wi), height = Double(hi)
         // Every length below is for A5 (148 mm wide) and scaled.
@@ -145,10 +133,11 @@ public enum Placard {
     /// Greedy word wrap at an estimated `em` glyph width, smaller sizes tried before giving up;
     /// the last line is cut with an ellipsis only when nothing else fits.
     static func fit(_ text: String, width: Double, size: Double, minimum: Double, lines maxLines: Int, em: Double) -> ([String], Double) {
+        let words = Self.words(text)
         var current = size
         while true {
             let perLine = max(1, Int(width / (current * em)))
-            let wrapped = wrap(text, perLine: perLine)
+            let wrapped = wrap(words, perLine: perLine)
             if wrapped.count <= maxLines || current <= minimum {
                 if wrapped.count <= maxLines { return (wrapped, current) }
                 var kept = Array(wrapped.prefix(maxLines))
@@ -161,19 +150,38 @@ public enum Placard {
     }
 
     static func wrap(_ text: String, perLine: Int) -> [String] {
+        wrap(words(text), perLine: perLine)
+    }
+
+    /// The words of a text with their lengths in characters, counted once (a name is wrapped at
+    /// several sizes, and counting Vietnamese characters is not free).
+    private static func words(_ text: String) -> [(word: Substring, count: Int)] {
+        text.split(whereSeparator: \.isWhitespace).map { ($0, $0.count) }
+    }
+
+    private static func wrap(_ words: [(word: Substring, count: Int)], perLine: Int) -> [String] {
         var lines: [String] = []
-        var line = ""
-        for word in text.split(whereSeparator: \.isWhitespace) {
-            var word = String(word)
+        var line = "", lineCount = 0
+        for (whole, wholeCount) in words {
+            var word = whole, count = wholeCount
             // A word longer than a line is split, rather than run off the board.
-            while word.count > perLine {
-                if !line.isEmpty { lines.append(line); line = "" }
-                lines.append(String(word.prefix(perLine)))
-                word = String(word.dropFirst(perLine))
+            while count > perLine {
+                if !line.isEmpty { lines.append(line); line = ""; lineCount = 0 }
+                let cut = word.index(word.startIndex, offsetBy: perLine)
+                lines.append(String(word[..<cut]))
+                word = word[cut...]
+                count -= perLine
             }
-            if line.isEmpty { line = word } else if line.count + 1 + word.count <= perLine { line += " " + word } else {
+            if line.isEmpty {
+                line = String(word)
+                lineCount = count
+            } else if lineCount + 1 + count <= perLine {
+                line += " " + word
+                lineCount += 1 + count
+            } else {
                 lines.append(line)
-                line = word
+                line = String(word)
+                lineCount = count
             }
         }
         if !line.isEmpty { lines.append(line) }
@@ -182,19 +190,27 @@ public enum Placard {
 
     /// Numbers without float noise: placards must be byte-identical across builds.
     static func n(_ value: Double, digits: Int = 2) -> String {
-        var factor = 1.0
+        // In whole units of the last digit, written out by hand: printing a Double is slow, and a
+        // placard has a hundred numbers.
+        var factor = 1
         for _ in 0..<digits { factor *= 10 }
-        let rounded = (value * factor).rounded() / factor
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        var s = String(rounded)
-        if let dot = s.firstIndex(of: "."), s.distance(from: dot, to: s.endIndex) > digits + 1 {
-            s = String(s[..<s.index(dot, offsetBy: digits + 1)])
-        }
-        return s
+        let scaled = (value * Double(factor)).rounded()
+        guard scaled.magnitude < 1e15 else { return String(Int(value.rounded())) }
+        let units = Int(scaled)
+        let whole = String(units.magnitude / UInt(factor))
+        var fraction = units.magnitude % UInt(factor)
+        var places = digits
+        while places > 0, fraction % 10 == 0 { fraction /= 10; places -= 1 }
+        let sign = units < 0 ? "-" : ""
+        guard places > 0 else { return units == 0 ? "0" : sign + whole }
+        let decimals = String(fraction)
+        return sign + whole + "." + String(repeating: "0", count: places - decimals.count) + decimals
     }
 
     /// Text for XML: escaped, and without the control characters XML 1.0 forbids.
     static func xml(_ text: String) -> String {
-        HTML.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" })))
+        // Control characters are bytes below 0x20 in UTF-8: most text has none to filter out.
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A }) else { return HTML.escape(text) }
+        return HTML.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" })))
     }
 }

@@ -10,21 +10,12 @@ public enum PlacardSheet {
     ///   - size: paper size.
     ///   - title: the site's title, shown on screen above the placards (not printed).
     public static func html(_ placards: [PlacardInfo], size: PlacardSize = .a5, title: LocalizedText = LocalizedText([:])) -> String {
-        html(sections: placards.map { section($0, size: size) }, size: size, title: title)
+        html(sections: placards.map { PlacardDrawing($0, size: size).sheetSection }, size: size, title: title)
     }
 
-    /// One placard of the sheet (a build keeps these with the code's other drawn files).
+    /// One placard of the sheet.
     public static func section(_ info: PlacardInfo, size: PlacardSize = .a5) -> String {
-        section(info, size: size, body: Placard.body(info, size: size))
-    }
-
-    /// A section around a drawing already made (`Placard.body`).
-    public static func section(_ info: PlacardInfo, size: PlacardSize, body: String) -> String {
-        let (w, h) = size.millimetres
-        return "<section class=\"placard\" id=\"\(Placard.xml(info.code))\" aria-label=\"\(Placard.xml(Placard.label(info)))\">\n"
-            + "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-label=\"\(Placard.xml(Placard.label(info)))\">\n"
-            + body
-            + "</svg>\n</section>\n"
+        PlacardDrawing(info, size: size).sheetSection
     }
 
     /// The sheet around placard sections.

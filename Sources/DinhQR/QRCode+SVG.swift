@@ -2,29 +2,39 @@ extension QRCode {
     /// The dark modules as SVG path data in module units, shifted by `offset` modules:
     /// one `M x y h n v1 h-n z` rectangle per horizontal run, so the path stays short.
     public func svgPathData(offset: Int = 4) -> String {
-        // Written as bytes: a code has hundreds of runs, and interpolating each was most of the cost.
-        var d: [UInt8] = []
-        d.reserveCapacity(size * size)
-        func number(_ value: Int) {
-            if value < 0 { d.append(UInt8(ascii: "-")); number(-value); return }
-            if value >= 10 { number(value / 10) }
-            d.append(UInt8(ascii: "0") + UInt8(value % 10))
-        }
-        for y in 0..<size {
-            var x = 0
-            while x < size {
-                guard modules[y * size + x] else { x += 1; continue }
-                var run = 1
-                while x + run < size, modules[y * size + x + run] { run += 1 }
-                d.append(UInt8(ascii: "M")); number(x + offset)
-                d.append(UInt8(ascii: " ")); number(y + offset)
-                d.append(UInt8(ascii: "h")); number(run)
-                d.append(contentsOf: "v1h-".utf8); number(run)
-                d.append(UInt8(ascii: "z"))
-                x += run
+        // Written as bytes into room for the worst case (a run every other module): a code has
+        // hundreds of runs, and a build draws each path twice (the code's SVG, its placard).
+        let side = size
+        let digits = String(side + abs(offset)).utf8.count + 1
+        let capacity = max(1, side * ((side + 1) / 2) * (4 * digits + 7))
+        return modules.withUnsafeBufferPointer { dark in
+            String(unsafeUninitializedCapacity: capacity) { d in
+                var length = 0
+                func put(_ byte: UInt8) { d[length] = byte; length += 1 }
+                func number(_ value: Int) {
+                    if value < 0 { put(UInt8(ascii: "-")); number(-value); return }
+                    if value >= 10 { number(value / 10) }
+                    put(UInt8(ascii: "0") + UInt8(value % 10))
+                }
+                for y in 0..<side {
+                    let row = y * side
+                    var x = 0
+                    while x < side {
+                        guard dark[row + x] else { x += 1; continue }
+                        var run = 1
+                        while x + run < side, dark[row + x + run] { run += 1 }
+                        put(UInt8(ascii: "M")); number(x + offset)
+                        put(UInt8(ascii: " ")); number(y + offset)
+                        put(UInt8(ascii: "h")); number(run)
+                        for byte in "v1h-".utf8 { put(byte) }
+                        number(run)
+                        put(UInt8(ascii: "z"))
+                        x += run
+                    }
+                }
+                return length
             }
         }
-        return String(decoding: d, as: UTF8.self)
     }
 
     /// A standalone SVG: white background, one black `<path>` with crisp edges, the viewBox in

@@ -16,10 +16,11 @@ extension PageRenderer {
     /// OCOP stars (still valid today) first and otherwise in the catalogue's order.
     func featuredProducts() -> [Product] {
         guard content.products.count > Self.homeProducts else { return content.products }
-        let stars = { (product: Product) in product.ocop.isValid(on: today) ? product.ocop.stars : 0 }
-        return content.products.enumerated()
-            .sorted { (stars($0.element), $1.offset) > (stars($1.element), $0.offset) }
-            .prefix(Self.homeProducts).map(\.element)
+        // Sorted by keys worked out once, not by products compared (10,000 products are 300,000 comparisons).
+        let stars = content.products.map { $0.ocop.isValid(on: today) ? $0.ocop.stars : 0 }
+        return content.products.indices
+            .sorted { (stars[$0], $1) > (stars[$1], $0) }
+            .prefix(Self.homeProducts).map { content.products[$0] }
     }
 
     func homeContext(_ language: String, root: String, t: Strings) -> TemplateFields {

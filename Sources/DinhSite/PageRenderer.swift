@@ -240,8 +240,10 @@ struct PageRenderer: Sendable {
 extension String {
     /// At most `limit` characters, cut at a word boundary, with an ellipsis when cut.
     func prefixWords(_ limit: Int) -> String {
-        guard count > limit else { return self }
-        var cut = String(prefix(limit))
+        // Counting a whole description's characters is slow (Vietnamese is mostly combined
+        // characters): walk at most `limit` of them.
+        guard utf8.count > limit, let end = index(startIndex, offsetBy: limit, limitedBy: endIndex), end < endIndex else { return self }
+        var cut = String(self[..<end])
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
         return cut + "…"
     }

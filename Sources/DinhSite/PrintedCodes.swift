@@ -91,26 +91,26 @@ struct PrintedCodes: Sendable {
             case .retired: return nil
             }
         }
-        let cache = SitePaths.Cache.qr.folder(in: content.root)
+        let cache = Cache(folder: SitePaths.Cache.qr.folder(in: content.root).path)
         if !printed.isEmpty {
             do {
-                try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)
             } catch {
-                throw DinhError(SiteMessage.cannotKeepQR(code: printed[0].code, folder: cache.path, reason: .reason(error)))
+                throw DinhError(SiteMessage.cannotKeepQR(code: printed[0].code, folder: cache.folder, reason: .reason(error)))
             }
         }
         let results = Slots<Result<(code: DrawnCode, section: String), any Error>>(count: printed.count)
         DispatchQueue.concurrentPerform(iterations: printed.count) { index in
             results[index] = Result {
-                let (code, files) = try drawing(printed[index].code, item: printed[index].item, today: today, size: size, publisher: publisher)
+                let (code, files) = try drawing(printed[index].code, item: printed[index].item, today: today, size: size, publisher: publisher, cache: cache)
                 try output.write("\(folder)\(code.code).png", files.png)
                 try output.write("\(folder)\(code.code).svg", files.svg)
-                if placards { try output.write("\(folder)\(code.code)-placard.svg", files.placard) }
+                if placards { try output.write("\(folder)\(code.code)-placard.svg", files.placard.svg) }
                 if let pay = files.pay {
                     try output.write("\(folder)\(code.code)-pay.png", pay.png)
                     try output.write("\(folder)\(code.code)-pay.svg", pay.svg)
                 }
-                return (code, files.sheetSection)
+                return (code, files.placard.sheetSection)
             }
         }
         let drawn = try results.values.compactMap { try $0?.get() }
@@ -140,9 +140,16 @@ struct PrintedCodes: Sendable {
         return own.union(content.site.movedCodes.filter { own.contains($0.value) }.keys)
     }
 
+    /// Where drawings are kept, and the part of temporary names that is this build's own (two
+    /// builds of one content at once never write the same temporary file).
+    struct Cache {
+        let folder: String
+        let token = UUID().uuidString
+    }
+
     /// One code's drawing: from the cache, or drawn now and kept there.
     private func drawing(_ code: String, item: (ref: PageRef, name: LocalizedText), today: CalendarDate, size: PlacardSize,
-                         publisher: String) throws -> (DrawnCode, DrawnCode.Files) {
+                         publisher: String, cache: Cache) throws -> (DrawnCode, DrawnCode.Files) {
         let kind: PlacardInfo.Kind
         var stars: Int?
         var payment: ProductPayment?
@@ -173,10 +180,10 @@ struct PrintedCodes: Sendable {
         }
         let site = content.site
         let names = item.name.values.keys.sorted().map { "\($0)=\(item.name.values[$0] ?? "")" }
-        let key = ContentHash.key(([DrawnCode.drawing, site.baseURL, code, site.qrErrorCorrection, size.rawValue, "\(kind)",
+        let key = ContentHash.key(([DrawnCode.drawing, site.baseURL, code, site.qrErrorCorrection, size.rawValue, kind.cacheKey,
                                     stars.map(String.init) ?? "-", publisher, payment?.payload ?? "-",
                                     payment?.detail(currency: site.currency) ?? "-"] + names + details).joined(separator: "\n"))
-        let file = SitePaths.Cache.qr.folder(in: content.root).appendingPathComponent(key, isDirectory: false)
+        let file = cache.folder + "/" + key
         if let cached = DrawnCode.cached(code, in: file) { return cached }
 
         let link = try link(code)
@@ -198,37 +205,46 @@ struct PrintedCodes: Sendable {
         } catch {
             throw DinhError(SiteMessage.cannotDrawQR(code: code, reason: .reason(error)))
         }
-        let body = Placard.body(placard, size: size)
         // `dinh qr` reports the payment code too: its size decides how small it may be printed.
         let summary = SiteMessage.codeSummary(code: code, version: link.version, modules: link.moduleCount, level: link.symbol.errorCorrection.rawValue,
                                               alphanumeric: link.isUppercase, payload: link.payload, meeting: kind == .meeting,
                                               payVersion: pay?.symbol.version, payModules: pay?.symbol.size, payLevel: pay?.symbol.errorCorrection.rawValue)
         let drawn = DrawnCode(code: code, isUppercase: link.isUppercase, summary: summary)
-        let section = PlacardSheet.section(placard, size: size, body: body)
         let files = DrawnCode.Files(png: png, svg: Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8),
-                                    placard: Data(Placard.svg(placard, size: size, body: body).utf8), sheetSection: section,
+                                    placard: PlacardDrawing(placard, size: size),
                                     pay: pay.map { ($0.png, Data($0.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8)) })
-        let bundle = DrawnCode.bundle(drawn, files)
         // Written aside and renamed into place, so an interrupted build never leaves half a drawing.
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(key).\(UUID().uuidString)", isDirectory: false)
+        let temporary = "\(cache.folder)/.\(key).\(cache.token)"
         do {
-            try PlainFile.write(bundle, to: temporary.path)
+            try PlainFile.write(DrawnCode.bundle(drawn, files), to: temporary)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw DinhError(SiteMessage.cannotKeepQR(code: code, folder: file.deletingLastPathComponent().path, reason: .reason(error)))
+            unlink(temporary)
+            throw DinhError(SiteMessage.cannotKeepQR(code: code, folder: cache.folder, reason: .reason(error)))
         }
-        if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        if rename(temporary, file) != 0 { unlink(temporary) }
         return (drawn, files)
     }
 }
 
+extension PlacardInfo.Kind {
+    /// The kind, as part of a drawing's cache key.
+    var cacheKey: String {
+        switch self {
+        case .relic(let guide): "relic \(guide.rawValue)"
+        case .product: "product"
+        case .page: "page"
+        case .meeting: "meeting"
+        }
+    }
+}
+
 /// A code drawn for print: what `dinh qr` reports of it and whether its symbol carries the address
-/// in capitals. Its files are kept in the cache as one file: a header (those two), then the QR PNG,
-/// the QR SVG, the placard SVG, the placard's section of the printable sheet, and a product's
-/// payment code as PNG and SVG (both empty when it has none).
+/// in capitals. Its files are kept in the cache as one file: a header (those two, and the placard's
+/// size), then the QR PNG, the QR SVG, the placard's label and drawing, and a product's payment
+/// code as PNG and SVG (both empty when it has none).
 struct DrawnCode: Sendable {
     /// Part of every cache key: change it when the drawing of codes or placards changes.
-    static let drawing = "qr-drawing-6"
+    static let drawing = "qr-drawing-7"
 
     let code: String
     /// Whether the symbol carries the upper-case address (then `Q/<CODE>/` must exist too).
@@ -239,39 +255,42 @@ struct DrawnCode: Sendable {
     struct Files {
         var png: Data
         var svg: Data
-        var placard: Data
-        var sheetSection: String
+        /// The board: `dinh qr`'s `qr/<CODE>-placard.svg` and the code's section of the sheet.
+        var placard: PlacardDrawing
         /// `qr/<CODE>-pay.png` and `.svg`, for a product with a payment code.
         var pay: (png: Data, svg: Data)?
     }
 
     /// The cache file of a drawing.
-    static func bundle(_ drawn: DrawnCode, _ files: Files) -> Data {
-        let parts = [files.png, files.svg, files.placard, Data(files.sheetSection.utf8), files.pay?.png ?? Data(), files.pay?.svg ?? Data()]
-        var data = Data("dinh-qr\n\(drawn.isUppercase ? "upper" : "as written")\n\(Self.line(drawn.summary))\n\(parts.map { String($0.count) }.joined(separator: " "))\n".utf8)
-        for part in parts { data.append(part) }
-        return data
+    static func bundle(_ drawn: DrawnCode, _ files: Files) -> [UInt8] {
+        let parts = [files.png, files.svg, Data(files.placard.label.utf8), Data(files.placard.body.utf8), files.pay?.png ?? Data(), files.pay?.svg ?? Data()]
+        var bytes = Array("dinh-qr\n\(drawn.isUppercase ? "upper" : "as written")\n\(files.placard.size.rawValue)\n\(Self.line(drawn.summary))\n\(parts.map { String($0.count) }.joined(separator: " "))\n".utf8)
+        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count })
+        for part in parts { bytes.append(contentsOf: part) }
+        return bytes
     }
 
     /// A drawing from the cache, read once, or nil when there is none (or it is damaged).
-    static func cached(_ code: String, in file: URL) -> (DrawnCode, Files)? {
-        guard let bytes = try? Data(contentsOf: file) else { return nil }
+    static func cached(_ code: String, in file: String) -> (DrawnCode, Files)? {
+        guard let bytes = PlainFile.read(file) else { return nil }
         var lines: [String] = []
         var start = bytes.startIndex
-        while lines.count < 4, let newline = bytes[start...].firstIndex(of: 0x0A) {
+        while lines.count < 5, let newline = bytes[start...].firstIndex(of: 0x0A) {
             lines.append(String(decoding: bytes[start..<newline], as: UTF8.self))
             start = newline + 1
         }
-        guard lines.count == 4, lines[0] == "dinh-qr", let summary = Self.summary(lines[2]) else { return nil }
-        let sizes = lines[3].split(separator: " ").compactMap { Int($0) }
+        guard lines.count == 5, lines[0] == "dinh-qr", let size = PlacardSize(rawValue: lines[2]), let summary = Self.summary(lines[3]) else { return nil }
+        let sizes = lines[4].split(separator: " ").compactMap { Int($0) }
         guard sizes.count == 6, sizes.allSatisfy({ $0 >= 0 }), sizes.reduce(0, +) == bytes.endIndex - start else { return nil }
-        var parts: [Data] = []
+        var parts: [ArraySlice<UInt8>] = []
         for size in sizes {
             parts.append(bytes[start..<start + size])
             start += size
         }
-        let files = Files(png: parts[0], svg: parts[1], placard: parts[2], sheetSection: String(decoding: parts[3], as: UTF8.self),
-                          pay: parts[4].isEmpty ? nil : (parts[4], parts[5]))
+        let placard = PlacardDrawing(code: code, label: String(decoding: parts[2], as: UTF8.self), size: size,
+                                     body: String(decoding: parts[3], as: UTF8.self))
+        let files = Files(png: Data(parts[0]), svg: Data(parts[1]), placard: placard,
+                          pay: parts[4].isEmpty ? nil : (Data(parts[4]), Data(parts[5])))
         return (DrawnCode(code: code, isUppercase: lines[1] == "upper", summary: summary), files)
     }
 

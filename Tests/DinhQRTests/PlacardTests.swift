@@ -142,6 +142,14 @@ struct PlacardTests {
         #expect(Placard.svg(placards[1], size: .a6) == Placard.svg(try Self.placards()[1], size: .a6))
         #expect(Placard.n(0.1 + 0.2) == "0.3")
         #expect(Placard.n(148) == "148")
+        #expect(Placard.n(-0.5) == "-0.5")
+        #expect(Placard.n(-0.001) == "0")
+        #expect(Placard.n(1.05) == "1.05")
+        #expect(Placard.n(12.999) == "13")
+        #expect(Placard.n(0.123456, digits: 5) == "0.12346")
         #expect(Placard.wrap("Quán Phượng Trì", perLine: 6) == ["Quán", "Phượng", "Trì"])
+        #expect(Placard.wrap("Quán Phượng Trì", perLine: 11) == ["Quán Phượng", "Trì"])
+        #expect(Placard.wrap("abcdefghij xy", perLine: 4) == ["abcd", "efgh", "ij", "xy"])
+        #expect(Placard.wrap("abcdefghij xy", perLine: 5) == ["abcde", "fghij", "xy"])
     }
 }
