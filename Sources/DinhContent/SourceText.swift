@@ -52,17 +52,37 @@ package struct SourceText {
         return "\(tenths / 10).\(tenths % 10) MB"
     }
 
-    /// Splits `---` front matter from the Markdown body.
+    /// Splits `---` front matter from the Markdown body. Only the front matter is read line by
+    /// line; the body is one slice of the text (a catalogue has thousands of pages).
     package static func split(_ text: String, path: String) -> SourceText {
-        let lines = text.lines
-        guard lines.first.map({ $0.trimmed == "---" }) == true else {
+        let utf8 = text.utf8
+        /// The line starting at `start`, and where the next one starts (nil after the last).
+        func line(at start: String.Index) -> (text: Substring, next: String.Index?) {
+            guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else { return (text[start...], nil) }
+            return (text[start..<newline], utf8.index(after: newline))
+        }
+        func isFence(_ line: Substring) -> Bool { line.utf8.contains(UInt8(ascii: "-")) && line.trimmed == "---" }
+        let first = line(at: text.startIndex)
+        guard isFence(first.text) else {
             return SourceText(path: path, frontMatter: nil, frontMatterLineOffset: 0, body: text, bodyFirstLine: 1)
         }
-        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmed == "---" }) else {
-            return SourceText(path: path, frontMatter: lines.dropFirst().joined(separator: "\n"), frontMatterLineOffset: 1,
-                              body: "", bodyFirstLine: lines.count + 1, frontMatterClosed: false)
+        guard let frontMatterStart = first.next else {
+            return SourceText(path: path, frontMatter: "", frontMatterLineOffset: 1, body: "", bodyFirstLine: 2, frontMatterClosed: false)
         }
-        return SourceText(path: path, frontMatter: lines[1..<close].joined(separator: "\n"), frontMatterLineOffset: 1,
-                          body: lines[(close + 1)...].joined(separator: "\n"), bodyFirstLine: close + 2)
+        var start: String.Index? = frontMatterStart
+        var number = 2 // of the line at `start`
+        while let lineStart = start {
+            let current = line(at: lineStart)
+            if isFence(current.text) {
+                // Up to the line end before the closing `---`.
+                let end = lineStart == frontMatterStart ? lineStart : utf8.index(before: lineStart)
+                return SourceText(path: path, frontMatter: String(text[frontMatterStart..<end]), frontMatterLineOffset: 1,
+                                  body: current.next.map { String(text[$0...]) } ?? "", bodyFirstLine: number + 1)
+            }
+            start = current.next
+            number += 1
+        }
+        return SourceText(path: path, frontMatter: String(text[frontMatterStart...]), frontMatterLineOffset: 1,
+                          body: "", bodyFirstLine: number, frontMatterClosed: false)
     }
 }

@@ -15,6 +15,8 @@ import Foundation
 struct OutputFolder: Sendable {
     let target: URL
     let staging: URL
+    /// `staging.path`, worked out once: it prefixes every file a build writes.
+    private let stagingPath: String
     /// Where the replaced site is kept for the next build, or nil to remove it.
     let previous: URL?
     /// Whether the staging folder started as a previous site, whose stale files must go at the end.
@@ -48,6 +50,7 @@ struct OutputFolder: Sendable {
         Self.removeStale(beside: target)
         self.target = target
         staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-dinh-\(ProcessInfo.processInfo.processIdentifier)")
+        stagingPath = staging.path
         previous = keepsPrevious ? parent.appendingPathComponent(".\(target.lastPathComponent).dinh-previous") : nil
         try? FileManager.default.removeItem(at: staging)
         // Taking the previous site by renaming it is atomic: of two builds at once, one gets it.
@@ -77,19 +80,19 @@ struct OutputFolder: Sendable {
     /// the file's folder now; a reused one (the previous site) almost always has it already, so
     /// it is only made when writing there fails (`retrying`).
     private func place(_ relative: String) throws -> String {
-        guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
+        guard !relative.hasPrefix("/"), !relative.contains("..") || !relative.split(separator: "/").contains("..") else {
             throw DinhError(SiteMessage.writeOutside(path: relative))
         }
         record.add(file: relative)
         if !reusing { try makeParent(of: relative) }
-        return staging.path + "/" + relative
+        return stagingPath + "/" + relative
     }
 
     private func makeParent(of relative: String) throws {
         guard let slash = relative.lastIndex(of: "/") else { return }
         let folder = String(relative[..<slash])
         if !record.has(folder: folder) {
-            try Self.makeFolder(staging.path + "/" + folder)
+            try Self.makeFolder(stagingPath + "/" + folder)
             record.add(folder: folder)
         }
     }
@@ -153,7 +156,7 @@ struct OutputFolder: Sendable {
     /// Publishes a processed file: a hard link to the cache where the file system allows, else a copy.
     func link(_ source: URL, to relative: String) throws {
         let path = try place(relative)
-        record.note(relative, Self.identity(of: source, staging: staging))
+        record.note(relative, Self.identity(of: source, staging: stagingPath))
         try reportingFullDisk { try retrying(relative, at: path) {
             if Foundation.link(source.path, path) == 0 { return }
             if errno == EEXIST {
@@ -206,10 +209,10 @@ struct OutputFolder: Sendable {
     /// What a linked file is, without reading it: files of the processed-media cache are named by
     /// their content (cache keys, fingerprinted variants), and a second name for a file written by
     /// this build is that file.
-    private static func identity(of source: URL, staging: URL) -> UInt64 {
+    private static func identity(of source: URL, staging: String) -> UInt64 {
         let path = source.path
         if let range = path.range(of: "/.dinh-cache/", options: .backwards) { return ContentHash.xxh64(Data(path[range.upperBound...].utf8)) }
-        if path.hasPrefix(staging.path + "/") { return ContentHash.xxh64(Data(path.dropFirst(staging.path.count).utf8)) }
+        if path.hasPrefix(staging + "/") { return ContentHash.xxh64(Data(path.dropFirst(staging.count).utf8)) }
         return (try? Data(contentsOf: source, options: .mappedIfSafe)).map { ContentHash.xxh64($0) } ?? 0
     }
 
