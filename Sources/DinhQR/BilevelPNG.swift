@@ -91,13 +91,11 @@ struct BilevelPNG {
                 let limit = min(258, n - i)
                 var length = 0, distance = 0
                 if i - rowDistance >= lookback {
-                    var k = 0
-                    while k < limit, p[i + k] == p[i + k - rowDistance] { k += 1 }
+                    let k = matchLength(p, i, i - rowDistance, limit)
                     if k >= 3 { length = k; distance = rowDistance }
                 }
                 if length < limit, i - 1 >= lookback {
-                    var k = 0
-                    while k < limit, p[i + k] == p[i + k - 1] { k += 1 }
+                    let k = matchLength(p, i, i - 1, limit)
                     if k >= 3, k > length { length = k; distance = 1 }
                 }
                 if length >= 3 {
@@ -110,6 +108,22 @@ struct BilevelPNG {
             }
         }
     }
+}
+
+/// How many bytes from `a` on equal those from `b` on, at most `limit`: eight at a time.
+@inline(__always)
+private func matchLength(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int, _ limit: Int) -> Int {
+    let raw = UnsafeRawPointer(p)
+    var k = 0
+    while k + 8 <= limit {
+        let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: a + k, as: UInt64.self))
+            ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: b + k, as: UInt64.self))
+        // The first byte that differs is the lowest one set in memory order.
+        if x != 0 { return k + x.trailingZeroBitCount / 8 }
+        k += 8
+    }
+    while k < limit, p[a + k] == p[b + k] { k += 1 }
+    return k
 }
 
 /// Adler-32 (RFC 1950), appended a row at a time: a row's share depends only on its byte sum and

@@ -190,21 +190,7 @@ public enum Placard {
 
     /// Numbers without float noise: placards must be byte-identical across builds.
     static func n(_ value: Double, digits: Int = 2) -> String {
-        // In whole units of the last digit, written out by hand: printing a Double is slow, and a
-        // placard has a hundred numbers.
-        var factor = 1
-        for _ in 0..<digits { factor *= 10 }
-        let scaled = (value * Double(factor)).rounded()
-        guard scaled.magnitude < 1e15 else { return String(Int(value.rounded())) }
-        let units = Int(scaled)
-        let whole = String(units.magnitude / UInt(factor))
-        var fraction = units.magnitude % UInt(factor)
-        var places = digits
-        while places > 0, fraction % 10 == 0 { fraction /= 10; places -= 1 }
-        let sign = units < 0 ? "-" : ""
-        guard places > 0 else { return units == 0 ? "0" : sign + whole }
-        let decimals = String(fraction)
-        return sign + whole + "." + String(repeating: "0", count: places - decimals.count) + decimals
+        Decimals.string(value, places: digits)
     }
 
     /// Text for XML: escaped, and without the control characters XML 1.0 forbids.

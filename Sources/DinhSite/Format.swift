@@ -1,5 +1,6 @@
 import Foundation
 import DinhContent
+import DinhCore
 
 /// Numbers as each language writes them.
 enum Format {
@@ -39,10 +40,8 @@ enum Format {
         return "\(whole)\(language == "vi" ? "," : ".")\(fraction) MB"
     }
 
+    /// A coordinate with up to six decimals (about 10 cm on the ground).
     static func coordinate(_ value: Double) -> String {
-        var text = String(format: "%.6f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
+        Decimals.string(value, places: 6)
     }
 }

@@ -155,19 +155,29 @@ struct OutputFolder: Sendable {
 
     /// Publishes a processed file: a hard link to the cache where the file system allows, else a copy.
     func link(_ source: URL, to relative: String) throws {
+        try link(source.path, identity: Self.identity(of: source), to: relative)
+    }
+
+    /// Gives a file this build wrote a second name (the same page at another address); it is that
+    /// file, as far as the site's fingerprint goes.
+    func link(written: String, to relative: String) throws {
+        try link(stagingPath + "/" + written, identity: ContentHash.xxh64(Data(("/" + written).utf8)), to: relative)
+    }
+
+    private func link(_ source: String, identity: UInt64, to relative: String) throws {
         let path = try place(relative)
-        record.note(relative, Self.identity(of: source, staging: stagingPath))
+        record.note(relative, identity)
         try reportingFullDisk { try retrying(relative, at: path) {
-            if Foundation.link(source.path, path) == 0 { return }
+            if Foundation.link(source, path) == 0 { return }
             if errno == EEXIST {
-                if Self.sameFile(source.path, path) { return }
+                if Self.sameFile(source, path) { return }
                 try FileManager.default.removeItem(atPath: path)
-                if Foundation.link(source.path, path) == 0 { return }
+                if Foundation.link(source, path) == 0 { return }
             }
             if errno == ENOENT || errno == ENOTDIR {
-                throw DinhError(SiteMessage.cannotPublish(source: source.path, as: relative, reason: String(cString: strerror(errno))))
+                throw DinhError(SiteMessage.cannotPublish(source: source, as: relative, reason: String(cString: strerror(errno))))
             }
-            try PlainFile.write(Data(contentsOf: source, options: .mappedIfSafe), to: path)
+            try PlainFile.write(Data(contentsOf: URL(fileURLWithPath: source), options: .mappedIfSafe), to: path)
         } }
     }
 
@@ -207,12 +217,10 @@ struct OutputFolder: Sendable {
     }
 
     /// What a linked file is, without reading it: files of the processed-media cache are named by
-    /// their content (cache keys, fingerprinted variants), and a second name for a file written by
-    /// this build is that file.
-    private static func identity(of source: URL, staging: String) -> UInt64 {
+    /// their content (cache keys, fingerprinted variants).
+    private static func identity(of source: URL) -> UInt64 {
         let path = source.path
         if let range = path.range(of: "/.dinh-cache/", options: .backwards) { return ContentHash.xxh64(Data(path[range.upperBound...].utf8)) }
-        if path.hasPrefix(staging + "/") { return ContentHash.xxh64(Data(path.dropFirst(staging.count).utf8)) }
         return (try? Data(contentsOf: source, options: .mappedIfSafe)).map { ContentHash.xxh64($0) } ?? 0
     }
 

@@ -47,7 +47,7 @@ struct PageRenderer: Sendable {
                         let lower = "q/\(landing.code)/index.html"
                         try output.write(lower, renderLanding(landing))
                         // The same page under the capitalised address the symbol may carry: a second name for the file.
-                        if landing.uppercase { try output.link(output.staging.appendingPathComponent(lower), to: "Q/\(landing.code)/index.html") }
+                        if landing.uppercase { try output.link(written: lower, to: "Q/\(landing.code)/index.html") }
                     }
                 }
             }
