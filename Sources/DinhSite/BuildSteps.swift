@@ -40,11 +40,13 @@ struct ValidateStep: BuildStep {
 
     func run(_ context: inout BuildContext) async throws {
         let options = context.options
-        let (theme, themeDiagnostics) = Theme.load(overrides: options.content.appendingPathComponent("theme"),
-                                                  displayOverrides: "\(options.displayContent)/theme")
+        // Two independent reads, side by side: the theme's files and the codes' lock.
+        async let loaded = Theme.load(overrides: options.content.appendingPathComponent("theme"),
+                                      displayOverrides: "\(options.displayContent)/theme")
+        let lock = context.codes?.check()
+        let (theme, themeDiagnostics) = await loaded
         context.theme = theme
         context.diagnostics.append(contentsOf: themeDiagnostics)
-        let lock = context.codes?.check()
         context.lock = lock
         context.diagnostics.append(contentsOf: lock?.diagnostics ?? [])
     }

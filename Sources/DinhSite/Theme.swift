@@ -34,6 +34,7 @@ public struct Theme: Sendable {
         }
         let builtInNames = ((try? fileManager.contentsOfDirectory(atPath: builtIn.path)) ?? []).filter { $0.hasSuffix(".mustache") }
         var shownPaths: [String: String] = [:]
+        var builtInTemplates: [String: Template] = [:]
         let names = Set(builtInNames).union(overrideNames.filter { $0.hasSuffix(".mustache") })
         for file in names.sorted() {
             let overridden = overrideNames.contains(file)
@@ -44,8 +45,10 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                library.register(try Template(text), named: String(file.dropLast(".mustache".count)))
+                let template = try Template(text)
+                library.register(template, named: String(file.dropLast(".mustache".count)))
                 shownPaths[String(file.dropLast(".mustache".count))] = shown
+                if !overridden { builtInTemplates[file] = template }
             } catch {
                 diagnostics.error(SourceLocation(path: shown, line: error.line, column: error.column), .templateError(detail: error.text))
             }
@@ -53,8 +56,8 @@ public struct Theme: Sendable {
         // The built-in templates also answer to `built-in/<name>`, so a template in content/theme can
         // fill the blocks of the one it replaces: `{{<built-in/layout}}{{$footer}}…{{/footer}}{{/built-in/layout}}`.
         for file in builtInNames.sorted() {
-            guard let data = fileManager.contents(atPath: builtIn.appendingPathComponent(file).path),
-                  let template = try? Template(String(decoding: data, as: UTF8.self)) else { continue }
+            guard let template = builtInTemplates[file] ?? fileManager.contents(atPath: builtIn.appendingPathComponent(file).path)
+                .flatMap({ try? Template(String(decoding: $0, as: UTF8.self)) }) else { continue }
             library.register(template, named: "built-in/\(file.dropLast(".mustache".count))")
         }
         // A partial or parent that does not exist would silently render as nothing.
@@ -65,14 +68,22 @@ public struct Theme: Sendable {
             }
         }
 
-        var assets: [String: Data] = [:]
+        // A file in content/theme/assets takes the place of the built-in one of that name.
+        var sources: [String: URL] = [:]
         for folder in [builtIn.appendingPathComponent("assets"), overrides.appendingPathComponent("assets")] {
-            for name in ((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where !name.hasPrefix(".") {
-                guard let data = fileManager.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
-                assets[name] = name.hasSuffix(".js") ? compactScript(data) : name.hasSuffix(".css") ? compactStyle(data) : data
+            for name in (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? [] where !name.hasPrefix(".") {
+                sources[name] = folder.appendingPathComponent(name)
             }
         }
-        let theme = Theme(library: library, assets: assets.keys.sorted().compactMap { name in assets[name].map { (name, $0) } })
+        // Compacted on all cores: this runs before any page can be made.
+        let assetNames = sources.keys.sorted(), files = assetNames.compactMap { sources[$0] }
+        let compacted = Slots<Data>(count: assetNames.count)
+        DispatchQueue.concurrentPerform(iterations: assetNames.count) { index in
+            let name = assetNames[index]
+            guard let data = FileManager.default.contents(atPath: files[index].path) else { return }
+            compacted[index] = name.hasSuffix(".js") ? compactScript(data) : name.hasSuffix(".css") ? compactStyle(data) : data
+        }
+        let theme = Theme(library: library, assets: zip(assetNames, compacted.values).compactMap { name, data in data.map { (name, $0) } })
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
     }
 
@@ -86,7 +97,7 @@ public struct Theme: Sendable {
     /// template literals are copied as they are, and a line the scanner is not sure of keeps the rest
     /// of its text unchanged, and its line break.
     static func compactScript(_ data: Data) -> Data {
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = String(decoding: data, as: UTF8.self).lines
         var out: [String] = [], joins = false
         for line in lines {
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
@@ -94,7 +105,7 @@ public struct Theme: Sendable {
             let (packed, whole) = squeezeScript(Array(trimmed.unicodeScalars))
             guard let last = packed.last else { continue }
             if joins { out[out.count - 1] += packed } else { out.append(packed) }
-            joins = whole && "{;,".contains(last) && !packed.contains("`")
+            joins = whole && "{;,".contains(last) && !packed.utf8.contains(UInt8(ascii: "`"))
         }
         return Data((out.joined(separator: "\n") + "\n").utf8)
     }
@@ -113,7 +124,7 @@ public struct Theme: Sendable {
     /// sure of the line and copied the rest of it unchanged.
     private static func squeezeScript(_ line: [Unicode.Scalar]) -> (text: String, whole: Bool) {
         var out = String.UnicodeScalarView()
-        var i = 0, space = false, word = "", whole = true
+        var i = 0, space = false, whole = true
         func emit(_ c: Unicode.Scalar) {
             let last = out.last
             // A space stays between words, between signs (`a - -b`, `a + ++b`), after a number before a
@@ -123,7 +134,6 @@ public struct Theme: Sendable {
                 || ((last >= "0" && last <= "9") && c == ".") || (last == "<" && c == "!") {
                 out.append(" ")
             }
-            word = isWord(c) ? ((last.map(isWord) ?? false) && !space ? word : "") + String(c) : ""
             space = false
             out.append(c)
         }
@@ -140,7 +150,7 @@ public struct Theme: Sendable {
                 var j = i + 1
                 while j < line.count && line[j] != c { j += line[j] == "\\" ? 2 : 1 }
                 guard j < line.count else { rest(); break }
-                emit(c); out.append(contentsOf: line[(i + 1)...j]); word = ""
+                emit(c); out.append(contentsOf: line[(i + 1)...j])
                 i = j + 1
                 continue
             }
@@ -155,14 +165,14 @@ public struct Theme: Sendable {
                     continue
                 }
                 let last = out.last
-                if last == nil || beforeRegex.contains(last!) || regexKeywords.contains(word) { // a regular expression
+                if last == nil || beforeRegex.contains(last!) || regexKeywords.contains(lastWord(out)) { // a regular expression
                     var j = i + 1, inClass = false
                     while j < line.count && (inClass || line[j] != "/") {
                         if line[j] == "\\" { j += 1 } else if line[j] == "[" { inClass = true } else if line[j] == "]" { inClass = false }
                         j += 1
                     }
                     guard j < line.count else { rest(); break }
-                    emit(c); out.append(contentsOf: line[(i + 1)...j]); word = ""
+                    emit(c); out.append(contentsOf: line[(i + 1)...j])
                     i = j + 1
                     continue
                 }
@@ -171,6 +181,14 @@ public struct Theme: Sendable {
             i += 1
         }
         return (String(out), whole)
+    }
+
+    /// The word the squeezed text ends with (`return` in `return /x/`): spaces between words are
+    /// kept, so the word is the run of word characters at the end.
+    private static func lastWord(_ text: String.UnicodeScalarView) -> String {
+        var start = text.endIndex
+        while start > text.startIndex, isWord(text[text.index(before: start)]) { start = text.index(before: start) }
+        return String(text[start...])
     }
 
     /// Stylesheets without comments and indentation, and without the line breaks after `{`, `}`, `;`
