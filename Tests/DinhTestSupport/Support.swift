@@ -1,14 +1,27 @@
 import Foundation
 
-/// A fresh folder under the system temporary directory, removed by `remove()`.
+/// A fresh folder under this test run's own temporary folder, removed by `remove()`.
 public struct TemporaryDirectory: Sendable {
     public let url: URL
 
     public init(_ prefix: String = "dinh-test") throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
+        url = Self.runFolder.appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
+
+    /// `dinh-tests-<pid>` in the system's temporary folder: what a test forgets to remove (a site
+    /// fixture, a failed test's files) stays there, and the next test run removes the folders of
+    /// runs that have ended, so runs never pile thousands of folders into /tmp.
+    public static let runFolder: URL = {
+        let temporary = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix("dinh-tests-") {
+            guard let pid = pid_t(name.dropFirst("dinh-tests-".count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+        }
+        let folder = temporary.appendingPathComponent("dinh-tests-\(getpid())", isDirectory: true)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }()
 
     public var path: String { url.path }
 
@@ -119,6 +132,9 @@ public enum Tools {
         var env = ProcessInfo.processInfo.environment
         // dinh speaks the locale's language: tests read its English unless they ask for Vietnamese.
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] where env[key]?.lowercased().hasPrefix("vi") == true { env[key] = "C.UTF-8" }
+        // What the programs leave in the temporary folder (Chromium's profiles, a killed build's
+        // files) goes with the run's own folder.
+        env["TMPDIR"] = TemporaryDirectory.runFolder.path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
