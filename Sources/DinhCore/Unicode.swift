@@ -7,7 +7,9 @@ extension String {
         // round trip unless a scalar could change — a combining mark, Hangul jamo, a composition
         // exclusion (singletons like Å U+212B), or a script whose vowel signs compose.
         let mayChange = unicodeScalars.contains { scalar in
-            guard scalar.value >= 0x300 else { return false }
+            // Below U+0300, and Vietnamese's precomposed letters (U+1E00–U+1EFF, none a mark or
+            // an exclusion), need no look at their properties.
+            guard scalar.value >= 0x300, !(0x1E00...0x1EFF).contains(scalar.value) else { return false }
             let properties = scalar.properties
             return properties.canonicalCombiningClass.rawValue != 0 || properties.isFullCompositionExclusion
                 || (0x0900...0x0DFF).contains(scalar.value) || (0x1000...0x11FF).contains(scalar.value)

@@ -280,18 +280,42 @@ enum FixedHuffman {
     }
 }
 
+/// CRC-32 (ISO-HDLC, as PNG chunks carry it), eight bytes a step ("slicing by 8"): a 1000-pixel
+/// code's chunks are a few kilobytes, and a byte at a time was a tenth of the PNG's cost.
 enum CRC32 {
-    static let table: [UInt32] = (0..<256).map { n in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
+    /// `tables[k * 256 + n]`: the CRC of byte `n` followed by `k` zero bytes.
+    static let tables: [UInt32] = {
+        var tables = [UInt32](repeating: 0, count: 8 * 256)
+        for n in 0..<256 {
+            var c = UInt32(n)
+            for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+            tables[n] = c
+        }
+        for k in 1..<8 {
+            for n in 0..<256 {
+                let previous = tables[(k - 1) * 256 + n]
+                tables[k * 256 + n] = (previous >> 8) ^ tables[Int(previous & 0xFF)]
+            }
+        }
+        return tables
+    }()
 
     static func checksum(_ bytes: [UInt8], start: UInt32 = 0xFFFF_FFFF) -> UInt32 {
-        table.withUnsafeBufferPointer { table in
-            bytes.withUnsafeBufferPointer { bytes in
-                var c = start
-                for byte in bytes { c = table[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
+        tables.withUnsafeBufferPointer { t in
+            bytes.withUnsafeBufferPointer { b in
+                var c = start, i = 0
+                while i + 8 <= b.count {
+                    let low = c ^ (UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24)
+                    let high = UInt32(b[i + 4]) | UInt32(b[i + 5]) << 8 | UInt32(b[i + 6]) << 16 | UInt32(b[i + 7]) << 24
+                    c = t[7 * 256 + Int(low & 0xFF)] ^ t[6 * 256 + Int(low >> 8 & 0xFF)] ^ t[5 * 256 + Int(low >> 16 & 0xFF)]
+                        ^ t[4 * 256 + Int(low >> 24)] ^ t[3 * 256 + Int(high & 0xFF)] ^ t[2 * 256 + Int(high >> 8 & 0xFF)]
+                        ^ t[256 + Int(high >> 16 & 0xFF)] ^ t[Int(high >> 24)]
+                    i += 8
+                }
+                while i < b.count {
+                    c = t[Int((c ^ UInt32(b[i])) & 0xFF)] ^ (c >> 8)
+                    i += 1
+                }
                 return c
             }
         }

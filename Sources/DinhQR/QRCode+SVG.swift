@@ -12,9 +12,14 @@ extension QRCode {
                 var length = 0
                 func put(_ byte: UInt8) { d[length] = byte; length += 1 }
                 func number(_ value: Int) {
-                    if value < 0 { put(UInt8(ascii: "-")); number(-value); return }
-                    if value >= 10 { number(value / 10) }
-                    put(UInt8(ascii: "0") + UInt8(value % 10))
+                    if value < 0 { put(UInt8(ascii: "-")) }
+                    var rest = value.magnitude, divisor: UInt = 1
+                    while divisor <= rest / 10 { divisor *= 10 }
+                    repeat {
+                        put(UInt8(ascii: "0") + UInt8(rest / divisor))
+                        rest %= divisor
+                        divisor /= 10
+                    } while divisor > 0
                 }
                 for y in 0..<side {
                     let row = y * side

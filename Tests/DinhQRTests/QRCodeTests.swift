@@ -230,4 +230,24 @@ struct QRCodeTests {
         #expect(svg.contains("shape-rendering=\"crispEdges\""))
         #expect(svg.contains("viewBox=\"0 0 \(symbol.size + 8) \(symbol.size + 8)\""))
     }
+
+    /// PNG chunks' CRC-32, eight bytes a step: the check value, and Python's zlib on buffers of
+    /// every length around the step size.
+    @Test func crc32MatchesZlib() throws {
+        #expect(CRC32.checksum(Array("123456789".utf8)) ^ 0xFFFF_FFFF == 0xCBF4_3926)
+        var generator = SystemRandomNumberGenerator()
+        let buffers = (0..<200).map { length in (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) } }
+        let script = "import sys, zlib\nfor line in sys.stdin.read().splitlines():\n    print('%08X' % zlib.crc32(bytes.fromhex(line)))\n"
+        let dir = try TemporaryDirectory("dinh-crc32")
+        defer { dir.remove() }
+        let file = try dir.write("crc.py", script)
+        let input = buffers.map { $0.map { String(format: "%02x", $0) }.joined() }.joined(separator: "\n") + "\n"
+        let result = try Tools.shell("\(Tools.python) '\(file.path)'", input: Data(input.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected = result.stdout.split(separator: "\n").map(String.init)
+        #expect(expected.count == buffers.count)
+        for (buffer, python) in zip(buffers, expected) {
+            #expect(String(format: "%08X", CRC32.checksum(buffer) ^ 0xFFFF_FFFF) == python, "length \(buffer.count)")
+        }
+    }
 }
