@@ -23,6 +23,12 @@ extension StringProtocol {
     /// Without leading and trailing spaces, tabs and line breaks. Pure Swift: Foundation's
     /// `trimmingCharacters(in:)` goes through NSString and was the hot spot of loading.
     package var trimmed: String {
+        // Most text has nothing to trim: it neither starts nor ends with a byte of those spaces.
+        func isSpaceByte(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        let whole = String(self)
+        if let first = whole.utf8.first, let last = whole.utf8.last, !isSpaceByte(first), first != 0xC2, !isSpaceByte(last), last != 0xA0 {
+            return whole
+        }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{A0}" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])
