@@ -102,20 +102,22 @@ package enum Fold {
     /// The words of `text` folded: runs of letters and digits (`[\p{L}\p{N}]+`), anything else
     /// separates; the first `limit` of them.
     package static func words(_ text: String, limit: Int = .max) -> [String] {
-        var words: [String] = [], word = String.UnicodeScalarView()
-        // Folded as it is read: a long text's first words cost what a short one's do.
+        // Folded as it is read: a long text's first words cost what a short one's do. A word is
+        // gathered as UTF-8 bytes (folded words are mostly ASCII), not scalar by scalar.
+        var words: [String] = [], word: [UInt8] = []
+        word.reserveCapacity(32)
         for scalar in text.unicodeScalars {
             fold(scalar) { folded in
                 if isWordScalar(folded) {
-                    word.append(folded)
+                    if folded.isASCII { word.append(UInt8(folded.value)) } else { UTF8.encode(folded) { word.append($0) } }
                 } else if !word.isEmpty {
-                    words.append(String(word))
-                    word = .init()
+                    words.append(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
                 }
             }
             if words.count >= limit { return Array(words.prefix(limit)) }
         }
-        if !word.isEmpty && words.count < limit { words.append(String(word)) }
+        if !word.isEmpty && words.count < limit { words.append(String(decoding: word, as: UTF8.self)) }
         return words
     }
 

@@ -156,7 +156,27 @@ public enum Placard {
     /// The words of a text with their lengths in characters, counted once (a name is wrapped at
     /// several sizes, and counting Vietnamese characters is not free).
     private static func words(_ text: String) -> [(word: Substring, count: Int)] {
-        text.split(whereSeparator: \.isWhitespace).map { ($0, $0.count) }
+        // Split at white-space scalars; Vietnamese letters (Latin ranges) are never white space,
+        // so only other scalars ask Unicode's tables.
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09...0x0D, 0x20: return true
+            case ..<0x80, 0xC0...0x24F, 0x1E00...0x1EFF: return false
+            default: return scalar.properties.isWhitespace
+            }
+        }
+        let scalars = text.unicodeScalars
+        var words: [(word: Substring, count: Int)] = []
+        var start: String.Index?
+        for index in scalars.indices {
+            if isSpace(scalars[index]) {
+                if let begin = start { words.append((text[begin..<index], text[begin..<index].count)); start = nil }
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let begin = start { words.append((text[begin...], text[begin...].count)) }
+        return words
     }
 
     private static func wrap(_ words: [(word: Substring, count: Int)], perLine: Int) -> [String] {
