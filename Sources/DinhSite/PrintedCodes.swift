@@ -91,7 +91,8 @@ struct PrintedCodes: Sendable {
             case .retired: return nil
             }
         }
-        let cache = Cache(folder: SitePaths.Cache.qr.folder(in: content.root).path)
+        let cacheFolder = SitePaths.Cache.qr.folder(in: content.root).path
+        let cache = Cache(folder: cacheFolder, kept: Set((try? FileManager.default.contentsOfDirectory(atPath: cacheFolder)) ?? []))
         if !printed.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)
@@ -140,11 +141,11 @@ struct PrintedCodes: Sendable {
         return own.union(content.site.movedCodes.filter { own.contains($0.value) }.keys)
     }
 
-    /// Where drawings are kept, and the part of temporary names that is this build's own (two
-    /// builds of one content at once never write the same temporary file).
+    /// Where drawings are kept, and the names there when the build started (a first build then
+    /// looks for none of its thousands of drawings).
     struct Cache {
         let folder: String
-        let token = UUID().uuidString
+        let kept: Set<String>
     }
 
     /// One code's drawing: from the cache, or drawn now and kept there.
@@ -184,7 +185,7 @@ struct PrintedCodes: Sendable {
                                     stars.map(String.init) ?? "-", publisher, payment?.payload ?? "-",
                                     payment?.detail(currency: site.currency) ?? "-"] + names + details).joined(separator: "\n"))
         let file = cache.folder + "/" + key
-        if let cached = DrawnCode.cached(code, in: file) { return cached }
+        if cache.kept.contains(key), let cached = DrawnCode.cached(code, in: file) { return cached }
 
         let link = try link(code)
         var pay: (symbol: QRCode, png: Data)?
@@ -213,15 +214,14 @@ struct PrintedCodes: Sendable {
         let files = DrawnCode.Files(png: png, svg: Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8),
                                     placard: PlacardDrawing(placard, size: size),
                                     pay: pay.map { ($0.png, Data($0.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8)) })
-        // Written aside and renamed into place, so an interrupted build never leaves half a drawing.
-        let temporary = "\(cache.folder)/.\(key).\(cache.token)"
+        // Written in place: a half-written drawing (an interrupted build) fails the size check
+        // when read, and is drawn again; two builds at once write the same bytes.
         do {
-            try PlainFile.write(DrawnCode.bundle(drawn, files), to: temporary)
+            try PlainFile.write(DrawnCode.bundle(drawn, files), to: file)
         } catch {
-            unlink(temporary)
+            unlink(file)
             throw DinhError(SiteMessage.cannotKeepQR(code: code, folder: cache.folder, reason: .reason(error)))
         }
-        if rename(temporary, file) != 0 { unlink(temporary) }
         return (drawn, files)
     }
 }

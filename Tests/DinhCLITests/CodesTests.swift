@@ -39,6 +39,10 @@ import Testing
         let result = try build()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Tools.tree(output) == before, "the same site, from drawings made again")
+        for name in drawings {
+            let size = try Data(contentsOf: cache.appendingPathComponent(name)).count
+            #expect(size > 1000, "\(name) is whole again in the cache (\(size) bytes)")
+        }
     }
 
     @Test func removedCodeFailsTheBuildNamingCodeAndLock() throws {
