@@ -259,7 +259,9 @@ public struct Markdown: Sendable {
             default:
                 // Plain text runs to the next character that may start markup; escaped in one go.
                 var run = i + 1
-                while run < end, !Self.markupStarts[Int(chars[run])] { run += 1 }
+                Self.markupStarts.withUnsafeBufferPointer { starts in
+                    while run < end, !starts[Int(chars[run])] { run += 1 }
+                }
                 Self.appendEscaped(chars[i..<run], to: &out); i = run
             }
         }
@@ -284,16 +286,23 @@ public struct Markdown: Sendable {
     }
 
     private static func appendEscaped(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
-            case ascii("&"): out += Array("&amp;".utf8)
-            case ascii("<"): out += Array("&lt;".utf8)
-            case ascii(">"): out += Array("&gt;".utf8)
-            case ascii("\""): out += Array("&quot;".utf8)
-            case ascii("'"): out += Array("&#39;".utf8)
-            default: out.append(byte)
+        // Runs without a character to escape are copied whole.
+        var run = bytes.startIndex
+        for index in bytes.indices {
+            let entity: String
+            switch bytes[index] {
+            case ascii("&"): entity = "&amp;"
+            case ascii("<"): entity = "&lt;"
+            case ascii(">"): entity = "&gt;"
+            case ascii("\""): entity = "&quot;"
+            case ascii("'"): entity = "&#39;"
+            default: continue
             }
+            out.append(contentsOf: bytes[run..<index])
+            out.append(contentsOf: entity.utf8)
+            run = index + 1
         }
+        out.append(contentsOf: bytes[run...])
     }
 
     /// Where each `[` and `(` of a text closes (the `]` or `)` that balances it), found in one pass
