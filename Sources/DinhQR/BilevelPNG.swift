@@ -65,7 +65,7 @@ struct BilevelPNG {
         for (index, row) in rows.enumerated() {
             window.replaceSubrange(stride..<(stride + 1), with: [0])
             window.replaceSubrange((stride + 1)..<(2 * stride), with: row)
-            Self.deflate(window, from: stride, lookback: index == 0 ? stride : 0, rowDistance: stride, codes: codes, into: &bits)
+            Self.deflate(window, from: stride, lookback: index == 0 ? stride : 0, codes: codes, into: &bits)
             checksum.append(Adler32.RowSums(window[stride...]), times: repeats)
             for match in copyMatches { bits.write(match.bits, count: match.count) }
             if copies < 3 {
@@ -81,8 +81,8 @@ struct BilevelPNG {
 
     /// Literals and matches (the row above, the byte before) for `data[from...]`; matches may not
     /// reach back before `lookback`.
-    private static func deflate(_ data: [UInt8], from start: Int, lookback: Int, rowDistance: Int, codes: FixedHuffman.Codes,
-                                into bits: inout BitWriter) {
+    private static func deflate(_ data: [UInt8], from start: Int, lookback: Int, codes: FixedHuffman.Codes, into bits: inout BitWriter) {
+        let rowDistance = codes.rowDistance
         data.withUnsafeBufferPointer { input in
             guard let p = input.baseAddress else { return }
             let n = input.count
@@ -260,6 +260,7 @@ enum FixedHuffman {
         /// A match of 3…258 bytes at distance 1 or `rowDistance`: at most 8 + 5 + 5 + 13 = 31 bits.
         @inline(__always)
         func match(length: Int, distance: Int) -> (bits: UInt32, count: Int) {
+            assert(distance == 1 || distance == rowDistance, "only the byte before and the row above are coded")
             let entry = lengths[length]
             let code = literals[entry.symbol]
             let far = distance == 1 ? byteBefore : rowAbove

@@ -156,23 +156,21 @@ public enum Placard {
     /// The words of a text with their lengths in characters, counted once (a name is wrapped at
     /// several sizes, and counting Vietnamese characters is not free).
     private static func words(_ text: String) -> [(word: Substring, count: Int)] {
-        // Split at white-space scalars; Vietnamese letters (Latin ranges) are never white space,
-        // so only other scalars ask Unicode's tables.
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x09...0x0D, 0x20: return true
-            case ..<0x80, 0xC0...0x24F, 0x1E00...0x1EFF: return false
-            default: return scalar.properties.isWhitespace
-            }
-        }
+        // A Vietnamese name is letters of the Latin ranges (below U+0300, U+1E00–U+1EFF) and
+        // spaces, where every scalar is a character: split at scalars, without asking Unicode's
+        // tables. Any other text (a combining mark, another script) is split by characters.
         let scalars = text.unicodeScalars
+        guard scalars.allSatisfy({ $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }) else {
+            return text.split(whereSeparator: \.isWhitespace).map { ($0, $0.count) }
+        }
         var words: [(word: Substring, count: Int)] = []
         var start: String.Index?
         for index in scalars.indices {
-            if isSpace(scalars[index]) {
+            switch scalars[index].value {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0:
                 if let begin = start { words.append((text[begin..<index], text[begin..<index].count)); start = nil }
-            } else if start == nil {
-                start = index
+            default:
+                if start == nil { start = index }
             }
         }
         if let begin = start { words.append((text[begin...], text[begin...].count)) }

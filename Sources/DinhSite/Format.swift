@@ -40,8 +40,15 @@ enum Format {
         return "\(whole)\(language == "vi" ? "," : ".")\(fraction) MB"
     }
 
-    /// A coordinate with up to six decimals (about 10 cm on the ground).
+    /// A coordinate with up to six decimals (about 10 cm on the ground), as `%.6f` writes it
+    /// without its trailing zeros. Written by hand, but for a value at a tie (21.0285005, from a
+    /// map link) or next to zero, where printf's rounding of the exact binary value decides.
     static func coordinate(_ value: Double) -> String {
-        Decimals.string(value, places: 6)
+        let scaled = value * 1e6
+        guard abs(scaled - scaled.rounded(.down) - 0.5) < 1e-6 || abs(scaled) < 1 else { return Decimals.string(value, places: 6) }
+        var text = String(format: "%.6f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 }

@@ -93,6 +93,8 @@ struct PrintedCodes: Sendable {
         }
         let cacheFolder = SitePaths.Cache.qr.folder(in: content.root).path
         let cache = Cache(folder: cacheFolder, kept: Set((try? FileManager.default.contentsOfDirectory(atPath: cacheFolder)) ?? []))
+        // Temporary files of older versions of Dinh, left by interrupted builds.
+        for name in cache.kept where name.hasPrefix(".") { unlink(cacheFolder + "/" + name) }
         if !printed.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)
@@ -214,8 +216,8 @@ struct PrintedCodes: Sendable {
         let files = DrawnCode.Files(png: png, svg: Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8),
                                     placard: PlacardDrawing(placard, size: size),
                                     pay: pay.map { ($0.png, Data($0.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8)) })
-        // Written in place: a half-written drawing (an interrupted build) fails the size check
-        // when read, and is drawn again; two builds at once write the same bytes.
+        // Written in place: a half-written drawing (an interrupted build) fails its checksum when
+        // read, and is drawn again; two builds at once write the same bytes.
         do {
             try PlainFile.write(DrawnCode.bundle(drawn, files), to: file)
         } catch {
@@ -239,12 +241,12 @@ extension PlacardInfo.Kind {
 }
 
 /// A code drawn for print: what `dinh qr` reports of it and whether its symbol carries the address
-/// in capitals. Its files are kept in the cache as one file: a header (those two, and the placard's
-/// size), then the QR PNG, the QR SVG, the placard's label and drawing, and a product's payment
-/// code as PNG and SVG (both empty when it has none).
+/// in capitals. Its files are kept in the cache as one file: a header (the checksum of the rest,
+/// those two, the placard's size, the parts' sizes), then the QR PNG, the QR SVG, the placard's
+/// label and drawing, and a product's payment code as PNG and SVG (both empty when it has none).
 struct DrawnCode: Sendable {
     /// Part of every cache key: change it when the drawing of codes or placards changes.
-    static let drawing = "qr-drawing-7"
+    static let drawing = "qr-drawing-8"
 
     let code: String
     /// Whether the symbol carries the upper-case address (then `Q/<CODE>/` must exist too).
@@ -264,10 +266,10 @@ struct DrawnCode: Sendable {
     /// The cache file of a drawing.
     static func bundle(_ drawn: DrawnCode, _ files: Files) -> [UInt8] {
         let parts = [files.png, files.svg, Data(files.placard.label.utf8), Data(files.placard.body.utf8), files.pay?.png ?? Data(), files.pay?.svg ?? Data()]
-        var bytes = Array("dinh-qr\n\(drawn.isUppercase ? "upper" : "as written")\n\(files.placard.size.rawValue)\n\(Self.line(drawn.summary))\n\(parts.map { String($0.count) }.joined(separator: " "))\n".utf8)
-        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count })
-        for part in parts { bytes.append(contentsOf: part) }
-        return bytes
+        var rest = Array("\(drawn.isUppercase ? "upper" : "as written")\n\(files.placard.size.rawValue)\n\(Self.line(drawn.summary))\n\(parts.map { String($0.count) }.joined(separator: " "))\n".utf8)
+        rest.reserveCapacity(rest.count + parts.reduce(0) { $0 + $1.count })
+        for part in parts { rest.append(contentsOf: part) }
+        return Array("dinh-qr \(String(ContentHash.xxh64(rest), radix: 16))\n".utf8) + rest
     }
 
     /// A drawing from the cache, read once, or nil when there is none (or it is damaged).
@@ -278,8 +280,11 @@ struct DrawnCode: Sendable {
         while lines.count < 5, let newline = bytes[start...].firstIndex(of: 0x0A) {
             lines.append(String(decoding: bytes[start..<newline], as: UTF8.self))
             start = newline + 1
+            // The first line holds the checksum of the rest: written in place, a drawing cut
+            // short or with a hole (two builds at once, a killed one) is drawn again.
+            if lines.count == 1, lines[0] != "dinh-qr \(String(ContentHash.xxh64(bytes[start...]), radix: 16))" { return nil }
         }
-        guard lines.count == 5, lines[0] == "dinh-qr", let size = PlacardSize(rawValue: lines[2]), let summary = Self.summary(lines[3]) else { return nil }
+        guard lines.count == 5, let size = PlacardSize(rawValue: lines[2]), let summary = Self.summary(lines[3]) else { return nil }
         let sizes = lines[4].split(separator: " ").compactMap { Int($0) }
         guard sizes.count == 6, sizes.allSatisfy({ $0 >= 0 }), sizes.reduce(0, +) == bytes.endIndex - start else { return nil }
         var parts: [ArraySlice<UInt8>] = []

@@ -68,19 +68,20 @@ public struct Theme: Sendable {
             }
         }
 
-        // A file in content/theme/assets takes the place of the built-in one of that name.
-        var sources: [String: URL] = [:]
+        // A file in content/theme/assets takes the place of the built-in one of that name (the
+        // built-in one stays if the other cannot be read).
+        var sources: [String: [URL]] = [:]
         for folder in [builtIn.appendingPathComponent("assets"), overrides.appendingPathComponent("assets")] {
             for name in (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? [] where !name.hasPrefix(".") {
-                sources[name] = folder.appendingPathComponent(name)
+                sources[name, default: []].insert(folder.appendingPathComponent(name), at: 0)
             }
         }
         // Compacted on all cores: this runs before any page can be made.
-        let assetNames = sources.keys.sorted(), files = assetNames.compactMap { sources[$0] }
+        let assetNames = sources.keys.sorted(), files = assetNames.map { sources[$0] ?? [] }
         let compacted = Slots<Data>(count: assetNames.count)
         DispatchQueue.concurrentPerform(iterations: assetNames.count) { index in
             let name = assetNames[index]
-            guard let data = FileManager.default.contents(atPath: files[index].path) else { return }
+            guard let data = files[index].lazy.compactMap({ FileManager.default.contents(atPath: $0.path) }).first else { return }
             compacted[index] = name.hasSuffix(".js") ? compactScript(data) : name.hasSuffix(".css") ? compactStyle(data) : data
         }
         let theme = Theme(library: library, assets: zip(assetNames, compacted.values).compactMap { name, data in data.map { (name, $0) } })
@@ -97,7 +98,7 @@ public struct Theme: Sendable {
     /// template literals are copied as they are, and a line the scanner is not sure of keeps the rest
     /// of its text unchanged, and its line break.
     static func compactScript(_ data: Data) -> Data {
-        let lines = String(decoding: data, as: UTF8.self).lines
+        let lines = windowsLineEndsRemoved(String(decoding: data, as: UTF8.self)).lines
         var out: [String] = [], joins = false
         for line in lines {
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
@@ -183,6 +184,12 @@ public struct Theme: Sendable {
         return (String(out), whole)
     }
 
+    /// A theme file saved on Windows reads as one saved elsewhere: CRLF is one Character, so
+    /// splitting at "\n" saw the whole file as one line (and a `//` comment hid the rest of it).
+    private static func windowsLineEndsRemoved(_ text: String) -> String {
+        text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    }
+
     /// The word the squeezed text ends with (`return` in `return /x/`): spaces between words are
     /// kept, so the word is the run of word characters at the end.
     private static func lastWord(_ text: String.UnicodeScalarView) -> String {
@@ -194,7 +201,7 @@ public struct Theme: Sendable {
     /// Stylesheets without comments and indentation, and without the line breaks after `{`, `}`, `;`
     /// and `,` (elsewhere a line break may be a descendant combinator: it stays).
     static func compactStyle(_ data: Data) -> Data {
-        var text = String(decoding: data, as: UTF8.self)
+        var text = windowsLineEndsRemoved(String(decoding: data, as: UTF8.self))
         while let start = text.range(of: "/*"), let end = text.range(of: "*/", range: start.upperBound..<text.endIndex) {
             text.removeSubrange(start.lowerBound..<end.upperBound)
         }

@@ -151,5 +151,14 @@ struct PlacardTests {
         #expect(Placard.wrap("Quán Phượng Trì", perLine: 11) == ["Quán Phượng", "Trì"])
         #expect(Placard.wrap("abcdefghij xy", perLine: 4) == ["abcd", "efgh", "ij", "xy"])
         #expect(Placard.wrap("abcdefghij xy", perLine: 5) == ["abcde", "fghij", "xy"])
+        #expect(Placard.wrap("\u{A0}Hà\u{2003}Trung\r\n", perLine: 20) == ["Hà Trung"])
+        // The words are those of splitting Character by Character at white space.
+        let pieces = [" ", "\u{A0}", "\u{301}", "\u{200D}", "\t", "\r\n", "\u{85}", "\u{2003}", "a", "Đặc", "e\u{301}", "\u{903}", "Hà Trung"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(Placard.wrap(text, perLine: 1000) == [words], "\(text.debugDescription)")
+        }
     }
 }

@@ -8,6 +8,14 @@ import Testing
     func script(_ text: String) -> String { String(decoding: Theme.compactScript(Data(text.utf8)), as: UTF8.self) }
     func style(_ text: String) -> String { String(decoding: Theme.compactStyle(Data(text.utf8)), as: UTF8.self) }
 
+    @Test func filesSavedOnWindowsCompactAsOthers() {
+        let lf = "var a = 1;\n// note\nfunction f() {\n  return a;\n}\n"
+        #expect(script(lf.replacingOccurrences(of: "\n", with: "\r\n")) == script(lf))
+        #expect(script(lf).contains("function f"))
+        let css = "a {\n  color: red;\n}\n/* note */\nb { margin: 0 }\n"
+        #expect(style(css.replacingOccurrences(of: "\n", with: "\r\n")) == style(css))
+    }
+
     @Test func spacesBesidePunctuationGo() {
         #expect(script("  var a = [1, 2], b = { c: 3 };  // note\n\n  if (a) { f(a, b); }\n") == "var a=[1,2],b={c:3};if(a){f(a,b);}\n")
         #expect(script("return typeof x === 'y';\n") == "return typeof x==='y';\n")

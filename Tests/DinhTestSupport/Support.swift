@@ -9,17 +9,32 @@ public struct TemporaryDirectory: Sendable {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    /// `dinh-tests-<pid>` in the system's temporary folder: what a test forgets to remove (a site
-    /// fixture, a failed test's files) stays there, and the next test run removes the folders of
-    /// runs that have ended, so runs never pile thousands of folders into /tmp.
+    /// `dinh-tests-<pid>-<random>` in the system's temporary folder: what a test forgets to remove
+    /// (a site fixture, a failed test's files) stays there, and the next test run removes the
+    /// folders of runs that have ended, so runs never pile thousands of folders into /tmp. A run
+    /// holds a lock on its folder's `.lock` while it lives (in any pid namespace): a folder whose
+    /// lock can be taken is a finished run's.
     public static let runFolder: URL = {
-        let temporary = FileManager.default.temporaryDirectory
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix("dinh-tests-") {
-            guard let pid = pid_t(name.dropFirst("dinh-tests-".count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+        let fileManager = FileManager.default, temporary = fileManager.temporaryDirectory
+        for name in (try? fileManager.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix("dinh-tests-") {
+            let folder = temporary.appendingPathComponent(name)
+            let lock = open(folder.appendingPathComponent(".lock").path, O_RDWR | O_CLOEXEC)
+            if lock >= 0 {
+                defer { close(lock) }
+                if flock(lock, LOCK_EX | LOCK_NB) == 0 { try? fileManager.removeItem(at: folder) }
+            } else if let pid = pid_t(name.dropFirst("dinh-tests-".count).prefix { $0 != "-" }), kill(pid, 0) != 0, errno == ESRCH {
+                // A folder without a lock yet (a run starting) or of an older version: by its pid.
+                try? fileManager.removeItem(at: folder)
+            }
         }
-        let folder = temporary.appendingPathComponent("dinh-tests-\(getpid())", isDirectory: true)
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = temporary.appendingPathComponent("dinh-tests-\(getpid())-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        try? fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Locked before it has its name, so no other run ever takes it for a finished one's. Never
+        // closed: the lock goes with the process.
+        let lock = open(folder.appendingPathComponent(".lock-new").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        if lock >= 0, flock(lock, LOCK_EX) == 0 {
+            rename(folder.appendingPathComponent(".lock-new").path, folder.appendingPathComponent(".lock").path)
+        }
         return folder
     }()
 
@@ -132,8 +147,8 @@ public enum Tools {
         var env = ProcessInfo.processInfo.environment
         // dinh speaks the locale's language: tests read its English unless they ask for Vietnamese.
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] where env[key]?.lowercased().hasPrefix("vi") == true { env[key] = "C.UTF-8" }
-        // What the programs leave in the temporary folder (Chromium's profiles, a killed build's
-        // files) goes with the run's own folder.
+        // What the programs started here leave in the temporary folder (Chromium's profiles, the
+        // scripts' files) goes with the run's own folder.
         env["TMPDIR"] = TemporaryDirectory.runFolder.path
         for (key, value) in environment { env[key] = value }
         process.environment = env

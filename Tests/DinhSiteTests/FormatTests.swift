@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+@testable import DinhSite
+
+/// Coordinates on pages read as `%.6f` writes them, without its trailing zeros, ties included.
+@Suite struct FormatTests {
+    static func printf(_ value: Double) -> String {
+        var text = String(format: "%.6f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    @Test func coordinatesReadAsPrintfWritesThem() {
+        // A map link's seven decimals end in 5 half the time: printf rounds the exact binary value.
+        for value in [21.0285005, 105.8342215, 0.0078125, -0.0000001, 21.08, 105.6683333, 0, -105.8342215] {
+            #expect(Format.coordinate(value) == Self.printf(value), "\(value)")
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let sevenDecimals = Double(Int.random(in: 80_000_000...1_100_000_000, using: &generator) / 10 * 10 + 5) / 1e7
+            #expect(Format.coordinate(sevenDecimals) == Self.printf(sevenDecimals), "\(sevenDecimals)")
+            let any = Double.random(in: -180...180, using: &generator)
+            #expect(Format.coordinate(any) == Self.printf(any), "\(any)")
+        }
+    }
+}
