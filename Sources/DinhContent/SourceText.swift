@@ -41,9 +41,7 @@ package struct SourceText {
         guard var text = decoded else {
             return .failure(.error(start, .notUTF8))
         }
-        if hasCarriageReturn {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        }
+        if hasCarriageReturn { text = text.unixLineEnds }
         return .success(text.nfc)
     }
 

@@ -1,15 +1,25 @@
 import Foundation
 
+extension Unicode.Scalar {
+    /// A letter of the Latin ranges Vietnamese is written in, or ASCII (below U+0300, and the
+    /// precomposed letters U+1E00–U+1EFF): a whole character on its own, never a combining mark
+    /// nor a composition exclusion, so text made only of these needs no look at Unicode's tables.
+    package var isPrecomposedLatin: Bool { value < 0x300 || (0x1E00...0x1EFF).contains(value) }
+}
+
 extension String {
+    /// With Windows (CRLF) and old Mac (CR) line ends read as LF, as people's editors save them.
+    package var unixLineEnds: String {
+        utf8.contains(0x0D) ? replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : self
+    }
+
     /// Unicode NFC. Text pasted from macOS or Word is often decomposed (NFD): "ệ" as e + ̣ + ̂.
     package var nfc: String {
         // Most text is already NFC (Unikey and phones type precomposed letters): skip Foundation's
         // round trip unless a scalar could change — a combining mark, Hangul jamo, a composition
         // exclusion (singletons like Å U+212B), or a script whose vowel signs compose.
         let mayChange = unicodeScalars.contains { scalar in
-            // Below U+0300, and Vietnamese's precomposed letters (U+1E00–U+1EFF, none a mark or
-            // an exclusion), need no look at their properties.
-            guard scalar.value >= 0x300, !(0x1E00...0x1EFF).contains(scalar.value) else { return false }
+            guard !scalar.isPrecomposedLatin else { return false }
             let properties = scalar.properties
             return properties.canonicalCombiningClass.rawValue != 0 || properties.isFullCompositionExclusion
                 || (0x0900...0x0DFF).contains(scalar.value) || (0x1000...0x11FF).contains(scalar.value)

@@ -156,11 +156,11 @@ public enum Placard {
     /// The words of a text with their lengths in characters, counted once (a name is wrapped at
     /// several sizes, and counting Vietnamese characters is not free).
     private static func words(_ text: String) -> [(word: Substring, count: Int)] {
-        // A Vietnamese name is letters of the Latin ranges (below U+0300, U+1E00–U+1EFF) and
-        // spaces, where every scalar is a character: split at scalars, without asking Unicode's
-        // tables. Any other text (a combining mark, another script) is split by characters.
+        // A Vietnamese name is precomposed Latin letters and spaces, where every scalar is a
+        // character: split at scalars. Any other text (a combining mark, another script) is
+        // split by characters.
         let scalars = text.unicodeScalars
-        guard scalars.allSatisfy({ $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }) else {
+        guard scalars.allSatisfy(\.isPrecomposedLatin) else {
             return text.split(whereSeparator: \.isWhitespace).map { ($0, $0.count) }
         }
         var words: [(word: Substring, count: Int)] = []

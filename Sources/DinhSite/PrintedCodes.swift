@@ -216,8 +216,7 @@ struct PrintedCodes: Sendable {
         let files = DrawnCode.Files(png: png, svg: Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8),
                                     placard: PlacardDrawing(placard, size: size),
                                     pay: pay.map { ($0.png, Data($0.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8)) })
-        // Written in place: a half-written drawing (an interrupted build) fails its checksum when
-        // read, and is drawn again; two builds at once write the same bytes.
+        // Written in place (see `checksumLine`); two builds at once write the same bytes.
         do {
             try PlainFile.write(DrawnCode.bundle(drawn, files), to: file)
         } catch {
@@ -269,23 +268,25 @@ struct DrawnCode: Sendable {
         var rest = Array("\(drawn.isUppercase ? "upper" : "as written")\n\(files.placard.size.rawValue)\n\(Self.line(drawn.summary))\n\(parts.map { String($0.count) }.joined(separator: " "))\n".utf8)
         rest.reserveCapacity(rest.count + parts.reduce(0) { $0 + $1.count })
         for part in parts { rest.append(contentsOf: part) }
-        return Array("dinh-qr \(String(ContentHash.xxh64(rest), radix: 16))\n".utf8) + rest
+        return Array((checksumLine(rest[...]) + "\n").utf8) + rest
     }
+
+    /// The first line of a drawing's file: the checksum of the rest. Written in place, a drawing
+    /// cut short or with a hole (a killed build, two at once) fails it and is drawn again.
+    static func checksumLine(_ rest: ArraySlice<UInt8>) -> String { "dinh-qr \(String(ContentHash.xxh64(rest), radix: 16))" }
 
     /// A drawing from the cache, read once, or nil when there is none (or it is damaged).
     static func cached(_ code: String, in file: String) -> (DrawnCode, Files)? {
-        guard let bytes = PlainFile.read(file) else { return nil }
+        guard let bytes = PlainFile.read(file), let first = bytes.firstIndex(of: 0x0A),
+              String(decoding: bytes[..<first], as: UTF8.self) == checksumLine(bytes[(first + 1)...]) else { return nil }
         var lines: [String] = []
-        var start = bytes.startIndex
-        while lines.count < 5, let newline = bytes[start...].firstIndex(of: 0x0A) {
+        var start = first + 1
+        while lines.count < 4, let newline = bytes[start...].firstIndex(of: 0x0A) {
             lines.append(String(decoding: bytes[start..<newline], as: UTF8.self))
             start = newline + 1
-            // The first line holds the checksum of the rest: written in place, a drawing cut
-            // short or with a hole (two builds at once, a killed one) is drawn again.
-            if lines.count == 1, lines[0] != "dinh-qr \(String(ContentHash.xxh64(bytes[start...]), radix: 16))" { return nil }
         }
-        guard lines.count == 5, let size = PlacardSize(rawValue: lines[2]), let summary = Self.summary(lines[3]) else { return nil }
-        let sizes = lines[4].split(separator: " ").compactMap { Int($0) }
+        guard lines.count == 4, let size = PlacardSize(rawValue: lines[1]), let summary = Self.summary(lines[2]) else { return nil }
+        let sizes = lines[3].split(separator: " ").compactMap { Int($0) }
         guard sizes.count == 6, sizes.allSatisfy({ $0 >= 0 }), sizes.reduce(0, +) == bytes.endIndex - start else { return nil }
         var parts: [ArraySlice<UInt8>] = []
         for size in sizes {
@@ -296,7 +297,7 @@ struct DrawnCode: Sendable {
                                      body: String(decoding: parts[3], as: UTF8.self))
         let files = Files(png: Data(parts[0]), svg: Data(parts[1]), placard: placard,
                           pay: parts[4].isEmpty ? nil : (Data(parts[4]), Data(parts[5])))
-        return (DrawnCode(code: code, isUppercase: lines[1] == "upper", summary: summary), files)
+        return (DrawnCode(code: code, isUppercase: lines[0] == "upper", summary: summary), files)
     }
 
     /// The report's values on one line of the header, tab-separated (the report is said in the

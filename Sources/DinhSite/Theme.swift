@@ -98,7 +98,9 @@ public struct Theme: Sendable {
     /// template literals are copied as they are, and a line the scanner is not sure of keeps the rest
     /// of its text unchanged, and its line break.
     static func compactScript(_ data: Data) -> Data {
-        let lines = windowsLineEndsRemoved(String(decoding: data, as: UTF8.self)).lines
+        // A file saved on Windows reads as one saved elsewhere (a CRLF file was one line, and a
+        // `//` comment hid the rest of it).
+        let lines = String(decoding: data, as: UTF8.self).unixLineEnds.lines
         var out: [String] = [], joins = false
         for line in lines {
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
@@ -184,12 +186,6 @@ public struct Theme: Sendable {
         return (String(out), whole)
     }
 
-    /// A theme file saved on Windows reads as one saved elsewhere: CRLF is one Character, so
-    /// splitting at "\n" saw the whole file as one line (and a `//` comment hid the rest of it).
-    private static func windowsLineEndsRemoved(_ text: String) -> String {
-        text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-    }
-
     /// The word the squeezed text ends with (`return` in `return /x/`): spaces between words are
     /// kept, so the word is the run of word characters at the end.
     private static func lastWord(_ text: String.UnicodeScalarView) -> String {
@@ -201,7 +197,7 @@ public struct Theme: Sendable {
     /// Stylesheets without comments and indentation, and without the line breaks after `{`, `}`, `;`
     /// and `,` (elsewhere a line break may be a descendant combinator: it stays).
     static func compactStyle(_ data: Data) -> Data {
-        var text = windowsLineEndsRemoved(String(decoding: data, as: UTF8.self))
+        var text = String(decoding: data, as: UTF8.self).unixLineEnds
         while let start = text.range(of: "/*"), let end = text.range(of: "*/", range: start.upperBound..<text.endIndex) {
             text.removeSubrange(start.lowerBound..<end.upperBound)
         }
