@@ -249,8 +249,9 @@ public struct Markdown: Sendable {
                 // Autolinks `<https://…>`; anything else that looks like HTML is shown as text.
                 // An address is at most a few hundred characters: a `>` far away closes no autolink.
                 if let close = find([ascii(">")], from: i + 1), close - i <= 2048 {
-                    let inner = String(decoding: chars[(i + 1)..<close], as: UTF8.self)
-                    if !inner.contains(" "), let safe = Self.safeURL(inner), inner.contains(":") {
+                    let address = chars[(i + 1)..<close]
+                    if !address.contains(ascii(" ")), address.contains(ascii(":")),
+                       case let inner = String(decoding: address, as: UTF8.self), let safe = Self.safeURL(inner) {
                         out += Array("<a href=\"\(HTML.escape(safe))\">\(HTML.escape(inner))</a>".utf8); i = close + 1
                         continue
                     }

@@ -46,6 +46,14 @@ package enum YAMLReader {
     /// - Parameters:
     ///   - lineOffset: lines before the YAML in its file (front matter starts after `---`).
     package static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
+        // Empty (a translation's `---` `---`), or plain YAML: no need for Yams.
+        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A }) { return .success(nil) }
+        if let node = PlainYAML.parse(text, path: path, lineOffset: lineOffset) { return .success(node) }
+        return parseWithYams(text, path: path, lineOffset: lineOffset)
+    }
+
+    /// Any YAML, and every message about it.
+    static func parseWithYams(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
         // Aliases need an anchor: only a text with both `&` and `*` is read twice.
         if text.utf8.contains(UInt8(ascii: "&")), text.utf8.contains(UInt8(ascii: "*")),
            let overflow = YAMLLimits.aliasOverflow(text) {

@@ -36,8 +36,7 @@ public enum PlainText {
                 if nameStart < close, bytes[nameStart] == UInt8(ascii: "/") { nameStart += 1 }
                 var nameEnd = nameStart
                 while nameEnd < close, isAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
-                let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased()
-                if blockTags.contains(name) { pendingBreak = true }
+                if isBlockTag(bytes[nameStart..<nameEnd]) { pendingBreak = true }
                 i = close + 1
             case UInt8(ascii: "&"):
                 let limit = min(bytes.count, i + 12)
@@ -67,7 +66,22 @@ public enum PlainText {
         return removingControls(String(decoding: out, as: UTF8.self))
     }
 
-    private static let blockTags: Set<String> = ["p", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "div", "pre", "hr", "ul", "ol", "table"]
+    /// Tag names compared as bytes (every tag of every description passes here): names of up to
+    /// eight letters and digits packed into an integer, lowercased, and the one longer name.
+    private static func isBlockTag(_ name: ArraySlice<UInt8>) -> Bool {
+        switch name.count {
+        case 1...8: return blockTags.contains(tagKey(name))
+        case 10: return tagKey(name.prefix(5)) == tagKey("block".utf8) && tagKey(name.suffix(5)) == tagKey("quote".utf8)
+        default: return false
+        }
+    }
+
+    private static let blockTags: Set<UInt64> = Set(["p", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "div", "pre", "hr", "ul", "ol", "table"].map { tagKey($0.utf8) })
+
+    /// ASCII letters lowercased by their 0x20 bit, which digits already have.
+    private static func tagKey<C: Collection<UInt8>>(_ name: C) -> UInt64 {
+        name.reduce(0) { $0 << 8 | UInt64($1 | 0x20) }
+    }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
@@ -118,7 +132,7 @@ public enum PlainText {
         let bytes = text.utf8
         if bytes.first != 0x20, bytes.last != 0x20,
            !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 }),
-           !text.contains("  ") {
+           !text.utf8Contains("  ") {
             return text
         }
         return removingControls(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

@@ -1,3 +1,4 @@
+import DinhCore
 import Foundation
 
 /// The permanent short link of a code, `<base_url>q/<CODE>`, and the symbol that carries it.
@@ -39,7 +40,7 @@ public struct QRLink: Sendable, Hashable {
         self.code = code
         self.url = url
         self.symbol = try QRCode(QRLink.uppercasePayload(baseURL: base, code: code, url: url) ?? url, errorCorrection: errorCorrection)
-        if let range = url.range(of: "://") {
+        if let range = url.utf8Range(of: "://") {
             displayURL = String(url[range.upperBound...])
         } else {
             displayURL = url

@@ -80,7 +80,7 @@ struct OutputFolder: Sendable {
     /// the file's folder now; a reused one (the previous site) almost always has it already, so
     /// it is only made when writing there fails (`retrying`).
     private func place(_ relative: String) throws -> String {
-        guard !relative.hasPrefix("/"), !relative.contains("..") || !relative.split(separator: "/").contains("..") else {
+        guard !relative.hasPrefix("/"), !relative.utf8Contains("..") || !relative.split(separator: "/").contains("..") else {
             throw DinhError(SiteMessage.writeOutside(path: relative))
         }
         record.add(file: relative)

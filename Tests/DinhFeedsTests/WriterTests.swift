@@ -41,6 +41,12 @@ import Testing
     @Test func plainTextFromHTML() {
         let html = "<h2>Tên</h2>\n<p>Chè &amp; <em>gừng</em> &lt;ngon&gt; &#39;x&#39; &#x1EBF;</p>\n<ul>\n<li>một</li>\n<li>hai</li>\n</ul>"
         #expect(PlainText.fromHTML(html) == "Tên\nChè & gừng <ngon> 'x' ế\nmột\nhai")
+        // Tag names in any case; block tags of every length break lines, inline ones (and longer
+        // names that only start like a block tag) do not.
+        #expect(PlainText.fromHTML("<P>a</P><BlockQuote>b</BlockQuote>x<em>y</em><pre2>z</pre2><blockquotes>w<TABLE><tr>c") == "a\nb\nxyzw\nc")
+        #expect(PlainText.singleLine("  a \u{A0}b  c ") == "a b c")
+        #expect(PlainText.singleLine("a  b") == "a b")
+        #expect(PlainText.singleLine("a b") == "a b")
         #expect(PlainText.fromWebVTT("WEBVTT\n\nNOTE hi\n\ncue-1\n00:00.000 --> 00:01.000\nXin <b>chào</b>\n\n00:01.000 --> 00:02.000\nbạn\n") == "Xin chào bạn")
     }
 }
