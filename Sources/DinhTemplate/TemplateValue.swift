@@ -34,35 +34,75 @@ package enum TemplateValue: Sendable, Equatable {
 ///
 /// Mustache cannot test a list's length, so every list `x` also answers to `has_x`.
 package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiteral {
-    package private(set) var values: [String: TemplateValue]
+    /// A page's or a card's few fields are kept in a list and found by comparing names, cheaper
+    /// than hashing them (every page builds a dozen such fields, and its templates look names up
+    /// hundreds of times); past `listLimit` fields (the interface's words), in a dictionary.
+    private var list: [Field] = []
+    private var table: [String: TemplateValue]?
+    private static let listLimit = 32
 
-    package init(_ values: [String: TemplateValue] = [:]) { self.values = values }
+    private struct Field: Sendable, Equatable {
+        var name: String
+        var value: TemplateValue
+    }
+
+    package init(_ values: [String: TemplateValue] = [:]) {
+        if values.count > Self.listLimit { table = values } else { list = values.map(Field.init) }
+    }
 
     package init(dictionaryLiteral elements: (String, (any TemplateConvertible)?)...) {
-        values = Dictionary(minimumCapacity: elements.count)
+        list.reserveCapacity(elements.count)
         for (key, value) in elements { self[key] = value }
+    }
+
+    /// Every field, by name.
+    package var values: [String: TemplateValue] {
+        table ?? Dictionary(list.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 
     /// Sets a field; nil (or an absent optional) removes it.
     package subscript(key: String) -> (any TemplateConvertible)? {
-        get { values[key] }
-        set {
-            let value = newValue?.templateValue ?? .null
-            values[key] = value.isNull ? nil : value
+        get { value(key) }
+        set { set(key, newValue?.templateValue ?? .null) }
+    }
+
+    private func value(_ key: String) -> TemplateValue? {
+        if let table { return table[key] }
+        for field in list where field.name == key { return field.value }
+        return nil
+    }
+
+    private mutating func set(_ key: String, _ value: TemplateValue) {
+        if table != nil {
+            table![key] = value.isNull ? nil : value
+        } else if let index = list.firstIndex(where: { $0.name == key }) {
+            if value.isNull { list.remove(at: index) } else { list[index].value = value }
+        } else if !value.isNull {
+            list.append(Field(name: key, value: value))
+            if list.count > Self.listLimit {
+                table = Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0.value) })
+                list = []
+            }
         }
     }
 
     /// The value a template name refers to, with the `has_<list>` flags.
     func lookup(_ key: String) -> TemplateValue? {
-        if let value = values[key] { return value }
-        if key.hasPrefix("has_"), case .list(let items)? = values[String(key.dropFirst(4))] { return .flag(!items.isEmpty) }
+        if let value = value(key) { return value }
+        if key.hasPrefix("has_"), case .list(let items)? = value(String(key.dropFirst(4))) { return .flag(!items.isEmpty) }
         return nil
     }
 
     /// These fields with those of `other` added (these win).
     package func adding(_ other: TemplateFields) -> TemplateFields {
-        TemplateFields(values.merging(other.values) { mine, _ in mine })
+        var result = self
+        for (key, value) in other.table ?? [:] where result.value(key) == nil { result.set(key, value) }
+        for field in other.list where result.value(field.name) == nil { result.set(field.name, field.value) }
+        return result
     }
+
+    /// The same fields, in any order.
+    package static func == (a: TemplateFields, b: TemplateFields) -> Bool { a.values == b.values }
 }
 
 /// A Swift value a template can show.

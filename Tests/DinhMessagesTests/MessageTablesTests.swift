@@ -144,6 +144,19 @@ import Testing
         #expect(Part.field("ocop").text(in: .vi) == "'ocop'")
     }
 
+    @Test func groupsAreCountedOncePerDistinctDiagnostic() {
+        var diagnostics = Diagnostics()
+        let a = SourceLocation(path: "b.md", line: 2), b = SourceLocation(path: "a.md", line: 1)
+        diagnostics.append(Diagnostic(.warning, a, "no photo", group: "photos"))
+        diagnostics.append(Diagnostic(.warning, a, "no photo", group: "photos"))   // the same, twice
+        diagnostics.append(Diagnostic(.warning, b, "no photo", group: "photos"))
+        diagnostics.append(Diagnostic(.error, b, "no photo", group: "photos"))
+        diagnostics.append(Diagnostic(.warning, b, "not translated", group: "English"))
+        diagnostics.append(Diagnostic(.warning, b, "alone"))
+        #expect(diagnostics.groupCounts.map { "\($0.group)=\($0.count)" } == ["English=1", "photos=3"])
+        #expect(diagnostics.sorted.count == 5)
+    }
+
     @Test func aDiagnosticKeepsItsMessageApartFromItsLanguage() {
         var diagnostics = Diagnostics()
         diagnostics.error(SourceLocation(path: "content/products/che-lam/index.md", line: 11, column: 8),
