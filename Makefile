@@ -5,9 +5,10 @@ export DINH_PYTHON := $(CURDIR)/.build/venv/bin/python
 
 .PHONY: demo test check-setup docs bench bench-clean bench-pages build clean fuzz
 
+# The command with the Swift runtime and Foundation linked in (see scripts/release-build.sh).
 build:
 	bash scripts/setup.sh
-	$(SWIFT) build -c release --product dinh
+	$(SWIFT) build -c release --static-swift-stdlib --product dinh
 
 demo: build
 	bash scripts/setup.sh --demo

@@ -12,9 +12,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-trash.sh
+source scripts/release-build.sh
 sizes=("$@"); [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000)
-swift build -c release --product dinh-bench >/dev/null
-swift build -c release --product dinh >/dev/null
+release_build dinh-bench dinh
 
 generate() { # folder count photos(yes|no)
   python3 - "$1" "$2" "$3" <<'PY'

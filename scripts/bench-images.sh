@@ -9,6 +9,7 @@
 # Environment: COUNT=300, DINH_PYTHON (Python with Pillow; default .build/venv/bin/python, made by
 # scripts/setup.sh --test). The generated photos are kept in WORKDIR/photos for the next run.
 set -euo pipefail
+source "$(dirname "$0")/release-build.sh"
 cd "$(dirname "$0")/.."
 root=$(pwd)
 work=${1:-.build/bench-images}
@@ -62,8 +63,8 @@ fi
 
 # --- Dinh -----------------------------------------------------------------------------------
 echo "Building dinh-bench (release) ..."
-swift build -c release --product dinh-bench >/dev/null
-bench=$(swift build -c release --show-bin-path)/dinh-bench
+release_build dinh-bench
+bench=$(swift build -c release --static-swift-stdlib --show-bin-path)/dinh-bench
 
 measure() {  # name command...: runs it under /usr/bin/time, records "wall-seconds kilobytes cpu-seconds"
   local name=$1; shift

@@ -5,10 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-trash.sh
+source scripts/release-build.sh
 N=${1:-1000}
 work=$PWD/bench-out/pages-$N
 set_aside "$work"; mkdir -p "$work"
-[[ -x .build/release/dinh ]] || swift build -c release --product dinh >/dev/null
+release_build dinh
 
 python3 - "$work" "$N" <<'PY'
 import os, sys

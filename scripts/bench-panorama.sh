@@ -6,10 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-trash.sh
+source scripts/release-build.sh
 quality=${QUALITY:-80}
 # Tiles are JPEG (ENCODER=ppm writes raw tiles to inspect, ENCODER=none tiles without writing).
 encoder=${ENCODER:-jpeg}
-swift build -c release --product dinh-bench >/dev/null
+release_build dinh-bench dinh
 bench=.build/release/dinh-bench
 work=$PWD/bench-out/panorama
 set_aside "$work"; mkdir -p "$work"
@@ -22,7 +23,6 @@ sync
 # The whole `dinh build` of a relic with this one panorama, cold cache (goal ≤ 1.5× the floor):
 # loading, the flat photo variants, tiles, QR code, pages, feeds, publishing. First, before the
 # floor's and the tiler's runs write half a gigabyte of intermediate images to the disk.
-[[ -x .build/release/dinh ]] || swift build -c release --product dinh >/dev/null
 relic="$work/relic/content/heritage/dinh-bench"
 mkdir -p "$relic"
 printf 'title: Bench\nbase_url: https://bench.example.vn/\nlanguages: [vi]\n' >"$work/relic/content/site.yaml"
@@ -64,7 +64,6 @@ files=$(find "$work/out" -type f \( -name '*.jpg' -o -name '*.ppm' \) | wc -l)
 bytes=$(find "$work/out" -type f \( -name '*.jpg' -o -name '*.ppm' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
 # Page weight: what a visitor's phone loads for a relic page with a tour (HTML, CSS, JS; no tiles,
 # images or audio), from the demo content built by the release dinh.
-[[ -x .build/release/dinh ]] || swift build -c release --product dinh >/dev/null
 bash scripts/demo-media.sh >/dev/null
 .build/release/dinh build content --output "$work/site" --quiet 2>/dev/null
 page="$work/site/heritage/dinh-dai-phung/index.html"

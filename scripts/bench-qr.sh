@@ -7,10 +7,11 @@ set -eu
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews wall times)"
 COUNT=${1:-1000}
 cd "$(dirname "$0")/.."
+. scripts/release-build.sh
 command -v qrencode >/dev/null || { echo "qrencode missing: apt-get install -y qrencode" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time missing: apt-get install -y time" >&2; exit 2; }
 CORES=$(nproc)
-swift build -c release --product dinh-bench >/dev/null
+release_build dinh-bench
 BENCH=.build/release/dinh-bench
 # BENCH_DIR picks the file system written to (e.g. /dev/shm to leave the disk out of it).
 WORK=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/bench-qr.XXXXXX")

@@ -10,6 +10,7 @@
 #     folder are refused and never return a file from outside it.
 # The server is stopped in every case.
 set -euo pipefail
+source "$(dirname "$0")/release-build.sh"
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -20,7 +21,7 @@ rm -rf "$work"; mkdir -p "$work"
 for tool in wrk curl ffmpeg python3; do
   command -v "$tool" >/dev/null || { echo "bench-serve: $tool is missing (bash scripts/setup.sh --test installs it)" >&2; exit 1; }
 done
-[[ -x .build/release/dinh ]] || swift build -c release --product dinh >/dev/null
+release_build dinh
 bash scripts/demo-media.sh
 
 # The demo's video is small; a festival clip filmed on a phone is a few MB.

@@ -29,7 +29,7 @@ def site_dir():
         return sys.argv[1], None
     dinh = next((p for p in ('.build/release/dinh', '.build/debug/dinh') if os.path.exists(os.path.join(ROOT, p))), None)
     if not dinh:
-        sys.exit('build dinh first (swift build -c release --product dinh)')
+        sys.exit('build dinh first (make build)')
     subprocess.run(['bash', 'scripts/demo-media.sh'], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     tmp = tempfile.mkdtemp(prefix='dinh-bench-tour-')
     subprocess.run([os.path.join(ROOT, dinh), 'build', 'content', '--output', os.path.join(tmp, 'public'), '--quiet'],
