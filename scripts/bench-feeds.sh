@@ -38,7 +38,7 @@ for i in range(n):
     if photos:
         # A photo file the loader can find; `dinh-bench feeds` gives it a published variant.
         open(f"{d}/photo.jpg", "wb").write(b"\xff\xd8")
-    open(f"{d}/index.en.md", "w").write("---\n---\nA traditional cake of sticky rice, molasses & ginger. " * 5 + "\n")
+    open(f"{d}/index.en.md", "w").write("---\n---\n" + "A traditional cake of sticky rice, molasses & ginger. " * 5 + "\n")
 PY
 }
 
