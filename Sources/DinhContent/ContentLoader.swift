@@ -163,14 +163,13 @@ struct Loading {
 
     /// Reads a YAML-fronted Markdown file: its fields (nil if unreadable) and rendered body.
     mutating func document(_ url: URL, shown: String, required: Bool, what: Part) -> (node: YAMLNode?, body: String, exists: Bool) {
-        guard fileManager.fileExists(atPath: url.path) else {
+        let text: String
+        switch SourceText.readIfPresent(url, path: shown) {
+        case nil:
             if required {
                 diagnostics.error(SourceLocation(path: shown), .noIndex(what: what))
             }
             return (nil, "", false)
-        }
-        let text: String
-        switch SourceText.read(url, path: shown) {
         case .success(let value): text = value
         case .failure(let problem): diagnostics.append(problem); return (nil, "", true)
         }

@@ -35,6 +35,10 @@ enum PlainYAML {
         /// The lines with content: blank lines and whole-line comments are left out.
         var lines: [Line] = []
         var next = 0
+        /// How deep the groups and lists being read are nested: past `maximumDepth`, Yams reads
+        /// the text (and says when it is too deep), so that no text can run the recursion out of stack.
+        var depth = 0
+        static let maximumDepth = 32
 
         init(bytes: [UInt8], path: String, lineOffset: Int) {
             self.bytes = bytes
@@ -82,7 +86,10 @@ enum PlainYAML {
 
         /// A group or a list whose lines are indented by `indent`, from the next line on.
         mutating func block(indent: Int) -> YAMLNode? {
-            isItem(lines[next]) ? list(indent: indent) : group(indent: indent)
+            guard depth < Self.maximumDepth else { return nil }
+            depth += 1
+            defer { depth -= 1 }
+            return isItem(lines[next]) ? list(indent: indent) : group(indent: indent)
         }
 
         func isItem(_ line: Line) -> Bool {
@@ -132,6 +139,9 @@ enum PlainYAML {
                 if key(line, from: start, end: line.end) != nil {
                     // `- key: value`: a group whose keys line up with this first one.
                     lines[next].content = start
+                    guard depth < Self.maximumDepth else { return nil }
+                    depth += 1
+                    defer { depth -= 1 }
                     guard let item = group(indent: start - line.start) else { return nil }
                     items.append(item)
                 } else {
@@ -226,14 +236,15 @@ enum PlainYAML {
 
         /// A value inside or as a one-line `[…]` or `{…}`: quoted text, plain text, or a nested
         /// list or group. The node and where it ends.
-        func flow(_ line: Line, at start: Int) -> (YAMLNode, Int)? {
+        func flow(_ line: Line, at start: Int, depth: Int = 0) -> (YAMLNode, Int)? {
+            guard depth + self.depth < Self.maximumDepth else { return nil }
             switch bytes[start] {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 return quoted(line, from: start)
             case UInt8(ascii: "["):
                 var items: [YAMLNode] = []
                 guard let after = flowItems(line, from: start + 1, close: UInt8(ascii: "]"), each: { from in
-                    guard let (item, after) = flow(line, at: from) else { return nil }
+                    guard let (item, after) = flow(line, at: from, depth: depth + 1) else { return nil }
                     items.append(item)
                     return after
                 }) else { return nil }
@@ -245,7 +256,7 @@ enum PlainYAML {
                     guard let (key, colon) = key(line, from: from, end: line.end), keys.insert(key).inserted else { return nil }
                     var valueStart = colon + 1
                     while valueStart < line.end, bytes[valueStart] == 0x20 { valueStart += 1 }
-                    guard valueStart < line.end, let (value, after) = flow(line, at: valueStart) else { return nil }
+                    guard valueStart < line.end, let (value, after) = flow(line, at: valueStart, depth: depth + 1) else { return nil }
                     entries.append(YAMLNode.Entry(key: key, keyLocation: location(line, from), value: value))
                     return after
                 }) else { return nil }

@@ -15,19 +15,24 @@ package struct SourceText {
     /// Reads a text file the way people save them on Windows: UTF-8 with or without BOM, CRLF
     /// line ends. Binary files and other encodings are refused with a message saying what to do.
     package static func read(_ url: URL, path: String) -> Result<String, Diagnostic> {
+        readIfPresent(url, path: path) ?? .failure(.error(SourceLocation(path: path), .textFileUnreadable))
+    }
+
+    /// As `read`, or nil when there is no file at `url` (a page's translation is often absent).
+    package static func readIfPresent(_ url: URL, path: String) -> Result<String, Diagnostic>? {
         let start = SourceLocation(path: path)
         // Measured before reading: a file of gigabytes (the wrong file, or a hostile one) is not read.
-        var status = stat()
-        if stat(url.path, &status) == 0, Int64(status.st_size) > Int64(maximumBytes) {
-            return .failure(.error(start, .textFileTooLarge(size: Self.megabytes(Int64(status.st_size)), limit: Self.megabytes(Int64(maximumBytes)))))
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.error(start, .textFileUnreadable))
+        let bytes: [UInt8]
+        switch PlainFile.read(url.path, atMost: maximumBytes) {
+        case .missing: return nil
+        case .tooLarge(let size):
+            return .failure(.error(start, .textFileTooLarge(size: Self.megabytes(size), limit: Self.megabytes(Int64(maximumBytes)))))
+        case .unreadable: return .failure(.error(start, .textFileUnreadable))
+        case .bytes(let read): bytes = read
         }
         // On the raw bytes: iterating `Data` or a string byte by byte showed in profiles of large catalogues.
         var hasCarriageReturn = false
-        let decoded: String?? = data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
+        let decoded: String?? = bytes.withUnsafeBufferPointer { bytes in
             if let base = bytes.baseAddress {
                 if memchr(base, 0, bytes.count) != nil { return .none }
                 hasCarriageReturn = memchr(base, 0x0D, bytes.count) != nil

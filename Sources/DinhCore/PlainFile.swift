@@ -22,6 +22,29 @@ package enum PlainFile {
         return bytes(Int(status.st_size), of: descriptor)
     }
 
+    /// What reading a file of content found.
+    package enum Reading {
+        case bytes([UInt8])
+        /// No file of that name: one failed `open`, cheaper than asking first.
+        case missing
+        /// Larger than the limit, whose size is given; it was not read.
+        case tooLarge(Int64)
+        /// A folder of that name, or a file that could not be read.
+        case unreadable
+    }
+
+    /// The bytes of the file at `path` if it has at most `limit`.
+    package static func read(_ path: String, atMost limit: Int) -> Reading {
+        // Non-blocking: a named pipe (FIFO) put there by mistake is refused, not waited on.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .unreadable }
+        guard status.st_size <= limit else { return .tooLarge(Int64(status.st_size)) }
+        return bytes(Int(status.st_size), of: descriptor).map { .bytes($0) } ?? .unreadable
+    }
+
     /// Makes the file at `path` hold `data`, leaving it alone when it already does. Rewriting a
     /// file in place keeps its inode: creating tens of thousands of new files after deleting as
     /// many is what made rebuilds slow on ext4 (its inode allocator skips recently freed inodes).

@@ -252,6 +252,27 @@ import Testing
         #expect(run.stderr.contains("deflate-ends-inside-the-file.xlsx is damaged"), "\(run.stderr)")
     }
 
+    /// A relic's `index.md` that is a named pipe (nothing would ever be written into it) or a
+    /// folder, or bigger than any page: refused at once, with what to check.
+    @Test func indexThatIsAPipeAFolderOrHuge() throws {
+        let index = folder("index.md")
+        try FileManager.default.removeItem(at: index)
+        #expect(mkfifo(index.path, 0o644) == 0)
+        var run = try limited("check", "content")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("quan-phuong-tri/index.md:1:1: error: this file cannot be read"), "\(run.stderr)")
+        try FileManager.default.removeItem(at: index)
+        try FileManager.default.createDirectory(at: index, withIntermediateDirectories: false)
+        run = try limited("check", "content")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("quan-phuong-tri/index.md:1:1: error: this file cannot be read"), "\(run.stderr)")
+        try FileManager.default.removeItem(at: index)
+        try relic("", body: String(repeating: "Lịch sử. ", count: 500_000))
+        run = try limited("check", "content")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("quan-phuong-tri/index.md:1:1: error:") && run.stderr.contains("MB"), "\(run.stderr)")
+    }
+
     @Test func csvWithMillionsOfCellsOrOneHugeCell() throws {
         let commas = try fixture.directory.write("commas.csv", String(repeating: ",", count: 30 << 20))
         var run = try limited("import", "products", commas.path, "content")

@@ -79,6 +79,17 @@ import Testing
             if let result = Self.agree(text) { #expect(result.plain == result.yams, "\(text.debugDescription)") }
         }
         #expect(PlainYAML.parse("a: b\na: c\n", path: "a.md", lineOffset: 0) == nil)
+        // Nesting past 32 levels is left to Yams (which says when it is too deep), so no text runs
+        // the reader's recursion out of stack; nesting people write is read.
+        func nested(_ levels: Int) -> String {
+            (0..<levels).map { String(repeating: " ", count: $0) + "k:" }.joined(separator: "\n") + " v\n"
+        }
+        func flow(_ levels: Int) -> String { "a: " + String(repeating: "[", count: levels) + String(repeating: "]", count: levels) + "\n" }
+        #expect(PlainYAML.parse(nested(10_000), path: "a.md", lineOffset: 0) == nil)
+        #expect(PlainYAML.parse(flow(100_000), path: "a.md", lineOffset: 0) == nil)
+        #expect(PlainYAML.parse("a:\n" + String(repeating: "- ", count: 100_000) + "x\n", path: "a.md", lineOffset: 0) == nil)
+        #expect(Self.agree(nested(8)).map { $0.plain == $0.yams } == true)
+        #expect(Self.agree(flow(8)).map { $0.plain == $0.yams } == true)
         // Blank front matter is nothing, as Yams says, without asking it.
         for blank in ["", "\n", "  \n \n"] {
             #expect(Self.describe(try? YAMLReader.parseWithYams(blank, path: "a.md").get()) == "nil")
