@@ -47,6 +47,14 @@ public struct QRLink: Sendable, Hashable {
         }
     }
 
+    /// Whether the symbol of `code` at `baseURL` carries the upper-case form (`isUppercase`),
+    /// known without encoding it.
+    public static func isUppercase(baseURL: String, code: String) -> Bool {
+        let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        let url = base + "q/" + code
+        return uppercasePayload(baseURL: base, code: code, url: url).map { $0 != url } ?? false
+    }
+
     /// QR alphanumeric mode's 45 characters.
     static let alphanumeric = Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".unicodeScalars)
 

@@ -44,7 +44,16 @@ public struct BuildContext: Sendable {
     var landings: [Landing] = []
     var pages: [WrittenPage] = []
     package var feeds: Task<(files: [FeedFile], diagnostics: Diagnostics), Never>?
+    /// The QR codes being drawn and written while the pages are (see `CodesStep`).
+    var drawing: Task<Void, any Error>?
     package var pagesWritten = 0
+
+    /// Waits until the QR codes drawn in the background are written, and throws their error.
+    mutating func waitForDrawing() async throws {
+        guard let drawing else { return }
+        self.drawing = nil
+        try await drawing.value
+    }
 
     package init(options: BuildOptions, content: Content? = nil) {
         self.options = options

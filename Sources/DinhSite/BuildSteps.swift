@@ -52,24 +52,25 @@ struct ValidateStep: BuildStep {
     }
 }
 
-/// Draws every code that still opens something (QR images, placard, sheet section) and works out
-/// where each code's landing leads; publishes them under `qr/`.
+/// Draws every code that still opens something (QR images, placard, sheet section) and publishes
+/// them under `qr/`, while the next step writes the pages (they only link to the images: on two
+/// cores, neither keeps both busy alone); works out where each code's landing leads.
 struct CodesStep: BuildStep {
     var name: String { "QR codes" }
     func title(in language: Language) -> String { SiteMessage.stepCodes.text(in: language) }
 
     func run(_ context: inout BuildContext) async throws {
         guard let codes = context.codes, let lock = context.lock, let output = context.output else { return }
-        let drawn = try codes.publish(lock.landings, to: output, today: context.options.today)
-        let uppercase = Dictionary(uniqueKeysWithValues: drawn.map { ($0.code, $0.isUppercase) })
-        context.landings = try lock.landings.compactMap { landing in
-            try Landing(landing, codes: codes, uppercase: uppercase[landing.code] ?? codes.link(landing.code).isUppercase)
-        }
+        let landings = lock.landings, today = context.options.today
+        // Waited for at the end of `PagesStep`, or before any other step (`SiteBuilder.run`).
+        context.drawing = Task { _ = try codes.publish(landings, to: output, today: today) }
+        context.landings = landings.compactMap { Landing($0, codes: codes, uppercase: codes.isUppercase($0.code)) }
     }
 }
 
 /// Every page in every language, and the QR landings. The marketplace feeds are made meanwhile,
-/// from the same product items the pages' JSON-LD uses.
+/// from the same product items the pages' JSON-LD uses; it ends when the QR codes drawn meanwhile
+/// are written too.
 struct PagesStep: BuildStep {
     var name: String { "pages" }
     func title(in language: Language) -> String { SiteMessage.stepPages.text(in: language) }
@@ -88,6 +89,7 @@ struct PagesStep: BuildStep {
         context.pages = try await renderer.writeAll(to: output, landings: context.landings, jobs: options.jobs)
         context.pagesWritten = context.pages.reduce(0) { $0 + $1.paths.count } + 1
         for (path, script) in await search.value { try output.write(path, script) }
+        try await context.waitForDrawing()
     }
 }
 

@@ -76,6 +76,10 @@ struct PrintedCodes: Sendable {
         }
     }
 
+    /// Whether `code`'s symbol carries its link in upper case (then `Q/<CODE>/` is written too),
+    /// known without drawing it.
+    func isUppercase(_ code: String) -> Bool { QRLink.isUppercase(baseURL: content.site.baseURL, code: code) }
+
     /// Draws every code that still opens something, on all cores, and publishes it as it goes:
     /// `qr/<CODE>.png`, `qr/<CODE>.svg` (and a product's payment code `qr/<CODE>-pay.png`, `.svg`),
     /// with `placards` (`dinh qr`, the print shop's files) each code's board as

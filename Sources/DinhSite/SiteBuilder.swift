@@ -140,6 +140,9 @@ public struct SiteBuilder: Sendable {
             // DINH_TIMINGS=1 prints each step's wall and processor time to standard error (for the benchmarks).
             let timed = ProcessInfo.processInfo.environment["DINH_TIMINGS"].map { !$0.isEmpty && $0 != "0" } ?? false
             for (number, step) in steps.enumerated() {
+                // The QR codes are drawn while the pages are written; any other step (one added
+                // after "QR codes" too) starts once they are.
+                if !(step is PagesStep) { try await context.waitForDrawing() }
                 options.log("[\(number + 1)/\(steps.count)] \(step.title(in: options.language))")
                 let start = ContinuousClock.now, cpu = Self.processorTime()
                 try await step.run(&context)
@@ -148,11 +151,13 @@ public struct SiteBuilder: Sendable {
                     FileHandle.standardError.write(Data("  \(step.name): \(wall) ms, \(used) ms of processor time\n".utf8))
                 }
                 if context.diagnostics.hasErrors {
+                    try? await context.waitForDrawing()   // nothing may write into what is discarded
                     context.output?.discard()
                     return
                 }
             }
         } catch {
+            try? await context.waitForDrawing()
             context.output?.discard()
             throw error
         }

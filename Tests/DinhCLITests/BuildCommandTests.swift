@@ -111,6 +111,22 @@ import Testing
         #expect(leftovers.isEmpty, "no temporary folder is left: \(leftovers)")
     }
 
+    /// The QR codes are drawn while the pages are written: when drawing fails (here the cache
+    /// folder of drawn codes is a file), the build fails once both are done, and the previous
+    /// site stays exactly as it was, with no temporary folder left.
+    @Test func failedQRDrawingLeavesPreviousOutputUntouched() throws {
+        #expect(try fixture.dinh("build", "content", "--output", "public").status == 0)
+        let before = Tools.tree(output)
+        try FileManager.default.removeItem(at: fixture.content.appendingPathComponent(".dinh-cache"))
+        try fixture.write(".dinh-cache/qr", "in the way")
+        let result = try fixture.dinh("build", "content", "--output", "public")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("QR code of DP01"), "\(result.stderr)")
+        #expect(Tools.tree(output) == before, "the previous site must stay exactly as it was")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.directory.path).filter { $0.contains("dinh") }
+        #expect(leftovers.isEmpty, "no temporary folder is left: \(leftovers)")
+    }
+
     /// The English page of a relic without index.en.md shows the Vietnamese text marked `lang="vi"`
     /// under a notice in English; build and check warn once per missing translation and count them.
     @Test func missingTranslationIsMarkedAndCounted() throws {

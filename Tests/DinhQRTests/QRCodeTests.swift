@@ -66,6 +66,19 @@ struct QRCodeTests {
         #expect(try QRLink(baseURL: "https://example.vn", code: "DP01").url == "https://example.vn/q/DP01")
     }
 
+    /// The build writes `Q/<CODE>/` landings from `QRLink.isUppercase(baseURL:code:)`, before the
+    /// codes are drawn: it must say what the drawn symbol carries.
+    @Test func upperCaseKnownWithoutDrawing() throws {
+        let bases = ["https://example.vn/", "https://example.vn", "http://localhost:8080", "https://example.vn/dinh/",
+                     "https://ex_ample.vn/", "ftp://example.vn/", "https://example.vn/?a=1", "HTTPS://EXAMPLE.VN/", "https://user@example.vn/"]
+        for base in bases {
+            for code in ["DP01", "dp01", "P-1", "A.B", "X Y", "Đ1", "Q"] {
+                let drawn = try QRLink(baseURL: base, code: code).isUppercase
+                #expect(QRLink.isUppercase(baseURL: base, code: code) == drawn, "\(base) \(code)")
+            }
+        }
+    }
+
     @Test func upperCaseOnlyWhenNotLarger() throws {
         // Very short URLs fit version 1 either way: on a tie the alphanumeric payload wins.
         let link = try QRLink(baseURL: "https://a.vn/", code: "A1", errorCorrection: .l)
