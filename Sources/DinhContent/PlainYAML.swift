@@ -76,11 +76,24 @@ enum PlainYAML {
         }
 
         func location(_ line: Line, _ offset: Int) -> SourceLocation {
-            // Columns count characters, as Yams' do: every byte but UTF-8 continuation bytes.
-            var column = 1
-            for index in line.start..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
-            return SourceLocation(path: path, line: line.number + lineOffset, column: column)
+            // Columns count characters, as Yams' do: every byte but UTF-8 continuation bytes,
+            // counted from the last place asked, forward or back (from the line's start each time,
+            // a line of thousands of values was read in quadratic time).
+            if cursor.line != line.number { (cursor.line, cursor.offset, cursor.column) = (line.number, line.start, 1) }
+            if offset >= cursor.offset {
+                for index in cursor.offset..<offset where bytes[index] & 0xC0 != 0x80 { cursor.column += 1 }
+            } else {
+                for index in offset..<cursor.offset where bytes[index] & 0xC0 != 0x80 { cursor.column -= 1 }
+            }
+            cursor.offset = offset
+            return SourceLocation(path: path, line: line.number + lineOffset, column: cursor.column)
         }
+
+        /// The last place a column was counted for.
+        private final class Cursor {
+            var line = 0, offset = 0, column = 1
+        }
+        private let cursor = Cursor()
 
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self).nfc }
 
@@ -159,7 +172,8 @@ enum PlainYAML {
         func key(_ line: Line, from start: Int, end: Int) -> (String, Int)? {
             var i = start
             while i < end, Self.isKeyByte(bytes[i]) { i += 1 }
-            guard i > start, bytes[start] != UInt8(ascii: "-"), i < end, bytes[i] == UInt8(ascii: ":"),
+            // Yams takes nothing longer than 1,024 characters for a key.
+            guard i > start, i - start <= 1024, bytes[start] != UInt8(ascii: "-"), i < end, bytes[i] == UInt8(ascii: ":"),
                   i + 1 == end || bytes[i + 1] == 0x20 else { return nil }
             return (String(decoding: bytes[start..<i], as: UTF8.self), i)
         }

@@ -53,6 +53,13 @@ import Testing
         #expect(run.stderr.contains("content/heritage/quan-phuong-tri/index.md:18:40: error: the alias *a4 repeats values so many times"), "\(run.stderr)")
     }
 
+    /// One line of front matter holding 300,000 values (1.5 MB): read in linear time.
+    @Test func yamlLineOfThreeHundredThousandValues() throws {
+        try relic("keywords: [" + Array(repeating: "đình", count: 300_000).joined(separator: ", ") + "]\n")
+        let run = try limited("check", "content")
+        #expect(run.stderr.contains("content/heritage/quan-phuong-tri/index.md:13:1: "), "\(run.stderr.prefix(500))")
+    }
+
     @Test func yamlNestedTenThousandDeep() throws {
         try relic("summary: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n")
         let run = try limited("check", "content")

@@ -90,6 +90,15 @@ import Testing
         #expect(PlainYAML.parse("a:\n" + String(repeating: "- ", count: 100_000) + "x\n", path: "a.md", lineOffset: 0) == nil)
         #expect(Self.agree(nested(8)).map { $0.plain == $0.yams } == true)
         #expect(Self.agree(flow(8)).map { $0.plain == $0.yams } == true)
+        // Yams takes no key longer than 1,024 characters.
+        let key = String(repeating: "k", count: 1024)
+        #expect(Self.agree("\(key): v\n").map { $0.plain == $0.yams } == true)
+        #expect(PlainYAML.parse("a: 1\n\(key)k: v\n", path: "a.md", lineOffset: 0) == nil)
+        #expect(PlainYAML.parse("a: {\(key)k: v}\n", path: "a.md", lineOffset: 0) == nil)
+        // Columns on a line of thousands of values, nested and not, with letters of several bytes.
+        let values = (0..<5_000).map { $0 % 7 == 0 ? "[đ\($0), {k: ế}]" : "{k\($0): đ\($0), n: [ơ]}" }
+        let long = Self.agree("a: [" + values.joined(separator: ", ") + "]\n")
+        #expect(long != nil && long?.plain == long?.yams)
         // Blank front matter is nothing, as Yams says, without asking it.
         for blank in ["", "\n", "  \n \n"] {
             #expect(Self.describe(try? YAMLReader.parseWithYams(blank, path: "a.md").get()) == "nil")
