@@ -116,8 +116,7 @@ enum PlainYAML {
             while next < lines.count, lines[next].indent == indent, !isItem(lines[next]) {
                 let line = lines[next]
                 guard let (key, colon) = key(line, from: line.content, end: line.end), keys.insert(key).inserted else { return nil }
-                var valueStart = colon + 1
-                while valueStart < line.end, bytes[valueStart] == 0x20 { valueStart += 1 }
+                let valueStart = afterSpaces(colon + 1, line)
                 let value: YAMLNode
                 next += 1
                 if valueStart == line.end || (valueStart > colon + 1 && bytes[valueStart] == UInt8(ascii: "#")) {
@@ -146,8 +145,7 @@ enum PlainYAML {
             var items: [YAMLNode] = []
             while next < lines.count, lines[next].indent == indent, isItem(lines[next]) {
                 let line = lines[next]
-                var start = line.content + 1
-                while start < line.end, bytes[start] == 0x20 { start += 1 }
+                let start = afterSpaces(line.content + 1, line)
                 guard start < line.end, bytes[start] != UInt8(ascii: "-") else { return nil }
                 if key(line, from: start, end: line.end) != nil {
                     // `- key: value`: a group whose keys line up with this first one.
@@ -165,6 +163,13 @@ enum PlainYAML {
                 }
             }
             return YAMLNode(kind: .sequence(items), location: place)
+        }
+
+        /// Where the spaces from `start` on end (at most the line's end).
+        func afterSpaces(_ start: Int, _ line: Line) -> Int {
+            var i = start
+            while i < line.end, bytes[i] == 0x20 { i += 1 }
+            return i
         }
 
         /// A key of letters, digits, `_` and `-` followed by `:` and a space or the end: its text
@@ -196,8 +201,7 @@ enum PlainYAML {
                 return plain(line, from: start, end: end, flow: false)
             }
             guard let (node, after) = flow(line, at: start) else { return nil }
-            var rest = after
-            while rest < line.end, bytes[rest] == 0x20 { rest += 1 }
+            let rest = afterSpaces(after, line)
             return rest == line.end || (rest > after && bytes[rest] == UInt8(ascii: "#")) ? node : nil
         }
 
@@ -268,8 +272,7 @@ enum PlainYAML {
                 var keys = Set<String>()
                 guard let after = flowItems(line, from: start + 1, close: UInt8(ascii: "}"), each: { from in
                     guard let (key, colon) = key(line, from: from, end: line.end), keys.insert(key).inserted else { return nil }
-                    var valueStart = colon + 1
-                    while valueStart < line.end, bytes[valueStart] == 0x20 { valueStart += 1 }
+                    let valueStart = afterSpaces(colon + 1, line)
                     guard valueStart < line.end, let (value, after) = flow(line, at: valueStart, depth: depth + 1) else { return nil }
                     entries.append(YAMLNode.Entry(key: key, keyLocation: location(line, from), value: value))
                     return after
@@ -287,19 +290,15 @@ enum PlainYAML {
         /// and says where it ends) up to the closing bracket; returns where the bracket ends. An
         /// empty item (`[a, , b]`, `[a,]`) is not read.
         func flowItems(_ line: Line, from start: Int, close: UInt8, each: (Int) -> Int?) -> Int? {
-            func skipSpaces(_ i: inout Int) { while i < line.end, bytes[i] == 0x20 { i += 1 } }
-            var i = start
-            skipSpaces(&i)
+            var i = afterSpaces(start, line)
             if i < line.end, bytes[i] == close { return i + 1 }
             while i < line.end {
                 guard let after = each(i) else { return nil }
-                i = after
-                skipSpaces(&i)
+                i = afterSpaces(after, line)
                 guard i < line.end else { return nil }
                 if bytes[i] == close { return i + 1 }
                 guard bytes[i] == UInt8(ascii: ",") else { return nil }
-                i += 1
-                skipSpaces(&i)
+                i = afterSpaces(i + 1, line)
             }
             return nil
         }
