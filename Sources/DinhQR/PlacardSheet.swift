@@ -55,6 +55,7 @@ public enum PlacardSheet {
         <main>
 
         """
+        out.reserveCapacity(out.utf8.count + sections.reduce(0) { $0 + $1.utf8.count } + 32)
         for section in sections { out += section }
         out += "</main>\n</body>\n</html>\n"
         return out

@@ -135,15 +135,23 @@ struct OutputFolder: Sendable {
 
     /// Writes a file at a relative path inside the staging folder.
     func write(_ relative: String, _ data: Data) throws {
-        let path = try place(relative)
-        record.note(relative, ContentHash.xxh64(data))
-        try reportingFullDisk {
-            guard reusing else { return try PlainFile.write(data, to: path) }
-            try retrying(relative, at: path) { try PlainFile.update(data, at: path) }
-        }
+        try data.withUnsafeBytes { try write(relative, bytes: $0) }
     }
 
-    func write(_ relative: String, _ text: String) throws { try write(relative, Data(text.utf8)) }
+    /// Text is written from its own UTF-8 storage: the placard sheet of 10,000 codes is 55 MB.
+    func write(_ relative: String, _ text: String) throws {
+        var text = text
+        try text.withUTF8 { try write(relative, bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    private func write(_ relative: String, bytes: UnsafeRawBufferPointer) throws {
+        let path = try place(relative)
+        record.note(relative, ContentHash.xxh64(bytes))
+        try reportingFullDisk {
+            guard reusing else { return try PlainFile.write(bytes, to: path) }
+            try retrying(relative, at: path) { try PlainFile.update(bytes, at: path) }
+        }
+    }
 
     /// Files written so far.
     var fileCount: Int { record.fileCount }
