@@ -73,7 +73,7 @@ let package = Package(
             dependencies: ["DinhCore", "DinhContent", "DinhQR", "DinhFeeds", "DinhSite"],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(name: "dinh", dependencies: ["DinhCLI"], swiftSettings: swiftSettings),
+        .executableTarget(name: "dinh", dependencies: ["DinhCLI", "CDinhSystem"], swiftSettings: swiftSettings),
         .executableTarget(name: "dinh-bench", dependencies: ["Dinh", "DinhImaging", "DinhPanorama"], path: "Sources/dinh-bench", swiftSettings: swiftSettings),
         // libFuzzer targets for the readers of untrusted input (`make fuzz`); built normally, it
         // replays saved inputs (`dinh-fuzz TARGET FILE…`).

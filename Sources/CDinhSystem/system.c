@@ -5,6 +5,10 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #if defined(__linux__)
 #include <sys/syscall.h>
 #include <linux/fs.h>
@@ -18,5 +22,12 @@ int dinh_exchange(const char *one, const char *other) {
     (void)one; (void)other;
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+void dinh_keep_freed_memory(void) {
+#if defined(__GLIBC__)
+    mallopt(M_TRIM_THRESHOLD, 512 << 20);
+    mallopt(M_TOP_PAD, 64 << 20);
 #endif
 }

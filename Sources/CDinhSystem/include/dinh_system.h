@@ -7,4 +7,8 @@
 /// the file system cannot exchange).
 int dinh_exchange(const char *one, const char *other);
 
+/// Keeps memory the process frees for its own next allocations, instead of giving the top of the
+/// heap back to the system whenever more than 128 KB is free there (glibc's default).
+void dinh_keep_freed_memory(void);
+
 #endif
