@@ -48,7 +48,6 @@ check-setup:
 # scripts/bench-trash.sh); the runs they set aside are deleted at the end.
 bench: build
 	bash scripts/setup.sh --test
-	$(SWIFT) build -c release --static-swift-stdlib --product dinh-bench
 	bash scripts/bench-pages.sh
 	bash scripts/bench-panorama.sh
 	bash scripts/bench-feeds.sh

@@ -97,11 +97,9 @@ public struct Diagnostics: Sendable {
 
     /// How many diagnostics each group has, named in `language`, in name order.
     public func messageGroupCounts(in language: Language) -> [(group: String, count: Int)] {
-        // Duplicates dropped as `sorted` drops them, without sorting 10,000 warnings again.
-        var seen = Set<Diagnostic>(), counts: [String: Int] = [:]
-        for diagnostic in all where diagnostic.group != nil && seen.insert(diagnostic).inserted {
-            counts[diagnostic.group!.text(in: language), default: 0] += 1
-        }
+        // Counted without sorting 10,000 warnings a second time.
+        var counts: [String: Int] = [:]
+        for group in distinct.compactMap(\.group) { counts[group.text(in: language), default: 0] += 1 }
         return counts.map { ($0.key, $0.value) }.sorted { $0.group < $1.group }
     }
 
@@ -115,9 +113,13 @@ public struct Diagnostics: Sendable {
 
     /// In file order, so the output reads like the content folder; duplicates dropped.
     public var sorted: [Diagnostic] {
+        distinct.sorted { ($0.location, $0.severity == .error ? 0 : 1, $0.message) < ($1.location, $1.severity == .error ? 0 : 1, $1.message) }
+    }
+
+    /// Each diagnostic once, in the order they were found (a page checked twice says it once).
+    private var distinct: [Diagnostic] {
         var seen = Set<Diagnostic>()
-        return all.sorted { ($0.location, $0.severity == .error ? 0 : 1, $0.message) < ($1.location, $1.severity == .error ? 0 : 1, $1.message) }
-            .filter { seen.insert($0).inserted }
+        return all.filter { seen.insert($0).inserted }
     }
 }
 

@@ -14,15 +14,11 @@ package enum PlainFile {
     /// The bytes of the file at `path`, or nil when it cannot be read (most often: there is none,
     /// which a cache meets for every entry of a first build, so it costs one failed `open`).
     package static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_size >= 0 else { return nil }
-        return bytes(Int(status.st_size), of: descriptor)
+        if case .bytes(let bytes) = read(path, atMost: .max) { return bytes }
+        return nil
     }
 
-    /// What reading a file of content found.
+    /// What reading a file found.
     package enum Reading {
         case bytes([UInt8])
         /// No file of that name: one failed `open`, cheaper than asking first.

@@ -35,11 +35,10 @@ public struct QRLink: Sendable, Hashable {
     /// headers are at most one bit longer, so that form is never the larger symbol (a tie goes to it
     /// too: all its bits are data) and the mixed-case one need not be encoded to compare.
     public init(baseURL: String, code: String, errorCorrection: QRCode.ErrorCorrection = .q) throws(QRError) {
-        let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-        let url = base + "q/" + code
+        let (url, uppercase) = QRLink.payloads(baseURL: baseURL, code: code)
         self.code = code
         self.url = url
-        self.symbol = try QRCode(QRLink.uppercasePayload(baseURL: base, code: code, url: url) ?? url, errorCorrection: errorCorrection)
+        self.symbol = try QRCode(uppercase ?? url, errorCorrection: errorCorrection)
         if let range = url.utf8Range(of: "://") {
             displayURL = String(url[range.upperBound...])
         } else {
@@ -50,9 +49,16 @@ public struct QRLink: Sendable, Hashable {
     /// Whether the symbol of `code` at `baseURL` carries the upper-case form (`isUppercase`),
     /// known without encoding it.
     public static func isUppercase(baseURL: String, code: String) -> Bool {
+        let (url, uppercase) = payloads(baseURL: baseURL, code: code)
+        return uppercase.map { $0 != url } ?? false
+    }
+
+    /// The link of `code` under `baseURL` (with or without its final `/`), and its upper-case
+    /// form when that names the same page.
+    private static func payloads(baseURL: String, code: String) -> (url: String, uppercase: String?) {
         let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         let url = base + "q/" + code
-        return uppercasePayload(baseURL: base, code: code, url: url).map { $0 != url } ?? false
+        return (url, uppercasePayload(baseURL: base, code: code, url: url))
     }
 
     /// QR alphanumeric mode's 45 characters.

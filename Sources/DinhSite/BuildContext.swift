@@ -55,6 +55,12 @@ public struct BuildContext: Sendable {
         try await drawing.value
     }
 
+    /// Throws the staging folder away, once nothing writes into it any more.
+    mutating func discardOutput() async {
+        try? await waitForDrawing()
+        output?.discard()
+    }
+
     package init(options: BuildOptions, content: Content? = nil) {
         self.options = options
         self.content = content

@@ -216,7 +216,7 @@ struct PrintedCodes: Sendable {
         let summary = SiteMessage.codeSummary(code: code, version: link.version, modules: link.moduleCount, level: link.symbol.errorCorrection.rawValue,
                                               alphanumeric: link.isUppercase, payload: link.payload, meeting: kind == .meeting,
                                               payVersion: pay?.symbol.version, payModules: pay?.symbol.size, payLevel: pay?.symbol.errorCorrection.rawValue)
-        let drawn = DrawnCode(code: code, isUppercase: link.isUppercase, summary: summary)
+        let drawn = DrawnCode(code: code, summary: summary)
         let files = DrawnCode.Files(png: png, svg: Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8),
                                     placard: PlacardDrawing(placard, size: size),
                                     pay: pay.map { ($0.png, Data($0.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8)) })
@@ -243,17 +243,14 @@ extension PlacardInfo.Kind {
     }
 }
 
-/// A code drawn for print: what `dinh qr` reports of it and whether its symbol carries the address
-/// in capitals. Its files are kept in the cache as one file: a header (the checksum of the rest,
-/// those two, the placard's size, the parts' sizes), then the QR PNG, the QR SVG, the placard's
+/// A code drawn for print: what `dinh qr` reports of it. Its files are kept in the cache as one
+/// file: a header (the checksum of the rest, the placard's size, the report, the parts' sizes), then the QR PNG, the QR SVG, the placard's
 /// label and drawing, and a product's payment code as PNG and SVG (both empty when it has none).
 struct DrawnCode: Sendable {
     /// Part of every cache key: change it when the drawing of codes or placards changes.
-    static let drawing = "qr-drawing-8"
+    static let drawing = "qr-drawing-9"
 
     let code: String
-    /// Whether the symbol carries the upper-case address (then `Q/<CODE>/` must exist too).
-    let isUppercase: Bool
     /// What `dinh qr` reports, in either language.
     let summary: SiteMessage
 
@@ -269,7 +266,7 @@ struct DrawnCode: Sendable {
     /// The cache file of a drawing.
     static func bundle(_ drawn: DrawnCode, _ files: Files) -> [UInt8] {
         let parts = [files.png, files.svg, Data(files.placard.label.utf8), Data(files.placard.body.utf8), files.pay?.png ?? Data(), files.pay?.svg ?? Data()]
-        var rest = Array("\(drawn.isUppercase ? "upper" : "as written")\n\(files.placard.size.rawValue)\n\(Self.line(drawn.summary))\n\(parts.map { String($0.count) }.joined(separator: " "))\n".utf8)
+        var rest = Array("\(files.placard.size.rawValue)\n\(Self.line(drawn.summary))\n\(parts.map { String($0.count) }.joined(separator: " "))\n".utf8)
         rest.reserveCapacity(rest.count + parts.reduce(0) { $0 + $1.count })
         for part in parts { rest.append(contentsOf: part) }
         return Array((checksumLine(rest[...]) + "\n").utf8) + rest
@@ -285,12 +282,12 @@ struct DrawnCode: Sendable {
               String(decoding: bytes[..<first], as: UTF8.self) == checksumLine(bytes[(first + 1)...]) else { return nil }
         var lines: [String] = []
         var start = first + 1
-        while lines.count < 4, let newline = bytes[start...].firstIndex(of: 0x0A) {
+        while lines.count < 3, let newline = bytes[start...].firstIndex(of: 0x0A) {
             lines.append(String(decoding: bytes[start..<newline], as: UTF8.self))
             start = newline + 1
         }
-        guard lines.count == 4, let size = PlacardSize(rawValue: lines[1]), let summary = Self.summary(lines[2]) else { return nil }
-        let sizes = lines[3].split(separator: " ").compactMap { Int($0) }
+        guard lines.count == 3, let size = PlacardSize(rawValue: lines[0]), let summary = Self.summary(lines[1]) else { return nil }
+        let sizes = lines[2].split(separator: " ").compactMap { Int($0) }
         guard sizes.count == 6, sizes.allSatisfy({ $0 >= 0 }), sizes.reduce(0, +) == bytes.endIndex - start else { return nil }
         var parts: [ArraySlice<UInt8>] = []
         for size in sizes {
@@ -301,7 +298,7 @@ struct DrawnCode: Sendable {
                                      body: String(decoding: parts[3], as: UTF8.self))
         let files = Files(png: Data(parts[0]), svg: Data(parts[1]), placard: placard,
                           pay: parts[4].isEmpty ? nil : (Data(parts[4]), Data(parts[5])))
-        return (DrawnCode(code: code, isUppercase: lines[0] == "upper", summary: summary), files)
+        return (DrawnCode(code: code, summary: summary), files)
     }
 
     /// The report's values on one line of the header, tab-separated (the report is said in the

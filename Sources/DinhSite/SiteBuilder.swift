@@ -123,7 +123,7 @@ public struct SiteBuilder: Sendable {
         var context = BuildContext(options: options, content: content)
         context.isCheck = true
         try await run(steps(check: true), &context)
-        context.output?.discard()
+        await context.discardOutput()
         // What marketplaces would refuse: errors for a check (a build publishes the product's page
         // and leaves it out of that feed), reported whatever else was found.
         if let content = context.content { context.diagnostics.append(contentsOf: FeedChecks.diagnostics(for: content, today: options.today)) }
@@ -151,14 +151,12 @@ public struct SiteBuilder: Sendable {
                     FileHandle.standardError.write(Data("  \(step.name): \(wall) ms, \(used) ms of processor time\n".utf8))
                 }
                 if context.diagnostics.hasErrors {
-                    try? await context.waitForDrawing()   // nothing may write into what is discarded
-                    context.output?.discard()
+                    await context.discardOutput()
                     return
                 }
             }
         } catch {
-            try? await context.waitForDrawing()
-            context.output?.discard()
+            await context.discardOutput()
             throw error
         }
     }

@@ -96,8 +96,7 @@ package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiter
     /// These fields with those of `other` added (these win).
     package func adding(_ other: TemplateFields) -> TemplateFields {
         var result = self
-        for (key, value) in other.table ?? [:] where result.value(key) == nil { result.set(key, value) }
-        for field in other.list where result.value(field.name) == nil { result.set(field.name, field.value) }
+        for (key, value) in other.values where result.value(key) == nil { result.set(key, value) }
         return result
     }
 
