@@ -53,6 +53,22 @@ public struct QRCode: Sendable, Hashable {
         if text.isEmpty { throw QRError(.empty) }
         if text.utf8.contains(0) { throw QRError(.containsNUL) }
         errno = 0
+        // With mask 0, then the mask chosen here (QRMask) where libqrencode allows it.
+        let withFirstMask = QRMask.encodeWithFirstMask(text, level: errorCorrection.c, byteMode: byteMode)
+        if let symbol = withFirstMask, Int(symbol.pointee.width) <= QRMask.maximumWidth, let data = symbol.pointee.data {
+            defer { QRcode_free(symbol) }
+            let width = Int(symbol.pointee.width)
+            self.init(text, errorCorrection, version: Int(symbol.pointee.version), size: width,
+                      modules: QRMask.bestModules(width: width, data: data, level: errorCorrection))
+            return
+        }
+        QRcode_free(withFirstMask)
+        try self.init(maskChosenByLibqrencode: text, errorCorrection: errorCorrection, byteMode: byteMode)
+    }
+
+    /// The same symbol, its mask chosen by libqrencode's public API.
+    init(maskChosenByLibqrencode text: String, errorCorrection: ErrorCorrection, byteMode: Bool) throws(QRError) {
+        errno = 0
         // casesensitive = 1: never fold the text's case; upper-casing is the caller's decision.
         let encoded = byteMode ? QRcode_encodeString8bit(text, 0, errorCorrection.c) : QRcode_encodeString(text, 0, errorCorrection.c, QR_MODE_8, 1)
         guard let symbol = encoded else {
@@ -66,10 +82,14 @@ public struct QRCode: Sendable, Hashable {
             // Bit 0 of each byte is the module colour; the other bits are libqrencode's bookkeeping.
             for i in 0..<(width * width) { modules[i] = data[i] & 1 == 1 }
         }
+        self.init(text, errorCorrection, version: Int(symbol.pointee.version), size: width, modules: modules)
+    }
+
+    private init(_ text: String, _ errorCorrection: ErrorCorrection, version: Int, size: Int, modules: [Bool]) {
         self.text = text
         self.errorCorrection = errorCorrection
-        self.version = Int(symbol.pointee.version)
-        self.size = width
+        self.version = version
+        self.size = size
         self.modules = modules
     }
 
