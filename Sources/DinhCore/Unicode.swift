@@ -50,9 +50,16 @@ extension StringProtocol {
     /// ASCII needles of paths, URLs and markup, where Foundation's `range(of:)` and `contains(_:)`
     /// go through NSString (a few percent of a 10,000-product build).
     package func utf8Range(of needle: String) -> Range<Index>? {
+        let bytes = utf8
+        // Native strings and their substrings hold their UTF-8 in one buffer: searched there, as
+        // walking the view generically costs a protocol call per byte.
+        if let found = bytes.withContiguousStorageIfAvailable({ Self.offsets(of: needle, in: $0) }) {
+            guard let found else { return nil }
+            let start = bytes.index(bytes.startIndex, offsetBy: found.lowerBound)
+            return start..<bytes.index(start, offsetBy: found.count)
+        }
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return startIndex..<startIndex }
-        let bytes = utf8
         var start = bytes.startIndex
         while let candidate = bytes[start...].firstIndex(of: first) {
             var end = candidate, matched = 0
@@ -64,6 +71,19 @@ extension StringProtocol {
             start = bytes.index(after: candidate)
         }
         return nil
+    }
+
+    private static func offsets(of needle: String, in haystack: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            guard let first = pattern.first else { return 0..<0 }
+            guard pattern.count <= haystack.count, let base = haystack.baseAddress else { return nil }
+            for start in 0...(haystack.count - pattern.count) where base[start] == first
+                && memcmp(base + start, pattern.baseAddress!, pattern.count) == 0 {
+                return start..<(start + pattern.count)
+            }
+            return nil
+        }
     }
 
     /// Whether this text's UTF-8 holds `needle`'s (see `utf8Range(of:)`).
