@@ -104,7 +104,7 @@ enum QRMask {
     /// (x, y), set when dark.
     private struct Symbol {
         let width: Int
-        /// The symbol with mask 0 applied.
+        /// The symbol before masking.
         let rows: [UInt64], columns: [UInt64]
         /// The modules masks flip (not function patterns nor format information).
         let dataRows: [UInt64], dataColumns: [UInt64]
@@ -113,14 +113,28 @@ enum QRMask {
         /// Scratch for one mask's rows and columns.
         var maskedRows: [UInt64], maskedColumns: [UInt64]
 
+        /// From libqrencode's symbol with mask 0 (flipped back here).
         init(width: Int, data: UnsafePointer<UInt8>) {
             precondition(width <= QRMask.maximumWidth && (width - 17) % 4 == 0)
-            var rows = [UInt64](repeating: 0, count: width), columns = rows, dataRows = rows, dataColumns = rows
-            for y in 0..<width {
-                for x in 0..<width {
-                    let module = data[y * width + x]
-                    if module & 1 != 0 { rows[y] |= 1 << x; columns[x] |= 1 << y }
-                    if module & 0x80 == 0 { dataRows[y] |= 1 << x; dataColumns[x] |= 1 << y }
+            patterns = Patterns.byVersion[(width - 17) / 4 - 1]
+            let first = patterns.rows[0], firstColumns = patterns.columns[0]
+            var rows = [UInt64](repeating: 0, count: width), dataRows = rows, columns = rows, dataColumns = rows
+            columns.withUnsafeMutableBufferPointer { columns in
+                dataColumns.withUnsafeMutableBufferPointer { dataColumns in
+                    for y in 0..<width {
+                        var row: UInt64 = 0, dataRow: UInt64 = 0
+                        for x in 0..<width {
+                            let module = UInt64(data[y * width + x])
+                            let dark = module & 1, flippable = ~module >> 7 & 1
+                            row |= dark << x
+                            dataRow |= flippable << x
+                            columns[x] |= dark << y
+                            dataColumns[x] |= flippable << y
+                        }
+                        rows[y] = row ^ (first[y] & dataRow)
+                        dataRows[y] = dataRow
+                    }
+                    for x in 0..<width { columns[x] ^= firstColumns[x] & dataColumns[x] }
                 }
             }
             self.width = width
@@ -129,19 +143,17 @@ enum QRMask {
             self.dataRows = dataRows
             self.dataColumns = dataColumns
             format = QRMask.formatModules(width: width)
-            patterns = Patterns.byVersion[(width - 17) / 4 - 1]
             maskedRows = rows
             maskedColumns = columns
         }
 
-        /// Puts the symbol with `mask` instead of mask 0 in `maskedRows` and `maskedColumns`, and
-        /// returns its demerit as libqrencode counts it.
+        /// Puts the symbol with `mask` in `maskedRows` and `maskedColumns`, and returns its
+        /// demerit as libqrencode counts it.
         mutating func mask(_ mask: Int, level: QRCode.ErrorCorrection) -> Int {
-            let first = patterns.rows[0], firstColumns = patterns.columns[0]
             let flips = patterns.rows[mask], flipColumns = patterns.columns[mask]
             for i in 0..<width {
-                maskedRows[i] = rows[i] ^ ((first[i] ^ flips[i]) & dataRows[i])
-                maskedColumns[i] = columns[i] ^ ((firstColumns[i] ^ flipColumns[i]) & dataColumns[i])
+                maskedRows[i] = rows[i] ^ (flips[i] & dataRows[i])
+                maskedColumns[i] = columns[i] ^ (flipColumns[i] & dataColumns[i])
             }
             let bits = QRMask.formatBits(level: level, mask: mask)
             for module in format {
