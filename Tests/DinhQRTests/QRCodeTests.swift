@@ -57,9 +57,12 @@ struct QRCodeTests {
     }
 
     @Test func caseCannotBeChangedSafely() throws {
-        // A lower-case code, a query, user info or a non-alphanumeric character keep the URL as is.
+        // A code of other characters than A–Z and 0–9, a query, user info or a non-alphanumeric
+        // character keep the URL as is.
         #expect(try !QRLink(baseURL: "https://example.vn/", code: "dp01").isUppercase)
-        #expect(QRLink.uppercasePayload(baseURL: "https://example.vn/?a=1", code: "DP01", url: "https://example.vn/?a=1q/DP01") == nil)
+        #expect(QRLink.uppercasePayload(baseURL: "https://example.vn/?a=1", code: "DP01") == nil)
+        #expect(QRLink.uppercasePayload(baseURL: "https://example.vn/", code: "DP01") == "HTTPS://EXAMPLE.VN/Q/DP01")
+        #expect(try !QRLink(baseURL: "https://example.vn/", code: "DP%1").isUppercase)
         #expect(try !QRLink(baseURL: "https://ex_ample.vn/", code: "DP01").isUppercase)
         #expect(try !QRLink(baseURL: "ftp://example.vn/", code: "DP01").isUppercase)
         #expect(try QRLink(baseURL: "http://localhost:8080", code: "DP01").isUppercase)
