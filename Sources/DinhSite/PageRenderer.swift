@@ -36,7 +36,7 @@ struct PageRenderer: Sendable {
 
         // Contiguous slices, a few per core so that cores left with small pages take more (the home
         // and product index pages list every product); pages are written to distinct files.
-        let slices = max(1, min(jobs * 8, refs.count))
+        let slices = max(1, min(jobs * 32, refs.count))
         try await withThrowingTaskGroup(of: Void.self) { group in
             for slice in 0..<slices {
                 group.addTask {
