@@ -84,8 +84,8 @@ struct PrintedCodes: Sendable {
     /// `qr/<CODE>.png`, `qr/<CODE>.svg` (and a product's payment code `qr/<CODE>-pay.png`, `.svg`),
     /// with `placards` (`dinh qr`, the print shop's files) each code's board as
     /// `qr/<CODE>-placard.svg` too — a site build leaves the boards to the sheet, which holds the
-    /// same — then the printable sheet `qr/index.html`. Drawings are kept in `.dinh-cache/qr/`, by
-    /// what they are drawn from, so a rebuild draws nothing and reads each one once.
+    /// same — then the printable sheet `qr/index.html`. Drawings are kept in `.dinh-cache/qr/`
+    /// (`DrawingCache`), by what they are drawn from, so a rebuild draws nothing.
     func publish(_ landings: [CodeLanding], to output: OutputFolder, folder: String = SitePaths.qr, today: CalendarDate,
                  size: PlacardSize = .a5, placards: Bool = false) throws -> [DrawnCode] {
         let publisher = content.site.publisher.name.resolve(content.site.defaultLanguage, default: content.site.defaultLanguage)
@@ -95,10 +95,7 @@ struct PrintedCodes: Sendable {
             case .retired: return nil
             }
         }
-        let cacheFolder = SitePaths.Cache.qr.folder(in: content.root).path
-        let cache = Cache(folder: cacheFolder, kept: Set((try? FileManager.default.contentsOfDirectory(atPath: cacheFolder)) ?? []))
-        // Temporary files of older versions of Dinh, left by interrupted builds.
-        for name in cache.kept where name.hasPrefix(".") { unlink(cacheFolder + "/" + name) }
+        let cache = DrawingCache(folder: SitePaths.Cache.qr.folder(in: content.root).path)
         if !printed.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)
@@ -121,6 +118,7 @@ struct PrintedCodes: Sendable {
             }
         }
         let drawn = try results.values.compactMap { try $0?.get() }
+        try cache.finish()
         var sheet: [String] = []
         let hidden = hiddenCodes, meetings = meetingCodes
         for (code, section) in drawn {
@@ -147,16 +145,9 @@ struct PrintedCodes: Sendable {
         return own.union(content.site.movedCodes.filter { own.contains($0.value) }.keys)
     }
 
-    /// Where drawings are kept, and the names there when the build started (a first build then
-    /// looks for none of its thousands of drawings).
-    struct Cache {
-        let folder: String
-        let kept: Set<String>
-    }
-
     /// One code's drawing: from the cache, or drawn now and kept there.
     private func drawing(_ code: String, item: (ref: PageRef, name: LocalizedText), today: CalendarDate, size: PlacardSize,
-                         publisher: String, cache: Cache) throws -> (DrawnCode, DrawnCode.Files) {
+                         publisher: String, cache: DrawingCache) throws -> (DrawnCode, DrawnCode.Files) {
         let kind: PlacardInfo.Kind
         var stars: Int?
         var payment: ProductPayment?
@@ -190,8 +181,7 @@ struct PrintedCodes: Sendable {
         let key = ContentHash.key(([DrawnCode.drawing, site.baseURL, code, site.qrErrorCorrection, size.rawValue, kind.cacheKey,
                                     stars.map(String.init) ?? "-", publisher, payment?.payload ?? "-",
                                     payment?.detail(currency: site.currency) ?? "-"] + names + details).joined(separator: "\n"))
-        let file = cache.folder + "/" + key
-        if cache.kept.contains(key), let cached = DrawnCode.cached(code, in: file) { return cached }
+        if let bytes = cache.drawing(key), let cached = DrawnCode.cached(code, from: bytes) { return cached }
 
         let link = try link(code)
         var pay: (symbol: QRCode, png: Data)?
@@ -220,13 +210,7 @@ struct PrintedCodes: Sendable {
         let files = DrawnCode.Files(png: png, svg: Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8),
                                     placard: PlacardDrawing(placard, size: size),
                                     pay: pay.map { ($0.png, Data($0.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8)) })
-        // Written in place (see `checksumLine`); two builds at once write the same bytes.
-        do {
-            try PlainFile.write(DrawnCode.bundle(drawn, files), to: file)
-        } catch {
-            unlink(file)
-            throw DinhError(SiteMessage.cannotKeepQR(code: code, folder: cache.folder, reason: .reason(error)))
-        }
+        try cache.keep(key, DrawnCode.bundle(drawn, files), code: code)
         return (drawn, files)
     }
 }
@@ -244,8 +228,9 @@ extension PlacardInfo.Kind {
 }
 
 /// A code drawn for print: what `dinh qr` reports of it. Its files are kept in the cache as one
-/// file: a header (the checksum of the rest, the placard's size, the report, the parts' sizes), then the QR PNG, the QR SVG, the placard's
-/// label and drawing, and a product's payment code as PNG and SVG (both empty when it has none).
+/// drawing (`DrawingCache`): a header (the checksum of the rest, the placard's size, the report,
+/// the parts' sizes), then the QR PNG, the QR SVG, the placard's label and drawing, and a
+/// product's payment code as PNG and SVG (both empty when it has none).
 struct DrawnCode: Sendable {
     /// Part of every cache key: change it when the drawing of codes or placards changes.
     static let drawing = "qr-drawing-9"
@@ -272,13 +257,13 @@ struct DrawnCode: Sendable {
         return Array((checksumLine(rest[...]) + "\n").utf8) + rest
     }
 
-    /// The first line of a drawing's file: the checksum of the rest. Written in place, a drawing
-    /// cut short or with a hole (a killed build, two at once) fails it and is drawn again.
+    /// The first line of a drawing in the cache: the checksum of the rest. A drawing damaged in
+    /// its pack fails it and is drawn again.
     static func checksumLine(_ rest: ArraySlice<UInt8>) -> String { "dinh-qr \(String(ContentHash.xxh64(rest), radix: 16))" }
 
-    /// A drawing from the cache, read once, or nil when there is none (or it is damaged).
-    static func cached(_ code: String, in file: String) -> (DrawnCode, Files)? {
-        guard let bytes = PlainFile.read(file), let first = bytes.firstIndex(of: 0x0A),
+    /// A drawing from the cache, or nil when it is damaged.
+    static func cached(_ code: String, from bytes: [UInt8]) -> (DrawnCode, Files)? {
+        guard let first = bytes.firstIndex(of: 0x0A),
               String(decoding: bytes[..<first], as: UTF8.self) == checksumLine(bytes[(first + 1)...]) else { return nil }
         var lines: [String] = []
         var start = first + 1

@@ -25,32 +25,83 @@ import Testing
         #expect(try Data(contentsOf: lock) == first)
     }
 
+    var drawings: URL { fixture.content.appendingPathComponent(".dinh-cache/qr") }
+
+    /// The files in the cache of drawings, by name.
+    func cachedFiles() throws -> [String: Data] {
+        try Dictionary(uniqueKeysWithValues: FileManager.default.contentsOfDirectory(atPath: drawings.path).map {
+            ($0, try Data(contentsOf: drawings.appendingPathComponent($0)))
+        })
+    }
+
+    /// A pack's drawings: each one's key and where its bytes lie (`DrawingCache`'s format, read
+    /// here independently).
+    func entries(_ pack: Data) throws -> [(key: String, range: Range<Int>)] {
+        let bytes = [UInt8](pack)
+        let header = Array("dinh-qr-pack 1\n".utf8)
+        try #require(Array(bytes.prefix(header.count)) == header)
+        var found: [(key: String, range: Range<Int>)] = [], offset = header.count
+        while offset < bytes.count {
+            let newline = try #require(bytes[offset...].firstIndex(of: 0x0A))
+            let fields = String(decoding: bytes[offset..<newline], as: UTF8.self).split(separator: " ")
+            let length = try #require(Int(fields[1]))
+            found.append((String(fields[0]), (newline + 1)..<(newline + 1 + length)))
+            offset = newline + 1 + length
+        }
+        return found
+    }
+
+    /// A first build keeps its drawings in one pack; a rebuild draws nothing and writes nothing there.
+    @Test func drawingsAreKeptInOnePack() throws {
+        // What older versions left: a drawing per file, and an unfinished pack of a stopped build.
+        try fixture.write(".dinh-cache/qr/00026fc13408123b", "an old drawing")
+        try fixture.write(".dinh-cache/qr/.pack-999999999", "unfinished")
+        #expect(try build().status == 0)
+        let first = try cachedFiles()
+        #expect(first.count == 1 && first.keys.first?.hasPrefix("pack-") == true, "\(first.keys.sorted())")
+        #expect(try entries(try #require(first.values.first)).count == 2, "the relic's drawing and the product's (with its payment code)")
+        let site = Tools.tree(output)
+        #expect(try build().status == 0)
+        #expect(try cachedFiles() == first)
+        #expect(Tools.tree(output) == site)
+    }
+
+    /// A drawing damaged in its pack (bytes changed; the pack cut short) is drawn again, the site
+    /// is the same, and the next build finds every drawing whole.
     @Test func aDamagedQRDrawingInTheCacheIsDrawnAgain() throws {
         #expect(try build().status == 0)
         let before = Tools.tree(output)
-        let cache = fixture.content.appendingPathComponent(".dinh-cache/qr")
-        let drawings = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { !$0.hasPrefix(".") }
-        #expect(drawings.count >= 2, "a relic and a product")
-        for (number, name) in drawings.enumerated() {
-            let file = cache.appendingPathComponent(name)
-            var bytes = try Data(contentsOf: file)
-            if number.isMultiple(of: 2) {
-                // Cut short, as a full disk or a killed build might leave it.
-                bytes = bytes.prefix(100)
-            } else {
-                // Whole length, with a hole of zeros, as two writers cut short might leave it.
-                let middle = bytes.count / 2
-                bytes.replaceSubrange(middle..<min(bytes.count, middle + 200), with: Data(count: min(200, bytes.count - middle)))
-            }
-            try bytes.write(to: file)
-        }
+        let (name, pack) = try #require(try cachedFiles().first)
+        let found = try entries(pack)
+        try #require(found.count >= 2, "a relic and a product")
+        var bytes = pack
+        // A hole of zeros in the first drawing, and the last one cut short.
+        let hole = found[0].range.lowerBound + found[0].range.count / 2
+        bytes.replaceSubrange(hole..<(hole + 100), with: Data(count: 100))
+        bytes = bytes.prefix(found[found.count - 1].range.lowerBound + 50)
+        try bytes.write(to: drawings.appendingPathComponent(name))
         let result = try build()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Tools.tree(output) == before, "the same site, from drawings made again")
-        for name in drawings {
-            let size = try Data(contentsOf: cache.appendingPathComponent(name)).count
-            #expect(size > 1000, "\(name) is whole again in the cache (\(size) bytes)")
-        }
+        // Both drawings were made again, so the damaged pack held nothing used: it is gone.
+        let mended = try cachedFiles()
+        #expect(mended.count == 1 && mended[name] == nil, "\(mended.keys.sorted())")
+        let redrawn = try entries(try #require(mended.values.first)).map(\.key)
+        #expect(Set(redrawn) == [found[0].key, found[found.count - 1].key])
+        #expect(try build().status == 0)
+        #expect(try cachedFiles() == mended, "nothing drawn again")
+    }
+
+    /// When most kept drawings are no longer used (here the publisher's name, on every board,
+    /// changed), the build keeps what it uses in its own pack and removes the others.
+    @Test func unusedDrawingsAreDropped() throws {
+        #expect(try build().status == 0)
+        let old = try cachedFiles()
+        try fixture.write("site.yaml", SiteFixture.siteYAML.replacingOccurrences(of: "UBND huyện", with: "UBND huyện Đan Phượng"))
+        #expect(try build().status == 0)
+        let now = try cachedFiles()
+        #expect(now.count == 1 && Set(now.keys).isDisjoint(with: old.keys), "\(old.keys.sorted()) → \(now.keys.sorted())")
+        #expect(try entries(try #require(now.values.first)).count == 2)
     }
 
     @Test func removedCodeFailsTheBuildNamingCodeAndLock() throws {
