@@ -3,21 +3,23 @@ import Foundation
 
 /// The QR drawings kept between builds in `.dinh-cache/qr/`, so that a rebuild draws nothing.
 ///
-/// They are kept in packs, each written whole by one build and read back through a memory map: a
-/// first build writes one file instead of one per code (creating a thousand files was 4 % of its
-/// time) and a rebuild opens a few instead of thousands. A pack is the line `dinh-qr-pack 1`,
-/// then, for each drawing, the line `<key> <length>` and the drawing (`DrawnCode.bundle`, which
-/// carries its own checksum, so a damaged drawing is drawn again). A build writes what it draws
-/// into `.pack-<pid>`, renamed `pack-<pid>-<time>` once complete; when the packs hold more unused
-/// drawings than used ones, or there are 16 of them, it copies the drawings it used into its own
-/// pack and removes the others.
+/// They are kept in packs, each written whole by one build: a first build writes one file
+/// instead of one per code (creating a thousand files was 4 % of its time) and a rebuild opens a
+/// few instead of thousands. A pack is the line `dinh-qr-pack 1`, then, for each drawing, the
+/// line `<key> <length>` and the drawing (`DrawnCode.bundle`, which carries its own checksum, so
+/// a damaged drawing is drawn again). A build writes what it draws into `.pack-<pid>`, renamed
+/// `pack-<pid>-<time>` once complete; when the packs hold more unused drawings than used ones, or
+/// there are 16 of them, it copies the drawings it used into its own pack and removes the others.
+/// Drawings are read one by one where they lie (`pread`): a build of 10,000 codes does not hold
+/// the 100 MB of their packs.
 final class DrawingCache: @unchecked Sendable {
     let folder: String
     private static let header = Array("dinh-qr-pack 1\n".utf8)
 
     private struct Pack {
         let path: String
-        let bytes: UnsafeRawBufferPointer
+        let descriptor: Int32
+        let size: Int
     }
     private var packs: [Pack] = []
     /// Where each kept drawing lies: its pack and its bytes there.
@@ -37,7 +39,7 @@ final class DrawingCache: @unchecked Sendable {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
             let path = folder + "/" + name
             if name.hasPrefix("pack-") {
-                if let pack = Self.map(path) { read(pack) }
+                read(path)
             } else if !name.hasPrefix(".pack-") || !Self.isRunning(Int32(name.dropFirst(".pack-".count)) ?? 0) {
                 unlink(path)
             }
@@ -45,7 +47,7 @@ final class DrawingCache: @unchecked Sendable {
     }
 
     deinit {
-        for pack in packs { munmap(UnsafeMutableRawPointer(mutating: pack.bytes.baseAddress), pack.bytes.count) }
+        for pack in packs { close(pack.descriptor) }
         // A build that failed leaves no half-written pack.
         if let writer {
             close(writer.descriptor)
@@ -57,40 +59,46 @@ final class DrawingCache: @unchecked Sendable {
         pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
     }
 
-    private static func map(_ path: String) -> Pack? {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0,
-              let base = mmap(nil, Int(status.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED
-        else { return nil }
-        return Pack(path: path, bytes: UnsafeRawBufferPointer(start: base, count: Int(status.st_size)))
-    }
-
     /// Indexes a pack's drawings, up to the first line that is not `<key> <length>` of a drawing
     /// inside the pack.
-    private func read(_ pack: Pack) {
-        let bytes = pack.bytes
+    private func read(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { close(descriptor); return }
+        let pack = Pack(path: path, descriptor: descriptor, size: Int(status.st_size))
         packs.append(pack)
-        guard bytes.starts(with: Self.header) else { return }
+        guard Self.bytes(pack, 0..<Self.header.count) == Self.header else { return }
         var offset = Self.header.count
-        while offset < bytes.count {
-            let lineEnd = bytes[offset..<min(bytes.count, offset + 64)].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            let fields = String(decoding: bytes[offset..<lineEnd], as: UTF8.self).split(separator: " ")
-            guard lineEnd < bytes.count, fields.count == 2, let length = Int(fields[1]), length >= 0,
-                  length <= bytes.count - lineEnd - 1
-            else { return }
-            kept[String(fields[0])] = (packs.count - 1, (lineEnd + 1)..<(lineEnd + 1 + length))
-            offset = lineEnd + 1 + length
+        while offset < pack.size {
+            let line = Self.bytes(pack, offset..<min(pack.size, offset + 64))
+            guard let newline = line.firstIndex(of: UInt8(ascii: "\n")) else { return }
+            let fields = String(decoding: line[..<newline], as: UTF8.self).split(separator: " ")
+            let start = offset + newline + 1
+            guard fields.count == 2, let length = Int(fields[1]), length >= 0, length <= pack.size - start else { return }
+            kept[String(fields[0])] = (packs.count - 1, start..<(start + length))
+            offset = start + length
         }
+    }
+
+    /// The bytes of a pack in `range`, fewer where it ends early.
+    private static func bytes(_ pack: Pack, _ range: Range<Int>) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        var done = 0
+        while done < range.count {
+            let count = bytes.withUnsafeMutableBytes { pread(pack.descriptor, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done)) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            done += count
+        }
+        return Array(bytes.prefix(done))
     }
 
     /// A kept drawing's bytes, or nil.
     func drawing(_ key: String) -> [UInt8]? {
         guard let place = kept[key] else { return nil }
         lock.withLock { _ = used.insert(key) }
-        return Array(packs[place.pack].bytes[place.range])
+        return Self.bytes(packs[place.pack], place.range)
     }
 
     /// Keeps a drawing this build made (`code` names it in a failure).
@@ -111,12 +119,12 @@ final class DrawingCache: @unchecked Sendable {
         try lock.withLock {
             let reused = used.subtracting(made)
             let reusedBytes = reused.reduce(0) { $0 + (kept[$1]?.range.count ?? 0) }
-            let keptBytes = packs.reduce(0) { $0 + $1.bytes.count }
+            let keptBytes = packs.reduce(0) { $0 + $1.size }
             let compacting = !packs.isEmpty && (packs.count >= 16 || keptBytes - reusedBytes > reusedBytes)
             do {
                 if compacting {
                     for key in reused.sorted() {
-                        if let place = kept[key] { try append(key, Array(packs[place.pack].bytes[place.range])) }
+                        if let place = kept[key] { try append(key, Self.bytes(packs[place.pack], place.range)) }
                     }
                 }
                 if let writer {
