@@ -92,6 +92,24 @@ import Testing
         #expect(try cachedFiles() == mended, "nothing drawn again")
     }
 
+    /// What lies in the cache under a pack's name without being one (another format, a length past
+    /// its end, a negative length, a folder, a named pipe) is read as holding no drawing: the
+    /// build draws what it needs, never waits on the pipe, and makes the same site.
+    @Test func namesOfPacksThatAreNotPacksAreIgnored() throws {
+        #expect(try build().status == 0)
+        let site = Tools.tree(output)
+        try FileManager.default.removeItem(at: drawings)
+        try fixture.write(".dinh-cache/qr/pack-other", "not a pack\n")
+        try fixture.write(".dinh-cache/qr/pack-past-its-end", "dinh-qr-pack 1\nabc 99999999999\nxyz")
+        try fixture.write(".dinh-cache/qr/pack-negative", "dinh-qr-pack 1\nabc -5\n")
+        try fixture.write(".dinh-cache/qr/pack-no-line-end", "dinh-qr-pack 1\n" + String(repeating: "a", count: 500))
+        try FileManager.default.createDirectory(at: drawings.appendingPathComponent("pack-folder"), withIntermediateDirectories: true)
+        #expect(mkfifo(drawings.appendingPathComponent("pack-pipe").path, 0o644) == 0)
+        let result = try build()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Tools.tree(output) == site)
+    }
+
     /// When most kept drawings are no longer used (here the publisher's name, on every board,
     /// changed), the build keeps what it uses in its own pack and removes the others.
     @Test func unusedDrawingsAreDropped() throws {
