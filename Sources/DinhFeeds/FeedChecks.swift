@@ -45,14 +45,20 @@ public enum FeedChecks {
         }
         guard OCOPGroup.isPhysical(item.product.category) else { return [] }
         let language = item.language
-        for market in Marketplace.allCases where item.title.unicodeScalars.count > market.maxTitle {
-            add(.error, [market], .titleTooLong(length: item.title.unicodeScalars.count, market: market, maximum: market.maxTitle), language: language)
+        // Marketplaces count characters (Unicode scalars); each is a byte or more, so text of no
+        // more bytes than a limit is within it without being walked.
+        for market in Marketplace.allCases where item.title.utf8.count > market.maxTitle {
+            let length = item.title.unicodeScalars.count
+            if length > market.maxTitle { add(.error, [market], .titleTooLong(length: length, market: market, maximum: market.maxTitle), language: language) }
         }
         if !item.hasOwnDescription {
             add(.warning, Set(Marketplace.allCases), .noDescription, language: language)
         }
-        for market in Marketplace.allCases where item.description.unicodeScalars.count > market.maxDescription {
-            add(.error, [market], .descriptionTooLong(length: item.description.unicodeScalars.count, market: market, maximum: market.maxDescription), language: language)
+        for market in Marketplace.allCases where item.description.utf8.count > market.maxDescription {
+            let length = item.description.unicodeScalars.count
+            if length > market.maxDescription {
+                add(.error, [market], .descriptionTooLong(length: length, market: market, maximum: market.maxDescription), language: language)
+            }
         }
         for market in Marketplace.allCases where item.id.count > market.maxID {
             add(.error, [market], .idTooLong(id: item.id, length: item.id.count, market: market, maximum: market.maxID))

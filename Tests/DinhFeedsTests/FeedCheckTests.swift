@@ -52,6 +52,22 @@ import Testing
         #expect(!xml.contains("<item>"))
     }
 
+    /// Limits count characters, not bytes: 150 Vietnamese letters (more than 150 bytes) fit Google's
+    /// 150; 151 do not.
+    @Test func lengthsCountCharactersNotBytes() throws {
+        let feed = try FeedFixture()
+        var product = try #require(feed.content.products.first { $0.slug == "che-lam" })
+        for (count, tooLong) in [(150, false), (151, true)] {
+            product.name = LocalizedText(["vi": String(repeating: "ề", count: count), "en": "short"])
+            product.body = ["vi": "<p>" + String(repeating: "ạ", count: 5000) + "</p>"]
+            let item = FeedItem(product: product, language: "vi", content: feed.content, options: FeedFixture.options)
+            #expect(item.title.utf8.count > 150 && item.description.utf8.count > 5000)
+            let problems = FeedChecks.problems(item)
+            #expect(problems.contains { $0.message.contains("the name is \(count) characters") } == tooLong, "\(problems.map(\.message))")
+            #expect(!problems.contains { $0.message.contains("description is") && $0.message.contains("characters") }, "\(problems.map(\.message))")
+        }
+    }
+
     @Test func aTranslationProblemNamesTheTranslationFile() throws {
         let feed = try FeedFixture()
         var content = feed.content
