@@ -103,19 +103,28 @@ struct Loading {
     /// Sub-folders of a section, sorted; names that are not slugs are reported with the slug to use.
     private mutating func folders(_ section: String) -> [(slug: String, url: URL)] {
         let url = loader.root.appendingPathComponent(section, isDirectory: true)
-        guard let names = try? fileManager.contentsOfDirectory(atPath: url.path) else { return [] }
+        guard let entries = FolderEntries.read(url.path) else { return [] }
         // A real folder inside a section that is itself inside the content stays inside; only links
         // need resolving (which costs a system call per part of the path).
         let sectionInside = isInsideRoot(url)
         var result: [(String, URL)] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let folder = url.appendingPathComponent(name, isDirectory: true)
-            var status = stat()
-            guard lstat(folder.path, &status) == 0 else { continue }
-            let isLink = (status.st_mode & S_IFMT) == S_IFLNK
-            if isLink, stat(folder.path, &status) != 0 { continue }
+            // The listing says what most entries are; links and the rest are asked (`stat`).
+            var isFolder = kind == .folder, isLink = kind == .link
+            if kind == .unknown {
+                var status = stat()
+                guard lstat(folder.path, &status) == 0 else { continue }
+                isLink = (status.st_mode & S_IFMT) == S_IFLNK
+                isFolder = (status.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isLink {
+                var status = stat()
+                guard stat(folder.path, &status) == 0 else { continue }
+                isFolder = (status.st_mode & S_IFMT) == S_IFDIR
+            }
             let shown = loader.display("\(section)/\(name)")
-            guard (status.st_mode & S_IFMT) == S_IFDIR else {
+            guard isFolder else {
                 diagnostics.warning(SourceLocation(path: shown), .ignoredFileNotFolder(section: section))
                 continue
             }

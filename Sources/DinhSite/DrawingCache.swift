@@ -29,8 +29,8 @@ final class DrawingCache: @unchecked Sendable {
     /// Kept drawings this build read, and drawings it made.
     private var used: Set<String> = []
     private var made: Set<String> = []
-    /// The pack this build writes, once it has something to write.
-    private var writer: (descriptor: Int32, path: String)?
+    /// The pack this build writes, once it has something to write, and where it ends.
+    private var writer: (descriptor: Int32, path: String, end: Int)?
 
     /// Reads the packs in `folder`; what is not a pack (drawings kept one per file by older
     /// versions, packs left unfinished by builds that were stopped) is removed.
@@ -101,15 +101,18 @@ final class DrawingCache: @unchecked Sendable {
         return Self.bytes(packs[place.pack], place.range)
     }
 
-    /// Keeps a drawing this build made (`code` names it in a failure).
+    /// Keeps a drawing this build made (`code` names it in a failure). Drawings made at once are
+    /// written side by side: each takes its place in the pack, then is written there.
     func keep(_ key: String, _ drawing: [UInt8], code: String) throws {
-        try lock.withLock {
-            do {
-                try append(key, drawing)
+        let entry = Self.entry(key, drawing)
+        do {
+            let (descriptor, offset) = try lock.withLock {
                 made.insert(key)
-            } catch {
-                throw DinhError(SiteMessage.cannotKeepQR(code: code, folder: folder, reason: .reason(error)))
+                return try reserve(entry.count)
             }
+            try Self.write(entry, to: descriptor, at: offset)
+        } catch {
+            throw DinhError(SiteMessage.cannotKeepQR(code: code, folder: folder, reason: .reason(error)))
         }
     }
 
@@ -124,7 +127,10 @@ final class DrawingCache: @unchecked Sendable {
             do {
                 if compacting {
                     for key in reused.sorted() {
-                        if let place = kept[key] { try append(key, Self.bytes(packs[place.pack], place.range)) }
+                        guard let place = kept[key] else { continue }
+                        let entry = Self.entry(key, Self.bytes(packs[place.pack], place.range))
+                        let room = try reserve(entry.count)
+                        try Self.write(entry, to: room.descriptor, at: room.offset)
                     }
                 }
                 if let writer {
@@ -144,30 +150,36 @@ final class DrawingCache: @unchecked Sendable {
         }
     }
 
-    /// Appends a drawing to this build's pack (the lock held).
-    private func append(_ key: String, _ drawing: [UInt8]) throws {
+    /// A drawing as a pack holds it: `<key> <length>`, then its bytes.
+    private static func entry(_ key: String, _ drawing: [UInt8]) -> [UInt8] {
+        Array("\(key) \(drawing.count)\n".utf8) + drawing
+    }
+
+    /// Room for `count` bytes at the end of this build's pack, made when first needed (the lock
+    /// held): its descriptor and where the room starts.
+    private func reserve(_ count: Int) throws -> (descriptor: Int32, offset: Int) {
         if writer == nil {
             let path = folder + "/.pack-\(getpid())"
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            writer = (descriptor, path)
-            try write(Self.header)
+            writer = (descriptor, path, Self.header.count)
+            try Self.write(Self.header, to: descriptor, at: 0)
         }
-        try write(Array("\(key) \(drawing.count)\n".utf8))
-        try write(drawing)
+        let offset = writer!.end
+        writer!.end += count
+        return (writer!.descriptor, offset)
     }
 
-    private func write(_ bytes: [UInt8]) throws {
-        guard let writer else { return }
+    private static func write(_ bytes: [UInt8], to descriptor: Int32, at start: Int) throws {
         try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(writer.descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            var done = 0
+            while done < buffer.count {
+                let written = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(start + done))
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
                 }
-                offset += written
+                done += written
             }
         }
     }

@@ -299,16 +299,8 @@ struct OutputFolder: Sendable {
     /// is left empty.
     @discardableResult
     private static func removeFiles(in folder: String, except record: OutputRecord, relative: String) -> Bool {
-        guard let stream = opendir(folder) else { return false }
-        var found: [(name: String, isFolder: Bool)] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name == "." || name == ".." { continue }
-            let type = entry.pointee.d_type
-            found.append((name, type == DT_UNKNOWN ? isFolder(folder + "/" + name) : type == DT_DIR))
-        }
-        closedir(stream)
-        let entries = found
+        guard let found = FolderEntries.read(folder) else { return false }
+        let entries = found.map { (name: $0.name, isFolder: $0.kind == .unknown ? isFolder(folder + "/" + $0.name) : $0.kind == .folder) }
         let kept = Slots<Bool>(count: entries.count)
         let visit: @Sendable (Int) -> Void = { index in
             let entry = entries[index]

@@ -280,6 +280,18 @@ import Testing
         #expect(run.stderr.contains("quan-phuong-tri/index.md:1:1: error:") && run.stderr.contains("MB"), "\(run.stderr)")
     }
 
+    /// A folder whose name is not UTF-8 (Latin-1 `café` from an old Windows copy) is named in
+    /// an error, with the name to use, rather than left out without a word.
+    @Test func folderNameThatIsNotUTF8() throws {
+        let name = "caf\u{FFFD}"
+        let bytes = Array("\(fixture.content.path)/heritage/caf".utf8) + [0xE9, 0]
+        #expect(bytes.withUnsafeBufferPointer { mkdir(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), 0o755) } == 0)
+        let run = try limited("build", "content", "--output", "public")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("heritage/\(name):1:1: error: the folder name '\(name)' cannot be used in a web address"), "\(run.stderr)")
+        #expect(run.stderr.contains("rename it to 'caf'"), "\(run.stderr)")
+    }
+
     @Test func csvWithMillionsOfCellsOrOneHugeCell() throws {
         let commas = try fixture.directory.write("commas.csv", String(repeating: ",", count: 30 << 20))
         var run = try limited("import", "products", commas.path, "content")
