@@ -52,7 +52,6 @@ public struct QRCode: Sendable, Hashable {
     public init(_ text: String, errorCorrection: ErrorCorrection = .q, byteMode: Bool = false) throws(QRError) {
         if text.isEmpty { throw QRError(.empty) }
         if text.utf8.contains(0) { throw QRError(.containsNUL) }
-        errno = 0
         // With mask 0, then the mask chosen here (QRMask) where libqrencode allows it.
         let withFirstMask = QRMask.encodeWithFirstMask(text, level: errorCorrection.c, byteMode: byteMode)
         if let symbol = withFirstMask, Int(symbol.pointee.width) <= QRMask.maximumWidth, let data = symbol.pointee.data {

@@ -38,14 +38,15 @@ enum QRMask {
     }
 
     /// libqrencode's functions outside its header.
-    private struct Internals: @unchecked Sendable {
-        let encodeMask: @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<QRcode>?
-        let split: @convention(c) (UnsafePointer<CChar>?, OpaquePointer?, QRencodeMode, Int32) -> Int32
+    struct Internals: @unchecked Sendable {
+        typealias EncodeMask = @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<QRcode>?
+        typealias Split = @convention(c) (UnsafePointer<CChar>?, OpaquePointer?, QRencodeMode, Int32) -> Int32
+        let encodeMask: EncodeMask
+        let split: Split
 
         static let shared: Internals? = {
             guard let encodeMask = dlsym(nil, "QRcode_encodeMask"), let split = dlsym(nil, "Split_splitStringToQRinput") else { return nil }
-            return Internals(encodeMask: unsafeBitCast(encodeMask, to: (@convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<QRcode>?).self),
-                             split: unsafeBitCast(split, to: (@convention(c) (UnsafePointer<CChar>?, OpaquePointer?, QRencodeMode, Int32) -> Int32).self))
+            return Internals(encodeMask: unsafeBitCast(encodeMask, to: EncodeMask.self), split: unsafeBitCast(split, to: Split.self))
         }()
     }
 

@@ -7,8 +7,8 @@ import Foundation
 /// instead of one per code (creating a thousand files was 4 % of its time) and a rebuild opens a
 /// few instead of thousands. A pack is the line `dinh-qr-pack 1`, then, for each drawing, the
 /// line `<key> <length>` and the drawing (`DrawnCode.bundle`, which carries its own checksum, so
-/// a damaged drawing is drawn again). A build writes what it draws into `.pack-<pid>`, renamed
-/// `pack-<pid>-<time>` once complete; when the packs hold more unused drawings than used ones, or
+/// a damaged drawing is drawn again). A build writes what it draws into `.pack-<pid>-<random>`,
+/// renamed without the dot once complete; when the packs hold more unused drawings than used ones, or
 /// there are 16 of them, it copies the drawings it used into its own pack and removes the others.
 /// Drawings are read one by one where they lie (`pread`): a build of 10,000 codes does not hold
 /// the 100 MB of their packs.
@@ -31,6 +31,8 @@ final class DrawingCache: @unchecked Sendable {
     private var made: Set<String> = []
     /// The pack this build writes, once it has something to write, and where it ends.
     private var writer: (descriptor: Int32, path: String, end: Int)?
+    /// Its name once complete; while written, the same after a dot.
+    private let name = "pack-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
 
     /// Reads the packs in `folder`; what is not a pack (drawings kept one per file by older
     /// versions, packs left unfinished by builds that were stopped) is removed.
@@ -40,7 +42,7 @@ final class DrawingCache: @unchecked Sendable {
             let path = folder + "/" + name
             if name.hasPrefix("pack-") {
                 read(path)
-            } else if !name.hasPrefix(".pack-") || !Self.isRunning(Int32(name.dropFirst(".pack-".count)) ?? 0) {
+            } else if !name.hasPrefix(".pack-") || !Self.isRunning(Int32(name.dropFirst(".pack-".count).prefix { $0 != "-" }) ?? 0) {
                 unlink(path)
             }
         }
@@ -136,10 +138,7 @@ final class DrawingCache: @unchecked Sendable {
                 if let writer {
                     close(writer.descriptor)
                     self.writer = nil
-                    var now = timespec()
-                    clock_gettime(CLOCK_REALTIME, &now)
-                    let name = "pack-\(getpid())-\(now.tv_sec)\(String(format: "%09d", now.tv_nsec))"
-                    guard rename(writer.path, folder + "/" + name) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                    guard rename(writer.path, folder + "/" + name) == 0 else { throw Self.systemError() }
                 }
             } catch {
                 throw DinhError(SiteMessage.cannotKeepQR(code: made.sorted().first ?? "", folder: folder, reason: .reason(error)))
@@ -159,9 +158,9 @@ final class DrawingCache: @unchecked Sendable {
     /// held): its descriptor and where the room starts.
     private func reserve(_ count: Int) throws -> (descriptor: Int32, offset: Int) {
         if writer == nil {
-            let path = folder + "/.pack-\(getpid())"
+            let path = folder + "/." + name
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard descriptor >= 0 else { throw Self.systemError() }
             writer = (descriptor, path, Self.header.count)
             try Self.write(Self.header, to: descriptor, at: 0)
         }
@@ -177,10 +176,12 @@ final class DrawingCache: @unchecked Sendable {
                 let written = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(start + done))
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                    throw systemError()
                 }
                 done += written
             }
         }
     }
+
+    private static func systemError() -> POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
 }

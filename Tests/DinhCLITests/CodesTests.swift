@@ -55,8 +55,12 @@ import Testing
     @Test func drawingsAreKeptInOnePack() throws {
         // What older versions left: a drawing per file, and an unfinished pack of a stopped build.
         try fixture.write(".dinh-cache/qr/00026fc13408123b", "an old drawing")
-        try fixture.write(".dinh-cache/qr/.pack-999999999", "unfinished")
+        try fixture.write(".dinh-cache/qr/.pack-999999999-5f3a", "unfinished")
+        // And a pack another build (here process 1, always running) is writing: left alone.
+        try fixture.write(".dinh-cache/qr/.pack-1-77", "being written")
         #expect(try build().status == 0)
+        #expect(try cachedFiles()[".pack-1-77"] != nil)
+        try FileManager.default.removeItem(at: drawings.appendingPathComponent(".pack-1-77"))
         let first = try cachedFiles()
         #expect(first.count == 1 && first.keys.first?.hasPrefix("pack-") == true, "\(first.keys.sorted())")
         #expect(try entries(try #require(first.values.first)).count == 2, "the relic's drawing and the product's (with its payment code)")

@@ -10,8 +10,8 @@ import Testing
 struct QRMaskTests {
     /// libqrencode's internal functions, looked up as `QRMask` looks up its two.
     struct Libqrencode {
-        typealias EncodeMask = @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<QRcode>?
-        typealias Split = @convention(c) (UnsafePointer<CChar>?, OpaquePointer?, QRencodeMode, Int32) -> Int32
+        typealias EncodeMask = QRMask.Internals.EncodeMask
+        typealias Split = QRMask.Internals.Split
         typealias MakeMask = @convention(c) (UInt32, UnsafeMutablePointer<UInt8>?, Int32, QRecLevel) -> UnsafeMutablePointer<UInt8>?
         typealias Evaluate = @convention(c) (Int32, UnsafeMutablePointer<UInt8>?) -> Int32
         typealias RunLength = @convention(c) (Int32, UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<Int32>?) -> Int32
