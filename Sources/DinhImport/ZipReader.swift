@@ -116,7 +116,7 @@ struct ZipReader {
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var result: Int32 = Z_OK
+        var result: Int32 = Z_OK, tooLarge = false
         input.withUnsafeBufferPointer { source in
             stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
             stream.avail_in = UInt32(source.count)
@@ -125,12 +125,15 @@ struct ZipReader {
                     stream.next_out = buffer.baseAddress
                     stream.avail_out = UInt32(buffer.count)
                     result = CZlib.inflate(&stream, Z_NO_FLUSH)
-                    output.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
+                    // Refused before it is kept: past the limit the output would grow to twice it.
+                    let produced = buffer.count - Int(stream.avail_out)
+                    tooLarge = output.count + produced > limit
+                    if !tooLarge { output.append(contentsOf: buffer[0..<produced]) }
                 }
             // Z_BUF_ERROR: no progress possible, the input ended inside the stream.
-            } while result == Z_OK && output.count <= limit
+            } while result == Z_OK && !tooLarge
         }
-        if output.count > limit { throw .tooLarge }
+        if tooLarge { throw .tooLarge }
         guard result == Z_STREAM_END else { throw .damaged }
         return output
     }

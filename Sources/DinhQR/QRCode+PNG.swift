@@ -35,11 +35,18 @@ extension QRCode {
         return Data(png.encode(rows: rows, repeats: scale))
     }
 
-    /// Sets bits `start..<end` of a packed row (most significant bit first).
+    /// Sets bits `start..<end` of a packed row (most significant bit first): the first and last
+    /// bytes through masks, the whole ones between.
     private static func setBits(_ row: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int) {
-        var x = start
-        while x < end, x & 7 != 0 { row[x >> 3] |= 0x80 >> UInt8(x & 7); x += 1 }
-        while x + 8 <= end { row[x >> 3] = 0xFF; x += 8 }
-        while x < end { row[x >> 3] |= 0x80 >> UInt8(x & 7); x += 1 }
+        guard start < end else { return }
+        let first = start >> 3, last = (end - 1) >> 3
+        let head: UInt8 = 0xFF >> UInt8(start & 7), tail: UInt8 = 0xFF << UInt8(7 - ((end - 1) & 7))
+        if first == last {
+            row[first] |= head & tail
+            return
+        }
+        row[first] |= head
+        for byte in (first + 1)..<last { row[byte] = 0xFF }
+        row[last] |= tail
     }
 }
