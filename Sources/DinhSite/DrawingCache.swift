@@ -7,9 +7,12 @@ import Foundation
 /// instead of one per code (creating a thousand files was 4 % of its time) and a rebuild opens a
 /// few instead of thousands. A pack is the line `dinh-qr-pack 1`, then, for each drawing, the
 /// line `<key> <length>` and the drawing (`DrawnCode.bundle`, which carries its own checksum, so
-/// a damaged drawing is drawn again). A build writes what it draws into `.pack-<pid>-<random>`,
-/// renamed without the dot once complete; when the packs hold more unused drawings than used ones, or
-/// there are 16 of them, it copies the drawings it used into its own pack and removes the others.
+/// a damaged drawing is drawn again). A build writes what it draws into
+/// `.pack-<size>-<pid>-<random>`, renamed without the dot once complete. Builds of one placard size
+/// (a site's, or `dinh qr --size A4`) look after their own packs: when those hold more
+/// unused drawings than used ones, or there are 16 of them, a build copies the drawings it used
+/// from them into its own pack and removes them, and never touches the other sizes' packs (so
+/// that printing A4 boards now and then does not throw away the site's drawings).
 /// Drawings are read one by one where they lie (`pread`): a build of 10,000 codes does not hold
 /// the 100 MB of their packs.
 final class DrawingCache: @unchecked Sendable {
@@ -20,6 +23,8 @@ final class DrawingCache: @unchecked Sendable {
         let path: String
         let descriptor: Int32
         let size: Int
+        /// Written by builds of this one's placard size.
+        let isOwn: Bool
     }
     private var packs: [Pack] = []
     /// Where each kept drawing lies: its pack and its bytes there.
@@ -32,17 +37,22 @@ final class DrawingCache: @unchecked Sendable {
     /// The pack this build writes, once it has something to write, and where it ends.
     private var writer: (descriptor: Int32, path: String, end: Int)?
     /// Its name once complete; while written, the same after a dot.
-    private let name = "pack-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
+    private let name: String
+    /// The start of the names of this placard size's packs.
+    private let own: String
 
-    /// Reads the packs in `folder`; what is not a pack (drawings kept one per file by older
-    /// versions, packs left unfinished by builds that were stopped) is removed.
-    init(folder: String) {
+    /// Reads the packs in `folder`, for a build whose placards are of `size` (`A5`); what is not a
+    /// pack (drawings kept one per file by older versions, packs left unfinished by builds that
+    /// were stopped) is removed.
+    init(folder: String, size: String) {
         self.folder = folder
+        own = "pack-\(size)-"
+        name = own + "\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
             let path = folder + "/" + name
             if name.hasPrefix("pack-") {
-                read(path)
-            } else if !name.hasPrefix(".pack-") || !Self.isRunning(Int32(name.dropFirst(".pack-".count).prefix { $0 != "-" }) ?? 0) {
+                read(path, isOwn: name.hasPrefix(own))
+            } else if !name.hasPrefix(".pack-") || !Self.isRunning(name) {
                 unlink(path)
             }
         }
@@ -57,18 +67,21 @@ final class DrawingCache: @unchecked Sendable {
         }
     }
 
-    private static func isRunning(_ pid: Int32) -> Bool {
-        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+    /// Whether the build writing `.pack-<size>-<pid>-<random>` is still running.
+    private static func isRunning(_ temporary: String) -> Bool {
+        let fields = temporary.split(separator: "-")
+        guard fields.count == 4, let pid = Int32(fields[2]), pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// Indexes a pack's drawings, up to the first line that is not `<key> <length>` of a drawing
     /// inside the pack.
-    private func read(_ path: String) {
+    private func read(_ path: String, isOwn: Bool) {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { close(descriptor); return }
-        let pack = Pack(path: path, descriptor: descriptor, size: Int(status.st_size))
+        let pack = Pack(path: path, descriptor: descriptor, size: Int(status.st_size), isOwn: isOwn)
         packs.append(pack)
         guard Self.bytes(pack, 0..<Self.header.count) == Self.header else { return }
         var offset = Self.header.count
@@ -122,10 +135,12 @@ final class DrawingCache: @unchecked Sendable {
     /// when the packs are due to be compacted; then removes the packs it replaced.
     func finish() throws {
         try lock.withLock {
-            let reused = used.subtracting(made)
+            // Drawings this build used from its size's packs, and what those packs hold in all.
+            let reused = used.subtracting(made).filter { kept[$0].map { packs[$0.pack].isOwn } ?? false }
             let reusedBytes = reused.reduce(0) { $0 + (kept[$1]?.range.count ?? 0) }
-            let keptBytes = packs.reduce(0) { $0 + $1.size }
-            let compacting = !packs.isEmpty && (packs.count >= 16 || keptBytes - reusedBytes > reusedBytes)
+            let ownPacks = packs.filter(\.isOwn)
+            let keptBytes = ownPacks.reduce(0) { $0 + $1.size }
+            let compacting = !ownPacks.isEmpty && (ownPacks.count >= 16 || keptBytes - reusedBytes > reusedBytes)
             do {
                 if compacting {
                     for key in reused.sorted() {
@@ -144,7 +159,7 @@ final class DrawingCache: @unchecked Sendable {
                 throw DinhError(SiteMessage.cannotKeepQR(code: made.sorted().first ?? "", folder: folder, reason: .reason(error)))
             }
             if compacting {
-                for pack in packs { unlink(pack.path) }
+                for pack in ownPacks { unlink(pack.path) }
             }
         }
     }

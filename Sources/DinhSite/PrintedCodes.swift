@@ -95,7 +95,7 @@ struct PrintedCodes: Sendable {
             case .retired: return nil
             }
         }
-        let cache = DrawingCache(folder: SitePaths.Cache.qr.folder(in: content.root).path)
+        let cache = DrawingCache(folder: SitePaths.Cache.qr.folder(in: content.root).path, size: size.rawValue)
         if !printed.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)

@@ -55,12 +55,12 @@ import Testing
     @Test func drawingsAreKeptInOnePack() throws {
         // What older versions left: a drawing per file, and an unfinished pack of a stopped build.
         try fixture.write(".dinh-cache/qr/00026fc13408123b", "an old drawing")
-        try fixture.write(".dinh-cache/qr/.pack-999999999-5f3a", "unfinished")
+        try fixture.write(".dinh-cache/qr/.pack-A5-999999999-5f3a", "unfinished")
         // And a pack another build (here process 1, always running) is writing: left alone.
-        try fixture.write(".dinh-cache/qr/.pack-1-77", "being written")
+        try fixture.write(".dinh-cache/qr/.pack-A5-1-77", "being written")
         #expect(try build().status == 0)
-        #expect(try cachedFiles()[".pack-1-77"] != nil)
-        try FileManager.default.removeItem(at: drawings.appendingPathComponent(".pack-1-77"))
+        #expect(try cachedFiles()[".pack-A5-1-77"] != nil)
+        try FileManager.default.removeItem(at: drawings.appendingPathComponent(".pack-A5-1-77"))
         let first = try cachedFiles()
         #expect(first.count == 1 && first.keys.first?.hasPrefix("pack-") == true, "\(first.keys.sorted())")
         #expect(try entries(try #require(first.values.first)).count == 2, "the relic's drawing and the product's (with its payment code)")
@@ -94,6 +94,21 @@ import Testing
         #expect(Set(redrawn) == [found[0].key, found[found.count - 1].key])
         #expect(try build().status == 0)
         #expect(try cachedFiles() == mended, "nothing drawn again")
+    }
+
+    /// Boards printed at another size now and then (`dinh qr --size A4`) keep their own pack and
+    /// leave the site's alone: the next build draws nothing.
+    @Test func boardsOfAnotherSizeKeepTheSitesDrawings() throws {
+        #expect(try build().status == 0)
+        let site = try cachedFiles()
+        let printed = try fixture.dinh("qr", "content", "--output", "print", "--size", "A4")
+        #expect(printed.status == 0, "\(printed.stderr)")
+        let both = try cachedFiles()
+        #expect(both.count == 2 && site.allSatisfy { both[$0.key] == $0.value }, "\(both.keys.sorted())")
+        #expect(both.keys.contains { $0.hasPrefix("pack-A4-") })
+        #expect(try build().status == 0)
+        #expect(try fixture.dinh("qr", "content", "--output", "print", "--size", "A4").status == 0)
+        #expect(try cachedFiles() == both, "nothing drawn again, nothing dropped")
     }
 
     /// What lies in the cache under a pack's name without being one (another format, a length past
