@@ -299,7 +299,7 @@ struct Loading {
                                apply: (String, String, LocalizedText?) -> Void) -> Body {
         var body: Body = [:]
         body[reader.defaultLanguage] = defaultBody
-        let names = Set((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? [])
+        let names = Set(FolderEntries.read(folder.path)?.map(\.name) ?? [])
         if defaultBody?.isEmpty == false {
             for language in reader.languages.dropFirst() where !names.contains("index.\(language).md") {
                 let name = LocalizedText.languageName(language)
