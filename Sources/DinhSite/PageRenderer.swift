@@ -34,8 +34,9 @@ struct PageRenderer: Sendable {
             + content.products.map { .product($0.slug) } + content.producers.map { .producer($0.slug) }
             + content.pages.map { .page($0.slug) } + content.meetings.map { .meeting($0.slug) }
 
-        // Contiguous slices, a few per core so that cores left with small pages take more (the home
-        // and product index pages list every product); pages are written to distinct files.
+        // Contiguous slices, many per core so that cores left with small pages take more (the home
+        // and product index pages list every product) and the last slice, running alone at the
+        // end, is short; pages are written to distinct files.
         let slices = max(1, min(jobs * 32, refs.count))
         try await withThrowingTaskGroup(of: Void.self) { group in
             for slice in 0..<slices {
