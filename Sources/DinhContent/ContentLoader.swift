@@ -110,14 +110,9 @@ struct Loading {
         var result: [(String, URL)] = []
         for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let folder = url.appendingPathComponent(name, isDirectory: true)
-            // The listing says what most entries are; links and the rest are asked (`stat`).
-            var isFolder = kind == .folder, isLink = kind == .link
-            if kind == .unknown {
-                var status = stat()
-                guard lstat(folder.path, &status) == 0 else { continue }
-                isLink = (status.st_mode & S_IFMT) == S_IFLNK
-                isFolder = (status.st_mode & S_IFMT) == S_IFDIR
-            }
+            // A link is followed to see what it leads to.
+            var isFolder = kind == .folder
+            let isLink = kind == .link
             if isLink {
                 var status = stat()
                 guard stat(folder.path, &status) == 0 else { continue }

@@ -37,6 +37,15 @@ public enum FeedChecks {
         public var language: String?
     }
 
+    /// The length of `text` in characters as marketplaces count them (Unicode scalars) when it is
+    /// over `limit`, else nil. A character is a byte or more, so text of no more bytes than the
+    /// limit is within it without being walked.
+    static func length(_ text: String, over limit: Int) -> Int? {
+        guard text.utf8.count > limit else { return nil }
+        let length = text.unicodeScalars.count
+        return length > limit ? length : nil
+    }
+
     /// Every problem of one item.
     public static func problems(_ item: FeedItem) -> [Problem] {
         var found: [Problem] = []
@@ -45,18 +54,16 @@ public enum FeedChecks {
         }
         guard OCOPGroup.isPhysical(item.product.category) else { return [] }
         let language = item.language
-        // Marketplaces count characters (Unicode scalars); each is a byte or more, so text of no
-        // more bytes than a limit is within it without being walked.
-        for market in Marketplace.allCases where item.title.utf8.count > market.maxTitle {
-            let length = item.title.unicodeScalars.count
-            if length > market.maxTitle { add(.error, [market], .titleTooLong(length: length, market: market, maximum: market.maxTitle), language: language) }
+        for market in Marketplace.allCases {
+            if let length = Self.length(item.title, over: market.maxTitle) {
+                add(.error, [market], .titleTooLong(length: length, market: market, maximum: market.maxTitle), language: language)
+            }
         }
         if !item.hasOwnDescription {
             add(.warning, Set(Marketplace.allCases), .noDescription, language: language)
         }
-        for market in Marketplace.allCases where item.description.utf8.count > market.maxDescription {
-            let length = item.description.unicodeScalars.count
-            if length > market.maxDescription {
+        for market in Marketplace.allCases {
+            if let length = Self.length(item.description, over: market.maxDescription) {
                 add(.error, [market], .descriptionTooLong(length: length, market: market, maximum: market.maxDescription), language: language)
             }
         }

@@ -21,8 +21,9 @@ import Darwin
 /// when first needed, and where a build of libqrencode does not export them, or the symbol is
 /// wider, libqrencode chooses as before.
 enum QRMask {
-    /// The widest symbol whose rows fit in a `UInt64`: version 11.
-    static let maximumWidth = 61
+    /// The largest version whose rows fit in a `UInt64`, and its width.
+    static let maximumVersion = 11
+    static let maximumWidth = 17 + 4 * maximumVersion
 
     /// `text` encoded with mask 0, the first of the eight, and its format information, or nil
     /// (`errno` ENOSYS) where libqrencode does not export what this needs.
@@ -179,7 +180,7 @@ enum QRMask {
         let rows: [[UInt64]]
         let columns: [[UInt64]]
 
-        static let byVersion: [Patterns] = (1...11).map { Patterns(width: 17 + 4 * $0) }
+        static let byVersion: [Patterns] = (1...QRMask.maximumVersion).map { Patterns(width: 17 + 4 * $0) }
 
         init(width: Int) {
             var rows = [[UInt64]](repeating: [UInt64](repeating: 0, count: width), count: 8), columns = rows

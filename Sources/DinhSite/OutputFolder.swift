@@ -300,7 +300,7 @@ struct OutputFolder: Sendable {
     @discardableResult
     private static func removeFiles(in folder: String, except record: OutputRecord, relative: String) -> Bool {
         guard let found = FolderEntries.read(folder) else { return false }
-        let entries = found.map { (name: $0.name, isFolder: $0.kind == .unknown ? isFolder(folder + "/" + $0.name) : $0.kind == .folder) }
+        let entries = found.map { (name: $0.name, isFolder: $0.kind == .folder) }
         let kept = Slots<Bool>(count: entries.count)
         let visit: @Sendable (Int) -> Void = { index in
             let entry = entries[index]
