@@ -16,7 +16,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -60,7 +59,7 @@ let package = Package(
         // The preview server of `dinh serve`: static files, live reload, error overlay.
         .target(
             name: "DinhServe",
-            dependencies: ["DinhCore", "DinhQR", "DinhSite", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["DinhCore", "DinhQR", "DinhSite"],
             swiftSettings: swiftSettings
         ),
         .target(

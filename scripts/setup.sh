@@ -5,8 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# libcurl and libxml2: the release build links Foundation statically, which links them.
-build_packages=(pkg-config libjpeg62-turbo-dev libpng-dev libqrencode-dev liblcms2-dev libcurl4-openssl-dev libxml2-dev)
+build_packages=(pkg-config libjpeg62-turbo-dev libpng-dev libqrencode-dev liblcms2-dev)
 demo_packages=(imagemagick espeak-ng lame ffmpeg fonts-dejavu-core)
 # The packages of the tests' outside files and commands: each path is listed, with its package and
 # why, in scripts/test-needs.tsv (TestSetupTests fails when a package there is missing here).

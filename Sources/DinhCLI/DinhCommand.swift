@@ -117,7 +117,7 @@ enum Terminal {
 }
 
 struct Build: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: CLIMessage.buildAbstract.text)
+    static let configuration = CommandConfiguration(commandName: "build", abstract: CLIMessage.buildAbstract.text)
 
     @OptionGroup var content: ContentOptions
 
@@ -155,7 +155,7 @@ struct Build: AsyncParsableCommand {
 }
 
 struct Check: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: CLIMessage.checkAbstract.text)
+    static let configuration = CommandConfiguration(commandName: "check", abstract: CLIMessage.checkAbstract.text)
 
     @OptionGroup var content: ContentOptions
 

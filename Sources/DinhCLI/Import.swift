@@ -5,11 +5,13 @@ import Foundation
 /// `dinh import products FILE [CONTENT_DIR] [--update]`.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: CLIMessage.importAbstract.text,
         subcommands: [Products.self])
 
     struct Products: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "products",
             abstract: CLIMessage.importProductsAbstract.text,
             discussion: CLIMessage.importProductsDiscussion.text)
 

@@ -5,7 +5,7 @@ import Foundation
 
 /// `dinh init [DIR]`: a new content folder with one example of each kind of page.
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: CLIMessage.initAbstract.text)
+    static let configuration = CommandConfiguration(commandName: "init", abstract: CLIMessage.initAbstract.text)
 
     @Argument(help: ArgumentHelp(CLIMessage.helpInitFolder.text), completion: .directory)
     var directory: String = "content"

@@ -7,6 +7,7 @@ import Foundation
 /// `dinh serve`: a live preview while writing content.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: CLIMessage.serveAbstract.text,
         discussion: CLIMessage.serveDiscussion.text
     )

@@ -1,8 +1,5 @@
 import DinhCore
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// The first worksheet of an Office Open XML workbook. Cells keep what the user sees: shared and
 /// inline strings as typed (a text `=HYPERLINK(…)` stays text), formulas as their cached value.
@@ -79,22 +76,14 @@ enum XLSXReader {
 }
 
 /// The attributes of every element of one name.
-private final class AttributeCollector: NSObject, XMLParserDelegate {
-    let element: String
-    var found: [[String: String]] = []
-
-    init(element: String) { self.element = element }
-
+private enum AttributeCollector {
     static func collect(_ data: Data, element: String) -> [[String: String]] {
-        let collector = AttributeCollector(element: element)
-        let parser = XMLParser(stream: InputStream(data: data))
-        parser.delegate = collector
-        _ = parser.parse()
-        return collector.found
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-        if name == element || name.hasSuffix(":" + element) { found.append(attributes) }
+        var found: [[String: String]] = []
+        XMLEvents.read(data) { event in
+            if case .start(element, let attributes) = event { found.append(attributes) }
+            return true
+        }
+        return found
     }
 }
 
@@ -105,33 +94,29 @@ struct TextRun: Sendable {
 }
 
 /// `xl/styles.xml`: the font name of each cell format (`cellXfs`), which a cell's `s` indexes.
-private final class StylesParser: NSObject, XMLParserDelegate {
-    var fontNames: [String?] = []
-    var formatFonts: [Int] = []
-    var section = ""
-
+private enum StylesParser {
     static func cellFonts(_ data: Data) -> [String?] {
-        let delegate = StylesParser()
-        let parser = XMLParser(stream: InputStream(data: data))
-        parser.delegate = delegate
-        _ = parser.parse()
-        return delegate.formatFonts.map { delegate.fontNames.indices.contains($0) ? delegate.fontNames[$0] : nil }
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-        switch name {
-        case "fonts", "cellXfs", "cellStyleXfs", "dxfs": section = name
-        case "font" where section == "fonts": fontNames.append(nil)
-        case "name" where section == "fonts": if !fontNames.isEmpty { fontNames[fontNames.count - 1] = attributes["val"] }
-        case "xf" where section == "cellXfs":
-            // A bounded count: a hostile styles part does not grow this past a sheet's cells.
-            if formatFonts.count < 65_536 { formatFonts.append(attributes["fontId"].flatMap(Int.init) ?? 0) }
-        default: break
+        var fontNames: [String?] = []
+        var formatFonts: [Int] = []
+        var section = ""
+        XMLEvents.read(data) { event in
+            switch event {
+            case .start(let name, let attributes):
+                switch name {
+                case "fonts", "cellXfs", "cellStyleXfs", "dxfs": section = name
+                case "font" where section == "fonts": fontNames.append(nil)
+                case "name" where section == "fonts": if !fontNames.isEmpty { fontNames[fontNames.count - 1] = attributes["val"] }
+                case "xf" where section == "cellXfs":
+                    // A bounded count: a hostile styles part does not grow this past a sheet's cells.
+                    if formatFonts.count < 65_536 { formatFonts.append(attributes["fontId"].flatMap(Int.init) ?? 0) }
+                default: break
+                }
+            case .end(let name): if name == section { section = "" }
+            case .text: break
+            }
+            return true
         }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if name == section { section = "" }
+        return formatFonts.map { fontNames.indices.contains($0) ? fontNames[$0] : nil }
     }
 }
 
@@ -177,45 +162,36 @@ struct RunCollector {
 }
 
 /// `<si>` items: plain `<t>` or rich-text runs `<r><t>`.
-private final class SharedStringsParser: NSObject, XMLParserDelegate {
-    var strings: [[TextRun]] = []
-    var current = RunCollector()
-    var tooLarge = false
-
+private enum SharedStringsParser {
     /// Excel's own limit on the characters of a cell.
     static let maximumCellLength = 32_767
 
     /// The strings, or nil when there are more than a sheet may have cells or one is longer than
     /// Excel allows (a hostile file: the strings would fill the memory).
     static func parse(_ data: Data) -> [[TextRun]]? {
-        let delegate = SharedStringsParser()
-        let parser = XMLParser(stream: InputStream(data: data))
-        parser.delegate = delegate
-        _ = parser.parse()
-        return delegate.tooLarge ? nil : delegate.strings
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-        if name == "si" { current.reset() } else { current.start(name, attributes) }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if name == "si" {
-            strings.append(current.runs)
-            if strings.count > Table.maximumCells { tooLarge = true; parser.abortParsing() }
-        } else {
-            current.end(name)
+        var strings: [[TextRun]] = []
+        var current = RunCollector()
+        var tooLarge = false
+        XMLEvents.read(data) { event in
+            switch event {
+            case .start("si", _): current.reset()
+            case .start(let name, let attributes): current.start(name, attributes)
+            case .end("si"):
+                strings.append(current.runs)
+                tooLarge = strings.count > Table.maximumCells
+            case .end(let name): current.end(name)
+            case .text(let text):
+                current.characters(text)
+                tooLarge = current.length > maximumCellLength
+            }
+            return !tooLarge
         }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        current.characters(string)
-        if current.length > Self.maximumCellLength { tooLarge = true; parser.abortParsing() }
+        return tooLarge ? nil : strings
     }
 }
 
 /// `<row r="7"><c r="C7" t="s"><v>3</v></c>…`.
-private final class SheetParser: NSObject, XMLParserDelegate {
+private struct SheetParser {
     let shared: [[TextRun]]
     /// Cell format (`s`) → the legacy font it names, if any.
     let fonts: [LegacyVietnamese.Font?]
@@ -229,6 +205,8 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     var reading: String?
     var failed = false
     var conversions: [LegacyEncoding: Int] = [:]
+    var cellCount = 0
+    var tooLarge = false
 
     init(shared: [[TextRun]], fonts: [String?]) {
         self.shared = shared
@@ -236,20 +214,32 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     }
 
     enum Outcome { case rows([Table.Row], conversions: [LegacyEncoding: Int]), tooLarge, unreadable }
-    var cellCount = 0
-    var tooLarge = false
 
     static func parse(_ data: Data, shared: [[TextRun]], fonts: [String?]) -> Outcome {
-        let delegate = SheetParser(shared: shared, fonts: fonts)
-        let parser = XMLParser(stream: InputStream(data: data))
-        parser.delegate = delegate
-        let parsed = parser.parse()
-        if delegate.tooLarge { return .tooLarge }
-        guard parsed, !delegate.failed else { return .unreadable }
-        return .rows(delegate.rows, conversions: delegate.conversions)
+        var parser = SheetParser(shared: shared, fonts: fonts)
+        let parsed = XMLEvents.read(data) { parser.take($0) }
+        if parser.tooLarge { return .tooLarge }
+        guard parsed, !parser.failed else { return .unreadable }
+        return .rows(parser.rows, conversions: parser.conversions)
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+    /// Whether to read on.
+    private mutating func take(_ event: XMLEvents.Event) -> Bool {
+        switch event {
+        case .start(let name, let attributes): start(name, attributes)
+        case .text(let text):
+            switch reading {
+            case "v": value += text
+            case "f": formula += text
+            default: inline.characters(text)
+            }
+            tooLarge = value.utf16.count + formula.utf16.count + inline.length > 2 * SharedStringsParser.maximumCellLength
+        case .end(let name): end(name)
+        }
+        return !tooLarge
+    }
+
+    private mutating func start(_ name: String, _ attributes: [String: String]) {
         switch name {
         case "row":
             let number = attributes["r"].flatMap(Int.init) ?? (rows.last?.number ?? 0) + 1
@@ -265,34 +255,23 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        switch reading {
-        case "v": value += string
-        case "f": formula += string
-        default: inline.characters(string)
-        }
-        if value.utf16.count + formula.utf16.count + inline.length > 2 * SharedStringsParser.maximumCellLength {
-            tooLarge = true
-            parser.abortParsing()
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    private mutating func end(_ name: String) {
         switch name {
         case "v", "f": reading = nil
         case "c":
-            row?.cells[column] = text()
+            let cell = text()
+            row?.cells[column] = cell
             cellCount += 1
-            if cellCount > Table.maximumCells { tooLarge = true; parser.abortParsing() }
+            tooLarge = cellCount > Table.maximumCells
         case "row":
             if let row { rows.append(row) }
             row = nil
-            if rows.count > Table.maximumRows { tooLarge = true; parser.abortParsing() }
+            tooLarge = rows.count > Table.maximumRows
         default: inline.end(name)
         }
     }
 
-    private func text() -> String {
+    private mutating func text() -> String {
         switch type {
         case "s":
             guard let index = Int(value), shared.indices.contains(index) else { failed = true; return "" }
@@ -309,7 +288,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     }
 
     /// A text cell as its fonts draw it, counting the cells converted from a legacy encoding.
-    private func legible(_ runs: [TextRun]) -> String {
+    private mutating func legible(_ runs: [TextRun]) -> String {
         let cellFont = fonts.indices.contains(style) ? fonts[style] : nil
         var encoding: LegacyEncoding?
         var anyLegacyFont = false

@@ -1,6 +1,4 @@
 import DinhCore
-import FlyingFox
-import FlyingSocks
 import Foundation
 
 /// Tells open pages what the builder did, over Server-Sent Events on `/__dinh/events`: `reload`
@@ -128,34 +126,5 @@ package actor LiveReload {
         result.append(script)
         result.append(contentsOf: bytes[position...])
         return result
-    }
-}
-
-/// The event stream as the byte sequence FlyingFox sends (chunked, as long as the page listens).
-struct EventBytes: AsyncBufferedSequence, Sendable {
-    typealias Element = UInt8
-    let stream: AsyncStream<Data>
-
-    func makeAsyncIterator() -> Iterator { Iterator(events: stream.makeAsyncIterator()) }
-
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var events: AsyncStream<Data>.Iterator
-        var pending: [UInt8] = []
-
-        mutating func next() async throws -> UInt8? {
-            guard let buffer = try await nextBuffer(suggested: 1) else { return nil }
-            return buffer.first
-        }
-
-        mutating func nextBuffer(suggested count: Int) async throws -> [UInt8]? {
-            while pending.isEmpty {
-                guard let event = await events.next() else { return nil }
-                pending = [UInt8](event)
-            }
-            let size = Swift.max(1, Swift.min(count, pending.count))
-            let chunk = Array(pending.prefix(size))
-            pending.removeFirst(size)
-            return chunk
-        }
     }
 }

@@ -1,10 +1,8 @@
 import DinhCore
-import FlyingFox
-import FlyingSocks
 import Foundation
 
-/// The HTTP server of `dinh serve` (FlyingFox): the output folder as a static site with the
-/// headers a preview needs, the live-reload script added to HTML responses, and the event stream.
+/// The HTTP server of `dinh serve`: the output folder as a static site with the headers a
+/// preview needs, the live-reload script added to HTML responses, and the event stream.
 package actor PreviewServer {
     package nonisolated let root: URL
     package nonisolated let host: String
@@ -14,7 +12,6 @@ package actor PreviewServer {
     private let requestedPort: UInt16
     private let language: Language
     private var server: HTTPServer?
-    private var running: Task<Void, Never>?
     private var heartbeat: Task<Void, Never>?
 
     /// - Parameters:
@@ -36,114 +33,46 @@ package actor PreviewServer {
     /// taken by another program, an address this machine does not have).
     @discardableResult
     package func start() async throws -> UInt16 {
-        if let server, let port = await Self.port(of: server) { return port }
-        let address = try Self.address(host: host, port: requestedPort)
+        if let server { return server.port }
         let handler = SiteHandler(files: SiteFiles(root: root), liveReload: liveReload, editor: editor, language: language)
-        let server = HTTPServer(address: address, timeout: 30, pool: NoDelayPool(base: HTTPServer.defaultPool()), logger: .disabled, handler: handler)
-        let failure = FailureBox()
-        let running = Task {
-            do { try await server.run() } catch { failure.set(error) }
+        let server: HTTPServer
+        do {
+            server = try HTTPServer(host: host, port: requestedPort) { await handler.respond(to: $0) }
+        } catch where error.code == HTTPServer.ListenError.notAnAddress {
+            throw DinhError(ServeMessage.notLocalAddress(host: host))
+        } catch {
+            throw DinhError(ServeMessage.cannotListen(host: host, port: Int(requestedPort), reason: Self.describe(error)))
         }
-        // Wait until it listens, or until it failed to bind.
-        for _ in 0..<500 {
-            if let error = failure.error {
-                running.cancel()
-                throw DinhError(ServeMessage.cannotListen(host: host, port: Int(requestedPort), reason: Self.describe(error)))
+        server.start()
+        self.server = server
+        heartbeat = Task { [liveReload] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(15))
+                await liveReload.ping()
             }
-            if await server.isListening, let port = await Self.port(of: server) {
-                self.server = server
-                self.running = running
-                heartbeat = Task { [liveReload] in
-                    while !Task.isCancelled {
-                        try? await Task.sleep(for: .seconds(15))
-                        await liveReload.ping()
-                    }
-                }
-                return port
-            }
-            try await Task.sleep(for: .milliseconds(10))
         }
-        running.cancel()
-        throw DinhError(ServeMessage.cannotListen(host: host, port: Int(requestedPort), reason: Message(ServeMessage.didNotStart)))
+        return server.port
     }
 
     /// Closes every connection (event streams included) and stops listening.
     package func stop() async {
         heartbeat?.cancel()
         await liveReload.finishAll()
-        if let server { await server.stop(timeout: 0.2) }
-        running?.cancel()
+        server?.stop()
         server = nil
-        running = nil
     }
 
-    private static func port(of server: HTTPServer) async -> UInt16? {
-        switch await server.listeningAddress {
-        case .ip4(_, let port), .ip6(_, let port): return port
-        default: return nil
+    private static func describe(_ error: HTTPServer.ListenError) -> Message {
+        switch error.code {
+        case EADDRINUSE: Message(ServeMessage.portInUse)
+        case EADDRNOTAVAIL: Message(ServeMessage.noSuchAddress)
+        default: Message(verbatim: "\(error.call): \(String(cString: strerror(error.code)))")
         }
     }
-
-    static func address(host: String, port: UInt16) throws -> any SocketAddress {
-        switch host {
-        case "localhost": return sockaddr_in.loopbackIPv4(port: port)
-        case "0.0.0.0", "": return sockaddr_in.inet(port: port)
-        case "::": return sockaddr_in6.inet6(port: port)
-        default:
-            do {
-                return host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port) : try sockaddr_in.inet(ip4: host, port: port)
-            } catch {
-                throw DinhError(ServeMessage.notLocalAddress(host: host))
-            }
-        }
-    }
-
-    private static func describe(_ error: any Error) -> Message {
-        let text = "\(error)"
-        if text.contains("Address already in use") || text.contains("errno: 98") || text.contains("EADDRINUSE") {
-            return Message(ServeMessage.portInUse)
-        }
-        if text.contains("Cannot assign requested address") || text.contains("errno: 99") {
-            return Message(ServeMessage.noSuchAddress)
-        }
-        return Message(verbatim: text)
-    }
-}
-
-extension sockaddr_in {
-    static func loopbackIPv4(port: UInt16) -> sockaddr_in {
-        (try? .inet(ip4: "127.0.0.1", port: port)) ?? .inet(port: port)
-    }
-}
-
-/// FlyingFox writes a response's header and its body in two writes; with Nagle's algorithm the
-/// body then waits for the browser's delayed ACK, 40 ms on every keep-alive request. Every socket
-/// that waits in the pool (the listening one first, whose setting accepted sockets inherit on
-/// Linux, and each connection) gets TCP_NODELAY.
-struct NoDelayPool<Base: AsyncSocketPool>: AsyncSocketPool {
-    let base: Base
-
-    func prepare() async throws { try await base.prepare() }
-    func run() async throws { try await base.run() }
-
-    func suspendSocket(_ socket: Socket, untilReadyFor events: Socket.Events) async throws {
-        var on: Int32 = 1
-        // Fails harmlessly (ENOTSUP) on a socket that is not TCP.
-        _ = setsockopt(socket.file.rawValue, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
-        try await base.suspendSocket(socket, untilReadyFor: events)
-    }
-}
-
-/// The first error of the server task, read by the task that waits for it to listen.
-private final class FailureBox: @unchecked Sendable {
-    private var stored: (any Error)?
-    private let lock = NSLock()
-    var error: (any Error)? { lock.withLock { stored } }
-    func set(_ error: any Error) { lock.withLock { stored = error } }
 }
 
 /// Answers one request: the event stream, the tour editor, or a file of the site.
-struct SiteHandler: HTTPHandler {
+struct SiteHandler: Sendable {
     let files: SiteFiles
     let liveReload: LiveReload
     var editor: TourEditor? = nil
@@ -153,52 +82,52 @@ struct SiteHandler: HTTPHandler {
     /// Files up to this size are read at once; larger ones (videos) are streamed from disk.
     private static let readWholeLimit = 1 << 20
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func respond(to request: HTTPRequest) async -> HTTPResponse {
         // The editor exists only for this computer: to others (and without an editor) these
         // addresses are like any missing file.
-        let editing = editor != nil && TourEditor.isLoopback(request.remoteAddress)
-        if let editor, editing, request.target.path(percentEncoded: true) == "/__dinh/edit" { return await editor.handle(request) }
-        guard request.method == .GET || request.method == .HEAD else {
-            return Self.plain(.methodNotAllowed, "only GET and HEAD are served\n", extra: [.init("Allow"): "GET, HEAD"])
+        let editing = editor != nil && request.fromLoopback
+        let path = request.path
+        if let editor, editing, path == "/__dinh/edit" { return await editor.respond(to: request) }
+        guard request.method == "GET" || request.method == "HEAD" else {
+            return Self.plain(.methodNotAllowed, "only GET and HEAD are served\n", extra: ["Allow": "GET, HEAD"])
         }
-        let path = request.target.path(percentEncoded: true)
         if path == "/__dinh/events" { return await events() }
         if editing, path == "/__dinh/editor.js" {
-            return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(TourEditorScript.source.utf8), request: request)
+            return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(TourEditorScript.source.utf8))
         }
         if path == "/__dinh/reload.js" {
-            return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(LiveReload.reloadScript(in: language).utf8), request: request)
+            return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(LiveReload.reloadScript(in: language).utf8))
         }
-        switch files.resolve(path: path, query: request.target.query(percentEncoded: true)) {
+        switch files.resolve(path: path, query: request.query) {
         case .file(let file):
-            return try await serve(file: file, status: .ok, request: request, editing: editing)
+            return await serve(file: file, status: .ok, request: request, editing: editing)
         case .redirect(let location):
             var response = Self.plain(.movedPermanently, "moved to \(location)\n")
-            response.headers[.location] = location
+            response.headers["Location"] = location
             return response
         case .forbidden:
             return Self.plain(.forbidden, "forbidden: only files of the site are served\n")
         case .badRequest:
             return Self.plain(.badRequest, "bad request\n")
         case .notFound:
-            if let page = files.notFoundPage { return try await serve(file: page, status: .notFound, request: request) }
+            if let page = files.notFoundPage { return await serve(file: page, status: .notFound, request: request) }
             // No site yet (the first build failed): a page that still shows errors and reloads.
             let body = Data("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>Nothing here yet.</p></body></html>".utf8)
             return Self.respond(status: .notFound, type: "text/html; charset=utf-8",
-                                body: LiveReload.inject(into: body, generation: await liveReload.generation), request: request)
+                                body: LiveReload.inject(into: body, generation: await liveReload.generation))
         }
     }
 
     private func events() async -> HTTPResponse {
         let stream = await liveReload.subscribe()
         var headers = HTTPHeaders()
-        headers[.contentType] = "text/event-stream; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        headers[.init("X-Accel-Buffering")] = "no"
-        return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: EventBytes(stream: stream)))
+        headers["Content-Type"] = "text/event-stream; charset=utf-8"
+        headers["Cache-Control"] = "no-store"
+        headers["X-Accel-Buffering"] = "no"
+        return HTTPResponse(status: .ok, headers: headers, body: .stream(stream))
     }
 
-    private func serve(file: String, status: HTTPStatusCode, request: HTTPRequest, editing: Bool = false) async throws -> HTTPResponse {
+    private func serve(file: String, status: HTTPStatus, request: HTTPRequest, editing: Bool = false) async -> HTTPResponse {
         let type = MediaType.forPath(file)
         if MediaType.isHTML(file) {
             guard let html = FileManager.default.contents(atPath: file) else { return Self.plain(.notFound, "not found\n") }
@@ -207,66 +136,54 @@ struct SiteHandler: HTTPHandler {
                let relic = TourEditor.relic(ofPage: String(file.dropFirst(root.count + 1))) {
                 extra = editor.scriptTag(relic: relic)
             }
-            return Self.respond(status: status, type: type, body: LiveReload.inject(into: html, generation: await liveReload.generation, extra: extra), request: request)
+            return Self.respond(status: status, type: type, body: LiveReload.inject(into: html, generation: await liveReload.generation, extra: extra))
         }
         var info = stat()
         guard stat(file, &info) == 0 else { return Self.plain(.notFound, "not found\n") }
         let size = Int(info.st_size)
         var headers = Self.baseHeaders(type: type)
-        headers[.acceptRanges] = "bytes"
-        var range = ByteRange(header: request.headers[.range], size: size)
+        headers["Accept-Ranges"] = "bytes"
+        var range = ByteRange(header: request.headers["Range"], size: size)
         if status != .ok { range = .whole }
         switch range {
         case .unsatisfiable:
-            headers[.contentRange] = "bytes */\(size)"
-            return HTTPResponse(statusCode: .rangeNotSatisfiable, headers: headers)
+            headers["Content-Range"] = "bytes */\(size)"
+            return HTTPResponse(status: .rangeNotSatisfiable, headers: headers)
         case .whole:
-            return try Self.fileResponse(status: status, file: file, range: 0..<size, size: size, headers: headers, request: request)
+            return Self.fileResponse(status: status, file: file, range: 0..<size, size: size, headers: headers)
         case .partial(let bytes):
-            headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(size)"
-            return try Self.fileResponse(status: .partialContent, file: file, range: bytes.lowerBound..<(bytes.upperBound + 1),
-                                         size: size, headers: headers, request: request)
+            headers["Content-Range"] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(size)"
+            return Self.fileResponse(status: .partialContent, file: file, range: bytes.lowerBound..<(bytes.upperBound + 1), size: size, headers: headers)
         }
     }
 
-    private static func fileResponse(status: HTTPStatusCode, file: String, range: Range<Int>, size: Int,
-                                     headers: HTTPHeaders, request: HTTPRequest) throws -> HTTPResponse {
-        var headers = headers
-        if request.method == .HEAD {
-            headers[.contentLength] = String(range.count)
-            return HTTPResponse(statusCode: status, headers: headers)
-        }
+    /// The server sends no body to a HEAD request, with the length the body would have.
+    private static func fileResponse(status: HTTPStatus, file: String, range: Range<Int>, size: Int, headers: HTTPHeaders) -> HTTPResponse {
         if size <= readWholeLimit {
             guard let data = FileManager.default.contents(atPath: file) else { return plain(.notFound, "not found\n") }
             // The file may have been replaced by a rebuild since its size was read.
             let clipped = range.clamped(to: 0..<data.count)
-            return HTTPResponse(statusCode: status, headers: headers, body: data.subdata(in: clipped))
+            return HTTPResponse(status: status, headers: headers, body: data.subdata(in: clipped))
         }
-        let body = try HTTPBodySequence(file: URL(fileURLWithPath: file), range: range, suggestedBufferSize: 64 * 1024)
-        return HTTPResponse(statusCode: status, headers: headers, body: body)
+        return HTTPResponse(status: status, headers: headers, body: .file(path: file, range: range))
     }
 
     private static func baseHeaders(type: String) -> HTTPHeaders {
         var headers = HTTPHeaders()
-        headers[.contentType] = type
+        headers["Content-Type"] = type
         // A preview must always show the latest build.
-        headers[.cacheControl] = "no-store"
-        headers[.init("X-Content-Type-Options")] = "nosniff"
+        headers["Cache-Control"] = "no-store"
+        headers["X-Content-Type-Options"] = "nosniff"
         return headers
     }
 
-    private static func respond(status: HTTPStatusCode, type: String, body: Data, request: HTTPRequest) -> HTTPResponse {
-        var headers = baseHeaders(type: type)
-        if request.method == .HEAD {
-            headers[.contentLength] = String(body.count)
-            return HTTPResponse(statusCode: status, headers: headers)
-        }
-        return HTTPResponse(statusCode: status, headers: headers, body: body)
+    private static func respond(status: HTTPStatus, type: String, body: Data) -> HTTPResponse {
+        HTTPResponse(status: status, headers: baseHeaders(type: type), body: body)
     }
 
-    private static func plain(_ status: HTTPStatusCode, _ text: String, extra: [HTTPHeader: String] = [:]) -> HTTPResponse {
+    private static func plain(_ status: HTTPStatus, _ text: String, extra: [String: String] = [:]) -> HTTPResponse {
         var headers = baseHeaders(type: "text/plain; charset=utf-8")
         for (name, value) in extra { headers[name] = value }
-        return HTTPResponse(statusCode: status, headers: headers, body: Data(text.utf8))
+        return HTTPResponse(status: status, headers: headers, body: Data(text.utf8))
     }
 }

@@ -1,6 +1,5 @@
 import DinhContent
 import DinhCore
-import FlyingFox
 import Foundation
 
 /// The write side of the tour editor in `dinh serve`: `POST /__dinh/edit` changes the scenes of
@@ -51,14 +50,6 @@ package actor TourEditor {
 
     // MARK: Who may write
 
-    static func isLoopback(_ address: HTTPRequest.Address?) -> Bool {
-        switch address {
-        case .ip4(let ip, _): return ip.hasPrefix("127.")
-        case .ip6(let ip, _): return ip == "::1" || ip.lowercased().hasPrefix("::ffff:127.")
-        default: return false
-        }
-    }
-
     /// A `Host` header naming this computer (with any port).
     static func isLoopbackHost(_ header: String?) -> Bool {
         guard var host = header?.lowercased().trimmingCharacters(in: .whitespaces), !host.isEmpty else { return false }
@@ -77,24 +68,8 @@ package actor TourEditor {
         return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 
-    /// What the editor reads of an HTTP request (header names in lower case), so tests can make one.
-    package struct Request: Sendable {
-        package var method: String
-        package var headers: [String: String]
-        package var body: Data
-        /// Whether the connection comes from this computer.
-        package var fromLoopback: Bool
-
-        package init(method: String = "POST", headers: [String: String], body: Data, fromLoopback: Bool) {
-            self.method = method
-            self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
-            self.body = body
-            self.fromLoopback = fromLoopback
-        }
-    }
-
     /// Why a request may not write, or nil when it may.
-    nonisolated func refusal(_ request: Request) -> (HTTPStatusCode, String, code: String)? {
+    nonisolated func refusal(_ request: HTTPRequest) -> (HTTPStatus, String, code: String)? {
         guard request.method == "POST" else { return (.methodNotAllowed, "the tour editor takes POST requests only", "refused") }
         guard request.fromLoopback else { return (.forbidden, "the tour editor answers only on this computer (127.0.0.1)", "refused") }
         let host = request.headers["host"]
@@ -128,27 +103,18 @@ package actor TourEditor {
 
     // MARK: Requests
 
-    package func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maximumBody {
-            return Self.json(.payloadTooLarge, ["ok": false, "error": "an edit is at most 64 KB"])
-        }
-        var headers: [String: String] = [:]
-        for name in ["Host", "Origin", "Sec-Fetch-Site", "Content-Type", "X-Dinh-Token"] {
-            if let value = request.headers[HTTPHeader(name)] { headers[name.lowercased()] = value }
-        }
-        let body = (try? await request.bodyData) ?? Data()
-        let answer = handle(Request(method: request.method.rawValue, headers: headers, body: body,
-                                    fromLoopback: Self.isLoopback(request.remoteAddress)))
-        var responseHeaders = HTTPHeaders()
-        responseHeaders[.contentType] = "application/json; charset=utf-8"
-        responseHeaders[.cacheControl] = "no-store"
-        responseHeaders[.init("X-Content-Type-Options")] = "nosniff"
-        return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: answer.phrase), headers: responseHeaders, body: answer.body)
+    package func respond(to request: HTTPRequest) -> HTTPResponse {
+        let answer = handle(request)
+        var headers = HTTPHeaders()
+        headers["Content-Type"] = "application/json; charset=utf-8"
+        headers["Cache-Control"] = "no-store"
+        headers["X-Content-Type-Options"] = "nosniff"
+        return HTTPResponse(status: HTTPStatus(answer.status, answer.phrase), headers: headers, body: answer.body)
     }
 
     /// Answers one request: a status, its phrase and a JSON body.
-    package func handle(_ request: Request) -> (status: Int, phrase: String, body: Data) {
-        let result: (status: HTTPStatusCode, body: [String: Any])
+    package func handle(_ request: HTTPRequest) -> (status: Int, phrase: String, body: Data) {
+        let result: (status: HTTPStatus, body: [String: Any])
         if let (status, text, code) = refusal(request) {
             result = (status, ["ok": false, "error": text, "code": code])
         } else if let object = try? JSONSerialization.jsonObject(with: request.body) as? [String: Any] {
@@ -163,9 +129,9 @@ package actor TourEditor {
     /// The file of a relic, by its real path, when it is `heritage/<slug>/index.md` inside the
     /// real content folder and a regular file (not a link).
     struct Refusal: Error {
-        var status: HTTPStatusCode
+        var status: HTTPStatus
         var text: String
-        init(_ status: HTTPStatusCode, _ text: String) { self.status = status; self.text = text }
+        init(_ status: HTTPStatus, _ text: String) { self.status = status; self.text = text }
     }
 
     func relicFile(_ slug: String) -> Result<URL, Refusal> {
@@ -187,9 +153,9 @@ package actor TourEditor {
         return displayContent == "." ? relative : "\(displayContent)/\(relative)"
     }
 
-    private func perform(_ request: [String: Any]) -> (status: HTTPStatusCode, body: [String: Any]) {
+    private func perform(_ request: [String: Any]) -> (status: HTTPStatus, body: [String: Any]) {
         // `code` lets the page say it in its language.
-        func failure(_ status: HTTPStatusCode, _ text: String, code: String, messages: [String] = []) -> (HTTPStatusCode, [String: Any]) {
+        func failure(_ status: HTTPStatus, _ text: String, code: String, messages: [String] = []) -> (HTTPStatus, [String: Any]) {
             (status, ["ok": false, "error": text, "code": code, "messages": messages])
         }
         let slug = request["relic"] as? String ?? ""
@@ -354,13 +320,5 @@ package actor TourEditor {
               case .sequence(let items) = value.kind else { return ["vi"] }
         let codes = items.compactMap(\.scalar).filter { !$0.isEmpty }
         return codes.isEmpty ? ["vi"] : codes
-    }
-
-    private static func json(_ status: HTTPStatusCode, _ object: [String: Any]) -> HTTPResponse {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes])) ?? Data("{}".utf8)
-        var headers = HTTPHeaders()
-        headers[.contentType] = "application/json; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        return HTTPResponse(statusCode: status, headers: headers, body: data)
     }
 }

@@ -50,6 +50,17 @@ enum HTTPTestClient {
         }
     }
 
+    /// Sends `bytes` as they are (several requests, a broken one) and returns all that comes back
+    /// until the server closes the connection or the time is up.
+    static func raw(port: UInt16, _ bytes: String, timeout: Double = 10) async throws -> String {
+        try await offPool {
+            let socket = try connect(port: port)
+            defer { close(socket) }
+            try send(socket, bytes)
+            return String(decoding: try readUntil(socket, deadline: Date().addingTimeInterval(timeout)) { _ in false }, as: UTF8.self)
+        }
+    }
+
     /// Runs blocking work on a Dispatch thread (the cooperative pool has one thread per core).
     static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in

@@ -43,9 +43,11 @@ import Testing
                               "X-Dinh-Token": token, "Sec-Fetch-Site": "same-origin"]
 
     static func request(_ body: [String: Any], headers: [String: String] = goodHeaders, method: String = "POST",
-                        fromLoopback: Bool = true) -> TourEditor.Request {
+                        fromLoopback: Bool = true) -> HTTPRequest {
         let data = (try? JSONSerialization.data(withJSONObject: body)) ?? Data()
-        return TourEditor.Request(method: method, headers: headers, body: data, fromLoopback: fromLoopback)
+        var fields = HTTPHeaders()
+        for (name, value) in headers { fields[name] = value }
+        return HTTPRequest(method: method, target: "/__dinh/edit", headers: fields, body: data, fromLoopback: fromLoopback)
     }
 
     static func json(_ data: Data) -> [String: Any] {
@@ -94,7 +96,7 @@ import Testing
         let before = snapshot()
         func without(_ name: String) -> [String: String] { Self.goodHeaders.filter { $0.key != name } }
         func with(_ name: String, _ value: String) -> [String: String] { Self.goodHeaders.merging([name: value]) { _, b in b } }
-        let cases: [(String, TourEditor.Request, Int)] = [
+        let cases: [(String, HTTPRequest, Int)] = [
             ("no token", Self.request(edit, headers: without("X-Dinh-Token")), 403),
             ("a wrong token", Self.request(edit, headers: with("X-Dinh-Token", String(repeating: "ab", count: 31) + "ac")), 403),
             ("a short token", Self.request(edit, headers: with("X-Dinh-Token", "ab")), 403),
