@@ -149,9 +149,8 @@ struct JPEGDecoder: ~Copyable {
         }
         let count = size.0 * size.1 * 3
         var status: Int32 = 0
-        let pixels = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let pixels = pixelBuffer(count: count) { buffer in
             status = dinh_jpeg_decode(handle, denominator, Int64(maximumPixels), fast ? 1 : 0, buffer.baseAddress, buffer.count)
-            initialized = count
         }
         guard status == DINH_OK else { throw Self.error(status, handle, path: path) }
         return PixelImage(width: size.0, height: size.1, channels: 3, pixels: pixels)

@@ -1,3 +1,4 @@
+import Foundation
 /// An image in memory: 8-bit samples, interleaved, rows top to bottom, no padding.
 /// `channels` is 3 (RGB) or 4 (RGBA, straight alpha). Everything in Dinh that touches
 /// pixels (resizing, tiling, QR rendering) works on this one value type.
@@ -19,4 +20,25 @@ package struct PixelImage: Sendable, Equatable {
         self.init(width: width, height: height, channels: channels,
                   pixels: [UInt8](repeating: value, count: width * height * channels))
     }
+}
+
+/// `count` bytes of pixels written by `fill`, which must write every one of them (nothing is zeroed
+/// first). Large buffers are backed with 2 MB pages where the system allows it (`MADV_HUGEPAGE`,
+/// for transparent huge pages in "madvise" mode): a 100 MB panorama is then 50 page faults instead
+/// of 25,000, and the cube faces' scattered reads of it miss the TLB far less.
+package func pixelBuffer(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) throws -> Void) rethrows -> [UInt8] {
+    try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+        adviseHugePages(buffer)
+        try fill(UnsafeMutableBufferPointer(rebasing: buffer[..<count]))
+        initialized = count
+    }
+}
+
+private func adviseHugePages(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+    let page = 2 << 20
+    guard buffer.count >= 2 * page, let base = buffer.baseAddress else { return }
+    let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+    let end = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
+    guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+    _ = madvise(pointer, end - start, 14 /* MADV_HUGEPAGE */)
 }

@@ -25,9 +25,8 @@ extension PixelImage {
 
     func halved() -> PixelImage {
         let w = (width + 1) / 2, h = (height + 1) / 2
-        var out = [UInt8](repeating: 0, count: w * h * channels)
-        pixels.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
+        let out = pixelBuffer(count: w * h * channels) { dst in
+            pixels.withUnsafeBufferPointer { src in
                 dinh_box_halve(src.baseAddress, Int32(width), Int32(height), Int32(channels), dst.baseAddress, Int32(w), Int32(h))
             }
         }
@@ -37,9 +36,8 @@ extension PixelImage {
     private func lanczos(width newWidth: Int, height newHeight: Int) -> PixelImage {
         let horizontal = FilterTaps(input: width, output: newWidth)
         let vertical = FilterTaps(input: height, output: newHeight)
-        var out = [UInt8](repeating: 0, count: newWidth * newHeight * channels)
-        pixels.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
+        let out = pixelBuffer(count: newWidth * newHeight * channels) { dst in
+            pixels.withUnsafeBufferPointer { src in
                 horizontal.withTaps { h in
                     vertical.withTaps { v in
                         // Only failure is a row buffer allocation of a few kB; treat as fatal like any allocation.

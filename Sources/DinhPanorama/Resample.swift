@@ -39,7 +39,7 @@ func renderFace(_ face: CubeFace, size: Int, from source: PixelImage) -> [UInt8]
     // less time than row by row across the whole face; splitting anywhere else gained nothing.
     let half = size / 2
     // Every byte is written below, so the buffer is not zeroed first.
-    return [UInt8](unsafeUninitializedCapacity: size * size * 3) { dst, initialized in
+    return pixelBuffer(count: size * size * 3) { dst in
     source.pixels.withUnsafeBufferPointer { src in
     columnX.withUnsafeBufferPointer { columnX in
     columnInvR.withUnsafeBufferPointer { columnInvR in
@@ -69,7 +69,6 @@ func renderFace(_ face: CubeFace, size: Int, from source: PixelImage) -> [UInt8]
             }
         }
     }}}
-    initialized = size * size * 3
     }
 }
 
@@ -108,7 +107,7 @@ func fastAtan2(_ y: Float, _ x: Float) -> Float {
 func areaDownscale(_ src: [UInt8], from n: Int, to m: Int) -> [UInt8] {
     if n == m { return src }
     let taps = BoxTaps(from: n, to: m)
-    return [UInt8](unsafeUninitializedCapacity: m * m * 3) { out, initialized in
+    return pixelBuffer(count: m * m * 3) { out in
         let status = src.withUnsafeBufferPointer { s in
             taps.withTaps { t in
                 dinh_resample(s.baseAddress, Int32(n), Int32(n), 3, out.baseAddress, Int32(m), Int32(m), t, t)
@@ -116,7 +115,6 @@ func areaDownscale(_ src: [UInt8], from n: Int, to m: Int) -> [UInt8] {
         }
         // The only failure is a row buffer of a few kB; fatal like any allocation.
         precondition(status == DINH_OK, "out of memory while downscaling a cube face")
-        initialized = m * m * 3
     }
 }
 
