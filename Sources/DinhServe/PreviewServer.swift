@@ -91,7 +91,7 @@ struct SiteHandler: Sendable {
         guard request.method == "GET" || request.method == "HEAD" else {
             return Self.plain(.methodNotAllowed, "only GET and HEAD are served\n", extra: ["Allow": "GET, HEAD"])
         }
-        if path == "/__dinh/events" { return await events() }
+        if path == "/__dinh/events" { return await events(subscribing: request.method == "GET") }
         if editing, path == "/__dinh/editor.js" {
             return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(TourEditorScript.source.utf8))
         }
@@ -118,13 +118,15 @@ struct SiteHandler: Sendable {
         }
     }
 
-    private func events() async -> HTTPResponse {
-        let stream = await liveReload.subscribe()
+    /// The event stream; to a HEAD request, its headers only (a stream nobody reads would stay
+    /// among the listeners).
+    private func events(subscribing: Bool) async -> HTTPResponse {
         var headers = HTTPHeaders()
         headers["Content-Type"] = "text/event-stream; charset=utf-8"
         headers["Cache-Control"] = "no-store"
         headers["X-Accel-Buffering"] = "no"
-        return HTTPResponse(status: .ok, headers: headers, body: .stream(stream))
+        guard subscribing else { return HTTPResponse(status: .ok, headers: headers) }
+        return HTTPResponse(status: .ok, headers: headers, body: .stream(await liveReload.subscribe()))
     }
 
     private func serve(file: String, status: HTTPStatus, request: HTTPRequest, editing: Bool = false) async -> HTTPResponse {

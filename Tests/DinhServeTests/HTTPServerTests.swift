@@ -1,4 +1,5 @@
 @testable import DinhServe
+import DinhTestSupport
 import Foundation
 import Testing
 
@@ -107,6 +108,19 @@ import Testing
         #expect(text.contains("event: hello") && text.contains("Connection: close"), "\(text.debugDescription)")
         #expect(seconds < 5, "the stream was not closed by stop()")
         await #expect(throws: (any Error).self) { try await HTTPTestClient.raw(port: port, "GET / HTTP/1.1\r\n\r\n", timeout: 2) }
+    }
+
+    /// HEAD of the event stream: its headers, and no listener left behind that nobody reads.
+    @Test func aHeadOfTheEventStreamSubscribesNothing() async throws {
+        let folder = try TemporaryDirectory("dinh-serve-head")
+        defer { folder.remove() }
+        let reload = LiveReload()
+        let server = PreviewServer(root: folder.url, port: 0, liveReload: reload)
+        let port = try await server.start()
+        let head = try await HTTPTestClient.get(port: port, "/__dinh/events", method: "HEAD")
+        #expect(head.status == 200 && head.header("content-type") == "text/event-stream; charset=utf-8" && head.body.isEmpty)
+        #expect(await reload.listenerCount == 0)
+        await server.stop()
     }
 
     @Test func listenErrorsSayWhy() throws {

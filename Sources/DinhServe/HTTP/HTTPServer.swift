@@ -74,7 +74,11 @@ package final class HTTPServer: Sendable {
             _ = fcntl(socket, F_SETFD, FD_CLOEXEC)
             guard sockets.add(socket) else { break }
             let fromLoopback = ListenAddress(peer)?.isLoopback ?? false
-            Thread.detachNewThread { [self] in serve(socket, fromLoopback: fromLoopback) }
+            let thread = Thread { [self] in serve(socket, fromLoopback: fromLoopback) }
+            // It only reads, writes and waits (handlers run in Swift concurrency), so a small stack
+            // lets hundreds of idle connections cost little.
+            thread.stackSize = 256 << 10
+            thread.start()
         }
         Glibc.close(listener)
     }
