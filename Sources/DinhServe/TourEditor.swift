@@ -103,6 +103,7 @@ package actor TourEditor {
 
     // MARK: Requests
 
+    /// The answer to `POST /__dinh/edit`, as JSON.
     package func respond(to request: HTTPRequest) -> HTTPResponse {
         let answer = handle(request)
         var headers = HTTPHeaders()

@@ -514,7 +514,6 @@ enum Samples {
         .cannotListen(host: "«v353»", port: 1354, reason: Message(verbatim: "«v355»")),
         .portInUse,
         .noSuchAddress,
-        .didNotStart,
         .notLocalAddress(host: "«v356»"),
         .serverNotStarted,
         .overlayHeading,

@@ -123,6 +123,16 @@ import Testing
         await server.stop()
     }
 
+    /// Who counts as this computer, for the tour editor: the peer's address as the system gives it.
+    @Test func loopbackPeers() {
+        for host in ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"] { #expect(ListenAddress(host: host, port: 0)?.isLoopback == true, "\(host)") }
+        for host in ["10.0.0.1", "192.168.1.7", "128.0.0.1", "::", "::2", "fe80::1", "::ffff:10.0.0.1", "0.0.0.0"] {
+            #expect(ListenAddress(host: host, port: 0)?.isLoopback == false, "\(host)")
+        }
+        #expect(ListenAddress(host: "localhost", port: 80)?.isLoopback == true)
+        #expect(ListenAddress(host: "dinh.example", port: 80) == nil)
+    }
+
     @Test func listenErrorsSayWhy() throws {
         let server = try Self.echo()
         defer { server.stop() }

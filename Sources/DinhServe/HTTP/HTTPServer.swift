@@ -240,8 +240,8 @@ private final class OpenSockets: @unchecked Sendable {
     }
 }
 
-/// An IPv4 or IPv6 socket address.
-private enum ListenAddress {
+/// An IPv4 or IPv6 socket address: where the server listens, and who connected.
+enum ListenAddress {
     case v4(sockaddr_in)
     case v6(sockaddr_in6)
 

@@ -8,7 +8,6 @@ extension ServeMessage: TranslatedTable {
         case .cannotListen(let host, let port, let reason): "cannot listen on \(host):\(port): \(reason.text(in: .en))"
         case .portInUse: "the port is used by another program; choose another with --port"
         case .noSuchAddress: "this machine has no such address"
-        case .didNotStart: "the server did not start in 5 seconds"
         case .notLocalAddress(let host): "'\(host)' is not an IP address of this machine; use 127.0.0.1 (this computer) or 0.0.0.0 (the local network)"
         case .serverNotStarted: "cannot start the preview server"
         }

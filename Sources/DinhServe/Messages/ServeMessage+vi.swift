@@ -8,7 +8,6 @@ extension ServeMessage {
         case .cannotListen(let host, let port, let reason): "không mở được \(host):\(port): \(reason.text(in: .vi))"
         case .portInUse: "cổng này đang được chương trình khác dùng; hãy chọn cổng khác bằng --port"
         case .noSuchAddress: "máy này không có địa chỉ đó"
-        case .didNotStart: "máy chủ xem trước không khởi động được trong 5 giây"
         case .notLocalAddress(let host): "'\(host)' không phải địa chỉ IP của máy này; hãy dùng 127.0.0.1 (máy này) hoặc 0.0.0.0 (mạng nội bộ)"
         case .serverNotStarted: "không khởi động được máy chủ xem trước"
         }

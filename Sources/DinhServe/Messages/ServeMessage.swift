@@ -8,7 +8,6 @@ package enum ServeMessage: MessageTable {
     case cannotListen(host: String, port: Int, reason: Message)
     case portInUse
     case noSuchAddress
-    case didNotStart
     case notLocalAddress(host: String)
     case serverNotStarted
 }
