@@ -86,7 +86,8 @@ package struct HTTPResponse: Sendable {
         case bytes(Data)
         /// Bytes `range` of a file, read as they are sent (a video is not held in memory).
         case file(path: String, range: Range<Int>)
-        /// Chunks as they come, until the stream ends or the client goes away; the connection
+        /// Chunks as they come, until the stream ends or a write fails (the client went away: the
+        /// producer's next chunk finds out, so it should send one now and then); the connection
         /// closes after it (a close-delimited body, which `EventSource` reads as it arrives).
         case stream(AsyncStream<Data>)
     }

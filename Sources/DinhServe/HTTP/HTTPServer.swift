@@ -34,15 +34,16 @@ package final class HTTPServer: Sendable {
         var on: Int32 = 1
         // A restarted preview may take the port back at once (old connections in TIME_WAIT).
         setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
-        if address.withSockaddr({ bind(socket, $0, $1) }) != 0 || listen(socket, 64) != 0 {
+        let bound = address.withSockaddr { bind(socket, $0, $1) } == 0
+        if !bound || listen(socket, 64) != 0 {
             let code = errno
             Glibc.close(socket)
-            throw ListenError(call: "bind", code: code)
+            throw ListenError(call: bound ? "listen" : "bind", code: code)
         }
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        var bound = sockaddr_storage()
-        _ = withUnsafeMutablePointer(to: &bound) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
-        address = ListenAddress(bound) ?? address
+        var local = sockaddr_storage()
+        _ = withUnsafeMutablePointer(to: &local) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        address = ListenAddress(local) ?? address
         self.port = address.port
         self.listener = socket
         self.handler = handler
