@@ -22,3 +22,8 @@ content_in_memory() { # content folder
   rm -rf "$memory"; mkdir -p "$memory"
   cp -r "$1" "$memory/content"; rm -rf "$memory/content/.dinh-cache"
 }
+
+# The median of the numbers given (wall times of runs taken in turns).
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
