@@ -5,12 +5,12 @@
 # a crash, timeout or out-of-memory input is written to .build-fuzz/crashes/ and fails the run.
 # Replay an input with the normal build: swift build --product dinh-fuzz && .build/debug/dinh-fuzz TARGET FILE
 #
-# Environment: FUZZ_SECONDS=60, FUZZ_TARGETS="front-matter markdown webvtt csv xlsx image",
+# Environment: FUZZ_SECONDS=60, FUZZ_TARGETS="front-matter markdown webvtt csv xlsx workbook-xml image",
 # FUZZ_RUNS (stop each target after that many runs, if sooner).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
-targets=${FUZZ_TARGETS:-front-matter markdown webvtt csv xlsx image}
+targets=${FUZZ_TARGETS:-front-matter markdown webvtt csv xlsx workbook-xml image}
 scratch=.build-fuzz
 
 echo "Building dinh-fuzz with -sanitize=fuzzer,address in $scratch ..."

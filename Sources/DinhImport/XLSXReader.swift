@@ -6,7 +6,7 @@ import Foundation
 /// Text typed in a legacy Vietnamese font (TCVN3 `.VnTime…`, `VNI-…`) is converted to Unicode as
 /// the font draws it: the font comes from the cell's style or a rich-text run's own `rFont`, and
 /// for text in any other font from its letters (`LegacyVietnamese.guess`).
-enum XLSXReader {
+package enum XLSXReader {
     /// A workbook part larger than this is refused rather than inflated (a zip bomb, or not a product
     /// list): the size a part claims is checked first, then the bytes really inflated, since a zip
     /// bomb's header may claim a few bytes for gigabytes (see `ZipReader`).
@@ -60,6 +60,14 @@ enum XLSXReader {
         case .tooLarge: throw Table.tooLarge(displayPath)
         case .unreadable: throw DinhError(ImportMessage.sheetUnreadable(file: displayPath))
         }
+    }
+
+    /// Every reader of a workbook's XML parts fed `data` as its part: the fuzz target
+    /// `workbook-xml`, whose mutations reach the XML that a zip's compression hides from `xlsx`.
+    package static func readEveryPart(_ data: Data) {
+        _ = firstSheetPath(workbook: data, relations: data)
+        let fonts = StylesParser.cellFonts(data)
+        _ = SheetParser.parse(data, shared: SharedStringsParser.parse(data) ?? [], fonts: fonts)
     }
 
     /// `xl/worksheets/…` of the workbook's first `<sheet>`, through its relationship id.

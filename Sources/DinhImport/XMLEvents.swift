@@ -3,7 +3,8 @@ import Foundation
 /// The XML of a workbook part read as a stream of events: the little of XML 1.0 that Office Open
 /// XML uses (elements, attributes, text with character and the five predefined entity references,
 /// CDATA, comments and processing instructions). A document type declaration is refused: a
-/// workbook has none, and its entities are how "billion laughs" files fill the memory.
+/// workbook has none, and its entities are how "billion laughs" files fill the memory. So is
+/// nesting deeper than libxml2 allows by default (256): a worksheet is six levels deep.
 ///
 /// Dinh reads workbooks itself rather than through Foundation's `XMLParser`, whose libxml2 (and
 /// the ICU it brings) every run of `dinh` would load at start.
@@ -36,10 +37,13 @@ enum XMLEvents {
         return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 
+    static let maximumDepth = 256
+
     private struct Reader {
         let bytes: [UInt8]
         var index = 0
-        var open: [[UInt8]] = []
+        /// Where the name of each open element lies in `bytes`.
+        var open: [Range<Int>] = []
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -72,11 +76,12 @@ enum XMLEvents {
                     index += 2
                     let name = self.name()
                     skipSpace()
-                    guard let expected = open.popLast(), name == expected, next(is: ">") else { return false }
-                    guard handle(.end(Self.localName(name))) else { return false }
+                    guard let expected = open.popLast(), bytes[name] == bytes[expected], next(is: ">") else { return false }
+                    guard handle(.end(localName(name))) else { return false }
                     if open.isEmpty { seenRoot = true }
                 } else {
                     guard !(seenRoot && open.isEmpty) else { return false }  // a second root
+                    guard open.count < XMLEvents.maximumDepth else { return false }
                     index += 1
                     let name = self.name()
                     guard !name.isEmpty else { return false }
@@ -85,11 +90,11 @@ enum XMLEvents {
                         let spaced = skipSpace()
                         if next(is: ">") {
                             open.append(name)
-                            guard handle(.start(Self.localName(name), attributes)) else { return false }
+                            guard handle(.start(localName(name), attributes)) else { return false }
                             break
                         }
                         if next(is: "/>") {
-                            guard handle(.start(Self.localName(name), attributes)), handle(.end(Self.localName(name))) else { return false }
+                            guard handle(.start(localName(name), attributes)), handle(.end(localName(name))) else { return false }
                             if open.isEmpty { seenRoot = true }
                             break
                         }
@@ -103,7 +108,7 @@ enum XMLEvents {
                         index += 1
                         guard let value = characters(until: quote, inAttribute: true), index < bytes.count else { return false }
                         index += 1
-                        let key = String(decoding: attribute, as: UTF8.self)
+                        let key = String(decoding: bytes[attribute], as: UTF8.self)
                         guard attributes.updateValue(value, forKey: key) == nil else { return false }
                     }
                 }
@@ -172,15 +177,17 @@ enum XMLEvents {
             return String(decoding: text, as: UTF8.self)
         }
 
-        static func localName(_ name: [UInt8]) -> String {
-            let local = name.lastIndex(of: UInt8(ascii: ":")).map { name[($0 + 1)...] } ?? name[...]
+        /// The name at `range` without its prefix.
+        func localName(_ range: Range<Int>) -> String {
+            let name = bytes[range]
+            let local = name.lastIndex(of: UInt8(ascii: ":")).map { name[($0 + 1)...] } ?? name
             return String(decoding: local, as: UTF8.self)
         }
 
         static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
 
-        /// A name: everything up to white space or one of `/>=`.
-        mutating func name() -> [UInt8] {
+        /// A name: everything up to white space or one of `/>=<"'`; where it lies.
+        mutating func name() -> Range<Int> {
             let start = index
             while index < bytes.count {
                 let byte = bytes[index]
@@ -188,7 +195,7 @@ enum XMLEvents {
                     || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { break }
                 index += 1
             }
-            return Array(bytes[start..<index])
+            return start..<index
         }
 
         @discardableResult

@@ -19,6 +19,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case csv
     /// Product lists: .xlsx workbooks (a zip of XML parts).
     case xlsx
+    /// The XML parts of a workbook, read by Dinh's own XML reader (sheet, strings, styles, relations).
+    case workbookXML = "workbook-xml"
     /// The JPEG and PNG decoders of the C shim (libjpeg-turbo, libpng, lcms2), and their headers.
     case image
 
@@ -58,6 +60,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
                 guard (try? data.write(to: file)) != nil else { fatalError("cannot write \(file.path)") }
             }
             _ = try? Table.read(file, displayPath: "fuzz.xlsx")
+        case .workbookXML:
+            XLSXReader.readEveryPart(data)
         case .image:
             // A 4-megapixel limit keeps each run fast; the limit itself is tested elsewhere.
             let decoder = ImageDecoder(maximumPixels: 4_000_000)

@@ -135,6 +135,14 @@ import Testing
         // A document type, which a workbook never has (its entities are how a small file fills the memory).
         let laughs = "<!DOCTYPE a [<!ENTITY l \"lol\"><!ENTITY l2 \"&l;&l;&l;\">]><a>&l2;</a>"
         #expect(!Self.ours(laughs).ok)
+        // Nesting as deep as libxml2 allows by default, and no deeper: a part of nothing but
+        // opening tags is refused at once, not held in memory as it grows.
+        let deep = { (depth: Int) in String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth) }
+        #expect(Self.ours(deep(XMLEvents.maximumDepth)).ok && Self.libxml2(deep(XMLEvents.maximumDepth)).ok)
+        #expect(!Self.ours(deep(XMLEvents.maximumDepth + 1)).ok)
+        var opened = 0
+        let endless = XMLEvents.read(Data(String(repeating: "<a>", count: 5_000_000).utf8)) { _ in opened += 1; return true }
+        #expect(!endless && opened == XMLEvents.maximumDepth)
         // CR LF in CDATA is a line end like any other.
         #expect(Self.ours("<a><![CDATA[x\r\ny\rz]]></a>").events == [.start("a", [:]), .text("x\ny\nz"), .end("a")])
     }
