@@ -301,10 +301,36 @@ static void dinh_equirect_sample_avx2(const uint8_t *src, int width, int height,
         x1 = _mm256_andnot_si256(_mm256_cmpeq_epi32(x1, vwidth), x1);
         __m256i row = _mm256_mullo_epi32(y0, vstride);
         __m256i o00 = _mm256_add_epi32(row, _mm256_mullo_epi32(x0, vchannels));
-        __m256i o01 = _mm256_add_epi32(row, _mm256_mullo_epi32(x1, vchannels));
-        __m256i p00 = _mm256_i32gather_epi32(base, o00, 1), p01 = _mm256_i32gather_epi32(base, o01, 1);
-        __m256i p10 = _mm256_i32gather_epi32(base, _mm256_add_epi32(o00, vstride), 1);
-        __m256i p11 = _mm256_i32gather_epi32(base, _mm256_add_epi32(o01, vstride), 1);
+        __m256i p00, p01, p10, p11;
+        if (channels == 3 && _mm256_testz_si256(_mm256_cmpeq_epi32(x0, vlast), _mm256_cmpeq_epi32(x0, vlast))) {
+            // RGB away from the seam: a sample's two neighbours on a row are side by side, so one
+            // 8-byte load fetches both (half the gathered elements). The loads of samples 0, 1, 4,
+            // 5 and of 2, 3, 6, 7 go in two registers, so that taking each one's low (or high)
+            // doublewords lays the eight samples out in order. The 8 bytes at x0 ≤ width − 2 on a
+            // row below height − 1 stay inside the image.
+            const __m256i order = _mm256_setr_epi32(0, 1, 4, 5, 2, 3, 6, 7);
+            __m256i q0 = _mm256_permutevar8x32_epi32(o00, order);
+            __m256i q1 = _mm256_add_epi32(q0, vstride);
+            const long long *wide = (const long long *)(const void *)src;
+            __m256i r0a = _mm256_i32gather_epi64(wide, _mm256_castsi256_si128(q0), 1);
+            __m256i r0b = _mm256_i32gather_epi64(wide, _mm256_extracti128_si256(q0, 1), 1);
+            __m256i r1a = _mm256_i32gather_epi64(wide, _mm256_castsi256_si128(q1), 1);
+            __m256i r1b = _mm256_i32gather_epi64(wide, _mm256_extracti128_si256(q1, 1), 1);
+            // Low doublewords: the left neighbour (and a byte of the right one, unused); the right
+            // neighbour starts 3 bytes on.
+            #define DINH_LOW_DWORDS(a, b) _mm256_castps_si256(_mm256_shuffle_ps(_mm256_castsi256_ps(a), _mm256_castsi256_ps(b), _MM_SHUFFLE(2, 0, 2, 0)))
+            p00 = DINH_LOW_DWORDS(r0a, r0b);
+            p10 = DINH_LOW_DWORDS(r1a, r1b);
+            p01 = DINH_LOW_DWORDS(_mm256_srli_epi64(r0a, 24), _mm256_srli_epi64(r0b, 24));
+            p11 = DINH_LOW_DWORDS(_mm256_srli_epi64(r1a, 24), _mm256_srli_epi64(r1b, 24));
+            #undef DINH_LOW_DWORDS
+        } else {
+            __m256i o01 = _mm256_add_epi32(row, _mm256_mullo_epi32(x1, vchannels));
+            p00 = _mm256_i32gather_epi32(base, o00, 1);
+            p01 = _mm256_i32gather_epi32(base, o01, 1);
+            p10 = _mm256_i32gather_epi32(base, _mm256_add_epi32(o00, vstride), 1);
+            p11 = _mm256_i32gather_epi32(base, _mm256_add_epi32(o01, vstride), 1);
+        }
         __m256i ux = _mm256_sub_epi32(v256, tx), uy = _mm256_sub_epi32(v256, ty);
         __m256i w00 = _mm256_mullo_epi32(ux, uy), w01 = _mm256_mullo_epi32(tx, uy);
         __m256i w10 = _mm256_mullo_epi32(ux, ty), w11 = _mm256_mullo_epi32(tx, ty);
