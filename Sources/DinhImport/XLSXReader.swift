@@ -70,6 +70,13 @@ package enum XLSXReader {
         _ = SheetParser.parse(data, shared: SharedStringsParser.parse(data) ?? [], fonts: fonts)
     }
 
+    /// The rows of a worksheet part read alone (no shared strings, no styles), or nil when it is
+    /// refused as too large or unreadable.
+    static func sheetRows(_ data: Data) -> [Table.Row]? {
+        if case .rows(let rows, _) = SheetParser.parse(data, shared: [], fonts: []) { return rows }
+        return nil
+    }
+
     /// `xl/worksheets/…` of the workbook's first `<sheet>`, through its relationship id.
     static func firstSheetPath(workbook: Data?, relations: Data?) -> String {
         let fallback = "xl/worksheets/sheet1.xml"
@@ -211,6 +218,9 @@ private struct SheetParser {
     var value = "", formula = ""
     var inline = RunCollector()
     var reading: String?
+    /// Between a cell's `<c>` and `</c>`, and the UTF-16 length of its value and formula so far.
+    var inCell = false
+    var valueLength = 0
     var failed = false
     var conversions: [LegacyEncoding: Int] = [:]
     var cellCount = 0
@@ -236,12 +246,15 @@ private struct SheetParser {
         switch event {
         case .start(let name, let attributes): start(name, attributes)
         case .text(let text):
+            // Only a cell's own text counts (Excel's extensions after the cells hold formulas too).
+            guard inCell else { break }
             switch reading {
             case "v": value += text
             case "f": formula += text
             default: inline.characters(text)
             }
-            tooLarge = value.utf16.count + formula.utf16.count + inline.length > 2 * SharedStringsParser.maximumCellLength
+            if reading != nil { valueLength += text.utf16.count }
+            tooLarge = valueLength + inline.length > 2 * SharedStringsParser.maximumCellLength
         case .end(let name): end(name)
         }
         return !tooLarge
@@ -257,9 +270,10 @@ private struct SheetParser {
             column = attributes["r"].flatMap(Self.column(of:)) ?? column + 1
             type = attributes["t"] ?? "n"
             style = attributes["s"].flatMap(Int.init) ?? 0
-            value = ""; formula = ""; inline.reset()
-        case "v", "f": reading = name
-        default: inline.start(name, attributes)
+            value = ""; formula = ""; valueLength = 0; inline.reset()
+            inCell = true
+        case "v", "f": if inCell { reading = name }
+        default: if inCell { inline.start(name, attributes) }
         }
     }
 
@@ -267,6 +281,7 @@ private struct SheetParser {
         switch name {
         case "v", "f": reading = nil
         case "c":
+            inCell = false
             let cell = text()
             row?.cells[column] = cell
             cellCount += 1
@@ -275,7 +290,7 @@ private struct SheetParser {
             if let row { rows.append(row) }
             row = nil
             tooLarge = rows.count > Table.maximumRows
-        default: inline.end(name)
+        default: if inCell { inline.end(name) }
         }
     }
 
@@ -333,6 +348,8 @@ private struct SheetParser {
         for scalar in reference.unicodeScalars {
             guard ("A"..."Z").contains(scalar) else { break }
             column = column * 26 + Int(scalar.value - 64)
+            // Past XFD, Excel's last column, the reference is not one (and would overflow).
+            guard column <= 16_384 else { return nil }
         }
         return column > 0 ? column : nil
     }

@@ -66,7 +66,7 @@ enum XMLEvents {
                     guard !open.isEmpty else { return false }
                     let start = index + 9
                     guard let end = find("]]>", from: start) else { return false }
-                    guard handle(.text(Self.normalisingLineEnds(bytes[start..<end]))) else { return false }
+                    if end > start, !handle(.text(Self.normalisingLineEnds(bytes[start..<end]))) { return false }
                     index = end + 3
                 } else if starts(with: "<?") {
                     guard skip(past: "?>") else { return false }

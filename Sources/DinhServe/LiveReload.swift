@@ -11,6 +11,8 @@ package actor LiveReload {
     /// The messages of the last build when it failed.
     package private(set) var errors: [String]?
     private var listeners: [UUID: AsyncStream<Data>.Continuation] = [:]
+    /// The server is stopping: a page connecting now gets an ended stream, not one nobody ends.
+    private var finished = false
 
     package init() {}
 
@@ -41,6 +43,10 @@ package actor LiveReload {
         continuation.onTermination = { [weak self] _ in
             Task { await self?.remove(id) }
         }
+        if finished {
+            continuation.finish()
+            return stream
+        }
         continuation.yield(Data("retry: 1000\n\n".utf8) + Self.event("hello", String(generation)))
         if let errors { continuation.yield(Self.event("build-error", Self.json(errors))) }
         listeners[id] = continuation
@@ -49,6 +55,7 @@ package actor LiveReload {
 
     /// Ends every stream (the server is stopping).
     func finishAll() {
+        finished = true
         for continuation in listeners.values { continuation.finish() }
         listeners.removeAll()
     }

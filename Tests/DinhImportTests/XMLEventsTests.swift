@@ -143,6 +143,8 @@ import Testing
         var opened = 0
         let endless = XMLEvents.read(Data(String(repeating: "<a>", count: 5_000_000).utf8)) { _ in opened += 1; return true }
         #expect(!endless && opened == XMLEvents.maximumDepth)
+        // An empty CDATA section is no text at all.
+        #expect(Self.ours("<a><![CDATA[]]>b<![CDATA[]]></a>").events == [.start("a", [:]), .text("b"), .end("a")])
         // CR LF in CDATA is a line end like any other.
         #expect(Self.ours("<a><![CDATA[x\r\ny\rz]]></a>").events == [.start("a", [:]), .text("x\ny\nz"), .end("a")])
     }
@@ -166,6 +168,36 @@ import Testing
                 return true
             }
             #expect(ok && events == expected, "\(events)")
+        }
+    }
+}
+
+/// The sheet reader on hostile parts: each is read in a moment, whatever its shape.
+@Suite struct HostileWorkbookXMLTests {
+    /// A cell of 20,000 characters followed by 200,000 CDATA pieces once cost a recount of the
+    /// whole cell per piece (minutes for a part that compresses to a few hundred kilobytes).
+    @Test func manyPiecesOfOneLongCellAreCountedAsTheyCome() {
+        let xml = "<worksheet><sheetData><row r=\"1\"><c t=\"str\"><v>" + String(repeating: "ậ", count: 20_000)
+            + String(repeating: "<![CDATA[x]]>", count: 200_000) + "</v></c></row></sheetData></worksheet>"
+        let started = ContinuousClock.now
+        XLSXReader.readEveryPart(Data(xml.utf8))
+        #expect(ContinuousClock.now - started < .seconds(5), "the cell's length is counted again for every piece")
+    }
+
+    /// Excel's extensions after the cells (`<extLst>`: sparklines, validations) hold `<xm:f>`
+    /// formulas; they are not a cell's text, however many there are.
+    @Test func formulasInExtensionsAreNoCellText() {
+        let many = String(repeating: "<x14:sparkline><xm:f>Sheet1!A1:Z1</xm:f><xm:sqref>A1</xm:sqref></x14:sparkline>", count: 6_000)
+        let xml = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Chè lam</t></is></c></row></sheetData>"
+            + "<extLst><ext><x14:sparklineGroups><x14:sparklineGroup><x14:sparklines>" + many
+            + "</x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext></extLst></worksheet>"
+        #expect(XLSXReader.sheetRows(Data(xml.utf8))?.first?.cells[1] == "Chè lam")
+    }
+
+    /// Column letters past XFD (Excel's last) overflowed an Int and stopped the program.
+    @Test func aColumnPastTheLastIsNoColumn() {
+        for reference in ["XFE1", String(repeating: "Z", count: 14), String(repeating: "Z", count: 40)] {
+            XLSXReader.readEveryPart(Data("<worksheet><sheetData><row r=\"1\"><c r=\"\(reference)\"><v>1</v></c></row></sheetData></worksheet>".utf8))
         }
     }
 }

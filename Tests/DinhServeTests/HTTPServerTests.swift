@@ -47,6 +47,7 @@ import Testing
         let cases: [(String, [String], Int)] = [
             ("no version", ["GET /\r\n\r\n"], 400),
             ("a space in the target", ["GET /a b HTTP/1.1\r\n\r\n"], 400),
+            ("a control character in the target", ["GET /dir?x\nSet-Cookie:z=1 HTTP/1.1\r\n\r\n"], 400),
             ("no method", [" / HTTP/1.1\r\n\r\n"], 400),
             ("HTTP/2", ["GET / HTTP/2.0\r\n\r\n"], 505),
             ("a field without a colon", ["GET / HTTP/1.1\r\nHost h\r\n\r\n"], 400),

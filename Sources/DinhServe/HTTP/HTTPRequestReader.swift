@@ -48,7 +48,9 @@ struct HTTPRequestReader {
         while lines.first?.isEmpty == true { lines.removeFirst() }
         guard let requestLine = lines.popFirst() else { return .refused(.badRequest) }
         let parts = requestLine.split(separator: " ", omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(Self.isTokenCharacter), !parts[1].isEmpty else {
+        // The target is visible ASCII only: no control character may reach a header it is copied to.
+        guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(Self.isTokenCharacter), !parts[1].isEmpty,
+              parts[1].utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             return .refused(.badRequest)
         }
         guard parts[2] == "HTTP/1.1" || parts[2] == "HTTP/1.0" else {

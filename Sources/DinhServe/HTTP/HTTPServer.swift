@@ -51,6 +51,7 @@ package final class HTTPServer: Sendable {
 
     /// Accepts connections on a thread of its own until `stop()`.
     package func start() {
+        guard sockets.start() else { return }
         Thread.detachNewThread { [self] in acceptConnections() }
     }
 
@@ -211,8 +212,17 @@ private final class OpenSockets: @unchecked Sendable {
     private let lock = NSLock()
     private var open: Set<Int32> = []
     private var isStopped = false
+    private var isStarted = false
 
     var stopped: Bool { lock.withLock { isStopped } }
+
+    /// Whether the accepting thread may start (once, and not after `stopAll`).
+    func start() -> Bool {
+        lock.withLock {
+            defer { isStarted = true }
+            return !isStarted && !isStopped
+        }
+    }
 
     /// Registers a new connection; false (and closed) when the server is stopping.
     func add(_ socket: Int32) -> Bool {
@@ -236,6 +246,8 @@ private final class OpenSockets: @unchecked Sendable {
             guard !isStopped else { return }
             isStopped = true
             shutdown(listener, Int32(SHUT_RDWR))
+            // The accepting thread closes the listening socket as it ends; without one, here.
+            if !isStarted { Glibc.close(listener) }
             for socket in open { shutdown(socket, Int32(SHUT_RDWR)) }
         }
     }
