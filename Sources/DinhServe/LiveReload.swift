@@ -53,6 +53,9 @@ package actor LiveReload {
         return stream
     }
 
+    /// Takes new pages again (a server starts, perhaps after another one stopped).
+    func reopen() { finished = false }
+
     /// Ends every stream (the server is stopping).
     func finishAll() {
         finished = true

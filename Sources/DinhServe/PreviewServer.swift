@@ -43,6 +43,7 @@ package actor PreviewServer {
         } catch {
             throw DinhError(ServeMessage.cannotListen(host: host, port: Int(requestedPort), reason: Self.describe(error)))
         }
+        await liveReload.reopen()
         server.start()
         self.server = server
         heartbeat = Task { [liveReload] in

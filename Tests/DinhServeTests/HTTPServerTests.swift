@@ -124,6 +124,24 @@ import Testing
         await server.stop()
     }
 
+    /// A stopping preview ends the streams of pages that connect meanwhile; a preview started
+    /// again with the same live reload streams events again.
+    @Test func aRestartedPreviewStreamsEventsAgain() async throws {
+        let folder = try TemporaryDirectory("dinh-serve-restart")
+        defer { folder.remove() }
+        let reload = LiveReload()
+        let first = PreviewServer(root: folder.url, port: 0, liveReload: reload)
+        _ = try await first.start()
+        await first.stop()
+        var ended = await reload.subscribe().makeAsyncIterator()
+        #expect(await ended.next() == nil, "a stream handed out while stopping was left open")
+        let second = PreviewServer(root: folder.url, port: 0, liveReload: reload)
+        let port = try await second.start()
+        let (text, _) = try await HTTPTestClient.events(port: port, timeout: 5) { $0.contains("event: hello") }
+        #expect(text.contains("event: hello"))
+        await second.stop()
+    }
+
     /// Who counts as this computer, for the tour editor: the peer's address as the system gives it.
     @Test func loopbackPeers() {
         for host in ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"] { #expect(ListenAddress(host: host, port: 0)?.isLoopback == true, "\(host)") }
