@@ -205,10 +205,10 @@ enum XMLEvents {
             return index > start
         }
 
-        func starts(with text: StaticString) -> Bool {
-            let count = text.utf8CodeUnitCount
-            guard index + count <= bytes.count else { return false }
-            return text.withUTF8Buffer { Array($0) == Array(bytes[index..<(index + count)]) }
+        func starts(with text: StaticString, at position: Int? = nil) -> Bool {
+            let start = position ?? index, count = text.utf8CodeUnitCount
+            guard start + count <= bytes.count else { return false }
+            return text.withUTF8Buffer { $0.elementsEqual(bytes[start..<(start + count)]) }
         }
 
         mutating func next(is text: StaticString) -> Bool {
@@ -218,10 +218,9 @@ enum XMLEvents {
         }
 
         func find(_ text: StaticString, from start: Int) -> Int? {
-            let needle = text.withUTF8Buffer { Array($0) }
             var position = start
-            while position + needle.count <= bytes.count {
-                if bytes[position] == needle[0], Array(bytes[position..<(position + needle.count)]) == needle { return position }
+            while position + text.utf8CodeUnitCount <= bytes.count {
+                if starts(with: text, at: position) { return position }
                 position += 1
             }
             return nil

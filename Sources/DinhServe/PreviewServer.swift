@@ -144,7 +144,7 @@ struct SiteHandler: Sendable {
         var info = stat()
         guard stat(file, &info) == 0 else { return Self.plain(.notFound, "not found\n") }
         let size = Int(info.st_size)
-        var headers = Self.baseHeaders(type: type)
+        var headers = HTTPHeaders.preview(type: type)
         headers["Accept-Ranges"] = "bytes"
         var range = ByteRange(header: request.headers["Range"], size: size)
         if status != .ok { range = .whole }
@@ -171,22 +171,26 @@ struct SiteHandler: Sendable {
         return HTTPResponse(status: status, headers: headers, body: .file(path: file, range: range))
     }
 
-    private static func baseHeaders(type: String) -> HTTPHeaders {
-        var headers = HTTPHeaders()
-        headers["Content-Type"] = type
-        // A preview must always show the latest build.
-        headers["Cache-Control"] = "no-store"
-        headers["X-Content-Type-Options"] = "nosniff"
-        return headers
-    }
 
     private static func respond(status: HTTPStatus, type: String, body: Data) -> HTTPResponse {
-        HTTPResponse(status: status, headers: baseHeaders(type: type), body: body)
+        HTTPResponse(status: status, headers: HTTPHeaders.preview(type: type), body: body)
     }
 
     private static func plain(_ status: HTTPStatus, _ text: String, extra: [String: String] = [:]) -> HTTPResponse {
-        var headers = baseHeaders(type: "text/plain; charset=utf-8")
+        var headers = HTTPHeaders.preview(type: "text/plain; charset=utf-8")
         for (name, value) in extra { headers[name] = value }
         return HTTPResponse(status: status, headers: headers, body: Data(text.utf8))
+    }
+}
+
+extension HTTPHeaders {
+    /// What every answer of the preview carries: its type, and neither caching (a preview must
+    /// always show the latest build) nor type guessing.
+    static func preview(type: String) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers["Content-Type"] = type
+        headers["Cache-Control"] = "no-store"
+        headers["X-Content-Type-Options"] = "nosniff"
+        return headers
     }
 }

@@ -106,11 +106,7 @@ package actor TourEditor {
     /// The answer to `POST /__dinh/edit`, as JSON.
     package func respond(to request: HTTPRequest) -> HTTPResponse {
         let answer = handle(request)
-        var headers = HTTPHeaders()
-        headers["Content-Type"] = "application/json; charset=utf-8"
-        headers["Cache-Control"] = "no-store"
-        headers["X-Content-Type-Options"] = "nosniff"
-        return HTTPResponse(status: HTTPStatus(answer.status, answer.phrase), headers: headers, body: answer.body)
+        return HTTPResponse(status: HTTPStatus(answer.status, answer.phrase), headers: .preview(type: "application/json; charset=utf-8"), body: answer.body)
     }
 
     /// Answers one request: a status, its phrase and a JSON body.
