@@ -72,7 +72,7 @@ package actor PreviewServer {
     }
 }
 
-/// Answers one request: the event stream, the tour editor, or a file of the site.
+/// Answers one request: the event stream, the tour editor, the preview's worker, or a file of the site.
 struct SiteHandler: Sendable {
     let files: SiteFiles
     let liveReload: LiveReload
@@ -95,6 +95,9 @@ struct SiteHandler: Sendable {
         if path == "/__dinh/events" { return await events(subscribing: request.method == "GET") }
         if editing, path == "/__dinh/editor.js" {
             return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(TourEditorScript.source.utf8))
+        }
+        if path == PreviewWorker.path {
+            return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(PreviewWorker.script.utf8))
         }
         if path == "/__dinh/reload.js" {
             return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(LiveReload.reloadScript(in: language).utf8))

@@ -365,6 +365,29 @@ def main():
         assert undone == before, 'undo did not restore the file'
         assert driver.find_element(By.CSS_SELECTOR, '[data-edit=undo]').get_attribute('disabled') is not None
 
+    def saves_in_quick_succession_reload_every_time():
+        """An officer saving again and again: after each build the page reloads and finishes loading.
+        The preview's service worker keeps nothing and sees no request (the site's own worker, which
+        passed the event stream through, once held a reload for minutes), and the relic page's
+        "keep for offline" control hides."""
+        driver.set_page_load_timeout(30)
+        try:
+            ed.open()
+            worker = driver.execute_script('return fetch("/sw.js").then(r => r.text())')
+            assert 'a preview keeps nothing' in worker and 'fetch' not in worker, worker[:200]
+            wait(driver, 'return navigator.serviceWorker.getRegistration().then(r => !!(r && r.active))', 20)
+            wait(driver, 'return document.querySelector("[data-dinh-offline]").hidden', 20)
+            assert driver.execute_script('return caches.keys()') == [], 'the preview kept files'
+            good = read(index)
+            for n in range(12):
+                def save():
+                    with open(index, 'wb') as f:
+                        f.write(good + b'\r\n' if n % 2 == 0 else good)
+                ed.change(save)
+            assert read(index) == good
+        finally:
+            driver.set_page_load_timeout(300)
+
     def the_editor_passes_axe():
         import axe_playwright_python
         axe = open(os.path.join(os.path.dirname(axe_playwright_python.__file__), 'axe.min.js')).read()
@@ -413,12 +436,15 @@ def main():
     runner.run('"use this view" writes the current view', use_this_view_writes_the_view)
     runner.run('"north is here" writes north', north_is_here_writes_north)
     runner.run('scenes are reordered and one undo restores the file', reorder_and_undo)
+    runner.run('saves in quick succession: the page reloads after every build; no offline copies', saves_in_quick_succession_reload_every_time)
     runner.run('the editor, its form and markers pass axe-core (WCAG 2.2 AA)', the_editor_passes_axe)
     runner.run('an error in the file blocks editing with its file:line', an_error_in_the_file_blocks_editing)
     bad = [e for e in severe(driver) if 'favicon' not in e.get('message', '')]
     runner.run('no errors in the console', lambda: (_ for _ in ()).throw(AssertionError(bad)) if bad else None)
     driver.quit()
     server.stop()
+    if runner.failed or os.environ.get('DINH_SERVE_LOG'):
+        print('dinh serve printed:\n' + ''.join(server.out)[-6000:])
     shutil.rmtree(folder, ignore_errors=True)
     return runner.finish()
 

@@ -33,9 +33,11 @@ import Testing
     /// The tour editor of `dinh serve` (the real binary) on synthetic panoramas with coloured discs:
     /// a click on a disc adds a note within 1° of it, drag, delete, "use this view", "north is here",
     /// reordering and undo are written into index.md changing only scene lines (BOM and CRLF kept),
-    /// the editor passes axe-core, and an error in the file blocks editing with its file:line.
+    /// the editor passes axe-core, and an error in the file blocks editing with its file:line; saved
+    /// twelve times in quick succession, the page reloads after every build (no service worker of
+    /// the site in the preview).
     @Test func tourEditorInThePreview() throws {
-        try run("test_tour_editor.py", checks: 11, onTheDemo: false, environment: ["DINH_BINARY": Tools.dinhBinary.path])
+        try run("test_tour_editor.py", checks: 12, onTheDemo: false, environment: ["DINH_BINARY": Tools.dinhBinary.path])
     }
 
     /// The demo's Đình Đại Phùng: tour, one narration player, captions, over http and from disk.

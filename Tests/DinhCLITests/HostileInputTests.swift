@@ -4,10 +4,14 @@ import Testing
 
 /// Hostile files (issue 13): each is refused with a clear error at its file and line, or read
 /// harmlessly, by the real `dinh` binary run with its address space limited to 500 MB
-/// (`prlimit --as`), within 10 seconds; never a crash.
+/// and its CPU time to 10 seconds (`prlimit --as --cpu`: the kernel stops it past either, so the
+/// verdict does not depend on what else the machine runs); never a crash, never a hang.
 @Suite(.serialized) struct HostileInputTests {
     static let memoryLimit = 500 << 20
-    static let timeLimit = 10.0
+    /// Seconds of CPU (past them the kernel sends SIGXCPU).
+    static let cpuLimit = 10
+    /// Seconds on the clock: only for a run that waits on something without end (a pipe).
+    static let hangLimit = 120.0
 
     let fixture: SiteFixture
     init() throws { fixture = try SiteFixture() }
@@ -19,13 +23,14 @@ import Testing
         var status: Int32 { result.status }
     }
 
-    /// `dinh ARGUMENTS` in the fixture's folder under the memory limit, timed.
+    /// `dinh ARGUMENTS` in the fixture's folder under the memory and CPU limits.
     func limited(_ arguments: String...) throws -> Run {
         let prlimit = try Tools.require("/usr/bin/prlimit")
         let start = Date()
-        let result = try Tools.run(prlimit, ["--as=\(Self.memoryLimit)", Tools.dinhBinary.path] + arguments, in: fixture.directory.url)
+        let result = try Tools.run(prlimit, ["--as=\(Self.memoryLimit)", "--cpu=\(Self.cpuLimit)", Tools.dinhBinary.path] + arguments, in: fixture.directory.url)
         let run = Run(result: result, seconds: Date().timeIntervalSince(start))
-        #expect(run.seconds < Self.timeLimit, "took \(run.seconds) s")
+        #expect(run.seconds < Self.hangLimit, "took \(run.seconds) s")
+        #expect(result.status != SIGXCPU, "used more than \(Self.cpuLimit) s of CPU")
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("crashed"), "no crash: \(result.stderr.prefix(2000))")
         #expect(result.status == 0 || result.status == 1, "exit status \(result.status): \(result.stderr.prefix(2000))")
         return run

@@ -101,6 +101,19 @@ import Testing
         }
     }
 
+    /// The site's service worker answers from what it kept, so a preview would show an earlier
+    /// build: the preview answers `/sw.js` with a worker that keeps nothing and sees no request.
+    @Test func theSitesWorkerIsNotServedInPreview() async throws {
+        try await withServer { port, _ in
+            try folder.write("site/sw.js", "self.addEventListener(\"fetch\", function (e) {});")
+            let worker = try await HTTPTestClient.get(port: port, "/sw.js")
+            #expect(worker.status == 200)
+            #expect(worker.header("Content-Type") == "text/javascript; charset=utf-8")
+            #expect(worker.text.contains("a preview keeps nothing") && worker.text.contains("caches.delete"))
+            #expect(!worker.text.contains("\"fetch\""), "a worker with a fetch listener would see every request")
+        }
+    }
+
     @Test func foldersIndexesRedirectsAndNotFound() async throws {
         try await withServer { port, _ in
             let home = try await HTTPTestClient.get(port: port, "/")

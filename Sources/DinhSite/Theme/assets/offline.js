@@ -39,6 +39,7 @@
   sw.addEventListener("message", function (e) {
     var m = e.data || {}, state = m.failed ? "failed" : full ? "saved" : "ready";
     if (m.id != asked) return;
+    if (m.off) { box.hidden = true; return; }  // a worker that keeps nothing (dinh serve's preview)
     if (!m.finished) { if (full) say.textContent = t("saving") + " " + Math.round(100 * m.done / m.total) + "%"; return; }
     button.disabled = false;
     say.textContent = t(state);

@@ -71,7 +71,10 @@ self.addEventListener("message", function (e) {
 
 self.addEventListener("fetch", function (e) {
   var req = e.request, url = new URL(req.url);
-  if (req.method !== "GET" || url.origin !== location.origin) return;
+  // An event stream never ends: the worker would try to keep it (a copy read without end), and
+  // Chromium, which activates a new worker when the old one's requests are done and holds
+  // navigations until then, could leave the page's next navigation waiting for minutes.
+  if (req.method !== "GET" || url.origin !== location.origin || /event-stream/.test(req.headers.get("accept"))) return;
   if (req.mode === "navigate") return e.respondWith(page(req));
   e.respondWith(caches.match(req.url).then(function (hit) {
     if (hit) return req.headers.get("range") ? part(hit, req.headers.get("range")) : hit;
