@@ -40,7 +40,9 @@ enum HTTPTestClient {
             let socket = try connect(port: port)
             defer { close(socket) }
             try send(socket, "GET /__dinh/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n")
-            let opening = try readUntil(socket, deadline: Date().addingTimeInterval(5)) { String(decoding: $0, as: UTF8.self).contains("event: hello") }
+            // The server's handler runs on this process's cooperative pool, which other tests may
+            // hold for seconds: the opening waits as long as the whole read may.
+            let opening = try readUntil(socket, deadline: Date().addingTimeInterval(timeout)) { String(decoding: $0, as: UTF8.self).contains("event: hello") }
             let started = Date()
             try whileOpen()
             let prefix = String(decoding: opening, as: UTF8.self)
