@@ -1,4 +1,5 @@
 import DinhCore
+import DinhSite
 import Foundation
 
 /// The HTTP server of `dinh serve`: the output folder as a static site with the headers a
@@ -93,14 +94,8 @@ struct SiteHandler: Sendable {
             return Self.plain(.methodNotAllowed, "only GET and HEAD are served\n", extra: ["Allow": "GET, HEAD"])
         }
         if path == "/__dinh/events" { return await events(subscribing: request.method == "GET") }
-        if editing, path == "/__dinh/editor.js" {
-            return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(TourEditorScript.source.utf8))
-        }
-        if path == PreviewWorker.path {
-            return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(PreviewWorker.script.utf8))
-        }
-        if path == "/__dinh/reload.js" {
-            return Self.respond(status: .ok, type: "text/javascript; charset=utf-8", body: Data(LiveReload.reloadScript(in: language).utf8))
+        if let script = previewScript(at: path, editing: editing) {
+            return Self.respond(status: .ok, type: MediaType.forPath(path), body: Data(script.utf8))
         }
         switch files.resolve(path: path, query: request.query) {
         case .file(let file):
@@ -119,6 +114,17 @@ struct SiteHandler: Sendable {
             let body = Data("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>Nothing here yet.</p></body></html>".utf8)
             return Self.respond(status: .notFound, type: "text/html; charset=utf-8",
                                 body: LiveReload.inject(into: body, generation: await liveReload.generation))
+        }
+    }
+
+    /// The preview's own scripts: the tour editor's (on this computer), the live reload's, and the
+    /// worker that takes the place of the site's.
+    private func previewScript(at path: String, editing: Bool) -> String? {
+        switch path {
+        case "/__dinh/editor.js" where editing: TourEditorScript.source
+        case "/__dinh/reload.js": LiveReload.reloadScript(in: language)
+        case PreviewWorker.path: PreviewWorker.script
+        default: nil
         }
     }
 

@@ -1,3 +1,5 @@
+import DinhSite
+
 /// What `dinh serve` answers at `/sw.js` instead of the site's service worker. The site's worker
 /// answers from what it kept (tiles and scripts first from its cache), so a preview would show an
 /// earlier build; and every build is a new worker to install. This one keeps nothing: it takes the
@@ -5,7 +7,8 @@
 /// tells a relic page that asks it to keep files that nothing is kept here (its button then hides).
 /// Having no `fetch` listener, it sees none of the page's requests.
 enum PreviewWorker {
-    static let path = "/sw.js"
+    /// Where the site publishes its own worker.
+    static let path = "/" + ServiceWorker.path
 
     static let script = """
     /* dinh serve: a preview keeps nothing for offline use (the published site's worker does). */
