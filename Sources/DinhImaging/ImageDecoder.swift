@@ -58,16 +58,16 @@ package struct ImageDecoder: Sendable {
 
     /// Decodes image bytes; `path` names them in errors.
     package func decode(_ data: Data, path: String) throws -> PixelImage {
-        try load(data, path: path, minimumWidth: 0, minimumHeight: 0).finished()
+        try load(data, path: path).finished()
     }
 
-    // MARK: Internals shared with the pipeline
+    // MARK: Decoding for the pipeline
 
     /// Decodes as stored (orientation and colour conversion not yet applied, so the pipeline can
     /// apply them to the small outputs), shrinking JPEGs on load to no less than the minimum
-    /// stored size. `fast` allows the faster, slightly less precise JPEG decoding when every
+    /// stored size (by default, not at all: the panorama tiler's decode, which the pipeline reuses). `fast` allows the faster, slightly less precise JPEG decoding when every
     /// output will be at most two thirds of the source size.
-    func load(_ data: Data, path: String, minimumWidth: Int, minimumHeight: Int, fast: Bool = false) throws -> SourceImage {
+    package func load(_ data: Data, path: String, minimumWidth: Int = 0, minimumHeight: Int = 0, fast: Bool = false) throws -> SourceImage {
         try data.withUnsafeBytes { bytes in
             switch try Self.format(of: bytes, path: path) {
             case .png:
@@ -174,14 +174,14 @@ package struct ImageDecoder: Sendable {
 }
 
 /// Decoded pixels still in stored orientation and colour space.
-struct SourceImage: Sendable {
+package struct SourceImage: Sendable {
     var pixels: PixelImage
     var format: ImageFormat
     var orientation: Int
     var iccProfile: [UInt8]?
 
     /// Pixels as they should be shown: colour converted to sRGB, then oriented.
-    func finished() -> PixelImage {
+    package func finished() -> PixelImage {
         ColorProfile.toSRGB(pixels, profile: iccProfile).oriented(orientation)
     }
 

@@ -48,4 +48,9 @@ package struct ImageError: MessageError, Sendable, Equatable, CustomStringConver
     }
 
     package var description: String { "\(path): \(message)" }
+
+    /// Any error met while making the files of the image at `path`, as an `ImageError` about it.
+    package static func about(_ path: String, _ error: any Error) -> ImageError {
+        error as? ImageError ?? ImageError(path: path, code: .unsupported, message: ErrorText.describe(error))
+    }
 }

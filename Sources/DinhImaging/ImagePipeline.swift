@@ -54,7 +54,7 @@ package struct ImagePipeline: Sendable {
                 guard next < unique.count else { return }
                 let index = next, job = unique[index]
                 next += 1
-                group.addTask { (index, Result { try self.process(job) }.mapError(Self.imageError(job.source))) }
+                group.addTask { (index, Result { try self.process(job) }.mapError { ImageError.about(job.source.path, $0) }) }
             }
             for _ in 0..<min(concurrency, unique.count) { addNext() }
             for await (index, outcome) in group {
@@ -78,12 +78,6 @@ package struct ImagePipeline: Sendable {
         return result
     }
 
-    private static func imageError(_ source: URL) -> @Sendable (any Error) -> ImageError {
-        { error in
-            error as? ImageError ?? ImageError(path: source.path, code: .unsupported, message: ErrorText.describe(error))
-        }
-    }
-
     /// The widths actually produced: ascending, none above the source, duplicates merged.
     static func plannedWidths(_ requested: [Int], sourceWidth: Int) -> [Int] {
         let widths = Set(requested.filter { $0 > 0 }.map { min($0, sourceWidth) })
@@ -93,19 +87,23 @@ package struct ImagePipeline: Sendable {
     // MARK: One source
 
     func process(_ job: ImageJob) throws -> ProcessedImage {
-        let path = job.source.path
         let data = try ImageDecoder.read(job.source)
-        let stem = Self.stem(job.source)
-        // The stem is part of the key because variant names start with it.
-        let settings = "v\(Self.version) q\(quality) w\(job.widths.map(String.init).joined(separator: ",")) \(stem)"
-        let key = ContentHash.hex(ContentHash.xxh64(data)) + "-" + ContentHash.hex(ContentHash.xxh64(Array(settings.utf8)), digits: 8)
-        let entry = cacheDirectory.appendingPathComponent(key, isDirectory: true)
+        return try cached(job, data: data) ?? make(job, data: data)
+    }
 
-        if let cached = CacheEntry.read(entry) {
-            return try publish(ProcessedImage(source: job.source, original: cached.original,
-                                              variants: cached.variants, fromCache: true))
-        }
+    /// The variants of `data` (the bytes of `job.source`) from the cache, or nil when they must be made.
+    package func cached(_ job: ImageJob, data: Data) throws -> ProcessedImage? {
+        guard let cached = CacheEntry.read(entry(job, data: data)) else { return nil }
+        return try publish(ProcessedImage(source: job.source, original: cached.original,
+                                          variants: cached.variants, fromCache: true))
+    }
 
+    /// Makes and caches the variants of `data` (the bytes of `job.source`). `decoded`, the source
+    /// decoded in full by a caller that needed every pixel (the panorama tiler), spares a second
+    /// decode; without it the source is decoded here, JPEGs shrunk on load.
+    package func make(_ job: ImageJob, data: Data, decoded: SourceImage? = nil) throws -> ProcessedImage {
+        let path = job.source.path
+        let entry = entry(job, data: data)
         let info = try decoder.info(data, path: path)
         try ImageDecoder.checkLimit(info.width, info.height, decoder.maximumPixels, path: path)
         let widths = Self.plannedWidths(job.widths, sourceWidth: info.width)
@@ -116,10 +114,11 @@ package struct ImagePipeline: Sendable {
         let minimum = turned ? (largestHeight * 2, largest * 2) : (largest * 2, largestHeight * 2)
         // Merged chroma upsampling and the fast IDCT are invisible once reduced by 1.5× or more.
         let fast = largest * 3 <= info.width * 2
-        let source = try decoder.load(data, path: path, minimumWidth: minimum.0, minimumHeight: minimum.1, fast: fast)
+        let source = try decoded ?? decoder.load(data, path: path, minimumWidth: minimum.0, minimumHeight: minimum.1, fast: fast)
 
         let format: ImageFormat = source.pixels.channels == 4 ? .png : .jpeg
         try FileManager.default.createDirectory(at: entry, withIntermediateDirectories: true)
+        let stem = Self.stem(job.source)
         var variants: [ImageVariant] = []
         var base = source.pixels  // the closest larger result so far, in stored orientation
         for width in widths.reversed() {
@@ -144,6 +143,14 @@ package struct ImagePipeline: Sendable {
         // Written last: an entry without its manifest (an interrupted build) is simply redone.
         try CacheEntry.write(entry, original: info, variants: variants)
         return try publish(ProcessedImage(source: job.source, original: info, variants: variants, fromCache: false))
+    }
+
+    /// The cache entry of a source's bytes and these settings. The stem is part of the key because
+    /// variant names start with it.
+    private func entry(_ job: ImageJob, data: Data) -> URL {
+        let settings = "v\(Self.version) q\(quality) w\(job.widths.map(String.init).joined(separator: ",")) \(Self.stem(job.source))"
+        let key = ContentHash.hex(ContentHash.xxh64(data)) + "-" + ContentHash.hex(ContentHash.xxh64(Array(settings.utf8)), digits: 8)
+        return cacheDirectory.appendingPathComponent(key, isDirectory: true)
     }
 
     static func height(for width: Int, _ info: ImageInfo) -> Int {

@@ -36,8 +36,9 @@ struct PublishedMedia: Sendable {
 
 /// Publishes every media file the content names, into the folder of the page that names it:
 /// photos as responsive, metadata-free variants through the imaging pipeline and its cache,
-/// audio, transcripts and videos as they are, and the panoramas' 360° tiles (`PanoramaTiles`),
-/// cut meanwhile: decoding a large panorama keeps one core busy, and the photos use the others.
+/// audio, transcripts and videos as they are, and the panoramas' 360° tiles and photo variants
+/// (`PanoramaTiles`), made meanwhile: decoding a large panorama keeps one core busy, and the photos
+/// use the others.
 /// Puts `media` (paths, sizes, tile layouts) in the context.
 struct MediaStep: BuildStep {
     var name: String { "media" }
@@ -53,7 +54,9 @@ struct MediaStep: BuildStep {
         let content = context.loaded, options = context.options
         let output = try context.output ?? OutputFolder(target: options.output, content: options.content, waiting: options.log)
         context.output = output
-        async let tiles = PanoramaTiles(content: content).publish(to: output)
+        let pipeline = ImagePipeline(cacheDirectory: SitePaths.Cache.images.folder(in: content.root), concurrency: options.jobs)
+        let panoramas = PanoramaTiles(content: content, photos: pipeline)
+        async let tiles = panoramas.publish(to: output)
         var media = PublishedMedia()
         var photos: [Photo] = []
         var diagnostics = Diagnostics()
@@ -93,15 +96,18 @@ struct MediaStep: BuildStep {
             if let photo = producer.photo { photos.append(Photo(file: photo, folder: PageRef.producer(producer.slug).folder)) }
         }
 
-        let pipeline = ImagePipeline(cacheDirectory: SitePaths.Cache.images.folder(in: content.root), concurrency: options.jobs)
-        let result = await pipeline.run(photos.map { ImageJob(source: $0.file.url) }) { progress in
+        // The panoramas' variants come from the tiles half, made from its decode.
+        let panoramaFiles = Set(panoramas.files.map(\.url))
+        let jobs = photos.filter { !panoramaFiles.contains($0.file.url) }.map { ImageJob(source: $0.file.url) }
+        let result = await pipeline.run(jobs) { progress in
             options.progress?(progress.completed, progress.total, progress.source.lastPathComponent)
         }
-        media.imagesProcessed = result.processedCount
-        media.imagesFromCache = result.cachedCount
-        let processed = Dictionary(result.images.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
-        let failures = Dictionary(result.failures.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let tours = try await tiles
+        let images = result.images + tours.photos
+        media.imagesProcessed = images.count { !$0.fromCache }
+        media.imagesFromCache = images.count { $0.fromCache }
+        let processed = Dictionary(images.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        let failures = Dictionary((result.failures + tours.photoFailures).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for photo in photos where media.images[photo.file.url] == nil {
             guard let image = processed[photo.file.url.standardizedFileURL], !image.variants.isEmpty else {
                 // A panorama that cannot be used is said once, as a panorama, by the tiles half.

@@ -7,15 +7,21 @@ import Foundation
 /// The 360° tours: every scene's panorama cut into cube tiles, through a cache so that a rebuild
 /// re-tiles nothing unchanged, and published under `heritage/<slug>/tiles/<scene>/`. The media step
 /// runs this beside the photos and puts each panorama's layout and bytes per level in its media.
+/// A panorama is also a photo (the page's picture without WebGL, its share image): its variants are
+/// made here from the tiler's decode, so a panorama is decoded once.
 struct PanoramaTiles: Sendable {
     let content: Content
+    /// Makes (and caches) the panoramas' photo variants, as it does every other photo's.
+    let photos: ImagePipeline
 
     /// What tiling the content's panoramas made: each one's layout and bytes of tiles per level
-    /// (coarsest first), by source file, and the problems found (`unusable`: the panoramas that got
-    /// an error, which the photo half then does not report a second time).
+    /// (coarsest first), by source file, their photo variants, and the problems found (`unusable`:
+    /// the panoramas that got an error, which the photo half then does not report a second time).
     struct Published: Sendable {
         var layouts: [URL: PanoramaLayout] = [:]
         var levelBytes: [URL: [Int]] = [:]
+        var photos: [ProcessedImage] = []
+        var photoFailures: [ImageError] = []
         var unusable: Set<URL> = []
         var diagnostics = Diagnostics()
     }
@@ -24,6 +30,12 @@ struct PanoramaTiles: Sendable {
     static let quality = 82
     static let tiler = PanoramaTiler()
 
+    /// The panoramas' source files, each once (two scenes may show the same one).
+    var files: [MediaFile] {
+        var seen = Set<URL>()
+        return content.heritage.flatMap(\.scenes).map(\.panorama).filter { seen.insert($0.url).inserted }
+    }
+
     func publish(to output: OutputFolder) async throws -> Published {
         var published = Published()
         func unusable(_ file: MediaFile, _ message: SiteMessage) {
@@ -31,78 +43,95 @@ struct PanoramaTiles: Sendable {
             published.unusable.insert(file.url)
         }
         let cacheRoot = SitePaths.Cache.tiles.folder(in: content.root)
-        for relic in content.heritage {
-            for scene in relic.scenes {
-                // The media step stopped (it threw): no more tiling for a build that is over.
-                try Task.checkCancellation()
-                let file = scene.panorama
-                guard let data = FileManager.default.contents(atPath: file.url.path) else {
-                    unusable(file, .panoramaUnreadable(path: file.path))
-                    continue
-                }
-                let info: ImageInfo
+        for file in files {
+            // The media step stopped (it threw): no more tiling for a build that is over.
+            try Task.checkCancellation()
+            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+                unusable(file, .panoramaUnreadable(path: file.path))
+                continue
+            }
+            let info: ImageInfo
+            do {
+                info = try ImageDecoder().info(data, path: file.path)
+                try PanoramaTiler.validate(width: info.width, height: info.height)
+            } catch {
+                unusable(file, .panoramaUnusable(path: file.path, reason: Self.reason(error)))
+                continue
+            }
+            if Self.isBlurred(width: info.width) {
+                published.diagnostics.warning(file.location, .panoramaBlurred(path: file.path, width: info.width))
+            }
+            let layout = Self.tiler.layout(sourceWidth: info.width)
+            let cache = cacheRoot.appendingPathComponent(Self.tiler.cacheKey(sourceBytes: data, encoder: "jpeg-q\(Self.quality)"))
+            let job = ImageJob(source: file.url.standardizedFileURL)
+            // Every tile checked against the sealed sizes and hashes: a damaged one is tiled again.
+            let tilesIntact = TileCache.isIntact(cache, layout: layout)
+            let cachedPhoto = try? photos.cached(job, data: data)
+            if !tilesIntact || cachedPhoto == nil {
                 do {
-                    info = try ImageDecoder().info(data, path: file.path)
-                    try PanoramaTiler.validate(width: info.width, height: info.height)
+                    let source = try ImageDecoder().load(data, path: file.path)
+                    async let photo = Result { try cachedPhoto ?? photos.make(job, data: data, decoded: source) }
+                    if !tilesIntact { try await tile(source.finished(), into: cache, layout: layout) }
+                    switch await photo {
+                    case .success(let photo): published.photos.append(photo)
+                    case .failure(let error): published.photoFailures.append(ImageError.about(job.source.path, error))
+                    }
+                } catch is CancellationError {
+                    throw CancellationError()
                 } catch {
                     unusable(file, .panoramaUnusable(path: file.path, reason: Self.reason(error)))
                     continue
                 }
-                if Self.isBlurred(width: info.width) {
-                    published.diagnostics.warning(file.location, .panoramaBlurred(path: file.path, width: info.width))
-                }
-                let layout = Self.tiler.layout(sourceWidth: info.width)
-                let cache = cacheRoot.appendingPathComponent(Self.tiler.cacheKey(sourceBytes: data, encoder: "jpeg-q\(Self.quality)"))
-                // Every tile checked against the sealed sizes and hashes: a damaged one is tiled again.
-                if !TileCache.isIntact(cache, layout: layout) {
-                    // Tiled aside and renamed into place: a build running at the same time (a preview,
-                    // a check) never sees half the tiles, nor loses them to this one.
-                    let temporary = cacheRoot.appendingPathComponent(".\(cache.lastPathComponent).\(UUID().uuidString)")
-                    do {
-                        try await tile(data, path: file.path, into: temporary, layout: layout)
-                        try TileCache.seal(temporary, layout: layout)
-                        if rename(temporary.path, cache.path) != 0 {
-                            // Another build got there first (keep its tiles), or an interrupted older
-                            // version of dinh left the folder unfinished, or a tile is damaged (replace it).
-                            if !TileCache.isIntact(cache, layout: layout) {
-                                try? FileManager.default.removeItem(at: cache)
-                                _ = rename(temporary.path, cache.path)
-                            }
-                            try? FileManager.default.removeItem(at: temporary)
-                        }
-                    } catch is CancellationError {
-                        try? FileManager.default.removeItem(at: temporary)
-                        throw CancellationError()
-                    } catch {
-                        try? FileManager.default.removeItem(at: temporary)
-                        unusable(file, .panoramaUnusable(path: file.path, reason: Self.reason(error)))
-                        continue
-                    }
-                }
-                let folder = SitePaths.tiles(relic.slug, scene: scene.id)
-                try output.link(cache.appendingPathComponent("preview.jpg"), to: folder + "preview.jpg")
-                var bytes = [Int](repeating: 0, count: layout.levels.count)
-                for tile in layout.tiles {
-                    let source = cache.appendingPathComponent(tile.path)
-                    try output.link(source, to: folder + tile.path)
-                    var status = stat()
-                    if stat(source.path, &status) == 0 { bytes[tile.level] += Int(status.st_size) }
-                }
-                published.layouts[file.url] = layout
-                published.levelBytes[file.url] = bytes
+            } else if let cachedPhoto {
+                published.photos.append(cachedPhoto)
             }
+            published.levelBytes[file.url] = try link(cache, layout: layout, into: output, folders: tileFolders(of: file))
+            published.layouts[file.url] = layout
         }
         return published
     }
 
-    private func tile(_ data: Data, path: String, into cache: URL, layout: PanoramaLayout) async throws {
+    /// Tiles a decoded panorama into its cache folder: aside first, then renamed into place, so a
+    /// build running at the same time (a preview, a check) never sees half the tiles, nor loses them.
+    private func tile(_ source: PixelImage, into cache: URL, layout: PanoramaLayout) async throws {
+        let temporary = cache.deletingLastPathComponent().appendingPathComponent(".\(cache.lastPathComponent).\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
         for level in layout.levels.indices {
-            try FileManager.default.createDirectory(at: cache.appendingPathComponent("\(level)"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: temporary.appendingPathComponent("\(level)"), withIntermediateDirectories: true)
         }
-        let source = try ImageDecoder().decode(data, path: path)
         try await Self.tiler.tile(source) { file, image in
-            try PlainFile.write(JPEG.encode(image, quality: Self.quality, progressive: false), to: cache.appendingPathComponent(file.path).path)
+            try PlainFile.write(JPEG.encode(image, quality: Self.quality, progressive: false), to: temporary.appendingPathComponent(file.path).path)
         }
+        try TileCache.seal(temporary, layout: layout)
+        if rename(temporary.path, cache.path) != 0 {
+            // Another build got there first (keep its tiles), or an interrupted older version of
+            // dinh left the folder unfinished, or a tile is damaged (replace it).
+            if !TileCache.isIntact(cache, layout: layout) {
+                try? FileManager.default.removeItem(at: cache)
+                _ = rename(temporary.path, cache.path)
+            }
+        }
+    }
+
+    /// The tile folders of every scene that shows this panorama.
+    private func tileFolders(of file: MediaFile) -> [String] {
+        content.heritage.flatMap { relic in
+            relic.scenes.filter { $0.panorama.url == file.url }.map { SitePaths.tiles(relic.slug, scene: $0.id) }
+        }
+    }
+
+    /// Links the cached tiles and preview into each folder; returns the tiles' bytes per level.
+    private func link(_ cache: URL, layout: PanoramaLayout, into output: OutputFolder, folders: [String]) throws -> [Int] {
+        var bytes = [Int](repeating: 0, count: layout.levels.count)
+        for tile in layout.tiles {
+            var status = stat()
+            if stat(cache.appendingPathComponent(tile.path).path, &status) == 0 { bytes[tile.level] += Int(status.st_size) }
+        }
+        for folder in folders {
+            try output.link(cache.appendingPathComponent("preview.jpg"), to: folder + "preview.jpg")
+            for tile in layout.tiles { try output.link(cache.appendingPathComponent(tile.path), to: folder + tile.path) }
+        }
+        return bytes
     }
 
     /// Below 2048 px across, a panorama looks blurred as soon as a visitor zooms.
