@@ -1,3 +1,4 @@
+import CDinhImaging
 import Foundation
 /// An image in memory: 8-bit samples, interleaved, rows top to bottom, no padding.
 /// `channels` is 3 (RGB) or 4 (RGBA, straight alpha). Everything in Dinh that touches
@@ -25,10 +26,14 @@ package struct PixelImage: Sendable, Equatable {
 /// `count` bytes of pixels written by `fill`, which must write every one of them (nothing is zeroed
 /// first). Large buffers are backed with 2 MB pages where the system allows it (`MADV_HUGEPAGE`,
 /// for transparent huge pages in "madvise" mode): a 100 MB panorama is then 50 page faults instead
-/// of 25,000, and the cube faces' scattered reads of it miss the TLB far less.
+/// of 25,000, and the cube faces' scattered reads of it miss the TLB far less. Their pages are also
+/// faulted in by a helper thread while `fill` writes (`dinh_prefault_begin`): decoding a panorama
+/// keeps one core busy, and clearing its memory is then done by another.
 package func pixelBuffer(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) throws -> Void) rethrows -> [UInt8] {
     try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
         adviseHugePages(buffer)
+        let prefault = count >= 16 << 20 ? dinh_prefault_begin(buffer.baseAddress, count) : nil
+        defer { dinh_prefault_end(prefault) }
         try fill(UnsafeMutableBufferPointer(rebasing: buffer[..<count]))
         initialized = count
     }
