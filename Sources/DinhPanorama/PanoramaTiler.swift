@@ -1,4 +1,5 @@
 import DinhImaging
+import Foundation
 
 /// Cuts an equirectangular panorama into multi-resolution cube tiles plus a preview strip.
 ///
@@ -32,14 +33,22 @@ package struct PanoramaTiler: Sendable {
             throw PanoramaError(.unsupportedChannels(source.channels))
         }
         let layout = layout(sourceWidth: source.width)
-        // The poles are the costliest faces; starting them first evens out the last task.
-        let order: [CubeFace] = [.up, .down, .front, .right, .back, .left]
+        // The poles are the costliest faces; starting them first evens out the last task. As many
+        // faces at a time as there are cores: a face waiting for its tiles holds its pixels, and
+        // more of them would only add memory to clear, while its tiles keep the cores busy.
+        var waiting: [CubeFace] = [.up, .down, .front, .right, .back, .left]
         let previews = try await withThrowingTaskGroup(of: (CubeFace, [UInt8]).self) { group in
-            for face in order {
-                group.addTask { (face, try Self.tileFace(face, of: source, layout: layout, sink: sink)) }
+            func start() {
+                guard !waiting.isEmpty else { return }
+                let face = waiting.removeFirst()
+                group.addTask { (face, try await Self.tileFace(face, of: source, layout: layout, sink: sink)) }
             }
+            for _ in 0..<ProcessInfo.processInfo.activeProcessorCount { start() }
             var result: [CubeFace: [UInt8]] = [:]
-            for try await (face, preview) in group { result[face] = preview }
+            for try await (face, preview) in group {
+                result[face] = preview
+                start()
+            }
             return result
         }
         let p = layout.previewFaceSize
@@ -56,8 +65,9 @@ package struct PanoramaTiler: Sendable {
     }
 
     /// Renders one face at full size, then each coarser level from the previous one; returns the
-    /// face at preview size.
-    static func tileFace(_ face: CubeFace, of source: PixelImage, layout: PanoramaLayout, sink: Sink) throws -> [UInt8] {
+    /// face at preview size. A level's tiles are encoded side by side, so that the last face to
+    /// finish does not leave the other cores idle.
+    static func tileFace(_ face: CubeFace, of source: PixelImage, layout: PanoramaLayout, sink: @escaping Sink) async throws -> [UInt8] {
         var size = layout.faceSize
         var pixels = renderFace(face, size: size, from: source)
         for (index, level) in layout.levels.enumerated().reversed() {
@@ -66,12 +76,17 @@ package struct PanoramaTiler: Sendable {
                 pixels = areaDownscale(pixels, from: size, to: level.faceSize)
                 size = level.faceSize
             }
-            for row in 0..<level.tilesPerSide {
-                for column in 0..<level.tilesPerSide {
-                    let t = layout.tileSize
-                    let tile = crop(pixels, faceSize: size, x: column * t, y: row * t, size: t)
-                    try sink(.tile(TileID(level: index, face: face, row: row, column: column)), tile)
+            let levelPixels = pixels, levelSize = size, t = layout.tileSize
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for row in 0..<level.tilesPerSide {
+                    for column in 0..<level.tilesPerSide {
+                        group.addTask {
+                            let tile = crop(levelPixels, faceSize: levelSize, x: column * t, y: row * t, size: t)
+                            try sink(.tile(TileID(level: index, face: face, row: row, column: column)), tile)
+                        }
+                    }
                 }
+                try await group.waitForAll()
             }
         }
         return areaDownscale(pixels, from: size, to: layout.previewFaceSize)
