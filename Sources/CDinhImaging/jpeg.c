@@ -4,6 +4,7 @@
 #include "shim_internal.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +64,8 @@ static void dinh_error_init(dinh_error *error) {
 struct dinh_jpeg {
     struct jpeg_decompress_struct cinfo;
     dinh_error error;
+    const uint8_t *data;        // the bytes read, for a second handle on them (two-part decoding)
+    size_t length;
     int created;
     JOCTET *icc;
     unsigned int icc_length;
@@ -75,6 +78,8 @@ dinh_jpeg *dinh_jpeg_open(const uint8_t *data, size_t length, dinh_jpeg_header *
     memset(header, 0, sizeof *header);
     dinh_error_init(&jpeg->error);
     jpeg->cinfo.err = &jpeg->error.pub;
+    jpeg->data = data;
+    jpeg->length = length;
     if (setjmp(jpeg->error.jump)) {
         *status = jpeg->error.code;
         return jpeg;
@@ -120,7 +125,11 @@ int dinh_jpeg_scaled_size(dinh_jpeg *jpeg, int denominator, int *width, int *hei
     return DINH_OK;
 }
 
-int dinh_jpeg_decode(dinh_jpeg *jpeg, int denominator, long long max_pixels, int fast, uint8_t *rgb, size_t capacity) {
+/// Decodes the output rows from `first_row`, `row_count` of them (to the end when 0), each where it
+/// lies in the whole image. The rows above are skipped: read, not decoded (jpeg_skip_scanlines,
+/// which keeps the context rows of fancy upsampling, so the pixels are those of a whole decode).
+static int dinh_jpeg_decode_rows(dinh_jpeg *jpeg, int denominator, long long max_pixels, int fast,
+                                 size_t first_row, size_t row_count, uint8_t *rgb, size_t capacity) {
     struct jpeg_decompress_struct *cinfo = &jpeg->cinfo;
     if (setjmp(jpeg->error.jump)) return jpeg->error.code;
     cinfo->scale_num = 1;
@@ -142,7 +151,9 @@ int dinh_jpeg_decode(dinh_jpeg *jpeg, int denominator, long long max_pixels, int
         if (jpeg->row == NULL) return DINH_NO_MEMORY;
     }
     int inverted = cinfo->saw_Adobe_marker;
-    while (cinfo->output_scanline < cinfo->output_height) {
+    size_t end = row_count > 0 && first_row + row_count < height ? first_row + row_count : height;
+    if (first_row > 0 && first_row < height) jpeg_skip_scanlines(cinfo, (JDIMENSION)first_row);
+    while (cinfo->output_scanline < end) {
         uint8_t *out = rgb + (size_t)cinfo->output_scanline * width * 3;
         if (!cmyk) {
             JSAMPROW rows[1] = { out };
@@ -165,6 +176,52 @@ int dinh_jpeg_decode(dinh_jpeg *jpeg, int denominator, long long max_pixels, int
     // Trailing markers are of no use; aborting also tolerates a missing EOI after complete pixels.
     jpeg_abort_decompress(cinfo);
     return DINH_OK;
+}
+
+int dinh_jpeg_decode(dinh_jpeg *jpeg, int denominator, long long max_pixels, int fast, uint8_t *rgb, size_t capacity) {
+    return dinh_jpeg_decode_rows(jpeg, denominator, max_pixels, fast, 0, 0, rgb, capacity);
+}
+
+/// The lower part of a two-part decode, on its own thread and its own handle (so its own setjmp).
+typedef struct {
+    dinh_jpeg *jpeg;
+    long long max_pixels;
+    size_t first_row;
+    uint8_t *rgb;
+    size_t capacity;
+    int status;
+} dinh_jpeg_part;
+
+static void *dinh_jpeg_decode_part(void *argument) {
+    dinh_jpeg_part *part = argument;
+    part->status = dinh_jpeg_decode_rows(part->jpeg, 1, part->max_pixels, 0, part->first_row, 0, part->rgb, part->capacity);
+    return NULL;
+}
+
+int dinh_jpeg_decode_in_two_parts(dinh_jpeg *jpeg, long long max_pixels, uint8_t *rgb, size_t capacity) {
+    // The lower part's handle reads the upper rows without decoding them, at about 30 % of the cost
+    // of decoding: cut at 59 %, both parts take about as long. A progressive file is read whole
+    // before its first row by each handle, and a small one is not worth a thread: one part.
+    size_t height = jpeg->cinfo.image_height, upper = height * 59 / 100;
+    if (jpeg->cinfo.progressive_mode || height < 256) return dinh_jpeg_decode(jpeg, 1, max_pixels, 0, rgb, capacity);
+    dinh_jpeg_header header;
+    int status = DINH_OK;
+    dinh_jpeg_part part = { dinh_jpeg_open(jpeg->data, jpeg->length, &header, &status), max_pixels, upper, rgb, capacity, DINH_OK };
+    pthread_t thread;
+    if (part.jpeg == NULL || status != DINH_OK || pthread_create(&thread, NULL, dinh_jpeg_decode_part, &part) != 0) {
+        dinh_jpeg_close(part.jpeg);
+        return dinh_jpeg_decode(jpeg, 1, max_pixels, 0, rgb, capacity);
+    }
+    status = dinh_jpeg_decode_rows(jpeg, 1, max_pixels, 0, 0, upper, rgb, capacity);
+    pthread_join(thread, NULL);
+    if (status == DINH_OK && part.status != DINH_OK) {
+        // Reported through this handle, as a one-part decode would.
+        status = part.status;
+        jpeg->error.code = part.jpeg->error.code;
+        memcpy(jpeg->error.message, part.jpeg->error.message, sizeof jpeg->error.message);
+    }
+    dinh_jpeg_close(part.jpeg);
+    return status;
 }
 
 const char *dinh_jpeg_message(const dinh_jpeg *jpeg) { return jpeg->error.message; }

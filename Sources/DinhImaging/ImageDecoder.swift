@@ -65,9 +65,11 @@ package struct ImageDecoder: Sendable {
 
     /// Decodes as stored (orientation and colour conversion not yet applied, so the pipeline can
     /// apply them to the small outputs), shrinking JPEGs on load to no less than the minimum
-    /// stored size (by default, not at all: the panorama tiler's decode, which the pipeline reuses). `fast` allows the faster, slightly less precise JPEG decoding when every
+    /// stored size (by default, not at all: the panorama tiler's decode, which the pipeline reuses).
+    /// `inTwoParts` decodes a large JPEG at full size on two cores, for a caller with one to spare. `fast` allows the faster, slightly less precise JPEG decoding when every
     /// output will be at most two thirds of the source size.
-    package func load(_ data: Data, path: String, minimumWidth: Int = 0, minimumHeight: Int = 0, fast: Bool = false) throws -> SourceImage {
+    package func load(_ data: Data, path: String, minimumWidth: Int = 0, minimumHeight: Int = 0, fast: Bool = false,
+                      inTwoParts: Bool = false) throws -> SourceImage {
         try data.withUnsafeBytes { bytes in
             switch try Self.format(of: bytes, path: path) {
             case .png:
@@ -76,7 +78,7 @@ package struct ImageDecoder: Sendable {
                 return try JPEGDecoder.withOpened(bytes, path: path) { decoder in
                     try Self.checkLimit(decoder.width, decoder.height, maximumPixels, path: path)
                     let image = try decoder.decode(minimumWidth: minimumWidth, minimumHeight: minimumHeight,
-                                                   maximumPixels: maximumPixels, fast: fast)
+                                                   maximumPixels: maximumPixels, fast: fast, inTwoParts: inTwoParts)
                     return SourceImage(pixels: image, format: .jpeg, orientation: decoder.orientation,
                                        iccProfile: decoder.iccProfile)
                 }

@@ -134,8 +134,9 @@ struct JPEGDecoder: ~Copyable {
     }
 
     /// Decodes to RGB at the smallest DCT scale whose output still covers the minimum size.
-    /// `fast` when the result will be reduced a lot anyway (see `dinh_jpeg_decode`).
-    func decode(minimumWidth: Int, minimumHeight: Int, maximumPixels: Int, fast: Bool = false) throws -> PixelImage {
+    /// `fast` when the result will be reduced a lot anyway (see `dinh_jpeg_decode`). `inTwoParts`
+    /// decodes at full size on two cores (`dinh_jpeg_decode_in_two_parts`).
+    func decode(minimumWidth: Int, minimumHeight: Int, maximumPixels: Int, fast: Bool = false, inTwoParts: Bool = false) throws -> PixelImage {
         var denominator: Int32 = 1
         var size = (width, height)
         for candidate: Int32 in [8, 4, 2] {
@@ -150,7 +151,9 @@ struct JPEGDecoder: ~Copyable {
         let count = size.0 * size.1 * 3
         var status: Int32 = 0
         let pixels = pixelBuffer(count: count) { buffer in
-            status = dinh_jpeg_decode(handle, denominator, Int64(maximumPixels), fast ? 1 : 0, buffer.baseAddress, buffer.count)
+            status = inTwoParts && denominator == 1 && !fast
+                ? dinh_jpeg_decode_in_two_parts(handle, Int64(maximumPixels), buffer.baseAddress, buffer.count)
+                : dinh_jpeg_decode(handle, denominator, Int64(maximumPixels), fast ? 1 : 0, buffer.baseAddress, buffer.count)
         }
         guard status == DINH_OK else { throw Self.error(status, handle, path: path) }
         return PixelImage(width: size.0, height: size.1, channels: 3, pixels: pixels)

@@ -37,7 +37,9 @@ enum PanoramaBench {
         let quality = Int(option("--quality", in: args) ?? "") ?? 80
         let clock = ContinuousClock()
         let start = clock.now
-        let source = input.pathExtension.lowercased() == "ppm" ? try readSource(input) : try JPEG.decode(contentsOf: input)
+        // Decoded as `dinh build` decodes a panorama (on two cores).
+        let source = input.pathExtension.lowercased() == "ppm"
+            ? try readSource(input) : try ImageDecoder().load(Data(contentsOf: input), path: input.path, inTwoParts: true).finished()
         let decoded = clock.now
         let tiler = PanoramaTiler(options: PanoramaOptions(tileSize: tileSize))
         let layout = tiler.layout(sourceWidth: source.width)

@@ -253,6 +253,35 @@ import Testing
         expectError(headerOnly, .truncated, containing: "truncated")
     }
 
+    /// A large JPEG decoded in two parts on two threads (the panorama's decode) has the pixels of
+    /// one decode, for every chroma subsampling and for CMYK; progressive files (decoded in one
+    /// part) too. A file cut short in the lower part is reported as cut short, as one decode says.
+    @Test(arguments: ["-sample 2x2", "-sample 2x1", "-sample 1x1", "-progressive", "cmyk"])
+    func twoPartDecodingGivesThePixelsOfOne(options: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        _ = try makeTestPicture("source.png", width: 640, height: 613, in: dir)
+        try Fixture.shell(options == "cmyk"
+            ? "convert source.png -colorspace CMYK -quality 90 photo.jpg"
+            : "convert source.png -attenuate 0.3 +noise Gaussian ppm:- | cjpeg -quality 85 \(options) > photo.jpg", in: dir)
+        let data = try Data(contentsOf: dir.file("photo.jpg"))
+        let decoder = ImageDecoder()
+        let one = try decoder.load(data, path: "photo.jpg").pixels
+        let two = try decoder.load(data, path: "photo.jpg", inTwoParts: true).pixels
+        #expect(one.width == 640 && one.height == 613 && two.width == 640 && two.height == 613)
+        let differing = zip(one.pixels, two.pixels).count { $0 != $1 }
+        #expect(differing == 0, "\(differing) samples differ")
+
+        for cut in [data.count * 9 / 10, data.count / 3] {
+            do {
+                _ = try decoder.load(data.prefix(cut), path: "cut.jpg", inTwoParts: true)
+                Issue.record("a file cut at \(cut) of \(data.count) bytes decoded")
+            } catch let error as ImageError {
+                #expect(error.code == .truncated && error.description.contains("cut.jpg"), "\(error)")
+            }
+        }
+    }
+
     @Test func truncatedPNG() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
