@@ -69,8 +69,8 @@ struct PanoramaTiles: Sendable {
             let cachedPhoto = try? photos.cached(job, data: data)
             if !tilesIntact || cachedPhoto == nil {
                 do {
-                    // Nothing else waits for a core yet: the tiles start once the panorama is decoded.
-                    let source = try ImageDecoder().load(data, path: file.path, inTwoParts: true)
+                    // On two cores when the build may use them: the tiles wait for the whole panorama.
+                    let source = try ImageDecoder().load(data, path: file.path, inTwoParts: photos.concurrency > 1)
                     async let photo = Result { try cachedPhoto ?? photos.make(job, data: data, decoded: source) }
                     if !tilesIntact { try await tile(source.finished(), into: cache, layout: layout) }
                     switch await photo {
