@@ -66,8 +66,9 @@ package struct ImageDecoder: Sendable {
     /// Decodes as stored (orientation and colour conversion not yet applied, so the pipeline can
     /// apply them to the small outputs), shrinking JPEGs on load to no less than the minimum
     /// stored size (by default, not at all: the panorama tiler's decode, which the pipeline reuses).
-    /// `inTwoParts` decodes a large JPEG at full size on two cores, for a caller with one to spare. `fast` allows the faster, slightly less precise JPEG decoding when every
-    /// output will be at most two thirds of the source size.
+    /// `fast` allows the faster, slightly less precise JPEG decoding when every output will be at
+    /// most two thirds of the source size. `inTwoParts` decodes a large JPEG at full size on two
+    /// cores, for a caller with one to spare.
     package func load(_ data: Data, path: String, minimumWidth: Int = 0, minimumHeight: Int = 0, fast: Bool = false,
                       inTwoParts: Bool = false) throws -> SourceImage {
         try data.withUnsafeBytes { bytes in

@@ -6,7 +6,7 @@ import Foundation
 /// The tiler only makes pixels; the caller's sink encodes (JPEG) and stores each file, so the same
 /// code serves the site build, the benchmark and the tests. The sink is called concurrently from
 /// several tasks and is synchronous on purpose: a face's buffers are released before the next face
-/// starts, which bounds memory to about the source plus two faces in flight.
+/// starts, which bounds memory to about the source plus one face in flight per core.
 package struct PanoramaTiler: Sendable {
     package typealias Sink = @Sendable (PanoramaFile, PixelImage) throws -> Void
 

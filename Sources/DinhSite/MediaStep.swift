@@ -23,6 +23,8 @@ struct PublishedMedia: Sendable {
     var images: [URL: PublishedImage] = [:]
     /// Audio, transcripts, videos: source → path from the site root.
     var files: [URL: String] = [:]
+    /// How long each narration plays (`3:25`), where its file says.
+    var lengths: [URL: String] = [:]
     var imagesProcessed = 0
     var imagesFromCache = 0
     /// Tiled panoramas, by source file.
@@ -32,6 +34,7 @@ struct PublishedMedia: Sendable {
 
     func image(_ file: MediaFile) -> PublishedImage? { images[file.url] }
     func path(_ file: MediaFile) -> String? { files[file.url] }
+    func length(_ file: MediaFile) -> String? { lengths[file.url] }
 }
 
 /// Publishes every media file the content names, into the folder of the page that names it:
@@ -64,15 +67,22 @@ struct MediaStep: BuildStep {
             try output.copy(file.url, to: folder + file.path)
             return folder + file.path
         }
+        // A narration's length, for the page to show before the visitor fetches it.
+        func copyNarration(_ file: MediaFile, folder: String) throws {
+            media.files[file.url] = try copy(file, folder: folder)
+            if let data = try? Data(contentsOf: file.url, options: .mappedIfSafe), let seconds = AudioLength.seconds(of: data) {
+                media.lengths[file.url] = AudioLength.clock(seconds)
+            }
+        }
         for site in content.heritage {
             let folder = PageRef.heritage(site.slug).folder
             photos += site.gallery.map { Photo(file: $0, folder: folder) }
             for scene in site.scenes {
                 photos.append(Photo(file: scene.panorama, folder: folder))
-                for file in scene.narration.values.sorted(by: { $0.path < $1.path }) { media.files[file.url] = try copy(file, folder: folder) }
+                for file in scene.narration.values.sorted(by: { $0.path < $1.path }) { try copyNarration(file, folder: folder) }
             }
             for narration in site.narration.values.sorted(by: { $0.audio.path < $1.audio.path }) {
-                media.files[narration.audio.url] = try copy(narration.audio, folder: folder)
+                try copyNarration(narration.audio, folder: folder)
                 if let transcript = narration.transcript {
                     media.files[transcript.url] = try copy(transcript, folder: folder)
                 }

@@ -144,6 +144,7 @@ extension PageRenderer {
             entry["image"] = imageContext(scene.panorama, root: root, alt: text(scene.title, language), here: here)
             if let file = scene.narration[language] ?? scene.narration[site.defaultLanguage], let path = media.path(file) {
                 entry["audio"] = Self.link(path, root: root, here: here)
+                entry["length"] = media.length(file)
             }
             return entry
         }
@@ -176,15 +177,21 @@ extension PageRenderer {
     }
 
     /// The one narration player: the relic's guide with its transcript (captions drawn by the page
-    /// from these cues, so nothing is fetched), or the current scene's own narration.
+    /// from these cues, so nothing is fetched), or the current scene's own narration; what plays is
+    /// named with its length (`Sân đình (0:12)`), which the player cannot show before it is fetched.
     func narrationContext(_ relic: HeritageSite, _ narration: Narration?, _ language: String, link: (String) -> String) -> TemplateFields? {
         let main = narration.flatMap { media.path($0.audio) }.map(link)
-        let first = relic.scenes.first.flatMap { $0.narration[language] ?? $0.narration[site.defaultLanguage] }.flatMap { media.path($0) }.map(link)
+        let firstFile = relic.scenes.first.flatMap { $0.narration[language] ?? $0.narration[site.defaultLanguage] }
+        let first = firstFile.flatMap { media.path($0) }.map(link)
         let anyScene = relic.scenes.contains { $0.narration[language] ?? $0.narration[site.defaultLanguage] != nil }
         guard main != nil || anyScene else { return nil }
         let words = TourStrings.narration(language)
-        var context: TemplateFields = ["src": first ?? main, "main": main, "now": words["now"], "general": words["general"], "none": words["none"]]
-        context["playing"] = first != nil ? relic.scenes.first.map { text($0.title, language) } : main != nil ? words["general"] : words["none"]
+        let mainLength = narration.flatMap { media.length($0.audio) }
+        var context: TemplateFields = ["src": first ?? main, "main": main, "now": words["now"], "general": words["general"], "none": words["none"],
+                                       "length": mainLength]
+        let (playing, length) = first != nil ? (relic.scenes.first.map { text($0.title, language) }, firstFile.flatMap { media.length($0) })
+            : main != nil ? (words["general"], mainLength) : (words["none"], nil)
+        context["playing"] = playing.map { name in length.map { "\(name) (\($0))" } ?? name }
         if let narration, let transcript = narration.transcript, media.path(transcript) != nil {
             let cues = narration.cues
             context["cues"] = cues.map { cue -> TemplateFields in

@@ -67,7 +67,9 @@ struct PanoramaTiles: Sendable {
             // Every tile checked against the sealed sizes and hashes: a damaged one is tiled again.
             let tilesIntact = TileCache.isIntact(cache, layout: layout)
             let cachedPhoto = try? photos.cached(job, data: data)
-            if !tilesIntact || cachedPhoto == nil {
+            if tilesIntact, let cachedPhoto {
+                published.photos.append(cachedPhoto)
+            } else {
                 do {
                     // On two cores when the build may use them: the tiles wait for the whole panorama.
                     let source = try ImageDecoder().load(data, path: file.path, inTwoParts: photos.concurrency > 1)
@@ -83,8 +85,6 @@ struct PanoramaTiles: Sendable {
                     unusable(file, .panoramaUnusable(path: file.path, reason: Self.reason(error)))
                     continue
                 }
-            } else if let cachedPhoto {
-                published.photos.append(cachedPhoto)
             }
             published.levelBytes[file.url] = try link(cache, layout: layout, into: output, folders: tileFolders(of: file))
             published.layouts[file.url] = layout

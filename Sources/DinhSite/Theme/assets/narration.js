@@ -1,7 +1,8 @@
 // The page's one narration player. While the 360° tour shows a scene with its own narration (the
 // scene link's data-audio) it plays that; otherwise the relic's guide (data-main), whose captions the
 // page draws from the transcript's cues (data-s, data-e: no fetch, works from file://). A cue tapped
-// plays from there; the current one is highlighted. Audio is fetched only when the visitor plays it.
+// plays from there; the current one is highlighted. Audio is fetched only when the visitor plays it, so
+// what plays is named with the length the build read from its file (data-length).
 (function () {
   var D = document, a = D.querySelector('audio[data-dinh-narration]'), now = D.querySelector('[data-dinh-now]');
   if (!a || !now) return;
@@ -10,9 +11,9 @@
   function seek(t) { // a new source not loaded yet would start again from 0
     if (a.readyState) a.currentTime = t; else a.addEventListener('loadedmetadata', function () { a.currentTime = t; }, { once: true });
   }
-  function use(src, label) {
-    var cur = a.getAttribute('src') || '', playing = !a.paused;
-    now.lastChild.textContent = label;
+  function use(src, label, from) { // from: the element whose data-length is src's
+    var cur = a.getAttribute('src') || '', playing = !a.paused, len = from && from.getAttribute('data-length');
+    now.lastChild.textContent = len ? label + ' (' + len + ')' : label;
     if (src == cur) return;
     if (cur == main) saved = a.currentTime;
     a.pause();
@@ -25,7 +26,7 @@
   function follow(id) {
     var link = pano && id && D.querySelector('a[href="#scene=' + id + '"]');
     var own = link && link.getAttribute('data-audio');
-    use(own || main, own ? link.textContent : now.getAttribute(main ? 'data-general' : 'data-none'));
+    use(own || main, own ? link.textContent : now.getAttribute(main ? 'data-general' : 'data-none'), own ? link : main && now);
   }
   function caption() {
     var t = a.currentTime, on = a.getAttribute('src') == main && (t > 0 || !a.paused), cue = null;
@@ -41,7 +42,7 @@
   ['timeupdate', 'seeked', 'loadedmetadata'].forEach(function (n) { a.addEventListener(n, caption); });
   cues.forEach(function (c) {
     c.addEventListener('click', function () {
-      use(main, now.getAttribute('data-general'));
+      use(main, now.getAttribute('data-general'), now);
       seek(+c.getAttribute('data-s'));
       a.play();
       caption();
