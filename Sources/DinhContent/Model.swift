@@ -134,6 +134,9 @@ public struct HeritageSite: Sendable {
         self.body = body
     }
 
+    /// An audio guide in some language: the relic's own narration or a scene's.
+    public var hasNarration: Bool { !narration.isEmpty || scenes.contains { !$0.narration.isEmpty } }
+
     public enum Ranking: String, Sendable, CaseIterable {
         case specialNational = "special-national"
         case national

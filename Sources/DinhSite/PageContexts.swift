@@ -51,6 +51,7 @@ extension PageRenderer {
             "href": root + router.path(.heritage(relic.slug), language),
             "summary": relic.summary.map { text($0, language) },
             "has_tour": !relic.scenes.isEmpty,
+            "has_narration": relic.hasNarration,
         ]
         if let photo = relic.gallery.first ?? relic.scenes.first?.panorama {
             card["image"] = imageContext(photo, root: root, alt: "", sizes: "(min-width: 40rem) 20rem, 100vw")

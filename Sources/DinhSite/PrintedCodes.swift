@@ -158,7 +158,7 @@ struct PrintedCodes: Sendable {
             let relic = index.heritage[slug]
             var guide: PlacardInfo.RelicGuide = []
             if relic?.scenes.isEmpty == false { guide.insert(.tour) }
-            if relic.map({ !$0.narration.isEmpty || $0.scenes.contains { !$0.narration.isEmpty } }) == true { guide.insert(.audioGuide) }
+            if relic?.hasNarration == true { guide.insert(.audioGuide) }
             kind = .relic(guide)
         case .product(let slug):
             kind = .product

@@ -27,6 +27,11 @@ import Testing
         #expect(try placard("DP01").contains("Quét để xem 360° và nghe thuyết minh"))
         #expect(try placard("DP03").contains("Quét để tham quan 360°") && !placard("DP03").contains("thuyết minh"))
         #expect(try placard("DP02").contains("Quét để xem ảnh và lịch sử di tích") && !placard("DP02").contains("thuyết minh"))
+        // The home page's cards say the same, and the relic page names its narration with its length.
+        let home = try String(contentsOf: out.file("public/index.html"), encoding: .utf8)
+        #expect(home.contains("đình · Tham quan 360° · Thuyết minh</span>") && home.contains("quán · Tham quan 360°</span>"), "\(home)")
+        let relic = try String(contentsOf: out.file("public/heritage/dinh-dai-phung/index.html"), encoding: .utf8)
+        #expect(relic.contains(/<b>Sân đình \(\d+:\d\d\)<\/b>/) && relic.contains(/data-length="\d+:\d\d"/), "\(relic)")
     }
 
     /// axe-core in Chromium on one page of each kind: no serious or critical WCAG A/AA violation.
