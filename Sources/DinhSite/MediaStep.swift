@@ -39,9 +39,9 @@ struct PublishedMedia: Sendable {
 
 /// Publishes every media file the content names, into the folder of the page that names it:
 /// photos as responsive, metadata-free variants through the imaging pipeline and its cache,
-/// audio, transcripts and videos as they are, and the panoramas' 360° tiles and photo variants
-/// (`PanoramaTiles`), made meanwhile: decoding a large panorama keeps one core busy, and the photos
-/// use the others.
+/// audio, transcripts and videos as they are (with each narration's length), and the panoramas'
+/// 360° tiles and photo variants (`PanoramaTiles`), made meanwhile: the photos take the cores a
+/// panorama leaves.
 /// Puts `media` (paths, sizes, tile layouts) in the context.
 struct MediaStep: BuildStep {
     var name: String { "media" }

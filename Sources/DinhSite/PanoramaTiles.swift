@@ -13,6 +13,15 @@ struct PanoramaTiles: Sendable {
     let content: Content
     /// Makes (and caches) the panoramas' photo variants, as it does every other photo's.
     let photos: ImagePipeline
+    /// The panoramas' source files, each once (two scenes may show the same one).
+    let files: [MediaFile]
+
+    init(content: Content, photos: ImagePipeline) {
+        self.content = content
+        self.photos = photos
+        var seen = Set<URL>()
+        files = content.heritage.flatMap(\.scenes).map(\.panorama).filter { seen.insert($0.url).inserted }
+    }
 
     /// What tiling the content's panoramas made: each one's layout and bytes of tiles per level
     /// (coarsest first), by source file, their photo variants, and the problems found (`unusable`:
@@ -29,12 +38,6 @@ struct PanoramaTiles: Sendable {
     /// JPEG quality of tiles: tiles are seen magnified while zooming, so a little above photos.
     static let quality = 82
     static let tiler = PanoramaTiler()
-
-    /// The panoramas' source files, each once (two scenes may show the same one).
-    var files: [MediaFile] {
-        var seen = Set<URL>()
-        return content.heritage.flatMap(\.scenes).map(\.panorama).filter { seen.insert($0.url).inserted }
-    }
 
     func publish(to output: OutputFolder) async throws -> Published {
         var published = Published()
