@@ -275,15 +275,11 @@ struct Loading {
         return ["mp3": audio, "m4a": audio, "ogg": audio, "opus": audio, "mp4": video, "webm": video]
     }()
 
-    /// The first bytes of MP3 (ID3 tag or MPEG frame sync), M4A (`ftyp` box) and Ogg/Opus (`OggS`).
+    /// Whether the file starts like one of the narration formats (`AudioFormat`).
     static func looksLikeAudio(_ url: URL) -> Bool {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
         defer { try? handle.close() }
-        let head = [UInt8]((try? handle.read(upToCount: 12)) ?? Data())
-        guard head.count >= 4 else { return false }
-        if head.starts(with: Array("ID3".utf8)) || head.starts(with: Array("OggS".utf8)) { return true }
-        if head[0] == 0xFF && head[1] & 0xE0 == 0xE0 { return true }
-        return head.count >= 8 && Array(head[4..<8]) == Array("ftyp".utf8)
+        return AudioFormat(head: (try? handle.read(upToCount: 12)) ?? Data()) != nil
     }
 
     /// The body in every language: `defaultBody` (of `index.md`) and the translations

@@ -87,23 +87,39 @@ package struct ImagePipeline: Sendable {
     // MARK: One source
 
     func process(_ job: ImageJob) throws -> ProcessedImage {
-        let data = try ImageDecoder.read(job.source)
-        return try cached(job, data: data) ?? make(job, data: data)
+        let input = input(job, data: try ImageDecoder.read(job.source))
+        return try cached(input) ?? make(input)
     }
 
-    /// The variants of `data` (the bytes of `job.source`) from the cache, or nil when they must be made.
-    package func cached(_ job: ImageJob, data: Data) throws -> ProcessedImage? {
-        guard let cached = CacheEntry.read(entry(job, data: data)) else { return nil }
-        return try publish(ProcessedImage(source: job.source, original: cached.original,
+    /// A source's bytes and its cache entry, hashed once whether its variants are in the cache or
+    /// must be made.
+    package struct Input: Sendable {
+        package let job: ImageJob
+        package let data: Data
+        let entry: URL
+    }
+
+    /// The input of `data`, the bytes of `job.source`. The stem is part of the entry's key because
+    /// variant names start with it.
+    package func input(_ job: ImageJob, data: Data) -> Input {
+        let settings = "v\(Self.version) q\(quality) w\(job.widths.map(String.init).joined(separator: ",")) \(Self.stem(job.source))"
+        let key = ContentHash.hex(ContentHash.xxh64(data)) + "-" + ContentHash.hex(ContentHash.xxh64(Array(settings.utf8)), digits: 8)
+        return Input(job: job, data: data, entry: cacheDirectory.appendingPathComponent(key, isDirectory: true))
+    }
+
+    /// The variants from the cache, or nil when they must be made.
+    package func cached(_ input: Input) throws -> ProcessedImage? {
+        guard let cached = CacheEntry.read(input.entry) else { return nil }
+        return try publish(ProcessedImage(source: input.job.source, original: cached.original,
                                           variants: cached.variants, fromCache: true))
     }
 
-    /// Makes and caches the variants of `data` (the bytes of `job.source`). `decoded`, the source
-    /// decoded in full by a caller that needed every pixel (the panorama tiler), spares a second
-    /// decode; without it the source is decoded here, JPEGs shrunk on load.
-    package func make(_ job: ImageJob, data: Data, decoded: SourceImage? = nil) throws -> ProcessedImage {
+    /// Makes and caches the variants. `decoded`, the source decoded in full by a caller that needed
+    /// every pixel (the panorama tiler), spares a second decode; without it the source is decoded
+    /// here, JPEGs shrunk on load.
+    package func make(_ input: Input, decoded: SourceImage? = nil) throws -> ProcessedImage {
+        let job = input.job, data = input.data, entry = input.entry
         let path = job.source.path
-        let entry = entry(job, data: data)
         let info = try decoder.info(data, path: path)
         try ImageDecoder.checkLimit(info.width, info.height, decoder.maximumPixels, path: path)
         let widths = Self.plannedWidths(job.widths, sourceWidth: info.width)
@@ -143,14 +159,6 @@ package struct ImagePipeline: Sendable {
         // Written last: an entry without its manifest (an interrupted build) is simply redone.
         try CacheEntry.write(entry, original: info, variants: variants)
         return try publish(ProcessedImage(source: job.source, original: info, variants: variants, fromCache: false))
-    }
-
-    /// The cache entry of a source's bytes and these settings. The stem is part of the key because
-    /// variant names start with it.
-    private func entry(_ job: ImageJob, data: Data) -> URL {
-        let settings = "v\(Self.version) q\(quality) w\(job.widths.map(String.init).joined(separator: ",")) \(Self.stem(job.source))"
-        let key = ContentHash.hex(ContentHash.xxh64(data)) + "-" + ContentHash.hex(ContentHash.xxh64(Array(settings.utf8)), digits: 8)
-        return cacheDirectory.appendingPathComponent(key, isDirectory: true)
     }
 
     static func height(for width: Int, _ info: ImageInfo) -> Int {

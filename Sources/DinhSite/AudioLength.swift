@@ -1,18 +1,21 @@
+import DinhContent
 import Foundation
 
 /// How long a narration plays, read from the file's own structure, so that the page can say it
 /// before anything is fetched (the player loads nothing until the visitor presses play, and shows
-/// `0:00 / 0:00` until then). Each of the formats a narration may be (`.mp3`, `.m4a`, `.ogg`,
-/// `.opus`) is recognised by its bytes, not its name; a file that is none of them, or damaged,
-/// has no length, and the page simply does not show one.
+/// `0:00 / 0:00` until then), for each of the formats a narration may be (`AudioFormat`, told by
+/// its first bytes as the loader tells it); a file that is none of them, or damaged, has no length,
+/// and the page simply does not show one.
 enum AudioLength {
     /// Seconds of audio, or nil when the bytes are not a readable MP3, MP4 or Ogg file.
     static func seconds(of data: Data) -> Double? {
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Double? in
-            let reader = Bytes(bytes)
-            if reader.matches("OggS", at: 0) { return ogg(reader) }
-            if reader.matches("ftyp", at: 4) { return mp4(reader) }
-            return mp3(reader)
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Double? in
+            switch AudioFormat(head: raw) {
+            case .mp3?: mp3(Bytes(raw))
+            case .mp4?: mp4(Bytes(raw))
+            case .ogg?: ogg(Bytes(raw))
+            case nil: nil
+            }
         }
     }
 

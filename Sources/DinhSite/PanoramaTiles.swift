@@ -66,21 +66,21 @@ struct PanoramaTiles: Sendable {
             }
             let layout = Self.tiler.layout(sourceWidth: info.width)
             let cache = cacheRoot.appendingPathComponent(Self.tiler.cacheKey(sourceBytes: data, encoder: "jpeg-q\(Self.quality)"))
-            let job = ImageJob(source: file.url.standardizedFileURL)
+            let photo = photos.input(ImageJob(source: file.url.standardizedFileURL), data: data)
             // Every tile checked against the sealed sizes and hashes: a damaged one is tiled again.
             let tilesIntact = TileCache.isIntact(cache, layout: layout)
-            let cachedPhoto = try? photos.cached(job, data: data)
+            let cachedPhoto = try? photos.cached(photo)
             if tilesIntact, let cachedPhoto {
                 published.photos.append(cachedPhoto)
             } else {
                 do {
                     // On two cores when the build may use them: the tiles wait for the whole panorama.
                     let source = try ImageDecoder().load(data, path: file.path, inTwoParts: photos.concurrency > 1)
-                    async let photo = Result { try cachedPhoto ?? photos.make(job, data: data, decoded: source) }
+                    async let variants = Result { try cachedPhoto ?? photos.make(photo, decoded: source) }
                     if !tilesIntact { try await tile(source.finished(), into: cache, layout: layout) }
-                    switch await photo {
-                    case .success(let photo): published.photos.append(photo)
-                    case .failure(let error): published.photoFailures.append(ImageError.about(job.source.path, error))
+                    switch await variants {
+                    case .success(let image): published.photos.append(image)
+                    case .failure(let error): published.photoFailures.append(ImageError.about(photo.job.source.path, error))
                     }
                 } catch is CancellationError {
                     throw CancellationError()
