@@ -43,10 +43,6 @@ struct BilevelPNG {
     private func zlib(rows: [[UInt8]], repeats: Int) -> [UInt8] {
         let stride = rowBytes + 1
         let codes = FixedHuffman.Codes(rowDistance: stride)
-        var bits = BitWriter(capacity: rows.count * stride / 4 + 64)
-        bits.bytes += [0x78, 0x01] // deflate, 32 KiB window, no dictionary; 0x7801 % 31 == 0
-        bits.write(1, count: 1) // final block
-        bits.write(1, count: 2) // fixed Huffman codes
         // The copies of a row: each the row above, matches of `stride` bytes at distance `stride`,
         // the same matches after every row, so coded once. Every match is at least 3 bytes; only
         // images narrower than 17 pixels have copies too short for one, written as literals.
@@ -59,31 +55,42 @@ struct BilevelPNG {
             copyMatches.append(codes.match(length: length, distance: stride))
             done += length
         }
+        // At most 9 bits a byte of a searched row, 31 bits a copy's match.
+        var bits = BitWriter(capacity: rows.count * (2 * stride + 4 * copyMatches.count + 2 * min(copies, 3)) + 16)
+        bits.write(0x78, count: 8) // deflate, 32 KiB window, no dictionary; 0x7801 % 31 == 0
+        bits.write(0x01, count: 8)
+        bits.write(1, count: 1) // final block
+        bits.write(1, count: 2) // fixed Huffman codes
         var checksum = Adler32()
         // The row above and this row, filter bytes included: what matches may refer to.
         var window = [UInt8](repeating: 0, count: 2 * stride)
-        for (index, row) in rows.enumerated() {
-            window.replaceSubrange(stride..<(stride + 1), with: [0])
-            window.replaceSubrange((stride + 1)..<(2 * stride), with: row)
-            Self.deflate(window, from: stride, lookback: index == 0 ? stride : 0, codes: codes, into: &bits)
-            checksum.append(Adler32.RowSums(window[stride...]), times: repeats)
-            for match in copyMatches { bits.write(match.bits, count: match.count) }
-            if copies < 3 {
-                for offset in 0..<copies { bits.write(codes.literal(window[stride + offset % stride])) }
+        window.withUnsafeMutableBufferPointer { window in
+            guard let base = window.baseAddress else { return }
+            for (index, row) in rows.enumerated() {
+                base[stride] = 0
+                row.withUnsafeBufferPointer { row in
+                    if let source = row.baseAddress { (base + stride + 1).update(from: source, count: rowBytes) }
+                }
+                Self.deflate(UnsafeBufferPointer(window), from: stride, lookback: index == 0 ? stride : 0, codes: codes, into: &bits)
+                checksum.append(Adler32.RowSums(UnsafeBufferPointer(start: base + stride, count: stride)), times: repeats)
+                for match in copyMatches { bits.write(match.bits, count: match.count) }
+                if copies < 3 {
+                    for offset in 0..<copies { bits.write(codes.literal(base[stride + offset % stride])) }
+                }
+                base.update(from: base + stride, count: stride)
             }
-            window.replaceSubrange(0..<stride, with: window[stride...])
         }
         bits.write(codes.endOfBlock)
-        bits.flush()
-        bits.bytes.appendBigEndian(checksum.value)
-        return bits.bytes
+        var bytes = bits.finish()
+        bytes.appendBigEndian(checksum.value)
+        return bytes
     }
 
     /// Literals and matches (the row above, the byte before) for `data[from...]`; matches may not
     /// reach back before `lookback`.
-    private static func deflate(_ data: [UInt8], from start: Int, lookback: Int, codes: FixedHuffman.Codes, into bits: inout BitWriter) {
+    private static func deflate(_ input: UnsafeBufferPointer<UInt8>, from start: Int, lookback: Int, codes: FixedHuffman.Codes, into bits: inout BitWriter) {
         let rowDistance = codes.rowDistance
-        data.withUnsafeBufferPointer { input in
+        do {
             guard let p = input.baseAddress else { return }
             let n = input.count
             var i = start
@@ -139,12 +146,13 @@ struct Adler32 {
         /// Σ (count − i) · byte[i]
         let weighted: UInt64
 
-        init(_ bytes: ArraySlice<UInt8>) {
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
             var sum: UInt64 = 0, weighted: UInt64 = 0
             let n = UInt64(bytes.count)
-            for (i, byte) in bytes.enumerated() {
+            // Σ (n − i)·byte[i] is the sum of the running sums: additions only.
+            for byte in bytes {
                 sum += UInt64(byte)
-                weighted += (n - UInt64(i)) * UInt64(byte)
+                weighted += sum
             }
             count = n
             self.sum = sum % Adler32.modulus
@@ -166,37 +174,58 @@ struct Adler32 {
     var value: UInt32 { UInt32(b << 16 | a) }
 }
 
-/// Deflate's bit order: values LSB first, Huffman codes MSB first (so stored reversed).
-struct BitWriter {
-    var bytes: [UInt8]
-    var buffer: UInt64 = 0
-    var count = 0
+/// Deflate's bit order: values LSB first, Huffman codes MSB first (so stored reversed). Bytes go
+/// out four at a time into memory of its own, grown when needed: a code's PNG is thousands of
+/// writes, and an array's append checked its storage at each byte.
+struct BitWriter: ~Copyable {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+    private var buffer: UInt64 = 0
+    private var bits = 0
 
     init(capacity: Int) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(16, capacity)
+        storage = .allocate(capacity: self.capacity)
     }
 
+    deinit { storage.deallocate() }
+
+    /// Up to 32 bits of `value`, its lowest first.
     @inline(__always)
     mutating func write(_ value: UInt32, count n: Int) {
-        buffer |= UInt64(value) << UInt64(count)
-        count += n
-        while count >= 8 {
-            bytes.append(UInt8(truncatingIfNeeded: buffer))
-            buffer >>= 8
-            count -= 8
-        }
-    }
-
-    mutating func flush() {
-        if count > 0 { bytes.append(UInt8(truncatingIfNeeded: buffer)) }
-        buffer = 0
-        count = 0
+        buffer |= UInt64(value) << UInt64(bits)
+        bits += n
+        guard bits >= 32 else { return }
+        if count + 4 > capacity { grow() }
+        UnsafeMutableRawPointer(storage + count).storeBytes(of: UInt32(truncatingIfNeeded: buffer).littleEndian, as: UInt32.self)
+        count += 4
+        buffer >>= 32
+        bits -= 32
     }
 
     @inline(__always)
     mutating func write(_ code: (bits: UInt32, count: Int)) {
         write(code.bits, count: code.count)
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * capacity)
+        larger.update(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity *= 2
+    }
+
+    /// The bytes written, the last one padded with zero bits.
+    consuming func finish() -> [UInt8] {
+        var bytes = Array(UnsafeBufferPointer(start: storage, count: count))
+        while bits > 0 {
+            bytes.append(UInt8(truncatingIfNeeded: buffer))
+            buffer >>= 8
+            bits -= 8
+        }
+        return bytes
     }
 }
 

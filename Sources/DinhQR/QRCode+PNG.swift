@@ -17,20 +17,31 @@ extension QRCode {
         guard side <= 30_000 else { throw QRError(.png("\(side) px a side is too large; ask for at most 30000")) }
         let png = BilevelPNG(width: side, height: side)
         // One packed row per module row; every pixel row of it is a copy. Each run of white
-        // modules is one span of bits, set a byte at a time.
-        let rows: [[UInt8]] = (0..<modulesPerSide).map { my in
+        // modules is one span of bits, set a byte at a time; the quiet zone's rows are all white.
+        let white: [UInt8] = {
             var row = [UInt8](repeating: 0, count: png.rowBytes)
-            row.withUnsafeMutableBufferPointer { row in
-                var mx = 0
-                while mx < modulesPerSide {
-                    guard !self[mx - margin, my - margin] else { mx += 1; continue }
-                    var end = mx + 1
-                    while end < modulesPerSide, !self[end - margin, my - margin] { end += 1 }
-                    Self.setBits(row, from: mx * scale, to: end * scale)
-                    mx = end
-                }
-            }
+            row.withUnsafeMutableBufferPointer { Self.setBits($0, from: 0, to: side) }
             return row
+        }()
+        let rows: [[UInt8]] = modules.withUnsafeBufferPointer { dark in
+            (0..<modulesPerSide).map { my in
+                let y = my - margin
+                guard y >= 0, y < size else { return white }
+                var row = [UInt8](repeating: 0, count: png.rowBytes)
+                row.withUnsafeMutableBufferPointer { row in
+                    // Module x of the row; the margins are white.
+                    func isDark(_ mx: Int) -> Bool { mx >= margin && mx < margin + size && dark[y * size + mx - margin] }
+                    var mx = 0
+                    while mx < modulesPerSide {
+                        guard !isDark(mx) else { mx += 1; continue }
+                        var end = mx + 1
+                        while end < modulesPerSide, !isDark(end) { end += 1 }
+                        Self.setBits(row, from: mx * scale, to: end * scale)
+                        mx = end
+                    }
+                }
+                return row
+            }
         }
         return Data(png.encode(rows: rows, repeats: scale))
     }

@@ -33,15 +33,23 @@ struct PageRenderer: Sendable {
         let refs: [PageRef] = [.home, .products, .search] + content.heritage.map { .heritage($0.slug) }
             + content.products.map { .product($0.slug) } + content.producers.map { .producer($0.slug) }
             + content.pages.map { .page($0.slug) } + content.meetings.map { .meeting($0.slug) }
+        // Made in this order: the pages that list products first (home, the product index, the
+        // producers), since a long page in the last slice is made on one core while others wait.
+        func listsProducts(_ ref: PageRef) -> Bool {
+            switch ref {
+            case .home, .products, .producer: true
+            default: false
+            }
+        }
+        let order = refs.filter(listsProducts) + refs.filter { !listsProducts($0) }
 
-        // Contiguous slices, many per core so that cores left with small pages take more (the home
-        // and product index pages list every product) and the last slice, running alone at the
-        // end, is short; pages are written to distinct files.
-        let slices = max(1, min(jobs * 32, refs.count))
+        // Contiguous slices, many per core so that cores left with small pages take more and the
+        // last slice, running alone at the end, is short; pages are written to distinct files.
+        let slices = max(1, min(jobs * 32, order.count))
         try await withThrowingTaskGroup(of: Void.self) { group in
             for slice in 0..<slices {
                 group.addTask {
-                    for ref in refs[Self.range(of: slice, count: refs.count, slices: slices)] {
+                    for ref in order[Self.range(of: slice, count: order.count, slices: slices)] {
                         for language in site.languages { try output.write(router.file(ref, language), render(ref, language)) }
                     }
                     for landing in landings[Self.range(of: slice, count: landings.count, slices: slices)] {
