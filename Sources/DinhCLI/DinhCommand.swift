@@ -98,12 +98,32 @@ enum Terminal {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    /// Prints every diagnostic (errors and warnings in file order) and a summary line.
-    static func report(_ diagnostics: Diagnostics) {
+    /// Prints the diagnostics (errors and warnings in file order) and a summary line. Every error
+    /// is printed; a warning said word for word of many files (a spreadsheet of 500 products
+    /// imported without photos) is printed for the first `warningsShown` of them, then counted,
+    /// so that it does not bury the others. `dinh check` (`everyWarning`) prints every one.
+    static func report(_ diagnostics: Diagnostics, everyWarning: Bool = false) {
         // One write for all: a cooperative's 10,000 products without photos are 10,000 warnings.
         let language = CLI.language
-        let lines = diagnostics.sorted.map { $0.description(in: language) }
-        guard !lines.isEmpty else { return }
+        let sorted = diagnostics.sorted
+        guard !sorted.isEmpty else { return }
+        let messages = sorted.map { $0.message(in: language) }
+        var times: [String: Int] = [:]
+        if !everyWarning {
+            for (diagnostic, message) in zip(sorted, messages) where diagnostic.severity == .warning { times[message, default: 0] += 1 }
+        }
+        var lines: [String] = [], printed: [String: Int] = [:]
+        for (diagnostic, message) in zip(sorted, messages) {
+            // Counted only when that saves lines: "and 1 more" would take the line it saves.
+            guard diagnostic.severity == .warning, let total = times[message], total > warningsShown + 1 else {
+                lines.append(diagnostic.description(in: language))
+                continue
+            }
+            let count = printed[message, default: 0] + 1
+            printed[message] = count
+            if count <= warningsShown { lines.append(diagnostic.description(in: language)) }
+            if count == warningsShown { lines.append(CLIMessage.moreWarningsLikeThis(count: total - count).text) }
+        }
         var text = lines.joined(separator: "\n")
         for (group, count) in diagnostics.messageGroupCounts(in: language) { text += "\n\(group): \(count)" }
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
@@ -114,6 +134,9 @@ enum Terminal {
         }
         standardError(text)
     }
+
+    /// How many files a warning said of many is printed for.
+    static let warningsShown = 3
 }
 
 struct Build: AsyncParsableCommand {
@@ -164,7 +187,7 @@ struct Check: AsyncParsableCommand {
         let options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: URL(fileURLWithPath: "public"),
                                    language: CLI.language)
         let report = try await SiteBuilder(options: options).check()
-        Terminal.report(report.diagnostics)
+        Terminal.report(report.diagnostics, everyWarning: true)
         guard report.succeeded else { throw ContentErrors() }
         print(CLIMessage.noErrors(content: content.contentDirectory).text)
     }

@@ -154,6 +154,36 @@ import Testing
         #expect(!translated.contains("untranslated") && translated.contains("History of the temple."))
     }
 
+    /// A warning said word for word of many files (a catalogue not yet translated) is printed for
+    /// the first three and then counted, so it does not bury the others; `dinh check` prints all.
+    @Test func aWarningOfManyFilesIsPrintedForAFewThenCounted() throws {
+        for number in 1...7 {
+            _ = try fixture.write("products/banh-\(number)/index.md", SiteFixture.product.replacingOccurrences(of: "code: HT42", with: "code: B\(number)"))
+        }
+        let warning = "warning: not yet translated into English (en): write the translation in index.en.md beside this file; "
+            + "until then the English page shows this text, marked as not translated"
+        let build = try fixture.dinh("build", "content", "--output", "public")
+        #expect(build.status == 0, "\(build.stderr)")
+        let lines = build.stderr.split(separator: "\n").map(String.init)
+        let said = lines.filter { $0.hasSuffix(warning) }
+        #expect(said == ["content/products/banh-1/index.md:1:1: \(warning)", "content/products/banh-2/index.md:1:1: \(warning)",
+                         "content/products/banh-3/index.md:1:1: \(warning)"], "\(build.stderr)")
+        // Right after the third: how many more, and where to see them.
+        let more = lines.firstIndex { $0.hasSuffix("banh-3/index.md:1:1: \(warning)") }.map { lines[$0 + 1] }
+        #expect(more == "  … and the same warning for 4 more files (`dinh check` lists every one)", "\(build.stderr)")
+        // The other warnings and the counts are all there.
+        #expect(build.stderr.contains("Not yet translated into English (en): 7"), "\(build.stderr)")
+        #expect(build.stderr.contains("no 'gtin' and no 'brand'") && build.stderr.contains("the product has no photo"), "\(build.stderr)")
+
+        let check = try fixture.dinh("check", "content")
+        #expect(check.stderr.split(separator: "\n").filter { $0.hasSuffix(warning) }.count == 7, "\(check.stderr)")
+        #expect(!check.stderr.contains("more files"), "\(check.stderr)")
+
+        // In Vietnamese too.
+        let vietnamese = try fixture.dinh("build", "content", "--output", "public", "--lang", "vi")
+        #expect(vietnamese.stderr.contains("  … và cùng cảnh báo này cho 4 tệp khác (`dinh check` liệt kê đầy đủ)"), "\(vietnamese.stderr)")
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         #expect(try fixture.dinh("build", "content", "--output", "one").status == 0)
         #expect(try fixture.dinh("build", "content", "--output", "two").status == 0)

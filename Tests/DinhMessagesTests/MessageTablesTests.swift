@@ -553,6 +553,7 @@ enum Samples {
         .initFolderNotEmpty(folder: "«v359»"),
         .summaryErrors(errors: 1360, warnings: 1361),
         .summaryWarnings(warnings: 1362),
+        .moreWarningsLikeThis(count: 1399),
         .built(pages: 1363, files: 1364, output: "«v365»", seconds: "«v366»", processed: 1367, cached: 1368),
         .noErrors(content: "«v369»"),
         .wroteCodes(count: 1370, output: "«v371»"),

@@ -46,6 +46,7 @@ extension CLIMessage: TranslatedTable {
         case .summaryErrors(let errors, let warnings):
             "\(Language.en.count(errors, "error")), \(Language.en.count(warnings, "warning")): fix the errors above and run again (nothing was changed)"
         case .summaryWarnings(let warnings): Language.en.count(warnings, "warning")
+        case .moreWarningsLikeThis(let count): "  … and the same warning for \(Language.en.count(count, "more file")) (`dinh check` lists every one)"
         case .built(let pages, let files, let output, let seconds, let processed, let cached):
             "Built \(pages) pages (\(files) files) into \(output) in \(seconds) s; images: \(processed) processed, \(cached) from the cache"
         case .noErrors(let content): "No errors in \(content)"

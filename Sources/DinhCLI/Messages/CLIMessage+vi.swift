@@ -46,6 +46,7 @@ extension CLIMessage {
         case .summaryErrors(let errors, let warnings):
             "\(errors) lỗi, \(warnings) cảnh báo: hãy sửa các lỗi trên rồi chạy lại (chưa có gì bị thay đổi)"
         case .summaryWarnings(let warnings): "\(warnings) cảnh báo"
+        case .moreWarningsLikeThis(let count): "  … và cùng cảnh báo này cho \(count) tệp khác (`dinh check` liệt kê đầy đủ)"
         case .built(let pages, let files, let output, let seconds, let processed, let cached):
             "Đã tạo \(pages) trang (\(files) tệp) vào \(output) trong \(seconds) giây; ảnh: \(processed) ảnh đã xử lý, \(cached) ảnh lấy từ bộ nhớ đệm"
         case .noErrors(let content): "Không có lỗi trong \(content)"

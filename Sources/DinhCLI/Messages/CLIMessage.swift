@@ -14,7 +14,7 @@ package enum CLIMessage: MessageTable {
     case jobsAtLeastOne, portRange, placardSizeChoice, languageChoice(found: String)
     case spreadsheetExtension(file: String), initFolderNotEmpty(folder: String)
     // summaries
-    case summaryErrors(errors: Int, warnings: Int), summaryWarnings(warnings: Int)
+    case summaryErrors(errors: Int, warnings: Int), summaryWarnings(warnings: Int), moreWarningsLikeThis(count: Int)
     case built(pages: Int, files: Int, output: String, seconds: String, processed: Int, cached: Int)
     case noErrors(content: String)
     case wroteCodes(count: Int, output: String)
