@@ -90,28 +90,26 @@ struct BilevelPNG {
     /// reach back before `lookback`.
     private static func deflate(_ input: UnsafeBufferPointer<UInt8>, from start: Int, lookback: Int, codes: FixedHuffman.Codes, into bits: inout BitWriter) {
         let rowDistance = codes.rowDistance
-        do {
-            guard let p = input.baseAddress else { return }
-            let n = input.count
-            var i = start
-            while i < n {
-                let limit = min(258, n - i)
-                var length = 0, distance = 0
-                if i - rowDistance >= lookback {
-                    let k = matchLength(p, i, i - rowDistance, limit)
-                    if k >= 3 { length = k; distance = rowDistance }
-                }
-                if length < limit, i - 1 >= lookback {
-                    let k = matchLength(p, i, i - 1, limit)
-                    if k >= 3, k > length { length = k; distance = 1 }
-                }
-                if length >= 3 {
-                    bits.write(codes.match(length: length, distance: distance))
-                    i += length
-                } else {
-                    bits.write(codes.literal(p[i]))
-                    i += 1
-                }
+        guard let p = input.baseAddress else { return }
+        let n = input.count
+        var i = start
+        while i < n {
+            let limit = min(258, n - i)
+            var length = 0, distance = 0
+            if i - rowDistance >= lookback {
+                let k = matchLength(p, i, i - rowDistance, limit)
+                if k >= 3 { length = k; distance = rowDistance }
+            }
+            if length < limit, i - 1 >= lookback {
+                let k = matchLength(p, i, i - 1, limit)
+                if k >= 3, k > length { length = k; distance = 1 }
+            }
+            if length >= 3 {
+                bits.write(codes.match(length: length, distance: distance))
+                i += length
+            } else {
+                bits.write(codes.literal(p[i]))
+                i += 1
             }
         }
     }

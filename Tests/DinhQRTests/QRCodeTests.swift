@@ -187,6 +187,28 @@ struct QRCodeTests {
         #expect(mismatches == 0)
     }
 
+    /// The PNG writer's bits, in deflate's order (each value lowest bit first), all kept when it
+    /// outgrows the room it was given, the last byte padded with zero bits.
+    @Test func bitWriterGrowsAndKeepsEveryBit() {
+        var generator = SystemRandomNumberGenerator()
+        var writer = BitWriter(capacity: 1)
+        var expected: [Bool] = []
+        for _ in 0..<5000 {
+            let count = Int.random(in: 1...32, using: &generator)
+            let value = UInt32.random(in: 0...UInt32.max, using: &generator) >> (32 - count)
+            writer.write(value, count: count)
+            for bit in 0..<count { expected.append(value >> bit & 1 == 1) }
+        }
+        let bytes = writer.finish()
+        #expect(bytes.count == (expected.count + 7) / 8)
+        let bits: [Bool] = (0..<bytes.count * 8).map { index in
+            let byte: UInt8 = bytes[index / 8]
+            return byte >> UInt8(index % 8) & 1 == 1
+        }
+        #expect(Array(bits.prefix(expected.count)) == expected)
+        #expect(!bits.dropFirst(expected.count).contains(true))
+    }
+
     @Test func pngAndSVGDecodeWithRealDecodersEvenDegraded() throws {
         let dir = try TemporaryDirectory("dinh-qr")
         defer { dir.remove() }
