@@ -46,10 +46,22 @@ measure() { # label command…
 
 # First builds into empty output folders (both tools write everything), each after the disk has
 # written out what came before (the other tool's files must not be flushed during its run).
-sync
-read -r dinh_cold dinh_cold_mem < <(measure .build/release/dinh build "$work/content" --output "$work/public" --quiet)
-sync
-read -r hugo_cold hugo_cold_mem < <(measure hugo --quiet -s "$work/hugo" -d "$work/hugo-public")
+# RUNS_DISK of each, taking turns, each into a new folder (Dinh with an empty cache), compared by
+# their medians: one run on this disk swings by a fifth. Nothing is deleted between them (see
+# bench-trash.sh). The first run's folders are the ones rebuilt below.
+RUNS_DISK=${RUNS_DISK:-5}
+disk_dinh=() disk_hugo=()
+for ((run = 0; run < RUNS_DISK; run++)); do
+  suffix=$([[ $run == 0 ]] && echo "" || echo "-$run")
+  rm -rf "$work/content/.dinh-cache"
+  sync
+  read -r wall mem < <(measure .build/release/dinh build "$work/content" --output "$work/public$suffix" --quiet)
+  disk_dinh+=("$wall"); [[ $run == 0 ]] && dinh_cold_mem=$mem
+  sync
+  read -r wall mem < <(measure hugo --quiet -s "$work/hugo" -d "$work/hugo-public$suffix")
+  disk_hugo+=("$wall"); [[ $run == 0 ]] && hugo_cold_mem=$mem
+done
+dinh_cold=$(median "${disk_dinh[@]}") hugo_cold=$(median "${disk_hugo[@]}")
 # Rebuilds, as when an officer edits and builds again: Hugo overwrites its output folder in place;
 # Dinh rewrites the previous site kept beside the output (from the second rebuild on), so warm
 # up once more and measure the next one.
@@ -63,8 +75,10 @@ hugo_pages=$(find "$work/hugo-public" -name index.html | wc -l)
 echo "pages benchmark: $N items, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 echo "  Dinh writes $pages HTML pages ($N items, their q/ and Q/ QR landings, home, index, producer) and $files files in all"
 echo "  (QR images and placards, feeds, sitemap); Hugo writes $hugo_pages HTML pages ($(hugo version | cut -d' ' -f2))."
-printf "  first build, empty output: dinh %6.2f s (peak %4d MB)   hugo %6.2f s (peak %4d MB)   ratio %.2f\n" \
-  "$dinh_cold" "$dinh_cold_mem" "$hugo_cold" "$hugo_cold_mem" "$(awk -v a="$dinh_cold" -v b="$hugo_cold" 'BEGIN { print (b > 0 ? a / b : 0) }')"
+printf "  first build, empty output: dinh %6.2f s (peak %4d MB)   hugo %6.2f s (peak %4d MB)   ratio %.2f (medians of %d runs each, taking turns; goal ≤ 1.0)\n" \
+  "$dinh_cold" "$dinh_cold_mem" "$hugo_cold" "$hugo_cold_mem" "$(awk -v a="$dinh_cold" -v b="$hugo_cold" 'BEGIN { print (b > 0 ? a / b : 0) }')" "$RUNS_DISK"
+echo "    dinh: ${disk_dinh[*]}"
+echo "    hugo: ${disk_hugo[*]}"
 # The same first builds in memory (tmpfs), sources copied there and Dinh's cache empty as in the
 # first build above: the tools' own work, apart from the disk (see bench-trash.sh).
 if [[ -d /dev/shm && -w /dev/shm ]]; then
