@@ -98,15 +98,30 @@ enum Terminal {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    /// Prints the diagnostics (errors and warnings in file order) and a summary line. Every error
-    /// is printed; a warning said word for word of many files (a spreadsheet of 500 products
-    /// imported without photos) is printed for the first `warningsShown` of them, then counted,
-    /// so that it does not bury the others. `dinh check` (`everyWarning`) prints every one.
+    /// Prints the diagnostics (`lines`) and a summary line.
     static func report(_ diagnostics: Diagnostics, everyWarning: Bool = false) {
         // One write for all: a cooperative's 10,000 products without photos are 10,000 warnings.
         let language = CLI.language
+        let lines = lines(diagnostics, everyWarning: everyWarning)
+        guard !lines.isEmpty else { return }
+        var text = lines.joined(separator: "\n")
+        for (group, count) in diagnostics.messageGroupCounts(in: language) { text += "\n\(group): \(count)" }
+        let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
+        if errors > 0 {
+            text += "\n" + CLIMessage.summaryErrors(errors: errors, warnings: warnings).text
+        } else if warnings > 0 {
+            text += "\n" + CLIMessage.summaryWarnings(warnings: warnings).text
+        }
+        standardError(text)
+    }
+
+    /// The diagnostics, errors and warnings in file order, one per line. Every error is there; a
+    /// warning said word for word of many files (a spreadsheet of 500 products imported without
+    /// photos) is there for the first `warningsShown` of them, then counted, so that it does not
+    /// bury the others. `dinh check` (`everyWarning`) has every one.
+    static func lines(_ diagnostics: Diagnostics, everyWarning: Bool = false) -> [String] {
+        let language = CLI.language
         let sorted = diagnostics.sorted
-        guard !sorted.isEmpty else { return }
         let messages = sorted.map { $0.message(in: language) }
         var times: [String: Int] = [:]
         if !everyWarning {
@@ -124,15 +139,7 @@ enum Terminal {
             if count <= warningsShown { lines.append(diagnostic.description(in: language)) }
             if count == warningsShown { lines.append(CLIMessage.moreWarningsLikeThis(count: total - count).text) }
         }
-        var text = lines.joined(separator: "\n")
-        for (group, count) in diagnostics.messageGroupCounts(in: language) { text += "\n\(group): \(count)" }
-        let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
-        if errors > 0 {
-            text += "\n" + CLIMessage.summaryErrors(errors: errors, warnings: warnings).text
-        } else if warnings > 0 {
-            text += "\n" + CLIMessage.summaryWarnings(warnings: warnings).text
-        }
-        standardError(text)
+        return lines
     }
 
     /// How many files a warning said of many is printed for.

@@ -89,13 +89,13 @@ struct Serve: AsyncParsableCommand {
         say(CLIMessage.watching.text)
     }
 
-    /// One line per good build, every error of a bad one (as `dinh build` prints them).
+    /// The build's errors and warnings as `dinh build` prints them, then a line saying it was rebuilt or failed.
     private static func print(build: PreviewBuild, content: String) {
         let time = String(format: "%.2f", build.seconds)
         let cause = build.changed.isEmpty ? "" : (build.changed.count == 1 ? CLIMessage.fileChanged(file: "\(content)/\(build.changed[0])").text
                                                                       : CLIMessage.filesChanged(count: build.changed.count).text)
-        if let report = build.report {
-            for diagnostic in report.diagnostics.sorted { Terminal.standardError(diagnostic.description(in: CLI.language)) }
+        if let report = build.report, !report.diagnostics.all.isEmpty {
+            Terminal.standardError(Terminal.lines(report.diagnostics).joined(separator: "\n"))
         }
         if build.succeeded {
             say(CLIMessage.rebuilt(cause: cause, pages: build.report?.pages ?? 0, seconds: time).text)

@@ -21,6 +21,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: temporary.path), "the temporary output is removed on Ctrl-C")
     }
 
+    /// The preview prints a build's warnings as `dinh build` does: one said of many files, for the
+    /// first three and then counted (it printed every one, on every save).
+    @Test func aWarningOfManyFilesIsCountedInThePreview() async throws {
+        let fixture = try SiteFixture()
+        defer { fixture.directory.remove() }
+        for number in 1...7 {
+            _ = try fixture.write("products/banh-\(number)/index.md", SiteFixture.product.replacingOccurrences(of: "code: HT42", with: "code: B\(number)"))
+        }
+        let serve = try await ServeProcess(in: fixture.directory.url, ["content", "--port", "0"])
+        let warning = "warning: not yet translated into English (en)"
+        let counted = await serve.waitFor(seconds: 30) { _, stderr in stderr.contains("… and the same warning for 4 more files") }
+        #expect(counted, "\(serve.stderr)")
+        #expect(serve.stderr.split(separator: "\n").filter { $0.contains(warning) }.count == 3, "\(serve.stderr)")
+        #expect(await serve.stop() == 0)
+    }
+
     @Test func usageAndStartProblemsAreClearErrors() async throws {
         let fixture = try SiteFixture()
         defer { fixture.directory.remove() }
