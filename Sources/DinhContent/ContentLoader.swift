@@ -320,7 +320,7 @@ struct Loading {
                     guard let node, let fields = reader.fields(node, allowed: textFields, in: .translation(language: language, of: what)) else { continue }
                     for key in textFields {
                         guard let value = fields[key], let text = reader.string(value, field: key) else { continue }
-                        if formulaFields.contains(key) { warnIfFormula(value, field: "'\(key)'") }
+                        if formulaFields.contains(key) { warnIfFormula(value, field: key) }
                         apply(key, language, LocalizedText(text, language: language))
                     }
                 }

@@ -55,8 +55,8 @@ extension Loading {
         }
         // 1.1: a product of a producer with `bank:` gets a VietQR payment code unless `pay_qr: false`.
         let payQR = fields["pay_qr"].flatMap { readSwitch($0, field: "pay_qr") } ?? true
-        warnIfFormula(fields["name"], field: "'name'")
-        warnIfFormula(fields["brand"], field: "'brand'")
+        warnIfFormula(fields["name"], field: "name")
+        warnIfFormula(fields["brand"], field: "brand")
         let body = translations(folder: folder, slug: slug, section: "products", what: what, defaultBody: document.body,
                                 textFields: ["name", "unit"], formulaFields: ["name"]) { key, language, text in
             guard let value = text?.values[language] else { return }
@@ -140,7 +140,7 @@ extension Loading {
         else { return nil }
         let name = reader.require(fields, "name", in: .thisProducer, example: "name: HTX Chè lam Hà Trung").flatMap { reader.text($0, field: "name") }
         // The brand of its products that have none, in the Meta catalog CSV.
-        warnIfFormula(fields["name"], field: "'name'")
+        warnIfFormula(fields["name"], field: "name")
         let kind = reader.require(fields, "kind", in: .thisProducer, example: "kind: cooperative")
             .flatMap { reader.choice($0, field: "kind", among: Producer.Kind.allCases.map(\.rawValue)) }
             .flatMap(Producer.Kind.init(rawValue:))
@@ -241,17 +241,17 @@ extension Loading {
 extension Loading {
     /// Text that goes into the Meta catalog CSV and starts like a spreadsheet formula: a warning at
     /// its line saying how the CSV writes it (see `SpreadsheetFormula`). A value per language is
-    /// checked at each language's line.
+    /// checked at each language's line. `field` is the name as the file writes it (`name.vi`).
     mutating func warnIfFormula(_ node: YAMLNode?, field: String) {
         guard let node else { return }
         switch node.kind {
         case .scalar(let text, _):
             let trimmed = text.trimmed
             if SpreadsheetFormula.startsLikeFormula(trimmed) {
-                reader.diagnostics.warning(node.location, SpreadsheetFormula.warning(field: field, text: trimmed))
+                reader.diagnostics.warning(node.location, SpreadsheetFormula.warning(field: "'\(field)'", text: trimmed))
             }
         case .mapping(let entries):
-            for entry in entries { warnIfFormula(entry.value, field: "'\(field.trimmingCharacters(in: ["'"])).\(entry.key)'") }
+            for entry in entries { warnIfFormula(entry.value, field: "\(field).\(entry.key)") }
         case .sequence:
             return
         }
