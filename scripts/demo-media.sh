@@ -57,6 +57,44 @@ PY
   fi
 }
 
+# A narration that follows its captions: each cue of the hand-written transcript (*.vtt) spoken
+# from the cue's start, so the line the page shows is the one heard (a sentence longer than its
+# cue starts the next one late instead of overlapping it).
+narrate() { # file language transcript
+  [[ -f $1 ]] && return
+  local parts; parts=$(mktemp -d)
+  local cues; cues=$(python3 - "$3" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+for start, body in re.findall(r"(\d\d:\d\d:\d\d\.\d{3}) --> \S+\n(.+)", text):
+    h, m, s = start.split(":")
+    print(f"{int(h) * 3600 + int(m) * 60 + float(s)}\t{body}")
+PY
+)
+  local n=0 start line
+  while IFS=$'\t' read -r start line; do
+    speak_wav "$parts/$n.wav" "$2" "$line"
+    echo "$start" >"$parts/$n.start"
+    n=$((n + 1))
+  done <<<"$cues"
+  python3 - "$parts" "$n" <<'PY'
+import sys, wave
+folder, count = sys.argv[1], int(sys.argv[2])
+out, params = bytearray(), None
+for i in range(count):
+    with wave.open(f"{folder}/{i}.wav") as w:
+        params = params or w.getparams()
+        frames = w.readframes(w.getnframes())
+    at = int(float(open(f"{folder}/{i}.start").read()) * params.framerate) * params.sampwidth
+    out += bytes(max(0, at - len(out))) + frames
+with wave.open(f"{folder}/all.wav", "w") as w:
+    w.setparams(params)
+    w.writeframes(bytes(out) + bytes(params.framerate * params.sampwidth))  # and a second of quiet
+PY
+  lame --quiet -b 48 -m m "$parts/all.wav" "$1"
+  rm -rf "$parts"
+}
+
 # A short festival clip (H.264 + AAC, as phones play it): a slow zoom into a photo with spoken
 # words, and its poster. The captions (*.vtt) are written by hand and kept in the repository.
 video() { # file photo language text
@@ -76,10 +114,10 @@ panorama san-dinh.jpg "San dinh - Courtyard"
 panorama dai-dinh.jpg "Dai dinh - Main hall"
 photo cong-dinh.jpg '#d9b48f' '#8a5a3c' "Cổng đình Đại Phùng"
 photo cham-khac.jpg '#c7a27c' '#5e3b22' "Chạm khắc gỗ"
-speak thuyet-minh.vi.mp3 vi "Kính chào quý khách đến với Đình Đại Phùng. Đình được dựng vào thế kỷ mười bảy, nổi tiếng với nghệ thuật chạm khắc gỗ."
-speak thuyet-minh.en.mp3 en "Welcome to Dai Phung communal house. It was built in the seventeenth century and is famous for its wood carvings."
-speak san-dinh.vi.mp3 vi "Đây là sân đình."
-speak san-dinh.en.mp3 en "This is the courtyard."
+narrate thuyet-minh.vi.mp3 vi thuyet-minh.vi.vtt
+narrate thuyet-minh.en.mp3 en thuyet-minh.en.vtt
+speak san-dinh.vi.mp3 vi "Đây là sân đình. Bên phải là cổng tam quan; đi thẳng vào là đại đình."
+speak san-dinh.en.mp3 en "This is the courtyard. The three-entrance gate is on your right; straight ahead is the main hall."
 cd ../dinh-ha-mo
 photo toan-canh.jpg '#e0c9a6' '#7d5b3a' "Đình Hạ Mỗ"
 cd ../quan-phuong-tri
