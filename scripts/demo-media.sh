@@ -57,11 +57,10 @@ PY
   fi
 }
 
-# A narration that follows its captions: each cue of the hand-written transcript (*.vtt) spoken
-# from the cue's start, so the line the page shows is the one heard (a sentence longer than its
-# cue starts the next one late instead of overlapping it).
-narrate() { # file language transcript
-  [[ -f $1 ]] && return
+# Speech that follows its captions: each cue of a hand-written transcript (*.vtt) spoken from the
+# cue's start, so the line the page shows is the one heard (a sentence longer than its cue starts
+# the next one late instead of overlapping it), then a second of quiet.
+speak_cues() { # wav language transcript
   local parts; parts=$(mktemp -d)
   local cues; cues=$(python3 - "$3" <<'PY'
 import re, sys
@@ -77,9 +76,9 @@ PY
     echo "$start" >"$parts/$n.start"
     n=$((n + 1))
   done <<<"$cues"
-  python3 - "$parts" "$n" <<'PY'
+  python3 - "$parts" "$n" "$1" <<'PY'
 import sys, wave
-folder, count = sys.argv[1], int(sys.argv[2])
+folder, count, target = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 out, params = bytearray(), None
 for i in range(count):
     with wave.open(f"{folder}/{i}.wav") as w:
@@ -87,20 +86,28 @@ for i in range(count):
         frames = w.readframes(w.getnframes())
     at = int(float(open(f"{folder}/{i}.start").read()) * params.framerate) * params.sampwidth
     out += bytes(max(0, at - len(out))) + frames
-with wave.open(f"{folder}/all.wav", "w") as w:
+with wave.open(target, "w") as w:
     w.setparams(params)
-    w.writeframes(bytes(out) + bytes(params.framerate * params.sampwidth))  # and a second of quiet
+    w.writeframes(bytes(out) + bytes(params.framerate * params.sampwidth))
 PY
-  lame --quiet -b 48 -m m "$parts/all.wav" "$1"
   rm -rf "$parts"
 }
 
+# A relic's narration, spoken from its transcript.
+narrate() { # file language transcript
+  [[ -f $1 ]] && return
+  local wav; wav=$(mktemp --suffix=.wav)
+  speak_cues "$wav" "$2" "$3"
+  lame --quiet -b 48 -m m "$wav" "$1"
+  rm -f "$wav"
+}
+
 # A short festival clip (H.264 + AAC, as phones play it): a slow zoom into a photo with spoken
-# words, and its poster. The captions (*.vtt) are written by hand and kept in the repository.
-video() { # file photo language text
+# words following its captions (*.vtt, written by hand and kept in the repository), and its poster.
+video() { # file photo language transcript
   [[ -f $1 && -f ${1%.mp4}.jpg ]] && return
   local wav; wav=$(mktemp --suffix=.wav)
-  speak_wav "$wav" "$3" "$4"
+  speak_cues "$wav" "$3" "$4"
   ffmpeg -loglevel error -y -loop 1 -i "$2" -i "$wav" -filter_complex \
     "[0:v]scale=1280:960,zoompan=z='min(zoom+0.0012,1.25)':d=200:s=640x360:fps=25,format=yuv420p[v];[1:a]apad[a]" \
     -map '[v]' -map '[a]' -t 8 -c:v libx264 -profile:v baseline -crf 30 -preset veryfast \
@@ -125,7 +132,7 @@ panorama san-trong.jpg "Quan Phuong Tri" 2048
 photo quan.jpg '#cfe0d8' '#4f6f5f' "Quán Phượng Trì"
 cd ../lang-mieu-trieu-tuong
 photo lang.jpg '#d8d0b8' '#6a6040' "Lăng miếu Triệu Tường"
-video le-hoi.mp4 lang.jpg vi "Lễ hội Lăng miếu Triệu Tường được tổ chức hằng năm vào mùa xuân."
+video le-hoi.mp4 lang.jpg vi le-hoi.vi.vtt
 cd ../../producers
 photo htx-che-lam-ha-trung.jpg '#e8d5b0' '#7a5230' "HTX Chè lam Hà Trung"
 cd ../products
