@@ -26,7 +26,7 @@ extension PageRenderer {
     func homeContext(_ language: String, root: String, t: Strings) -> TemplateFields {
         [
             "title": text(site.title, language),
-            "relics": content.heritage.map { relicCard($0, language, root: root, t: t) },
+            "relics": content.heritage.enumerated().map { relicCard($1, language, root: root, t: t, eager: $0 == 0) },
             "products": featuredProducts().map { productCard($0, language, root: root, t: t) },
             "producers": content.producers.map { producer -> TemplateFields in ["name": text(producer.name, language), "href": root + router.path(.producer(producer.slug), language)] },
             "products_href": root + router.path(.products, language),
@@ -37,14 +37,14 @@ extension PageRenderer {
     func productsContext(_ language: String, root: String, t: Strings) -> TemplateFields {
         let categories = Product.Category.allCases.filter { category in content.products.contains { $0.category == category } }
         return [
-            "products": content.products.map { productCard($0, language, root: root, t: t) },
+            "products": content.products.enumerated().map { productCard($1, language, root: root, t: t, eager: $0 == 0) },
             "categories": categories.map { category -> TemplateFields in ["value": category.rawValue, "label": OCOPGroup.name(category, language: language)] },
             "stars": [5, 4, 3].map { (stars: Int) -> TemplateFields in ["value": stars, "label": "\(stars) \(t["stars"])"] },
             "t": t.all,
         ]
     }
 
-    func relicCard(_ relic: HeritageSite, _ language: String, root: String, t: Strings) -> TemplateFields {
+    func relicCard(_ relic: HeritageSite, _ language: String, root: String, t: Strings, eager: Bool = false) -> TemplateFields {
         var card: TemplateFields = [
             "name": text(relic.name, language),
             "kind": text(relic.kind, language),
@@ -54,12 +54,12 @@ extension PageRenderer {
             "has_narration": relic.hasNarration,
         ]
         if let photo = relic.gallery.first ?? relic.scenes.first?.panorama {
-            card["image"] = imageContext(photo, root: root, alt: "", sizes: "(min-width: 40rem) 20rem, 100vw")
+            card["image"] = imageContext(photo, root: root, alt: "", sizes: "(min-width: 40rem) 20rem, 100vw", eager: eager)
         }
         return card
     }
 
-    func productCard(_ product: Product, _ language: String, root: String, t: Strings) -> TemplateFields {
+    func productCard(_ product: Product, _ language: String, root: String, t: Strings, eager: Bool = false) -> TemplateFields {
         var card: TemplateFields = [
             "name": text(product.name, language),
             "href": root + router.path(.product(product.slug), language),
@@ -70,7 +70,7 @@ extension PageRenderer {
         ]
         if product.ocop.isValid(on: today) { card["badge"] = ocopBadge(product.ocop, t: t) }
         if let photo = product.images.first {
-            card["image"] = imageContext(photo, root: root, alt: "", sizes: "(min-width: 40rem) 15rem, 50vw")
+            card["image"] = imageContext(photo, root: root, alt: "", sizes: "(min-width: 40rem) 15rem, 50vw", eager: eager)
         }
         return card
     }
@@ -224,7 +224,7 @@ extension PageRenderer {
             "in_stock": product.availability == .inStock,
             "producer": producer.map { ["name": text($0.name, language), "href": root + router.path(.producer($0.slug), language)] },
             "body": bodyHTML(product.body, language),
-            "images": product.images.map { imageContext($0, root: root, alt: text(product.name, language)) },
+            "images": product.images.enumerated().map { imageContext($1, root: root, alt: text(product.name, language), eager: $0 == 0) },
             "buy": product.buy.map { ["name": $0.marketplace.displayName, "href": $0.url] },
             "short_url": shortURL(product.code),
             "short_url_html": shortURLHTML(product.code),
@@ -258,14 +258,14 @@ extension PageRenderer {
         if let geo = producer.geo { context["map"] = mapLinks(geo) }
         let description = bodyHTML(producer.description, language)
         if !description.isEmpty { context["description"] = description }
-        if let photo = producer.photo { context["photo"] = figureContext(photo, caption: nil, root: root, alt: text(producer.name, language)) }
+        if let photo = producer.photo { context["photo"] = figureContext(photo, caption: nil, root: root, alt: text(producer.name, language), eager: true) }
         return context
     }
 
     /// A photo that opens large when tapped (a plain link to the largest variant: works from disk
     /// and offline too), with its caption.
-    func figureContext(_ file: MediaFile, caption: String?, root: String, alt: String, here: String = "") -> TemplateFields {
-        ["image": imageContext(file, root: root, alt: alt, here: here), "caption": caption,
+    func figureContext(_ file: MediaFile, caption: String?, root: String, alt: String, here: String = "", eager: Bool = false) -> TemplateFields {
+        ["image": imageContext(file, root: root, alt: alt, here: here, eager: eager), "caption": caption,
          "large": media.image(file).map { Self.link($0.largest, root: root, here: here) }]
     }
 

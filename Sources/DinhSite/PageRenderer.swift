@@ -234,10 +234,13 @@ struct PageRenderer: Sendable {
     }
 
     /// An `<img>`'s attributes for a published picture, as seen from a page at `root` (whose own folder
-    /// is `here`: pictures in there by name).
-    func imageContext(_ file: MediaFile, root: String, alt: String, sizes: String = "(min-width: 60rem) 60rem, 100vw", here: String = "") -> TemplateFields? {
+    /// is `here`: pictures in there by name). Pictures load when scrolled near, except the `eager`
+    /// one at the top of a page (a product's first photo, the first card), which a phone on 4G
+    /// should fetch first, not after the page's layout.
+    func imageContext(_ file: MediaFile, root: String, alt: String, sizes: String = "(min-width: 60rem) 60rem, 100vw", here: String = "",
+                      eager: Bool = false) -> TemplateFields? {
         guard let image = media.image(file) else { return nil }
-        var context: TemplateFields = ["src": Self.link(image.src, root: root, here: here), "alt": alt, "sizes": sizes]
+        var context: TemplateFields = ["src": Self.link(image.src, root: root, here: here), "alt": alt, "sizes": sizes, "eager": eager]
         if let width = image.width, let height = image.height { context["width"] = width; context["height"] = height }
         if !image.variants.isEmpty {
             context["srcset"] = image.variants.map { "\(Self.link($0.path, root: root, here: here)) \($0.width)w" }.joined(separator: ", ")

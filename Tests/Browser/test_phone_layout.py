@@ -8,7 +8,9 @@ scrolls sideways; the QR short address breaks only at its dots and slashes; map 
 links are 44-px targets; the product filter says when nothing matches and keeps its choice in the
 address across a reload; a product's description comes before its buy buttons; gallery photos carry
 their captions and open large when tapped (over http and from file://); a producer's page shows its
-description and photo. Last line: `N passed, N failed`.
+description and photo; on Slow 4G the photo at the top of the home page, the product index and a
+product page is asked for before the stylesheets are in (not left until layout, as lazy photos
+are). Last line: `N passed, N failed`.
 """
 import os
 import re
@@ -175,6 +177,28 @@ def producer(d):
         assert d.execute_script('return arguments[0].complete && arguments[0].naturalWidth', img) > 0
 
 
+def top_photo_with_the_page(_):
+    """A first visit on Slow 4G (1.6 Mbps, 150 ms), each page in a new browser (nothing cached, no
+    service worker): the photo at the top of a page is asked for while the page is read, before
+    its stylesheets have arrived; a lazy one would wait for them and the layout."""
+    for page, selector in (('', '#relics .card img'), ('products/', '#product-list img'),
+                           ('products/che-lam-ha-trung/', '.product-photos img'), ('en/products/che-lam-ha-trung/', '.product-photos img')):
+        d = browser(phone=True, webgl=False)
+        try:
+            d.set_network_conditions(offline=False, latency=150, download_throughput=int(1.6e6 / 8), upload_throughput=int(750e3 / 8))
+            open_page(d, page)
+            first = d.find_elements(By.CSS_SELECTOR, selector)[0]
+            photo, styles = d.execute_script('''
+                var entries = performance.getEntriesByType("resource"), src = arguments[0].currentSrc;
+                var photo = entries.find(function (e) { return e.name == src; });
+                var styles = entries.filter(function (e) { return /\\.css$/.test(e.name); }).map(function (e) { return e.responseEnd; });
+                return [photo ? photo.startTime : null, Math.max.apply(null, styles)];''', first)
+            assert photo is not None and photo < styles, \
+                '/%s: the first photo was asked for at %s ms, the stylesheets were in at %.0f ms' % (page, photo, styles)
+        finally:
+            d.quit()
+
+
 def desktop_header(d):
     open_page(d, 'heritage/dinh-dai-phung/')
     # Shown without opening the menu: the link is what is drawn at its own centre (WebDriver's
@@ -202,6 +226,7 @@ try:
     r.run('phone: gallery captions in English', gallery_english, phone)
     r.run('phone: gallery captions, and a tap opens the 1600-px photo (file://)', gallery, phone, 'file://' + SITE + '/')
     r.run('phone: a producer shows its description (Markdown) and photo', producer, phone)
+    r.run('phone, Slow 4G: the photo at the top of the home page, product index and product page is asked for first', top_photo_with_the_page, phone)
 finally:
     phone.quit()
 wide = browser(webgl=False)
