@@ -225,6 +225,7 @@ extension PageRenderer {
             "producer": producer.map { ["name": text($0.name, language), "href": root + router.path(.producer($0.slug), language)] },
             "body": bodyHTML(product.body, language),
             "images": product.images.enumerated().map { imageContext($1, root: root, alt: text(product.name, language), eager: $0 == 0) },
+            "several_images": product.images.count > 1,
             "buy": product.buy.map { ["name": $0.marketplace.displayName, "href": $0.url] },
             "short_url": shortURL(product.code),
             "short_url_html": shortURLHTML(product.code),

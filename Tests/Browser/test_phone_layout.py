@@ -8,7 +8,8 @@ scrolls sideways; the QR short address breaks only at its dots and slashes; map 
 links are 44-px targets; the product filter says when nothing matches and keeps its choice in the
 address across a reload; a product's description comes before its buy buttons; gallery photos carry
 their captions and open large when tapped (over http and from file://); a producer's page shows its
-description and photo; on Slow 4G the photo at the top of the home page, the product index and a
+description and photo; a product's photos are a row to swipe, its price within the first screen;
+on Slow 4G the photo at the top of the home page, the product index and a
 product page is asked for before the stylesheets are in (not left until layout, as lazy photos
 are). Last line: `N passed, N failed`.
 """
@@ -177,6 +178,25 @@ def producer(d):
         assert d.execute_script('return arguments[0].complete && arguments[0].naturalWidth', img) > 0
 
 
+def product_photos_swipe(d):
+    """A product's photos are one row to swipe: its price is within the first screen, the next
+    photo shows at the edge, and the row (not the page) scrolls to it."""
+    for page in ('products/che-lam-ha-trung/', 'en/products/che-lam-ha-trung/'):
+        open_page(d, page)
+        price = d.execute_script('return document.querySelector(".facts .price").getBoundingClientRect().top')
+        assert price < 844 - 40, '%s: the price is %d px down, below the first screen' % (page, price)
+        row = d.find_element(By.CSS_SELECTOR, '.product-photos')
+        seen = d.execute_script('''var row = arguments[0], second = row.querySelectorAll("img")[1];
+            var before = second.getBoundingClientRect().left;
+            row.scrollLeft = row.scrollWidth;
+            return [before, second.getBoundingClientRect().left, second.getBoundingClientRect().right,
+                    document.documentElement.scrollWidth, innerWidth];''', row)
+        before, left, right, page_width, width = seen
+        assert before < width, '%s: the second photo does not show at the edge (%d)' % (page, before)
+        assert 0 <= left and right <= width, '%s: swiping the row does not bring the second photo in: %s' % (page, seen)
+        assert page_width <= width, '%s: the page scrolls sideways' % page
+
+
 def top_photo_with_the_page(_):
     """A first visit on Slow 4G (1.6 Mbps, 150 ms), each page in a new browser (nothing cached, no
     service worker): the photo at the top of a page is asked for while the page is read, before
@@ -226,6 +246,7 @@ try:
     r.run('phone: gallery captions in English', gallery_english, phone)
     r.run('phone: gallery captions, and a tap opens the 1600-px photo (file://)', gallery, phone, 'file://' + SITE + '/')
     r.run('phone: a producer shows its description (Markdown) and photo', producer, phone)
+    r.run('phone: a product\'s photos are a row to swipe, its price within the first screen', product_photos_swipe, phone)
     r.run('phone, Slow 4G: the photo at the top of the home page, product index and product page is asked for first', top_photo_with_the_page, phone)
 finally:
     phone.quit()
