@@ -35,13 +35,16 @@ panorama() { # file label width
     -quality 85 "$1"
 }
 
-speak() { # file language text
+# An MP3 of what `speaker` says (speak_wav: a text; speak_cues: a transcript's cues).
+mp3() { # file speaker language text-or-transcript
   [[ -f $1 ]] && return
   local wav; wav=$(mktemp --suffix=.wav)
-  speak_wav "$wav" "$2" "$3"
+  "$2" "$wav" "$3" "$4"
   lame --quiet -b 48 -m m "$wav" "$1"
   rm -f "$wav"
 }
+
+speak() { mp3 "$1" speak_wav "$2" "$3"; } # file language text
 
 speak_wav() { # wav language text
   local wav=$1
@@ -94,13 +97,7 @@ PY
 }
 
 # A relic's narration, spoken from its transcript.
-narrate() { # file language transcript
-  [[ -f $1 ]] && return
-  local wav; wav=$(mktemp --suffix=.wav)
-  speak_cues "$wav" "$2" "$3"
-  lame --quiet -b 48 -m m "$wav" "$1"
-  rm -f "$wav"
-}
+narrate() { mp3 "$1" speak_cues "$2" "$3"; } # file language transcript
 
 # A short festival clip (H.264 + AAC, as phones play it): a slow zoom into a photo with spoken
 # words following its captions (*.vtt, written by hand and kept in the repository), and its poster.
