@@ -27,8 +27,8 @@ package struct PixelImage: Sendable, Equatable {
 /// first). Large buffers are backed with 2 MB pages where the system allows it (`MADV_HUGEPAGE`,
 /// for transparent huge pages in "madvise" mode): a 100 MB panorama is then 50 page faults instead
 /// of 25,000, and the cube faces' scattered reads of it miss the TLB far less. Their pages are also
-/// faulted in by a helper thread while `fill` writes (`dinh_prefault_begin`): decoding a panorama
-/// keeps one core busy, and clearing its memory is then done by another.
+/// faulted in by a helper thread while `fill` writes (`dinh_prefault_begin`), from the other end, so
+/// that the kernel's clearing of fresh memory does not wait for the decoder to reach each page.
 package func pixelBuffer(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) throws -> Void) rethrows -> [UInt8] {
     try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
         adviseHugePages(buffer)

@@ -16,34 +16,35 @@ extension QRCode {
         let side = modulesPerSide * scale
         guard side <= 30_000 else { throw QRError(.png("\(side) px a side is too large; ask for at most 30000")) }
         let png = BilevelPNG(width: side, height: side)
-        // One packed row per module row; every pixel row of it is a copy. Each run of white
-        // modules is one span of bits, set a byte at a time; the quiet zone's rows are all white.
-        let white: [UInt8] = {
-            var row = [UInt8](repeating: 0, count: png.rowBytes)
-            row.withUnsafeMutableBufferPointer { Self.setBits($0, from: 0, to: side) }
-            return row
-        }()
-        let rows: [[UInt8]] = modules.withUnsafeBufferPointer { dark in
-            (0..<modulesPerSide).map { my in
-                let y = my - margin
-                guard y >= 0, y < size else { return white }
-                var row = [UInt8](repeating: 0, count: png.rowBytes)
-                row.withUnsafeMutableBufferPointer { row in
-                    // Module x of the row; the margins are white.
-                    func isDark(_ mx: Int) -> Bool { mx >= margin && mx < margin + size && dark[y * size + mx - margin] }
-                    var mx = 0
-                    while mx < modulesPerSide {
-                        guard !isDark(mx) else { mx += 1; continue }
-                        var end = mx + 1
-                        while end < modulesPerSide, !isDark(end) { end += 1 }
-                        Self.setBits(row, from: mx * scale, to: end * scale)
-                        mx = end
-                    }
-                }
-                return row
-            }
+        // One packed row per module row; every pixel row of it is a copy. The quiet zone's rows are
+        // all white.
+        var white = [UInt8](repeating: 0, count: png.rowBytes)
+        white.withUnsafeMutableBufferPointer { Self.setBits($0, from: 0, to: side) }
+        let rows = (0..<modulesPerSide).map { my in
+            (margin..<margin + size).contains(my) ? packedRow(my - margin, margin: margin, scale: scale, rowBytes: png.rowBytes) : white
         }
         return Data(png.encode(rows: rows, repeats: scale))
+    }
+
+    /// Symbol row `y` as a packed pixel row with its margins: each run of white modules (margins
+    /// included) is one span of bits, set a byte at a time.
+    private func packedRow(_ y: Int, margin: Int, scale: Int, rowBytes: Int) -> [UInt8] {
+        var row = [UInt8](repeating: 0, count: rowBytes)
+        let modulesPerSide = size + 2 * margin
+        modules.withUnsafeBufferPointer { dark in
+            row.withUnsafeMutableBufferPointer { row in
+                func isDark(_ mx: Int) -> Bool { mx >= margin && mx < margin + size && dark[y * size + mx - margin] }
+                var mx = 0
+                while mx < modulesPerSide {
+                    guard !isDark(mx) else { mx += 1; continue }
+                    var end = mx + 1
+                    while end < modulesPerSide, !isDark(end) { end += 1 }
+                    Self.setBits(row, from: mx * scale, to: end * scale)
+                    mx = end
+                }
+            }
+        }
+        return row
     }
 
     /// Sets bits `start..<end` of a packed row (most significant bit first): the first and last

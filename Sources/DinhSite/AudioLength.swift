@@ -19,14 +19,9 @@ enum AudioLength {
         }
     }
 
-    /// `3:25`, or `1:02:05` for an hour or more, as players show a length.
-    static func clock(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
-        let (hours, minutes, rest) = (total / 3600, total / 60 % 60, total % 60)
-        let tail = (rest < 10 ? "0" : "") + String(rest)
-        if hours > 0 { return "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes):" + tail }
-        return "\(minutes):" + tail
-    }
+    /// `3:25`, or `1:02:05` for an hour or more, as players show a length: the transcript's
+    /// clock (`WebVTT.clock`), rounded to the nearest second.
+    static func clock(_ seconds: Double) -> String { WebVTT.clock(seconds.rounded()) }
 
     /// Bounds-checked big- and little-endian reads; every read past the end is nil.
     struct Bytes {

@@ -190,8 +190,11 @@ extension PageRenderer {
         let mainLength = narration.flatMap { media.length($0.audio) }
         var context: TemplateFields = ["src": first ?? main, "main": main, "now": words["now"], "general": words["general"], "none": words["none"],
                                        "length": mainLength]
-        let (playing, length) = first != nil ? (relic.scenes.first.map { text($0.title, language) }, firstFile.flatMap { media.length($0) })
-            : main != nil ? (words["general"], mainLength) : (words["none"], nil)
+        // What plays first: the first scene's narration, else the relic's, else nothing.
+        let (playing, length): (String?, String?) =
+            if first != nil { (relic.scenes.first.map { text($0.title, language) }, firstFile.flatMap { media.length($0) }) }
+            else if main != nil { (words["general"], mainLength) }
+            else { (words["none"], nil) }
         context["playing"] = playing.map { name in length.map { "\(name) (\($0))" } ?? name }
         if let narration, let transcript = narration.transcript, media.path(transcript) != nil {
             let cues = narration.cues
