@@ -7,33 +7,48 @@ package enum HTML {
         return out
     }
 
-    /// Appends `text` with `& < > " '` escaped: runs of plain text are copied whole (most text
-    /// has nothing to escape, and Vietnamese text is mostly multi-byte characters).
+    /// Appends `text` with `& < > " '` escaped.
     package static func appendEscaped(_ text: String, to out: inout String) {
-        let utf8 = text.utf8
-        var runStart = utf8.startIndex
-        var index = runStart
-        while index != utf8.endIndex {
-            let entity: String
-            switch utf8[index] {
-            case 0x26: entity = "&amp;"
-            case 0x3C: entity = "&lt;"
-            case 0x3E: entity = "&gt;"
-            case 0x22: entity = "&quot;"
-            case 0x27: entity = "&#39;"
-            default:
-                index = utf8.index(after: index)
-                continue
-            }
-            out += text[runStart..<index]
-            out += entity
-            index = utf8.index(after: index)
-            runStart = index
-        }
-        if runStart == utf8.startIndex {
+        // Most text has nothing to escape: one scan of its bytes, then one append.
+        if text.utf8.withContiguousStorageIfAvailable({ !$0.contains(where: isSpecial) }) == true {
             out += text
-        } else {
-            out += text[runStart...]
+            return
         }
+        var bytes: [UInt8] = []
+        appendEscaped(text, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text`, escaped, as UTF-8 (a template's output).
+    package static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendEscaped($0, to: &out) }
+    }
+
+    /// Appends UTF-8 `bytes`, escaped: runs of plain bytes are copied whole.
+    package static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        for index in bytes.indices where isSpecial(bytes[index]) {
+            out += UnsafeBufferPointer(rebasing: bytes[runStart..<index])
+            entity(bytes[index]).withUTF8Buffer { out += $0 }
+            runStart = index + 1
+        }
+        out += UnsafeBufferPointer(rebasing: bytes[runStart...])
+    }
+
+    private static func entity(_ byte: UInt8) -> StaticString {
+        switch byte {
+        case 0x26: "&amp;"
+        case 0x3C: "&lt;"
+        case 0x3E: "&gt;"
+        case 0x22: "&quot;"
+        default: "&#39;"
+        }
+    }
+
+    /// `& < > " '`, tested with one shift: they are all below 64.
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte < 64 && (UInt64(1) << byte) & (1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27) != 0
     }
 }

@@ -9,17 +9,16 @@ package enum QuotedString {
     package static func append(_ text: String, to out: inout [UInt8], htmlSafe: Bool = false, printableOnly: Bool = false) {
         out.append(UInt8(ascii: "\""))
         var text = text
+        let look = Look.always | (htmlSafe ? Look.inHTML : 0) | (printableOnly ? Look.printable : 0), table = Look.table
         text.withUTF8 { bytes in
             // Runs of bytes that need no escape are copied whole.
             var runStart = 0, i = 0
             while i < bytes.count {
-                // Most bytes need no look at all: printable ASCII but `"` and `\\` (and `<>&` for
-                // HTML), and every byte of a multi-byte character but the lead bytes of the few
-                // escaped ones (C2, E2, EF).
+                // Most bytes need no look at all (one table lookup tells): printable ASCII but `"`
+                // and `\\` (and `<>&` for HTML), and every byte of a multi-byte character but the
+                // lead bytes of the few escaped ones (C2, E2, EF).
                 let byte = bytes[i]
-                if byte < 0x80
-                    ? byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && !(htmlSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26))
-                    : byte != 0xC2 && byte != 0xE2 && byte != 0xEF {
+                if table[Int(byte)] & look == 0 {
                     i += 1
                     continue
                 }
@@ -67,6 +66,21 @@ package enum QuotedString {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Which bytes `append` looks at, in which mode.
+    private enum Look {
+        static let always: UInt8 = 1, inHTML: UInt8 = 2, printable: UInt8 = 4
+        /// Controls, `"`, `\\` and the lead byte of U+2028/U+2029; `<>&`; DEL and the lead bytes of
+        /// C1 controls and of the byte-order mark.
+        static let table: [UInt8] = (0...255).map { byte in
+            switch byte {
+            case ..<0x20, 0x22, 0x5C, 0xE2: always
+            case 0x3C, 0x3E, 0x26: inHTML
+            case 0x7F, 0xC2, 0xEF: printable
+            default: 0
+            }
+        }
     }
 
     /// `text` quoted, as a string.

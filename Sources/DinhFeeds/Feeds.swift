@@ -27,7 +27,7 @@ public enum Feeds {
         DispatchQueue.concurrentPerform(iterations: languages.count + 1) { task in
             guard task < languages.count else {
                 results.set(task, Part(items: [], files: [
-                    FeedFile(path: "feeds/products.json", data: Data(ProductsJSON.json(content: content, options: options, catalog: catalog).utf8)),
+                    FeedFile(path: "feeds/products.json", data: Data(ProductsJSON.utf8(content: content, options: options, catalog: catalog))),
                     FeedFile(path: "feeds/products.schema.json", data: Data(ProductsSchema.json.utf8)),
                 ]))
                 return

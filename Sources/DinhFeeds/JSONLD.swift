@@ -46,6 +46,11 @@ public enum JSONLD {
 
     /// The same, from the product's feed item in the page's language (a build makes those once).
     public static func product(_ item: FeedItem, content: Content, today: CalendarDate, url: String? = nil) -> String {
+        String(decoding: productUTF8(item, content: content, today: today, url: url), as: UTF8.self)
+    }
+
+    /// The same as UTF-8, as the page holds it.
+    package static func productUTF8(_ item: FeedItem, content: Content, today: CalendarDate, url: String? = nil) -> [UInt8] {
         let product = item.product, language = item.language
         let site = content.site
         let urls = SiteURLs(site: site)
@@ -110,7 +115,7 @@ public enum JSONLD {
             fields.append(("award", .string(vietnamese ? "OCOP \(ocop.stars) sao" : "OCOP \(ocop.stars) stars")))
         }
         fields.append(("offers", .object(offer)))
-        return JSONValue.object(fields).serialized(htmlSafe: true)
+        return JSONValue.object(fields).serializedUTF8(htmlSafe: true)
     }
 
     /// `Organization` for a producer page.

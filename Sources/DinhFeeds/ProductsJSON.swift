@@ -13,6 +13,11 @@ public enum ProductsJSON {
     }
 
     public static func json(content: Content, options: FeedOptions, catalog: FeedCatalog) -> String {
+        String(decoding: utf8(content: content, options: options, catalog: catalog), as: UTF8.self)
+    }
+
+    /// The file's bytes (tens of megabytes for 10,000 products: no string made of them).
+    package static func utf8(content: Content, options: FeedOptions, catalog: FeedCatalog) -> [UInt8] {
         let site = content.site
         let urls = SiteURLs(site: site)
         func text(_ value: LocalizedText?) -> JSONValue? {
@@ -86,6 +91,6 @@ public enum ProductsJSON {
             ]),
             "products": .array(products),
         ])
-        return document.serialized(pretty: true) + "\n"
+        return document.serializedUTF8(pretty: true) + [0x0A]
     }
 }

@@ -32,7 +32,7 @@ struct Landing: Sendable {
 extension PageRenderer {
     /// Opens the item at once (a meta refresh, no JavaScript needed) in the default language; a
     /// tiny script first switches to the visitor's language when the browser prefers another.
-    func renderLanding(_ landing: Landing) -> String {
+    func renderLanding(_ landing: Landing) -> [UInt8] {
         let root = "../../"
         let language = site.defaultLanguage
         let t = Strings(language: language)

@@ -138,6 +138,10 @@ struct OutputFolder: Sendable {
         try data.withUnsafeBytes { try write(relative, bytes: $0) }
     }
 
+    func write(_ relative: String, _ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write(relative, bytes: $0) }
+    }
+
     /// Text is written from its own UTF-8 storage: the placard sheet of 10,000 codes is 55 MB.
     func write(_ relative: String, _ text: String) throws {
         var text = text

@@ -78,11 +78,12 @@ struct PageRenderer: Sendable {
 
     // MARK: Pages
 
-    func render(_ ref: PageRef, _ language: String) -> String {
+    /// A page in a language, as its file holds it (UTF-8).
+    func render(_ ref: PageRef, _ language: String) -> [UInt8] {
         let t = Strings(language: language)
         let root = Router.root(from: router.path(ref, language))
         var page = PageInfo(ref: ref, language: language, root: root)
-        let body: String
+        let body: [UInt8]
         switch ref {
         case .home:
             page.title = site.title.resolve(language, default: site.defaultLanguage)
@@ -97,35 +98,35 @@ struct PageRenderer: Sendable {
             page.noindex = true
             body = renderBody("search", ["t": t.all, "base": root + router.path(.home, language)], language: language, root: root)
         case .heritage(let slug):
-            guard let relic = index.heritage[slug] else { return "" }
+            guard let relic = index.heritage[slug] else { return [] }
             page.title = text(relic.name, language)
             page.description = relic.summary.map { text($0, language) } ?? text(relic.address, language)
             page.image = (relic.gallery.first ?? relic.scenes.first?.panorama).flatMap { media.image($0)?.largest }
             page.ogType = "article"
-            page.jsonLD = structuredData.heritage(relic, language)
+            page.jsonLD = Array(structuredData.heritage(relic, language).utf8)
             body = renderBody("heritage", heritageContext(relic, language, root: root, t: t), language: language, root: root)
         case .product(let slug):
-            guard let product = index.products[slug] else { return "" }
+            guard let product = index.products[slug] else { return [] }
             page.title = text(product.name, language)
             let item = catalog.item(slug, language: language)
             page.description = item.map { $0.hasOwnDescription ? $0.description.prefixWords(200) : page.title } ?? page.title
             page.image = product.images.first.flatMap { media.image($0)?.largest }
             page.ogType = "product"
-            page.jsonLD = item.map { JSONLD.product($0, content: content, today: today) }
+            page.jsonLD = item.map { JSONLD.productUTF8($0, content: content, today: today) }
             body = renderBody("product", productContext(product, language, root: root, t: t), language: language, root: root)
         case .producer(let slug):
-            guard let producer = index.producers[slug] else { return "" }
+            guard let producer = index.producers[slug] else { return [] }
             page.title = text(producer.name, language)
             page.description = producer.address.map { text($0, language) } ?? page.title
-            page.jsonLD = structuredData.producer(producer, language)
+            page.jsonLD = Array(structuredData.producer(producer, language).utf8)
             body = renderBody("producer", producerContext(producer, language, root: root, t: t), language: language, root: root)
         case .page(let slug):
-            guard let free = index.pages[slug] else { return "" }
+            guard let free = index.pages[slug] else { return [] }
             page.title = text(free.title, language)
             page.description = summary(free.body[language] ?? free.body[site.defaultLanguage] ?? "", or: page.title)
             body = renderBody("page", ["title": page.title, "body": bodyHTML(free.body, language), "t": t.all], language: language, root: root)
         case .meeting(let slug):
-            guard let meeting = index.meetings[slug] else { return "" }
+            guard let meeting = index.meetings[slug] else { return [] }
             page.title = text(meeting.title, language)
             page.description = Format.meetingDate(meeting.date, time: meeting.time, language: language)
                 + (meeting.place.map { " · " + text($0, language) } ?? "")
@@ -137,7 +138,7 @@ struct PageRenderer: Sendable {
     }
 
     /// Renders a page's own template. Every template also sees `root` and `lang`.
-    private func renderBody(_ template: String, _ context: TemplateFields, language: String, root: String) -> String {
+    private func renderBody(_ template: String, _ context: TemplateFields, language: String, root: String) -> [UInt8] {
         theme.render(template, context.adding(["root": root, "lang": language]))
     }
 
@@ -151,12 +152,13 @@ struct PageRenderer: Sendable {
         /// From the site root.
         var image: String?
         var ogType = "website"
-        var jsonLD: String?
+        /// JSON-LD, safe inside a `<script>`, as UTF-8.
+        var jsonLD: [UInt8]?
         /// `<meta name="robots" content="noindex">`: an unlisted meeting's pack, the search page.
         var noindex = false
     }
 
-    private func layout(_ page: PageInfo, body: String, t: Strings) -> String {
+    private func layout(_ page: PageInfo, body: [UInt8], t: Strings) -> [UInt8] {
         let siteTitle = text(site.title, page.language)
         let languages: [TemplateFields] = site.languages.map { code in
             ["code": code, "name": LocalizedText.languageName(code), "href": page.root + router.path(page.ref, code),
@@ -187,18 +189,20 @@ struct PageRenderer: Sendable {
             "publisher": text(site.publisher.name, page.language),
             "publisher_email": site.publisher.email,
             "publisher_phone": site.publisher.phone,
-            "jsonld": page.jsonLD,
+            "jsonld": page.jsonLD.map(TemplateValue.markup),
             "noindex": page.noindex,
-            "body": body,
+            "body": TemplateValue.markup(body),
             "t": t.all,
         ]
-        let html = theme.render("layout", context)
+        var html = theme.render("layout", context)
         // A theme's own layout may lack the line: a hidden page must not depend on it.
-        guard page.noindex, !html.contains("name=\"robots\""), let head = html.range(of: "<head>") else { return html }
-        return html.replacingCharacters(in: head, with: "<head>\n<meta name=\"robots\" content=\"noindex\">")
+        guard page.noindex, html.firstRange(of: Array("name=\"robots\"".utf8)) == nil,
+              let head = html.firstRange(of: Array("<head>".utf8)) else { return html }
+        html.replaceSubrange(head, with: Array("<head>\n<meta name=\"robots\" content=\"noindex\">".utf8))
+        return html
     }
 
-    func renderNotFound() -> String {
+    func renderNotFound() -> [UInt8] {
         // Served for any missing address at any depth, so its links are absolute.
         let language = site.defaultLanguage
         let t = Strings(language: language)

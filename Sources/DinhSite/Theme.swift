@@ -88,8 +88,9 @@ public struct Theme: Sendable {
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
     }
 
-    func render(_ template: String, _ context: TemplateFields) -> String {
-        library.render(template, context)
+    /// A page, or a part of one, as its file holds it (UTF-8).
+    func render(_ template: String, _ context: TemplateFields) -> [UInt8] {
+        library.renderUTF8(template, context)
     }
 
     /// Scripts as sent to phones: without indentation, comments, blank lines, and the spaces that

@@ -7,7 +7,7 @@ import DinhCore
 /// for lines that hold only tags and for indentation. Lambdas and dynamic names (`{{>*name}}`) are
 /// not supported: templates stay logic-less, and every template they use is known when they load.
 package struct Template: Sendable {
-    enum Node: Sendable {
+    indirect enum Node: Sendable {
         case text(String)
         /// A line of the template starts here: the indentation of a standalone partial or block goes here.
         case lineStart

@@ -9,6 +9,9 @@ package enum TemplateValue: Sendable, Equatable {
     case fields(TemplateFields)
     /// Nothing: an absent optional. Renders as nothing and counts as false.
     case null
+    /// Text already made into HTML, as UTF-8 (a page's body in its layout): `{{{name}}}` writes it
+    /// as it is, without making a string of it; `{{name}}` escapes it like text.
+    case markup([UInt8])
 
     var isNull: Bool {
         if case .null = self { return true }
@@ -22,6 +25,7 @@ package enum TemplateValue: Sendable, Equatable {
         case .null: false
         case .list(let items): !items.isEmpty
         case .text(let text): !text.isEmpty
+        case .markup(let bytes): !bytes.isEmpty
         case .number, .fields: true
         }
     }

@@ -1,3 +1,4 @@
+import DinhCore
 import DinhTestSupport
 import Foundation
 import Testing
@@ -17,6 +18,22 @@ import Testing
         let fields: TemplateFields = ["name": "<b>Đình \"Hạ Mỗ\" & 'đền'</b>", "n": 45000, "on": true]
         #expect(try render("{{name}}|{{{name}}}|{{& name}}|{{n}}|{{on}}|{{missing}}", fields)
             == "&lt;b&gt;Đình &quot;Hạ Mỗ&quot; &amp; &#39;đền&#39;&lt;/b&gt;|<b>Đình \"Hạ Mỗ\" & 'đền'</b>|<b>Đình \"Hạ Mỗ\" & 'đền'</b>|45000|true|")
+    }
+
+    @Test func markupIsWrittenAsItIsOrEscapedLikeText() throws {
+        let body = "<p>Đình \"Hạ Mỗ\" & 'đền'</p>"
+        let fields: TemplateFields = ["body": TemplateValue.markup(Array(body.utf8)), "none": TemplateValue.markup([])]
+        #expect(try render("{{{body}}}|{{body}}|{{#none}}shown{{/none}}{{^none}}empty{{/none}}", fields)
+            == body + "|&lt;p&gt;Đình &quot;Hạ Mỗ&quot; &amp; &#39;đền&#39;&lt;/p&gt;|empty")
+        // The page's bytes are the text's: a long text with escapes at its ends and in the middle.
+        var library = TemplateLibrary()
+        library.register(try Template("<a title=\"{{title}}\">{{{body}}}</a>"), named: "page")
+        let title = "&" + String(repeating: "Chè lam \"Hà Trung\" <số 1> ", count: 200) + "'"
+        let bytes = library.renderUTF8("page", ["title": title, "body": TemplateValue.markup(Array(body.utf8))])
+        let escaped = [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\"", "&quot;"), ("'", "&#39;")]
+            .reduce(title) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        #expect(String(decoding: bytes, as: UTF8.self) == "<a title=\"" + escaped + "\">" + body + "</a>")
+        #expect(HTML.escape(title) == escaped)
     }
 
     @Test func sectionsShowTruthyValuesAndRepeatLists() throws {

@@ -29,10 +29,15 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
     /// Compact when `pretty` is false. With `htmlSafe`, `<`, `>` and `&` are written as `\u003c`…
     /// so the text can sit inside `<script type="application/ld+json">` without ending it.
     public func serialized(pretty: Bool = false, htmlSafe: Bool = false) -> String {
+        String(decoding: serializedUTF8(pretty: pretty, htmlSafe: htmlSafe), as: UTF8.self)
+    }
+
+    /// The same as UTF-8, what a file or a page holds, without making a string of it first.
+    package func serializedUTF8(pretty: Bool = false, htmlSafe: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(1024)
         write(into: &out, pretty: pretty, htmlSafe: htmlSafe, depth: 0)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     // Written as UTF-8 bytes: products.json for 10,000 products is tens of megabytes.
