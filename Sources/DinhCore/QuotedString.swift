@@ -57,8 +57,10 @@ package enum QuotedString {
                 if let short {
                     out.append(contentsOf: short.utf8)
                 } else if let escaped {
-                    let hex = String(escaped, radix: 16)
-                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                    // `\u` and four lower-case hex digits.
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "u"))
+                    for shift in stride(from: 12, through: 0, by: -4) { out.append(Self.hexDigits[Int(escaped >> UInt32(shift) & 0xF)]) }
                 }
                 i += width
                 runStart = i
@@ -67,6 +69,8 @@ package enum QuotedString {
         }
         out.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Which bytes `append` looks at, in which mode.
     private enum Look {

@@ -52,41 +52,43 @@ struct SearchIndex: Sendable {
         self.language = language
         let site = content.site, t = Strings(language: language)
         func text(_ value: LocalizedText?) -> String { value?.resolve(language, default: site.defaultLanguage) ?? "" }
-        func start(_ body: Body) -> String {
+        func words(_ texts: String...) -> [String] { texts.flatMap { Fold.words($0) } }
+        func start(_ body: Body) -> [String] {
             // The start of the text is enough: a relic's history may be pages long.
             let html = String((body[language] ?? body[site.defaultLanguage] ?? "").prefix(Self.descriptionWords * 50))
-            return Fold.words(PlainText.fromHTML(html), limit: Self.descriptionWords).joined(separator: " ")
+            return Fold.words(PlainText.fromHTML(html), limit: Self.descriptionWords)
         }
         // In other languages the Vietnamese name is found too: it is the one on the signs.
         func original(_ name: LocalizedText) -> String { language == site.defaultLanguage ? "" : name.resolve(site.defaultLanguage, default: site.defaultLanguage) }
         let producers = Dictionary(content.producers.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var items: [Item] = []
+        // `other`: folded words.
         func add(_ kind: Kind, _ name: LocalizedText, _ slug: String, _ other: [String]) {
             let shown = PlainText.singleLine(text(name))
             let own = Set(Fold.words(shown))
             var seen = Set<String>(), words: [String] = []
-            for word in other.flatMap({ Fold.words($0) }) where !own.contains(word) && seen.insert(word).inserted { words.append(word) }
+            for word in other where !own.contains(word) && seen.insert(word).inserted { words.append(word) }
             items.append(Item(kind: kind, name: shown, slug: slug, other: words))
         }
 
         for relic in content.heritage {
-            add(.relic, relic.name, relic.slug, [text(relic.kind), text(relic.address), text(relic.summary), original(relic.name)])
+            add(.relic, relic.name, relic.slug, words(text(relic.kind), text(relic.address), text(relic.summary), original(relic.name)))
         }
         for product in content.products {
             let item = catalog?.item(product.slug, language: language)
-            let description = item.map { $0.hasOwnDescription ? Fold.words($0.description, limit: Self.descriptionWords).joined(separator: " ") : "" }
-            add(.product, product.name, product.slug, [OCOPGroup.name(product.category, language: language),
-                                                       text(producers[product.producer]?.name), product.brand ?? "",
-                                                       description ?? start(product.body), original(product.name)])
+            let description = item.map { $0.hasOwnDescription ? Fold.words($0.description, limit: Self.descriptionWords) : [] }
+            add(.product, product.name, product.slug,
+                words(OCOPGroup.name(product.category, language: language), text(producers[product.producer]?.name), product.brand ?? "")
+                    + (description ?? start(product.body)) + words(original(product.name)))
         }
         for producer in content.producers {
-            add(.producer, producer.name, producer.slug, [t["kind.\(producer.kind.rawValue)"], text(producer.address),
-                                                          start(producer.description), original(producer.name)])
+            add(.producer, producer.name, producer.slug, words(t["kind.\(producer.kind.rawValue)"], text(producer.address))
+                + start(producer.description) + words(original(producer.name)))
         }
-        for page in content.pages { add(.page, page.title, page.slug, [start(page.body), original(page.title)]) }
+        for page in content.pages { add(.page, page.title, page.slug, start(page.body) + words(original(page.title))) }
         // A meeting is in search only when listed: unlisted ones are hidden (not private).
         for meeting in content.meetings where meeting.listed {
-            add(.meeting, meeting.title, meeting.slug, [text(meeting.place), start(meeting.body), original(meeting.title)])
+            add(.meeting, meeting.title, meeting.slug, words(text(meeting.place)) + start(meeting.body) + words(original(meeting.title)))
         }
         self.items = items
     }
@@ -159,10 +161,11 @@ struct SearchIndex: Sendable {
         let gaps = postings(numbers)
         // Only a word in more than a sixth of the items can be shorter another way.
         guard numbers.count * 6 > count else { return gaps }
-        let have = Set(numbers)
-        let without = "~" + postings((0..<count).filter { !have.contains($0) })
+        var have = [Bool](repeating: false, count: count + 6)
+        for number in numbers { have[number] = true }
+        let without = "~" + postings((0..<count).filter { !have[$0] })
         let bitmap = "!" + String(stride(from: 0, to: count, by: 6).map { start in
-            digits[(0..<6).reduce(0) { $0 | (have.contains(start + $1) ? 1 << $1 : 0) }]
+            digits[(0..<6).reduce(0) { $0 | (have[start + $1] ? 1 << $1 : 0) }]
         })
         return [gaps, without, bitmap].min { $0.count < $1.count } ?? gaps
     }

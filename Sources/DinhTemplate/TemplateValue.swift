@@ -54,9 +54,18 @@ package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiter
         if values.count > Self.listLimit { table = values } else { list = values.map(Field.init) }
     }
 
+    /// A literal's names are distinct, as a `Dictionary` literal's must be: its fields are taken
+    /// as they come, without looking for each name among those before (a layout has thirty).
     package init(dictionaryLiteral elements: (String, (any TemplateConvertible)?)...) {
+        assert(Set(elements.map(\.0)).count == elements.count, "a fields literal names a field twice")
         list.reserveCapacity(elements.count)
-        for (key, value) in elements { self[key] = value }
+        for (key, value) in elements {
+            if let value = value?.templateValue, !value.isNull { list.append(Field(name: key, value: value)) }
+        }
+        if list.count > Self.listLimit {
+            table = Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0.value) })
+            list = []
+        }
     }
 
     /// Every field, by name.
@@ -72,14 +81,14 @@ package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiter
 
     private func value(_ key: String) -> TemplateValue? {
         if let table { return table[key] }
-        for field in list where field.name == key { return field.value }
+        for field in list where Self.same(field.name, key) { return field.value }
         return nil
     }
 
     private mutating func set(_ key: String, _ value: TemplateValue) {
         if table != nil {
             table![key] = value.isNull ? nil : value
-        } else if let index = list.firstIndex(where: { $0.name == key }) {
+        } else if let index = list.firstIndex(where: { Self.same($0.name, key) }) {
             if value.isNull { list.remove(at: index) } else { list[index].value = value }
         } else if !value.isNull {
             list.append(Field(name: key, value: value))
@@ -88,6 +97,13 @@ package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiter
                 list = []
             }
         }
+    }
+
+    /// Names compared by length first: most names looked at are not the one sought, and most
+    /// differ in length, which costs a fraction of comparing strings.
+    @inline(__always)
+    private static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 
     /// The value a template name refers to, with the `has_<list>` flags.
