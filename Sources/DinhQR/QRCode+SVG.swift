@@ -12,6 +12,14 @@ extension QRCode {
                 var length = 0
                 func put(_ byte: UInt8) { d[length] = byte; length += 1 }
                 func number(_ value: Int) {
+                    // Coordinates are below 200 (a version 40 symbol is 177 modules): digits by
+                    // constant divisions, not a loop of divisions by a variable.
+                    if (0..<1000).contains(value) {
+                        if value >= 100 { put(UInt8(ascii: "0") + UInt8(value / 100)) }
+                        if value >= 10 { put(UInt8(ascii: "0") + UInt8(value / 10 % 10)) }
+                        put(UInt8(ascii: "0") + UInt8(value % 10))
+                        return
+                    }
                     if value < 0 { put(UInt8(ascii: "-")) }
                     var rest = value.magnitude, divisor: UInt = 1
                     while divisor <= rest / 10 { divisor *= 10 }
