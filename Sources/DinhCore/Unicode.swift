@@ -94,9 +94,15 @@ extension String {
     /// The lines of this text, split at line feeds. Works on UTF-8 bytes: `split(separator: "\n")`
     /// compares whole Characters and was a hot spot of loading.
     package var lines: [Substring] {
+        // The line feeds are found on the text's own bytes (the UTF-8 view's iterator costs
+        // several times more per byte, and a relic's history is long).
+        let breaks = utf8.withContiguousStorageIfAvailable { bytes in bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") } }
+            ?? utf8.indices.enumerated().filter { utf8[$0.element] == UInt8(ascii: "\n") }.map(\.offset)
         var result: [Substring] = []
+        result.reserveCapacity(breaks.count + 1)
         var start = startIndex
-        while let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        for offset in breaks {
+            let newline = utf8.index(startIndex, offsetBy: offset)
             result.append(self[start..<newline])
             start = utf8.index(after: newline)
         }
