@@ -10,7 +10,7 @@ package enum HTML {
     /// Appends `text` with `& < > " '` escaped.
     package static func appendEscaped(_ text: String, to out: inout String) {
         // Most text has nothing to escape: one scan of its bytes, then one append.
-        if text.utf8.withContiguousStorageIfAvailable({ !$0.contains(where: isSpecial) }) == true {
+        if !text.withUTF8Bytes({ $0.contains(where: isSpecial) }) {
             out += text
             return
         }
@@ -21,8 +21,7 @@ package enum HTML {
 
     /// Appends `text`, escaped, as UTF-8 (a template's output).
     package static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { appendEscaped($0, to: &out) }
+        text.withUTF8Bytes { appendEscaped($0, to: &out) }
     }
 
     /// Appends UTF-8 `bytes`, escaped: runs of plain bytes are copied whole.

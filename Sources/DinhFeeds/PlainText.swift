@@ -119,9 +119,7 @@ public enum PlainText {
 
     public static func removingControls(_ text: String) -> String {
         // Fast path on bytes: C1 controls are encoded as 0xC2 0x80…0x9F, U+FFFE/F as 0xEF 0xBF 0xBE/F.
-        func suspect(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xEF }
-        // On the text's own bytes: the UTF-8 view's iterator costs several times more per byte.
-        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: suspect) }) ?? text.utf8.contains(where: suspect),
+        guard text.withUTF8Bytes({ $0.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF } }),
               text.unicodeScalars.contains(where: isForbiddenControl) else { return text }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: text.unicodeScalars.filter { !isForbiddenControl($0) })
