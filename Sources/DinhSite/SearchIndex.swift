@@ -161,6 +161,7 @@ struct SearchIndex: Sendable {
         let gaps = postings(numbers)
         // Only a word in more than a sixth of the items can be shorter another way.
         guard numbers.count * 6 > count else { return gaps }
+        // Six to spare: the bitmap's last digit may read past the last item.
         var have = [Bool](repeating: false, count: count + 6)
         for number in numbers { have[number] = true }
         let without = "~" + postings((0..<count).filter { !have[$0] })
