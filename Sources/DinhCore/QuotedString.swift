@@ -15,8 +15,8 @@ package enum QuotedString {
             var runStart = 0, i = 0
             while i < bytes.count {
                 // Most bytes need no look at all (one table lookup tells): printable ASCII but `"`
-                // and `\\` (and `<>&` for HTML), and every byte of a multi-byte character but the
-                // lead bytes of the few escaped ones (C2, E2, EF).
+                // and `\\` (and `<>&` for HTML, DEL for YAML), and every byte of a multi-byte
+                // character but the lead bytes of the few escaped ones (E2; C2 and EF for YAML).
                 let byte = bytes[i]
                 if table[Int(byte)] & look == 0 {
                     i += 1

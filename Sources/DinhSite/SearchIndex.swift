@@ -154,15 +154,16 @@ struct SearchIndex: Sendable {
         return out
     }
 
-    /// The items that have a word, of `count`, in the shortest of three forms: their `postings`; `~` and
-    /// the postings of those that do not have it (a word in every description); `!` and a bitmap, six
-    /// items a digit (a word in a third of the items costs a sixth of a character an item).
+    /// The items that have a word (`numbers`: ascending, each in `0..<count`), in the shortest of
+    /// three forms: their `postings`; `~` and the postings of those that do not have it (a word in
+    /// every description); `!` and a bitmap, six items a digit (a word in a third of the items costs
+    /// a sixth of a character an item).
     static func list(_ numbers: [Int], count: Int) -> String {
         let gaps = postings(numbers)
         // Only a word in more than a sixth of the items can be shorter another way.
         guard numbers.count * 6 > count else { return gaps }
-        // Six to spare: the bitmap's last digit may read past the last item.
-        var have = [Bool](repeating: false, count: count + 6)
+        // Five to spare: the bitmap's last digit may read up to five past the last item.
+        var have = [Bool](repeating: false, count: count + 5)
         for number in numbers { have[number] = true }
         let without = "~" + postings((0..<count).filter { !have[$0] })
         let bitmap = "!" + String(stride(from: 0, to: count, by: 6).map { start in

@@ -54,23 +54,26 @@ package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiter
         if values.count > Self.listLimit { table = values } else { list = values.map(Field.init) }
     }
 
-    /// A literal's names are distinct, as a `Dictionary` literal's must be: its fields are taken
-    /// as they come, without looking for each name among those before (a layout has thirty).
+    /// A literal's fields are taken as they come, without looking for each name among those
+    /// before (a layout has thirty). A name should appear once (debug builds check it); given
+    /// twice, its last value is the one found.
     package init(dictionaryLiteral elements: (String, (any TemplateConvertible)?)...) {
         assert(Set(elements.map(\.0)).count == elements.count, "a fields literal names a field twice")
         list.reserveCapacity(elements.count)
         for (key, value) in elements {
             if let value = value?.templateValue, !value.isNull { list.append(Field(name: key, value: value)) }
         }
-        if list.count > Self.listLimit {
-            table = Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0.value) })
-            list = []
-        }
+        if list.count > Self.listLimit { moveToTable() }
     }
 
     /// Every field, by name.
     package var values: [String: TemplateValue] {
         table ?? Dictionary(list.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+    }
+
+    private mutating func moveToTable() {
+        table = values
+        list = []
     }
 
     /// Sets a field; nil (or an absent optional) removes it.
@@ -81,26 +84,26 @@ package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiter
 
     private func value(_ key: String) -> TemplateValue? {
         if let table { return table[key] }
-        for field in list where Self.same(field.name, key) { return field.value }
+        // From the end: the last of a name given twice, as `values` has it.
+        for field in list.reversed() where Self.same(field.name, key) { return field.value }
         return nil
     }
 
     private mutating func set(_ key: String, _ value: TemplateValue) {
         if table != nil {
             table![key] = value.isNull ? nil : value
-        } else if let index = list.firstIndex(where: { Self.same($0.name, key) }) {
+        } else if let index = list.lastIndex(where: { Self.same($0.name, key) }) {
             if value.isNull { list.remove(at: index) } else { list[index].value = value }
         } else if !value.isNull {
             list.append(Field(name: key, value: value))
-            if list.count > Self.listLimit {
-                table = Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0.value) })
-                list = []
-            }
+            if list.count > Self.listLimit { moveToTable() }
         }
     }
 
     /// Names compared by length first: most names looked at are not the one sought, and most
-    /// differ in length, which costs a fraction of comparing strings.
+    /// differ in length, which costs a fraction of comparing strings. (Names are the theme's
+    /// ASCII words: a name typed in another Unicode normalisation than the context's would not
+    /// match here, where `==` alone would.)
     @inline(__always)
     private static func same(_ a: String, _ b: String) -> Bool {
         a.utf8.count == b.utf8.count && a == b

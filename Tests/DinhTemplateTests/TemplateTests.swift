@@ -36,6 +36,22 @@ import Testing
         #expect(HTML.escape(title) == escaped)
     }
 
+    @Test func fieldsKeepTheirValuesPastTheListLimit() throws {
+        // A page's few fields are a list; past 32 (the theme's words), a table: the same answers.
+        var fields: TemplateFields = ["first": "1"]
+        for number in 0..<40 { fields["f\(number)"] = "\(number)" }
+        fields["f3"] = "three"
+        fields["f4"] = String?.none
+        fields["first"] = "one"
+        #expect(try render("{{first}} {{f3}} [{{f4}}] {{f39}}", fields) == "one three [] 39")
+        #expect(fields.values.count == 40)
+        var few: TemplateFields = ["a": "x", "b": "y"]
+        few["a"] = "z"
+        few["b"] = String?.none
+        #expect(try render("{{a}}[{{b}}]", few) == "z[]")
+        #expect(few.values == ["a": .text("z")])
+    }
+
     @Test func sectionsShowTruthyValuesAndRepeatLists() throws {
         let fields: TemplateFields = [
             "items": [["name": "a"], ["name": "b"]] as [TemplateFields],
