@@ -8,9 +8,8 @@ package enum QuotedString {
     /// U+2029 (line ends to older JavaScript) are always escaped.
     package static func append(_ text: String, to out: inout [UInt8], htmlSafe: Bool = false, printableOnly: Bool = false) {
         out.append(UInt8(ascii: "\""))
-        var text = text
         let look = Look.always | (htmlSafe ? Look.inHTML : 0) | (printableOnly ? Look.printable : 0), table = Look.table
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             // Runs of bytes that need no escape are copied whole.
             var runStart = 0, i = 0
             while i < bytes.count {

@@ -134,18 +134,13 @@ struct OutputFolder: Sendable {
     }
 
     /// Writes a file at a relative path inside the staging folder.
-    func write(_ relative: String, _ data: Data) throws {
-        try data.withUnsafeBytes { try write(relative, bytes: $0) }
-    }
-
-    func write(_ relative: String, _ bytes: [UInt8]) throws {
+    func write(_ relative: String, _ bytes: some ContiguousBytes) throws {
         try bytes.withUnsafeBytes { try write(relative, bytes: $0) }
     }
 
     /// Text is written from its own UTF-8 storage: the placard sheet of 10,000 codes is 55 MB.
     func write(_ relative: String, _ text: String) throws {
-        var text = text
-        try text.withUTF8 { try write(relative, bytes: UnsafeRawBufferPointer($0)) }
+        try text.withUTF8Bytes { try write(relative, bytes: UnsafeRawBufferPointer($0)) }
     }
 
     private func write(_ relative: String, bytes: UnsafeRawBufferPointer) throws {

@@ -90,7 +90,7 @@ public struct Theme: Sendable {
 
     /// A page, or a part of one, as its file holds it (UTF-8).
     func render(_ template: String, _ context: TemplateFields) -> [UInt8] {
-        library.renderUTF8(template, context)
+        library.render(template, context)
     }
 
     /// Scripts as sent to phones: without indentation, comments, blank lines, and the spaces that

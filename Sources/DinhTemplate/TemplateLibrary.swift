@@ -12,23 +12,15 @@ package struct TemplateLibrary: Sendable {
 
     package var names: [String] { templates.keys.sorted() }
 
-    /// Renders a template; an unknown name renders nothing (`Theme` checks names when loading).
-    package func render(_ name: String, _ fields: TemplateFields) -> String {
+    /// Renders a template as UTF-8, what a file holds (a page is made of a few hundred pieces, and
+    /// appending bytes costs a fraction of appending strings); an unknown name renders nothing
+    /// (`Theme` checks names when loading).
+    package func render(_ name: String, _ fields: TemplateFields) -> [UInt8] {
         render(name, context: .fields(fields))
     }
 
-    /// Renders a template as UTF-8, what a file holds: a page is made of a few hundred pieces, and
-    /// appending bytes costs a fraction of appending strings.
-    package func renderUTF8(_ name: String, _ fields: TemplateFields) -> [UInt8] {
-        renderUTF8(name, context: .fields(fields))
-    }
-
     /// Renders a template with any value as its context (the specification's tests start from lists and text too).
-    func render(_ name: String, context: TemplateValue) -> String {
-        String(decoding: renderUTF8(name, context: context), as: UTF8.self)
-    }
-
-    func renderUTF8(_ name: String, context: TemplateValue) -> [UInt8] {
+    func render(_ name: String, context: TemplateValue) -> [UInt8] {
         guard let template = templates[name] else { return [] }
         var renderer = Renderer(library: self)
         var stack = [context]

@@ -33,7 +33,7 @@ import Testing
                 // A name no tag can write, so it never meets a partial's.
                 library.register(try Template(template), named: " test ")
                 for (partial, source) in partials { library.register(try Template(source), named: partial) }
-                result = library.render(" test ", context: Self.value(fromJSON: test["data"] ?? NSNull()))
+                result = String(decoding: library.render(" test ", context: Self.value(fromJSON: test["data"] ?? NSNull())), as: UTF8.self)
             } catch {
                 result = "error: \(error)"
             }
