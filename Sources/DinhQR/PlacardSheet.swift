@@ -41,7 +41,9 @@ public enum PlacardSheet {
         .intro h1 { font-size: 1.4em; margin: 0 0 .5em; }
         @media screen {
           body { background: #e8e8e8; }
-          .placard { margin: 1.5em auto; background: #fff; box-shadow: 0 1px 6px rgba(0, 0, 0, .3); }
+          /* On a screen narrower than the paper (a phone), each placard shrinks to fit; print stays 100 %. */
+          .placard { max-width: calc(100vw - 1.5em); height: auto; aspect-ratio: \(w) / \(h); margin: 1.5em auto; background: #fff; box-shadow: 0 1px 6px rgba(0, 0, 0, .3); }
+          .placard svg { width: 100%; height: 100%; }
         }
         @media print { .intro { display: none; } }
         </style>

@@ -72,6 +72,12 @@ def wait(driver, script, timeout=20, *args):
     raise AssertionError('timed out waiting for: ' + script)
 
 
+def widths(driver):
+    """[the page's width, the phone's]: the page scrolls sideways when the first is larger.
+    Not `innerWidth`: a phone widens its layout viewport to take in content that overflows."""
+    return driver.execute_script('return [document.documentElement.scrollWidth, document.documentElement.clientWidth]')
+
+
 def canvas_spread(driver, selector='.dinh-pano canvas'):
     """The grey-level range of the panorama canvas as shown (0 when uniform or black)."""
     canvas = driver.find_element(By.CSS_SELECTOR, selector)

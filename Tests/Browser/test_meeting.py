@@ -21,7 +21,7 @@ import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from support import CHROMIUM, Runner, Server, browser, wait  # noqa: E402
+from support import CHROMIUM, Runner, Server, browser, wait, widths  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
 SITE = os.path.abspath(sys.argv[1])
@@ -71,7 +71,7 @@ def large_targets(d):
     for a in documents(d):
         size = a.size
         assert size['height'] >= 44 and size['width'] >= 300, 'a document link is a large target: %s' % size
-    wide = d.execute_script('return [document.documentElement.scrollWidth, innerWidth]')
+    wide = widths(d)
     assert wide[0] <= wide[1], 'the pack scrolls sideways: %s' % wide
 
 

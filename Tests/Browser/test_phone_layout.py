@@ -19,7 +19,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from support import Runner, Server, browser, wait  # noqa: E402
+from support import Runner, Server, browser, wait, widths  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
 SITE = os.path.abspath(sys.argv[1])
@@ -56,7 +56,7 @@ def menu_works(d):
 def no_sideways_scroll(d):
     for page in PAGES:
         open_page(d, page)
-        wide = d.execute_script('return [document.documentElement.scrollWidth, innerWidth]')
+        wide = widths(d)
         assert wide[0] <= wide[1], '%s scrolls sideways: %s' % (page, wide)
 
 
@@ -190,7 +190,7 @@ def product_photos_swipe(d):
             var before = second.getBoundingClientRect().left;
             row.scrollLeft = row.scrollWidth;
             return [before, second.getBoundingClientRect().left, second.getBoundingClientRect().right,
-                    document.documentElement.scrollWidth, innerWidth];''', row)
+                    document.documentElement.scrollWidth, document.documentElement.clientWidth];''', row)
         before, left, right, page_width, width = seen
         assert before < width, '%s: the second photo does not show at the edge (%d)' % (page, before)
         assert 0 <= left and right <= width, '%s: swiping the row does not bring the second photo in: %s' % (page, seen)

@@ -55,7 +55,7 @@ def header_link(d):
                  'pages/huong-dan-tham-quan/', 'search/'):
         open_page(d, server.base + page)
         box = d.execute_script('var b = document.querySelector(".site-header .search-link").getBoundingClientRect();'
-                               'return [b.width, b.height, b.right, innerWidth, document.querySelector("main").getBoundingClientRect().top,'
+                               'return [b.width, b.height, b.right, document.documentElement.clientWidth, document.querySelector("main").getBoundingClientRect().top,'
                                ' document.documentElement.scrollWidth]')
         assert box[0] >= 44 and box[1] >= 44, '%s: the search link is %sx%s px' % (page, box[0], box[1])
         assert box[2] <= box[3] and box[5] <= box[3], '%s: the header is wider than the phone: %s' % (page, box)
