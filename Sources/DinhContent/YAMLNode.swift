@@ -110,6 +110,10 @@ package enum YAMLReader {
             if source.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") || problem.contains("tab") {
                 return .error(at(mark), .yamlTab)
             }
+            // A quote left open runs on to the next quote, lines below, and the error surfaces there.
+            if let open = firstUnclosedQuote(in: lines, before: mark.line) {
+                return .error(SourceLocation(path: path, line: open.line + lineOffset, column: open.column), .yamlUnclosedQuote)
+            }
             if problem.contains("mapping values are not allowed") {
                 let key = source.split(separator: ":", maxSplits: 1).first.map { $0.trimmed } ?? "name"
                 let value = source.split(separator: ":", maxSplits: 1).dropFirst().first.map { $0.trimmed } ?? "…"
@@ -137,5 +141,37 @@ package enum YAMLReader {
         default:
             return .error(SourceLocation(path: path, line: lineOffset + 1), .yamlUnreadable(detail: "\(error)"))
         }
+    }
+
+    /// The first line before `end` (1-based) where a value opens a quote that the line does not
+    /// close: content never needs a quoted text over several lines, so that quote is the mistake.
+    /// Lines of a `|` or `>` block are text, and are passed over.
+    static func firstUnclosedQuote(in lines: [Substring], before end: Int) -> (line: Int, column: Int)? {
+        var blockIndent: Int?
+        for (index, line) in lines.prefix(max(0, end - 1)).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            if let block = blockIndent, indent > block || line.allSatisfy({ $0 == " " }) { continue }
+            blockIndent = nil
+            var open: (quote: Character, column: Int)?
+            var previous: Character = " ", column = 0, escaped = false
+            for character in line {
+                column += 1
+                if let (quote, _) = open {
+                    // `''` in single quotes closes and reopens at once: the same state in the end.
+                    if escaped { escaped = false } else if quote == "\"" && character == "\\" { escaped = true } else if character == quote { open = nil }
+                } else if character == "\"" || character == "'", " :-[{,".contains(previous) {
+                    open = (character, column)  // a quote that starts a value
+                } else if character == "#", previous == " " || line[line.startIndex] == "#" {
+                    break  // a comment
+                }
+                if character != " " { previous = character }
+            }
+            if let open { return (index + 1, open.column) }
+            // `key: |`, `key: >-`, `- |2`: a block starts below (its indicators and a comment after).
+            let value = line.firstRange(of: " #").map { line[..<$0.lowerBound] } ?? line
+            let last = value.reversed().first { $0 != " " && !"+-0123456789".contains($0) }
+            if last == "|" || last == ">" { blockIndent = indent }
+        }
+        return nil
     }
 }

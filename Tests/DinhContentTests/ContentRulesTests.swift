@@ -54,6 +54,27 @@ import Testing
         #expect(error.message.contains("quote"))
     }
 
+    /// A later quote closes the open one, lines below, and the YAML reader stumbles further on:
+    /// the message still points at the opening quote.
+    @Test func unclosedQuoteBeforeOtherQuotes() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic
+            .replacingOccurrences(of: "kind: quán", with: "kind: \"quán")
+            .replacingOccurrences(of: "geo: [21.0879, 105.6633]", with: "geo: [21.0879, 105.6633]\nfestival: {vi: \"Hội làng\", en: 'Village festival'}"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 6 && error.location.column == 7, "the opening quote: \(error)")
+        #expect(error.message.contains("quote"))
+    }
+
+    /// Quotes inside a `|` block, or inside plain text, are text: a later mistake is named as it is.
+    @Test func quotesInsideTextAreNotTakenForOpenQuotes() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic
+            .replacingOccurrences(of: "ranking: national", with: "ranking: national\nhistory: |\n  Cụ nói: \"xin chào\n  rồi đi\nnote: Nhà \"cổ")
+            .replacingOccurrences(of: "  en: An old Taoist temple beside Phuong Tri lake.", with: "   en: An old Taoist temple beside Phuong Tri lake."))
+        let error = try #require(onlyError())
+        #expect(!error.message.contains("never closed"), "\(error)")
+        #expect(error.location.line == 16, "\(error)")
+    }
+
     @Test func unquotedColonSaysToQuote() throws {
         try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(
             of: "  vi: Chè lam Hà Trung", with: "  vi: Sản phẩm OCOP: Mật ong"))
