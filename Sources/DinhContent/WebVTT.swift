@@ -54,10 +54,21 @@ public enum WebVTT {
         }
         var cues: [Cue] = [], problems: [Problem] = []
         var index = 1
+        func words() -> [Substring] {
+            var words: [Substring] = []
+            while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
+                words.append(lines[index])
+                index += 1
+            }
+            return words
+        }
         while index < lines.count {
             let line = lines[index]
             index += 1
-            guard line.contains("-->") else { continue }
+            // A timing with another arrow (->, —>) is a cue the browser would drop without a word.
+            let timing = line.contains("-->")
+                || startsWithTime(line) && !(index < lines.count && lines[index].contains("-->"))
+            guard timing else { continue }
             let parts = line.components(separatedBy: "-->")
             let end = parts.count > 1 ? parts[1].split(separator: " ").first.map(String.init) ?? "" : ""
             guard let from = time(parts[0].trimmingCharacters(in: .whitespaces)), let to = time(end), from < to else {
@@ -67,13 +78,10 @@ public enum WebVTT {
                     problems.append(Problem(line: index, .vttManyBadTimings))
                     return (cues, problems)
                 }
+                _ = words()
                 continue
             }
-            var words: [Substring] = []
-            while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
-                words.append(lines[index])
-                index += 1
-            }
+            let words = words()
             let plain = Self.words(words.joined(separator: " "))
             if !plain.isEmpty { cues.append(Cue(start: from, end: to, text: plain)) }
             if cues.count > maximumCues {
@@ -81,7 +89,15 @@ public enum WebVTT {
                 return (Array(cues.prefix(maximumCues)), problems)
             }
         }
+        if cues.isEmpty && problems.isEmpty { problems.append(Problem(line: 1, .vttNoCues)) }
         return (cues, problems)
+    }
+
+    /// Whether a line starts like a timestamp (`00:01`), as a timing line does; a cue's name may
+    /// too, but the timing is then on the next line.
+    private static func startsWithTime(_ line: Substring) -> Bool {
+        let head = line.prefix { $0.isASCII && ($0.isNumber || $0 == ":" || $0 == ".") }
+        return head.first?.isNumber == true && head.contains(":")
     }
 
     /// `hh:mm:ss.ttt` or `mm:ss.ttt` → seconds; nil when it is not a WebVTT timestamp.

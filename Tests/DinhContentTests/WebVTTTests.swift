@@ -17,4 +17,14 @@ import Testing
         #expect(problems.map(\.line) == [3, 9])
         #expect(cues.map(\.text) == ["fine"])
     }
+
+    /// A browser drops a cue whose arrow is not `-->`, and shows nothing of a file without cues.
+    @Test func cuesThatWouldBeLostSilentlyAreProblems() {
+        let (cues, problems) = WebVTT.parse("WEBVTT\n\n00:00:00.000 -> 00:00:04.000\nKính chào\n\n10:30\n00:00:04.000 --> 00:00:06.000\n10:30 sáng mở cửa\n")
+        #expect(problems.map(\.line) == [3], "the bad arrow, not the cue named 10:30 nor its words: \(problems)")
+        #expect(cues.map(\.text) == ["10:30 sáng mở cửa"])
+        #expect(WebVTT.parse("WEBVTT\n\nKính chào quý khách.\n").problems.map(\.message)
+            == ["this WebVTT file has no captions: under WEBVTT, each caption is a timing line such as 00:00:01.000 --> 00:00:04.500 and its words on the next line"])
+        #expect(WebVTT.parse("WEBVTT\n").problems.map(\.line) == [1])
+    }
 }

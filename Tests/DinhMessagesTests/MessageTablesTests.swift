@@ -314,6 +314,7 @@ enum Samples {
         .vttNoHeader,
         .vttBadTiming,
         .vttManyBadTimings,
+        .vttNoCues,
         .vttTooManyCues(thousands: 1129),
         .mdTooDeep(levels: 1130),
         .mdPicture,

@@ -149,6 +149,7 @@ extension ContentMessage: TranslatedTable {
         case .notUTF8: "this file is not in UTF-8, so Vietnamese letters would be garbled; save it again choosing the UTF-8 encoding"
         case .vttNoHeader: "this is not a WebVTT file: its first line must be WEBVTT"
         case .vttBadTiming: "this caption timing is not valid WebVTT; write it as 00:00:01.000 --> 00:00:04.500 (end after start)"
+        case .vttNoCues: "this WebVTT file has no captions: under WEBVTT, each caption is a timing line such as 00:00:01.000 --> 00:00:04.500 and its words on the next line"
         case .vttManyBadTimings: "more caption timings below are not valid either; fix these first, or check that it is the right file"
         case .vttTooManyCues(let thousands):
             "this file has more than \(thousands),000 captions; a narration or a two-hour film has a few thousand: check that it is the right file"

@@ -150,6 +150,7 @@ extension ContentMessage {
         case .notUTF8: "tệp này không lưu dạng UTF-8 nên chữ tiếng Việt sẽ bị lỗi; hãy lưu lại và chọn bảng mã UTF-8"
         case .vttNoHeader: "đây không phải tệp WebVTT: dòng đầu tiên phải là WEBVTT"
         case .vttBadTiming: "thời gian của phụ đề này không đúng WebVTT; hãy viết như 00:00:01.000 --> 00:00:04.500 (kết thúc sau khi bắt đầu)"
+        case .vttNoCues: "tệp WebVTT này không có phụ đề nào: dưới dòng WEBVTT, mỗi phụ đề gồm một dòng thời gian như 00:00:01.000 --> 00:00:04.500 và lời ở dòng tiếp theo"
         case .vttManyBadTimings: "các thời gian phụ đề bên dưới cũng không đúng; hãy sửa các chỗ này trước, hoặc kiểm tra đúng tệp chưa"
         case .vttTooManyCues(let thousands):
             "tệp này có hơn \(thousands).000 phụ đề; một bài thuyết minh hay một bộ phim hai giờ chỉ có vài nghìn: hãy kiểm tra đúng tệp chưa"

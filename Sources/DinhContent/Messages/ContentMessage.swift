@@ -123,6 +123,7 @@ package enum ContentMessage: MessageTable {
     case vttNoHeader
     case vttBadTiming
     case vttManyBadTimings
+    case vttNoCues
     case vttTooManyCues(thousands: Int)
     case mdTooDeep(levels: Int)
     case mdPicture
