@@ -162,6 +162,28 @@ def gallery(d, base):
     assert width == 1600, width
 
 
+def disk_links(d):
+    """From disk a folder's address shows a file listing: every way on from a page opens a page."""
+    disk = 'file://' + SITE + '/'
+    d.get(disk + 'heritage/dinh-dai-phung/index.html')
+    wait(d, 'return document.readyState == "complete"')
+    steps = [('.menu summary', None), ('.menu nav a[href$="products/"]', 'products/index.html'),
+             ('.site-header .languages a[lang="en"]', 'en/products/index.html'),
+             ('.card a', 'en/products/[a-z-]+/index.html'), ('.site-header .brand', 'en/index.html'),
+             ('.site-header .search-link', 'en/search/index.html')]
+    for selector, page in steps:
+        link = d.find_element(By.CSS_SELECTOR, selector)
+        d.execute_script('arguments[0].scrollIntoView({block: "center"})', link)
+        link.click()
+        if page:
+            wait(d, 'return new RegExp(arguments[0] + "$").test(location.href) && document.readyState == "complete"', 20, disk + page)
+            assert d.find_elements(By.CSS_SELECTOR, 'main h1'), '%s: not a page: %s' % (location(d), d.title)
+
+
+def location(d):
+    return d.execute_script('return location.href')
+
+
 def gallery_english(d):
     open_page(d, 'en/heritage/dinh-dai-phung/')
     captions = [e.text for e in d.find_elements(By.CSS_SELECTOR, '.gallery figcaption')]
@@ -245,6 +267,7 @@ try:
     r.run('phone: gallery captions, and a tap opens the 1600-px photo (http)', gallery, phone, server.base)
     r.run('phone: gallery captions in English', gallery_english, phone)
     r.run('phone: gallery captions, and a tap opens the 1600-px photo (file://)', gallery, phone, 'file://' + SITE + '/')
+    r.run('phone: from disk, links between pages open the pages, not a file listing', disk_links, phone)
     r.run('phone: a producer shows its description (Markdown) and photo', producer, phone)
     r.run('phone: a product\'s photos are a row to swipe, its price within the first screen', product_photos_swipe, phone)
     r.run('phone, Slow 4G: the photo at the top of the home page, product index and product page is asked for first', top_photo_with_the_page, phone)
