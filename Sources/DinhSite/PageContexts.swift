@@ -189,7 +189,7 @@ extension PageRenderer {
         let words = TourStrings.narration(language)
         let mainLength = narration.flatMap { media.length($0.audio) }
         var context: TemplateFields = ["src": first ?? main, "main": main, "now": words["now"], "general": words["general"], "none": words["none"],
-                                       "length": mainLength]
+                                       "play": words["play"], "length": mainLength]
         // What plays first: the first scene's narration, else the relic's, else nothing.
         let (playing, length): (String?, String?) =
             if first != nil { (relic.scenes.first.map { text($0.title, language) }, firstFile.flatMap { media.length($0) }) }

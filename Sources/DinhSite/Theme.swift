@@ -215,9 +215,10 @@ public struct Theme: Sendable {
         return Data((out.joined(separator: "\n") + "\n").utf8)
     }
 
-    /// A line of CSS without the spaces beside `{`, `}`, `;`, `,`, `>` and after `:` (strings as they are).
+    /// A line of CSS without the spaces beside `{`, `}`, `;`, `,`, `>`, `/`, `!` and after `:`
+    /// (strings as they are; `/` divides without spaces, even in `calc()`, unlike `+` and `-`).
     static func squeezeStyleLine(_ line: [Unicode.Scalar]) -> String {
-        let tight = Set("{};,>".unicodeScalars)
+        let tight = Set("{};,>/!".unicodeScalars)
         var out = String.UnicodeScalarView(), i = 0, space = false
         while i < line.count {
             let c = line[i]

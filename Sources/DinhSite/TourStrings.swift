@@ -9,7 +9,7 @@ enum TourStrings {
 
     static func narration(_ language: String) -> [String: String] {
         language == "vi"
-            ? ["now": "Đang nghe", "general": "Giới thiệu chung", "none": "Cảnh này chưa có thuyết minh"]
-            : ["now": "Now playing", "general": "About the site", "none": "No narration for this scene"]
+            ? ["now": "Bài nghe", "general": "Giới thiệu chung", "none": "Cảnh này chưa có thuyết minh", "play": "Nghe"]
+            : ["now": "Audio", "general": "About the site", "none": "No narration for this scene", "play": "Play"]
     }
 }

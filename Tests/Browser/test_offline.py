@@ -138,6 +138,17 @@ def offline_photos(d):
     assert total >= 2 and ok == total, (ok, total)
 
 
+def offline_large_photo(d):
+    """A gallery photo tapped offline opens its large size; not kept, a smaller size kept stands in."""
+    d.get(server.base + PAGE)
+    wait(d, 'return document.readyState == "complete"', 20)
+    href = d.find_element(By.CSS_SELECTOR, '.gallery figure a').get_attribute('href')
+    assert re.search(r'-1600w\.[0-9a-f]+\.jpg$', href), href
+    d.get(href)
+    width = wait(d, 'var i = document.querySelector("img"); return i && i.complete && i.naturalWidth;', 20)
+    assert width and width < 1600, 'a kept smaller size: %s' % width
+
+
 def save_sharper(d):
     d.get(server.base + PAGE)
     wait(d, 'return document.documentElement.getAttribute("data-dinh-offline") == "ready"', 60)
@@ -151,6 +162,11 @@ def save_sharper(d):
         held = [u for u in kept if '/tiles/%s/%d/' % (scene, top) in u]
         assert len(held) == len(tiles), (scene, len(held), len(tiles))
     assert any(re.search(r'cong-dinh-1600w\.[0-9a-f]+\.jpg$', u) for u in kept), 'the large photos the gallery opens are kept too'
+    assert not d.find_element(By.CSS_SELECTOR, '.offline button').is_displayed(), 'all kept: nothing left to offer'
+    # A later visit knows it too: no offer to keep again what is kept.
+    d.get(server.base + PAGE)
+    wait(d, 'return document.documentElement.getAttribute("data-dinh-offline") == "saved"', 60)
+    assert not d.find_element(By.CSS_SELECTOR, '.offline button').is_displayed()
 
 
 def without_worker(d):
@@ -189,6 +205,7 @@ try:
     r.run('offline: both scenes of the tour draw (canvas not uniform)', offline_tour, phone)
     r.run('offline: narration audio, its captions and the scene audio load', offline_audio, phone)
     r.run('offline: the photos load', offline_photos, phone)
+    r.run('offline: a gallery photo tapped opens, from a smaller size kept', offline_large_photo, phone)
     server = Server(SITE, port)
     r.run('"save for offline" keeps the sharpest level of every scene and the large photos', save_sharper, phone)
 finally:

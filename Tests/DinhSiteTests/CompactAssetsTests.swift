@@ -49,6 +49,8 @@ import Testing
     @Test func styles() {
         #expect(style("/* c */\n.a .b > .c, .d:hover { color: #fff; font: 1rem \"A B\", sans-serif; }\n@media (min-width: 45em) { .e { width: calc(1px + 2px); } }\n")
                 == ".a .b>.c,.d:hover{color:#fff;font:1rem \"A B\",sans-serif}@media (min-width:45em){.e{width:calc(1px + 2px)}}\n")
+        #expect(style(".f { aspect-ratio: 4 / 3; width: calc(100% / 3 - 1px) !important; content: \"a / b\" / \"\"; }\n")
+                == ".f{aspect-ratio:4/3;width:calc(100%/3 - 1px)!important;content:\"a / b\"/\"\"}\n")
     }
 
     /// The viewer's share of the relic page (HTML + CSS + JS within 40 KB), as sent.

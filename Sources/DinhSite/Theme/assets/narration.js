@@ -1,37 +1,53 @@
 // The page's one narration player. While the 360° tour shows a scene with its own narration (the
 // scene link's data-audio) it plays that; otherwise the relic's guide (data-main), whose captions the
-// page draws from the transcript's cues (data-s, data-e: no fetch, works from file://). A cue tapped
-// plays from there; the current one is highlighted. Audio is fetched only when the visitor plays it, so
-// what plays is named with the length the build read from its file (data-length).
+// page draws from the transcript's cues (data-s, data-e: no fetch, works from file://). A button offers
+// the other recording (the scene's or the guide); a cue tapped plays the guide from there and is
+// highlighted. Audio is fetched only when the visitor plays it, so what plays is named with the length
+// the build read from its file (data-length).
 (function () {
-  var D = document, a = D.querySelector('audio[data-dinh-narration]'), now = D.querySelector('[data-dinh-now]');
+  var D = document, a = one('[data-dinh-narration]'), now = one('[data-dinh-now]');
   if (!a || !now) return;
-  var line = D.querySelector('[data-dinh-caption]'), cues = [].slice.call(D.querySelectorAll('[data-s]'));
-  var main = now.getAttribute('data-main'), pano = D.querySelector('.dinh-pano'), saved = 0, last;
+  function one(s) { return D.querySelector(s); }
+  var line = one('[data-dinh-caption]'), other = one('[data-dinh-other]');
+  var cues = D.querySelectorAll('[data-s]'), pano = one('.dinh-pano');
+  var d = now.dataset, main = d.main, saved = 0, last, shown, scene, offered;
+  // A recording: its address, name and length (the guide's are on `now`, a scene's on its link).
+  function guide() { return main && { src: main, name: d.general, len: d.length }; }
+  function named(r) { return r.len ? r.name + ' (' + r.len + ')' : r.name; }
+  function play() { a.play().catch(function () {}); } // a pause (the scene changed) may cut it short
   function seek(t) { // a new source not loaded yet would start again from 0
     if (a.readyState) a.currentTime = t; else a.addEventListener('loadedmetadata', function () { a.currentTime = t; }, { once: true });
   }
-  function use(src, label, from) { // from: the element whose data-length is src's
-    var cur = a.getAttribute('src') || '', playing = !a.paused, len = from && from.getAttribute('data-length');
-    now.lastChild.textContent = len ? label + ' (' + len + ')' : label;
-    if (src == cur) return;
-    if (cur == main) saved = a.currentTime;
-    a.pause();
-    if (src) a.src = src; else a.removeAttribute('src');
-    a.hidden = !src;
-    if (src && src == main && saved) seek(saved);
-    if (src && playing) a.play();
+  function use(r) {
+    var src = r.src, cur = a.getAttribute('src'), playing = !a.paused;
+    now.lastChild.textContent = named(r);
+    if (src != cur) {
+      if (cur == main) saved = a.currentTime;
+      a.pause();
+      if (src) a.src = src; else a.removeAttribute('src');
+      a.hidden = !src;
+      if (src && src == main && saved) seek(saved);
+      if (src && playing) play();
+    }
+    offered = src == main ? scene : guide();
+    if (other) {
+      other.hidden = !offered;
+      if (offered) other.textContent = other.dataset.play + ': ' + named(offered);
+    }
     caption();
   }
-  function follow(id) {
-    var link = pano && id && D.querySelector('a[href="#scene=' + id + '"]');
-    var own = link && link.getAttribute('data-audio');
-    use(own || main, own ? link.textContent : now.getAttribute(main ? 'data-general' : 'data-none'), own ? link : main && now);
+  function follow(id) { // the viewer's first word names the scene already followed: the visitor's choice stays
+    if (id == shown) return;
+    shown = id;
+    var link = id && one('a[href="#scene=' + id + '"][data-audio]');
+    scene = link && { src: link.dataset.audio, name: link.textContent, len: link.dataset.length };
+    use(scene || guide() || { name: d.none });
   }
   function caption() {
-    var t = a.currentTime, on = a.getAttribute('src') == main && (t > 0 || !a.paused), cue = null;
+    var t = a.currentTime, mine = main && a.getAttribute('src') == main, on = mine && (t > 0 || !a.paused) && !a.ended, cue = null;
+    if (line) line.hidden = !mine; // the captions are the guide's
     cues.forEach(function (c) {
-      var hit = on && t >= +c.getAttribute('data-s') && t < +c.getAttribute('data-e');
+      var hit = on && t >= c.dataset.s && t < c.dataset.e;
       if (hit) cue = c;
       c.classList.toggle('current', hit);
       if (hit) c.setAttribute('aria-current', 'true'); else c.removeAttribute('aria-current');
@@ -39,15 +55,13 @@
     if (line && cue !== last) line.textContent = cue ? cue.lastChild.textContent.trim() : '';
     last = cue;
   }
-  ['timeupdate', 'seeked', 'loadedmetadata'].forEach(function (n) { a.addEventListener(n, caption); });
+  ['timeupdate', 'seeked', 'loadedmetadata', 'ended'].forEach(function (n) { a.addEventListener(n, caption); });
+  if (other) other.addEventListener('click', function () { use(offered); play(); });
   cues.forEach(function (c) {
-    c.addEventListener('click', function () {
-      use(main, now.getAttribute('data-general'), now);
-      seek(+c.getAttribute('data-s'));
-      a.play();
-      caption();
-    });
+    c.addEventListener('click', function () { use(guide()); seek(+c.dataset.s); play(); });
   });
+  var first = one('a[href^="#scene="]');
+  follow(first && first.getAttribute('href').slice(7));
   if (pano) {
     pano.addEventListener('dinh:scenechange', function (e) { follow(e.detail.scene); });
     if (pano.dinhViewer) follow(pano.dinhViewer.state().scene);

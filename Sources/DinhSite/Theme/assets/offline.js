@@ -8,7 +8,7 @@
   if (!sw || !box || !/^http/.test(L.protocol)) return;
   var say = box.lastChild, button = box.firstChild, t = function (k) { return box.getAttribute("data-" + k); };
   var pano = D.querySelector(".dinh-pano[data-scenes^='#']"), tour = pano && D.querySelector(pano.getAttribute("data-scenes"));
-  var scenes = tour ? JSON.parse(tour.textContent).scenes : [], asked = 0, full = 0, timer;
+  var scenes = tour ? JSON.parse(tour.textContent).scenes : [], asked = 0, full = 0, kept = 0, timer;
   // The files the page names (styles, scripts, pictures, audio, captions, also in data- attributes);
   // with `all`, the large photos the gallery links to.
   function files(all) {
@@ -31,17 +31,23 @@
       if (m && !all) level = Math.max(level, +m[1]);
     });
     sw.ready.then(function (reg) { reg.active.postMessage({ id: ++asked, page: L.href, urls: files(all), scenes: scenes, level: level }); });
-    if (all) { full = button.disabled = 1; say.textContent = t("saving"); }
+    if (all) { full = button.disabled = 1; say.textContent = t("saving"); return; }  // the button keeps its size
     JSON.parse(t("dinh-offline")).forEach(function (b) { b.forEach(function (n, l) { if (l > level) left += n; }); });
     button.textContent = t("label") + " (" + (left / 1e6).toFixed(1) + " MB)";
-    button.hidden = !left && !full;
+    button.hidden = !left || kept;
+    // Kept by an earlier visit: the last tile the button keeps is there already.
+    var s = scenes[scenes.length - 1], top = s && s.levels.length - 1, n = s && Math.max(1, Math.round(s.levels[top] / s.tileSize));
+    if (left && s && window.caches) caches.match(new URL(s.base + top + "/u" + (n - 1) + "_" + (n - 1) + ".jpg", L.href).href).then(function (hit) {
+      if (hit) { kept = button.hidden = 1; say.textContent = t("saved"); }
+    });
   }
   sw.addEventListener("message", function (e) {
-    var m = e.data || {}, state = m.failed ? "failed" : full ? "saved" : "ready";
+    var m = e.data || {}, state = m.failed ? "failed" : full || kept ? "saved" : "ready";
     if (m.id != asked) return;
     if (m.off) { box.hidden = true; return; }  // a worker that keeps nothing (dinh serve's preview)
     if (!m.finished) { if (full) say.textContent = t("saving") + " " + Math.round(100 * m.done / m.total) + "%"; return; }
     button.disabled = false;
+    if (full) { kept = button.hidden = !m.failed; full = 0; }  // all kept: nothing left to offer; else try again
     say.textContent = t(state);
     D.documentElement.setAttribute("data-dinh-offline", state);
   });

@@ -96,7 +96,10 @@ function page(req) {
   });
   var kept = function () {
     return caches.match(req.url, { ignoreSearch: true }).then(function (r) {
-      return r || caches.match(req.url.replace(/[?#].*/, "").replace(/\/?$/, "/index.html"));
+      // A photo opened on its own (the gallery's large size) falls back on a smaller one kept.
+      return r || sibling(new URL(req.url)).then(function (smaller) {
+        return smaller || caches.match(req.url.replace(/[?#].*/, "").replace(/\/?$/, "/index.html"));
+      });
     });
   };
   return new Promise(function (resolve) {
