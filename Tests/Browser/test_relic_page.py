@@ -169,6 +169,20 @@ def controls_on_phone(d):
         '.map(b => b.getBoundingClientRect()).filter(r => r.bottom > v.bottom - 60).map(r => [r.width, r.height])]')
     assert width <= 390 and all(w >= 24 and h >= 24 for w, h in low), low
     assert sum(w for w, _ in low) <= width / 2, 'the controls cover %d of %d px of the bottom edge' % (sum(w for w, _ in low), width)
+    # The loading label (shown while sharper tiles come) stays clear of the buttons, in English too.
+    overlap = d.execute_script(
+        'var l=document.querySelector(".dinh-load");l.firstChild.nodeValue="Loading the 360° view";l.lastChild.textContent=" 42%";l.classList.add("dinh-on");'
+        'var r=l.getBoundingClientRect();return [].filter.call(document.querySelectorAll(".dinh-bar button, .dinh-top > *"), b => b.offsetWidth)'
+        '.map(b => b.getBoundingClientRect()).filter(b => r.right > b.left && r.left < b.right && r.bottom > b.top && r.top < b.bottom).length')
+    assert overlap == 0, 'the loading label runs under %d buttons' % overlap
+    # Hotspot labels in view are whole, also the one at the right edge of the first view (longer in English).
+    d.get(page.replace('/heritage/', '/en/heritage/'))
+    settle(d, 'san-dinh')
+    cut = d.execute_script(
+        'var v=document.querySelector(".dinh-view").getBoundingClientRect();'
+        'return [].filter.call(document.querySelectorAll(".dinh-spot:not(.dinh-off)"), b => b.offsetWidth).map(b => b.getBoundingClientRect())'
+        '.filter(r => r.left < v.left - 0.5 || r.right > v.right + 0.5).map(r => [r.left, r.right, v.left, v.right])')
+    assert not cut, 'hotspot labels cut at the edge: %s' % cut
 
 
 def weight(d):

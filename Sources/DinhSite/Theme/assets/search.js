@@ -114,7 +114,7 @@
       li.appendChild(a);
       list.appendChild(li);
     });
-    status.textContent = !query.trim() ? "" : hits.length ? status.getAttribute("data-count").replace("{count}", hits.length) : status.getAttribute("data-none");
+    status.textContent = !query.trim() ? "" : hits.length ? status.getAttribute(hits.length == 1 ? "data-one" : "data-count").replace("{count}", hits.length) : status.getAttribute("data-none");
     // The query stays in the address: Back from a result comes back to the same results.
     if (remember) try { history.replaceState(null, "", location.pathname + (query.trim() ? "?q=" + encodeURIComponent(query) : "")); } catch (e) {}
   }

@@ -322,7 +322,10 @@
         var p = project(look(s.h.yaw, s.h.pitch));
         var on = p && p[0] >= 0 && p[1] >= 0 && p[0] <= cw && p[1] <= ch;
         s.b.classList.toggle('dinh-off', !on);
-        if (on) s.b.style.transform = 'translate(' + p[0].toFixed(1) + 'px,' + p[1].toFixed(1) + 'px)';
+        if (!on) return;
+        // A label near an edge is pulled in whole (its width is read once, on first show).
+        var x = M.max(22, M.min(p[0], cw + 22 - (s.w = s.w || s.b.offsetWidth)));
+        s.b.style.transform = 'translate(' + x.toFixed(1) + 'px,' + p[1].toFixed(1) + 'px)';
       });
     }
     // Hotspots in the tab order from left to right of the scene's first view.
