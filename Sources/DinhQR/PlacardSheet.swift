@@ -30,6 +30,7 @@ public enum PlacardSheet {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
+        <link rel="icon" href="data:,">
         <title>Bảng mã QR · QR code placards\(siteVI.isEmpty ? "" : " · " + Placard.xml(siteVI))</title>
         <style>
         @page { size: \(w)mm \(h)mm; margin: 0; }

@@ -39,7 +39,8 @@ extension PageRenderer {
         return [
             "products": content.products.enumerated().map { productCard($1, language, root: root, t: t, eager: $0 == 0) },
             "categories": categories.map { category -> TemplateFields in ["value": category.rawValue, "label": OCOPGroup.name(category, language: language)] },
-            "stars": [5, 4, 3].map { (stars: Int) -> TemplateFields in ["value": stars, "label": "\(stars) \(t["stars"])"] },
+            // Only ratings some product has: a choice that always shows nothing is no choice.
+            "stars": Set(content.products.map(\.ocop.stars)).sorted(by: >).map { (stars: Int) -> TemplateFields in ["value": stars, "label": "\(stars) \(t["stars"])"] },
             "t": t.all,
         ]
     }

@@ -113,6 +113,11 @@ def visible_products(d):
 def filter_message_and_address(d):
     open_page(d, 'products/')
     total = visible_products(d)
+    # Each rating offered is some product's: alone, no choice shows nothing.
+    empty = d.execute_script('var items = [].slice.call(document.querySelectorAll("#product-list > li"));'
+                             'return [].map.call(document.querySelectorAll("select[name=stars] option"), o => o.value).filter(String)'
+                             '.filter(v => !items.some(li => li.dataset.stars == v));')
+    assert not empty, 'ratings no product has: %s' % empty
     category, stars = no_match_combination(d)
     choose(d, 'category', category)
     choose(d, 'stars', stars)

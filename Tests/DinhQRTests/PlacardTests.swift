@@ -81,8 +81,10 @@ struct PlacardTests {
         let html = PlacardSheet.html(placards, size: size, title: LocalizedText(["vi": "Di sản & Sản vật Đan Phượng", "en": "Dan Phuong Heritage & Products"]))
         #expect(html.contains("@page { size: \(size.millimetres.width)mm \(size.millimetres.height)mm"))
         #expect(html.contains("page-break-after: always"))
-        // Self-contained: nothing to fetch.
-        #expect(!html.contains("src=") && !html.contains("href=") && !html.contains("url("))
+        // Self-contained: nothing to fetch (the empty icon, a data: address, keeps the browser from asking for /favicon.ico).
+        #expect(html.contains("<link rel=\"icon\" href=\"data:,\">"))
+        let fetched = html.replacingOccurrences(of: "href=\"data:,\"", with: "")
+        #expect(!fetched.contains("src=") && !fetched.contains("href=") && !fetched.contains("url("))
         let file = try dir.write("index.html", html)
         let pdf = dir.file("sheet.pdf")
         try Decoders.printToPDF(file, to: pdf)
