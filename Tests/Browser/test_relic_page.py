@@ -169,6 +169,8 @@ def controls_on_phone(d):
         '.map(b => b.getBoundingClientRect()).filter(r => r.bottom > v.bottom - 60).map(r => [r.width, r.height])]')
     assert width <= 390 and all(w >= 24 and h >= 24 for w, h in low), low
     assert sum(w for w, _ in low) <= width / 2, 'the controls cover %d of %d px of the bottom edge' % (sum(w for w, _ in low), width)
+    heights = d.execute_script('return [].map.call(document.querySelectorAll(".dinh-scenes a"), a => a.getBoundingClientRect().height)')
+    assert heights and min(heights) >= 44, 'scene links are 44-px targets: %s' % heights
     # The loading label (shown while sharper tiles come) stays clear of the buttons, in English too.
     overlap = d.execute_script(
         'var l=document.querySelector(".dinh-load");l.firstChild.nodeValue="Loading the 360° view";l.lastChild.textContent=" 42%";l.classList.add("dinh-on");'
