@@ -65,6 +65,11 @@ public enum WebVTT {
         while index < lines.count {
             let line = lines[index]
             index += 1
+            // Comments and styles are blocks of their own: their lines may start with a time.
+            if ["NOTE", "STYLE", "REGION"].contains(where: { line == $0 || line.hasPrefix($0 + " ") || line.hasPrefix($0 + "\t") }) {
+                _ = words()
+                continue
+            }
             // A timing with another arrow (->, —>) is a cue the browser would drop without a word.
             let timing = line.contains("-->")
                 || startsWithTime(line) && !(index < lines.count && lines[index].contains("-->"))

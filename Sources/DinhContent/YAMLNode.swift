@@ -111,7 +111,7 @@ package enum YAMLReader {
                 return .error(at(mark), .yamlTab)
             }
             // A quote left open runs on to the next quote, lines below, and the error surfaces there.
-            if let open = firstUnclosedQuote(in: lines, before: mark.line) {
+            if let open = firstUnclosedQuote(in: lines, through: mark.line) {
                 return .error(SourceLocation(path: path, line: open.line + lineOffset, column: open.column), .yamlUnclosedQuote)
             }
             if problem.contains("mapping values are not allowed") {
@@ -143,35 +143,47 @@ package enum YAMLReader {
         }
     }
 
-    /// The first line before `end` (1-based) where a value opens a quote that the line does not
-    /// close: content never needs a quoted text over several lines, so that quote is the mistake.
-    /// Lines of a `|` or `>` block are text, and are passed over.
-    static func firstUnclosedQuote(in lines: [Substring], before end: Int) -> (line: Int, column: Int)? {
+    /// Where a quote left open on its line runs on, lines below, to a quote that was meant to open
+    /// another value (`kind: "quán` … `text: {vi: "Cổng"}`): the reader stumbles there, and this
+    /// names the opening quote. A quoted text wrapped over lines on purpose ends at a quote that
+    /// closes it, and is left alone; so are quotes inside plain text and comments, and the lines
+    /// of `|` and `>` blocks. Lines up to `end` (1-based), the one of the error, are read.
+    static func firstUnclosedQuote(in lines: [Substring], through end: Int) -> (line: Int, column: Int)? {
+        var open: (quote: Character, line: Int, column: Int)?
         var blockIndent: Int?
-        for (index, line) in lines.prefix(max(0, end - 1)).enumerated() {
+        for (index, line) in lines.prefix(max(0, end)).enumerated() {
             let indent = line.prefix { $0 == " " }.count
-            if let block = blockIndent, indent > block || line.allSatisfy({ $0 == " " }) { continue }
+            if open == nil, let block = blockIndent, indent > block || line.allSatisfy({ $0 == " " }) { continue }
             blockIndent = nil
-            var open: (quote: Character, column: Int)?
-            var previous: Character = " ", column = 0, escaped = false
+            // `previous`: the last character other than a space on this line (nil at its start);
+            // `depth`: inside how many `[` or `{`, where `,` also comes before a value.
+            var previous: Character?, spaced = true, escaped = false, depth = 0, column = 0
+            func startsValue() -> Bool {
+                previous == nil || previous == ":" || previous == "-" || depth > 0 && "[{,".contains(previous!)
+            }
             for character in line {
                 column += 1
-                if let (quote, _) = open {
-                    // `''` in single quotes closes and reopens at once: the same state in the end.
-                    if escaped { escaped = false } else if quote == "\"" && character == "\\" { escaped = true } else if character == quote { open = nil }
-                } else if character == "\"" || character == "'", " :-[{,".contains(previous) {
-                    open = (character, column)  // a quote that starts a value
-                } else if character == "#", previous == " " || line[line.startIndex] == "#" {
+                // Brackets count inside an open quote too: on a later line, they show what was meant.
+                if character == "[" || character == "{" { depth += 1 } else if character == "]" || character == "}" { depth -= 1 }
+                if let quote = open?.quote {
+                    if escaped { escaped = false } else if quote == "\"" && character == "\\" { escaped = true } else if character == quote {
+                        if let opened = open, opened.line != index, startsValue() { return (opened.line + 1, opened.column) }
+                        open = nil  // `''` in single quotes closes and opens again: no quote starts a value there
+                    }
+                } else if character == "\"" || character == "'", startsValue() {
+                    open = (character, index, column)
+                } else if character == "#", spaced {
                     break  // a comment
                 }
+                spaced = character == " "
                 if character != " " { previous = character }
             }
-            if let open { return (index + 1, open.column) }
+            guard open == nil else { continue }
             // `key: |`, `key: >-`, `- |2`: a block starts below (its indicators and a comment after).
             let value = line.firstRange(of: " #").map { line[..<$0.lowerBound] } ?? line
             let last = value.reversed().first { $0 != " " && !"+-0123456789".contains($0) }
             if last == "|" || last == ">" { blockIndent = indent }
         }
-        return nil
+        return open.map { ($0.line + 1, $0.column) }  // never closed
     }
 }

@@ -9,7 +9,7 @@ enum TourStrings {
 
     static func narration(_ language: String) -> [String: String] {
         language == "vi"
-            ? ["now": "Bài nghe", "general": "Giới thiệu chung", "none": "Cảnh này chưa có thuyết minh", "play": "Nghe"]
-            : ["now": "Audio", "general": "About the site", "none": "No narration for this scene", "play": "Play"]
+            ? ["now": "Bản thu", "general": "Giới thiệu chung", "none": "chưa có cho cảnh này", "play": "Nghe"]
+            : ["now": "Recording", "general": "About the site", "none": "none for this scene", "play": "Play"]
     }
 }

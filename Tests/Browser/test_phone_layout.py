@@ -181,7 +181,8 @@ def disk_links(d):
         d.execute_script('arguments[0].scrollIntoView({block: "center"})', link)
         link.click()
         if page:
-            wait(d, 'return new RegExp(arguments[0] + "$").test(location.href) && document.readyState == "complete"', 20, disk + page)
+            wait(d, 'return location.href.indexOf(arguments[0]) == 0 && new RegExp("^" + arguments[1] + "$").test(location.href.slice(arguments[0].length))'
+                    ' && document.readyState == "complete"', 20, disk, page)
             assert d.find_elements(By.CSS_SELECTOR, 'main h1'), '%s: not a page: %s' % (location(d), d.title)
 
 

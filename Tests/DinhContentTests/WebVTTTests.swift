@@ -26,5 +26,7 @@ import Testing
         #expect(WebVTT.parse("WEBVTT\n\nKính chào quý khách.\n").problems.map(\.message)
             == ["this WebVTT file has no captions: under WEBVTT, each caption is a timing line such as 00:00:01.000 --> 00:00:04.500 and its words on the next line"])
         #expect(WebVTT.parse("WEBVTT\n").problems.map(\.line) == [1])
+        let noted = WebVTT.parse("WEBVTT\n\nNOTE\n10:30 chuông đình đổ\n\nNOTE 10:45 trống\n\n00:00:01.000 --> 00:00:02.000\nChào\n")
+        #expect(noted.problems.isEmpty && noted.cues.map(\.text) == ["Chào"], "a NOTE's lines are not timings: \(noted)")
     }
 }

@@ -10,7 +10,7 @@
   function one(s) { return D.querySelector(s); }
   var line = one('[data-dinh-caption]'), other = one('[data-dinh-other]');
   var cues = D.querySelectorAll('[data-s]'), pano = one('.dinh-pano');
-  var d = now.dataset, main = d.main, saved = 0, last, shown, scene, offered;
+  var d = now.dataset, main = d.main, saved = 0, last, shown = 0, scene, offered; // shown: the scene followed (0: none yet)
   // A recording: its address, name and length (the guide's are on `now`, a scene's on its link).
   function guide() { return main && { src: main, name: d.general, len: d.length }; }
   function named(r) { return r.len ? r.name + ' (' + r.len + ')' : r.name; }
@@ -25,10 +25,10 @@
       if (cur == main) saved = a.currentTime;
       a.pause();
       if (src) a.src = src; else a.removeAttribute('src');
-      a.hidden = !src;
       if (src && src == main && saved) seek(saved);
       if (src && playing) play();
     }
+    a.hidden = !src;
     offered = src == main ? scene : guide();
     if (other) {
       other.hidden = !offered;

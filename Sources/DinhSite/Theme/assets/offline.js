@@ -35,16 +35,14 @@
     JSON.parse(t("dinh-offline")).forEach(function (b) { b.forEach(function (n, l) { if (l > level) left += n; }); });
     button.textContent = t("label") + " (" + (left / 1e6).toFixed(1) + " MB)";
     button.hidden = !left || kept;
-    // Kept by an earlier visit: the last tile the button keeps is there already.
-    var s = scenes[scenes.length - 1], top = s && s.levels.length - 1, n = s && Math.max(1, Math.round(s.levels[top] / s.tileSize));
-    if (left && s && window.caches) caches.match(new URL(s.base + top + "/u" + (n - 1) + "_" + (n - 1) + ".jpg", L.href).href).then(function (hit) {
-      if (hit) { kept = button.hidden = 1; say.textContent = t("saved"); }
-    });
+    // Kept by an earlier visit? The worker looks for every file the button would keep.
+    if (left && !kept) sw.ready.then(function (reg) { reg.active.postMessage({ id: asked, check: 1, page: L.href, urls: files(1), scenes: scenes, level: 99 }); });
   }
   sw.addEventListener("message", function (e) {
     var m = e.data || {}, state = m.failed ? "failed" : full || kept ? "saved" : "ready";
     if (m.id != asked) return;
     if (m.off) { box.hidden = true; return; }  // a worker that keeps nothing (dinh serve's preview)
+    if (m.checked) { if (m.kept && !full) { kept = button.hidden = 1; say.textContent = t("saved"); D.documentElement.setAttribute("data-dinh-offline", "saved"); } return; }
     if (!m.finished) { if (full) say.textContent = t("saving") + " " + Math.round(100 * m.done / m.total) + "%"; return; }
     button.disabled = false;
     if (full) { kept = button.hidden = !m.failed; full = 0; }  // all kept: nothing left to offer; else try again

@@ -105,7 +105,8 @@
     list.textContent = "";
     hits.slice(0, LIMIT).forEach(function (hit) {
       var doc = hit.doc, li = document.createElement("li"), a = document.createElement("a"), kind = document.createElement("span");
-      // From disk a folder's address shows the folder, not its page.
+      // From disk a folder's address shows the folder, not its page (the layout's click handler
+      // mends links too, but a custom layout may not have it; and a long press opens the href).
       a.href = base + ix.folders[doc.kind] + doc.slug + "/" + (disk ? "index.html" : "");
       a.appendChild(document.createTextNode(doc.name));
       kind.className = "search-kind";
@@ -114,7 +115,7 @@
       li.appendChild(a);
       list.appendChild(li);
     });
-    status.textContent = !query.trim() ? "" : hits.length ? status.getAttribute(hits.length == 1 ? "data-one" : "data-count").replace("{count}", hits.length) : status.getAttribute("data-none");
+    status.textContent = !query.trim() ? "" : hits.length ? (hits.length == 1 && status.getAttribute("data-one") || status.getAttribute("data-count")).replace("{count}", hits.length) : status.getAttribute("data-none");
     // The query stays in the address: Back from a result comes back to the same results.
     if (remember) try { history.replaceState(null, "", location.pathname + (query.trim() ? "?q=" + encodeURIComponent(query) : "")); } catch (e) {}
   }

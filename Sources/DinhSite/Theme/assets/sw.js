@@ -52,7 +52,8 @@ function keep(urls, from, tell) {
   }).then(function () { return failed; });
 }
 
-// A page asks to keep its files and its tour's tiles up to `level` (coarsest is 0).
+// A page asks to keep its files and its tour's tiles up to `level` (coarsest is 0); or, with
+// `check`, whether all of them are kept already (then it offers nothing more to keep).
 self.addEventListener("message", function (e) {
   var m = e.data || {}, urls = (m.urls || []).slice(), client = e.source;
   (m.scenes || []).forEach(function (s) {
@@ -64,9 +65,12 @@ self.addEventListener("message", function (e) {
         for (var r = 0; r < n; r++) for (var c = 0; c < n; c++) urls.push(base + l + "/" + FACES[f] + r + "_" + c + ".jpg");
     });
   });
+  urls = urls.filter(function (u, i) { return u && urls.indexOf(u) === i; });
   function tell(p) { p.id = m.id; if (client) client.postMessage(p); }
-  e.waitUntil(keep(urls.filter(function (u, i) { return u && urls.indexOf(u) === i; }), null, tell)
-    .then(function (failed) { tell({ finished: true, failed: failed }); }));
+  e.waitUntil(m.check
+    ? caches.open(CACHE).then(function (c) { return Promise.all(urls.map(function (u) { return c.match(u); })); })
+        .then(function (found) { tell({ checked: true, kept: found.every(Boolean) }); })
+    : keep(urls, null, tell).then(function (failed) { tell({ finished: true, failed: failed }); }));
 });
 
 self.addEventListener("fetch", function (e) {
