@@ -72,24 +72,23 @@ struct SearchIndex: Sendable {
         }
 
         for relic in content.heritage {
-            // The code printed on its board finds it too (DP01).
-            add(.relic, relic.name, relic.slug, words(relic.code, text(relic.kind), text(relic.address), text(relic.summary), original(relic.name)))
+            add(.relic, relic.name, relic.slug, words(text(relic.kind), text(relic.address), text(relic.summary), original(relic.name)))
         }
         for product in content.products {
             let item = catalog?.item(product.slug, language: language)
             let description = item.map { $0.hasOwnDescription ? Fold.words($0.description, limit: Self.descriptionWords) : [] }
             add(.product, product.name, product.slug,
-                words(product.code, OCOPGroup.name(product.category, language: language), text(producers[product.producer]?.name), product.brand ?? "")
+                words(OCOPGroup.name(product.category, language: language), text(producers[product.producer]?.name), product.brand ?? "")
                     + (description ?? start(product.body)) + words(original(product.name)))
         }
         for producer in content.producers {
             add(.producer, producer.name, producer.slug, words(t["kind.\(producer.kind.rawValue)"], text(producer.address))
                 + start(producer.description) + words(original(producer.name)))
         }
-        for page in content.pages { add(.page, page.title, page.slug, words(page.code ?? "") + start(page.body) + words(original(page.title))) }
+        for page in content.pages { add(.page, page.title, page.slug, start(page.body) + words(original(page.title))) }
         // A meeting is in search only when listed: unlisted ones are hidden (not private).
         for meeting in content.meetings where meeting.listed {
-            add(.meeting, meeting.title, meeting.slug, words(meeting.code, text(meeting.place)) + start(meeting.body) + words(original(meeting.title)))
+            add(.meeting, meeting.title, meeting.slug, words(text(meeting.place)) + start(meeting.body) + words(original(meeting.title)))
         }
         self.items = items
     }
