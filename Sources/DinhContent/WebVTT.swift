@@ -66,7 +66,7 @@ public enum WebVTT {
             let line = lines[index]
             index += 1
             // Comments and styles are blocks of their own: their lines may start with a time.
-            if ["NOTE", "STYLE", "REGION"].contains(where: { line == $0 || line.hasPrefix($0 + " ") || line.hasPrefix($0 + "\t") }) {
+            if Self.otherBlocks.contains(where: { line == $0 || line.hasPrefix($0 + " ") || line.hasPrefix($0 + "\t") }) {
                 _ = words()
                 continue
             }
@@ -97,6 +97,9 @@ public enum WebVTT {
         if cues.isEmpty && problems.isEmpty { problems.append(Problem(line: 1, .vttNoCues)) }
         return (cues, problems)
     }
+
+    /// Blocks that are not cues: their first word.
+    static let otherBlocks = ["NOTE", "STYLE", "REGION"]
 
     /// Whether a line starts like a timestamp (`00:01`), as a timing line does; a cue's name may
     /// too, but the timing is then on the next line.

@@ -8,7 +8,7 @@
   if (!sw || !box || !/^http/.test(L.protocol)) return;
   var say = box.lastChild, button = box.firstChild, t = function (k) { return box.getAttribute("data-" + k); };
   var pano = D.querySelector(".dinh-pano[data-scenes^='#']"), tour = pano && D.querySelector(pano.getAttribute("data-scenes"));
-  var scenes = tour ? JSON.parse(tour.textContent).scenes : [], asked = 0, full = 0, kept = 0, timer;
+  var scenes = tour ? JSON.parse(tour.textContent).scenes : [], asked = 0, full = 0, kept = 0, checked = 0, timer;
   // The files the page names (styles, scripts, pictures, audio, captions, also in data- attributes);
   // with `all`, the large photos the gallery links to.
   function files(all) {
@@ -35,8 +35,9 @@
     JSON.parse(t("dinh-offline")).forEach(function (b) { b.forEach(function (n, l) { if (l > level) left += n; }); });
     button.textContent = t("label") + " (" + (left / 1e6).toFixed(1) + " MB)";
     button.hidden = !left || kept;
-    // Kept by an earlier visit? The worker looks for every file the button would keep.
-    if (left && !kept) sw.ready.then(function (reg) { reg.active.postMessage({ id: asked, check: 1, page: L.href, urls: files(1), scenes: scenes, level: 99 }); });
+    // Kept by an earlier visit? The worker looks for every file the button would keep (once a visit:
+    // nothing else keeps them while the page is open).
+    if (left && !kept && !checked++) sw.ready.then(function (reg) { reg.active.postMessage({ id: asked, check: 1, page: L.href, urls: files(1), scenes: scenes, level: 99 }); });
   }
   sw.addEventListener("message", function (e) {
     var m = e.data || {}, state = m.failed ? "failed" : full || kept ? "saved" : "ready";
