@@ -42,6 +42,9 @@ struct OutputFolder: Sendable {
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw DinhError(SiteMessage.outputIsFile(path: target.path))
         }
+        if keepsPrevious, let stranger = Self.strangerFile(in: target) {
+            throw DinhError(SiteMessage.outputHoldsOtherFiles(path: target.path, example: stranger))
+        }
         let parent = target.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         lock = keepsPrevious ? try OutputLock(parent, waiting: {
@@ -64,6 +67,16 @@ struct OutputFolder: Sendable {
         } catch {
             throw DinhError(SiteMessage.cannotCreateFolderIn(path: parent.path, reason: error.localizedDescription))
         }
+    }
+
+    /// A file of a folder that is not a website, or nil: a build replaces the whole target, and
+    /// an officer who points `--output` at a folder of documents must not lose them. A folder with
+    /// an `index.html` at its top is a site (Dinh's, or another tool's being replaced); the files
+    /// a desktop leaves behind do not count.
+    private static func strangerFile(in target: URL) -> String? {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? [])
+            .filter { ![".DS_Store", "Thumbs.db", "desktop.ini"].contains($0) }
+        return names.contains("index.html") ? nil : names.sorted().first
     }
 
     /// Folders left by interrupted builds.

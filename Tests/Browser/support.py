@@ -26,6 +26,19 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        """A missing address gets the site's 404.html, as static hosts (GitHub Pages, Netlify, nginx's error_page) serve it."""
+        page = os.path.join(self.directory, '404.html')
+        if code != 404 or not os.path.isfile(page):
+            return super().send_error(code, message, explain)
+        body = open(page, 'rb').read()
+        self.send_response(404)
+        self.send_header('Content-Type', 'text/html; charset=utf-8')
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        if self.command != 'HEAD':
+            self.wfile.write(body)
+
 
 class Server:
     """Serves a folder on 127.0.0.1 (a secure context: service workers run). `stop()` closes the

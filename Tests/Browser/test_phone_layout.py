@@ -186,6 +186,19 @@ def disk_links(d):
             assert d.find_elements(By.CSS_SELECTOR, 'main h1'), '%s: not a page: %s' % (location(d), d.title)
 
 
+def code_in_small_letters(d):
+    """A code typed from a board in small letters (q/dp01) opens its page; a page that is not there
+    offers the home page in each language."""
+    d.get(server.base + 'q/dp01')
+    wait(d, 'return /heritage\\/dinh-dai-phung\\/$/.test(location.pathname) && document.readyState == "complete"', 20)
+    d.get(server.base + 'en/khong-co/')
+    wait(d, 'return document.readyState == "complete"')
+    link = d.find_element(By.CSS_SELECTOR, 'main p[lang="en"] a')
+    assert link.get_attribute('href') == server.base + 'en/', link.get_attribute('href')
+    link.click()
+    wait(d, 'return location.href == arguments[0] && document.documentElement.lang == "en"', 20, server.base + 'en/')
+
+
 def location(d):
     return d.execute_script('return location.href')
 
@@ -274,6 +287,7 @@ try:
     r.run('phone: gallery captions in English', gallery_english, phone)
     r.run('phone: gallery captions, and a tap opens the 1600-px photo (file://)', gallery, phone, 'file://' + SITE + '/')
     r.run('phone: from disk, links between pages open the pages, not a file listing', disk_links, phone)
+    r.run('phone: a code typed in small letters opens its page; the 404 page leads home in each language', code_in_small_letters, phone)
     r.run('phone: a producer shows its description (Markdown) and photo', producer, phone)
     r.run('phone: a product\'s photos are a row to swipe, its price within the first screen', product_photos_swipe, phone)
     r.run('phone, Slow 4G: the photo at the top of the home page, product index and product page is asked for first', top_photo_with_the_page, phone)

@@ -239,6 +239,28 @@ import Testing
         #expect(Tools.tree(fixture.content) == before)
     }
 
+    /// `--output` pointed at a folder of documents: refused before anything moves (a build
+    /// replaces its whole output folder); a folder that is a website, or empty, is built into.
+    @Test func outputFolderOfOtherFilesIsRefusedAndLeftAlone() throws {
+        let documents = fixture.directory.file("TaiLieu")
+        _ = try fixture.directory.write("TaiLieu/bao-cao.docx", "báo cáo")
+        for language in ["en", "vi"] {
+            let result = try fixture.dinh("build", "content", "--output", "TaiLieu", "--lang", language)
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(result.stderr.contains(language == "en" ? "holds files that are not a website (bao-cao.docx…)" : "đang chứa tệp không phải trang web (bao-cao.docx…)"),
+                    "\(result.stderr)")
+        }
+        #expect(text(Tools.tree(documents)) == ["bao-cao.docx": "báo cáo"])
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: fixture.directory.url.path)
+        #expect(!siblings.contains { $0.hasPrefix(".TaiLieu") }, "nothing put aside: \(siblings)")
+
+        _ = try fixture.directory.write("empty/.DS_Store", "")
+        #expect(try fixture.dinh("build", "content", "--output", "empty", "--quiet").status == 0)
+        #expect(try fixture.dinh("build", "content", "--output", "empty", "--quiet").status == 0, "a site is rebuilt")
+    }
+
+    private func text(_ tree: [String: Data]) -> [String: String] { tree.mapValues { String(decoding: $0, as: UTF8.self) } }
+
     @Test func initMakesABuildableFolderAndNeverOverwrites() throws {
         #expect(try fixture.dinh("init", "fresh").status == 0)
         let check = try fixture.dinh("check", "fresh")

@@ -411,6 +411,7 @@ enum Samples {
         .notAnImage,
         .outputOverwritesContent(path: "«v214»"),
         .outputIsFile(path: "«v215»"),
+        .outputHoldsOtherFiles(path: "«v215b»", example: "«v215c»"),
         .cannotCreateFolderIn(path: "«v216»", reason: "«v217»"),
         .writeOutside(path: "«v218»"),
         .cannotCreateFolder(path: "«v219»", reason: "«v220»"),

@@ -15,6 +15,7 @@ package enum SiteMessage: MessageTable {
     // The output folder
     case outputOverwritesContent(path: String)
     case outputIsFile(path: String)
+    case outputHoldsOtherFiles(path: String, example: String)
     case cannotCreateFolderIn(path: String, reason: String)
     case writeOutside(path: String)
     case cannotCreateFolder(path: String, reason: String)
