@@ -101,8 +101,8 @@ extension Loading {
     private mutating func money(_ node: YAMLNode, field: String) -> Int? {
         guard let text = reader.string(node, field: field) else { return nil }
         if let value = Int(text), value > 0, text.allSatisfy({ $0.isASCII && $0.isNumber }) { return value }
-        let digits = text.filter { $0.isASCII && $0.isNumber }
-        let message = ContentMessage.priceNotWhole(field: field, found: text, suggestion: Int(digits).flatMap { $0 > 0 ? $0 : nil })
+        // The fix is offered only where the text says one amount (`45.000đ`): `45k` or `4.5` are not guessed.
+        let message = ContentMessage.priceNotWhole(field: field, found: text, suggestion: WrittenPrice.dong(text))
         reader.diagnostics.error(node.location, message)
         return nil
     }

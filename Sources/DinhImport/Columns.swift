@@ -70,26 +70,8 @@ enum Column: String, CaseIterable, Sendable {
 
 /// Values as people type them into spreadsheets.
 enum CellValue {
-    /// `45000`, `45.000`, `45.000đ`, `45,000 VND`, `45 000 ₫`, `1.250.000 đồng`.
-    static func price(_ text: String) -> Int? {
-        var digits = text.lowercased().nfc.filter { !$0.isWhitespace }
-        // The currency as a word or sign, before or after the number.
-        for word in ["vnđ", "vnd", "đồng", "dong", "đ", "₫", "d"] {
-            if digits.hasSuffix(word) { digits.removeLast(word.count) }
-            if digits.hasPrefix(word) { digits.removeFirst(word.count) }
-        }
-        guard !digits.isEmpty else { return nil }
-        if digits.allSatisfy({ $0.isASCII && $0.isNumber }) { return Int(digits).flatMap { $0 > 0 ? $0 : nil } }
-        // Grouped thousands with one kind of separator: 45.000 or 45,000 (never a decimal: VND has none).
-        for separator in [".", ","] {
-            let groups = digits.split(separator: Character(separator), omittingEmptySubsequences: false)
-            guard groups.count > 1 else { continue }
-            guard groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-                  (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-            return Int(groups.joined()).flatMap { $0 > 0 ? $0 : nil }
-        }
-        return nil
-    }
+    /// `45000`, `45.000`, `45.000đ`, `45,000 VND`, `45 000 ₫`, `1.250.000 đồng` (`WrittenPrice`).
+    static func price(_ text: String) -> Int? { WrittenPrice.dong(text) }
 
     /// `4`, `4 sao`, `4*`, `★★★★`.
     static func stars(_ text: String) -> Int? {

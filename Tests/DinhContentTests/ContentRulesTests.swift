@@ -142,6 +142,15 @@ import Testing
         #expect(error.message.contains("write price: 45000"))
     }
 
+    /// A price that could mean two amounts gets no fix to copy: `45k` is not 45 đồng, `4.5` not 45.
+    @Test(arguments: ["45k", "4.5", "45000.5", "1e5", "-5", "45 nghìn"])
+    func priceNotGuessed(_ written: String) throws {
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "price: 45000", with: "price: \(written)"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 11)
+        #expect(error.message.contains("must be a whole number of đồng") && !error.message.contains("write price:"), "\(error.message)")
+    }
+
     @Test func duplicateCode() throws {
         try fixture.write("heritage/den-hat-mon/index.md", SiteFixture.relic)
         let error = try #require(onlyError())
