@@ -327,6 +327,12 @@ struct ImportPlanner {
                 diagnostics.warning(at(draft.row, 1), .productExists(slug: draft.slug))
                 continue
             }
+            // A product of the same name by another producer is another product: never taken over.
+            if exists, let owner = existing.productProducers[draft.slug], owner != draft.producerSlug {
+                plan.unchanged.append(SitePaths.target(SitePaths.product(draft.slug)))
+                diagnostics.error(at(draft.row, 1), .productOfOtherProducer(slug: draft.slug, owner: owner, producer: draft.producerSlug))
+                continue
+            }
             if let name = draft.newProducer, producersWritten.insert(draft.producerSlug).inserted {
                 plan.files.append(PlannedFile(path: "producers/\(draft.producerSlug).yaml", source: .text(Self.producerYAML(name)), replaces: false))
             }
@@ -335,8 +341,15 @@ struct ImportPlanner {
             let code = draft.code ?? existingCode ?? existing.lockedTargets[SitePaths.target(SitePaths.product(draft.slug))] ?? newCode()
             let folder = SitePaths.target(SitePaths.product(draft.slug))
             let indexPath = folder + "/index.md"
-            let replaces = exists && FileManager.default.fileExists(atPath: importer.contentRoot.appendingPathComponent(indexPath).path)
-            plan.files.append(PlannedFile(path: indexPath, source: .text(Self.productMarkdown(draft, code: code, languages: existing.languages)), replaces: replaces))
+            let indexURL = importer.contentRoot.appendingPathComponent(indexPath)
+            let replaces = exists && FileManager.default.fileExists(atPath: indexURL.path)
+            var markdown = Self.productMarkdown(draft, code: code, languages: existing.languages)
+            // An update changes what the sheet gives; what only the file has (photos, GTIN, the
+            // English name, the description…) stays.
+            if replaces, let previous = try? String(contentsOf: indexURL, encoding: .utf8) {
+                markdown = ProductUpdate.merged(markdown, into: previous, defaultLanguage: existing.languages.first ?? "vi")
+            }
+            plan.files.append(PlannedFile(path: indexPath, source: .text(markdown), replaces: replaces))
             for image in draft.images {
                 let path = folder + "/" + image.lastPathComponent
                 let present = FileManager.default.fileExists(atPath: importer.contentRoot.appendingPathComponent(path).path)

@@ -101,6 +101,8 @@ struct PlannedFile: Sendable {
 /// read is passed over: the import's own check reports the folder's problems after writing).
 struct ExistingContent {
     var productCodes: [String: String] = [:]
+    /// `<slug>` → the producer its page names.
+    var productProducers: [String: String] = [:]
     var usedCodes: Set<String> = []
     /// `products/<slug>` → the code the lock published for it.
     var lockedTargets: [String: String] = [:]
@@ -117,8 +119,12 @@ struct ExistingContent {
                     if section == "products" { productCodes[slug] = "" }  // a folder taken, with no page yet
                     continue
                 }
-                let code = Self.fields(ofFrontMatterIn: index)?["code"]?.scalar ?? ""
-                if section == "products" { productCodes[slug] = code }
+                let fields = Self.fields(ofFrontMatterIn: index)
+                let code = fields?["code"]?.scalar ?? ""
+                if section == "products" {
+                    productCodes[slug] = code
+                    productProducers[slug] = fields?["producer"]?.scalar
+                }
                 if !code.isEmpty { usedCodes.insert(code) }
             }
         }

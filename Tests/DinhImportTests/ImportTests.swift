@@ -94,6 +94,58 @@ import Testing
         #expect(content.producers.first { $0.slug == "ho-kinh-doanh-ba-tu" }?.kind == .household)
     }
 
+    /// `--update` changes what the sheet gives and keeps what only the page has; a product of the
+    /// same name by another producer is refused, its page untouched.
+    @Test func updateKeepsWhatTheSheetDoesNotGiveAndNeverTakesOverAnotherProducersProduct() throws {
+        let fixture = try SiteFixture()
+        try fixture.write("products/che-lam/index.md", """
+            ---
+            # Kiểm tra lại giá mỗi năm
+            code: HT42
+            name:
+              vi: Chè lam Hà Trung
+              en: Ha Trung ginger rice cake
+            producer: htx-che-lam
+            category: food
+            ocop:
+              stars: 4
+              date: 2025-06-30
+              decision: "Quyết định 104/QĐ-UBND"
+            price: 45000
+            gtin: "8936012345674"
+            images: [che-lam.jpg]
+            ---
+            Chè lam làm thủ công **mỗi sáng**.
+            """)
+        try fixture.write("products/che-lam/che-lam.jpg", data: Data([0xFF, 0xD8, 0xFF]))
+        try fixture.directory.write("list.csv", "Tên sản phẩm,Giá,Số sao OCOP,Năm công nhận,Nhóm,HTX\nChè lam,48.000,5,2026,Thực phẩm,HTX Chè lam Hà Trung\n")
+        let report = runImport(fixture, "list.csv", update: true)
+        #expect(report.succeeded && report.updated == ["products/che-lam"], "\(report.diagnostics.sorted)")
+        let product = try #require(try load(fixture).products.first { $0.slug == "che-lam" })
+        #expect(product.price == 48000 && product.ocop.stars == 5 && product.ocop.year == 2026 && product.ocop.date == nil, "the sheet's fields")
+        #expect(product.name.values == ["vi": "Chè lam", "en": "Ha Trung ginger rice cake"], "the sheet's name, the page's English one")
+        #expect(product.gtin == "8936012345674" && product.images.count == 1 && product.ocop.decision == "Quyết định 104/QĐ-UBND")
+        let page = try String(contentsOf: fixture.content.appendingPathComponent("products/che-lam/index.md"), encoding: .utf8)
+        #expect(page.hasPrefix("---\n# Kiểm tra lại giá mỗi năm\ncode: \"HT42\"\n"), "\(page)")
+        #expect(page.hasSuffix("---\nChè lam làm thủ công **mỗi sáng**."), "\(page)")
+
+        let before = Tools.tree(fixture.content)
+        try fixture.directory.write("other.csv", "Tên sản phẩm,Giá,Số sao OCOP,Năm công nhận,Nhóm,HTX\nChè lam,30000,3,2026,Thực phẩm,HTX Sen\n")
+        let other = runImport(fixture, "other.csv", update: true)
+        #expect(!other.succeeded)
+        #expect(other.diagnostics.errors.map(\.description).contains { $0.contains("products/che-lam is a product of htx-che-lam, not of htx-sen") }, "\(other.diagnostics.sorted)")
+        #expect(Tools.tree(fixture.content).filter { !$0.key.hasPrefix("producers/") } == before.filter { !$0.key.hasPrefix("producers/") })
+    }
+
+    /// A sheet's year over the page's date of that year keeps the date; another year replaces it.
+    @Test func updateKeepsARecognitionDateOfTheSheetsYear() {
+        let page = "---\nocop:\n  stars: 4\n  date: 2024-06-30\n  decision: \"104/QĐ\"\nprice: 1\n---\nText\n"
+        let sameYear = ProductUpdate.merged("---\nocop:\n  stars: 5\n  year: 2024\nprice: 2\n---\n", into: page, defaultLanguage: "vi")
+        #expect(sameYear == "---\nocop:\n  stars: 5\n  date: 2024-06-30\n  decision: \"104/QĐ\"\nprice: 2\n---\nText\n")
+        let later = ProductUpdate.merged("---\nocop:\n  stars: 5\n  year: 2026\nprice: 2\n---\nNew text\n", into: page, defaultLanguage: "vi")
+        #expect(later == "---\nocop:\n  stars: 5\n  year: 2026\n  decision: \"104/QĐ\"\nprice: 2\n---\nNew text\n")
+    }
+
     @Test func generatedCodesAvoidEveryUsedCode() throws {
         let fixture = try SiteFixture()
         try fixture.write("codes.lock", "# Dinh codes lock\nSP001 heritage/gone\nSP003 products/old\nOLD7 products/c-ba\n")

@@ -467,6 +467,7 @@ enum Samples {
         .cellMissing(header: "«v288»", column: "«v289»", example: "«v290»"),
         .englishNameNotImported,
         .productExists(slug: "«v291»"),
+        .productOfOtherProducer(slug: "«v291b»", owner: "«v291c»", producer: "«v291d»"),
         .noLettersForAddress(name: "«v292»"),
         .notAPrice(text: "«v293»"),
         .notASalePrice(text: "«v294»"),

@@ -15,6 +15,7 @@ extension ImportMessage: TranslatedTable {
         case .cellProblem(let header, let column, let problem): "column '\(header)' (\(column)): \(problem.text(in: .en))"
         case .cellMissing(let header, let column, let example): "column '\(header)' (\(column)) is empty; every product needs it, e.g. \(example)"
         case .englishNameNotImported: "the English name is not imported: the site has no 'en' among its languages in site.yaml"
+        case .productOfOtherProducer(let slug, let owner, let producer): "products/\(slug) is a product of \(owner), not of \(producer), and was not changed; if it is another product, give it a name of its own"
         case .productExists(let slug): "products/\(slug) already exists and was not changed; import with --update to replace its fields"
         case .noLettersForAddress(let name): "'\(name)' has no letters or digits to make a page address from"
         case .notAPrice(let text): "'\(text)' is not a price; write a whole number of đồng such as 45000, 45.000 or 45.000đ"

@@ -15,6 +15,7 @@ extension ImportMessage {
         case .cellProblem(let header, let column, let problem): "cột '\(header)' (\(column)): \(problem.text(in: .vi))"
         case .cellMissing(let header, let column, let example): "cột '\(header)' (\(column)) đang trống; sản phẩm nào cũng cần cột này, ví dụ \(example)"
         case .englishNameNotImported: "tên tiếng Anh không được nhập: site.yaml chưa có 'en' trong danh sách ngôn ngữ"
+        case .productOfOtherProducer(let slug, let owner, let producer): "products/\(slug) là sản phẩm của \(owner), không phải của \(producer), nên không bị thay đổi; nếu đây là sản phẩm khác, hãy đặt cho nó một tên riêng"
         case .productExists(let slug): "products/\(slug) đã có nên được giữ nguyên; hãy nhập với --update nếu muốn thay các trường"
         case .noLettersForAddress(let name): "'\(name)' không có chữ cái hay chữ số nào để làm địa chỉ trang"
         case .notAPrice(let text): "'\(text)' không phải giá; hãy viết số đồng nguyên như 45000, 45.000 hoặc 45.000đ"
