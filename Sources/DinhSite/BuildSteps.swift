@@ -111,7 +111,7 @@ struct FeedsStep: BuildStep {
         try output.write("sitemap.xml", Sitemap.xml(pages: context.pages, site: content.site))
         try output.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(content.site.baseURL)sitemap.xml\n")
         for asset in theme.assets where asset.name != ServiceWorker.asset { try output.write("assets/\(asset.name)", asset.data) }
-        if let worker = ServiceWorker.script(theme: theme, version: output.fingerprint) { try output.write(ServiceWorker.path, worker) }
+        if let worker = ServiceWorker.script(theme: theme, version: output.fingerprint, site: content.site) { try output.write(ServiceWorker.path, worker) }
     }
 }
 

@@ -149,6 +149,21 @@ def offline_large_photo(d):
     assert width and width < 1600, 'a kept smaller size: %s' % width
 
 
+def offline_page_not_kept(d):
+    """A page never opened, without network: the site says so in the page's language (not the browser's
+    "site can't be reached") and links the pages kept, which open."""
+    for page, title in (('products/', 'Không có mạng'), ('en/products/', 'No network')):
+        d.get(server.base + page)
+        h1 = wait(d, 'var h = document.querySelector("h1"); return h && h.textContent;', 20)
+        assert h1 == title, (page, h1)
+    assert d.execute_script('return document.documentElement.lang') == 'en'
+    links = d.execute_script('return [].map.call(document.querySelectorAll(".offline-pages a"), a => [a.textContent, a.href])')
+    assert ['Đình Đại Phùng', server.base + PAGE] in links, links
+    assert not any('/q/' in href.lower() for _, href in links), links
+    d.find_element(By.CSS_SELECTOR, '.offline-pages a[href="%s"]' % (server.base + PAGE)).click()
+    wait(d, 'var h = document.querySelector("h1"); return h && h.textContent == "Đình Đại Phùng";', 20)
+
+
 def save_sharper(d):
     d.get(server.base + PAGE)
     wait(d, 'return document.documentElement.getAttribute("data-dinh-offline") == "ready"', 60)
@@ -206,6 +221,7 @@ try:
     r.run('offline: narration audio, its captions and the scene audio load', offline_audio, phone)
     r.run('offline: the photos load', offline_photos, phone)
     r.run('offline: a gallery photo tapped opens, from a smaller size kept', offline_large_photo, phone)
+    r.run('offline: a page never opened says there is no network, in its language, and links the pages kept', offline_page_not_kept, phone)
     server = Server(SITE, port)
     r.run('"save for offline" keeps the sharpest level of every scene and the large photos', save_sharper, phone)
 finally:

@@ -4,6 +4,8 @@
 // network fails. The build writes its version below: a new build installs a new worker, which
 // fetches again what the old one kept (unchanged files come back as "not modified") and drops the old files.
 var CACHE = "dinh-" + "DINH_VERSION", FACES = "frbldu";
+// Per language (the default first): its pages' folder and what to say offline (written by the build).
+var OFFLINE = DINH_OFFLINE;
 
 self.addEventListener("install", function (e) {
   e.waitUntil(caches.keys().then(function (keys) {
@@ -110,8 +112,35 @@ function page(req) {
     var timer = setTimeout(function () { kept().then(function (r) { if (r) resolve(r); }); }, 4000);
     net.then(function (r) { clearTimeout(timer); resolve(r); }, function () {
       clearTimeout(timer);
-      kept().then(function (r) { resolve(r || Response.error()); });
+      kept().then(function (r) { resolve(r || offline(req)); });
     });
+  });
+}
+
+// A page not kept, without network: says so in the page's language, with a link to each page kept
+// (named by its heading), instead of the browser's "site can't be reached".
+function offline(req) {
+  var root = self.registration.scope, path = req.url.slice(root.length);
+  var t = OFFLINE.filter(function (l) { return l.prefix && path.indexOf(l.prefix) === 0; })[0] || OFFLINE[0];
+  if (!t || !/\/(index\.html)?([?#].*)?$/.test(req.url)) return Response.error();
+  return caches.open(CACHE).then(function (c) {
+    return c.keys().then(function (reqs) {
+      return Promise.all(reqs.filter(function (r) {
+        var p = new URL(r.url).pathname;
+        return /\/(index\.html)?$/.test(p) && !/\/q\//i.test(p);  // pages, not the codes' landings
+      }).map(function (r) {
+        return c.match(r).then(function (x) { return x.text(); }).then(function (h) {
+          var m = /<h1[^>]*>([^<]*)</.exec(h) || /<title>([^<]*)/.exec(h);
+          return '<li><a href="' + r.url + '">' + (m ? m[1] : r.url) + "</a></li>";
+        });
+      }));
+    });
+  }).then(function (items) {
+    return new Response('<!DOCTYPE html><html lang="' + t.lang + '"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+      "<title>" + t.no_network + '</title><link rel="stylesheet" href="' + root + 'assets/style.css"></head><body><main id="main"><h1>' + t.no_network +
+      "</h1><p>" + (items.length ? t.no_network_kept : t.no_network_none) + '</p><ul class="offline-pages">' + items.join("") +
+      '</ul><p><a class="button" href="">' + t.try_again + "</a></p></main></body></html>",
+      { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
   });
 }
 
