@@ -54,9 +54,11 @@ public enum WebVTT {
         }
         var cues: [Cue] = [], problems: [Problem] = []
         var index = 1
+        // A cue's text ends at a blank line, or (as browsers read it) at a line with `-->`: the next
+        // cue's timing, written without the blank line before it.
         func words() -> [Substring] {
             var words: [Substring] = []
-            while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
+            while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty, !lines[index].contains("-->") {
                 words.append(lines[index])
                 index += 1
             }

@@ -29,4 +29,12 @@ import Testing
         let noted = WebVTT.parse("WEBVTT\n\nNOTE\n10:30 chuông đình đổ\n\nNOTE 10:45 trống\n\n00:00:01.000 --> 00:00:02.000\nChào\n")
         #expect(noted.problems.isEmpty && noted.cues.map(\.text) == ["Chào"], "a NOTE's lines are not timings: \(noted)")
     }
+
+    /// A cue written right under the previous one, without the blank line: a cue of its own, as a
+    /// browser reads it (the transcript showed its timing line as words).
+    @Test func aTimingWithoutABlankLineBeforeItStartsACue() {
+        let (cues, problems) = WebVTT.parse("WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nKính chào quý khách.\n00:00:04.000 --> 00:00:09.000\nĐình được dựng vào thế kỷ XVII.\n")
+        #expect(problems.isEmpty)
+        #expect(cues == [WebVTT.Cue(start: 0, end: 4, text: "Kính chào quý khách."), WebVTT.Cue(start: 4, end: 9, text: "Đình được dựng vào thế kỷ XVII.")])
+    }
 }
