@@ -1,3 +1,4 @@
+import DinhCore
 import DinhImaging
 import Foundation
 
@@ -93,8 +94,8 @@ package struct PanoramaTiler: Sendable {
     }
 }
 
-/// Why a panorama cannot be tiled.
-package struct PanoramaError: Error, Sendable, Hashable, CustomStringConvertible {
+/// Why a panorama cannot be tiled, in either language.
+package struct PanoramaError: Error, Sendable, Hashable, CustomStringConvertible, MessageError, TranslatedTable {
     enum Kind: Sendable, Hashable {
         case notEquirectangular(width: Int, height: Int)
         case tooSmall(width: Int, height: Int)
@@ -104,14 +105,22 @@ package struct PanoramaError: Error, Sendable, Hashable, CustomStringConvertible
     let kind: Kind
     init(_ kind: Kind) { self.kind = kind }
 
-    package var description: String {
+    package var text: Message { Message(self) }
+    package var description: String { english }
+
+    package var english: String {
         switch kind {
-        case .notEquirectangular(let w, let h):
-            return "panorama is \(w)×\(h); an equirectangular panorama is twice as wide as it is high"
-        case .tooSmall(let w, let h):
-            return "panorama is only \(w)×\(h); it needs at least 128×64 pixels"
-        case .unsupportedChannels(let n):
-            return "panorama has \(n) channels; expected RGB or RGBA"
+        case .notEquirectangular(let w, let h): "the photo is \(w)×\(h) pixels; a 360° panorama (equirectangular) is exactly twice as wide as it is high, such as 8192×4096"
+        case .tooSmall(let w, let h): "the photo is only \(w)×\(h) pixels; a 360° panorama needs at least 128×64"
+        case .unsupportedChannels(let n): "the photo has \(n) colour channels; save it as an ordinary colour JPEG"
+        }
+    }
+
+    package var vietnamese: String {
+        switch kind {
+        case .notEquirectangular(let w, let h): "ảnh có kích thước \(w)×\(h) điểm ảnh; ảnh 360° (equirectangular) phải có chiều rộng đúng gấp đôi chiều cao, ví dụ 8192×4096"
+        case .tooSmall(let w, let h): "ảnh chỉ có \(w)×\(h) điểm ảnh; ảnh 360° cần ít nhất 128×64"
+        case .unsupportedChannels(let n): "ảnh có \(n) kênh màu; hãy lưu lại thành ảnh JPEG màu thông thường"
         }
     }
 }

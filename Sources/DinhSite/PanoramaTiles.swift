@@ -142,7 +142,7 @@ struct PanoramaTiles: Sendable {
     static func isBlurred(width: Int) -> Bool { width < 2048 }
 
     private static func reason(_ error: any Error) -> Message {
-        if let error = error as? ImageError { return error.text }
+        if let error = error as? any MessageError { return error.text }
         return Message(verbatim: ErrorText.describe(error))
     }
 }

@@ -26,7 +26,10 @@ import Testing
         let result = try check()
         #expect(result.status == 1)
         #expect(result.stderr.contains("index.md:14:"), "\(result.stderr)")
-        #expect(result.stderr.contains("3000×2000; an equirectangular panorama is twice as wide as it is high"), "\(result.stderr)")
+        #expect(result.stderr.contains("the photo is 3000×2000 pixels; a 360° panorama (equirectangular) is exactly twice as wide as it is high"), "\(result.stderr)")
+        let vietnamese = try fixture.dinh("check", "content", "--lang", "vi")
+        #expect(vietnamese.stderr.contains("không dùng được làm ảnh 360°: ảnh có kích thước 3000×2000 điểm ảnh; ảnh 360° (equirectangular) phải có chiều rộng đúng gấp đôi chiều cao"),
+                "the whole message in Vietnamese: \(vietnamese.stderr)")
     }
 
     @Test func panoramaTooSmallToBeUseful() throws {
