@@ -360,6 +360,12 @@ struct Loading {
                     reader.diagnostics.error(item.location, .notLanguageCode(code: code))
                     return nil
                 }
+                // `vn` is Viet Nam's country code. The error is this one line; the rest is read with
+                // the language meant, so that every text's `vi:` is not reported as unknown too.
+                if let meant = ContentLoader.mistakenLanguageCodes[code] {
+                    reader.diagnostics.error(item.location, .languageCodeMistaken(code: code, meant: meant))
+                    return meant
+                }
                 return code
             }
             if Set(codes).count != codes.count { reader.diagnostics.error(node.location, .languageTwice) }
@@ -440,4 +446,9 @@ struct Loading {
         }
         // Moved and retired codes are checked against codes.lock by the build (DinhQR.CodesLock).
     }
+}
+
+extension ContentLoader {
+    /// Codes people write for a language that are a country's or a longer form: what they mean.
+    static let mistakenLanguageCodes = ["vn": "vi", "eng": "en", "us": "en", "uk": "en", "gb": "en", "cn": "zh", "kr": "ko", "jp": "ja", "vie": "vi"]
 }

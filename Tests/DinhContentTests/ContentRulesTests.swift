@@ -151,6 +151,14 @@ import Testing
         #expect(error.message.contains("must be a whole number of đồng") && !error.message.contains("write price:"), "\(error.message)")
     }
 
+    /// `languages: [vn, en]` (Viet Nam's country code): one error at that line, not one for every text's `vi:`.
+    @Test func countryCodeForALanguageIsOneError() throws {
+        try fixture.write("site.yaml", "title: Thử\nbase_url: https://x.vn/\nlanguages: [vn, en]\n")
+        let error = try #require(onlyError())
+        #expect(error.location.path == "content/site.yaml" && error.location.line == 3, "\(error.location)")
+        #expect(error.message.contains("'vn' is not the code of a language") && error.message.contains("write 'vi'"), "\(error.message)")
+    }
+
     @Test func duplicateCode() throws {
         try fixture.write("heritage/den-hat-mon/index.md", SiteFixture.relic)
         let error = try #require(onlyError())

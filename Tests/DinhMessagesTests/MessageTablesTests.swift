@@ -262,6 +262,7 @@ enum Samples {
         .translationIgnored(language: "«v78»", languages: ["«v79a»", "«v79b»"]),
         .noSiteFile,
         .notLanguageCode(code: "«v80»"),
+        .languageCodeMistaken(code: "«v80b»", meant: "«v80c»"),
         .languageTwice,
         .baseURLQuery,
         .currencyCode,

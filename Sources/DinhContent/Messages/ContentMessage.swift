@@ -68,6 +68,7 @@ package enum ContentMessage: MessageTable {
     case translationIgnored(language: String, languages: [String])
     case noSiteFile
     case notLanguageCode(code: String)
+    case languageCodeMistaken(code: String, meant: String)
     case languageTwice
     case baseURLQuery
     case currencyCode
