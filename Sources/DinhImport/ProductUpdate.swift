@@ -1,70 +1,93 @@
+import DinhContent
+
 /// `dinh import --update` on a product that has a page already: the sheet's fields replace the
-/// page's, and what only the page has stays (photos, GTIN, the English name, the OCOP decision,
-/// the description…). Works on the text, block by block, so the officer's own lines, comments and
-/// layout of the fields the sheet does not give are kept as written.
+/// page's, a column the sheet has but left empty clears its field, and what only the page has
+/// stays (photos, GTIN, the English name, the OCOP decision, the description…). Works on the
+/// text, field by field, so the officer's comments and the fields the sheet does not give are
+/// kept as written.
 enum ProductUpdate {
-    /// The page `fresh` (made from the sheet) merged into `previous` (the file it replaces).
-    static func merged(_ fresh: String, into previous: String, defaultLanguage: String) -> String {
-        guard let new = Page(fresh), let old = Page(previous) else { return fresh }
+    /// The page `fresh` (made from the sheet) merged into `previous` (the file it replaces), without
+    /// the fields in `cleared`; nil when `previous` has no front matter to merge into.
+    static func merged(_ fresh: String, into previous: String, cleared: Set<String> = [], defaultLanguage: String) -> String? {
+        guard let new = Page(fresh), let old = Page(previous) else { return nil }
         var blocks = new.blocks
-        for block in old.blocks {
+        for block in old.blocks where !cleared.contains(block.key) {
             if let index = blocks.firstIndex(where: { $0.key == block.key }) {
                 blocks[index] = merge(blocks[index], over: block, defaultLanguage: defaultLanguage)
-            } else if block.key.isEmpty {
-                blocks.insert(block, at: 0)  // comments above the first field
             } else {
                 blocks.append(block)
             }
         }
         let body = new.body.allSatisfy(\.isWhitespace) ? old.body : new.body
-        return (["---"] + blocks.flatMap(\.lines) + ["---"]).joined(separator: "\n") + "\n" + body
+        return (["---"] + blocks.flatMap { $0.leading + $0.lines } + old.trailing + ["---"]).joined(separator: "\n") + "\n" + body
     }
 
-    /// A field of the sheet over the page's: a whole new value, except for the sub-fields of
-    /// `name:` and `ocop:` the sheet does not give (`name.en`, `ocop.decision`).
+    /// A field of the sheet over the page's: a whole new value (after the page's comments above
+    /// it), except for the sub-fields of `name:` and `ocop:` the sheet does not give (`name.en`,
+    /// `ocop.decision`).
     private static func merge(_ new: Block, over old: Block, defaultLanguage: String) -> Block {
-        guard var oldEntries = old.entries else { return new }
+        var result = new
+        result.leading = old.leading
+        guard var oldEntries = old.entries else { return result }
         var newEntries: [Block]
         if let entries = new.entries {
             newEntries = entries
         } else if new.key == "name", let value = new.scalarValue {
             newEntries = [Block(key: defaultLanguage, lines: ["  \(defaultLanguage): \(value)"])]  // one name given: the default language's
         } else {
-            return new
+            return result
         }
         if new.key == "ocop" {
             // A sheet's year over the page's date of that year: the date says more.
             if let year = newEntries.firstIndex(where: { $0.key == "year" }), !newEntries.contains(where: { $0.key == "date" }),
                let value = newEntries[year].scalarValue, let date = oldEntries.first(where: { $0.key == "date" }),
-               date.scalarValue?.hasPrefix(value + "-") == true {
+               date.scalarValue?.trimmingCharacters(in: ["\"", "'"]).hasPrefix(value + "-") == true {
                 newEntries[year] = date
             }
             // The recognition date or year: one replaces the other.
             if newEntries.contains(where: { ["date", "year"].contains($0.key) }) { oldEntries.removeAll { ["date", "year"].contains($0.key) } }
         }
         for entry in oldEntries where !newEntries.contains(where: { $0.key == entry.key }) { newEntries.append(entry) }
-        return Block(key: new.key, lines: ["\(new.key):"] + newEntries.flatMap(\.lines))
+        result.lines = ["\(new.key):"] + newEntries.flatMap { $0.leading + $0.lines }
+        return result
     }
 
-    /// A field and the lines that belong to it (indented ones, comments, blank lines).
+    /// A field: the comments and blank lines above it, its line and the lines below that belong to it.
     struct Block {
         var key: String
+        var leading: [String] = []
         var lines: [String]
 
         /// The value written on the field's own line, if any.
         var scalarValue: String? {
-            guard let first = lines.first, let colon = first.firstIndex(of: ":") else { return nil }
+            guard let first = lines.first, let colon = Self.colon(in: first) else { return nil }
             let value = first[first.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             return value.isEmpty || value.hasPrefix("#") ? nil : value
         }
 
-        /// The sub-fields of a field written as a mapping over the lines below it, or nil.
+        /// The sub-fields of a mapping, as two-space-indented fields: written over the lines below
+        /// the field, or in braces on its line (`name: {vi: Chè lam, en: Rice cake}`); nil for another value.
         var entries: [Block]? {
-            guard scalarValue == nil, lines.count > 1 else { return nil }
+            if let value = scalarValue {
+                guard value.hasPrefix("{"), case .success(let node?) = YAMLReader.parse("value: " + value, path: ""),
+                      case .mapping(let top) = node.kind, case .mapping(let entries)? = top.first?.value.kind else { return nil }
+                var blocks: [Block] = []
+                for entry in entries {
+                    guard let text = entry.value.scalar else { return nil }
+                    blocks.append(Block(key: entry.key, lines: ["  \(entry.key): \(YAMLText.quoted(text))"]))
+                }
+                return blocks
+            }
             let inner = Array(lines.dropFirst())
             guard let indent = inner.first(where: { !Self.isLoose($0) }).map({ $0.prefix(while: { $0 == " " }).count }), indent > 0 else { return nil }
-            let blocks = Self.blocks(inner, indent: indent)
-            return blocks.allSatisfy({ !$0.key.hasPrefix("-") }) ? blocks : nil
+            let (blocks, trailing) = Self.blocks(inner, indent: indent)
+            guard trailing.isEmpty || !blocks.isEmpty, blocks.allSatisfy({ $0.key != "-" }) else { return nil }
+            // Written again at two spaces, as the sheet's own sub-fields are.
+            let shift = String(repeating: " ", count: indent)
+            func reindented(_ line: String) -> String { line.hasPrefix(shift) ? "  " + line.dropFirst(indent) : line }
+            var result = blocks.map { Block(key: $0.key, leading: $0.leading.map(reindented), lines: $0.lines.map(reindented)) }
+            if !trailing.isEmpty { result[result.count - 1].lines += trailing }
+            return result
         }
 
         static func isLoose(_ line: String) -> Bool {
@@ -72,35 +95,57 @@ enum ProductUpdate {
             return trimmed.isEmpty || trimmed.hasPrefix("#")
         }
 
-        /// Lines cut where a field starts at `indent` spaces.
-        static func blocks(_ lines: [String], indent: Int) -> [Block] {
+        /// The colon after a field's name (which may be quoted).
+        static func colon(in line: String) -> String.Index? {
+            let trimmed = line.drop(while: { $0 == " " })
+            if let quote = trimmed.first, quote == "\"" || quote == "'" {
+                guard let close = trimmed.dropFirst().firstIndex(of: quote) else { return nil }
+                return trimmed[close...].firstIndex(of: ":")
+            }
+            return trimmed.firstIndex(of: ":")
+        }
+
+        /// Lines cut where a field starts at `indent` spaces; comments and blank lines go with the
+        /// field below them. Returns the fields and the loose lines after the last.
+        static func blocks(_ lines: [String], indent: Int) -> (blocks: [Block], trailing: [String]) {
             var blocks: [Block] = []
+            var loose: [String] = []
             for line in lines {
                 let spaces = line.prefix(while: { $0 == " " }).count
-                if spaces == indent, !isLoose(line) {
-                    let text = line.dropFirst(indent)
-                    let key = text.hasPrefix("-") ? "-" : String(text.prefix(while: { $0 != ":" })).trimmingCharacters(in: .whitespaces)
-                    blocks.append(Block(key: key, lines: [line]))
+                if isLoose(line) {
+                    loose.append(line)
+                } else if spaces == indent {
+                    let text = String(line.dropFirst(indent))
+                    let key = text.hasPrefix("-") ? "-" : colon(in: text).map {
+                        String(text[..<$0]).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\"", "'"])
+                    } ?? text
+                    blocks.append(Block(key: key, leading: loose, lines: [line]))
+                    loose = []
                 } else if blocks.isEmpty {
-                    blocks.append(Block(key: "", lines: [line]))
+                    loose.append(line)
                 } else {
-                    blocks[blocks.count - 1].lines.append(line)
+                    blocks[blocks.count - 1].lines += loose + [line]
+                    loose = []
                 }
             }
-            return blocks
+            return (blocks, loose)
         }
     }
 
     /// A Markdown page: its front matter's fields and the text after it.
     struct Page {
         var blocks: [Block]
+        var trailing: [String]
         var body: String
 
         init?(_ text: String) {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-            guard lines.first?.trimmingCharacters(in: .whitespaces).hasSuffix("---") == true,
+            // "\r\n" is one Character in Swift: split on Unicode scalars, so CRLF pages read as LF ones.
+            var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { String(String.UnicodeScalarView($0.last == "\r" ? $0.dropLast() : $0)) }
+            if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0].removeFirst() }
+            guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
                   let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else { return nil }
-            blocks = Block.blocks(Array(lines[1..<end]), indent: 0)
+            (blocks, trailing) = Block.blocks(Array(lines[1..<end]), indent: 0)
             body = lines[(end + 1)...].joined(separator: "\n")
         }
     }

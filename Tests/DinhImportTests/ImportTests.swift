@@ -146,6 +146,18 @@ import Testing
         #expect(later == "---\nocop:\n  stars: 5\n  year: 2026\n  decision: \"104/QĐ\"\nprice: 2\n---\nNew text\n")
     }
 
+    /// Pages as officers write them: CRLF and a BOM, comments between fields, braces, quoted keys,
+    /// four-space indentation; an emptied column clears its field.
+    @Test func updateMergesPagesAsOfficersWriteThem() throws {
+        let fresh = "---\ncode: \"HT42\"\nname: \"Chè lam\"\nocop:\n  stars: 5\n  year: 2026\nprice: 48000\n---\n"
+        let page = "\u{FEFF}---\r\ncode: HT42\r\nname: {vi: Chè lam cũ, en: Rice cake}\r\n# giá năm 2025\r\n\"price\": 45000\r\nocop:\r\n    stars: 4\r\n    # số quyết định\r\n    decision: 104/QĐ\r\n"
+            + "sale_price: 40000\r\n# ảnh chụp 2024\r\nimages: [a.jpg]\r\n---\r\nMô tả.\r\n"
+        let merged = try #require(ProductUpdate.merged(fresh, into: page, cleared: ["sale_price"], defaultLanguage: "vi"))
+        #expect(merged == "---\ncode: \"HT42\"\nname:\n  vi: \"Chè lam\"\n  en: \"Rice cake\"\nocop:\n  stars: 5\n  year: 2026\n  # số quyết định\n  decision: 104/QĐ\n"
+                + "# giá năm 2025\nprice: 48000\n# ảnh chụp 2024\nimages: [a.jpg]\n---\nMô tả.\n", "\(merged)")
+        #expect(ProductUpdate.merged(fresh, into: "no front matter\n", defaultLanguage: "vi") == nil)
+    }
+
     @Test func generatedCodesAvoidEveryUsedCode() throws {
         let fixture = try SiteFixture()
         try fixture.write("codes.lock", "# Dinh codes lock\nSP001 heritage/gone\nSP003 products/old\nOLD7 products/c-ba\n")

@@ -468,6 +468,7 @@ enum Samples {
         .cellMissing(header: "«v288»", column: "«v289»", example: "«v290»"),
         .englishNameNotImported,
         .productExists(slug: "«v291»"),
+        .productPageUnreadable(path: "«v291e»"),
         .productOfOtherProducer(slug: "«v291b»", owner: "«v291c»", producer: "«v291d»"),
         .noLettersForAddress(name: "«v292»"),
         .notAPrice(text: "«v293»"),

@@ -16,6 +16,7 @@ package enum ImportMessage: MessageTable {
     case cellMissing(header: String, column: String, example: String)
     case englishNameNotImported
     case productExists(slug: String)
+    case productPageUnreadable(path: String)
     case productOfOtherProducer(slug: String, owner: String, producer: String)
     // What is wrong in a cell (said after "column 'Giá' (C): ")
     case noLettersForAddress(name: String)
