@@ -450,5 +450,6 @@ struct Loading {
 
 extension ContentLoader {
     /// Codes people write for a language that are a country's or a longer form: what they mean.
-    static let mistakenLanguageCodes = ["vn": "vi", "eng": "en", "us": "en", "uk": "en", "gb": "en", "cn": "zh", "kr": "ko", "jp": "ja", "vie": "vi"]
+    /// (`uk` is Ukrainian's own code, so is not among them.)
+    static let mistakenLanguageCodes = ["vn": "vi", "vie": "vi", "eng": "en", "us": "en", "gb": "en", "cn": "zh", "jp": "ja"]
 }

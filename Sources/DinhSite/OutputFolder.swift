@@ -71,12 +71,12 @@ struct OutputFolder: Sendable {
 
     /// A file of a folder that is not a website, or nil: a build replaces the whole target, and
     /// an officer who points `--output` at a folder of documents must not lose them. A folder with
-    /// an `index.html` at its top is a site (Dinh's, or another tool's being replaced); the files
-    /// a desktop leaves behind do not count.
+    /// an `index.html` at its top is a site (Dinh's, or another tool's being replaced), one with
+    /// only `qr/` holds what `dinh qr` wrote; the files a desktop leaves behind do not count.
     private static func strangerFile(in target: URL) -> String? {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? [])
             .filter { ![".DS_Store", "Thumbs.db", "desktop.ini"].contains($0) }
-        return names.contains("index.html") ? nil : names.sorted().first
+        return names.contains("index.html") || names == ["qr"] ? nil : names.sorted().first
     }
 
     /// Folders left by interrupted builds.

@@ -156,10 +156,12 @@ def offline_page_not_kept(d):
         d.get(server.base + page)
         h1 = wait(d, 'var h = document.querySelector("h1"); return h && h.textContent;', 20)
         assert h1 == title, (page, h1)
+        links = d.execute_script('return [].map.call(document.querySelectorAll(".offline-pages a"), a => [a.textContent, a.href])')
+        # The pages kept in that language: the relic (opened in Vietnamese only), once, without the codes' landings.
+        assert links == ([['Đình Đại Phùng', server.base + PAGE]] if page == 'products/' else []), (page, links)
     assert d.execute_script('return document.documentElement.lang') == 'en'
-    links = d.execute_script('return [].map.call(document.querySelectorAll(".offline-pages a"), a => [a.textContent, a.href])')
-    assert ['Đình Đại Phùng', server.base + PAGE] in links, links
-    assert not any('/q/' in href.lower() for _, href in links), links
+    d.get(server.base + 'products/')
+    wait(d, 'var h = document.querySelector("h1"); return h && h.textContent == "Không có mạng";', 20)
     d.find_element(By.CSS_SELECTOR, '.offline-pages a[href="%s"]' % (server.base + PAGE)).click()
     wait(d, 'var h = document.querySelector("h1"); return h && h.textContent == "Đình Đại Phùng";', 20)
 

@@ -247,13 +247,16 @@ import Testing
         for language in ["en", "vi"] {
             let result = try fixture.dinh("build", "content", "--output", "TaiLieu", "--lang", language)
             #expect(result.status == 1, "\(result.stderr)")
-            #expect(result.stderr.contains(language == "en" ? "holds files that are not a website (bao-cao.docx…)" : "đang chứa tệp không phải trang web (bao-cao.docx…)"),
+            #expect(result.stderr.contains(language == "en" ? "holds files or folders that are not a website (such as bao-cao.docx)" : "đang chứa tệp hoặc thư mục không phải trang web (ví dụ bao-cao.docx)"),
                     "\(result.stderr)")
         }
         #expect(text(Tools.tree(documents)) == ["bao-cao.docx": "báo cáo"])
         let siblings = try FileManager.default.contentsOfDirectory(atPath: fixture.directory.url.path)
         #expect(!siblings.contains { $0.hasPrefix(".TaiLieu") }, "nothing put aside: \(siblings)")
 
+        // What `dinh qr` wrote is built over.
+        #expect(try fixture.dinh("qr", "content", "--output", "printed").status == 0)
+        #expect(try fixture.dinh("build", "content", "--output", "printed", "--quiet").status == 0)
         _ = try fixture.directory.write("empty/.DS_Store", "")
         #expect(try fixture.dinh("build", "content", "--output", "empty", "--quiet").status == 0)
         #expect(try fixture.dinh("build", "content", "--output", "empty", "--quiet").status == 0, "a site is rebuilt")

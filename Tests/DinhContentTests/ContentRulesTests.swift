@@ -156,7 +156,7 @@ import Testing
         try fixture.write("site.yaml", "title: Thử\nbase_url: https://x.vn/\nlanguages: [vn, en]\n")
         let error = try #require(onlyError())
         #expect(error.location.path == "content/site.yaml" && error.location.line == 3, "\(error.location)")
-        #expect(error.message.contains("'vn' is not the code of a language") && error.message.contains("write 'vi'"), "\(error.message)")
+        #expect(error.message.contains("'vn' is not the two-letter code of a language") && error.message.contains("write 'vi'"), "\(error.message)")
     }
 
     @Test func duplicateCode() throws {

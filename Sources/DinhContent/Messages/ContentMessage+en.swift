@@ -84,7 +84,7 @@ extension ContentMessage: TranslatedTable {
         case .translationIgnored(let language, let languages):
             "this translation is ignored: '\(language)' is not among the languages in site.yaml (\(languages.joined(separator: ", ")))"
         case .noSiteFile: "site.yaml is missing: every content folder needs one (title, base_url, languages); `dinh init` writes an example"
-        case .languageCodeMistaken(let code, let meant): "'\(code)' is not the code of a language (vn, us, cn… are countries); write '\(meant)'"
+        case .languageCodeMistaken(let code, let meant): "'\(code)' is not the two-letter code of a language (vn, us, cn… are countries' codes); write '\(meant)'"
         case .notLanguageCode(let code): "'\(code)' is not a language code; use two lowercase letters such as vi or en"
         case .languageTwice: "a language is listed twice in 'languages'"
         case .baseURLQuery: "'base_url' must not contain ? or #"

@@ -84,7 +84,7 @@ extension ContentMessage {
         case .translationIgnored(let language, let languages):
             "bản dịch này bị bỏ qua: '\(language)' không có trong danh sách ngôn ngữ của site.yaml (\(languages.joined(separator: ", ")))"
         case .noSiteFile: "thiếu tệp site.yaml: thư mục nội dung nào cũng cần tệp này (title, base_url, languages); `dinh init` sẽ viết một tệp mẫu"
-        case .languageCodeMistaken(let code, let meant): "'\(code)' không phải mã ngôn ngữ (vn, us, cn… là mã quốc gia); hãy viết '\(meant)'"
+        case .languageCodeMistaken(let code, let meant): "'\(code)' không phải mã ngôn ngữ hai chữ cái (vn, us, cn… là mã quốc gia); hãy viết '\(meant)'"
         case .notLanguageCode(let code): "'\(code)' không phải mã ngôn ngữ; hãy dùng hai chữ cái thường như vi hoặc en"
         case .languageTwice: "một ngôn ngữ được ghi hai lần trong 'languages'"
         case .baseURLQuery: "'base_url' không được chứa dấu ? hoặc #"

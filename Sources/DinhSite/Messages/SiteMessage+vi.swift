@@ -13,7 +13,7 @@ extension SiteMessage {
         case .photoUnusable(let path, let reason): "'\(path)' không dùng được: \(reason.text(in: .vi))"
         case .notAnImage: "không đọc được tệp này như một ảnh"
         case .outputOverwritesContent(let path): "thư mục kết quả \(path) sẽ ghi đè lên nội dung hoặc một thư mục hệ thống; hãy chọn thư mục --output khác"
-        case .outputHoldsOtherFiles(let path, let example): "thư mục \(path) đang chứa tệp không phải trang web (\(example)…): dựng trang sẽ thay cả thư mục nên các tệp đó sẽ mất; hãy chọn thư mục --output trống hoặc mới, hoặc chuyển các tệp đó đi nơi khác trước"
+        case .outputHoldsOtherFiles(let path, let example): "thư mục \(path) đang chứa tệp hoặc thư mục không phải trang web (ví dụ \(example)): dựng trang sẽ thay cả thư mục nên chúng sẽ mất; hãy chọn thư mục --output trống hoặc mới, hoặc chuyển các tệp đó đi nơi khác trước"
         case .outputIsFile(let path): "\(path) là một tệp, không phải thư mục; hãy chọn thư mục --output khác"
         case .cannotCreateFolderIn(let path, let reason): "không tạo được thư mục trong \(path): \(reason)"
         case .writeOutside(let path): "không ghi \(path) vì nằm ngoài thư mục kết quả"

@@ -118,24 +118,28 @@ function page(req) {
 }
 
 // A page not kept, without network: says so in the page's language, with a link to each page kept
-// (named by its heading), instead of the browser's "site can't be reached".
+// in that language (named by its heading; not the search page nor the codes' landings), instead of
+// the browser's "site can't be reached".
 function offline(req) {
-  var root = self.registration.scope, path = req.url.slice(root.length);
+  var root = self.registration.scope, path = req.url.slice(root.length), seen = {};
   var t = OFFLINE.filter(function (l) { return l.prefix && path.indexOf(l.prefix) === 0; })[0] || OFFLINE[0];
   if (!t || !/\/(index\.html)?([?#].*)?$/.test(req.url)) return Response.error();
+  var others = OFFLINE.filter(function (l) { return l !== t && l.prefix; }).map(function (l) { return l.prefix; });
   return caches.open(CACHE).then(function (c) {
     return c.keys().then(function (reqs) {
-      return Promise.all(reqs.filter(function (r) {
-        var p = new URL(r.url).pathname;
-        return /\/(index\.html)?$/.test(p) && !/\/q\//i.test(p);  // pages, not the codes' landings
-      }).map(function (r) {
+      return Promise.all(reqs.map(function (r) {
+        var u = r.url.replace(/[?#].*/, "").replace(/index\.html$/, ""), p = u.slice(root.length);
+        if (seen[u] || u.indexOf(root) || !/(^|\/)$/.test(p) || p.indexOf(t.prefix) || /^(q|search)\//i.test(p.slice(t.prefix.length))
+            || others.some(function (o) { return p.indexOf(o) === 0; })) return "";
+        seen[u] = 1;
         return c.match(r).then(function (x) { return x.text(); }).then(function (h) {
           var m = /<h1[^>]*>([^<]*)</.exec(h) || /<title>([^<]*)/.exec(h);
-          return '<li><a href="' + r.url + '">' + (m ? m[1] : r.url) + "</a></li>";
-        });
+          return '<li><a href="' + u + '">' + (m ? m[1] : u) + "</a></li>";
+        }, function () { return ""; });
       }));
     });
   }).then(function (items) {
+    items = items.filter(Boolean);
     return new Response('<!DOCTYPE html><html lang="' + t.lang + '"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
       "<title>" + t.no_network + '</title><link rel="stylesheet" href="' + root + 'assets/style.css"></head><body><main id="main"><h1>' + t.no_network +
       "</h1><p>" + (items.length ? t.no_network_kept : t.no_network_none) + '</p><ul class="offline-pages">' + items.join("") +
