@@ -174,6 +174,8 @@ def controls_on_phone(d):
     assert sum(w for w, _ in low) <= width / 2, 'the controls cover %d of %d px of the bottom edge' % (sum(w for w, _ in low), width)
     heights = d.execute_script('return [].map.call(document.querySelectorAll(".dinh-scenes a"), a => a.getBoundingClientRect().height)')
     assert heights and min(heights) >= 44, 'scene links are 44-px targets: %s' % heights
+    toggle = d.execute_script('return document.querySelector(".transcript summary").getBoundingClientRect().height')
+    assert toggle >= 44, 'the transcript\'s toggle is a 44-px target: %s' % toggle
     # The loading label (shown while sharper tiles come) stays clear of the buttons, in English too.
     overlap = d.execute_script(
         'var l=document.querySelector(".dinh-load");l.firstChild.nodeValue="Loading the 360° view";l.lastChild.textContent=" 42%";l.classList.add("dinh-on");'
