@@ -338,7 +338,6 @@ struct ImportPlanner {
             }
             // A product of the same name by another producer is another product: never taken over.
             if exists, let owner = existing.productProducers[draft.slug], owner != draft.producerSlug {
-                plan.unchanged.append(SitePaths.target(SitePaths.product(draft.slug)))
                 diagnostics.error(at(draft.row, 1), .productOfOtherProducer(slug: draft.slug, owner: owner, producer: draft.producerSlug))
                 continue
             }

@@ -80,8 +80,9 @@ enum ProductUpdate {
             }
             let inner = Array(lines.dropFirst())
             guard let indent = inner.first(where: { !Self.isLoose($0) }).map({ $0.prefix(while: { $0 == " " }).count }), indent > 0 else { return nil }
+            // The first field sets the indentation, so there is at least one block.
             let (blocks, trailing) = Self.blocks(inner, indent: indent)
-            guard trailing.isEmpty || !blocks.isEmpty, blocks.allSatisfy({ $0.key != "-" }) else { return nil }
+            guard blocks.allSatisfy({ $0.key != "-" }) else { return nil }
             // Written again at two spaces, as the sheet's own sub-fields are.
             let shift = String(repeating: " ", count: indent)
             func reindented(_ line: String) -> String { line.hasPrefix(shift) ? "  " + line.dropFirst(indent) : line }
