@@ -66,8 +66,11 @@ struct Loading {
         reader.languages = site.languages
 
         let heritage = inParallel(folders("heritage")) { $0.loadHeritage(slug: $1.slug, folder: $1.url) }
-        let producers = yamlFiles("producers").compactMap { loadProducer(slug: $0.slug, url: $0.url) }
-        let products = inParallel(folders("products")) { $0.loadProduct(slug: $1.slug, folder: $1.url, producers: producers) }
+        let producerFiles = yamlFiles("producers")
+        let producers = producerFiles.compactMap { loadProducer(slug: $0.slug, url: $0.url) }
+        // A producer whose file is there but could not be read has its own error: its products are not told it is missing.
+        let producerSlugs = producerFiles.map(\.slug)
+        let products = inParallel(folders("products")) { $0.loadProduct(slug: $1.slug, folder: $1.url, producers: producerSlugs) }
         let pages = folders("pages").compactMap { loadPage(slug: $0.slug, folder: $0.url) }
         let meetings = folders("meetings").compactMap { loadMeeting(slug: $0.slug, folder: $0.url) }
         checkCodes(site: site, heritage: heritage, products: products, pages: pages, meetings: meetings)
@@ -380,6 +383,9 @@ struct Loading {
             baseURL = text.hasSuffix("/") ? text : text + "/"
             if URL(string: baseURL)?.query != nil || baseURL.contains("#") {
                 reader.diagnostics.error(node.location, .baseURLQuery)
+            } else if let host = URL(string: baseURL)?.host, baseURL.lowercased().hasPrefix("http://"), !["localhost", "127.0.0.1", "[::1]", "::1"].contains(host) {
+                // A warning, not an error: a district's own server may have no certificate yet.
+                reader.diagnostics.warning(node.location, .baseURLNotSecure(suggested: "https://" + baseURL.dropFirst("http://".count)))
             }
         }
         var currency = "VND"

@@ -2,7 +2,8 @@ import DinhCore
 import Foundation
 
 extension Loading {
-    mutating func loadProduct(slug: String, folder: URL, producers: [Producer]) -> Product? {
+    /// `producers`: the slugs of the files in `producers/`, read or not.
+    mutating func loadProduct(slug: String, folder: URL, producers: [String]) -> Product? {
         let shown = loader.display("products/\(slug)/index.md")
         let what = Part.thisProduct
         let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: what)
@@ -23,8 +24,8 @@ extension Loading {
         var name = reader.require(fields, "name", in: what, example: "name: Chè lam Hà Trung").flatMap { reader.text($0, field: "name") }
         let producerNode = reader.require(fields, "producer", in: what, example: "producer: htx-che-lam-ha-trung")
         let producer = producerNode.flatMap { reader.string($0, field: "producer") }
-        if let producer, let producerNode, !producers.contains(where: { $0.slug == producer }) {
-            let message = ContentMessage.unknownProducer(producer: producer, guess: DidYouMean.suggestion(for: producer, among: producers.map(\.slug)))
+        if let producer, let producerNode, !producers.contains(producer) {
+            let message = ContentMessage.unknownProducer(producer: producer, guess: DidYouMean.suggestion(for: producer, among: producers))
             reader.diagnostics.error(producerNode.location, message)
         }
         let category = reader.require(fields, "category", in: what, example: "category: food")

@@ -33,4 +33,19 @@ public enum SitePaths {
     public static func inLanguage(_ path: String, _ language: String, site: Site) -> String {
         language == site.defaultLanguage ? path : "\(language)/\(path)"
     }
+
+    /// A published file's path as it goes into a link: each part percent-encoded, since files keep
+    /// the names officers gave them (`Thuyết minh #1.mp3`, `Tờ trình số 01.pdf`) and a space or `#`
+    /// left as it is breaks the link in players, feeds and validators.
+    public static func link(toFile path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { String($0).addingPercentEncoding(withAllowedCharacters: segmentCharacters) ?? String($0) }
+            .joined(separator: "/")
+    }
+
+    private static let segmentCharacters: CharacterSet = {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/;,?#")
+        return allowed
+    }()
 }

@@ -165,11 +165,11 @@ package struct ImagePipeline: Sendable {
         width == info.width ? info.height : max(1, Int((Double(info.height) * Double(width) / Double(info.width)).rounded()))
     }
 
-    /// The file name without extension, as the start of variant names; spaces and other
-    /// characters that need escaping in URLs become `-`.
+    /// The file name without extension, as the start of variant names, in plain letters
+    /// (`Ảnh bánh gai 1.JPG` → `anh-banh-gai-1`): the variants' addresses go into marketplace
+    /// feeds and onto servers and USB sticks as they are, so they need no escaping anywhere.
     static func stem(_ url: URL) -> String {
-        let name = url.deletingPathExtension().lastPathComponent
-        let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "-" })
+        let safe = Slug.suggest(for: url.deletingPathExtension().lastPathComponent)
         return safe.isEmpty ? "image" : safe
     }
 

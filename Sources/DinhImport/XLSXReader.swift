@@ -225,6 +225,8 @@ private struct SheetParser {
     var conversions: [LegacyEncoding: Int] = [:]
     var cellCount = 0
     var tooLarge = false
+    /// Merged cells that span rows (`<mergeCell ref="B3:B6"/>`): first column, first and last row.
+    var mergedDown: [(column: Int, rows: ClosedRange<Int>)] = []
 
     init(shared: [[TextRun]], fonts: [String?]) {
         self.shared = shared
@@ -238,7 +240,7 @@ private struct SheetParser {
         let parsed = XMLEvents.read(data) { parser.take($0) }
         if parser.tooLarge { return .tooLarge }
         guard parsed, !parser.failed else { return .unreadable }
-        return .rows(parser.rows, conversions: parser.conversions)
+        return .rows(parser.fillingMergedCells(), conversions: parser.conversions)
     }
 
     /// Whether to read on.
@@ -273,8 +275,41 @@ private struct SheetParser {
             value = ""; formula = ""; valueLength = 0; inline.reset()
             inCell = true
         case "v", "f": if inCell { reading = name }
+        case "mergeCell" where !inCell:
+            let corners = (attributes["ref"] ?? "").split(separator: ":").map(String.init)
+            if corners.count == 2, let column = Self.column(of: corners[0]),
+               let first = Self.row(of: corners[0]), let last = Self.row(of: corners[1]), first < last {
+                mergedDown.append((column, first...last))
+            }
         default: if inCell { inline.start(name, attributes) }
         }
+    }
+
+    /// The rows, with the value of a cell merged over several rows (a cooperative's name beside
+    /// each of its products) in each row of the sheet it spans, as the sheet shows it; a merge
+    /// across columns leaves the columns to its right empty, as they are not that field.
+    private func fillingMergedCells() -> [Table.Row] {
+        guard !mergedDown.isEmpty else { return rows }
+        var rows = rows
+        let index = Dictionary(rows.indices.map { (rows[$0].number, $0) }, uniquingKeysWith: { first, _ in first })
+        let numbers = index.keys.sorted()
+        // Overlapping merges (Excel writes none) may not make a small file fill millions of cells.
+        var budget = Table.maximumCells
+        for merge in mergedDown {
+            guard let first = index[merge.rows.lowerBound], let value = rows[first].cells[merge.column], !value.isEmpty else { continue }
+            // Only the sheet's rows within the merge: a merge may claim far more rows than hold anything.
+            var low = 0, high = numbers.count
+            while low < high {
+                let middle = (low + high) / 2
+                if numbers[middle] > merge.rows.lowerBound { high = middle } else { low = middle + 1 }
+            }
+            while low < numbers.count, numbers[low] <= merge.rows.upperBound, budget > 0 {
+                rows[index[numbers[low]]!].cells[merge.column] = value
+                low += 1
+                budget -= 1
+            }
+        }
+        return rows
     }
 
     private mutating func end(_ name: String) {
@@ -343,6 +378,11 @@ private struct SheetParser {
     }
 
     /// `C7` → 3.
+    /// The row of a reference such as `B12`.
+    static func row(of reference: String) -> Int? {
+        Int(String(reference.unicodeScalars.drop { ("A"..."Z").contains($0) }))
+    }
+
     static func column(of reference: String) -> Int? {
         var column = 0
         for scalar in reference.unicodeScalars {

@@ -21,7 +21,8 @@ struct PublishedImage: Sendable {
 /// What the media step made, looked up by source file.
 struct PublishedMedia: Sendable {
     var images: [URL: PublishedImage] = [:]
-    /// Audio, transcripts, videos: source → path from the site root.
+    /// Audio, transcripts, videos, documents: source → path from the site root, as a link
+    /// (`SitePaths.link(toFile:)`: the file keeps its name, the link is percent-encoded).
     var files: [URL: String] = [:]
     /// How long each narration plays (`3:25`), where its file says.
     var lengths: [URL: String] = [:]
@@ -65,7 +66,7 @@ struct MediaStep: BuildStep {
         var diagnostics = Diagnostics()
         func copy(_ file: MediaFile, folder: String) throws -> String {
             try output.copy(file.url, to: folder + file.path)
-            return folder + file.path
+            return SitePaths.link(toFile: folder + file.path)
         }
         // A narration's length, for the page to show before the visitor fetches it.
         func copyNarration(_ file: MediaFile, folder: String) throws {

@@ -10,7 +10,7 @@ extension PageRenderer {
         let here = router.path(.meeting(meeting.slug), language)
         let documents = meeting.documents.compactMap { document -> TemplateFields? in
             guard let path = media.path(document.file) else { return nil }
-            return ["title": text(document.title, language), "href": Self.encodedLink(path, root: root, here: here),
+            return ["title": text(document.title, language), "href": Self.link(path, root: root, here: here),
                     "size": Format.fileSize(document.bytes, language: language)]
         }
         let note = bodyHTML(meeting.body, language)
@@ -24,15 +24,5 @@ extension PageRenderer {
             "has_documents": !documents.isEmpty,
             "t": t.all,
         ]
-    }
-
-    /// A link to a published file from a page, each part of its path percent-encoded: documents keep
-    /// the names officers gave them (`Tờ trình số 01.pdf`).
-    static func encodedLink(_ path: String, root: String, here: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: ";,?#")
-        let encoded = path.split(separator: "/", omittingEmptySubsequences: false)
-            .map { String($0).addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }.joined(separator: "/")
-        return !here.isEmpty && path.hasPrefix(here) ? String(encoded.dropFirst(here.count)) : root + encoded
     }
 }

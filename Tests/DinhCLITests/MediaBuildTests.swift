@@ -1,5 +1,6 @@
 import DinhTestSupport
 import Foundation
+import FoundationXML
 import Testing
 
 /// Photos through the build: responsive variants, the cache, and unusable files.
@@ -33,5 +34,41 @@ import Testing
         let result = try fixture.dinh("build", "content", "--output", "public")
         #expect(result.status == 1)
         #expect(result.stderr.contains("content/products/che-lam/index.md:12:10: error: 'anh.jpg' cannot be used"), "\(result.stderr)")
+    }
+
+    /// Officers name files as they please: the photo's variants get plain names (they go into
+    /// marketplace feeds as they are), and a narration keeps its name with its link percent-encoded
+    /// (a space or `#` left in the link is a request for another file).
+    @Test func filesNamedInVietnameseWithSpacesAndHashGiveWorkingLinks() throws {
+        let folder = fixture.content.appendingPathComponent("products/che-lam")
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("anh.jpg"), to: folder.appendingPathComponent("Ảnh chè lam #1.jpg"))
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "price: 45000", with: "price: 45000\nimages: [\"Ảnh chè lam #1.jpg\"]"))
+        let audio = "Thuyết minh #1.mp3"
+        try Data([0x49, 0x44, 0x33, 0x04, 0, 0, 0, 0, 0, 0]).write(to: fixture.content.appendingPathComponent("heritage/quan-phuong-tri/\(audio)"))
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "---\nLịch sử", with: "narration:\n  vi: {audio: \"\(audio)\"}\n---\nLịch sử"))
+
+        let result = try fixture.dinh("build", "content", "--output", "public")
+        #expect(result.status == 0, "\(result.stderr)")
+        let site = fixture.directory.file("public")
+        let photos = Tools.tree(site).keys.filter { $0.hasPrefix("products/che-lam/") && $0.hasSuffix(".jpg") }
+        #expect(!photos.isEmpty && photos.allSatisfy { $0.hasPrefix("products/che-lam/anh-che-lam-1-") }, "\(photos)")
+
+        // Every image link of the Google feed, read by an XML parser, is a URL of plain characters.
+        let feed = try XMLDocument(contentsOf: site.appendingPathComponent("feeds/google-merchant.xml"), options: [])
+        let links = try feed.nodes(forXPath: "//*[local-name()='image_link']").compactMap { $0.stringValue }
+        #expect(!links.isEmpty)
+        for link in links {
+            #expect(link.unicodeScalars.allSatisfy { $0.isASCII && $0 != " " } && URL(string: link) != nil, "\(link)")
+        }
+
+        // The page's link to the narration names the file, once decoded.
+        let page = try String(contentsOf: site.appendingPathComponent("heritage/quan-phuong-tri/index.html"), encoding: .utf8)
+        let encoded = try #require(audio.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~"))))
+        #expect(page.contains(encoded), "\(page)")
+        let file = try #require(encoded.removingPercentEncoding)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("heritage/quan-phuong-tri/\(file)").path))
+        #expect(!page.contains("Thuyết minh #1.mp3\""), "the raw name is in no link")
+        #expect(try fixture.dinh("check", "content").status == 0, "the link checker finds every link")
     }
 }

@@ -182,6 +182,16 @@ import Testing
         #expect(error.message.contains("did you mean 'htx-che-lam'?"))
     }
 
+    /// A producer saved from an old Windows program (Windows-1258): one error, at that file; its
+    /// products are not also told that it does not exist.
+    @Test func producerNotInUTF8IsOneError() throws {
+        // "Chè lam Hà Trung" in Windows-1258: è is 0xE8, à is 0xE0.
+        try fixture.write("producers/htx-che-lam.yaml", data: Data("name: HTX Ch".utf8 + [0xE8] + " lam H".utf8 + [0xE0] + " Trung\nkind: cooperative\n".utf8))
+        let error = try #require(onlyError())
+        #expect(error.location.path == "content/producers/htx-che-lam.yaml", "\(error)")
+        #expect(error.message.contains("UTF-8"), "\(error)")
+    }
+
     @Test func hotspotToUnknownScene() throws {
         try fixture.write("heritage/quan-phuong-tri/san.jpg", data: Data([0xFF, 0xD8, 0xFF]))
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "---\nLịch sử", with: """
@@ -274,6 +284,20 @@ import Testing
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.severity == .warning)
         #expect(diagnostics.first?.message.contains("expired on 2024-06-30") == true)
+    }
+
+    /// Boards printed from an http:// address keep it for years: said once, at its line, with the
+    /// https:// form to write; a server on this computer is left alone.
+    @Test(arguments: [("http://disan.example.vn/", true), ("HTTP://disan.example.vn", true), ("http://localhost:8080/", false)])
+    func plainHTTPAddressIsAWarning(_ address: String, warned: Bool) throws {
+        try fixture.write("site.yaml", SiteFixture.siteYAML.replacingOccurrences(of: "base_url: https://disan.example.vn/", with: "base_url: \(address)"))
+        let (content, diagnostics) = load()
+        #expect(content != nil, "a warning: the site is still built")
+        #expect(diagnostics.map(\.location.line) == (warned ? [4] : []), "\(diagnostics)")
+        if warned {
+            #expect(diagnostics.first?.severity == .warning)
+            #expect(diagnostics.first?.message.contains("write https://disan.example.vn/") == true, "\(diagnostics)")
+        }
     }
 
     @Test func translationOverridesText() throws {

@@ -233,6 +233,41 @@ import Testing
         #expect(Tools.tree(fixture.content) == before)
     }
 
+    /// Cooperatives merge a cell over the rows it applies to (the producer beside each of its
+    /// products, a year for a group): each row gets that value, as the sheet shows it. A merge
+    /// across columns (a long description over two columns) gives nothing to the columns it covers.
+    @Test func xlsxMergedCellsGiveTheirValueToEachRow() throws {
+        let fixture = try SiteFixture()
+        let script = #"""
+        import openpyxl
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["DANH SÁCH SẢN PHẨM OCOP"])
+        ws.merge_cells("A1:G1")
+        ws.append(["Tên sản phẩm", "Giá", "Số sao", "Năm", "Nhóm", "Nhà sản xuất", "Đơn vị"])
+        ws.append(["Chè lam gừng", 45000, 4, 2024, "Thực phẩm", "HTX Chè lam Hà Trung", None])
+        ws.append(["Chè lam lạc", 50000, 3, None, "Thực phẩm", None, None])
+        ws.append(["Bánh gai", 60000, 3, None, "Thực phẩm", None, None])
+        ws.merge_cells("D3:D5")
+        ws.merge_cells("F3:F5")
+        ws.append(["Nem chua", 70000, 4, 2025, "Thực phẩm", "Cơ sở Nem Hà Trung", "gói"])
+        ws.merge_cells("F6:G6")
+        wb.save("list.xlsx")
+        """#
+        try fixture.directory.write("make.py", script)
+        let made = try Tools.run("/bin/sh", ["-c", "\(Tools.python) make.py"], in: fixture.directory.url)
+        #expect(made.status == 0, "\(made.stderr)")
+        let report = runImport(fixture, "list.xlsx")
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        let content = try load(fixture)
+        for slug in ["che-lam-gung", "che-lam-lac", "banh-gai"] {
+            let product = try #require(content.products.first { $0.slug == slug }, "\(content.products.map(\.slug))")
+            #expect(product.producer == "htx-che-lam" && product.ocop.year == 2024, "\(slug): \(product.producer) \(product.ocop)")
+        }
+        let nem = try #require(content.products.first { $0.slug == "nem-chua" })
+        #expect(nem.unit == nil, "the merge over 'Đơn vị' is the producer's cell, not a unit")
+    }
+
     @Test func anExistingProducerFileIsNeverReplaced() throws {
         let fixture = try SiteFixture()
         let before = try String(contentsOf: fixture.content.appendingPathComponent("producers/htx-che-lam.yaml"), encoding: .utf8)

@@ -265,6 +265,7 @@ enum Samples {
         .languageCodeMistaken(code: "«v80b»", meant: "«v80c»"),
         .languageTwice,
         .baseURLQuery,
+        .baseURLNotSecure(suggested: "«v80d»"),
         .currencyCode,
         .movedCodesShape,
         .retiredCodesShape,

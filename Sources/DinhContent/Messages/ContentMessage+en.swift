@@ -87,7 +87,9 @@ extension ContentMessage: TranslatedTable {
         case .languageCodeMistaken(let code, let meant): "'\(code)' is not the two-letter code of a language (vn, us, cn… are countries' codes); write '\(meant)'"
         case .notLanguageCode(let code): "'\(code)' is not a language code; use two lowercase letters such as vi or en"
         case .languageTwice: "a language is listed twice in 'languages'"
-        case .baseURLQuery: "'base_url' must not contain ? or #"
+        case .baseURLQuery: "'base_url' must not contain ? or #: write the site's address only, such as https://disan.example.vn/"
+        case .baseURLNotSecure(let suggested):
+            "'base_url' starts with http://: the QR codes printed from it keep that address for years, phones mark such pages 'Not secure', and pages cannot be kept for visits without network; if the site is served over HTTPS, write \(suggested)"
         case .currencyCode: "'currency' must be a three-letter ISO 4217 code such as VND"
         case .movedCodesShape: "'moved_codes' must be lines of `OLDCODE: NEWCODE`"
         case .retiredCodesShape: "'retired_codes' must be lines of `CODE: why it was retired`"

@@ -87,7 +87,9 @@ extension ContentMessage {
         case .languageCodeMistaken(let code, let meant): "'\(code)' không phải mã ngôn ngữ hai chữ cái (vn, us, cn… là mã quốc gia); hãy viết '\(meant)'"
         case .notLanguageCode(let code): "'\(code)' không phải mã ngôn ngữ; hãy dùng hai chữ cái thường như vi hoặc en"
         case .languageTwice: "một ngôn ngữ được ghi hai lần trong 'languages'"
-        case .baseURLQuery: "'base_url' không được chứa dấu ? hoặc #"
+        case .baseURLQuery: "'base_url' không được chứa dấu ? hoặc #: chỉ viết địa chỉ trang, ví dụ https://disan.example.vn/"
+        case .baseURLNotSecure(let suggested):
+            "'base_url' bắt đầu bằng http://: mã QR in ra giữ địa chỉ này nhiều năm, điện thoại báo các trang như vậy là 'Không bảo mật' và không lưu được trang để xem khi không có mạng; nếu trang chạy trên HTTPS, hãy viết \(suggested)"
         case .currencyCode: "'currency' phải là mã tiền tệ ISO 4217 gồm ba chữ cái, như VND"
         case .movedCodesShape: "'moved_codes' phải gồm các dòng `MÃCŨ: MÃMỚI`"
         case .retiredCodesShape: "'retired_codes' phải gồm các dòng `MÃ: lý do thôi dùng`"

@@ -71,6 +71,7 @@ package enum ContentMessage: MessageTable {
     case languageCodeMistaken(code: String, meant: String)
     case languageTwice
     case baseURLQuery
+    case baseURLNotSecure(suggested: String)
     case currencyCode
     case movedCodesShape
     case retiredCodesShape
