@@ -19,14 +19,13 @@ struct StructuredData: Sendable {
     }
 
     /// The relic's photos (its panoramas only when it has none: stretched 2:1, they make poor pictures
-    /// of a place), and the narration the page plays: each language's page names its own.
+    /// of a place), and the narration the page plays: each language's page names its own. Without
+    /// its transcript: the page shows it, and a phone at the gate would fetch the text twice.
     func heritage(_ relic: HeritageSite, _ language: String) -> String {
         let photos = (relic.gallery.isEmpty ? relic.scenes.map(\.panorama) : relic.gallery).compactMap(image)
         let code = relic.narration[language] != nil ? language : content.site.defaultLanguage
         let narration = relic.narration[code].flatMap { track -> AudioLink? in
-            guard let path = media.path(track.audio) else { return nil }
-            let transcript = track.transcript.map { _ in track.cues.map(\.text).joined(separator: " ") }
-            return AudioLink(language: code, url: content.site.baseURL + path, transcript: transcript)
+            media.path(track.audio).map { AudioLink(language: code, url: content.site.baseURL + $0) }
         }
         return JSONLD.heritage(relic, content: content, language: language, images: photos, narration: narration.map { [$0] } ?? [])
     }

@@ -551,6 +551,34 @@ def main():
         assert sum(c[2] for c in low) <= width / 2, (width, low)
         assert any(c[4] == 'dinh-gyro' for c in controls), 'a touch phone gets the gyroscope button'
 
+    @check('phone: a finger dragged from a hotspot label turns the view (no scene change); a tap on it opens its scene')
+    def _():
+        d = phone
+        d.get(base.replace('index.html', 'index.html?label'))
+        settle(d, 'san-trong')
+        label = ('var b=[].find.call(document.querySelectorAll(".dinh-spot-scene"),function(b){return !b.classList.contains("dinh-off")});'
+                 'var r=b.getBoundingClientRect();return [r.left+r.width/2,r.top+r.height/2]')
+
+        def touch(kind, points):
+            d.execute_cdp_cmd('Input.dispatchTouchEvent', {'type': kind, 'touchPoints': [{'x': x, 'y': y} for x, y in points]})
+        x, y = d.execute_script(label)
+        yaw = d.execute_script(STATE)['yaw']
+        touch('touchStart', [(x, y)])
+        for i in range(1, 9):
+            touch('touchMove', [(x + 10 * i, y)])
+            time.sleep(0.02)
+        touch('touchEnd', [])
+        time.sleep(0.5)
+        state = d.execute_script(STATE)
+        assert state['scene'] == 'san-trong', 'a drag is not a tap: %s' % state
+        assert abs(state['yaw'] - yaw) > 5, 'the view turned with the finger: %s → %s' % (yaw, state['yaw'])
+        x, y = d.execute_script(label)
+        touch('touchStart', [(x, y)])
+        touch('touchEnd', [])
+        wait(d, 'var s=(function(){%s})(); return s && s.scene=="hau-cung";' % STATE)
+        d.get(base.replace('index.html', 'index.html?phone'))  # as the next check expects it
+        settle(d, 'san-trong')
+
     @check('phone: the gyroscope button asks DeviceOrientationEvent.requestPermission() within the tap')
     def _():
         d = phone

@@ -339,7 +339,8 @@
         if (h.text) b.setAttribute('aria-expanded', 'false');
         // Keyboard users reach hotspots out of view: focusing one turns the view to it.
         on(b, 'focus', function () { if (b.classList.contains('dinh-off')) turnTo(h.yaw, h.pitch); });
-        on(b, 'click', function () { h.scene ? go(h.scene, null, true) : openPop(h, b); });
+        // A drag that started on the label turned the view: not a tap (keys click with detail 0).
+        on(b, 'click', function (e) { if (!e.detail || moved < 9) h.scene ? go(h.scene, null, true) : openPop(h, b); });
         return { h: h, b: b };
       });
     }
@@ -421,15 +422,19 @@
       else if (h.view) setView(h.view.yaw, h.view.pitch, h.view.fov);
     });
 
-    // Drag, touch and pinch through pointer events; wheel; keyboard.
-    var pts = {}, pinch = 0;
-    on(pane, 'pointerdown', function (e) {
-      pane.setPointerCapture(e.pointerId); anim = null; quiet = false;
+    // Drag, touch and pinch through pointer events, from the view or a hotspot's label (on a phone
+    // the first view's label may sit in the middle); wheel; keyboard.
+    var pts = {}, pinch = 0, moved = 0;
+    function down(e) {
+      anim = null; quiet = false; moved = 0;
       pts[e.pointerId] = [e.clientX, e.clientY];
-    });
-    on(pane, 'pointermove', function (e) {
+    }
+    on(pane, 'pointerdown', function (e) { pane.setPointerCapture(e.pointerId); down(e); });
+    on(layer, 'pointerdown', down);
+    function move(e) {
       var p = pts[e.pointerId];
       if (!p) return;
+      moved += M.abs(e.clientX - p[0]) + M.abs(e.clientY - p[1]);
       var ids = Object.keys(pts);
       if (ids.length === 2) {
         pts[e.pointerId] = [e.clientX, e.clientY];
@@ -442,8 +447,11 @@
       if (gyro) gyroOffset -= (e.clientX - p[0]) * k;
       setView(yaw - (e.clientX - p[0]) * k, pitch + (e.clientY - p[1]) * k, fov);
       pts[e.pointerId] = [e.clientX, e.clientY];
+    }
+    [pane, layer].forEach(function (t) {
+      on(t, 'pointermove', move);
+      ['pointerup', 'pointercancel'].forEach(function (n) { on(t, n, function (e) { delete pts[e.pointerId]; pinch = 0; }); });
     });
-    ['pointerup', 'pointercancel'].forEach(function (n) { on(pane, n, function (e) { delete pts[e.pointerId]; pinch = 0; }); });
     on(pane, 'wheel', function (e) {
       e.preventDefault(); anim = null; quiet = false;
       setView(yaw, pitch, fov * M.exp(clamp(e.deltaY, -100, 100) * 0.002));
