@@ -70,7 +70,9 @@ struct Loading {
         let producers = producerFiles.compactMap { loadProducer(slug: $0.slug, url: $0.url) }
         // A producer whose file is there but could not be read has its own error: its products are not told it is missing.
         let producerSlugs = producerFiles.map(\.slug)
-        let products = inParallel(folders("products")) { $0.loadProduct(slug: $1.slug, folder: $1.url, producers: producerSlugs) }
+        let loadedProducts = inParallel(folders("products")) { $0.loadProduct(slug: $1.slug, folder: $1.url, producers: producerSlugs) }
+        checkIdentities(loadedProducts)
+        let products = loadedProducts.map(\.product)
         let pages = folders("pages").compactMap { loadPage(slug: $0.slug, folder: $0.url) }
         let meetings = folders("meetings").compactMap { loadMeeting(slug: $0.slug, folder: $0.url) }
         checkCodes(site: site, heritage: heritage, products: products, pages: pages, meetings: meetings)
@@ -451,6 +453,27 @@ struct Loading {
             }
         }
         // Moved and retired codes are checked against codes.lock by the build (DinhQR.CodesLock).
+    }
+
+    /// Marketplaces tell products apart by their id and their barcode: a second product with
+    /// either of another's is an error at its line (a copied page, a barcode typed twice).
+    private mutating func checkIdentities(_ products: [LoadedProduct]) {
+        var ids: [String: SourceLocation] = [:], barcodes: [String: SourceLocation] = [:]
+        for loaded in products.sorted(by: { $0.product.source < $1.product.source }) {
+            let product = loaded.product
+            if let first = ids[product.sku] {
+                diagnostics.error(loaded.skuAt, .skuUsedTwice(sku: product.sku, by: first.path))
+            } else {
+                ids[product.sku] = loaded.skuAt
+            }
+            if let gtin = product.gtin, let at = loaded.gtinAt {
+                if let first = barcodes[gtin] {
+                    diagnostics.error(at, .gtinUsedTwice(gtin: gtin, by: first.path))
+                } else {
+                    barcodes[gtin] = at
+                }
+            }
+        }
     }
 }
 

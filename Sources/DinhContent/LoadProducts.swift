@@ -1,9 +1,17 @@
 import DinhCore
 import Foundation
 
+/// A product as loaded, with where its marketplace identity is written: two products may share
+/// neither their id (`sku`, else `code`) nor their barcode.
+struct LoadedProduct: Sendable {
+    var product: Product
+    var skuAt: SourceLocation
+    var gtinAt: SourceLocation?
+}
+
 extension Loading {
     /// `producers`: the slugs of the files in `producers/`, read or not.
-    mutating func loadProduct(slug: String, folder: URL, producers: [String]) -> Product? {
+    mutating func loadProduct(slug: String, folder: URL, producers: [String]) -> LoadedProduct? {
         let shown = loader.display("products/\(slug)/index.md")
         let what = Part.thisProduct
         let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: what)
@@ -70,10 +78,12 @@ extension Loading {
                                        .ocopExpired(date: "\(ocop.expires)"))
         }
         guard let code, let name, let producer, let category, let ocop, let price else { return nil }
-        return Product(slug: slug, folder: folder, source: SourceLocation(path: shown), code: code, sku: sku ?? code, name: name,
-                       producer: producer, category: category, ocop: ocop, price: price, salePrice: salePrice, unit: unit,
-                       weight: weight, gtin: gtin, brand: brand, availability: availability, images: images, buy: buy, body: body,
-                       payQR: payQR)
+        let product = Product(slug: slug, folder: folder, source: SourceLocation(path: shown), code: code, sku: sku ?? code, name: name,
+                              producer: producer, category: category, ocop: ocop, price: price, salePrice: salePrice, unit: unit,
+                              weight: weight, gtin: gtin, brand: brand, availability: availability, images: images, buy: buy, body: body,
+                              payQR: payQR)
+        return LoadedProduct(product: product, skuAt: (sku != nil ? fields["sku"] : fields["code"])?.location ?? node.location,
+                             gtinAt: gtin != nil ? fields["gtin"]?.location : nil)
     }
 
     private mutating func loadOCOP(_ node: YAMLNode) -> OCOP? {

@@ -49,6 +49,11 @@ public struct FeedItem: Sendable {
     public var shippingWeight: String?
     /// The OCOP certificate is valid on the build date (the star mark may be used).
     public var ocopValid: Bool
+    /// The build date: marketplaces' rules change on dates.
+    public var today: CalendarDate
+    /// Its name and description are in `language` (always, in the site's first language): a
+    /// feed of another language holds only such items, as marketplaces refuse text of another language.
+    public var isTranslated: Bool
 
     public func money(_ amount: Int) -> String { "\(amount) \(currency)" }
 
@@ -83,6 +88,8 @@ public struct FeedItem: Sendable {
         googleCategory = OCOPGroup.googleCategory(product.category)
         shippingWeight = product.weight?.description
         ocopValid = product.ocop.isValid(on: options.today)
+        today = options.today
+        isTranslated = language == defaultLanguage || (product.name.values[language] != nil && (product.body[language] != nil || !hasOwnDescription))
     }
 }
 

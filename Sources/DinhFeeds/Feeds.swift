@@ -34,8 +34,9 @@ public enum Feeds {
             }
             let language = languages[task]
             let items = catalog.items(language).map(CheckedItem.init)
-            let xml = GoogleMerchantFeed.xml(items: items, language: language, site: site)
-            let csv = language == site.defaultLanguage ? MetaCatalogFeed.csv(items: items) : MetaCatalogFeed.languageCSV(items: items)
+            let translated = items.filter(\.item.isTranslated)
+            let xml = GoogleMerchantFeed.xml(items: translated, language: language, site: site)
+            let csv = language == site.defaultLanguage ? MetaCatalogFeed.csv(items: items) : MetaCatalogFeed.languageCSV(items: translated)
             results.set(task, Part(items: items, files: [
                 FeedFile(path: "feeds/" + GoogleMerchantFeed.fileName(language: language, site: site), data: Data(xml.utf8)),
                 FeedFile(path: "feeds/" + MetaCatalogFeed.fileName(language: language, site: site), data: Data(csv.utf8)),

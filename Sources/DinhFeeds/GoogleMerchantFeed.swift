@@ -32,7 +32,7 @@ public enum GoogleMerchantFeed {
             xml.element("g:title", item.title)
             xml.element("g:description", item.description)
             xml.element("g:link", item.link)
-            let images = item.images.filter { min($0.width, $0.height) >= Marketplace.google.minImageSide }
+            let images = item.images.filter { min($0.width, $0.height) >= Marketplace.google.minImageSide(on: item.today) }
             if let main = images.first { xml.element("g:image_link", main.url) }
             for extra in images.dropFirst().prefix(10) { xml.element("g:additional_image_link", extra.url) }
             xml.element("g:availability", item.availability.rawValue)

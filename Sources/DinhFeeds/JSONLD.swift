@@ -87,7 +87,8 @@ public enum JSONLD {
             ("productID", .string(product.code)),
         ]
         if !item.images.isEmpty { fields.append(("image", .array(item.images.map { .string($0.url) }))) }
-        if let gtin = product.gtin { fields.append(("gtin", .string(gtin))) }
+        // As in the feeds: a shop's own in-store code is no GTIN.
+        if let gtin = item.gtin { fields.append(("gtin", .string(gtin))) }
         fields.append(("brand", .fields(["@type": "Brand", "name": .string(item.brand)])))
         fields.append(("manufacturer", seller))
         fields.append(("category", .string(item.productType)))

@@ -42,7 +42,7 @@ public enum MetaCatalogFeed {
         csv.row(columns)
         for checked in items where checked.isAccepted(by: .meta) {
             let item = checked.item
-            let images = item.images.filter { min($0.width, $0.height) >= Marketplace.meta.minImageSide }
+            let images = item.images.filter { min($0.width, $0.height) >= Marketplace.meta.minImageSide(on: item.today) }
             // Meta splits this field on commas, so a comma inside a URL must be percent-encoded.
             let extra = images.dropFirst().prefix(20).map { $0.url.utf8.contains(UInt8(ascii: ",")) ? $0.url.replacingOccurrences(of: ",", with: "%2C") : $0.url }
             csv.row([

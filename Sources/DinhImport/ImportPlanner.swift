@@ -59,6 +59,7 @@ struct ImportPlanner {
         var drafts: [Draft] = []
         var slugs: [String: Int] = [:]
         var codes: [String: Int] = [:]
+        var barcodes: [String: Int] = [:]
         for row in table.rows where row.number > headerRow.number && !row.isEmpty {
             guard let draft = read(row, columns: columns) else { continue }
             if let earlier = slugs[draft.slug] {
@@ -71,6 +72,16 @@ struct ImportPlanner {
                     diagnostics.error(at(row.number, columns[.code]?.number ?? 1), .codeOnTwoRows(code: code, row: earlier))
                 }
                 codes[code] = row.number
+            }
+            // A barcode is one product's: typed twice, or copied from another product's page.
+            if let gtin = draft.gtin {
+                let cell = at(row.number, columns[.gtin]?.number ?? 1)
+                if let earlier = barcodes[gtin] {
+                    diagnostics.error(cell, .barcodeOnTwoRows(digits: gtin, row: earlier))
+                } else if let other = existing.productBarcodes[gtin], other != draft.slug {
+                    diagnostics.error(cell, .barcodeOfProduct(digits: gtin, path: SitePaths.product(other) + "index.md"))
+                }
+                barcodes[gtin] = row.number
             }
             drafts.append(draft)
         }

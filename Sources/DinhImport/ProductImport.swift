@@ -103,6 +103,8 @@ struct ExistingContent {
     var productCodes: [String: String] = [:]
     /// `<slug>` → the producer its page names.
     var productProducers: [String: String] = [:]
+    /// Barcode → the slug of the product whose page has it.
+    var productBarcodes: [String: String] = [:]
     var usedCodes: Set<String> = []
     /// `products/<slug>` → the code the lock published for it.
     var lockedTargets: [String: String] = [:]
@@ -124,6 +126,7 @@ struct ExistingContent {
                 if section == "products" {
                     productCodes[slug] = code
                     productProducers[slug] = fields?["producer"]?.scalar
+                    if let gtin = fields?["gtin"]?.scalar { productBarcodes[gtin] = slug }
                 }
                 if !code.isEmpty { usedCodes.insert(code) }
             }

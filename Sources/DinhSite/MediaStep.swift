@@ -12,10 +12,9 @@ struct PublishedImage: Sendable {
     var height: Int?
     /// `(path, width)` of every variant, smallest first, for `srcset`.
     var variants: [(path: String, width: Int)]
-    /// The largest variant, for Open Graph.
-    var largest: String
-    /// The smallest variant at least 500×500 (or the largest): what marketplaces ask for.
-    var feed: (path: String, width: Int, height: Int)
+    /// The largest variant (1600 px wide at most), for Open Graph and the marketplaces: Google
+    /// asks for 500×500 at least and recommends 1500×1500; only they fetch it, not phones.
+    var largest: (path: String, width: Int, height: Int)
 }
 
 /// What the media step made, looked up by source file.
@@ -130,12 +129,11 @@ struct MediaStep: BuildStep {
             for variant in image.variants { try output.link(variant.file, to: photo.folder + variant.fileName) }
             // The middle width is the `src` for browsers without srcset: sharp on a phone, light on 4G.
             let main = image.variants.last { $0.width <= 960 } ?? image.variants[0]
-            let feed = image.variant(minimumWidth: 500, minimumHeight: 500) ?? image.variants.last ?? main
+            let largest = image.variants.last ?? main
             media.images[photo.file.url] = PublishedImage(
                 src: photo.folder + main.fileName, width: main.width, height: main.height,
                 variants: image.variants.map { (photo.folder + $0.fileName, $0.width) },
-                largest: photo.folder + (image.variants.last ?? main).fileName,
-                feed: (photo.folder + feed.fileName, feed.width, feed.height))
+                largest: (photo.folder + largest.fileName, largest.width, largest.height))
         }
         media.panoramas = tours.layouts
         media.panoramaBytes = tours.levelBytes

@@ -231,6 +231,9 @@ extension PageRenderer {
             "images": product.images.enumerated().map { imageContext($1, root: root, alt: text(product.name, language), eager: $0 == 0) },
             "several_images": product.images.count > 1,
             "buy": product.buy.map { ["name": $0.marketplace.displayName, "href": $0.url] },
+            // Rural producers sell by phone: a buyer from a marketplace or a board can call at once.
+            "call": producer?.phone.map { ["phone": $0, "href": Self.telLink($0)] },
+            "order": !product.buy.isEmpty || producer?.phone != nil,
             "short_url": shortURL(product.code),
             "short_url_html": shortURLHTML(product.code),
             "qr_svg": "\(root)qr/\(product.code).svg",
@@ -254,7 +257,7 @@ extension PageRenderer {
             "kind": t["kind.\(producer.kind.rawValue)"],
             "address": producer.address.map { text($0, language) },
             "phone": producer.phone,
-            "phone_href": producer.phone.map { "tel:" + $0.filter { $0.isNumber || $0 == "+" } },
+            "phone_href": producer.phone.map(Self.telLink),
             "email": producer.email,
             "website": producer.website,
             "products": content.products.filter { $0.producer == producer.slug }.map { productCard($0, language, root: root, t: t) },
@@ -271,7 +274,7 @@ extension PageRenderer {
     /// and offline too), with its caption.
     func figureContext(_ file: MediaFile, caption: String?, root: String, alt: String, here: String = "", eager: Bool = false) -> TemplateFields {
         ["image": imageContext(file, root: root, alt: alt, here: here, eager: eager), "caption": caption,
-         "large": media.image(file).map { Self.link($0.largest, root: root, here: here) }]
+         "large": media.image(file).map { Self.link($0.largest.path, root: root, here: here) }]
     }
 
     /// A published file (`path` from the site root) as linked from a page at `root` whose own folder is
@@ -279,6 +282,9 @@ extension PageRenderer {
     static func link(_ path: String, root: String, here: String) -> String {
         !here.isEmpty && path.hasPrefix(here) ? String(path.dropFirst(here.count)) : root + path
     }
+
+    /// A phone number as a link that dials it: `0237 3800 000` → `tel:02373800000`.
+    static func telLink(_ phone: String) -> String { "tel:" + phone.filter { $0.isNumber || $0 == "+" } }
 
     /// The short address printed on boards: `https://host/q/CODE`.
     func shortURL(_ code: String) -> String { "\(site.baseURL)q/\(code)" }

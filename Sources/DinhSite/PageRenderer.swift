@@ -101,7 +101,7 @@ struct PageRenderer: Sendable {
             guard let relic = index.heritage[slug] else { return [] }
             page.title = text(relic.name, language)
             page.description = relic.summary.map { text($0, language) } ?? text(relic.address, language)
-            page.image = (relic.gallery.first ?? relic.scenes.first?.panorama).flatMap { media.image($0)?.largest }
+            page.image = (relic.gallery.first ?? relic.scenes.first?.panorama).flatMap { media.image($0)?.largest.path }
             page.ogType = "article"
             page.jsonLD = Array(structuredData.heritage(relic, language).utf8)
             body = renderBody("heritage", heritageContext(relic, language, root: root, t: t), language: language, root: root)
@@ -110,7 +110,7 @@ struct PageRenderer: Sendable {
             page.title = text(product.name, language)
             let item = catalog.item(slug, language: language)
             page.description = item.map { $0.hasOwnDescription ? $0.description.prefixWords(200) : page.title } ?? page.title
-            page.image = product.images.first.flatMap { media.image($0)?.largest }
+            page.image = product.images.first.flatMap { media.image($0)?.largest.path }
             page.ogType = "product"
             page.jsonLD = item.map { JSONLD.productUTF8($0, content: content, today: today) }
             body = renderBody("product", productContext(product, language, root: root, t: t), language: language, root: root)
@@ -189,6 +189,7 @@ struct PageRenderer: Sendable {
             "publisher": text(site.publisher.name, page.language),
             "publisher_email": site.publisher.email,
             "publisher_phone": site.publisher.phone,
+            "publisher_tel": site.publisher.phone.map(Self.telLink),
             "jsonld": page.jsonLD.map(TemplateValue.markup),
             "noindex": page.noindex,
             "body": TemplateValue.markup(body),

@@ -11,7 +11,7 @@ struct StructuredData: Sendable {
 
     /// A published photo as marketplaces and search engines see it: absolute URL and size.
     func image(_ file: MediaFile) -> FeedImage? {
-        media.image(file).map { FeedImage(url: content.site.baseURL + $0.feed.path, width: $0.feed.width, height: $0.feed.height) }
+        media.image(file).map { FeedImage(url: content.site.baseURL + $0.largest.path, width: $0.largest.width, height: $0.largest.height) }
     }
 
     func producer(_ producer: Producer, _ language: String) -> String {

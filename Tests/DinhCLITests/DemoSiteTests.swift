@@ -32,6 +32,13 @@ import Testing
         #expect(home.contains("đình · Tham quan 360° · Thuyết minh</span>") && home.contains("quán · Tham quan 360°</span>"), "\(home)")
         let relic = try String(contentsOf: out.file("public/heritage/dinh-dai-phung/index.html"), encoding: .utf8)
         #expect(relic.contains(/<b>Sân đình \(\d+:\d\d\)<\/b>/) && relic.contains(/data-length="\d+:\d\d"/), "\(relic)")
+        // A product can be ordered by calling its producer; the publisher's phone dials too.
+        let product = try String(contentsOf: out.file("public/products/che-lam-ha-trung/index.html"), encoding: .utf8)
+        #expect(product.contains("<a class=\"button\" href=\"tel:02373800000\">Gọi 0237 3800 000</a>"), "\(product)")
+        #expect(product.contains("<a href=\"tel:+842433880000\">+84 24 3388 0000</a>"), "\(product)")
+        // Out of stock (Bánh gai, HT44): no payment code to pay for what cannot be sent.
+        let soldOut = try String(contentsOf: out.file("public/products/banh-gai-ha-trung/index.html"), encoding: .utf8)
+        #expect(soldOut.contains("Hết hàng") && !soldOut.contains("class=\"pay\""), "\(soldOut)")
     }
 
     /// axe-core in Chromium on one page of each kind: no serious or critical WCAG A/AA violation.

@@ -192,6 +192,22 @@ import Testing
         #expect(error.message.contains("UTF-8"), "\(error)")
     }
 
+    /// A product page copied for a new product keeps the old one's barcode or id: an error at the
+    /// copy's line, naming the product it belongs to.
+    @Test func twoProductsWithOneBarcodeOrOneID() throws {
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "price: 45000", with: "price: 45000\ngtin: \"8936012345674\""))
+        try fixture.write("products/che-lam-gung/index.md", SiteFixture.product.replacingOccurrences(of: "code: HT42", with: "code: HT43")
+            .replacingOccurrences(of: "price: 45000", with: "price: 50000\ngtin: \"8936012345674\""))
+        let barcode = try #require(onlyError())
+        #expect(barcode.location == SourceLocation(path: "content/products/che-lam/index.md", line: 12, column: 7), "\(barcode)")
+        #expect(barcode.message.contains("barcode 8936012345674 is already that of content/products/che-lam-gung/index.md"), "\(barcode)")
+
+        try fixture.write("products/che-lam-gung/index.md", SiteFixture.product.replacingOccurrences(of: "code: HT42", with: "code: HT43\nsku: HT42"))
+        let id = try #require(onlyError())
+        #expect(id.location.path == "content/products/che-lam/index.md" && id.location.line == 2, "\(id)")
+        #expect(id.message.contains("product id HT42"), "\(id)")
+    }
+
     @Test func hotspotToUnknownScene() throws {
         try fixture.write("heritage/quan-phuong-tri/san.jpg", data: Data([0xFF, 0xD8, 0xFF]))
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "---\nLịch sử", with: """

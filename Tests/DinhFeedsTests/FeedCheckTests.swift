@@ -30,6 +30,23 @@ import Testing
         #expect(diagnostics.filter { $0.message.contains("no photo") }.count == 1)
     }
 
+    /// Google takes photos from 100×100 until 31 January 2027, then from 500×500 as Meta does:
+    /// before that date the message gives it, from it the product leaves both feeds.
+    @Test func googlesLargerPhotosFromTheEndOfJanuary2027() throws {
+        let feed = try FeedFixture()
+        let honey = try #require(feed.content.products.first { $0.slug == "mat-ong" })
+        for (day, inGoogle, text) in [(CalendarDate(year: 2027, month: 1, day: 30)!, true, "Google will need the same from 2027-01-31"),
+                                      (CalendarDate(year: 2027, month: 1, day: 31)!, false, "Google and Meta need at least 500×500")] {
+            let options = FeedOptions(today: day, image: FeedFixture.options.image)
+            let item = FeedItem(product: honey, language: "vi", content: feed.content, options: options)
+            let problems = FeedChecks.problems(item).filter { $0.message.contains("300×300") }
+            #expect(problems.count == 1 && problems[0].message.contains(text), "\(day): \(problems.map(\.message))")
+            #expect(FeedChecks.isAccepted(item, by: .google) == inGoogle && !FeedChecks.isAccepted(item, by: .meta), "\(day)")
+            let xml = String(decoding: Feeds.files(for: feed.content, options: options).files.first { $0.path == "feeds/google-merchant.xml" }?.data ?? Data(), as: UTF8.self)
+            #expect(xml.contains("<g:id>MO01</g:id>") == inGoogle, "\(day)")
+        }
+    }
+
     @Test func lengthsPricesAndRestrictedGTINs() throws {
         let feed = try FeedFixture()
         var product = try #require(feed.content.products.first { $0.slug == "che-lam" })
@@ -47,6 +64,7 @@ import Testing
         #expect(find("restricted GS1 range")?.severity == .warning)
         #expect(find("feed id")?.marketplaces == [.google])
         #expect(item.gtin == nil)
+        #expect(!JSONLD.product(item, content: feed.content, today: FeedFixture.today).contains("2000000000008"), "nor in the page's JSON-LD")
         #expect(!FeedChecks.isAccepted(item, by: .google))
         let xml = GoogleMerchantFeed.xml(items: [item], language: "vi", site: feed.content.site)
         #expect(!xml.contains("<item>"))

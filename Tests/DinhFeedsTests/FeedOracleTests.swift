@@ -25,8 +25,9 @@ import Testing
             assert channel.findtext("language") == lang
             items = channel.findall("item")
             ids = [i.findtext(G + "id") for i in items]
-            # che-lam and mat-ong; non-la has no photo, homestay is a service.
-            assert ids == ["HT-CHELAM-300", "MO01"], ids
+            # che-lam and mat-ong; non-la has no photo, homestay is a service; mat-ong has no
+            # English name, so it is not in the English feed.
+            assert ids == (["HT-CHELAM-300", "MO01"] if lang == "vi" else ["HT-CHELAM-300"]), ids
             for item in items:
                 for field in ("id", "title", "description", "link", "image_link", "availability", "price", "brand", "condition", "product_type"):
                     value = item.findtext(G + field)
@@ -40,7 +41,7 @@ import Testing
                 assert (item.findtext(G + "gtin") is None) != (item.findtext(G + "identifier_exists") is None)
                 assert item.findtext(G + "link").startswith("https://disan.example.vn/")
                 assert item.findtext(G + "condition") == "new"
-            first, second = items
+            first = items[0]
             if lang == "vi":
                 assert first.findtext(G + "title") == "Chè lam \"Hà Trung\" & <bạn> 'ngon'", first.findtext(G + "title")
                 assert first.findtext(G + "description") == "Bánh chè lam làm từ gạo nếp, mật mía & gừng.\nGiá tốt < 50.000 đồng; \"ngon\" và 'giòn'.", repr(first.findtext(G + "description"))
@@ -64,12 +65,14 @@ import Testing
             details = [(d.findtext(G + "section_name"), d.findtext(G + "attribute_name"), d.findtext(G + "attribute_value")) for d in first.findall(G + "product_detail")]
             assert details == ([("OCOP", "Hạng sao", "4/5"), ("OCOP", "Năm công nhận", "2025")] if lang == "vi"
                                else [("OCOP", "Stars", "4/5"), ("OCOP", "Year recognised", "2025")]), details
-            assert second.findtext(G + "availability") == "preorder"
-            assert second.findtext(G + "availability_date") == "2026-02-15T00:00+07:00"
-            assert second.findtext(G + "identifier_exists") == "no"
+            if lang == "vi":
+                second = items[1]
+                assert second.findtext(G + "availability") == "preorder"
+                assert second.findtext(G + "availability_date") == "2026-02-15T00:00+07:00"
+                assert second.findtext(G + "identifier_exists") == "no"
             parsed = feedparser.parse(name)
             assert not parsed.bozo, parsed.bozo_exception
-            assert len(parsed.entries) == 2
+            assert len(parsed.entries) == len(items)
         print("ok")
         """#, files: ["google-merchant.xml": xml, "google-merchant.en.xml": files["feeds/google-merchant.en.xml"] ?? Data()])
         #expect(result.status == 0 && result.stdout.contains("ok"), "\(result.stdout)\(result.stderr)")

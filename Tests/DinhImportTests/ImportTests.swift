@@ -268,6 +268,29 @@ import Testing
         #expect(nem.unit == nil, "the merge over 'Đơn vị' is the producer's cell, not a unit")
     }
 
+    /// A barcode copied from another product, on the site or in the sheet, is an error at its
+    /// cell, and nothing is written.
+    @Test func aBarcodeOfAnotherProductIsRefused() throws {
+        let fixture = try SiteFixture()
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "price: 45000", with: "price: 45000\ngtin: \"8936012345674\""))
+        let before = Tools.tree(fixture.content)
+        // The page's own product keeps its barcode; two new rows share one.
+        try fixture.directory.write("list.csv", """
+        Tên,Giá,Sao,Năm,Nhóm,HTX,Mã vạch
+        Chè lam,46000,4,2025,Thực phẩm,htx che lam,8936012345674
+        Rượu nếp,90000,4,2024,Đồ uống,htx che lam,8936012345810
+        Rượu nếp cái,95000,4,2024,Đồ uống,htx che lam,8936012345810
+
+        """)
+        var errors = runImport(fixture, "list.csv", update: true).diagnostics.errors.map(\.description)
+        #expect(errors.count == 1 && errors.first?.hasPrefix("list.csv:4:7: error: the barcode 8936012345810 is also on row 3") == true, "\(errors)")
+        // Another product with the page's barcode.
+        try fixture.directory.write("list.csv", "Tên,Giá,Sao,Năm,Nhóm,HTX,Mã vạch\nChè lam gừng,50000,4,2024,Thực phẩm,htx che lam,8936012345674\n")
+        errors = runImport(fixture, "list.csv").diagnostics.errors.map(\.description)
+        #expect(errors.count == 1 && errors[0].hasPrefix("list.csv:2:7: error: the barcode 8936012345674 is already that of products/che-lam/index.md"), "\(errors)")
+        #expect(Tools.tree(fixture.content) == before, "nothing written")
+    }
+
     @Test func anExistingProducerFileIsNeverReplaced() throws {
         let fixture = try SiteFixture()
         let before = try String(contentsOf: fixture.content.appendingPathComponent("producers/htx-che-lam.yaml"), encoding: .utf8)

@@ -96,6 +96,10 @@ extension ContentMessage: TranslatedTable {
         case .badCode(let found, let suggestion):
             "'code' must be 2 to 12 capital letters A–Z or digits 0–9 (it is printed on QR boards); found '\(found)'" + (suggestion.map { "; write '\($0)'" } ?? "")
         case .codeUsedTwice(let code, let path): "the code \(code) is already used by \(path); every relic, product, page and meeting needs its own code"
+        case .skuUsedTwice(let sku, let path):
+            "the product id \(sku) (its 'sku', else its code) is already that of \(path); Google and Meta tell products apart by it: give this one its own 'sku'"
+        case .gtinUsedTwice(let gtin, let path):
+            "the barcode \(gtin) is already that of \(path); each product has its own barcode: copy it again from this product's package, or remove 'gtin'"
         case .badSceneID(let id, let suggestion): "scene id '\(id)' must use only a-z, 0-9 and -; write '\(suggestion)'"
         case .sceneIDTwice(let id): "two scenes have the id '\(id)'; each scene needs its own id"
         case .narrationLanguage(let language, let languages):

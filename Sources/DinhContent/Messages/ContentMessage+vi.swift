@@ -96,6 +96,10 @@ extension ContentMessage {
         case .badCode(let found, let suggestion):
             "'code' phải gồm 2 đến 12 chữ in hoa A–Z hoặc chữ số 0–9 (mã được in trên biển QR); đang ghi '\(found)'" + (suggestion.map { "; hãy viết '\($0)'" } ?? "")
         case .codeUsedTwice(let code, let path): "mã \(code) đã được dùng ở \(path); mỗi di tích, sản phẩm, trang và cuộc họp cần một mã riêng"
+        case .skuUsedTwice(let sku, let path):
+            "mã sản phẩm \(sku) ('sku', nếu không có thì là mã) đã là mã của \(path); Google và Meta phân biệt sản phẩm bằng mã này: hãy đặt cho sản phẩm này một 'sku' riêng"
+        case .gtinUsedTwice(let gtin, let path):
+            "mã vạch \(gtin) đã là mã vạch của \(path); mỗi sản phẩm có mã vạch riêng: hãy chép lại từ bao bì của sản phẩm này, hoặc bỏ dòng 'gtin'"
         case .badSceneID(let id, let suggestion): "id của cảnh '\(id)' chỉ được dùng a-z, 0-9 và dấu -; hãy viết '\(suggestion)'"
         case .sceneIDTwice(let id): "hai cảnh cùng có id '\(id)'; mỗi cảnh cần một id riêng"
         case .narrationLanguage(let language, let languages):

@@ -77,6 +77,8 @@ package enum ContentMessage: MessageTable {
     case retiredCodesShape
     case badCode(found: String, suggestion: String?)
     case codeUsedTwice(code: String, by: String)
+    case skuUsedTwice(sku: String, by: String)
+    case gtinUsedTwice(gtin: String, by: String)
     // Relics (LoadHeritage)
     case badSceneID(id: String, suggestion: String)
     case sceneIDTwice(id: String)

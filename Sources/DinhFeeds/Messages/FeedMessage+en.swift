@@ -18,8 +18,10 @@ extension FeedMessage: TranslatedTable {
             "no 'gtin' and no 'brand': the feeds use the producer's name as brand and tell Google the product has no identifier, which it shows less often; add 'gtin' (the number under the barcode) or 'brand'"
         case .noPhoto: "the product has no photo; Google and Meta refuse products without an image, so it is left out of their feeds: add `images: [photo.jpg]`"
         case .noPublishedPhoto: "none of the product's photos could be published, so it is left out of the Google and Meta feeds; see the messages about its images"
-        case .photoTooSmall(let width, let height, let market, let minimum):
-            "the main photo is \(width)×\(height) pixels; \(market.displayName) needs at least \(minimum)×\(minimum), so the product is left out of its feed: use a larger photo first in 'images'"
+        case .photoTooSmall(let width, let height, let minimum, let googleFrom?):
+            "the main photo is \(width)×\(height) pixels; Meta needs at least \(minimum)×\(minimum), so the product is left out of its catalog, and Google will need the same from \(googleFrom): use a larger photo first in 'images'"
+        case .photoTooSmall(let width, let height, let minimum, nil):
+            "the main photo is \(width)×\(height) pixels; Google and Meta need at least \(minimum)×\(minimum), so the product is left out of their feeds: use a larger photo first in 'images'"
         case .preorderDate(let date):
             "pre-order: Google needs the date the product will ship; the feed says \(date) (one month after the build); set 'availability: in_stock' once it ships"
         case .inTranslation(let problem, let language): "\(problem.text(in: .en)) (in index.\(language).md)"

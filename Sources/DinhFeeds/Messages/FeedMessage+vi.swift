@@ -18,8 +18,10 @@ extension FeedMessage {
             "chưa có 'gtin' và 'brand': nguồn cấp dùng tên chủ thể làm thương hiệu và báo với Google rằng sản phẩm không có mã định danh, nên Google ít hiển thị hơn; hãy thêm 'gtin' (dãy số dưới mã vạch) hoặc 'brand'"
         case .noPhoto: "sản phẩm chưa có ảnh; Google và Meta từ chối sản phẩm không có ảnh, nên sản phẩm bị bỏ khỏi nguồn cấp của họ: hãy thêm `images: [anh.jpg]`"
         case .noPublishedPhoto: "không ảnh nào của sản phẩm xuất bản được, nên sản phẩm bị bỏ khỏi nguồn cấp Google và Meta; hãy xem các thông báo về ảnh của sản phẩm"
-        case .photoTooSmall(let width, let height, let market, let minimum):
-            "ảnh chính có \(width)×\(height) điểm ảnh; \(market.name(in: .vi)) cần ít nhất \(minimum)×\(minimum), nên sản phẩm bị bỏ khỏi nguồn cấp của sàn này: hãy đặt một ảnh lớn hơn lên đầu 'images'"
+        case .photoTooSmall(let width, let height, let minimum, let googleFrom?):
+            "ảnh chính có \(width)×\(height) điểm ảnh; Meta cần ít nhất \(minimum)×\(minimum), nên sản phẩm bị bỏ khỏi danh mục Meta, và từ \(googleFrom) Google cũng cần như vậy: hãy đặt một ảnh lớn hơn lên đầu 'images'"
+        case .photoTooSmall(let width, let height, let minimum, nil):
+            "ảnh chính có \(width)×\(height) điểm ảnh; Google và Meta cần ít nhất \(minimum)×\(minimum), nên sản phẩm bị bỏ khỏi nguồn cấp của họ: hãy đặt một ảnh lớn hơn lên đầu 'images'"
         case .preorderDate(let date):
             "đặt trước: Google cần ngày giao hàng; nguồn cấp ghi \(date) (một tháng sau lần tạo trang); khi có hàng hãy đặt 'availability: in_stock'"
         case .inTranslation(let problem, let language): "\(problem.text(in: .vi)) (trong index.\(language).md)"

@@ -13,7 +13,8 @@ package enum FeedMessage: MessageTable {
     case noIdentifier
     case noPhoto
     case noPublishedPhoto
-    case photoTooSmall(width: Int, height: Int, market: Marketplace, minimum: Int)
+    /// `googleFrom`: the date from which Google refuses it too; nil when both already do.
+    case photoTooSmall(width: Int, height: Int, minimum: Int, googleFrom: String?)
     case preorderDate(date: String)
     case inTranslation(problem: Message, language: String)
 }

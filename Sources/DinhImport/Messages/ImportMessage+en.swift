@@ -11,6 +11,8 @@ extension ImportMessage: TranslatedTable {
         case .noYearColumn: "there is no column for the year of the OCOP recognition; add a column headed 'Năm công nhận' (or 'Ngày công nhận' with the date)"
         case .sameAddress(let name, let slug, let row): "'\(name)' gives the same page address (products/\(slug)/) as row \(row); give the products different names"
         case .codeOnTwoRows(let code, let row): "the code \(code) is also on row \(row); every QR code must be different"
+        case .barcodeOnTwoRows(let digits, let row): "the barcode \(digits) is also on row \(row); each product has its own barcode: copy it again from the package"
+        case .barcodeOfProduct(let digits, let path): "the barcode \(digits) is already that of \(path); each product has its own barcode: copy it again from the package, or leave the cell empty"
         case .noProducts: "there are no products below the heading row"
         case .cellProblem(let header, let column, let problem): "column '\(header)' (\(column)): \(problem.text(in: .en))"
         case .cellMissing(let header, let column, let example): "column '\(header)' (\(column)) is empty; every product needs it, e.g. \(example)"

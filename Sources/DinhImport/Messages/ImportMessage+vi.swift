@@ -11,6 +11,8 @@ extension ImportMessage {
         case .noYearColumn: "chưa có cột năm được công nhận OCOP; hãy thêm cột 'Năm công nhận' (hoặc cột 'Ngày công nhận' ghi ngày công nhận)"
         case .sameAddress(let name, let slug, let row): "'\(name)' có cùng địa chỉ trang (products/\(slug)/) với dòng \(row); hãy đặt tên các sản phẩm khác nhau"
         case .codeOnTwoRows(let code, let row): "mã \(code) cũng có ở dòng \(row); mỗi mã QR phải khác nhau"
+        case .barcodeOnTwoRows(let digits, let row): "mã vạch \(digits) cũng có ở dòng \(row); mỗi sản phẩm có mã vạch riêng: hãy chép lại từ bao bì"
+        case .barcodeOfProduct(let digits, let path): "mã vạch \(digits) đã là mã vạch của \(path); mỗi sản phẩm có mã vạch riêng: hãy chép lại từ bao bì, hoặc để trống ô này"
         case .noProducts: "không có sản phẩm nào dưới dòng tiêu đề"
         case .cellProblem(let header, let column, let problem): "cột '\(header)' (\(column)): \(problem.text(in: .vi))"
         case .cellMissing(let header, let column, let example): "cột '\(header)' (\(column)) đang trống; sản phẩm nào cũng cần cột này, ví dụ \(example)"

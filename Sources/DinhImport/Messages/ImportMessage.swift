@@ -11,6 +11,8 @@ package enum ImportMessage: MessageTable {
     case noYearColumn
     case sameAddress(name: String, slug: String, row: Int)
     case codeOnTwoRows(code: String, row: Int)
+    case barcodeOnTwoRows(digits: String, row: Int)
+    case barcodeOfProduct(digits: String, path: String)
     case noProducts
     case cellProblem(header: String, column: String, problem: Message)
     case cellMissing(header: String, column: String, example: String)
