@@ -31,7 +31,8 @@ struct Landing: Sendable {
 
 extension PageRenderer {
     /// Opens the item at once (a meta refresh, no JavaScript needed) in the default language; a
-    /// tiny script first switches to the visitor's language when the browser prefers another.
+    /// tiny script first switches to the visitor's language when the browser prefers another, and
+    /// to English, when the site has it, for a visitor whose languages the site does not have.
     func renderLanding(_ landing: Landing) -> [UInt8] {
         let root = "../../"
         let language = site.defaultLanguage

@@ -166,6 +166,21 @@ def offline_page_not_kept(d):
     wait(d, 'var h = document.querySelector("h1"); return h && h.textContent == "Đình Đại Phùng";', 20)
 
 
+def board_scanned_again(d):
+    """The board's code scanned again without network: its landing was never opened while the worker ran and the
+    browser's own cache is gone, yet the kept relic page opens (not the browser's "site can't be reached"), from the
+    address the symbol carries (upper case, no final slash) and as typed; a code of a page not kept says there is
+    no network."""
+    d.execute_cdp_cmd('Network.clearBrowserCache', {})
+    for address in ('Q/DP01', 'q/DP01/', 'q/dp01'):
+        d.get(server.base + address)
+        h1 = wait(d, 'var h = document.querySelector("h1"); return h && h.textContent;', 20)
+        assert h1 == 'Đình Đại Phùng' and d.current_url == server.base + PAGE, (address, h1, d.current_url)
+    d.get(server.base + 'Q/HT42')
+    h1 = wait(d, 'var h = document.querySelector("h1"); return h && h.textContent;', 20)
+    assert h1 == 'Không có mạng', h1
+
+
 def save_sharper(d):
     d.get(server.base + PAGE)
     wait(d, 'return document.documentElement.getAttribute("data-dinh-offline") == "ready"', 60)
@@ -224,6 +239,7 @@ try:
     r.run('offline: the photos load', offline_photos, phone)
     r.run('offline: a gallery photo tapped opens, from a smaller size kept', offline_large_photo, phone)
     r.run('offline: a page never opened says there is no network, in its language, and links the pages kept', offline_page_not_kept, phone)
+    r.run('offline: the board scanned again opens the kept relic page, from the code as printed and as typed', board_scanned_again, phone)
     server = Server(SITE, port)
     r.run('"save for offline" keeps the sharpest level of every scene and the large photos', save_sharper, phone)
 finally:

@@ -48,12 +48,12 @@ import Testing
     @Test func tourWithoutItsViewer() throws { try run("test_tour_fallback.py", checks: 4) }
 
     /// A relic page visited once keeps working without network (service worker), tested as a phone.
-    @Test func offlineRelicPage() throws { try run("test_offline.py", checks: 10) }
+    @Test func offlineRelicPage() throws { try run("test_offline.py", checks: 11) }
 
     /// The pages on a 390×844 touch phone: compact header, no sideways scroll, whole short address,
     /// 44-px targets, the filter's message and address, description before buying, gallery captions
     /// and large photos, producers' descriptions and photos.
-    @Test func phoneLayout() throws { try run("test_phone_layout.py", checks: 16) }
+    @Test func phoneLayout() throws { try run("test_phone_layout.py", checks: 17) }
 
     /// The demo's festival clip plays as a phone plays it, with captions in the page's language over
     /// http and from disk (file://); a control without the page's captions script shows none.

@@ -101,10 +101,14 @@ function page(req) {
     return r;
   });
   var kept = function () {
+    var bare = req.url.replace(/[?#].*/, "");
     return caches.match(req.url, { ignoreSearch: true }).then(function (r) {
       // A photo opened on its own (the gallery's large size) falls back on a smaller one kept.
       return r || sibling(new URL(req.url)).then(function (smaller) {
-        return smaller || caches.match(req.url.replace(/[?#].*/, "").replace(/\/?$/, "/index.html"));
+        // A folder's address without its final "/" (a board's code), or with index.html.
+        return smaller || caches.match(bare.replace(/\/?$/, "/")).then(function (r) {
+          return r || caches.match(bare.replace(/\/?$/, "/index.html"));
+        });
       });
     });
   };
@@ -117,13 +121,42 @@ function page(req) {
   });
 }
 
+// A board's code scanned again without network (its landing was opened before the worker ran, so
+// is not kept): the kept page that names the code (`…/q/CODE"`, its short address), in the
+// visitor's language, else English, else any.
+function landing(code, root) {
+  var langs = (navigator.languages || [navigator.language || ""]).concat("en").map(function (l) { return l.toLowerCase().split("-")[0]; });
+  return caches.open(CACHE).then(function (c) {
+    return c.keys().then(function (reqs) {
+      return Promise.all(reqs.map(function (r) {
+        if (!/\/(index\.html)?$/.test(r.url) || /\/q\/[^\/]*\/(index\.html)?$/i.test(r.url)) return null;
+        return c.match(r).then(function (x) { return x.text(); }).then(function (h) { return h.indexOf("/q/" + code + '"') < 0 ? null : r.url; }, function () { return null; });
+      }));
+    });
+  }).then(function (found) {
+    found = found.filter(Boolean);
+    var rank = function (u) {
+      var p = u.slice(root.length), l = OFFLINE.filter(function (o) { return o.prefix && p.indexOf(o.prefix) === 0; })[0] || OFFLINE[0], i = langs.indexOf(l && l.lang);
+      return i < 0 ? langs.length : i;
+    };
+    return found.sort(function (a, b) { return rank(a) - rank(b); })[0];
+  });
+}
+
 // A page not kept, without network: says so in the page's language, with a link to each page kept
 // in that language (named by its heading; not the search page nor the codes' landings), instead of
 // the browser's "site can't be reached".
 function offline(req) {
-  var root = self.registration.scope, path = req.url.slice(root.length), seen = {};
+  var root = self.registration.scope, path = req.url.slice(root.length), code = /^q\/([a-z0-9]+)\/?(index\.html)?([?#].*)?$/i.exec(path);
+  return (code ? landing(code[1].toUpperCase(), root) : Promise.resolve()).then(function (page) {
+    return page ? Response.redirect(page, 302) : noNetwork(req, root, path);
+  });
+}
+
+function noNetwork(req, root, path) {
+  var seen = {};
   var t = OFFLINE.filter(function (l) { return l.prefix && path.indexOf(l.prefix) === 0; })[0] || OFFLINE[0];
-  if (!t || !/\/(index\.html)?([?#].*)?$/.test(req.url)) return Response.error();
+  if (!t || !(/\/(index\.html)?([?#].*)?$/.test(req.url) || /^q\//i.test(path))) return Response.error();
   var others = OFFLINE.filter(function (l) { return l !== t && l.prefix; }).map(function (l) { return l.prefix; });
   return caches.open(CACHE).then(function (c) {
     return c.keys().then(function (reqs) {
