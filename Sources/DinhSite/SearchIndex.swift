@@ -10,7 +10,8 @@ import Foundation
 /// Kept small for phones: an item is its kind, its name as shown and its slug only when the name does
 /// not give it (`Đình Hạ Mỗ` → `dinh-ha-mo`); the page folds the names itself, and compares them with
 /// diacritics when the visitor typed some. The item's other words (kind, producer, address, short
-/// description) are folded here and stored once, each with the items that have it.
+/// description) are folded here and stored once, each with the items that have it; so is the item's
+/// code, which a visitor may type from a board (`Mã: DP01`).
 struct SearchIndex: Sendable {
     /// In the order the page's labels are listed (`k` in the script).
     enum Kind: Int, CaseIterable, Sendable {
@@ -72,23 +73,23 @@ struct SearchIndex: Sendable {
         }
 
         for relic in content.heritage {
-            add(.relic, relic.name, relic.slug, words(text(relic.kind), text(relic.address), text(relic.summary), original(relic.name)))
+            add(.relic, relic.name, relic.slug, words(relic.code, text(relic.kind), text(relic.address), text(relic.summary), original(relic.name)))
         }
         for product in content.products {
             let item = catalog?.item(product.slug, language: language)
             let description = item.map { $0.hasOwnDescription ? Fold.words($0.description, limit: Self.descriptionWords) : [] }
             add(.product, product.name, product.slug,
-                words(OCOPGroup.name(product.category, language: language), text(producers[product.producer]?.name), product.brand ?? "")
+                words(product.code, OCOPGroup.name(product.category, language: language), text(producers[product.producer]?.name), product.brand ?? "")
                     + (description ?? start(product.body)) + words(original(product.name)))
         }
         for producer in content.producers {
             add(.producer, producer.name, producer.slug, words(t["kind.\(producer.kind.rawValue)"], text(producer.address))
                 + start(producer.description) + words(original(producer.name)))
         }
-        for page in content.pages { add(.page, page.title, page.slug, start(page.body) + words(original(page.title))) }
+        for page in content.pages { add(.page, page.title, page.slug, words(page.code ?? "") + start(page.body) + words(original(page.title))) }
         // A meeting is in search only when listed: unlisted ones are hidden (not private).
         for meeting in content.meetings where meeting.listed {
-            add(.meeting, meeting.title, meeting.slug, words(text(meeting.place)) + start(meeting.body) + words(original(meeting.title)))
+            add(.meeting, meeting.title, meeting.slug, words(meeting.code, text(meeting.place)) + start(meeting.body) + words(original(meeting.title)))
         }
         self.items = items
     }

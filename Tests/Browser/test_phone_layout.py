@@ -188,7 +188,7 @@ def disk_links(d):
 
 def code_in_small_letters(d):
     """A code typed from a board in small letters (q/dp01) opens its page; a page that is not there
-    offers the home page in each language."""
+    offers the home page in each language; a code that is not the site's says so and offers the search."""
     d.get(server.base + 'q/dp01')
     wait(d, 'return /heritage\\/dinh-dai-phung\\/$/.test(location.pathname) && document.readyState == "complete"', 20)
     d.get(server.base + 'en/khong-co/')
@@ -197,6 +197,15 @@ def code_in_small_letters(d):
     assert link.get_attribute('href') == server.base + 'en/', link.get_attribute('href')
     link.click()
     wait(d, 'return location.href == arguments[0] && document.documentElement.lang == "en"', 20, server.base + 'en/')
+    # A code mistyped from the board: said so, with the search and the code in it; the code as printed finds its relic.
+    d.get(server.base + 'Q/DP99')
+    wait(d, 'return document.readyState == "complete"')
+    assert d.find_element(By.ID, 'nf-code').is_displayed()
+    field = d.find_element(By.ID, 'nf-q')
+    assert field.get_attribute('value') == 'DP99', field.get_attribute('value')
+    field.clear()
+    field.send_keys('DP01\n')
+    wait(d, 'var a = document.querySelector(".search-results a"); return a && a.textContent.indexOf("Đình Đại Phùng") >= 0', 20)
 
 
 def code_in_visitors_language(d):

@@ -168,6 +168,13 @@ import Testing
         #expect(found[4].prefix(2).allSatisfy { $0.hasPrefix("Đình") }, "a word typed with other marks still finds by letters")
     }
 
+    /// The code printed on a board (`Mã: HOP2`) finds its item, typed as printed or in small letters.
+    @Test func aCodeFromABoardFindsItsItem() throws {
+        let found = try search(SearchIndex(content: Self.content(), language: "vi"), ["HOP2", "hop2", "HOP1"])
+        #expect(found[0] == ["Hội nghị du lịch Đan Phượng hoi-nghi-du-lich"] && found[1] == found[0], "\(found)")
+        #expect(found[2] == [], "an unlisted meeting stays out of search, by its code too")
+    }
+
     @Test func namesRankAboveOtherText() throws {
         let found = try search(SearchIndex(content: Self.content(), language: "vi"), ["nong nghiep", "phung", "gao nep", "mat o ", "xyz"])
         // The producer by its name, then its product through the producer's name.
