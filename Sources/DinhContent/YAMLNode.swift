@@ -114,6 +114,21 @@ package enum YAMLReader {
             if let open = firstUnclosedQuote(in: lines, through: mark.line) {
                 return .error(SourceLocation(path: path, line: open.line + lineOffset, column: open.column), .yamlUnclosedQuote)
             }
+            // `code DP01` (no colon) joins the next line's `name:` into one text: the mistake is the line above.
+            if problem.contains("mapping values are not allowed"), let (number, text) = lineAbove(mark.line, in: lines),
+               !text.contains(":"), !text.hasPrefix("-"), !text.hasPrefix("#"),
+               text.prefix(while: { $0 == " " }).count == source.prefix(while: { $0 == " " }).count,
+               let space = text.trimmed.firstIndex(of: " ") {
+                let trimmed = text.trimmed
+                let indent = text.prefix(while: { $0 == " " }).count
+                return .error(SourceLocation(path: path, line: number + lineOffset, column: indent + trimmed.distance(from: trimmed.startIndex, to: space) + 1),
+                              .yamlNoColon(suggestion: "\(trimmed[..<space]): \(trimmed[space...].trimmed)"))
+            }
+            // A list or a group opened with [ or { and not closed on its line.
+            if problem.contains("did not find expected ',' or ']'") || problem.contains("did not find expected ',' or '}'") {
+                let list = problem.contains("]")
+                return .error(context.map { at($0.mark) } ?? at(mark), .yamlUnclosedBracket(open: list ? "[" : "{", close: list ? "]" : "}"))
+            }
             if problem.contains("mapping values are not allowed") {
                 let key = source.split(separator: ":", maxSplits: 1).first.map { $0.trimmed } ?? "name"
                 let value = source.split(separator: ":", maxSplits: 1).dropFirst().first.map { $0.trimmed } ?? "…"
@@ -141,6 +156,17 @@ package enum YAMLReader {
         default:
             return .error(SourceLocation(path: path, line: lineOffset + 1), .yamlUnreadable(detail: "\(error)"))
         }
+    }
+
+    /// The last line before `line` (1-based) that is neither blank nor a comment, and its number.
+    private static func lineAbove(_ line: Int, in lines: [Substring]) -> (Int, String)? {
+        var number = line - 1
+        while number >= 1 {
+            let text = String(lines[number - 1])
+            if !text.trimmed.isEmpty && !text.trimmed.hasPrefix("#") { return (number, text) }
+            number -= 1
+        }
+        return nil
     }
 
     /// Where a quote left open on its line runs on, lines below, to a quote that was meant to open

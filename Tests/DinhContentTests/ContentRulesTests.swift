@@ -54,6 +54,21 @@ import Testing
         #expect(error.message.contains("quote"))
     }
 
+    /// The YAML reader's own words ("mapping values are not allowed", "did not find expected ','")
+    /// become what to write, at the line of the mistake: a colon left out, a [ or { not closed.
+    @Test(arguments: [
+        ("code: DP01", "code DP01", 2, "write code: DP01"),
+        ("geo: [21.0879, 105.6633]", "geo: [21.0879, 105.6633", 9, "the [ opened here is not closed: end it with ]"),
+        ("summary:\n  vi: Quán Đạo giáo cổ bên đầm Phượng Trì.\n  en: An old Taoist temple beside Phuong Tri lake.",
+         "summary: {vi: Quán Đạo giáo cổ bên đầm Phượng Trì.\nnote: x", 10, "the { opened here is not closed: end it with }"),
+    ])
+    func yamlMistakeSaysWhatToWrite(_ written: String, _ mistaken: String, line: Int, message: String) throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: written, with: mistaken))
+        let error = try #require(onlyError())
+        #expect(error.location.line == line && error.message.contains(message), "\(error)")
+        #expect(!error.message.contains("not valid YAML") && !error.message.contains("in quotes"), "\(error)")
+    }
+
     /// A later quote closes the open one, lines below, and the YAML reader stumbles further on:
     /// the message still points at the opening quote.
     @Test func unclosedQuoteBeforeOtherQuotes() throws {

@@ -234,7 +234,7 @@ import Testing
         func problem(_ text: String) -> String {
             do { _ = try SceneEditor(bytes: Data(text.utf8), path: "content/heritage/x/index.md"); return "" } catch { return error.description }
         }
-        #expect(problem("---\ncode: DP01\nscenes:\n  - id: a\n    title: [unclosed\n---\n").hasPrefix("content/heritage/x/index.md:6"))
+        #expect(problem("---\ncode: DP01\nscenes:\n  - id: a\n    title: [unclosed\n---\n").hasPrefix("content/heritage/x/index.md:5:12"), "where the [ opens")
         #expect(problem("---\ncode: DP01\nscenes: [{id: a}]\n---\n").hasPrefix("content/heritage/x/index.md:3"))
         #expect(problem("---\ncode: DP01\n---\n").contains("no 'scenes:'"))
         #expect(problem("no front matter").contains("front matter"))

@@ -304,6 +304,8 @@ enum Samples {
         .yamlUnreadable(detail: "«v122»"),
         .yamlTab,
         .yamlColon(suggestion: "«v123»"),
+        .yamlNoColon(suggestion: "«v123b»"),
+        .yamlUnclosedBracket(open: "[", close: "«v123c»"),
         .yamlUnclosedQuote,
         .yamlIndentation,
         .yamlTooDeep,

@@ -142,6 +142,9 @@ extension ContentMessage: TranslatedTable {
         case .yamlUnreadable(let detail): "this YAML cannot be read: \(detail)"
         case .yamlTab: "a tab is used to indent this line; YAML needs spaces: replace each tab with spaces"
         case .yamlColon(let suggestion): "this value contains a colon followed by a space; put the whole text in quotes: \(suggestion)"
+        case .yamlNoColon(let suggestion): "the field's name is not followed by a colon: write \(suggestion)"
+        case .yamlUnclosedBracket(let open, let close):
+            "the \(open) opened here is not closed: end it with \(close) on the same line, as in \(open == "[" ? "geo: [21.08, 105.66]" : "name: {vi: Đình Hạ Mỗ, en: Ha Mo Communal House}")"
         case .yamlUnclosedQuote: "a quote is opened here but never closed: add the closing quote at the end of the text"
         case .yamlIndentation: "the indentation of this line does not match the lines above it: line up fields of the same group with the same number of spaces"
         case .yamlTooDeep: "values are nested more than 1,000 levels deep here ([[[… or groups inside groups); content never needs that: check the brackets and the indentation"

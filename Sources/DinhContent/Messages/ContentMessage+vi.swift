@@ -143,6 +143,9 @@ extension ContentMessage {
         case .yamlUnreadable(let detail): "không đọc được YAML này: \(detail)"
         case .yamlTab: "dòng này thụt lề bằng phím Tab; YAML cần dấu cách: hãy thay mỗi Tab bằng dấu cách"
         case .yamlColon(let suggestion): "giá trị này có dấu hai chấm theo sau là dấu cách; hãy đặt cả đoạn văn bản trong dấu ngoặc kép: \(suggestion)"
+        case .yamlNoColon(let suggestion): "sau tên trường thiếu dấu hai chấm: hãy viết \(suggestion)"
+        case .yamlUnclosedBracket(let open, let close):
+            "dấu \(open) mở ở đây chưa được đóng: hãy kết thúc bằng \(close) trên cùng dòng, như \(open == "[" ? "geo: [21.08, 105.66]" : "name: {vi: Đình Hạ Mỗ, en: Ha Mo Communal House}")"
         case .yamlUnclosedQuote: "dấu ngoặc kép được mở ở đây nhưng chưa đóng: hãy thêm dấu ngoặc đóng ở cuối đoạn văn bản"
         case .yamlIndentation: "thụt lề của dòng này không khớp với các dòng bên trên: các trường cùng nhóm phải thụt vào cùng một số dấu cách"
         case .yamlTooDeep: "các giá trị ở đây lồng nhau sâu hơn 1.000 mức ([[[… hoặc nhóm trong nhóm); nội dung không bao giờ cần như vậy: hãy kiểm tra dấu ngoặc và thụt lề"

@@ -112,6 +112,8 @@ package enum ContentMessage: MessageTable {
     case yamlUnreadable(detail: String)
     case yamlTab
     case yamlColon(suggestion: String)
+    case yamlNoColon(suggestion: String)
+    case yamlUnclosedBracket(open: String, close: String)
     case yamlUnclosedQuote
     case yamlIndentation
     case yamlTooDeep
