@@ -141,10 +141,16 @@ package enum YAMLReader {
             if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
                 return .error(at(mark), .yamlIndentation)
             }
+            if problem.contains("block sequence entries are not allowed") {
+                return .error(at(mark), .yamlDashInLine)
+            }
             if problem.contains("Maximum nesting level reached") {
                 return .error(at(mark), .yamlTooDeep)
             }
-            if problem.contains("found character that cannot start any token") {
+            // `*`, `&`, `]` or `}` starting a value: signs of YAML's own, like `@`.
+            if problem.contains("found character that cannot start any token") || problem.contains("undefined alias")
+                || contextText.contains("scanning an alias") || contextText.contains("scanning an anchor")
+                || problem.contains("did not find expected node content") {
                 return .error(at(mark), .yamlBadStart)
             }
             let detail = contextText.isEmpty ? problem : "\(problem) (\(contextText))"

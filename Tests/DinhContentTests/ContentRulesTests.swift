@@ -61,12 +61,15 @@ import Testing
         ("geo: [21.0879, 105.6633]", "geo: [21.0879, 105.6633", 9, "the [ opened here is not closed: end it with ]"),
         ("summary:\n  vi: Quán Đạo giáo cổ bên đầm Phượng Trì.\n  en: An old Taoist temple beside Phuong Tri lake.",
          "summary: {vi: Quán Đạo giáo cổ bên đầm Phượng Trì.\nnote: x", 10, "the { opened here is not closed: end it with }"),
+        ("kind: quán", "kind: - quán", 6, "'- ' starts an item of a list only at the start of a line"),
+        ("kind: quán", "kind: *quán", 6, "starts with a character YAML does not allow here"),
+        ("kind: quán", "kind: ]quán", 6, "starts with a character YAML does not allow here"),
     ])
     func yamlMistakeSaysWhatToWrite(_ written: String, _ mistaken: String, line: Int, message: String) throws {
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: written, with: mistaken))
         let error = try #require(onlyError())
         #expect(error.location.line == line && error.message.contains(message), "\(error)")
-        #expect(!error.message.contains("not valid YAML") && !error.message.contains("in quotes"), "\(error)")
+        #expect(!error.message.contains("not valid YAML") && !error.message.contains("colon followed by a space"), "\(error)")
     }
 
     /// A later quote closes the open one, lines below, and the YAML reader stumbles further on:

@@ -305,6 +305,7 @@ enum Samples {
         .yamlTab,
         .yamlColon(suggestion: "«v123»"),
         .yamlNoColon(suggestion: "«v123b»"),
+        .yamlDashInLine,
         .yamlUnclosedBracket(open: "[", close: "«v123c»"),
         .yamlUnclosedQuote,
         .yamlIndentation,

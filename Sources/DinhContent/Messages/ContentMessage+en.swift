@@ -143,6 +143,7 @@ extension ContentMessage: TranslatedTable {
         case .yamlTab: "a tab is used to indent this line; YAML needs spaces: replace each tab with spaces"
         case .yamlColon(let suggestion): "this value contains a colon followed by a space; put the whole text in quotes: \(suggestion)"
         case .yamlNoColon(let suggestion): "the field's name is not followed by a colon: write \(suggestion)"
+        case .yamlDashInLine: "'- ' starts an item of a list only at the start of a line: put each item on a line of its own below the field, indented, or put the text in quotes"
         case .yamlUnclosedBracket(let open, let close):
             "the \(open) opened here is not closed: end it with \(close) on the same line, as in \(open == "[" ? "geo: [21.08, 105.66]" : "name: {vi: Đình Hạ Mỗ, en: Ha Mo Communal House}")"
         case .yamlUnclosedQuote: "a quote is opened here but never closed: add the closing quote at the end of the text"

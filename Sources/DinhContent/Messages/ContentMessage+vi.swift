@@ -144,6 +144,7 @@ extension ContentMessage {
         case .yamlTab: "dòng này thụt lề bằng phím Tab; YAML cần dấu cách: hãy thay mỗi Tab bằng dấu cách"
         case .yamlColon(let suggestion): "giá trị này có dấu hai chấm theo sau là dấu cách; hãy đặt cả đoạn văn bản trong dấu ngoặc kép: \(suggestion)"
         case .yamlNoColon(let suggestion): "sau tên trường thiếu dấu hai chấm: hãy viết \(suggestion)"
+        case .yamlDashInLine: "'- ' chỉ mở đầu một mục của danh sách khi đứng đầu dòng: hãy viết mỗi mục trên một dòng riêng bên dưới trường, thụt lề vào, hoặc đặt văn bản trong dấu ngoặc kép"
         case .yamlUnclosedBracket(let open, let close):
             "dấu \(open) mở ở đây chưa được đóng: hãy kết thúc bằng \(close) trên cùng dòng, như \(open == "[" ? "geo: [21.08, 105.66]" : "name: {vi: Đình Hạ Mỗ, en: Ha Mo Communal House}")"
         case .yamlUnclosedQuote: "dấu ngoặc kép được mở ở đây nhưng chưa đóng: hãy thêm dấu ngoặc đóng ở cuối đoạn văn bản"

@@ -113,6 +113,7 @@ package enum ContentMessage: MessageTable {
     case yamlTab
     case yamlColon(suggestion: String)
     case yamlNoColon(suggestion: String)
+    case yamlDashInLine
     case yamlUnclosedBracket(open: String, close: String)
     case yamlUnclosedQuote
     case yamlIndentation
