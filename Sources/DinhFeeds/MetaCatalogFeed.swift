@@ -9,7 +9,9 @@ public enum MetaCatalogFeed {
     public static let columns = ["id", "title", "description", "availability", "condition", "price", "sale_price", "link",
                                  "image_link", "additional_image_link", "brand", "gtin", "google_product_category",
                                  "product_type", "shipping_weight"]
-    public static let languageColumns = ["id", "override", "title", "description", "link", "product_type"]
+    /// What a language feed may change (Meta's "Localized Catalog: Supported Fields" lists title,
+    /// description and link among them, not product_type).
+    public static let languageColumns = ["id", "override", "title", "description", "link"]
 
     public static func fileName(language: String, site: Site) -> String {
         language == site.defaultLanguage ? "meta-catalog.csv" : "meta-catalog.\(language).csv"
@@ -63,7 +65,7 @@ public enum MetaCatalogFeed {
         csv.row(languageColumns)
         for checked in items where checked.isAccepted(by: .meta) {
             let item = checked.item
-            csv.row([item.id, override(language: item.language), item.title, item.description, item.link, item.productType])
+            csv.row([item.id, override(language: item.language), item.title, item.description, item.link])
         }
         return csv.output
     }
