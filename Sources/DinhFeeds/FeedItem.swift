@@ -85,7 +85,7 @@ public struct FeedItem: Sendable {
         brand = PlainText.singleLine(product.brand ?? producerName)
         gtin = product.gtin.flatMap { GTINRange.isRestricted($0) ? nil : $0 }
         productType = OCOPGroup.productType(product.category, language: language)
-        googleCategory = OCOPGroup.googleCategory(product.category)
+        googleCategory = OCOPGroup.googleCategory(product)
         shippingWeight = product.weight?.description
         ocopValid = product.ocop.isValid(on: options.today)
         today = options.today

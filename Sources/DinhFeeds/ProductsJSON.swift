@@ -53,7 +53,7 @@ public enum ProductsJSON {
                 "qr_url": .string(urls.code(product.code)),
                 "category": .string(product.category.rawValue),
                 "product_type": perLanguage { OCOPGroup.productType(product.category, language: $0) },
-                "google_product_category": OCOPGroup.googleCategory(product.category).map(JSONValue.int),
+                "google_product_category": OCOPGroup.googleCategory(product).map(JSONValue.int),
                 "ocop": .fields([
                     "stars": .int(ocop.stars),
                     "year": .int(ocop.year),

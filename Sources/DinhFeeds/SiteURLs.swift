@@ -1,4 +1,5 @@
 import DinhContent
+import DinhCore
 
 /// Absolute addresses of pages, as the site builder lays them out: the default language at the
 /// root, others under `/<lang>/`.
@@ -65,6 +66,20 @@ public enum OCOPGroup {
     }
 
     /// Google's product taxonomy ids (language-independent); nil where no category fits simply.
+    /// Google's product category of a product: its OCOP group's, except that rượu (rice wine,
+    /// liquor) and bia (beer) are Alcoholic Beverages, a category Google applies its alcohol rules
+    /// to (a drink filed among soft drinks is disapproved when found).
+    public static func googleCategory(_ product: Product) -> Int? {
+        if product.category == .beverage, isAlcohol(product.name) { return 499676 }  // … > Beverages > Alcoholic Beverages
+        return googleCategory(product.category)
+    }
+
+    /// Whether a drink's name says it is alcohol, in Vietnamese or English.
+    static func isAlcohol(_ name: LocalizedText) -> Bool {
+        let words = Set(name.values.values.flatMap { Fold.words($0) })
+        return !words.isDisjoint(with: ["ruou", "bia", "wine", "liquor", "beer", "spirit", "spirits"])
+    }
+
     public static func googleCategory(_ category: Product.Category) -> Int? {
         switch category {
         case .food: return 422          // Food, Beverages & Tobacco > Food Items

@@ -47,6 +47,23 @@ import Testing
         }
     }
 
+    /// Rượu and bia are filed as Alcoholic Beverages, where Google applies its alcohol rules;
+    /// other drinks stay Beverages.
+    @Test func alcoholIsFiledAsAlcohol() throws {
+        let feed = try FeedFixture()
+        var drink = try #require(feed.content.products.first { $0.slug == "mat-ong" })
+        #expect(OCOPGroup.googleCategory(drink) == 413)
+        for name in ["Rượu làng Vân", "RƯỢU NẾP CÁI HOA VÀNG", "Bia hơi Hà Nội"] {
+            drink.name = LocalizedText(["vi": name])
+            #expect(OCOPGroup.googleCategory(drink) == 499676, "\(name)")
+        }
+        drink.name = LocalizedText(["vi": "Nước mắm", "en": "Village rice wine"])
+        #expect(OCOPGroup.googleCategory(drink) == 499676, "by its English name")
+        drink.category = .handicraft
+        drink.name = LocalizedText(["vi": "Sổ bìa da"])
+        #expect(OCOPGroup.googleCategory(drink) == 696, "only drinks")
+    }
+
     @Test func lengthsPricesAndRestrictedGTINs() throws {
         let feed = try FeedFixture()
         var product = try #require(feed.content.products.first { $0.slug == "che-lam" })
