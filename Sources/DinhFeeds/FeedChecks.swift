@@ -99,6 +99,10 @@ public enum FeedChecks {
                 add(.error, refusing, .photoTooSmall(width: main.width, height: main.height, minimum: minimum, googleFrom: "\(Marketplace.googleMinimumFrom)"))
             }
         }
+        if !item.canBeOrdered {
+            // Google disapproves a product its page does not sell ("user cannot purchase"); Meta's link must sell it too.
+            add(.error, Set(Marketplace.allCases), .noWayToOrder)
+        }
         if item.availability == .preorder, let date = item.availabilityDate {
             add(.warning, [.google], .preorderDate(date: "\(date)"))
         }

@@ -51,6 +51,8 @@ public struct FeedItem: Sendable {
     public var ocopValid: Bool
     /// The build date: marketplaces' rules change on dates.
     public var today: CalendarDate
+    /// Its page offers a way to buy it: a marketplace link, the producer's phone, or a payment code.
+    public var canBeOrdered: Bool
     /// Its name and description are in `language` (always, in the site's first language): a
     /// feed of another language holds only such items, as marketplaces refuse text of another language.
     public var isTranslated: Bool
@@ -89,6 +91,9 @@ public struct FeedItem: Sendable {
         shippingWeight = product.weight?.description
         ocopValid = product.ocop.isValid(on: options.today)
         today = options.today
+        let producer = content.producer(product.producer)
+        canBeOrdered = !product.buy.isEmpty || producer?.phone != nil
+            || (producer?.bank != nil && product.payQR && product.availability != .outOfStock)
         isTranslated = language == defaultLanguage || (product.name.values[language] != nil && (product.body[language] != nil || !hasOwnDescription))
     }
 }

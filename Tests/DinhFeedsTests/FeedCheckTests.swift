@@ -47,6 +47,23 @@ import Testing
         }
     }
 
+    /// A product its page does not sell (no marketplace link, no phone for its producer, no payment
+    /// code) is refused by Google and Meta: an error, and out of both feeds.
+    @Test func aProductWithNoWayToOrderIsLeftOut() throws {
+        let feed = try FeedFixture()
+        var content = feed.content
+        let honey = try #require(content.products.first { $0.slug == "mat-ong" })
+        #expect(honey.buy.isEmpty)
+        func problems() -> [FeedChecks.Problem] {
+            FeedChecks.problems(FeedItem(product: honey, language: "vi", content: content, options: FeedFixture.options))
+                .filter { $0.message.contains("no way to buy it") }
+        }
+        #expect(problems().isEmpty, "its producer has a phone")
+        content.producers = content.producers.map { var producer = $0; producer.phone = nil; return producer }
+        let found = problems()
+        #expect(found.count == 1 && found[0].severity == .error && found[0].marketplaces == Set(Marketplace.allCases), "\(found)")
+    }
+
     /// Rượu and bia are filed as Alcoholic Beverages, where Google applies its alcohol rules;
     /// other drinks stay Beverages.
     @Test func alcoholIsFiledAsAlcohol() throws {

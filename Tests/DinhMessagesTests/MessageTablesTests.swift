@@ -405,6 +405,7 @@ enum Samples {
         .restrictedGTIN(gtin: "«v202»"),
         .noIdentifier,
         .noPhoto,
+        .noWayToOrder,
         .noPublishedPhoto,
         .photoTooSmall(width: 1203, height: 1204, minimum: 1206, googleFrom: "«v1207»"),
         .preorderDate(date: "«v207»"),

@@ -12,6 +12,7 @@ package enum FeedMessage: MessageTable {
     case restrictedGTIN(gtin: String)
     case noIdentifier
     case noPhoto
+    case noWayToOrder
     case noPublishedPhoto
     /// `googleFrom`: the date from which Google refuses it too; nil when both already do.
     case photoTooSmall(width: Int, height: Int, minimum: Int, googleFrom: String?)
