@@ -1,4 +1,7 @@
 import ArgumentParser
+import DinhContent
+import DinhCore
+import DinhFeeds
 import DinhImport
 import Foundation
 
@@ -39,6 +42,23 @@ struct Import: ParsableCommand {
             Terminal.report(report.diagnostics)
             guard report.succeeded else { throw ContentErrors() }
             print(report.summaryText.text(in: CLI.language))
+            Terminal.report(advice(on: report.created + report.updated))
+        }
+
+        /// What the build will say of the products just written (no photo, so out of the
+        /// marketplaces; an OCOP recognition expired), said now, while the sheet is at hand.
+        func advice(on written: [String]) -> Diagnostics {
+            let pages = Set(written.filter { $0.hasSuffix("/index.md") }.map { "\(contentDirectory)/\($0)" })
+            guard !pages.isEmpty else { return Diagnostics() }
+            let today = CalendarDate.today()
+            let (content, loaded) = ContentLoader(root: URL(fileURLWithPath: contentDirectory), displayRoot: contentDirectory, today: today).load()
+            var advice = Diagnostics()
+            let found = loaded.all + (content.map { FeedChecks.diagnostics(for: $0, today: today).all } ?? [])
+            // As warnings: the import is done; they are what to mend before the marketplaces read the feeds.
+            for diagnostic in found where pages.contains(diagnostic.location.path) {
+                advice.append(Diagnostic(.warning, diagnostic.location, diagnostic.text))
+            }
+            return advice
         }
     }
 }

@@ -22,6 +22,20 @@ import Testing
         #expect(robots.contains("Sitemap: https://disan.example.vn/sitemap.xml"))
     }
 
+    /// After an import, what the build will say of the new products (no photo, so out of the
+    /// marketplaces; an expired OCOP recognition) is said at once, as warnings; the other products
+    /// are not judged again.
+    @Test func anImportSaysWhatTheMarketplacesWillSayOfItsProducts() throws {
+        try fixture.directory.write("list.csv", "Tên,Giá,Sao,Năm,Nhóm,HTX\nBánh chưng Tranh Khúc,120000,4,2021,Thực phẩm,htx che lam\n")
+        let result = try fixture.dinh("import", "products", "list.csv", "content")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 new product"), "\(result.stdout)")
+        let page = "content/products/banh-chung-tranh-khuc/index.md"
+        #expect(result.stderr.contains("\(page):1:1: warning: the product has no photo"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(page):7:3: warning:") && result.stderr.contains("expired"), "\(result.stderr)")
+        #expect(!result.stderr.contains("products/che-lam/"), "\(result.stderr)")
+    }
+
     /// A big catalogue: the home page shows twelve products, the best rated first, and links to the
     /// products page, which lists them all.
     @Test func theHomePageShowsTwelveProductsTheBestRatedFirst() throws {
