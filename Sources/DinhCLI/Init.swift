@@ -46,12 +46,13 @@ struct Init: ParsableCommand {
 
     static let files: [(String, String)] = [
         ("site.yaml", """
-        # The website as a whole. Text can be one language, or one line per language.
+        # Trang web nói chung. Chữ viết một ngôn ngữ, hoặc mỗi ngôn ngữ một dòng.
+        # (The website as a whole. Text in one language, or one line per language.)
         title:
           vi: Di sản & Sản vật của xã
           en: Heritage & Products of the commune
-        base_url: https://disan.example.vn/   # the address where the site will be published
-        languages: [vi, en]                   # the first is the main language
+        base_url: https://disan.ten-xa.example/   # địa chỉ nơi trang web sẽ được đăng: hãy thay trước khi in biển (the site's address)
+        languages: [vi, en]                       # ngôn ngữ đầu tiên là ngôn ngữ chính (the first is the main language)
         currency: VND
         publisher:
           name: UBND xã

@@ -385,6 +385,8 @@ struct Loading {
             baseURL = text.hasSuffix("/") ? text : text + "/"
             if URL(string: baseURL)?.query != nil || baseURL.contains("#") {
                 reader.diagnostics.error(node.location, .baseURLQuery)
+            } else if Site.isExampleAddress(baseURL) {
+                reader.diagnostics.warning(node.location, .baseURLExample(url: baseURL))
             } else if let host = URL(string: baseURL)?.host, baseURL.lowercased().hasPrefix("http://"), !["localhost", "127.0.0.1", "[::1]", "::1"].contains(host) {
                 // A warning, not an error: a district's own server may have no certificate yet.
                 reader.diagnostics.warning(node.location, .baseURLNotSecure(suggested: "https://" + baseURL.dropFirst("http://".count)))

@@ -56,6 +56,17 @@ public struct Site: Sendable {
     }
 
     public var defaultLanguage: String { languages[0] }
+
+    /// Whether `base_url` is still an example: boards printed from it open nothing.
+    public var hasExampleAddress: Bool { Self.isExampleAddress(baseURL) }
+
+    /// An address under a name kept for examples (example.com, .org, .net; .example, .invalid,
+    /// .test; localhost), as `dinh init` writes one for the officer to replace.
+    public static func isExampleAddress(_ baseURL: String) -> Bool {
+        guard let host = URL(string: baseURL)?.host?.lowercased() else { return false }
+        let reserved = ["example.com", "example.org", "example.net", "example", "invalid", "test", "localhost"]
+        return reserved.contains { host == $0 || host.hasSuffix("." + $0) }
+    }
 }
 
 public struct Publisher: Sendable {

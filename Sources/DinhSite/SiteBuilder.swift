@@ -174,6 +174,11 @@ public struct SiteBuilder: Sendable {
         var context = BuildContext(options: options, content: content)
         try await LoadStep().run(&context)
         guard let codes = context.codes, !context.diagnostics.hasErrors else { return (context.report, []) }
+        // Boards are printed once and stay for years: not from an example address.
+        if context.loaded.site.hasExampleAddress {
+            context.diagnostics.error(context.loaded.site.source, SiteMessage.printingExampleAddress(url: context.loaded.site.baseURL))
+            return (context.report, [])
+        }
         let lock = codes.check()
         context.diagnostics.append(contentsOf: lock.diagnostics)
         guard !context.diagnostics.hasErrors else { return (context.report, []) }

@@ -280,10 +280,21 @@ import Testing
 
     @Test func initMakesABuildableFolderAndNeverOverwrites() throws {
         #expect(try fixture.dinh("init", "fresh").status == 0)
+        // Clean but for its example address, which the officer is told to replace.
         let check = try fixture.dinh("check", "fresh")
-        #expect(check.status == 0 && check.stderr.isEmpty, "a new folder is clean: \(check.stderr)")
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.hasPrefix("fresh/site.yaml:6:11: warning: 'base_url' is still the example address https://disan.ten-xa.example/")
+                && check.stderr.contains("1 warning") && !check.stderr.contains("error"), "\(check.stderr)")
         let build = try fixture.dinh("build", "fresh", "--output", "fresh-out")
         #expect(build.status == 0, "\(build.stderr)")
+        // Boards are not printed from it.
+        let print = try fixture.dinh("qr", "fresh", "--output", "print")
+        #expect(print.status == 1 && print.stderr.contains("nothing was printed: 'base_url' is still the example address"), "\(print.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.directory.file("print").path))
+        let site = fixture.directory.file("fresh/site.yaml")
+        try String(contentsOf: site, encoding: .utf8).replacingOccurrences(of: "https://disan.ten-xa.example/", with: "https://disan.mau.gov.vn/")
+            .write(to: site, atomically: true, encoding: .utf8)
+        #expect(try fixture.dinh("qr", "fresh", "--output", "print").status == 0)
         let again = try fixture.dinh("init", "fresh")
         #expect(again.status == 2)
         #expect(again.stderr.contains("not empty"))

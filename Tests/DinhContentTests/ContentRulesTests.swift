@@ -327,10 +327,11 @@ import Testing
         try fixture.write("site.yaml", SiteFixture.siteYAML.replacingOccurrences(of: "base_url: https://disan.example.vn/", with: "base_url: \(address)"))
         let (content, diagnostics) = load()
         #expect(content != nil, "a warning: the site is still built")
-        #expect(diagnostics.map(\.location.line) == (warned ? [4] : []), "\(diagnostics)")
+        let plain = diagnostics.filter { $0.message.contains("starts with http://") }
+        #expect(plain.map(\.location.line) == (warned ? [4] : []), "\(diagnostics)")
         if warned {
-            #expect(diagnostics.first?.severity == .warning)
-            #expect(diagnostics.first?.message.contains("write https://disan.example.vn/") == true, "\(diagnostics)")
+            #expect(plain.first?.severity == .warning)
+            #expect(plain.first?.message.contains("write https://disan.example.vn/") == true, "\(diagnostics)")
         }
     }
 

@@ -72,6 +72,7 @@ package enum ContentMessage: MessageTable {
     case languageTwice
     case baseURLQuery
     case baseURLNotSecure(suggested: String)
+    case baseURLExample(url: String)
     case currencyCode
     case movedCodesShape
     case retiredCodesShape

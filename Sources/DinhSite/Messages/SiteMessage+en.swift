@@ -26,6 +26,8 @@ extension SiteMessage: TranslatedTable {
         case .cannotLock(let path, let reason): "cannot lock \(path): \(reason)"
         case .lockNotUpdated(let lock, let reason): "the output was written, but \(lock) could not be updated: \(reason)"
         case .cannotMakeQR(let code, let reason): "cannot make the QR code of \(code): \(reason.text(in: .en))"
+        case .printingExampleAddress(let url):
+            "nothing was printed: 'base_url' is still the example address \(url), and boards printed from it would open nothing; write in site.yaml the address where the site will be published, then print"
         case .cannotDrawPayQR(let code, let reason): "cannot draw the VietQR payment code of \(code): \(reason.text(in: .en))"
         case .cannotDrawQR(let code, let reason): "cannot draw the QR code of \(code): \(reason.text(in: .en))"
         case .cannotKeepQR(let code, let folder, let reason): "cannot keep the QR code of \(code) in \(folder): \(reason.text(in: .en))"

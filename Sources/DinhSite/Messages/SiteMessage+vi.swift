@@ -26,6 +26,8 @@ extension SiteMessage {
         case .cannotLock(let path, let reason): "không khoá được \(path): \(reason)"
         case .lockNotUpdated(let lock, let reason): "đã ghi kết quả, nhưng không cập nhật được \(lock): \(reason)"
         case .cannotMakeQR(let code, let reason): "không tạo được mã QR của \(code): \(reason.text(in: .vi))"
+        case .printingExampleAddress(let url):
+            "chưa in gì: 'base_url' vẫn là địa chỉ mẫu \(url), biển in ra sẽ không mở được trang nào; hãy viết vào site.yaml địa chỉ nơi trang web sẽ được đăng, rồi in"
         case .cannotDrawPayQR(let code, let reason): "không vẽ được mã thanh toán VietQR của \(code): \(reason.text(in: .vi))"
         case .cannotDrawQR(let code, let reason): "không vẽ được mã QR của \(code): \(reason.text(in: .vi))"
         case .cannotKeepQR(let code, let folder, let reason): "không lưu được mã QR của \(code) vào \(folder): \(reason.text(in: .vi))"

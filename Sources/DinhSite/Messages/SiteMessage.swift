@@ -27,6 +27,7 @@ package enum SiteMessage: MessageTable {
     // QR codes
     case lockNotUpdated(lock: String, reason: String)
     case cannotMakeQR(code: String, reason: Message)
+    case printingExampleAddress(url: String)
     case cannotDrawPayQR(code: String, reason: Message)
     case cannotDrawQR(code: String, reason: Message)
     case cannotKeepQR(code: String, folder: String, reason: Message)
