@@ -47,8 +47,10 @@ struct Serve: AsyncParsableCommand {
             ? FileManager.default.temporaryDirectory.appendingPathComponent("dinh-serve-\(ProcessInfo.processInfo.processIdentifier)")
             : nil
         let outputURL = temporary?.appendingPathComponent("site") ?? URL(fileURLWithPath: output ?? "public")
-        let options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: outputURL,
+        var options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: outputURL,
                                    baseURL: baseURL, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, language: CLI.language)
+        // A preview publishes nothing: its codes are not recorded as printed (the lock is still checked).
+        options.recordCodes = false
         let ports: [UInt16] = port.map { [UInt16($0)] } ?? (8080...8099).map { UInt16($0) }
         // The tour editor writes into the content: on by default only when nobody else can reach the preview.
         let editing = edit || Self.isLoopback(host)

@@ -172,10 +172,13 @@ extension CodesLock {
                 case let .moved(to): movedTo = to
                 case .retired: break
                 }
-                diagnostics.append(.error(location(of: code), .publishedCodeDropped(
-                    code: code, publishedFor: publishedFor, movedTo: movedTo, lock: lockPath,
-                    movedExample: CodesLock.movedSyntax.replacingOccurrences(of: "CODE:", with: "\(code):"),
-                    retiredExample: CodesLock.retiredSyntax.replacingOccurrences(of: "CODE:", with: "\(code):"))))
+                if let target = publishedFor, let item = current.first(where: { $0.target == target }) {
+                    // The page is there with another code: its code was changed, at its own file.
+                    diagnostics.append(.error(item.location, .publishedCodeChanged(code: code, now: item.code, lock: lockPath)))
+                } else {
+                    diagnostics.append(.error(location(of: code), .publishedCodeDropped(
+                        code: code, publishedFor: publishedFor, movedTo: movedTo, lock: "\(lockPath):\(lines[code] ?? 1)")))
+                }
                 // Keep it in the lock: a failed build must not forget a published code.
                 next[code] = state
             }

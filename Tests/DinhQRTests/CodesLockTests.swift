@@ -62,11 +62,29 @@ struct CodesLockTests {
         #expect(error.message.contains(lockPath))
         #expect(error.message.contains("restore the item"))
         #expect(error.message.contains("moved_codes: {DP07: NEWCODE}") && error.message.contains("retired_codes: {DP07: "))
+        #expect(error.message.contains("if no board with it was ever printed"), "what to do with a sample's code")
         #expect(error.message.contains("moved"))
         #expect(error.message.contains("retired"))
         #expect(error.description.hasPrefix("content/codes.lock:\(lineOfDP07 ?? 0):1: error: "))
         // The failed build's lock still remembers the code.
         #expect(update.lock.states["DP07"] == .live(target: "heritage/den-x"))
+    }
+
+    /// A published page whose code was changed (DP07 → DP08): the error is at its own file, and
+    /// says the line that keeps old boards working (`moved_codes: {DP07: DP08}`).
+    @Test func changedCodeIsAnErrorAtThePageWithTheMoveToWrite() throws {
+        let text = firstLock([item("DP01", "heritage/a"), item("DP07", "heritage/den-x")])
+        let (lock, _) = CodesLock.parse(text, path: lockPath)
+        let update = lock.update(current: [item("DP01", "heritage/a"), item("DP08", "heritage/den-x")], changes: [], lockPath: lockPath)
+        let errors = update.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1, "\(errors)")
+        let error = try #require(errors.first)
+        #expect(error.location.path == "content/heritage/den-x/index.md", "\(error)")
+        #expect(error.message.contains("was DP07") && error.message.contains("is now DP08") && error.message.contains("moved_codes: {DP07: DP08}"), "\(error)")
+        // Declared so, the old boards open the page.
+        let moved = lock.update(current: [item("DP01", "heritage/a"), item("DP08", "heritage/den-x")],
+                                changes: [CodeChange(code: "DP07", kind: .moved(to: "DP08"), location: site(3))], lockPath: lockPath)
+        #expect(!moved.hasErrors, "\(moved.diagnostics)")
     }
 
     @Test func movedCodeResolvesToTheNewItem() {

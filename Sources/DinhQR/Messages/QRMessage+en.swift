@@ -16,8 +16,10 @@ extension QRMessage: TranslatedTable {
         case .movedNowOpens(let code, let to, let at, let target): "code \(code) was moved to \(to) (\(at)) and now opens \(target) again"
         case .declaredNeverPublished(let code, let retired, let lock):
             "code \(code) is declared \(retired ? "retired" : "moved") but was never published (it is not in \(lock)); if it is a typo, fix or remove it"
-        case .publishedCodeDropped(let code, let publishedFor, let movedTo, let lock, let movedExample, let retiredExample):
-            "QR code \(code) was \(publishedFor.map { "published for \($0)" } ?? movedTo.map { "moved to \($0)" } ?? "retired") (recorded in \(lock)) but nothing in the content carries it now, so printed boards with it would stop working; restore the item with `code: \(code)`, or declare in site.yaml where it points now (`\(movedExample)`) or that it is retired (`\(retiredExample)`)"
+        case .publishedCodeDropped(let code, let publishedFor, let movedTo, let lock):
+            "QR code \(code) was \(publishedFor.map { "published for \($0)" } ?? movedTo.map { "moved to \($0)" } ?? "retired") (recorded in \(lock)) but nothing in the content carries it now, so printed boards with it would stop working; restore the item with `code: \(code)`, or declare in site.yaml where it points now (`moved_codes: {\(code): NEWCODE}`) or that it is retired (`retired_codes: {\(code): \"what visitors read\"}`); if no board with it was ever printed and the site never published (a sample, a test), delete that line of the lock"
+        case .publishedCodeChanged(let code, let now, let lock):
+            "this page's QR code was \(code) (recorded in \(lock) when it was published) and is now \(now), so boards printed with \(code) would stop working; keep `code: \(code)`, or add `moved_codes: {\(code): \(now)}` to site.yaml so that they open this page"
         case .notAQRCode(let code, let file): "'\(code)' is not a QR code (2–12 characters A–Z and 0–9); \(file) lines read `CODE target`, `CODE moved OTHER` or `CODE retired`"
         case .lockLineUnreadable(let file): "cannot read this line of \(file); lines read `CODE target`, `CODE moved OTHER` or `CODE retired` (restore it from version control)"
         case .lockCodeTwice(let code, let file, let line): "code \(code) is listed twice in \(file) (first on line \(line)); keep one line (restore the file from version control)"

@@ -16,8 +16,10 @@ extension QRMessage {
         case .movedNowOpens(let code, let to, let at, let target): "mã \(code) đã được chuyển sang \(to) (\(at)) và nay lại mở \(target)"
         case .declaredNeverPublished(let code, let retired, let lock):
             "mã \(code) được khai báo là \(retired ? "thôi dùng" : "đã chuyển") nhưng chưa từng được xuất bản (không có trong \(lock)); nếu đó là lỗi gõ, hãy sửa hoặc xoá khai báo"
-        case .publishedCodeDropped(let code, let publishedFor, let movedTo, let lock, let movedExample, let retiredExample):
-            "mã QR \(code) đã \(publishedFor.map { "được xuất bản cho \($0)" } ?? movedTo.map { "được chuyển sang \($0)" } ?? "thôi dùng") (ghi trong \(lock)) nhưng nay không còn mục nào trong nội dung mang mã này, nên các biển đã in có mã này sẽ không mở được nữa; hãy khôi phục mục đó với `code: \(code)`, hoặc khai báo trong site.yaml mã này nay trỏ tới đâu (`\(movedExample)`) hay đã thôi dùng (`\(retiredExample)`)"
+        case .publishedCodeDropped(let code, let publishedFor, let movedTo, let lock):
+            "mã QR \(code) đã \(publishedFor.map { "được xuất bản cho \($0)" } ?? movedTo.map { "được chuyển sang \($0)" } ?? "thôi dùng") (ghi trong \(lock)) nhưng nay không còn mục nào trong nội dung mang mã này, nên các biển đã in có mã này sẽ không mở được nữa; hãy khôi phục mục đó với `code: \(code)`, hoặc khai báo trong site.yaml mã này nay trỏ tới đâu (`moved_codes: {\(code): MÃMỚI}`) hay đã thôi dùng (`retired_codes: {\(code): \"lời nhắn cho khách\"}`); nếu chưa từng in biển nào có mã này và trang chưa từng đăng (mục mẫu, mục thử), hãy xoá dòng đó trong tệp khoá"
+        case .publishedCodeChanged(let code, let now, let lock):
+            "mã QR của trang này trước là \(code) (ghi trong \(lock) khi xuất bản) nay là \(now), nên các biển đã in mã \(code) sẽ không mở được nữa; hãy giữ `code: \(code)`, hoặc thêm `moved_codes: {\(code): \(now)}` vào site.yaml để các biển đó mở trang này"
         case .notAQRCode(let code, let file): "'\(code)' không phải mã QR (2–12 ký tự A–Z và 0–9); các dòng của \(file) có dạng `CODE target`, `CODE moved OTHER` hoặc `CODE retired`"
         case .lockLineUnreadable(let file): "không đọc được dòng này của \(file); các dòng có dạng `CODE target`, `CODE moved OTHER` hoặc `CODE retired` (hãy khôi phục tệp từ bản lưu trước)"
         case .lockCodeTwice(let code, let file, let line): "mã \(code) được ghi hai lần trong \(file) (lần đầu ở dòng \(line)); chỉ giữ một dòng (hãy khôi phục tệp từ bản lưu trước)"

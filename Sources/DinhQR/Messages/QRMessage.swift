@@ -13,7 +13,9 @@ package enum QRMessage: MessageTable {
     case movedNowOpens(code: String, to: String, at: String, target: String)
     case declaredNeverPublished(code: String, retired: Bool, lock: String)
     /// `publishedFor` and `movedTo` nil: the code was retired.
-    case publishedCodeDropped(code: String, publishedFor: String?, movedTo: String?, lock: String, movedExample: String, retiredExample: String)
+    /// `lock`: the lock and the code's line there.
+    case publishedCodeDropped(code: String, publishedFor: String?, movedTo: String?, lock: String)
+    case publishedCodeChanged(code: String, now: String, lock: String)
     case notAQRCode(code: String, file: String)
     case lockLineUnreadable(file: String)
     case lockCodeTwice(code: String, file: String, line: Int)
