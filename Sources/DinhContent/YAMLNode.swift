@@ -129,6 +129,14 @@ package enum YAMLReader {
                 let list = problem.contains("]")
                 return .error(context.map { at($0.mark) } ?? at(mark), .yamlUnclosedBracket(open: list ? "[" : "{", close: list ? "]" : "}"))
             }
+            // `   en: …` indented deeper than `  vi: Đình` above it, which has its value: a field cannot
+            // go inside a text, so the spaces are the mistake, not a colon (quoting would not help).
+            if problem.contains("mapping values are not allowed"), let (_, above) = lineAbove(mark.line, in: lines),
+               let aboveValue = above.split(separator: ":", maxSplits: 1).dropFirst().first?.trimmed, !aboveValue.isEmpty,
+               !above.trimmed.hasPrefix("-"), !above.trimmed.hasPrefix("#"),
+               source.prefix(while: { $0 == " " }).count > above.prefix(while: { $0 == " " }).count {
+                return .error(SourceLocation(path: path, line: mark.line + lineOffset, column: 1), .yamlIndentation)
+            }
             if problem.contains("mapping values are not allowed") {
                 let key = source.split(separator: ":", maxSplits: 1).first.map { $0.trimmed } ?? "name"
                 let value = source.split(separator: ":", maxSplits: 1).dropFirst().first.map { $0.trimmed } ?? "…"

@@ -62,6 +62,8 @@ import Testing
         ("summary:\n  vi: Quán Đạo giáo cổ bên đầm Phượng Trì.\n  en: An old Taoist temple beside Phuong Tri lake.",
          "summary: {vi: Quán Đạo giáo cổ bên đầm Phượng Trì.\nnote: x", 10, "the { opened here is not closed: end it with }"),
         ("kind: quán", "kind: - quán", 6, "'- ' starts an item of a list only at the start of a line"),
+        ("  en: Phuong Tri Taoist Temple", "   en: Phuong Tri Taoist Temple", 5, "the indentation of this line does not match"),
+        ("kind: quán", " kind: quán", 6, "the indentation of this line does not match"),
         ("kind: quán", "kind: *quán", 6, "starts with a character YAML does not allow here"),
         ("kind: quán", "kind: ]quán", 6, "starts with a character YAML does not allow here"),
     ])
