@@ -59,7 +59,13 @@ struct Loading {
     mutating func run() -> Content? {
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: loader.root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.error(SourceLocation(path: loader.displayRoot), .noContentFolder(folder: loader.displayRoot))
+            // Run from inside the content folder (`dinh build` where site.yaml is): say so, not "create one".
+            let here = loader.root.deletingLastPathComponent()
+            if fileManager.fileExists(atPath: here.appendingPathComponent("site.yaml").path) {
+                diagnostics.error(SourceLocation(path: loader.displayRoot), .insideContentFolder(folder: loader.displayRoot))
+            } else {
+                diagnostics.error(SourceLocation(path: loader.displayRoot), .noContentFolder(folder: loader.displayRoot))
+            }
             return nil
         }
         guard let site = loadSite() else { return nil }

@@ -36,7 +36,10 @@ struct OutputFolder: Sendable {
         }
         if resolvedTarget.path == "/" || resolvedTarget.path == FileManager.default.homeDirectoryForCurrentUser.path
             || isInside(content, resolvedTarget) || isInside(resolvedTarget, content) {
-            throw DinhError(SiteMessage.outputOverwritesContent(path: target.path))
+            // Inside the content (`dinh build .` run in it): beside it is where the site goes.
+            let beside = isInside(resolvedTarget, content) && resolvedTarget.path != content.path
+                ? content.deletingLastPathComponent().appendingPathComponent(resolvedTarget.lastPathComponent).path : nil
+            throw DinhError(SiteMessage.outputOverwritesContent(path: target.path, beside: beside))
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {

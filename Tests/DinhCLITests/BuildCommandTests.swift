@@ -300,6 +300,18 @@ import Testing
         #expect(again.stderr.contains("not empty"))
     }
 
+    /// Run from inside the content folder, the officer is told so (not "create one with dinh
+    /// init"), and a site asked for inside the content is pointed beside it.
+    @Test func runFromInsideTheContentFolder() throws {
+        let inside = try Tools.run(Tools.dinhBinary.path, ["build"], in: fixture.content)
+        #expect(inside.status == 1 && inside.stderr.contains("there is no folder content here, but site.yaml is") && !inside.stderr.contains("dinh init"),
+                "\(inside.stderr)")
+        let here = try Tools.run(Tools.dinhBinary.path, ["build", "."], in: fixture.content)
+        #expect(here.status == 1 && here.stderr.contains("is inside the content folder") && here.stderr.contains("--output \(fixture.directory.url.resolvingSymlinksInPath().path)/public"),
+                "\(here.stderr)")
+        #expect(try Tools.run(Tools.dinhBinary.path, ["build", ".", "--output", "../public"], in: fixture.content).status == 0)
+    }
+
     @Test func checkReportsWithoutWriting() throws {
         try fixture.write("producers/htx-che-lam.yaml", "name: HTX\nkind: coop\n")
         let result = try fixture.dinh("check", "content")

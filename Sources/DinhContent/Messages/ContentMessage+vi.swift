@@ -51,6 +51,8 @@ extension ContentMessage {
         case .notADate(let field, let found): "'\(field)' phải là một ngày có thật, viết theo dạng năm-tháng-ngày YYYY-MM-DD (ví dụ 2023-06-30); '\(found)' không đúng"
         case .notGeo(let field): "'\(field)' phải là hai số [vĩ độ, kinh độ], như [21.0879, 105.6633]"
         case .notWebAddress(let field, let found): "'\(field)' phải là địa chỉ web đầy đủ, bắt đầu bằng https:// ; đang ghi '\(found)'"
+        case .insideContentFolder(let folder):
+            "ở đây không có thư mục \(folder), nhưng có site.yaml: đây chính là thư mục nội dung; hãy chạy lệnh từ thư mục bên ngoài, hoặc chỉ rõ thư mục này: `dinh build . --output ../public`"
         case .noContentFolder(let folder): "không có thư mục nội dung này; hãy tạo bằng `dinh init \(folder)` hoặc chỉ đúng thư mục"
         case .ignoredFileNotFolder(let section): "tệp này bị bỏ qua: mỗi mục trong \(section)/ là một thư mục có tệp index.md bên trong"
         case .folderLinksOutside: "thư mục này là liên kết tới một nơi ngoài thư mục nội dung; hãy chép các tệp vào thư mục nội dung"

@@ -44,6 +44,7 @@ package enum ContentMessage: MessageTable {
     case notWebAddress(field: String, found: String)
     // Folders and files (ContentLoader)
     case noContentFolder(folder: String)
+    case insideContentFolder(folder: String)
     case ignoredFileNotFolder(section: String)
     case folderLinksOutside
     case badFolderName(name: String, suggestion: String?)

@@ -12,7 +12,9 @@ extension SiteMessage: TranslatedTable {
         case .unknownStep(let name, let steps): "a step was added after '\(name)', which is not a step of the build; the steps are: \(steps.joined(separator: ", "))"
         case .photoUnusable(let path, let reason): "'\(path)' cannot be used: \(reason.text(in: .en))"
         case .notAnImage: "it could not be read as an image"
-        case .outputOverwritesContent(let path): "the output folder \(path) would overwrite the content or a system folder; choose another --output folder"
+        case .outputOverwritesContent(let path, let beside?):
+            "the output folder \(path) is inside the content folder, and a site built there would be read as content; build beside it: --output \(beside)"
+        case .outputOverwritesContent(let path, nil): "the output folder \(path) would overwrite the content or a system folder; choose another --output folder"
         case .outputHoldsOtherFiles(let path, let example): "the folder \(path) holds files or folders that are not a website (such as \(example)): a build replaces the whole folder, so they would be lost; choose an empty or new folder with --output, or move those files elsewhere first"
         case .outputIsFile(let path): "the output \(path) is a file, not a folder; choose another --output folder"
         case .cannotCreateFolderIn(let path, let reason): "cannot create a folder in \(path): \(reason)"

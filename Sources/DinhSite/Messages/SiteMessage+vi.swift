@@ -12,7 +12,9 @@ extension SiteMessage {
         case .unknownStep(let name, let steps): "một bước được thêm sau '\(name)', nhưng bản dựng không có bước nào tên như vậy; các bước là: \(steps.joined(separator: ", "))"
         case .photoUnusable(let path, let reason): "'\(path)' không dùng được: \(reason.text(in: .vi))"
         case .notAnImage: "không đọc được tệp này như một ảnh"
-        case .outputOverwritesContent(let path): "thư mục kết quả \(path) sẽ ghi đè lên nội dung hoặc một thư mục hệ thống; hãy chọn thư mục --output khác"
+        case .outputOverwritesContent(let path, let beside?):
+            "thư mục kết quả \(path) nằm trong thư mục nội dung, và trang web dựng ở đó sẽ bị đọc lẫn vào nội dung; hãy dựng bên cạnh: --output \(beside)"
+        case .outputOverwritesContent(let path, nil): "thư mục kết quả \(path) sẽ ghi đè lên nội dung hoặc một thư mục hệ thống; hãy chọn thư mục --output khác"
         case .outputHoldsOtherFiles(let path, let example): "thư mục \(path) đang chứa tệp hoặc thư mục không phải trang web (ví dụ \(example)): dựng trang sẽ thay cả thư mục nên chúng sẽ mất; hãy chọn thư mục --output trống hoặc mới, hoặc chuyển các tệp đó đi nơi khác trước"
         case .outputIsFile(let path): "\(path) là một tệp, không phải thư mục; hãy chọn thư mục --output khác"
         case .cannotCreateFolderIn(let path, let reason): "không tạo được thư mục trong \(path): \(reason)"

@@ -13,7 +13,8 @@ package enum SiteMessage: MessageTable {
     case photoUnusable(path: String, reason: Message)
     case notAnImage
     // The output folder
-    case outputOverwritesContent(path: String)
+    /// `beside`: a folder next to the content, when the output was inside it.
+    case outputOverwritesContent(path: String, beside: String?)
     case outputIsFile(path: String)
     case outputHoldsOtherFiles(path: String, example: String)
     case cannotCreateFolderIn(path: String, reason: String)
