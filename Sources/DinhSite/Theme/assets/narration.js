@@ -8,6 +8,7 @@
   var D = document, a = one('[data-dinh-narration]'), now = one('[data-dinh-now]');
   if (!a || !now) return;
   function one(s) { return D.querySelector(s); }
+  function on(t, n, f, o) { t.addEventListener(n, f, o); }
   var line = one('[data-dinh-caption]'), other = one('[data-dinh-other]');
   var cues = D.querySelectorAll('[data-s]'), pano = one('.dinh-pano');
   var d = now.dataset, main = d.main, saved = 0, last, shown = 0, scene, offered; // shown: the scene followed (0: none yet)
@@ -16,7 +17,7 @@
   function named(r) { return r.len ? r.name + ' (' + r.len + ')' : r.name; }
   function play() { a.play().catch(function () {}); } // a pause (the scene changed) may cut it short
   function seek(t) { // a new source not loaded yet would start again from 0
-    if (a.readyState) a.currentTime = t; else a.addEventListener('loadedmetadata', function () { a.currentTime = t; }, { once: true });
+    if (a.readyState) a.currentTime = t; else on(a, 'loadedmetadata', function () { a.currentTime = t; }, { once: true });
   }
   function use(r) {
     var src = r.src, cur = a.getAttribute('src'), playing = !a.paused;
@@ -24,9 +25,11 @@
     if (src != cur) {
       if (cur == main) saved = a.currentTime;
       a.pause();
-      if (src) a.src = src; else a.removeAttribute('src');
-      if (src && src == main && saved) seek(saved);
-      if (src && playing) play();
+      if (src) {
+        a.src = src;
+        if (src == main && saved) seek(saved);
+        if (playing) play();
+      } else a.removeAttribute('src');
     }
     a.hidden = !src;
     offered = src == main ? scene : guide();
@@ -44,26 +47,26 @@
     use(scene || guide() || { name: d.none });
   }
   function caption() {
-    var t = a.currentTime, mine = main && a.getAttribute('src') == main, on = mine && (t > 0 || !a.paused) && !a.ended, cue = null;
+    var t = a.currentTime, mine = main && a.getAttribute('src') == main, live = mine && (t > 0 || !a.paused) && !a.ended, cue = null;
     if (line) line.hidden = !mine; // the captions are the guide's
     cues.forEach(function (c) {
-      var hit = on && t >= c.dataset.s && t < c.dataset.e;
+      var hit = live && t >= c.dataset.s && t < c.dataset.e;
       if (hit) cue = c;
       c.classList.toggle('current', hit);
-      if (hit) c.setAttribute('aria-current', 'true'); else c.removeAttribute('aria-current');
+      c[hit ? 'setAttribute' : 'removeAttribute']('aria-current', 'true');
     });
     if (line && cue !== last) line.textContent = cue ? cue.lastChild.textContent.trim() : '';
     last = cue;
   }
-  ['timeupdate', 'seeked', 'loadedmetadata', 'ended'].forEach(function (n) { a.addEventListener(n, caption); });
-  if (other) other.addEventListener('click', function () { use(offered); play(); });
+  ['timeupdate', 'seeked', 'loadedmetadata', 'ended'].forEach(function (n) { on(a, n, caption); });
+  if (other) on(other, 'click', function () { use(offered); play(); });
   cues.forEach(function (c) {
-    c.addEventListener('click', function () { use(guide()); seek(+c.dataset.s); play(); });
+    on(c, 'click', function () { use(guide()); seek(+c.dataset.s); play(); });
   });
   var first = one('a[href^="#scene="]');
   follow(first && first.getAttribute('href').slice(7));
   if (pano) {
-    pano.addEventListener('dinh:scenechange', function (e) { follow(e.detail.scene); });
+    on(pano, 'dinh:scenechange', function (e) { follow(e.detail.scene); });
     if (pano.dinhViewer) follow(pano.dinhViewer.state().scene);
   }
 })();

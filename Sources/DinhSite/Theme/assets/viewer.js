@@ -35,6 +35,7 @@
     if (az >= ay) return z < 0 ? ['f', x / az, -y / az] : ['b', -x / az, -y / az];
     return y > 0 ? ['u', x / ay, -z / ay] : ['d', x / ay, z / ay];
   }
+  function dot(a, b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
   function look(yaw, pitch) {
     var cp = M.cos(pitch * RAD);
     return [cp * M.sin(yaw * RAD), M.sin(pitch * RAD), -cp * M.cos(yaw * RAD)];
@@ -55,11 +56,15 @@
   }
   function clamp(v, lo, hi) { return v < lo ? lo : v > hi ? hi : v; }
   function wrap(y) { return ((y + 180) % 360 + 360) % 360 - 180; }
+  // Live: the viewer's stage replaces the fallback (kept, hidden); off: the fallback is back, the stage hidden.
+  function setLive(root, live) {
+    [].forEach.call(root.children, function (c) { c.hidden = live || c.classList.contains('dinh-stage'); });
+    root.classList.toggle('dinh-pano--live', live);
+    root.classList.toggle('dinh-pano--off', !live);
+  }
   // The fallback comes back, with a message, when the view cannot start.
   function fail(root, text) {
-    [].forEach.call(root.children, function (c) { c.hidden = c.classList.contains('dinh-stage'); });
-    root.classList.remove('dinh-pano--live');
-    root.classList.add('dinh-pano--off');
+    setLive(root, false);
     if (text && !root.querySelector('.dinh-msg')) el('p', 'dinh-msg', root, { role: 'alert' }).textContent = text;
   }
 
@@ -69,9 +74,7 @@
     if (!R) { fail(root, S.fail); return null; }
 
     // Stage: title and scene list, view, hotspots, loading label, controls, popup. The fallback stays, hidden.
-    [].forEach.call(root.children, function (c) { c.hidden = true; });
-    root.classList.remove('dinh-pano--off');
-    root.classList.add('dinh-pano--live');
+    setLive(root, true);
     var stage = el('div', 'dinh-stage', root), top = el('div', 'dinh-top', stage), sel;
     if (tour.scenes.length > 1) {
       sel = el('select', 'dinh-sel', top, { 'aria-label': S.scenes });
@@ -94,7 +97,8 @@
     el('span', 'dinh-needle', compass, { 'aria-hidden': 'true' });
     var gyroBtn = 'DeviceOrientationEvent' in W && W.matchMedia('(pointer: coarse)').matches && button('dinh-gyro', S.gyro, '', toggleGyro);
     var fsBtn = button('dinh-fs', S.fullscreen, '', toggleFull);
-    [gyroBtn, fsBtn].forEach(function (b) { if (b) b.setAttribute('aria-pressed', 'false'); });
+    function press(b, pressed) { if (b) b.setAttribute('aria-pressed', pressed); } // a boolean is written "true" or "false"
+    press(gyroBtn, false); press(fsBtn, false);
     var zoomer = el('div', 'dinh-zoom', bar);
     button('', S.zoomOut, '−', function () { zoom(1.25); }, zoomer);
     button('', S.zoomIn, '+', function () { zoom(1 / 1.25); }, zoomer);
@@ -124,10 +128,9 @@
     }
     // Screen position (CSS pixels) of a direction, or null when behind the viewer.
     function project(d) {
-      var w = d[0] * basis[2][0] + d[1] * basis[2][1] + d[2] * basis[2][2];
+      var w = dot(d, basis[2]);
       if (w <= 1e-3) return null;
-      var x = fx * (d[0] * basis[0][0] + d[1] * basis[0][1] + d[2] * basis[0][2]) / w;
-      var y = fy * (d[0] * basis[1][0] + d[1] * basis[1][1] + d[2] * basis[1][2]) / w;
+      var x = fx * dot(d, basis[0]) / w, y = fy * dot(d, basis[1]) / w;
       return [(x + 1) / 2 * cw, (1 - y) / 2 * ch];
     }
     function pickLevel() { // coarsest level with a texel per device pixel at the centre; none if tiles exceed the GPU limit
@@ -293,15 +296,18 @@
         if (again) tick();
       });
     }
+    function redraw() { dirty = true; tick(); }
     function changed() {
-      dirty = true; tick();
+      redraw();
       clearTimeout(hashTimer); hashTimer = setTimeout(writeHash, 250);
     }
     function setView(y, p, f) {
       yaw = wrap(y); pitch = clamp(p, -90, 90); fov = clamp(f, minFov(), 120);
       changed();
     }
-    function zoom(by) { anim = null; quiet = false; setView(yaw, pitch, fov * by); }
+    // The visitor takes the view over: an animation stops, and the URL follows the view from now on.
+    function grab() { anim = null; quiet = false; }
+    function zoom(by) { grab(); setView(yaw, pitch, fov * by); }
     // Turns to a direction: animated unless the visitor prefers reduced motion.
     function turnTo(y, p) {
       var y0 = yaw, p0 = pitch, dy = wrap(y - yaw), t0 = performance.now();
@@ -383,7 +389,7 @@
       var v = view || s.view || {};
       pane.setAttribute('aria-label', s.title ? s.title + '. ' + S.view : S.view);
       sel.value = s.id; sel.textContent || (sel.textContent = s.title);
-      [].forEach.call(D.querySelectorAll('a[href*="#scene="]'), function (a) {
+      D.querySelectorAll('a[href*="#scene="]').forEach(function (a) {
         a[a.getAttribute('href').split('#scene=')[1] == s.id ? 'setAttribute' : 'removeAttribute']('aria-current', 'true');
       });
       compass.hidden = s.north == null;
@@ -426,7 +432,7 @@
     // the first view's label may sit in the middle); wheel; keyboard.
     var pts = {}, pinch = 0, moved = 0;
     function down(e) {
-      anim = null; quiet = false; moved = 0;
+      grab(); moved = 0;
       pts[e.pointerId] = [e.clientX, e.clientY];
     }
     on(pane, 'pointerdown', function (e) { pane.setPointerCapture(e.pointerId); down(e); });
@@ -434,33 +440,32 @@
     function move(e) {
       var p = pts[e.pointerId];
       if (!p) return;
-      moved += M.abs(e.clientX - p[0]) + M.abs(e.clientY - p[1]);
-      var ids = Object.keys(pts);
+      var dx = e.clientX - p[0], dy = e.clientY - p[1], ids = Object.keys(pts);
+      moved += M.abs(dx) + M.abs(dy);
+      pts[e.pointerId] = [e.clientX, e.clientY];
       if (ids.length === 2) {
-        pts[e.pointerId] = [e.clientX, e.clientY];
         var a = pts[ids[0]], b = pts[ids[1]], d = M.hypot(a[0] - b[0], a[1] - b[1]);
         if (pinch) setView(yaw, pitch, fov * pinch / d);
         pinch = d;
         return;
       }
       var k = vfov() / ch;
-      if (gyro) gyroOffset -= (e.clientX - p[0]) * k;
-      setView(yaw - (e.clientX - p[0]) * k, pitch + (e.clientY - p[1]) * k, fov);
-      pts[e.pointerId] = [e.clientX, e.clientY];
+      if (gyro) gyroOffset -= dx * k;
+      setView(yaw - dx * k, pitch + dy * k, fov);
     }
     [pane, layer].forEach(function (t) {
       on(t, 'pointermove', move);
       ['pointerup', 'pointercancel'].forEach(function (n) { on(t, n, function (e) { delete pts[e.pointerId]; pinch = 0; }); });
     });
     on(pane, 'wheel', function (e) {
-      e.preventDefault(); anim = null; quiet = false;
+      e.preventDefault(); grab();
       setView(yaw, pitch, fov * M.exp(clamp(e.deltaY, -100, 100) * 0.002));
     }, { passive: false });
     on(pane, 'keydown', function (e) {
       var m = { ArrowLeft: [-1, 0, 1], ArrowRight: [1, 0, 1], ArrowUp: [0, 1, 1], ArrowDown: [0, -1, 1],
         '+': [0, 0, 1 / 1.1], '=': [0, 0, 1 / 1.1], '-': [0, 0, 1.1], _: [0, 0, 1.1] }[e.key], st = fov / 18;
       if (!m) return;
-      e.preventDefault(); anim = null; quiet = false;
+      e.preventDefault(); grab();
       setView(yaw + m[0] * st, pitch + m[1] * st, fov * m[2]);
     });
     on(root, 'keydown', function (e) {
@@ -473,7 +478,7 @@
     function cssFull(on) {
       root.classList.toggle('dinh-full', on);
       D.documentElement.classList.toggle('dinh-noscroll', on);
-      fsBtn.setAttribute('aria-pressed', String(on));
+      press(fsBtn, on);
       changed();
     }
     function toggleFull() {
@@ -482,7 +487,7 @@
       if (!root.requestFullscreen) { cssFull(true); return; }
       root.requestFullscreen().catch(function () { cssFull(true); });
     }
-    on(D, 'fullscreenchange', function () { fsBtn.setAttribute('aria-pressed', String(!!D.fullscreenElement)); changed(); });
+    on(D, 'fullscreenchange', function () { press(fsBtn, !!D.fullscreenElement); changed(); });
 
     // Gyroscope: iOS asks permission, which must come from a tap, hence the button.
     var gyro = false, gyroOffset = null;
@@ -500,7 +505,7 @@
     function setGyro(on) {
       gyro = on; gyroOffset = null;
       W[on ? 'addEventListener' : 'removeEventListener']('deviceorientation', orient);
-      gyroBtn.setAttribute('aria-pressed', String(on));
+      press(gyroBtn, on);
     }
     function toggleGyro() {
       var E = DeviceOrientationEvent; // iOS: must be asked from a tap, and called on E
@@ -508,8 +513,8 @@
       else E.requestPermission().then(function (r) { if (r === 'granted') setGyro(true); }, function () {});
     }
 
-    if (W.ResizeObserver) new ResizeObserver(function () { dirty = true; tick(); }).observe(stage);
-    else on(W, 'resize', function () { dirty = true; tick(); });
+    if (W.ResizeObserver) new ResizeObserver(redraw).observe(stage);
+    else on(W, 'resize', redraw);
 
     var start = readHash();
     quiet = !start;
@@ -530,6 +535,6 @@
       if (r[0].scenes && r[0].scenes.length) (DISK ? needCSS : function (f) { f(); })(function () { root.dinhViewer = Viewer(root, r[0], r[1]); });
     }).catch(function () { fail(root); });
   }
-  function all() { [].forEach.call(D.querySelectorAll('.dinh-pano[data-scenes]'), init); }
+  function all() { D.querySelectorAll('.dinh-pano[data-scenes]').forEach(init); }
   if (D.readyState === 'loading') on(D, 'DOMContentLoaded', all); else all();
 })();
