@@ -5,6 +5,9 @@ import Foundation
 struct Fields {
     let node: YAMLNode
     private let values: [String: YAMLNode]
+    /// Fields the group has under a misspelt name (`nmae:` for `name`), already reported as such:
+    /// not also reported missing.
+    var misspelt: Set<String> = []
 
     init(node: YAMLNode, entries: [YAMLNode.Entry]) {
         self.node = node
@@ -40,16 +43,19 @@ struct FieldReader {
             diagnostics.error(node.location, .notAGroup(what: what, kind: node.kindDescription))
             return nil
         }
+        var fields = Fields(node: node, entries: entries)
         for entry in entries where !allowed.contains(entry.key) {
-            diagnostics.error(entry.keyLocation, .unknownField(key: entry.key, in: what, guess: DidYouMean.suggestion(for: entry.key, among: allowed), allowed: allowed))
+            let guess = DidYouMean.suggestion(for: entry.key, among: allowed)
+            diagnostics.error(entry.keyLocation, .unknownField(key: entry.key, in: what, guess: guess, allowed: allowed))
+            if let guess { fields.misspelt.insert(guess) }
         }
-        return Fields(node: node, entries: entries)
+        return fields
     }
 
     /// Reports a missing required field at the start of its group.
     mutating func require(_ fields: Fields, _ key: String, in what: Part, example: String) -> YAMLNode? {
         if let value = fields[key] { return value }
-        diagnostics.error(fields.node.location, .missingField(in: what, key: key, example: example))
+        if !fields.misspelt.contains(key) { diagnostics.error(fields.node.location, .missingField(in: what, key: key, example: example)) }
         return nil
     }
 

@@ -123,6 +123,13 @@ import Testing
         #expect(error.message.contains("did you mean 'ranking'?"))
     }
 
+    /// A required field under a misspelt name is one error, the misspelling, not also "missing 'name'".
+    @Test func misspeltRequiredFieldIsOneError() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "name:", with: "nmae:"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 3 && error.message.contains("unknown field 'nmae'") && error.message.contains("did you mean 'name'?"), "\(error)")
+    }
+
     @Test func wrongFieldType() throws {
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
             of: "geo: [21.0879, 105.6633]", with: "geo: {lat: 21}"))
