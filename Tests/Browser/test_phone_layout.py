@@ -49,6 +49,20 @@ def menu_works(d):
     assert all(a.is_displayed() for a in links)
     heights = [a.size['height'] for a in links]
     assert min(heights) >= 44, heights
+    # A tap outside the open menu closes it and opens nothing (here, a card of the products page under it).
+    open_page(d, 'products/')
+    d.find_element(By.CSS_SELECTOR, '.menu summary').click()
+    # A point of the window where a product's link is on top (not the open menu).
+    x, y = d.execute_script('for (const a of document.querySelectorAll("main .cards a")) { const r = a.getBoundingClientRect(),'
+                            ' x = r.left + r.width / 2, y = r.top + r.height / 2;'
+                            ' if (y > 0 && y < innerHeight && a.contains(document.elementFromPoint(x, y))) return [x, y]; }')
+    for kind, points in (('touchStart', [{'x': x, 'y': y}]), ('touchEnd', [])):
+        d.execute_cdp_cmd('Input.dispatchTouchEvent', {'type': kind, 'touchPoints': points})
+    time.sleep(0.5)
+    assert d.execute_script('return location.pathname').endswith('/products/'), d.current_url
+    assert not d.execute_script('return document.querySelector(".menu").open')
+    d.find_element(By.CSS_SELECTOR, '.menu summary').click()
+    links = d.find_elements(By.CSS_SELECTOR, '.menu nav a')
     links[1].click()
     wait(d, 'return /\\/products\\/$/.test(location.pathname)')
 

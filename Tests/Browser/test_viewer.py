@@ -100,6 +100,7 @@ def write_page(site, name, scenes, tiles=''):
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Viewer test</title>
 <link rel="icon" href="data:,"><link rel="stylesheet" href="viewer.css">
 <style>body{margin:0} .dinh-pano{width:%s}</style></head><body>
+<nav class="languages"><a href="en.html" lang="en">English</a></nav>
 <div class="dinh-pano" data-scenes="#tour">
 <img class="dinh-pano-fallback" src="fallback.jpg" alt="Toàn cảnh sân trong" width="512" height="256">
 </div>
@@ -577,6 +578,40 @@ def main():
         touch('touchEnd', [])
         wait(d, 'var s=(function(){%s})(); return s && s.scene=="hau-cung";' % STATE)
         d.get(base.replace('index.html', 'index.html?phone'))  # as the next check expects it
+        settle(d, 'san-trong')
+
+    @check('phone: Back returns to the scene before a hotspot; the language link keeps the view; a tap on the view closes a note; full window fills the screen')
+    def _():
+        d = phone
+        d.get(base.replace('index.html', 'index.html?history'))
+        settle(d, 'san-trong')
+
+        def tap(x, y):
+            for kind, points in (('touchStart', [{'x': x, 'y': y}]), ('touchEnd', [])):
+                d.execute_cdp_cmd('Input.dispatchTouchEvent', {'type': kind, 'touchPoints': points})
+        spot = d.find_element(By.CSS_SELECTOR, '.dinh-spot-scene').rect
+        tap(spot['x'] + spot['width'] / 2, spot['y'] + spot['height'] / 2)
+        wait(d, 'return location.hash.indexOf("scene=hau-cung") >= 0')
+        lang = d.find_element(By.CSS_SELECTOR, '.languages a').get_attribute('href')
+        assert lang.split('#')[1] == d.execute_script('return location.hash.slice(1)'), lang
+        d.back()
+        wait(d, 'var s=(function(){%s})(); return s && s.scene=="san-trong";' % STATE)
+        assert d.execute_script('return location.pathname').endswith('/index.html'), 'still on the page'
+        settle(d, 'san-trong')
+        d.find_element(By.CSS_SELECTOR, '.dinh-spot-text').click()
+        pop = d.find_element(By.CSS_SELECTOR, '.dinh-pop')
+        assert pop.is_displayed()
+        view = d.find_element(By.CSS_SELECTOR, '.dinh-view').rect
+        tap(view['x'] + 30, view['y'] + view['height'] / 2)
+        wait(d, 'return document.querySelector(".dinh-pop").hidden')
+        # Where there is no Fullscreen API (iPhone), the view takes the whole window.
+        d.execute_script('Element.prototype.requestFullscreen = undefined')
+        d.find_element(By.CSS_SELECTOR, '.dinh-fs').click()
+        size = d.execute_script('var r=document.querySelector(".dinh-pano").getBoundingClientRect();return [r.width,r.height,innerWidth,innerHeight]')
+        assert abs(size[0] - size[2]) < 1 and abs(size[1] - size[3]) < 1, size
+        d.find_element(By.CSS_SELECTOR, '.dinh-fs').click()
+        d.get(base.replace('index.html', 'index.html?phone'))  # as the next check expects it
+        d.execute_script('document.querySelector(".dinh-pano").style.width="390px"')
         settle(d, 'san-trong')
 
     @check('phone: the gyroscope button asks DeviceOrientationEvent.requestPermission() within the tap')

@@ -27,7 +27,7 @@ import Testing
     /// The viewer on synthetic tiles whose colour is a known function of direction.
     @Test func viewerOnSyntheticTiles() throws {
         let bench = Tools.dinhBinary.deletingLastPathComponent().appendingPathComponent("dinh-bench").path
-        try run("test_viewer.py", checks: 27, onTheDemo: false, environment: ["DINH_BENCH": bench])
+        try run("test_viewer.py", checks: 28, onTheDemo: false, environment: ["DINH_BENCH": bench])
     }
 
     /// The tour editor of `dinh serve` (the real binary) on synthetic panoramas with coloured discs:

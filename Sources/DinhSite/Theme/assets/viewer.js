@@ -415,13 +415,19 @@
       ['yaw', 'pitch', 'fov'].forEach(function (k) { var n = parseFloat(h[k]); any |= isFinite(n); out[k] = isFinite(n) ? n : v[k]; });
       return { id: h.scene, view: any ? out : null };
     }
-    function writeHash() { // only once the visitor has moved: a page opened plainly keeps its URL
+    // Only once the visitor has moved: a page opened plainly keeps its URL. Another scene is a new
+    // step of history (Back returns to the scene before); turning the view is not. The language
+    // links follow, so that the other language opens the same view.
+    function writeHash() {
       if (!scene || quiet) return;
       var h = '#scene=' + encodeURIComponent(scene.id) + '&yaw=' + yaw.toFixed(1) + '&pitch=' + pitch.toFixed(1) + '&fov=' + fov.toFixed(0);
-      if (h !== location.hash) history.replaceState(history.state, '', h);
+      if (h !== location.hash) history[wrote !== scene.id ? 'pushState' : 'replaceState'](history.state, '', h);
+      wrote = scene.id;
+      D.querySelectorAll('.languages a').forEach(function (a) { a.hash = h; });
     }
     on(W, 'hashchange', function () {
-      var h = readHash();
+      // Back to the page as it was opened: its first scene.
+      var h = readHash() || (location.hash ? null : { id: tour.scenes[0].id });
       if (!h) return;
       quiet = false;
       if (!scene || h.id !== scene.id) go(h.id, h.view, true);
@@ -435,7 +441,8 @@
       grab(); moved = 0;
       pts[e.pointerId] = [e.clientX, e.clientY];
     }
-    on(pane, 'pointerdown', function (e) { pane.setPointerCapture(e.pointerId); down(e); });
+    // A tap on the view closes an open note.
+    on(pane, 'pointerdown', function (e) { pane.setPointerCapture(e.pointerId); closePop(); down(e); });
     on(layer, 'pointerdown', down);
     function move(e) {
       var p = pts[e.pointerId];
@@ -516,9 +523,10 @@
     if (W.ResizeObserver) new ResizeObserver(redraw).observe(stage);
     else on(W, 'resize', redraw);
 
-    var start = readHash();
+    // `wrote`: the scene of the page's current step of history.
+    var start = readHash(), wrote = start ? start.id : tour.scenes[0].id;
     quiet = !start;
-    go(start ? start.id : tour.scenes[0].id, start && start.view, false);
+    go(wrote, start && start.view, false);
     return { go: function (id) { go(id, null, true); },
       state: function () { return { scene: scene && scene.id, yaw: yaw, pitch: pitch, fov: fov, level: level, minFov: minFov(),
         renderer: R.el.tagName == 'CANVAS' ? 'webgl' : 'css', drawn: !!preview,
