@@ -304,10 +304,9 @@ struct Loading {
         let names = Set(FolderEntries.read(folder.path)?.map(\.name) ?? [])
         if defaultBody?.isEmpty == false {
             for language in reader.languages.dropFirst() where !names.contains("index.\(language).md") {
-                let name = LocalizedText.languageName(language)
                 diagnostics.warning(SourceLocation(path: loader.display("\(section)/\(slug)/index.md")),
-                                    .notTranslated(name: name, language: language),
-                                    group: Message(ContentMessage.notTranslatedGroup(name: name, language: language)))
+                                    .notTranslated(language: language),
+                                    group: Message(ContentMessage.notTranslatedGroup(language: language)))
             }
         }
         for language in reader.languages.dropFirst() where names.contains("index.\(language).md") {

@@ -30,6 +30,12 @@ package struct SourceText {
         case .unreadable: return .failure(.error(start, .textFileUnreadable))
         case .bytes(let read): bytes = read
         }
+        // Saved as "Unicode" by Windows Notepad or Excel: UTF-16 with its byte-order mark, read as it is.
+        if bytes.count % 2 == 0, bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]),
+           let text = String(bytes: bytes.dropFirst(2), encoding: bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian),
+           !text.contains("\0") {
+            return .success(text.unixLineEnds.nfc)
+        }
         // On the raw bytes: iterating `Data` or a string byte by byte showed in profiles of large catalogues.
         var hasCarriageReturn = false
         let decoded: String?? = bytes.withUnsafeBufferPointer { bytes in

@@ -79,7 +79,9 @@ public enum WebVTT {
             let parts = line.components(separatedBy: "-->")
             let end = parts.count > 1 ? parts[1].split(separator: " ").first.map(String.init) ?? "" : ""
             guard let from = time(parts[0].trimmingCharacters(in: .whitespaces)), let to = time(end), from < to else {
-                problems.append(Problem(line: index, .vttBadTiming))
+                // `00:00:02,500`: subtitles (SRT) write the milliseconds after a comma, WebVTT after a dot.
+                let comma = time(parts[0].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) != nil && line.contains(",")
+                problems.append(Problem(line: index, comma ? .vttCommaTiming : .vttBadTiming))
                 // A file of garbage is said in a few lines, not a million.
                 if problems.count == maximumProblems {
                     problems.append(Problem(line: index, .vttManyBadTimings))

@@ -100,8 +100,9 @@ public enum FeedChecks {
             }
         }
         if !item.canBeOrdered {
-            // Google disapproves a product its page does not sell ("user cannot purchase"); Meta's link must sell it too.
-            add(.error, Set(Marketplace.allCases), .noWayToOrder)
+            // Google disapproves a product its page does not sell ("user cannot purchase"), and Meta's
+            // link must sell it too; a warning, as a phone number or a shop may be on the page in its text.
+            add(.warning, Set(Marketplace.allCases), .noWayToOrder)
         }
         if item.availability == .preorder, let date = item.availabilityDate {
             add(.warning, [.google], .preorderDate(date: "\(date)"))

@@ -100,7 +100,25 @@ package struct ImageDecoder: Sendable {
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         if bytes.count >= 8, zip(bytes.prefix(8), signature).allSatisfy({ $0 == $1 }) { return .png }
         if bytes.isEmpty { throw ImageError(path: path, code: .notAnImage, .emptyFile) }
+        if let other = otherFormat(bytes) { throw ImageError(path: path, code: .notAnImage, .otherFormat(name: other)) }
         throw ImageError(path: path, code: .notAnImage, .notJPEGOrPNG)
+    }
+
+    /// What a file named as a photo really is, when its first bytes say: an iPhone's HEIC photo
+    /// renamed .jpg, a PDF, a WebP, GIF, BMP or TIFF image, a Word or zip file.
+    static func otherFormat(_ bytes: UnsafeRawBufferPointer) -> String? {
+        func starts(_ text: String, at offset: Int = 0) -> Bool {
+            let signature = Array(text.utf8)
+            return bytes.count >= offset + signature.count && zip(bytes[offset...], signature).allSatisfy { $0 == $1 }
+        }
+        if starts("ftyp", at: 4), ["heic", "heix", "hevc", "mif1", "msf1", "heif"].contains(where: { starts($0, at: 8) }) { return "HEIC" }
+        if starts("%PDF") { return "PDF" }
+        if starts("RIFF"), starts("WEBP", at: 8) { return "WebP" }
+        if starts("GIF8") { return "GIF" }
+        if starts("BM") { return "BMP" }
+        if starts("II*\u{0}") || starts("MM\u{0}*") { return "TIFF" }
+        if starts("PK\u{3}\u{4}") { return "Word/ZIP" }
+        return nil
     }
 
     static func checkLimit(_ width: Int, _ height: Int, _ maximumPixels: Int, path: String) throws {

@@ -92,7 +92,9 @@ package actor LiveReload {
 
     /// The script with the overlay's heading in `language` (the one `dinh` speaks).
     static func reloadScript(in language: Language) -> String {
-        let heading = ServeMessage.overlayHeading.text(in: language).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        func quoted(_ message: ServeMessage) -> String {
+            message.text(in: language).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        }
         return """
         /* dinh serve: live reload */(function(){var me=document.currentScript,g=me?+me.getAttribute("data-generation"):0;\
         if(!window.EventSource)return;var s=new EventSource("/__dinh/events");\
@@ -101,7 +103,7 @@ package actor LiveReload {
         background:rgba(40,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;text-align:left";\
         d.onclick=function(){d.remove()};(document.body||document.documentElement).appendChild(d)}\
         d.textContent="";var h=document.createElement("strong");\
-        h.textContent="\(heading)";\
+        h.textContent=document.getElementById("__dinh_nosite")?"\(quoted(.overlayHeadingNoSite))":"\(quoted(.overlayHeading))";\
         d.appendChild(h);m.forEach(function(t){var p=document.createElement("div");p.style.marginTop=".75rem";p.textContent=t;d.appendChild(p)})}\
         s.addEventListener("hello",function(e){if(+e.data!==g)location.reload()});\
         s.addEventListener("reload",function(){location.reload()});\

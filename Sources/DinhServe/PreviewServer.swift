@@ -111,7 +111,8 @@ struct SiteHandler: Sendable {
         case .notFound:
             if let page = files.notFoundPage { return await serve(file: page, status: .notFound, request: request) }
             // No site yet (the first build failed): a page that still shows errors and reloads.
-            let body = Data("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>Nothing here yet.</p></body></html>".utf8)
+            let text = HTML.escape(ServeMessage.noSiteYet.text(in: language))
+            let body = Data("<!DOCTYPE html><html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\"><title>dinh</title></head><body><p id=\"__dinh_nosite\">\(text)</p></body></html>".utf8)
             return Self.respond(status: .notFound, type: "text/html; charset=utf-8",
                                 body: LiveReload.inject(into: body, generation: await liveReload.generation))
         }

@@ -55,7 +55,8 @@ struct MediaStep: BuildStep {
 
     func run(_ context: inout BuildContext) async throws {
         let content = context.loaded, options = context.options
-        let output = try context.output ?? OutputFolder(target: options.output, content: options.content, waiting: options.log)
+        let output = try context.output ?? OutputFolder(target: options.output, content: options.content,
+                                                                  waiting: { [options] in options.log($0.text(in: options.language)) })
         context.output = output
         let pipeline = ImagePipeline(cacheDirectory: SitePaths.Cache.images.folder(in: content.root), concurrency: options.jobs)
         let panoramas = PanoramaTiles(content: content, photos: pipeline)
@@ -67,12 +68,13 @@ struct MediaStep: BuildStep {
             try output.copy(file.url, to: folder + file.path)
             return SitePaths.link(toFile: folder + file.path)
         }
-        // A narration's length, for the page to show before the visitor fetches it.
-        func copyNarration(_ file: MediaFile, folder: String) throws {
+        // A narration's length, for the page to show before the visitor fetches it; returns it.
+        @discardableResult
+        func copyNarration(_ file: MediaFile, folder: String) throws -> Double? {
             media.files[file.url] = try copy(file, folder: folder)
-            if let data = try? Data(contentsOf: file.url, options: .mappedIfSafe), let seconds = AudioLength.seconds(of: data) {
-                media.lengths[file.url] = AudioLength.clock(seconds)
-            }
+            guard let data = try? Data(contentsOf: file.url, options: .mappedIfSafe), let seconds = AudioLength.seconds(of: data) else { return nil }
+            media.lengths[file.url] = AudioLength.clock(seconds)
+            return seconds
         }
         for site in content.heritage {
             let folder = PageRef.heritage(site.slug).folder
@@ -82,9 +84,14 @@ struct MediaStep: BuildStep {
                 for file in scene.narration.values.sorted(by: { $0.path < $1.path }) { try copyNarration(file, folder: folder) }
             }
             for narration in site.narration.values.sorted(by: { $0.audio.path < $1.audio.path }) {
-                try copyNarration(narration.audio, folder: folder)
+                let seconds = try copyNarration(narration.audio, folder: folder)
                 if let transcript = narration.transcript {
                     media.files[transcript.url] = try copy(transcript, folder: folder)
+                    // Captions that run on after the recording ends belong to another recording.
+                    if let seconds, let last = narration.cues.last, last.start > seconds + 1 {
+                        diagnostics.warning(transcript.location, .captionsAfterTheEnd(path: transcript.path, at: AudioLength.clock(last.start),
+                                                                                   audio: narration.audio.path, length: AudioLength.clock(seconds)))
+                    }
                 }
             }
             for video in site.videos {

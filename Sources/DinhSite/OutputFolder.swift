@@ -27,7 +27,7 @@ struct OutputFolder: Sendable {
 
     /// Checks that the target is a sane place to replace, waits for any other build into it, and
     /// prepares the staging folder. `waiting` is told when another build holds the target.
-    init(target: URL, content: URL, keepsPrevious: Bool = true, waiting: (String) -> Void = { _ in }) throws {
+    init(target: URL, content: URL, keepsPrevious: Bool = true, waiting: (SiteMessage) -> Void = { _ in }) throws {
         let target = target.standardizedFileURL
         let content = content.standardizedFileURL.resolvingSymlinksInPath()
         let resolvedTarget = target.resolvingSymlinksInPath()
@@ -51,7 +51,7 @@ struct OutputFolder: Sendable {
         let parent = target.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         lock = keepsPrevious ? try OutputLock(parent, waiting: {
-            waiting("another dinh build is writing into \(parent.path); waiting for it to finish")
+            waiting(.waitingForOtherBuild(folder: target.path))
         }) : nil
         Self.removeStale(beside: target)
         self.target = target

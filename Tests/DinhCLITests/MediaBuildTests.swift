@@ -29,6 +29,20 @@ import Testing
         #expect(warm.stdout.contains("images: 0 processed, 1 from the cache"), "\(warm.stdout)")
     }
 
+    /// An iPhone's HEIC photo or a PDF renamed .jpg: the message says what the file is and how to
+    /// make a JPEG of it.
+    @Test(arguments: ["HEIC", "PDF"])
+    func aFileOfAnotherFormatNamedJPGSaysWhatItIs(_ format: String) throws {
+        let heic: [UInt8] = [0, 0, 0, 0x18] + Array("ftypheic".utf8) + [0, 0, 0, 0] + Array("mif1heic".utf8)
+        let bytes: [UInt8] = format == "HEIC" ? heic : Array("%PDF-1.7\n".utf8)
+        let said = format == "HEIC" ? "an iPhone HEIC photo, not a JPEG" : "a PDF file, not a JPEG or PNG photo"
+        try fixture.write("products/che-lam/anh.jpg", data: Data(bytes + [UInt8](repeating: 0, count: 64)))
+        let result = try fixture.dinh("build", "content", "--output", "public")
+        #expect(result.status == 1)
+        let error = result.stderr.split(separator: "\n").first { $0.contains("error: 'anh.jpg'") }.map(String.init) ?? ""
+        #expect(error.hasPrefix("content/products/che-lam/index.md:12:10:") && error.contains(said) && error.contains("save"), "\(result.stderr)")
+    }
+
     @Test func aTextFileNamedJPGIsAnErrorAtItsLine() throws {
         try fixture.write("products/che-lam/anh.jpg", "not a photo")
         let result = try fixture.dinh("build", "content", "--output", "public")

@@ -67,7 +67,30 @@ import Testing
         try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.wma}\n")
         let result = try check()
         #expect(result.status == 1)
-        #expect(result.stderr.contains("is not an audio file (allowed: .mp3, .m4a, .ogg, .opus)"), "\(result.stderr)")
+        #expect(result.stderr.contains("is not an audio file (allowed: .mp3, .m4a, .ogg, .opus); save the recording again as MP3"), "\(result.stderr)")
+    }
+
+    /// A caption file written the subtitle (SRT) way, `00:00:02,500`: said so, once per file's kind of mistake.
+    @Test func transcriptWithCommaTimings() throws {
+        let mp3 = fixture.content.appendingPathComponent("heritage/quan-phuong-tri/guide.mp3")
+        try Data([0x49, 0x44, 0x33, 0x04, 0, 0, 0, 0, 0, 0]).write(to: mp3)
+        try fixture.write("heritage/quan-phuong-tri/guide.vtt", "WEBVTT\n\n00:00:00,000 --> 00:00:02,500\nXin chào\n")
+        try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.mp3, transcript: guide.vtt}\n")
+        let result = try check()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("guide.vtt:3:1: error: WebVTT writes the milliseconds after a dot, not a comma"), "\(result.stderr)")
+    }
+
+    /// Captions of another, longer recording (a cue at 9:04 of a 2-second MP3): a warning naming both files.
+    @Test func captionsAfterTheRecordingEnds() throws {
+        let folder = fixture.content.appendingPathComponent("heritage/quan-phuong-tri")
+        let made = try Tools.shell("ffmpeg -loglevel error -y -f lavfi -i 'sine=frequency=440:duration=2' -c:a libmp3lame -b:a 32k guide.mp3", in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        try fixture.write("heritage/quan-phuong-tri/guide.vtt", "WEBVTT\n\n00:00.000 --> 00:01.500\nXin chào\n\n09:04.000 --> 09:06.000\nCảm ơn\n")
+        try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.mp3, transcript: guide.vtt}\n")
+        let result = try fixture.dinh("build", "content", "--output", "public")
+        #expect(result.status == 0, "a warning: \(result.stderr)")
+        #expect(result.stderr.contains("index.md:14:") && result.stderr.contains("'guide.vtt' has a caption at 9:04, after the end of 'guide.mp3' (0:02)"), "\(result.stderr)")
     }
 
     @Test func transcriptThatIsNotWebVTT() throws {

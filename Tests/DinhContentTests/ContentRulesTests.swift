@@ -130,6 +130,13 @@ import Testing
         #expect(error.location.line == 3 && error.message.contains("unknown field 'nmae'") && error.message.contains("did you mean 'name'?"), "\(error)")
     }
 
+    /// A choice written in Vietnamese, as the guide glosses it, is answered with the word to write.
+    @Test func choiceInVietnameseSuggestsTheWordToWrite() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "ranking: national", with: "ranking: Quốc gia"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 7 && error.message.contains("found 'Quốc gia'; did you mean 'national'?"), "\(error)")
+    }
+
     @Test func wrongFieldType() throws {
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
             of: "geo: [21.0879, 105.6633]", with: "geo: {lat: 21}"))
@@ -207,6 +214,17 @@ import Testing
         #expect(error.location.line == 6)
         #expect(error.message.contains("no file producers/htx-che-lan.yaml"))
         #expect(error.message.contains("did you mean 'htx-che-lam'?"))
+    }
+
+    /// Saved as "Unicode" in Windows Notepad (UTF-16 with its byte-order mark, CRLF): read as it is.
+    @Test(arguments: [String.Encoding.utf16LittleEndian, .utf16BigEndian])
+    func fileSavedAsUTF16IsRead(_ encoding: String.Encoding) throws {
+        let mark: [UInt8] = encoding == .utf16LittleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        let text = try #require(SiteFixture.siteYAML.replacingOccurrences(of: "\n", with: "\r\n").data(using: encoding))
+        try fixture.write("site.yaml", data: Data(mark) + text)
+        let (content, diagnostics) = load()
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(content?.site.title.resolve("vi", default: "vi") == "Di sản thử nghiệm")
     }
 
     /// A producer saved from an old Windows program (Windows-1258): one error, at that file; its

@@ -71,7 +71,7 @@ extension ContentMessage: TranslatedTable {
         case .fileOutsideFolder(let field, let path):
             "'\(field)': '\(path)' points outside this page's folder; put the file in the folder beside index.md and write just its name"
         case .wrongFileKind(let field, let path, let kind, let extensions):
-            "'\(field)': '\(path)' is not \(kind.text(in: .en)) (allowed: \(extensions.map { "." + $0 }.joined(separator: ", ")))"
+            "'\(field)': '\(path)' is not \(kind.text(in: .en)) (allowed: \(extensions.map { "." + $0 }.joined(separator: ", ")))" + Self.conversion(of: path, in: .en)
         case .fileMissing(let field, let path, let guess):
             "'\(field)': the file '\(path)' is not in this folder"
                 + (guess.map { "; did you mean '\($0)'? (names must match exactly, including upper/lower case)" } ?? "")
@@ -80,9 +80,9 @@ extension ContentMessage: TranslatedTable {
         case .fileTooLarge(let field, let path, let size, let limit, let advice):
             "'\(field)': '\(path)' is \(size), too large for visitors' phones (at most \(limit) MB); \(advice.text(in: .en))"
         case .notAudio(let field, let path): "'\(field)': '\(path)' is not MP3, M4A or Ogg audio, whatever its name says; export the recording again as MP3"
-        case .notTranslated(let name, let language):
-            "not yet translated into \(name) (\(language)): write the translation in index.\(language).md beside this file; until then the \(name) page shows this text, marked as not translated"
-        case .notTranslatedGroup(let name, let language): "Not yet translated into \(name) (\(language))"
+        case .notTranslated(let language):
+            "not yet translated into \(Self.languageName(language, in: .en)) (\(language)): write the translation in index.\(language).md beside this file; until then the \(Self.languageName(language, in: .en)) page shows this text, marked as not translated"
+        case .notTranslatedGroup(let language): "Not yet translated into \(Self.languageName(language, in: .en)) (\(language))"
         case .translationIgnored(let language, let languages):
             "this translation is ignored: '\(language)' is not among the languages in site.yaml (\(languages.joined(separator: ", ")))"
         case .noSiteFile: "site.yaml is missing: every content folder needs one (title, base_url, languages); `dinh init` writes an example"
@@ -163,6 +163,7 @@ extension ContentMessage: TranslatedTable {
         case .binaryFile: "this is not a text file (it contains binary data); it must be text saved as UTF-8"
         case .notUTF8: "this file is not in UTF-8, so Vietnamese letters would be garbled; save it again choosing the UTF-8 encoding"
         case .vttNoHeader: "this is not a WebVTT file: its first line must be WEBVTT"
+        case .vttCommaTiming: "WebVTT writes the milliseconds after a dot, not a comma as subtitle (SRT) files do: write 00:00:02.500, not 00:00:02,500"
         case .vttBadTiming: "this caption timing is not valid WebVTT; write it as 00:00:01.000 --> 00:00:04.500 (end after start)"
         case .vttNoCues: "this WebVTT file has no captions: under WEBVTT, each caption is a timing line such as 00:00:01.000 --> 00:00:04.500 and its words on the next line"
         case .vttManyBadTimings: "more caption timings below are not valid either; fix these first, or check that it is the right file"

@@ -71,7 +71,7 @@ extension ContentMessage {
         case .fileOutsideFolder(let field, let path):
             "'\(field)': '\(path)' trỏ ra ngoài thư mục của trang này; hãy đặt tệp vào thư mục cạnh index.md và chỉ ghi tên tệp"
         case .wrongFileKind(let field, let path, let kind, let extensions):
-            "'\(field)': '\(path)' không phải \(kind.text(in: .vi)) (dùng được: \(extensions.map { "." + $0 }.joined(separator: ", ")))"
+            "'\(field)': '\(path)' không phải \(kind.text(in: .vi)) (dùng được: \(extensions.map { "." + $0 }.joined(separator: ", ")))" + Self.conversion(of: path, in: .vi)
         case .fileMissing(let field, let path, let guess):
             "'\(field)': không có tệp '\(path)' trong thư mục này"
                 + (guess.map { "; có phải ý bạn là '\($0)'? (tên phải khớp đúng từng chữ, kể cả chữ hoa và chữ thường)" } ?? "")
@@ -80,9 +80,9 @@ extension ContentMessage {
         case .fileTooLarge(let field, let path, let size, let limit, let advice):
             "'\(field)': '\(path)' nặng \(size), quá lớn với điện thoại của khách tham quan (tối đa \(limit) MB); \(advice.text(in: .vi))"
         case .notAudio(let field, let path): "'\(field)': '\(path)' không phải âm thanh MP3, M4A hay Ogg, dù tên tệp ghi như vậy; hãy xuất lại bản ghi âm dạng MP3"
-        case .notTranslated(let name, let language):
-            "chưa dịch sang \(name) (\(language)): hãy viết bản dịch vào index.\(language).md cạnh tệp này; trong lúc chờ, trang \(name) hiện văn bản này kèm ghi chú chưa dịch"
-        case .notTranslatedGroup(let name, let language): "Chưa dịch sang \(name) (\(language))"
+        case .notTranslated(let language):
+            "chưa dịch sang \(Self.languageName(language, in: .vi)) (\(language)): hãy viết bản dịch vào index.\(language).md cạnh tệp này; trong lúc chờ, trang \(Self.languageName(language, in: .vi)) hiện văn bản này kèm ghi chú chưa dịch"
+        case .notTranslatedGroup(let language): "Chưa dịch sang \(Self.languageName(language, in: .vi)) (\(language))"
         case .translationIgnored(let language, let languages):
             "bản dịch này bị bỏ qua: '\(language)' không có trong danh sách ngôn ngữ của site.yaml (\(languages.joined(separator: ", ")))"
         case .noSiteFile: "thiếu tệp site.yaml: thư mục nội dung nào cũng cần tệp này (title, base_url, languages); `dinh init` sẽ viết một tệp mẫu"
@@ -164,6 +164,7 @@ extension ContentMessage {
         case .binaryFile: "đây không phải tệp văn bản (có dữ liệu nhị phân); tệp phải là văn bản lưu dạng UTF-8"
         case .notUTF8: "tệp này không lưu dạng UTF-8 nên chữ tiếng Việt sẽ bị lỗi; hãy lưu lại và chọn bảng mã UTF-8"
         case .vttNoHeader: "đây không phải tệp WebVTT: dòng đầu tiên phải là WEBVTT"
+        case .vttCommaTiming: "WebVTT viết phần nghìn giây sau dấu chấm, không phải dấu phẩy như tệp phụ đề SRT: hãy viết 00:00:02.500, không viết 00:00:02,500"
         case .vttBadTiming: "thời gian của phụ đề này không đúng WebVTT; hãy viết như 00:00:01.000 --> 00:00:04.500 (kết thúc sau khi bắt đầu)"
         case .vttNoCues: "tệp WebVTT này không có phụ đề nào: dưới dòng WEBVTT, mỗi phụ đề gồm một dòng thời gian như 00:00:01.000 --> 00:00:04.500 và lời ở dòng tiếp theo"
         case .vttManyBadTimings: "các thời gian phụ đề bên dưới cũng không đúng; hãy sửa các chỗ này trước, hoặc kiểm tra đúng tệp chưa"

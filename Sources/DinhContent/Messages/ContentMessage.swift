@@ -1,4 +1,5 @@
 import DinhCore
+import Foundation
 
 /// What reading the content folder says: problems in site.yaml, pages, relics, products and producers, their YAML, media files, Markdown and WebVTT.
 /// English in ContentMessage+en.swift, Vietnamese in ContentMessage+vi.swift: one exhaustive `switch` each.
@@ -64,8 +65,8 @@ package enum ContentMessage: MessageTable {
     case fileEmpty(field: String, path: String)
     case fileTooLarge(field: String, path: String, size: String, limitMB: Int64, advice: Advice)
     case notAudio(field: String, path: String)
-    case notTranslated(name: String, language: String)
-    case notTranslatedGroup(name: String, language: String)
+    case notTranslated(language: String)
+    case notTranslatedGroup(language: String)
     case translationIgnored(language: String, languages: [String])
     case noSiteFile
     case notLanguageCode(code: String)
@@ -131,6 +132,7 @@ package enum ContentMessage: MessageTable {
     // WebVTT and Markdown
     case vttNoHeader
     case vttBadTiming
+    case vttCommaTiming
     case vttManyBadTimings
     case vttNoCues
     case vttTooManyCues(thousands: Int)
@@ -288,6 +290,41 @@ package enum Advice: MessageTable, Hashable {
         case (.audio, .vi): "hãy xuất lại bản ghi âm dạng MP3 ở 64–128 kbit/s (một giờ ở 64 kbit/s là 29 MB)"
         case (.video, .en): "export the clip again for the web (H.264 at 720p, a few minutes)"
         case (.video, .vi): "hãy xuất lại đoạn phim cho web (H.264, 720p, vài phút)"
+        }
+    }
+}
+
+extension ContentMessage {
+    /// A language's name in a message: `en` is "English" in English and "tiếng Anh" in Vietnamese.
+    static func languageName(_ code: String, in language: Language) -> String {
+        let names: [String: (en: String, vi: String)] = [
+            "vi": ("Vietnamese", "tiếng Việt"), "en": ("English", "tiếng Anh"), "fr": ("French", "tiếng Pháp"),
+            "zh": ("Chinese", "tiếng Trung"), "ko": ("Korean", "tiếng Hàn"), "ja": ("Japanese", "tiếng Nhật"),
+            "de": ("German", "tiếng Đức"), "ru": ("Russian", "tiếng Nga"), "th": ("Thai", "tiếng Thái"),
+            "lo": ("Lao", "tiếng Lào"), "km": ("Khmer", "tiếng Khmer"),
+        ]
+        guard let name = names[code] else { return code }
+        return language == .vi ? name.vi : name.en
+    }
+
+    /// How to turn a file of a format phones or recorders make into one the site uses, after a
+    /// "not a …" message: empty for other files.
+    static func conversion(of path: String, in language: Language) -> String {
+        let ext = (path as NSString).pathExtension.lowercased()
+        let vi = language == .vi
+        switch ext {
+        case "wav", "wma", "aac", "flac", "amr", "3gp", "m4r", "aiff":
+            return vi ? "; hãy lưu lại bản ghi âm dạng MP3 (ví dụ bằng Audacity: File › Export › Export as MP3)"
+                : "; save the recording again as MP3 (for example in Audacity: File › Export › Export as MP3)"
+        case "heic", "heif":
+            return vi ? "; đây là ảnh HEIC của iPhone: hãy lưu lại dạng JPEG (.jpg), và để iPhone chụp JPEG: Cài đặt › Camera › Định dạng › Tương thích nhất"
+                : "; this is an iPhone HEIC photo: save it again as JPEG (.jpg), and have the iPhone take JPEG: Settings › Camera › Formats › Most Compatible"
+        case "webp", "tif", "tiff", "bmp", "gif":
+            return vi ? "; hãy mở ảnh và lưu lại dạng JPEG (.jpg)" : "; open the photo and save it again as JPEG (.jpg)"
+        case "mov", "avi", "mkv", "wmv", "flv":
+            return vi ? "; hãy xuất lại video dạng MP4 (H.264)" : "; export the video again as MP4 (H.264)"
+        default:
+            return ""
         }
     }
 }

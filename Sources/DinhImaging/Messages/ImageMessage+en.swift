@@ -11,6 +11,9 @@ extension ImageMessage: TranslatedTable {
             "the JPEG holds \(count) metadata blocks (EXIF, colour profile); cameras and editors write a few: save the photo again from a photo editor"
         case .noMemoryToOpenJPEG: "not enough memory to open the JPEG"
         case .notJPEGOrPNG: "not a JPEG or PNG image"
+        case .otherFormat(let name) where name == "HEIC":
+            "an iPhone HEIC photo, not a JPEG, though its name says so; save it again as JPEG (.jpg), and have the iPhone take JPEG: Settings › Camera › Formats › Most Compatible"
+        case .otherFormat(let name): "a \(name) file, not a JPEG or PNG photo, though its name says so; open it and save the picture as JPEG (.jpg)"
         case .truncated: "the file is cut short (truncated)"
         case .noMemoryToDecodeJPEG: "not enough memory to decode the JPEG"
         case .tooLargeToDecode: "too large to decode"

@@ -11,6 +11,9 @@ extension ImageMessage {
             "ảnh JPEG chứa \(count) khối thông tin kèm theo (EXIF, hồ sơ màu); máy ảnh và phần mềm sửa ảnh chỉ ghi vài khối: hãy lưu lại ảnh từ một phần mềm sửa ảnh"
         case .noMemoryToOpenJPEG: "không đủ bộ nhớ để mở ảnh JPEG"
         case .notJPEGOrPNG: "không phải ảnh JPEG hay PNG"
+        case .otherFormat(let name) where name == "HEIC":
+            "là ảnh HEIC của iPhone, không phải JPEG dù tên tệp ghi như vậy; hãy lưu lại dạng JPEG (.jpg), và để iPhone chụp JPEG: Cài đặt › Camera › Định dạng › Tương thích nhất"
+        case .otherFormat(let name): "là tệp \(name), không phải ảnh JPEG hay PNG dù tên tệp ghi như vậy; hãy mở tệp và lưu hình dạng JPEG (.jpg)"
         case .truncated: "tệp bị cắt cụt (thiếu phần cuối)"
         case .noMemoryToDecodeJPEG: "không đủ bộ nhớ để giải mã ảnh JPEG"
         case .tooLargeToDecode: "ảnh quá lớn để giải mã"

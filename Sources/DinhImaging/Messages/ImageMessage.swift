@@ -10,6 +10,8 @@ package enum ImageMessage: MessageTable {
     case tooManyMetadataBlocks(count: Int)
     case noMemoryToOpenJPEG
     case notJPEGOrPNG
+    /// A file of another format under a photo's name (`HEIC`, `PDF`…).
+    case otherFormat(name: String)
     case truncated
     case noMemoryToDecodeJPEG
     case tooLargeToDecode

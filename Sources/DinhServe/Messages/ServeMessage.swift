@@ -5,6 +5,9 @@ import DinhCore
 package enum ServeMessage: MessageTable {
     case cannotCreateFile(folder: String)
     case overlayHeading
+    /// Over the page shown while no build has succeeded yet: there is no good version underneath.
+    case overlayHeadingNoSite
+    case noSiteYet
     case cannotListen(host: String, port: Int, reason: Message)
     case portInUse
     case noSuchAddress

@@ -28,6 +28,9 @@ extension SiteMessage: TranslatedTable {
         case .cannotLock(let path, let reason): "cannot lock \(path): \(reason)"
         case .lockNotUpdated(let lock, let reason): "the output was written, but \(lock) could not be updated: \(reason)"
         case .cannotMakeQR(let code, let reason): "cannot make the QR code of \(code): \(reason.text(in: .en))"
+        case .captionsAfterTheEnd(let path, let at, let audio, let length):
+            "'\(path)' has a caption at \(at), after the end of '\(audio)' (\(length)): it does not belong to this recording; check that the caption file and the recording are the same version"
+        case .waitingForOtherBuild(let folder): "another dinh build is writing \(folder); waiting for it to finish"
         case .printingExampleAddress(let url):
             "nothing was printed: 'base_url' is still the example address \(url), and boards printed from it would open nothing; write in site.yaml the address where the site will be published, then print"
         case .cannotDrawPayQR(let code, let reason): "cannot draw the VietQR payment code of \(code): \(reason.text(in: .en))"

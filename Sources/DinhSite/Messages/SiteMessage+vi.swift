@@ -28,6 +28,9 @@ extension SiteMessage {
         case .cannotLock(let path, let reason): "không khoá được \(path): \(reason)"
         case .lockNotUpdated(let lock, let reason): "đã ghi kết quả, nhưng không cập nhật được \(lock): \(reason)"
         case .cannotMakeQR(let code, let reason): "không tạo được mã QR của \(code): \(reason.text(in: .vi))"
+        case .captionsAfterTheEnd(let path, let at, let audio, let length):
+            "'\(path)' có một dòng phụ đề ở \(at), sau khi '\(audio)' đã hết (\(length)): phụ đề này không thuộc bản ghi âm này; hãy kiểm tra tệp phụ đề và bản ghi âm có cùng một phiên bản"
+        case .waitingForOtherBuild(let folder): "một lệnh dinh build khác đang ghi \(folder); đang chờ lệnh đó xong"
         case .printingExampleAddress(let url):
             "chưa in gì: 'base_url' vẫn là địa chỉ mẫu \(url), biển in ra sẽ không mở được trang nào; hãy viết vào site.yaml địa chỉ nơi trang web sẽ được đăng, rồi in"
         case .cannotDrawPayQR(let code, let reason): "không vẽ được mã thanh toán VietQR của \(code): \(reason.text(in: .vi))"

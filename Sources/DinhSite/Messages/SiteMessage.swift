@@ -11,6 +11,7 @@ package enum SiteMessage: MessageTable {
     case outputBeforeMedia(path: String)
     case unknownStep(name: String, steps: [String])
     case photoUnusable(path: String, reason: Message)
+    case captionsAfterTheEnd(path: String, at: String, audio: String, length: String)
     case notAnImage
     // The output folder
     /// `beside`: a folder next to the content, when the output was inside it.
@@ -29,6 +30,7 @@ package enum SiteMessage: MessageTable {
     case lockNotUpdated(lock: String, reason: String)
     case cannotMakeQR(code: String, reason: Message)
     case printingExampleAddress(url: String)
+    case waitingForOtherBuild(folder: String)
     case cannotDrawPayQR(code: String, reason: Message)
     case cannotDrawQR(code: String, reason: Message)
     case cannotKeepQR(code: String, folder: String, reason: Message)
