@@ -42,13 +42,15 @@ struct Import: ParsableCommand {
             Terminal.report(report.diagnostics)
             guard report.succeeded else { throw ContentErrors() }
             print(report.summaryText.text(in: CLI.language))
-            Terminal.report(advice(on: report.created + report.updated))
+            // `created` lists files; `updated`, product folders.
+            Terminal.report(advice(on: report.created.filter { $0.hasSuffix("/index.md") } + report.updated.map { $0 + "/index.md" }))
         }
 
-        /// What the build will say of the products just written (no photo, so out of the
+        /// What the build will say of the product pages just written (no photo, so out of the
         /// marketplaces; an OCOP recognition expired), said now, while the sheet is at hand.
         func advice(on written: [String]) -> Diagnostics {
-            let pages = Set(written.filter { $0.hasSuffix("/index.md") }.map { "\(contentDirectory)/\($0)" })
+            // Named as the loader names them (`ContentLoader.display`).
+            let pages = Set(written.map { contentDirectory == "." ? $0 : "\(contentDirectory)/\($0)" })
             guard !pages.isEmpty else { return Diagnostics() }
             let today = CalendarDate.today()
             let (content, loaded) = ContentLoader(root: URL(fileURLWithPath: contentDirectory), displayRoot: contentDirectory, today: today).load()

@@ -465,17 +465,19 @@ struct Loading {
     /// Marketplaces tell products apart by their id and their barcode: a second product with
     /// either of another's is an error at its line (a copied page, a barcode typed twice).
     private mutating func checkIdentities(_ products: [LoadedProduct]) {
-        var ids: [String: SourceLocation] = [:], barcodes: [String: SourceLocation] = [:]
+        var ids: [String: (at: SourceLocation, isCode: Bool)] = [:], barcodes: [String: SourceLocation] = [:]
         for loaded in products.sorted(by: { $0.product.source < $1.product.source }) {
-            let product = loaded.product
+            let product = loaded.product, isCode = product.sku == product.code
             if let first = ids[product.sku] {
-                diagnostics.error(loaded.skuAt, .skuUsedTwice(sku: product.sku, by: first.path))
+                // Two codes alike are said once, by the codes' own check.
+                if !(isCode && first.isCode) { diagnostics.error(loaded.skuAt, .skuUsedTwice(sku: product.sku, by: first.at.path)) }
             } else {
-                ids[product.sku] = loaded.skuAt
+                ids[product.sku] = (loaded.skuAt, isCode)
             }
-            if let gtin = product.gtin, let at = loaded.gtinAt {
+            // 8936012345674 and 08936012345674 are one barcode.
+            if let gtin = product.gtin.map(GTIN.fourteenDigits), let at = loaded.gtinAt {
                 if let first = barcodes[gtin] {
-                    diagnostics.error(at, .gtinUsedTwice(gtin: gtin, by: first.path))
+                    diagnostics.error(at, .gtinUsedTwice(gtin: product.gtin ?? gtin, by: first.path))
                 } else {
                     barcodes[gtin] = at
                 }

@@ -301,4 +301,9 @@ public enum GTIN {
         guard let last = gtin.last?.wholeNumberValue else { return false }
         return checkDigit(String(gtin.dropLast())) == last
     }
+
+    /// The number as GTIN-14, zeros first: the same barcode however many digits it was written with.
+    public static func fourteenDigits(_ gtin: String) -> String {
+        String(repeating: "0", count: max(0, 14 - gtin.count)) + gtin
+    }
 }

@@ -61,10 +61,10 @@ public struct Site: Sendable {
     public var hasExampleAddress: Bool { Self.isExampleAddress(baseURL) }
 
     /// An address under a name kept for examples (example.com, .org, .net; .example, .invalid,
-    /// .test; localhost), as `dinh init` writes one for the officer to replace.
+    /// .test), as `dinh init` writes one for the officer to replace. (localhost is a test server's.)
     public static func isExampleAddress(_ baseURL: String) -> Bool {
         guard let host = URL(string: baseURL)?.host?.lowercased() else { return false }
-        let reserved = ["example.com", "example.org", "example.net", "example", "invalid", "test", "localhost"]
+        let reserved = ["example.com", "example.org", "example.net", "example", "invalid", "test"]
         return reserved.contains { host == $0 || host.hasSuffix("." + $0) }
     }
 }
@@ -271,6 +271,13 @@ public struct Product: Sendable {
 
     /// What a payment is for: the sale price, else the price (whole đồng).
     public var amountDue: Int { salePrice ?? price }
+
+    /// Whether its page has a VietQR payment code: its producer has an account at a known bank,
+    /// there is an amount to pay, it is not out of stock (nobody pays for what cannot be sent), and
+    /// `pay_qr` is not off.
+    public func hasPaymentCode(producer: Producer?) -> Bool {
+        payQR && amountDue > 0 && availability != .outOfStock && producer?.bank?.bank != nil
+    }
 
     public init(slug: String, folder: URL, source: SourceLocation, code: String, sku: String, name: LocalizedText, producer: String, category: Category, ocop: OCOP, price: Int, salePrice: Int? = nil, unit: LocalizedText? = nil, weight: Weight? = nil, gtin: String? = nil, brand: String? = nil, availability: Availability = .inStock, images: [MediaFile] = [], buy: [(marketplace: Marketplace, url: String)] = [], body: Body = [:], payQR: Bool = true) {
         self.slug = slug

@@ -45,7 +45,8 @@ public enum SitePaths {
 
     private static let segmentCharacters: CharacterSet = {
         var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "/;,?#")
+        // `:` too: a relative link `QĐ:12.pdf` would read as an address of a scheme `QĐ`.
+        allowed.remove(charactersIn: "/;,?#:")
         return allowed
     }()
 }

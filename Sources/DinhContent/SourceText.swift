@@ -12,8 +12,9 @@ package struct SourceText {
     /// False when an opening `---` has no closing one.
     var frontMatterClosed = true
 
-    /// Reads a text file the way people save them on Windows: UTF-8 with or without BOM, CRLF
-    /// line ends. Binary files and other encodings are refused with a message saying what to do.
+    /// Reads a text file the way people save them on Windows: UTF-8 with or without BOM, or UTF-16
+    /// with its BOM (Notepad's "Unicode"); CRLF line ends. Binary files and other encodings are
+    /// refused with a message saying what to do.
     package static func read(_ url: URL, path: String) -> Result<String, Diagnostic> {
         readIfPresent(url, path: path) ?? .failure(.error(SourceLocation(path: path), .textFileUnreadable))
     }

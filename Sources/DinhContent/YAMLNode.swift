@@ -116,9 +116,8 @@ package enum YAMLReader {
             }
             // `code DP01` (no colon) joins the next line's `name:` into one text: the mistake is the line above.
             if problem.contains("mapping values are not allowed"), let (number, text) = lineAbove(mark.line, in: lines),
-               !text.contains(":"), !text.hasPrefix("-"), !text.hasPrefix("#"),
-               text.prefix(while: { $0 == " " }).count == source.prefix(while: { $0 == " " }).count,
-               let space = text.trimmed.firstIndex(of: " ") {
+               !text.contains(":"), text.prefix(while: { $0 == " " }).count == source.prefix(while: { $0 == " " }).count,
+               let space = text.trimmed.firstIndex(of: " "), Self.isFieldName(text.trimmed[..<space]) {
                 let trimmed = text.trimmed
                 let indent = text.prefix(while: { $0 == " " }).count
                 return .error(SourceLocation(path: path, line: number + lineOffset, column: indent + trimmed.distance(from: trimmed.startIndex, to: space) + 1),
@@ -133,7 +132,7 @@ package enum YAMLReader {
             // go inside a text, so the spaces are the mistake, not a colon (quoting would not help).
             if problem.contains("mapping values are not allowed"), let (_, above) = lineAbove(mark.line, in: lines),
                let aboveValue = above.split(separator: ":", maxSplits: 1).dropFirst().first?.trimmed, !aboveValue.isEmpty,
-               !above.trimmed.hasPrefix("-"), !above.trimmed.hasPrefix("#"),
+               !above.trimmed.hasPrefix("-"), let key = source.split(separator: ":", maxSplits: 1).first, Self.isFieldName(key.trimmed),
                source.prefix(while: { $0 == " " }).count > above.prefix(while: { $0 == " " }).count {
                 return .error(SourceLocation(path: path, line: mark.line + lineOffset, column: 1), .yamlIndentation)
             }
@@ -170,6 +169,12 @@ package enum YAMLReader {
         default:
             return .error(SourceLocation(path: path, line: lineOffset + 1), .yamlUnreadable(detail: "\(error)"))
         }
+    }
+
+    /// Whether `text` looks like a field's name (`code`, `sale_price`, `vi`), not words of a text
+    /// that runs over several lines (`Quán Đạo giáo`, `hàng năm`).
+    private static func isFieldName(_ text: some StringProtocol) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "_" || ("0"..."9").contains($0) }
     }
 
     /// The last line before `line` (1-based) that is neither blank nor a comment, and its number.

@@ -92,8 +92,7 @@ public struct FeedItem: Sendable {
         ocopValid = product.ocop.isValid(on: options.today)
         today = options.today
         let producer = content.producer(product.producer)
-        canBeOrdered = !product.buy.isEmpty || producer?.phone != nil
-            || (producer?.bank != nil && product.payQR && product.availability != .outOfStock)
+        canBeOrdered = !product.buy.isEmpty || producer?.phone != nil || product.hasPaymentCode(producer: producer)
         isTranslated = language == defaultLanguage || (product.name.values[language] != nil && (product.body[language] != nil || !hasOwnDescription))
     }
 }

@@ -65,7 +65,6 @@ public enum OCOPGroup {
         "OCOP > " + name(category, language: language)
     }
 
-    /// Google's product taxonomy ids (language-independent); nil where no category fits simply.
     /// Google's product category of a product: its OCOP group's, except that rượu (rice wine,
     /// liquor) and bia (beer) are Alcoholic Beverages, a category Google applies its alcohol rules
     /// to (a drink filed among soft drinks is disapproved when found).
@@ -80,6 +79,7 @@ public enum OCOPGroup {
         return !words.isDisjoint(with: ["ruou", "bia", "wine", "liquor", "beer", "spirit", "spirits"])
     }
 
+    /// Google's product taxonomy ids of the OCOP groups (language-independent); nil where no category fits simply.
     public static func googleCategory(_ category: Product.Category) -> Int? {
         switch category {
         case .food: return 422          // Food, Beverages & Tobacco > Food Items

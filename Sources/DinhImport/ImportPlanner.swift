@@ -75,13 +75,13 @@ struct ImportPlanner {
             }
             // A barcode is one product's: typed twice, or copied from another product's page.
             if let gtin = draft.gtin {
-                let cell = at(row.number, columns[.gtin]?.number ?? 1)
-                if let earlier = barcodes[gtin] {
+                let cell = at(row.number, columns[.gtin]?.number ?? 1), key = GTIN.fourteenDigits(gtin)
+                if let earlier = barcodes[key] {
                     diagnostics.error(cell, .barcodeOnTwoRows(digits: gtin, row: earlier))
-                } else if let other = existing.productBarcodes[gtin], other != draft.slug {
+                } else if let other = existing.productBarcodes[key], other != draft.slug {
                     diagnostics.error(cell, .barcodeOfProduct(digits: gtin, path: SitePaths.product(other) + "index.md"))
                 }
-                barcodes[gtin] = row.number
+                barcodes[key] = row.number
             }
             drafts.append(draft)
         }

@@ -103,7 +103,7 @@ struct ExistingContent {
     var productCodes: [String: String] = [:]
     /// `<slug>` → the producer its page names.
     var productProducers: [String: String] = [:]
-    /// Barcode → the slug of the product whose page has it.
+    /// Barcode (`GTIN.fourteenDigits`) → the slug of the product whose page has it.
     var productBarcodes: [String: String] = [:]
     var usedCodes: Set<String> = []
     /// `products/<slug>` → the code the lock published for it.
@@ -126,7 +126,7 @@ struct ExistingContent {
                 if section == "products" {
                     productCodes[slug] = code
                     productProducers[slug] = fields?["producer"]?.scalar
-                    if let gtin = fields?["gtin"]?.scalar { productBarcodes[gtin] = slug }
+                    if let gtin = fields?["gtin"]?.scalar { productBarcodes[GTIN.fourteenDigits(gtin)] = slug }
                 }
                 if !code.isEmpty { usedCodes.insert(code) }
             }

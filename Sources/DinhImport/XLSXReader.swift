@@ -377,12 +377,12 @@ private struct SheetParser {
         return text
     }
 
-    /// `C7` → 3.
     /// The row of a reference such as `B12`.
     static func row(of reference: String) -> Int? {
         Int(String(reference.unicodeScalars.drop { ("A"..."Z").contains($0) }))
     }
 
+    /// `C7` → 3.
     static func column(of reference: String) -> Int? {
         var column = 0
         for scalar in reference.unicodeScalars {

@@ -19,9 +19,9 @@ struct ProductPayment: Sendable {
 
     /// The payment of `product`, or nil when its producer has no `bank:`, it says `pay_qr: false`,
     /// or it costs nothing.
-    /// None for a product out of stock: a visitor must not pay for what cannot be sent.
+    /// None unless `Product.hasPaymentCode` (so none for a product out of stock).
     init?(_ product: Product, index: ContentIndex) {
-        guard product.payQR, product.amountDue > 0, product.availability != .outOfStock,
+        guard product.hasPaymentCode(producer: index.producers[product.producer]),
               let account = index.producers[product.producer]?.bank, let bank = account.bank,
               let payload = try? VietQR(bin: account.bin, account: account.account, amount: product.amountDue, note: product.code).payload()
         else { return nil }

@@ -11,7 +11,7 @@ import Foundation
 /// not give it (`Đình Hạ Mỗ` → `dinh-ha-mo`); the page folds the names itself, and compares them with
 /// diacritics when the visitor typed some. The item's other words (kind, producer, address, short
 /// description) are folded here and stored once, each with the items that have it; so is the item's
-/// code, which a visitor may type from a board (`Mã: DP01`).
+/// code, which a visitor may type from a board (`DP01`, printed as `Mã: DP01`).
 struct SearchIndex: Sendable {
     /// In the order the page's labels are listed (`k` in the script).
     enum Kind: Int, CaseIterable, Sendable {

@@ -598,6 +598,20 @@ def main():
         wait(d, 'var s=(function(){%s})(); return s && s.scene=="san-trong";' % STATE)
         assert d.execute_script('return location.pathname').endswith('/index.html'), 'still on the page'
         settle(d, 'san-trong')
+        # Forward and Back walk the same two steps; a scene chosen in the page's list is one step too.
+        steps = d.execute_script('return history.length')
+        d.forward()
+        wait(d, 'var s=(function(){%s})(); return s && s.scene=="hau-cung";' % STATE)
+        d.back()
+        wait(d, 'var s=(function(){%s})(); return s && s.scene=="san-trong" && !location.hash;' % STATE)
+        time.sleep(0.6)
+        assert d.execute_script('return history.length') == steps and not d.execute_script('return location.hash'), 'no step added'
+        d.execute_script('document.querySelector(\'.dinh-scenes a[href="#scene=hau-cung"]\').click()')
+        wait(d, 'var s=(function(){%s})(); return s && s.scene=="hau-cung";' % STATE)
+        time.sleep(0.6)
+        d.back()
+        wait(d, 'var s=(function(){%s})(); return s && s.scene=="san-trong";' % STATE)
+        settle(d, 'san-trong')
         d.find_element(By.CSS_SELECTOR, '.dinh-spot-text').click()
         pop = d.find_element(By.CSS_SELECTOR, '.dinh-pop')
         assert pop.is_displayed()

@@ -34,6 +34,11 @@ import Testing
         #expect(result.stderr.contains("\(page):1:1: warning: the product has no photo"), "\(result.stderr)")
         #expect(result.stderr.contains("\(page):7:3: warning:") && result.stderr.contains("expired"), "\(result.stderr)")
         #expect(!result.stderr.contains("products/che-lam/"), "\(result.stderr)")
+        // Updated, from inside the content folder: the same advice, named as the build names it.
+        try fixture.directory.write("content/list.csv", "Tên,Giá,Sao,Năm,Nhóm,HTX\nBánh chưng Tranh Khúc,130000,4,2021,Thực phẩm,htx che lam\n")
+        let update = try Tools.run(Tools.dinhBinary.path, ["import", "products", "list.csv", ".", "--update"], in: fixture.content)
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(update.stderr.contains("products/banh-chung-tranh-khuc/index.md:1:1: warning: the product has no photo"), "\(update.stderr)")
     }
 
     /// A big catalogue: the home page shows twelve products, the best rated first, and links to the

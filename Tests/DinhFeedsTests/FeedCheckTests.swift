@@ -49,7 +49,7 @@ import Testing
 
     /// A product its page does not sell (no marketplace link, no phone for its producer, no payment
     /// code) is refused by Google and Meta: a warning for both (the page's text may give a way).
-    @Test func aProductWithNoWayToOrderIsLeftOut() throws {
+    @Test func aProductWithNoWayToOrderIsWarned() throws {
         let feed = try FeedFixture()
         var content = feed.content
         let honey = try #require(content.products.first { $0.slug == "mat-ong" })

@@ -309,6 +309,7 @@ enum Samples {
         .yamlNoColon(suggestion: "«v123b»"),
         .yamlDashInLine,
         .yamlUnclosedBracket(open: "[", close: "«v123c»"),
+        .yamlUnclosedBracket(open: "{", close: "«v123d»"),
         .yamlUnclosedQuote,
         .yamlIndentation,
         .yamlTooDeep,
@@ -414,6 +415,7 @@ enum Samples {
         .noWayToOrder,
         .noPublishedPhoto,
         .photoTooSmall(width: 1203, height: 1204, minimum: 1206, googleFrom: "«v1207»"),
+        .photoTooSmall(width: 1203, height: 1204, minimum: 1206, googleFrom: nil),
         .preorderDate(date: "«v207»"),
         .inTranslation(problem: Message(verbatim: "«v208»"), language: "«v209»"),
     ]

@@ -52,7 +52,7 @@ extension ContentMessage: TranslatedTable {
         case .notGeo(let field): "'\(field)' must be two numbers, [latitude, longitude], as in [21.0879, 105.6633]"
         case .notWebAddress(let field, let found): "'\(field)' must be a full web address starting with https:// ; found '\(found)'"
         case .insideContentFolder(let folder):
-            "there is no folder \(folder) here, but site.yaml is: this is the content folder itself; run the command from the folder above it, or name this one: `dinh build . --output ../public`"
+            "there is no folder \(folder) here, but site.yaml is: this is the content folder itself; run the command from the folder that holds it, or call this one `.`, as in `dinh build . --output ../public`"
         case .noContentFolder(let folder): "the content folder does not exist; create it with `dinh init \(folder)` or give the right folder"
         case .ignoredFileNotFolder(let section): "this file is ignored: each entry of \(section)/ is a folder with an index.md inside"
         case .folderLinksOutside: "this folder is a link to a place outside the content folder; copy the files into the content folder instead"

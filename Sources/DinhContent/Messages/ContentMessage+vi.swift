@@ -52,7 +52,7 @@ extension ContentMessage {
         case .notGeo(let field): "'\(field)' phải là hai số [vĩ độ, kinh độ], như [21.0879, 105.6633]"
         case .notWebAddress(let field, let found): "'\(field)' phải là địa chỉ web đầy đủ, bắt đầu bằng https:// ; đang ghi '\(found)'"
         case .insideContentFolder(let folder):
-            "ở đây không có thư mục \(folder), nhưng có site.yaml: đây chính là thư mục nội dung; hãy chạy lệnh từ thư mục bên ngoài, hoặc chỉ rõ thư mục này: `dinh build . --output ../public`"
+            "ở đây không có thư mục \(folder), nhưng có site.yaml: đây chính là thư mục nội dung; hãy chạy lệnh từ thư mục chứa nó, hoặc gọi thư mục này là `.`, ví dụ `dinh build . --output ../public`"
         case .noContentFolder(let folder): "không có thư mục nội dung này; hãy tạo bằng `dinh init \(folder)` hoặc chỉ đúng thư mục"
         case .ignoredFileNotFolder(let section): "tệp này bị bỏ qua: mỗi mục trong \(section)/ là một thư mục có tệp index.md bên trong"
         case .folderLinksOutside: "thư mục này là liên kết tới một nơi ngoài thư mục nội dung; hãy chép các tệp vào thư mục nội dung"
@@ -101,7 +101,7 @@ extension ContentMessage {
             "'code' phải gồm 2 đến 12 chữ in hoa A–Z hoặc chữ số 0–9 (mã được in trên biển QR); đang ghi '\(found)'" + (suggestion.map { "; hãy viết '\($0)'" } ?? "")
         case .codeUsedTwice(let code, let path): "mã \(code) đã được dùng ở \(path); mỗi di tích, sản phẩm, trang và cuộc họp cần một mã riêng"
         case .skuUsedTwice(let sku, let path):
-            "mã sản phẩm \(sku) ('sku', nếu không có thì là mã) đã là mã của \(path); Google và Meta phân biệt sản phẩm bằng mã này: hãy đặt cho sản phẩm này một 'sku' riêng"
+            "mã sản phẩm \(sku) (trường 'sku', hoặc 'code' khi không có 'sku') đã là mã của \(path); Google và Meta phân biệt sản phẩm bằng mã này: hãy đặt cho sản phẩm này một 'sku' riêng"
         case .gtinUsedTwice(let gtin, let path):
             "mã vạch \(gtin) đã là mã vạch của \(path); mỗi sản phẩm có mã vạch riêng: hãy chép lại từ bao bì của sản phẩm này, hoặc bỏ dòng 'gtin'"
         case .badSceneID(let id, let suggestion): "id của cảnh '\(id)' chỉ được dùng a-z, 0-9 và dấu -; hãy viết '\(suggestion)'"

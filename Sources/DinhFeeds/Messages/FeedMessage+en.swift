@@ -17,7 +17,7 @@ extension FeedMessage: TranslatedTable {
         case .noIdentifier:
             "no 'gtin' and no 'brand': the feeds use the producer's name as brand and tell Google the product has no identifier, which it shows less often; add 'gtin' (the number under the barcode) or 'brand'"
         case .noWayToOrder:
-            "its page offers no way to buy it (no 'buy:' link, no phone for its producer, no payment code), and Google and Meta refuse products their page does not sell: add 'buy: {shopee: …}' or the producer's 'phone:'"
+            "its page offers no way to buy it (no 'buy:' link, no phone for its producer, no payment code), and Google and Meta may refuse a product its page does not sell: add 'buy: {shopee: …}', the producer's 'phone:', or its 'bank:' for a payment code"
         case .noPhoto: "the product has no photo; Google and Meta refuse products without an image, so it is left out of their feeds: add `images: [photo.jpg]`"
         case .noPublishedPhoto: "none of the product's photos could be published, so it is left out of the Google and Meta feeds; see the messages about its images"
         case .photoTooSmall(let width, let height, let minimum, let googleFrom?):

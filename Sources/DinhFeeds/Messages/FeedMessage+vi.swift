@@ -17,7 +17,7 @@ extension FeedMessage {
         case .noIdentifier:
             "chưa có 'gtin' và 'brand': nguồn cấp dùng tên chủ thể làm thương hiệu và báo với Google rằng sản phẩm không có mã định danh, nên Google ít hiển thị hơn; hãy thêm 'gtin' (dãy số dưới mã vạch) hoặc 'brand'"
         case .noWayToOrder:
-            "trang sản phẩm không có cách nào để mua (không có liên kết 'buy:', chủ thể không có số điện thoại, không có mã thanh toán), mà Google và Meta từ chối sản phẩm trang không bán: hãy thêm 'buy: {shopee: …}' hoặc 'phone:' của chủ thể"
+            "trang sản phẩm không có cách nào để mua (không có liên kết 'buy:', chủ thể không có số điện thoại, không có mã thanh toán), mà Google và Meta có thể từ chối sản phẩm trang không bán: hãy thêm 'buy: {shopee: …}', 'phone:' của chủ thể, hoặc 'bank:' của chủ thể để có mã thanh toán"
         case .noPhoto: "sản phẩm chưa có ảnh; Google và Meta từ chối sản phẩm không có ảnh, nên sản phẩm bị bỏ khỏi nguồn cấp của họ: hãy thêm `images: [anh.jpg]`"
         case .noPublishedPhoto: "không ảnh nào của sản phẩm xuất bản được, nên sản phẩm bị bỏ khỏi nguồn cấp Google và Meta; hãy xem các thông báo về ảnh của sản phẩm"
         case .photoTooSmall(let width, let height, let minimum, let googleFrom?):

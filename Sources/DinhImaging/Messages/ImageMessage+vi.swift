@@ -12,8 +12,8 @@ extension ImageMessage {
         case .noMemoryToOpenJPEG: "không đủ bộ nhớ để mở ảnh JPEG"
         case .notJPEGOrPNG: "không phải ảnh JPEG hay PNG"
         case .otherFormat(let name) where name == "HEIC":
-            "là ảnh HEIC của iPhone, không phải JPEG dù tên tệp ghi như vậy; hãy lưu lại dạng JPEG (.jpg), và để iPhone chụp JPEG: Cài đặt › Camera › Định dạng › Tương thích nhất"
-        case .otherFormat(let name): "là tệp \(name), không phải ảnh JPEG hay PNG dù tên tệp ghi như vậy; hãy mở tệp và lưu hình dạng JPEG (.jpg)"
+            "đây là ảnh HEIC của iPhone, không phải JPEG dù tên tệp ghi như vậy; hãy lưu lại dạng JPEG (.jpg), và để iPhone chụp JPEG: Cài đặt › Camera › Định dạng › Tương thích nhất"
+        case .otherFormat(let name): "đây là tệp \(name), không phải ảnh JPEG hay PNG dù tên tệp ghi như vậy; hãy mở tệp và lưu hình dạng JPEG (.jpg)"
         case .truncated: "tệp bị cắt cụt (thiếu phần cuối)"
         case .noMemoryToDecodeJPEG: "không đủ bộ nhớ để giải mã ảnh JPEG"
         case .tooLargeToDecode: "ảnh quá lớn để giải mã"

@@ -26,11 +26,11 @@ package enum SiteMessage: MessageTable {
     case cannotPutSite(path: String, reason: String)
     case cannotOpenFolder(path: String, reason: String)
     case cannotLock(path: String, reason: String)
+    case waitingForOtherBuild(folder: String)
     // QR codes
     case lockNotUpdated(lock: String, reason: String)
     case cannotMakeQR(code: String, reason: Message)
     case printingExampleAddress(url: String)
-    case waitingForOtherBuild(folder: String)
     case cannotDrawPayQR(code: String, reason: Message)
     case cannotDrawQR(code: String, reason: Message)
     case cannotKeepQR(code: String, folder: String, reason: Message)

@@ -426,12 +426,13 @@
       D.querySelectorAll('.languages a').forEach(function (a) { a.hash = h; });
     }
     on(W, 'hashchange', function () {
-      // Back to the page as it was opened: its first scene.
+      // Back to the page as it was opened: its first scene, and its address stays without a hash.
       var h = readHash() || (location.hash ? null : { id: tour.scenes[0].id });
       if (!h) return;
-      quiet = false;
+      wrote = h.id; // this step of history is that scene's: moving on from it adds the next one
       if (!scene || h.id !== scene.id) go(h.id, h.view, true);
       else if (h.view) setView(h.view.yaw, h.view.pitch, h.view.fov);
+      quiet = !location.hash;
     });
 
     // Drag, touch and pinch through pointer events, from the view or a hotspot's label (on a phone
