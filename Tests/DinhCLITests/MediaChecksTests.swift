@@ -70,13 +70,18 @@ import Testing
         #expect(result.stderr.contains("is not an audio file (allowed: .mp3, .m4a, .ogg, .opus); save the recording again as MP3"), "\(result.stderr)")
     }
 
-    /// A caption file written the subtitle (SRT) way, `00:00:02,500`: said so, once per file's kind of mistake.
-    @Test func transcriptWithCommaTimings() throws {
+    /// `dinh check` of a relic whose narration (an MP3 header) has the caption file `vtt`.
+    func checkTranscript(_ vtt: String) throws -> ProcessResult {
         let mp3 = fixture.content.appendingPathComponent("heritage/quan-phuong-tri/guide.mp3")
         try Data([0x49, 0x44, 0x33, 0x04, 0, 0, 0, 0, 0, 0]).write(to: mp3)
-        try fixture.write("heritage/quan-phuong-tri/guide.vtt", "WEBVTT\n\n00:00:00,000 --> 00:00:02,500\nXin chào\n")
+        try fixture.write("heritage/quan-phuong-tri/guide.vtt", vtt)
         try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.mp3, transcript: guide.vtt}\n")
-        let result = try check()
+        return try check()
+    }
+
+    /// A caption file written the subtitle (SRT) way, `00:00:02,500`: said so.
+    @Test func transcriptWithCommaTimings() throws {
+        let result = try checkTranscript("WEBVTT\n\n00:00:00,000 --> 00:00:02,500\nXin chào\n")
         #expect(result.status == 1)
         #expect(result.stderr.contains("guide.vtt:3:1: error: WebVTT writes the milliseconds after a dot, not a comma"), "\(result.stderr)")
     }
@@ -94,11 +99,7 @@ import Testing
     }
 
     @Test func transcriptThatIsNotWebVTT() throws {
-        let mp3 = fixture.content.appendingPathComponent("heritage/quan-phuong-tri/guide.mp3")
-        try Data([0x49, 0x44, 0x33, 0x04, 0, 0, 0, 0, 0, 0]).write(to: mp3)
-        try fixture.write("heritage/quan-phuong-tri/guide.vtt", "WEBVTT\n\n00:01.000 --> 00:00.500\nXin chào\n")
-        try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.mp3, transcript: guide.vtt}\n")
-        let result = try check()
+        let result = try checkTranscript("WEBVTT\n\n00:01.000 --> 00:00.500\nXin chào\n")
         #expect(result.status == 1)
         #expect(result.stderr.contains("content/heritage/quan-phuong-tri/guide.vtt:3:1: error: this caption timing is not valid WebVTT"), "\(result.stderr)")
     }
