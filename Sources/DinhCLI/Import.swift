@@ -55,7 +55,10 @@ struct Import: ParsableCommand {
             let today = CalendarDate.today()
             let (content, loaded) = ContentLoader(root: URL(fileURLWithPath: contentDirectory), displayRoot: contentDirectory, today: today).load()
             var advice = Diagnostics()
-            let found = loaded.all + (content.map { FeedChecks.diagnostics(for: $0, today: today).all } ?? [])
+            // The marketplaces' checks of the written products only (a catalogue may hold thousands).
+            var written = content
+            written?.products.removeAll { !pages.contains($0.source.path) }
+            let found = loaded.all + (written.map { FeedChecks.diagnostics(for: $0, today: today).all } ?? [])
             // As warnings: the import is done; they are what to mend before the marketplaces read the feeds.
             for diagnostic in found where pages.contains(diagnostic.location.path) {
                 advice.append(Diagnostic(.warning, diagnostic.location, diagnostic.text))

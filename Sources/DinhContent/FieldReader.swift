@@ -141,24 +141,11 @@ struct FieldReader {
         guard let text = string(node, field: field) else { return nil }
         if allowed.contains(text) { return text }
         // Officers write the value in Vietnamese, as the guide glosses it: the English word is suggested.
-        let gloss = Self.vietnameseChoices[Fold.text(text)].flatMap { allowed.contains($0) ? $0 : nil }
+        let gloss = ChoiceWords.value(of: text, among: allowed)
         let message = ContentMessage.notAChoice(field: field, allowed: allowed, found: text, guess: gloss ?? DidYouMean.suggestion(for: text, among: allowed))
         diagnostics.error(node.location, message)
         return nil
     }
-
-    /// The guide's Vietnamese words for the fields' choices, folded (`quốc gia` → `quoc gia`).
-    static let vietnameseChoices: [String: String] = [
-        "quoc gia dac biet": "special-national", "di tich quoc gia dac biet": "special-national",
-        "quoc gia": "national", "di tich quoc gia": "national", "cap quoc gia": "national",
-        "cap tinh": "provincial", "tinh": "provincial", "di tich cap tinh": "provincial", "chua xep hang": "none",
-        "thuc pham": "food", "do uong": "beverage", "duoc lieu": "herbal", "thao duoc": "herbal",
-        "thu cong my nghe": "handicraft", "thu cong": "handicraft", "sinh vat canh": "ornamental",
-        "du lich": "tourism", "dich vu du lich": "tourism",
-        "hop tac xa": "cooperative", "htx": "cooperative", "doanh nghiep": "enterprise", "cong ty": "enterprise",
-        "ho kinh doanh": "household", "ho san xuat": "household", "ho gia dinh": "household",
-        "con hang": "in_stock", "het hang": "out_of_stock", "dat truoc": "preorder",
-    ]
 
     /// A calendar date written `YYYY-MM-DD`. Impossible dates are errors, never "corrected".
     mutating func date(_ node: YAMLNode, field: String) -> CalendarDate? {

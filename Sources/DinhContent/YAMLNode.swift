@@ -114,31 +114,30 @@ package enum YAMLReader {
             if let open = firstUnclosedQuote(in: lines, through: mark.line) {
                 return .error(SourceLocation(path: path, line: open.line + lineOffset, column: open.column), .yamlUnclosedQuote)
             }
-            // `code DP01` (no colon) joins the next line's `name:` into one text: the mistake is the line above.
-            if problem.contains("mapping values are not allowed"), let (number, text) = lineAbove(mark.line, in: lines),
-               !text.contains(":"), text.prefix(while: { $0 == " " }).count == source.prefix(while: { $0 == " " }).count,
-               let space = text.trimmed.firstIndex(of: " "), Self.isFieldName(text.trimmed[..<space]) {
-                let trimmed = text.trimmed
-                let indent = text.prefix(while: { $0 == " " }).count
-                return .error(SourceLocation(path: path, line: number + lineOffset, column: indent + trimmed.distance(from: trimmed.startIndex, to: space) + 1),
-                              .yamlNoColon(suggestion: "\(trimmed[..<space]): \(trimmed[space...].trimmed)"))
-            }
             // A list or a group opened with [ or { and not closed on its line.
             if problem.contains("did not find expected ',' or ']'") || problem.contains("did not find expected ',' or '}'") {
                 let list = problem.contains("]")
                 return .error(context.map { at($0.mark) } ?? at(mark), .yamlUnclosedBracket(open: list ? "[" : "{", close: list ? "]" : "}"))
             }
-            // `   en: …` indented deeper than `  vi: Đình` above it, which has its value: a field cannot
-            // go inside a text, so the spaces are the mistake, not a colon (quoting would not help).
-            if problem.contains("mapping values are not allowed"), let (_, above) = lineAbove(mark.line, in: lines),
-               let aboveValue = above.split(separator: ":", maxSplits: 1).dropFirst().first?.trimmed, !aboveValue.isEmpty,
-               !above.trimmed.hasPrefix("-"), let key = source.split(separator: ":", maxSplits: 1).first, Self.isFieldName(key.trimmed),
-               source.prefix(while: { $0 == " " }).count > above.prefix(while: { $0 == " " }).count {
-                return .error(SourceLocation(path: path, line: mark.line + lineOffset, column: 1), .yamlIndentation)
-            }
             if problem.contains("mapping values are not allowed") {
-                let key = source.split(separator: ":", maxSplits: 1).first.map { $0.trimmed } ?? "name"
-                let value = source.split(separator: ":", maxSplits: 1).dropFirst().first.map { $0.trimmed } ?? "…"
+                func indent(_ text: some StringProtocol) -> Int { text.prefix(while: { $0 == " " }).count }
+                let above = lineAbove(mark.line, in: lines)
+                // `code DP01` (no colon) joins the next line's `name:` into one text: the mistake is the line above.
+                if let (number, text) = above, !text.contains(":"), indent(text) == indent(source),
+                   let space = text.trimmed.firstIndex(of: " "), Self.isFieldName(text.trimmed[..<space]) {
+                    let trimmed = text.trimmed
+                    return .error(SourceLocation(path: path, line: number + lineOffset, column: indent(text) + trimmed.distance(from: trimmed.startIndex, to: space) + 1),
+                                  .yamlNoColon(suggestion: "\(trimmed[..<space]): \(trimmed[space...].trimmed)"))
+                }
+                let parts = source.split(separator: ":", maxSplits: 1)
+                // `   en: …` indented deeper than `  vi: Đình` above it, which has its value: a field cannot
+                // go inside a text, so the spaces are the mistake, not a colon (quoting would not help).
+                if let (_, text) = above, text.split(separator: ":", maxSplits: 1).dropFirst().first?.trimmed.isEmpty == false,
+                   !text.trimmed.hasPrefix("-"), let key = parts.first, Self.isFieldName(key.trimmed), indent(source) > indent(text) {
+                    return .error(SourceLocation(path: path, line: mark.line + lineOffset, column: 1), .yamlIndentation)
+                }
+                let key = parts.first.map { $0.trimmed } ?? "name"
+                let value = parts.dropFirst().first.map { $0.trimmed } ?? "…"
                 return .error(at(mark), .yamlColon(suggestion: "\(key): \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\""))
             }
             if contextText.contains("quoted scalar") || problem.contains("end of stream") && contextText.contains("scalar") {

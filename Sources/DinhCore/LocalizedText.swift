@@ -15,8 +15,20 @@ public struct LocalizedText: Sendable, Hashable {
 
     public var isEmpty: Bool { values.values.allSatisfy { $0.isEmpty } }
 
-    /// The name of a language in that language (the language switch, translation warnings).
-    public static func languageName(_ code: String) -> String {
-        ["vi": "Tiếng Việt", "en": "English", "fr": "Français", "zh": "中文", "ko": "한국어", "ja": "日本語"][code] ?? code
+    /// The name of a language in that language (the language switch, caption tracks).
+    public static func languageName(_ code: String) -> String { languageNames[code]?.own ?? code }
+
+    /// The name of a language in a message of `language`: `en` is "English", or "tiếng Anh".
+    package static func languageName(_ code: String, in language: Language) -> String {
+        guard let names = languageNames[code] else { return code }
+        return language == .vi ? names.vi : names.en
     }
+
+    /// Code → its own name, its names in English and in Vietnamese.
+    private static let languageNames: [String: (own: String, en: String, vi: String)] = [
+        "vi": ("Tiếng Việt", "Vietnamese", "tiếng Việt"), "en": ("English", "English", "tiếng Anh"),
+        "fr": ("Français", "French", "tiếng Pháp"), "zh": ("中文", "Chinese", "tiếng Trung"), "ko": ("한국어", "Korean", "tiếng Hàn"),
+        "ja": ("日本語", "Japanese", "tiếng Nhật"), "de": ("Deutsch", "German", "tiếng Đức"), "ru": ("Русский", "Russian", "tiếng Nga"),
+        "th": ("ไทย", "Thai", "tiếng Thái"), "lo": ("ລາວ", "Lao", "tiếng Lào"), "km": ("ខ្មែរ", "Khmer", "tiếng Khmer"),
+    ]
 }

@@ -1,3 +1,4 @@
+import DinhContent
 import DinhCore
 import Foundation
 
@@ -35,9 +36,7 @@ enum Column: String, CaseIterable, Sendable {
     var example: String { Column.headers[self]?.first.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? rawValue }
 
     /// Lower case, no accents (đ → d), letters and digits only: `Tên Sản-phẩm` → `tensanpham`.
-    static func key(_ text: String) -> String {
-        String(String.UnicodeScalarView(Fold.scalars(text).filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }))
-    }
+    static func key(_ text: String) -> String { ChoiceWords.key(text) }
 
     private static let byKey: [String: Column] = {
         var map: [String: Column] = [:]
@@ -83,28 +82,20 @@ enum CellValue {
         return Int(digits)
     }
 
+    /// The category a cell names (`ChoiceWords`), or its OCOP group's number (`Nhóm 1`, `1`).
     static func category(_ text: String) -> String? {
+        let categories = Product.Category.allCases.map(\.rawValue)
+        if let value = ChoiceWords.value(of: text, among: categories) { return value }
         let key = Column.key(text)
-        let table: [(String, [String])] = [
-            ("food", ["food", "thucpham", "nhom1", "1"]),
-            ("beverage", ["beverage", "beverages", "douong", "nhom2", "2"]),
-            ("herbal", ["herbal", "thaoduoc", "nhom3", "3"]),
-            ("handicraft", ["handicraft", "handicrafts", "thucongmynghe", "thucong", "luuniemnoithattrangtri", "vaivamaymac", "nhom4", "4"]),
-            ("ornamental", ["ornamental", "sinhvatcanh", "hoacaycanh", "nhom5", "5"]),
-            ("tourism", ["tourism", "dulich", "dichvudulich", "dichvudulichcongdongdulichsinhthaivadiemdulich", "nhom6", "6"]),
-        ]
-        for (value, names) in table where names.contains(key) { return value }
+        if let number = Int(key.hasPrefix("nhom") ? String(key.dropFirst(4)) : key), categories.indices.contains(number - 1) {
+            return categories[number - 1]
+        }
         if key.hasPrefix("dichvudulich") || key.hasPrefix("dulich") { return "tourism" }
         return nil
     }
 
     static func availability(_ text: String) -> String? {
-        switch Column.key(text) {
-        case "conhang", "instock", "sansang", "co": return "in_stock"
-        case "hethang", "outofstock", "tamhet": return "out_of_stock"
-        case "dattruoc", "preorder", "nhandattruoc": return "preorder"
-        default: return nil
-        }
+        ChoiceWords.value(of: text, among: Product.Availability.allCases.map(\.rawValue))
     }
 
     /// `300 g`, `300g`, `0,3 kg`, `1.5kg`, `300 gram` → `300 g`, `0.3 kg`.

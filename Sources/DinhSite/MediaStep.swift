@@ -64,15 +64,17 @@ struct MediaStep: BuildStep {
         var media = PublishedMedia()
         var photos: [Photo] = []
         var diagnostics = Diagnostics()
-        func copy(_ file: MediaFile, folder: String) throws -> String {
-            try output.copy(file.url, to: folder + file.path)
-            return SitePaths.link(toFile: folder + file.path)
+        // Published as it is, and its link noted; its bytes are returned, read once.
+        @discardableResult
+        func copy(_ file: MediaFile, folder: String) throws -> Data {
+            let data = try output.copy(file.url, to: folder + file.path)
+            media.files[file.url] = SitePaths.link(toFile: folder + file.path)
+            return data
         }
         // A narration's length, for the page to show before the visitor fetches it; returns it.
         @discardableResult
         func copyNarration(_ file: MediaFile, folder: String) throws -> Double? {
-            media.files[file.url] = try copy(file, folder: folder)
-            guard let data = try? Data(contentsOf: file.url, options: .mappedIfSafe), let seconds = AudioLength.seconds(of: data) else { return nil }
+            guard let seconds = AudioLength.seconds(of: try copy(file, folder: folder)) else { return nil }
             media.lengths[file.url] = AudioLength.clock(seconds)
             return seconds
         }
@@ -86,7 +88,7 @@ struct MediaStep: BuildStep {
             for narration in site.narration.values.sorted(by: { $0.audio.path < $1.audio.path }) {
                 let seconds = try copyNarration(narration.audio, folder: folder)
                 if let transcript = narration.transcript {
-                    media.files[transcript.url] = try copy(transcript, folder: folder)
+                    try copy(transcript, folder: folder)
                     // Captions that run on after the recording ends belong to another recording.
                     if let seconds, let last = narration.cues.last, last.start > seconds + 1 {
                         diagnostics.warning(transcript.location, .captionsAfterTheEnd(path: transcript.path, at: AudioLength.clock(last.start),
@@ -95,8 +97,8 @@ struct MediaStep: BuildStep {
                 }
             }
             for video in site.videos {
-                media.files[video.file.url] = try copy(video.file, folder: folder)
-                for track in video.captions.values.sorted(by: { $0.path < $1.path }) { media.files[track.url] = try copy(track, folder: folder) }
+                try copy(video.file, folder: folder)
+                for track in video.captions.values.sorted(by: { $0.path < $1.path }) { try copy(track, folder: folder) }
                 if let poster = video.poster { photos.append(Photo(file: poster, folder: folder)) }
             }
         }
@@ -106,7 +108,7 @@ struct MediaStep: BuildStep {
         // 1.1: a meeting's documents, byte for byte (a PDF is never re-encoded).
         for meeting in content.meetings {
             for document in meeting.documents where media.files[document.file.url] == nil {
-                media.files[document.file.url] = try copy(document.file, folder: PageRef.meeting(meeting.slug).folder)
+                try copy(document.file, folder: PageRef.meeting(meeting.slug).folder)
             }
         }
         for producer in content.producers {

@@ -171,9 +171,12 @@ struct OutputFolder: Sendable {
     /// Files written so far.
     var fileCount: Int { record.fileCount }
 
-    /// Copies a file (media) into the staging folder.
-    func copy(_ source: URL, to relative: String) throws {
-        try write(relative, Data(contentsOf: source.resolvingSymlinksInPath(), options: .mappedIfSafe))
+    /// Copies a file (media) into the staging folder; returns its bytes.
+    @discardableResult
+    func copy(_ source: URL, to relative: String) throws -> Data {
+        let data = try Data(contentsOf: source.resolvingSymlinksInPath(), options: .mappedIfSafe)
+        try write(relative, data)
+        return data
     }
 
     /// Publishes a processed file: a hard link to the cache where the file system allows, else a copy.

@@ -81,8 +81,8 @@ extension ContentMessage: TranslatedTable {
             "'\(field)': '\(path)' is \(size), too large for visitors' phones (at most \(limit) MB); \(advice.text(in: .en))"
         case .notAudio(let field, let path): "'\(field)': '\(path)' is not MP3, M4A or Ogg audio, whatever its name says; export the recording again as MP3"
         case .notTranslated(let language):
-            "not yet translated into \(Self.languageName(language, in: .en)) (\(language)): write the translation in index.\(language).md beside this file; until then the \(Self.languageName(language, in: .en)) page shows this text, marked as not translated"
-        case .notTranslatedGroup(let language): "Not yet translated into \(Self.languageName(language, in: .en)) (\(language))"
+            "not yet translated into \(LocalizedText.languageName(language, in: .en)) (\(language)): write the translation in index.\(language).md beside this file; until then the \(LocalizedText.languageName(language, in: .en)) page shows this text, marked as not translated"
+        case .notTranslatedGroup(let language): "Not yet translated into \(LocalizedText.languageName(language, in: .en)) (\(language))"
         case .translationIgnored(let language, let languages):
             "this translation is ignored: '\(language)' is not among the languages in site.yaml (\(languages.joined(separator: ", ")))"
         case .noSiteFile: "site.yaml is missing: every content folder needs one (title, base_url, languages); `dinh init` writes an example"

@@ -81,8 +81,8 @@ extension ContentMessage {
             "'\(field)': '\(path)' nặng \(size), quá lớn với điện thoại của khách tham quan (tối đa \(limit) MB); \(advice.text(in: .vi))"
         case .notAudio(let field, let path): "'\(field)': '\(path)' không phải âm thanh MP3, M4A hay Ogg, dù tên tệp ghi như vậy; hãy xuất lại bản ghi âm dạng MP3"
         case .notTranslated(let language):
-            "chưa dịch sang \(Self.languageName(language, in: .vi)) (\(language)): hãy viết bản dịch vào index.\(language).md cạnh tệp này; trong lúc chờ, trang \(Self.languageName(language, in: .vi)) hiện văn bản này kèm ghi chú chưa dịch"
-        case .notTranslatedGroup(let language): "Chưa dịch sang \(Self.languageName(language, in: .vi)) (\(language))"
+            "chưa dịch sang \(LocalizedText.languageName(language, in: .vi)) (\(language)): hãy viết bản dịch vào index.\(language).md cạnh tệp này; trong lúc chờ, trang \(LocalizedText.languageName(language, in: .vi)) hiện văn bản này kèm ghi chú chưa dịch"
+        case .notTranslatedGroup(let language): "Chưa dịch sang \(LocalizedText.languageName(language, in: .vi)) (\(language))"
         case .translationIgnored(let language, let languages):
             "bản dịch này bị bỏ qua: '\(language)' không có trong danh sách ngôn ngữ của site.yaml (\(languages.joined(separator: ", ")))"
         case .noSiteFile: "thiếu tệp site.yaml: thư mục nội dung nào cũng cần tệp này (title, base_url, languages); `dinh init` sẽ viết một tệp mẫu"

@@ -295,18 +295,6 @@ package enum Advice: MessageTable, Hashable {
 }
 
 extension ContentMessage {
-    /// A language's name in a message: `en` is "English" in English and "tiếng Anh" in Vietnamese.
-    static func languageName(_ code: String, in language: Language) -> String {
-        let names: [String: (en: String, vi: String)] = [
-            "vi": ("Vietnamese", "tiếng Việt"), "en": ("English", "tiếng Anh"), "fr": ("French", "tiếng Pháp"),
-            "zh": ("Chinese", "tiếng Trung"), "ko": ("Korean", "tiếng Hàn"), "ja": ("Japanese", "tiếng Nhật"),
-            "de": ("German", "tiếng Đức"), "ru": ("Russian", "tiếng Nga"), "th": ("Thai", "tiếng Thái"),
-            "lo": ("Lao", "tiếng Lào"), "km": ("Khmer", "tiếng Khmer"),
-        ]
-        guard let name = names[code] else { return code }
-        return language == .vi ? name.vi : name.en
-    }
-
     /// How to turn a file of a format phones or recorders make into one the site uses, after a
     /// "not a …" message: empty for other files.
     static func conversion(of path: String, in language: Language) -> String {
