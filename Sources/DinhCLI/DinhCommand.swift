@@ -102,10 +102,11 @@ enum Terminal {
     static func report(_ diagnostics: Diagnostics, everyWarning: Bool = false) {
         // One write for all: a cooperative's 10,000 products without photos are 10,000 warnings.
         let language = CLI.language
-        let lines = lines(diagnostics, everyWarning: everyWarning)
+        let sorted = diagnostics.sorted
+        let lines = lines(sorted, everyWarning: everyWarning)
         guard !lines.isEmpty else { return }
         var text = lines.joined(separator: "\n")
-        for (group, count) in diagnostics.messageGroupCounts(in: language) { text += "\n\(group): \(count)" }
+        for (group, count) in Diagnostics.groupCounts(of: sorted, in: language) { text += "\n\(group): \(count)" }
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         if errors > 0 {
             text += "\n" + CLIMessage.summaryErrors(errors: errors, warnings: warnings).text
@@ -120,8 +121,12 @@ enum Terminal {
     /// photos) is there for the first `warningsShown` of them, then counted, so that it does not
     /// bury the others. `dinh check` (`everyWarning`) has every one.
     static func lines(_ diagnostics: Diagnostics, everyWarning: Bool = false) -> [String] {
+        lines(diagnostics.sorted, everyWarning: everyWarning)
+    }
+
+    /// The lines of diagnostics already `sorted`.
+    private static func lines(_ sorted: [Diagnostic], everyWarning: Bool) -> [String] {
         let language = CLI.language
-        let sorted = diagnostics.sorted
         let messages = sorted.map { $0.message(in: language) }
         var times: [String: Int] = [:]
         if !everyWarning {
