@@ -43,6 +43,8 @@ struct Loading {
     let loader: ContentLoader
     var diagnostics = Diagnostics()
     var reader = FieldReader(languages: ["vi"])
+    /// Where each item's `code:` is written, by the item's file (see `Content.codeLocations`).
+    var codeLocations: [String: SourceLocation] = [:]
     private let fileManager = FileManager.default
     /// The content folder with links resolved, once: checks that files stay inside compare with it.
     private let resolvedRoot: String
@@ -84,26 +86,29 @@ struct Loading {
         checkCodes(site: site, heritage: heritage, products: products, pages: pages, meetings: meetings)
         diagnostics.append(contentsOf: reader.diagnostics)
         reader.diagnostics = Diagnostics()
-        return Content(root: loader.root, site: site, heritage: heritage, products: products, producers: producers, pages: pages, meetings: meetings)
+        var content = Content(root: loader.root, site: site, heritage: heritage, products: products, producers: producers, pages: pages, meetings: meetings)
+        content.codeLocations = codeLocations
+        return content
     }
 
     /// Loads independent items on all cores; results and diagnostics come back in folder order,
     /// so the output does not depend on scheduling.
     private mutating func inParallel<Item: Sendable>(_ entries: [(slug: String, url: URL)],
                                                      _ load: @Sendable (inout Loading, (slug: String, url: URL)) -> Item?) -> [Item] {
-        let results = Slots<(Item?, Diagnostics)>(count: entries.count)
+        let results = Slots<(Item?, Diagnostics, [String: SourceLocation])>(count: entries.count)
         let template = self
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             var worker = Loading(loader: template.loader, resolvedRoot: template.resolvedRoot)
             worker.reader.languages = template.reader.languages
             let item = load(&worker, entries[index])
             worker.flushReader()
-            results[index] = (item, worker.diagnostics)
+            results[index] = (item, worker.diagnostics, worker.codeLocations)
         }
         var items: [Item] = []
         for slot in results.values {
-            guard let (item, found) = slot else { continue }
+            guard let (item, found, codes) = slot else { continue }
             diagnostics.append(contentsOf: found)
+            codeLocations.merge(codes) { first, _ in first }
             if let item { items.append(item) }
         }
         return items
@@ -440,9 +445,11 @@ struct Loading {
     /// A permanent code: 2–12 of A–Z and 0–9.
     mutating func readCode(_ node: YAMLNode) -> String? {
         guard let text = reader.string(node, field: "code") else { return nil }
+        codeLocations[node.location.path] = node.location
         let valid = (2...12).contains(text.count) && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
         if valid { return text }
-        let cleaned = String(text.uppercased().unicodeScalars.filter { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }.map(Character.init))
+        // Folded as slugs are (`ĐP 01` → `DP01`), not stripped of its Vietnamese letters.
+        let cleaned = Slug.suggest(for: text).replacingOccurrences(of: "-", with: "").uppercased()
         let message = ContentMessage.badCode(found: text, suggestion: (2...12).contains(cleaned.count) ? cleaned : nil)
         reader.diagnostics.error(node.location, message)
         return nil
@@ -452,11 +459,11 @@ struct Loading {
         var seen: [String: SourceLocation] = [:]
         let all = heritage.map { ($0.code, $0.source) } + products.map { ($0.code, $0.source) }
             + pages.compactMap { page in page.code.map { ($0, page.source) } } + meetings.map { ($0.code, $0.source) }
-        for (code, location) in all.sorted(by: { $0.1 < $1.1 }) {
+        for (code, source) in all.sorted(by: { $0.1 < $1.1 }) {
             if let first = seen[code] {
-                diagnostics.error(location, .codeUsedTwice(code: code, by: first.path))
+                diagnostics.error(codeLocations[source.path] ?? source, .codeUsedTwice(code: code, by: first.path))
             } else {
-                seen[code] = location
+                seen[code] = source
             }
         }
         // Moved and retired codes are checked against codes.lock by the build (DinhQR.CodesLock).

@@ -13,6 +13,9 @@ public struct Content: Sendable {
     /// *1.1*: meetings' document packs. Unlisted ones (`listed == false`, the default) appear in no
     /// menu, list, sitemap, feed or search: only their QR code and address lead to them.
     public var meetings: [Meeting]
+    /// Where each item's `code:` is written, by the item's file (`source.path`), for messages
+    /// about its code; an item not in it (content made in code) is pointed at by its `source`.
+    public var codeLocations: [String: SourceLocation] = [:]
 
     public init(root: URL, site: Site, heritage: [HeritageSite], products: [Product], producers: [Producer], pages: [Page], meetings: [Meeting] = []) {
         self.root = root
@@ -25,6 +28,9 @@ public struct Content: Sendable {
     }
 
     public func producer(_ slug: String) -> Producer? { producers.first { $0.slug == slug } }
+
+    /// Where the item of `source` writes its code.
+    public func codeLocation(of source: SourceLocation) -> SourceLocation { codeLocations[source.path] ?? source }
 }
 
 /// `site.yaml`.

@@ -146,6 +146,15 @@ extension CodesLock {
                     diagnostics.append(.error(item.location, .targetNotRecordable(code: code, target: item.target, file: CodesLock.fileName)))
                     continue
                 }
+                if case let .live(printed)? = states[code], printed != item.target,
+                   let holder = current.first(where: { $0.target == printed }), holder.code != code {
+                    // Its boards open a page that is still here, under another code: they would
+                    // open this one instead (two codes swapped, a printed code given to a new page).
+                    diagnostics.append(.error(item.location, .printedCodeTaken(code: code, printedFor: printed, now: holder.code,
+                                                                               lock: "\(lockPath):\(lines[code] ?? 1)")))
+                    next[code] = states[code]
+                    continue
+                }
                 switch states[code] {
                 case .retired?:
                     diagnostics.append(.warning(item.location, .retiredNowOpens(code: code, at: "\(lockPath):\(lines[code] ?? 1)", target: item.target)))

@@ -21,10 +21,10 @@ struct PrintedCodes: Sendable {
 
     /// Every code the content carries, as the site path of its item.
     var published: [PublishedCode] {
-        content.heritage.map { PublishedCode(code: $0.code, target: SitePaths.target(SitePaths.heritage($0.slug)), location: $0.source) }
-            + content.products.map { PublishedCode(code: $0.code, target: SitePaths.target(SitePaths.product($0.slug)), location: $0.source) }
-            + content.pages.compactMap { page in page.code.map { PublishedCode(code: $0, target: SitePaths.target(SitePaths.page(page.slug)), location: page.source) } }
-            + content.meetings.map { PublishedCode(code: $0.code, target: SitePaths.target(SitePaths.meeting($0.slug)), location: $0.source) }
+        content.heritage.map { PublishedCode(code: $0.code, target: SitePaths.target(SitePaths.heritage($0.slug)), location: content.codeLocation(of: $0.source)) }
+            + content.products.map { PublishedCode(code: $0.code, target: SitePaths.target(SitePaths.product($0.slug)), location: content.codeLocation(of: $0.source)) }
+            + content.pages.compactMap { page in page.code.map { PublishedCode(code: $0, target: SitePaths.target(SitePaths.page(page.slug)), location: content.codeLocation(of: page.source)) } }
+            + content.meetings.map { PublishedCode(code: $0.code, target: SitePaths.target(SitePaths.meeting($0.slug)), location: content.codeLocation(of: $0.source)) }
     }
 
     /// Checks the codes against the lock: a published code may never stop resolving.

@@ -391,6 +391,7 @@ enum Samples {
         .publishedCodeDropped(code: "«v172»", publishedFor: nil, movedTo: "«v174»", lock: "«v175»"),
         .publishedCodeDropped(code: "«v172»", publishedFor: nil, movedTo: nil, lock: "«v175»"),
         .publishedCodeChanged(code: "«v176»", now: "«v177»", lock: "«v177b»"),
+        .printedCodeTaken(code: "«v177c»", printedFor: "«v177d»", now: "«v177e»", lock: "«v177f»"),
         .notAQRCode(code: "«v178»", file: "«v179»"),
         .lockLineUnreadable(file: "«v180»"),
         .lockCodeTwice(code: "«v181»", file: "«v182»", line: 1183),

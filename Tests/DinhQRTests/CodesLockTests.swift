@@ -152,6 +152,30 @@ struct CodesLockTests {
         #expect(later.diagnostics.contains { $0.severity == .error && $0.message.contains("DP07 was retired") })
     }
 
+    /// Two relics' codes swapped, or a printed code given to a new page while its own page took
+    /// another: each board would open the wrong relic. An error at each page that took a printed
+    /// code, saying whose it is.
+    @Test func printedCodeGivenToAnotherPageIsAnError() throws {
+        let text = firstLock([item("DP01", "heritage/dai-phung"), item("DP02", "heritage/ha-mo"), item("DP03", "heritage/phuong-tri")])
+        let (lock, _) = CodesLock.parse(text, path: lockPath)
+        let swapped = lock.update(current: [item("DP03", "heritage/dai-phung", line: 4), item("DP02", "heritage/ha-mo"), item("DP01", "heritage/phuong-tri")],
+                                  changes: [], lockPath: lockPath)
+        let errors = swapped.diagnostics.filter { $0.severity == .error }.sorted { $0.location < $1.location }
+        #expect(errors.map(\.location.path) == ["content/heritage/dai-phung/index.md", "content/heritage/phuong-tri/index.md"])
+        #expect(errors.first?.location.line == 4, "at the code's line")
+        #expect(errors.first?.message.contains("DP03 is printed on boards that open heritage/phuong-tri (recorded in content/codes.lock:") == true)
+        #expect(errors.first?.message.contains("now with the code DP01") == true)
+        #expect(errors.first?.message.contains("give heritage/phuong-tri back `code: DP03`") == true)
+        #expect(swapped.lock.states == lock.states, "the lock keeps what is printed")
+        // A new relic took DP02, and Hạ Mỗ was given DP06 to end the duplicate.
+        let taken = lock.update(current: [item("DP01", "heritage/dai-phung"), item("DP06", "heritage/ha-mo"), item("DP03", "heritage/phuong-tri"),
+                                          item("DP02", "heritage/chua-thuong-thuy")], changes: [], lockPath: lockPath)
+        let error = try #require(taken.diagnostics.first { $0.severity == .error })
+        #expect(taken.diagnostics.filter { $0.severity == .error }.count == 1)
+        #expect(error.location.path == "content/heritage/chua-thuong-thuy/index.md")
+        #expect(error.message.contains("heritage/ha-mo") && error.message.contains("DP06"))
+    }
+
     @Test func renamedItemKeepsItsCode() {
         let (lock, _) = CodesLock.parse(firstLock([item("DP01", "heritage/quan-phuong-tri")]), path: lockPath)
         let update = lock.update(current: [item("DP01", "heritage/quan-phuong-tri-dan-phuong")], changes: [], lockPath: lockPath)

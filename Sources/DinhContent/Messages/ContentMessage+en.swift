@@ -99,7 +99,7 @@ extension ContentMessage: TranslatedTable {
         case .retiredCodesShape: "'retired_codes' must be lines of `CODE: why it was retired`"
         case .badCode(let found, let suggestion):
             "'code' must be 2 to 12 capital letters A–Z or digits 0–9 (it is printed on QR boards); found '\(found)'" + (suggestion.map { "; write '\($0)'" } ?? "")
-        case .codeUsedTwice(let code, let path): "the code \(code) is already used by \(path); every relic, product, page and meeting needs its own code"
+        case .codeUsedTwice(let code, let path): "the code \(code) is already used by \(path); every relic, product, page and meeting needs its own code: keep it on the page whose boards are printed (codes.lock says which) and give the other a new one"
         case .skuUsedTwice(let sku, let path):
             "the product id \(sku) (its 'sku', else its code) is already that of \(path); Google and Meta tell products apart by it: give this one its own 'sku'"
         case .gtinUsedTwice(let gtin, let path):

@@ -99,7 +99,7 @@ extension ContentMessage {
         case .retiredCodesShape: "'retired_codes' phải gồm các dòng `MÃ: lý do thôi dùng`"
         case .badCode(let found, let suggestion):
             "'code' phải gồm 2 đến 12 chữ in hoa A–Z hoặc chữ số 0–9 (mã được in trên biển QR); đang ghi '\(found)'" + (suggestion.map { "; hãy viết '\($0)'" } ?? "")
-        case .codeUsedTwice(let code, let path): "mã \(code) đã được dùng ở \(path); mỗi di tích, sản phẩm, trang và cuộc họp cần một mã riêng"
+        case .codeUsedTwice(let code, let path): "mã \(code) đã được dùng ở \(path); mỗi di tích, sản phẩm, trang và cuộc họp cần một mã riêng: giữ mã cho trang đã in biển (xem codes.lock) và đặt mã mới cho trang kia"
         case .skuUsedTwice(let sku, let path):
             "mã sản phẩm \(sku) (trường 'sku', hoặc 'code' khi không có 'sku') đã là mã của \(path); Google và Meta phân biệt sản phẩm bằng mã này: hãy đặt cho sản phẩm này một 'sku' riêng"
         case .gtinUsedTwice(let gtin, let path):

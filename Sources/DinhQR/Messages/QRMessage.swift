@@ -16,6 +16,8 @@ package enum QRMessage: MessageTable {
     /// `lock`: the lock and the code's line there.
     case publishedCodeDropped(code: String, publishedFor: String?, movedTo: String?, lock: String)
     case publishedCodeChanged(code: String, now: String, lock: String)
+    /// `lock`: the lock and the code's line there.
+    case printedCodeTaken(code: String, printedFor: String, now: String, lock: String)
     case notAQRCode(code: String, file: String)
     case lockLineUnreadable(file: String)
     case lockCodeTwice(code: String, file: String, line: Int)
