@@ -238,6 +238,13 @@ struct Loading {
         }
     }
 
+    /// The site language a file name is marked with, as in `thuyet-minh.en.mp3`.
+    private func languageTag(_ name: String) -> String? {
+        let parts = name.split(separator: ".")
+        guard parts.count >= 3, reader.languages.contains(String(parts[parts.count - 2])) else { return nil }
+        return String(parts[parts.count - 2])
+    }
+
     /// A media file named in front matter: relative to the page's folder, inside it, existing.
     mutating func media(_ node: YAMLNode, field: String, folder: URL, extensions: [String], kind: Part) -> MediaFile? {
         guard let path = reader.string(node, field: field) else { return nil }
@@ -257,7 +264,12 @@ struct Loading {
         }
         let url = folder.appendingPathComponent(path, isDirectory: false)
         guard fileManager.fileExists(atPath: url.path) else {
-            let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+            // Not the same recording in another language (`san-dinh.vi.mp3` for `san-dinh.en.mp3`):
+            // the English page would play Vietnamese.
+            let tag = languageTag(path)
+            let names = ((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []).filter { name in
+                tag == nil || languageTag(name).map { $0 == tag } ?? true
+            }
             diagnostics.error(location, .fileMissing(field: field, path: path, guess: DidYouMean.suggestion(for: path, among: names)))
             return nil
         }

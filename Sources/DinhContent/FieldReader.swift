@@ -83,6 +83,20 @@ struct FieldReader {
         return trimmed
     }
 
+    /// Whether a map's key is one of the site's languages; if not, an error at the key: a file
+    /// given for it (a narration, captions) would silently not be published.
+    mutating func isSiteLanguage(_ entry: YAMLNode.Entry, field: String) -> Bool {
+        if languages.contains(entry.key) { return true }
+        diagnostics.error(entry.keyLocation, .mediaLanguage(field: field, language: entry.key, languages: languages, guess: languageMeant(by: entry.key)))
+        return false
+    }
+
+    /// The site language a key most likely means: `vn` (Viet Nam's country code) is `vi`.
+    private func languageMeant(by key: String) -> String? {
+        if let meant = ContentLoader.mistakenLanguageCodes[key.lowercased()], languages.contains(meant) { return meant }
+        return DidYouMean.suggestion(for: key, among: languages)
+    }
+
     /// A plain string (the default language) or a map from language code to text.
     mutating func text(_ node: YAMLNode, field: String) -> LocalizedText? {
         switch node.kind {
@@ -93,7 +107,7 @@ struct FieldReader {
             for entry in entries {
                 guard languages.contains(entry.key) else {
                     diagnostics.error(entry.keyLocation, .notSiteLanguage(field: field, language: entry.key, languages: languages,
-                                                                          guess: DidYouMean.suggestion(for: entry.key, among: languages)))
+                                                                          guess: languageMeant(by: entry.key)))
                     continue
                 }
                 if entry.value.isNull { continue }

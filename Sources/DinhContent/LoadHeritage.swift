@@ -104,11 +104,7 @@ extension Loading {
             var narration: [String: MediaFile] = [:]
             if let node = fields["narration"] {
                 if case .mapping(let entries) = node.kind {
-                    for entry in entries {
-                        guard reader.languages.contains(entry.key) else {
-                            reader.diagnostics.error(entry.keyLocation, .narrationLanguage(language: entry.key, languages: reader.languages))
-                            continue
-                        }
+                    for entry in entries where reader.isSiteLanguage(entry, field: "narration") {
                         narration[entry.key] = media(entry.value, field: "narration.\(entry.key)", folder: folder,
                                                      extensions: Self.audioExtensions, kind: .audioFile)
                     }
@@ -161,11 +157,7 @@ extension Loading {
             return [:]
         }
         var result: [String: Narration] = [:]
-        for entry in entries {
-            guard reader.languages.contains(entry.key) else {
-                reader.diagnostics.error(entry.keyLocation, .narrationLanguage(language: entry.key, languages: reader.languages))
-                continue
-            }
+        for entry in entries where reader.isSiteLanguage(entry, field: "narration") {
             guard let group = reader.fields(entry.value, allowed: ["audio", "transcript"], in: .field("narration.\(entry.key)")) else { continue }
             let audio = reader.require(group, "audio", in: .field("narration.\(entry.key)"), example: "audio: thuyet-minh.\(entry.key).mp3").flatMap {
                 media($0, field: "narration.\(entry.key).audio", folder: folder, extensions: Self.audioExtensions, kind: .audioFile)
@@ -188,7 +180,7 @@ extension Loading {
         var captions: [String: MediaFile] = [:], cues: [String: [WebVTT.Cue]] = [:]
         if let node = fields["captions"] {
             if case .mapping(let entries) = node.kind {
-                for entry in entries where reader.languages.contains(entry.key) {
+                for entry in entries where reader.isSiteLanguage(entry, field: "captions") {
                     if let track = media(entry.value, field: "captions.\(entry.key)", folder: folder, extensions: ["vtt"], kind: .captions) {
                         cues[entry.key] = readWebVTT(track)
                         captions[entry.key] = track

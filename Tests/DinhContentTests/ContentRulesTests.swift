@@ -204,6 +204,36 @@ import Testing
         #expect(error.location.path == "content/heritage/quan-phuong-tri/index.md" && error.location.line == 2, "\(error.location)")
     }
 
+    /// Captions or a narration under a key that is no language of the site were dropped without
+    /// a word (the Vietnamese page lost its captions): an error at the key, `vn` read as `vi`.
+    @Test func mediaForALanguageTheSiteHasNot() throws {
+        try fixture.write("heritage/quan-phuong-tri/le-hoi.mp4", "not checked by the loader")
+        try fixture.write("heritage/quan-phuong-tri/le-hoi.vi.vtt", "WEBVTT\n\n00:00.000 --> 00:02.000\nLễ hội\n")
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "---\nLịch sử", with: "videos:\n  - file: le-hoi.mp4\n    captions: {vn: le-hoi.vi.vtt}\n---\nLịch sử"))
+        let captions = try #require(onlyError())
+        #expect(captions.location.line == 15 && captions.location.column == 16, "\(captions.location)")
+        #expect(captions.message.contains("'captions' gives a file for 'vn', which is not a language of this site (site.yaml lists vi, en), so it would not be published; did you mean 'vi'?"),
+                "\(captions.message)")
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "---\nLịch sử", with: "narration:\n  fr: {audio: le-hoi.mp4}\n---\nLịch sử"))
+        let narration = try #require(onlyError())
+        #expect(narration.location.line == 14 && narration.message.contains("'narration' gives a file for 'fr'"), "\(narration)")
+    }
+
+    /// A missing English recording is not "corrected" to the Vietnamese one beside it.
+    @Test func missingRecordingIsNotGuessedInAnotherLanguage() throws {
+        try fixture.write("heritage/quan-phuong-tri/san-dinh.vi.mp3", "ID3 not read by the loader")
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "---\nLịch sử", with: "narration:\n  vi: {audio: san-dinh.vi.mp3}\n  en: {audio: san-dinh.en.mp3}\n---\nLịch sử"))
+        let error = try #require(onlyError())
+        #expect(error.message.contains("'san-dinh.en.mp3'") && !error.message.contains("did you mean"), "\(error.message)")
+        // Misspelt in its own language, it still is.
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "---\nLịch sử", with: "narration:\n  vi: {audio: san-dihn.vi.mp3}\n---\nLịch sử"))
+        #expect(try #require(onlyError()).message.contains("did you mean 'san-dinh.vi.mp3'?"))
+    }
+
     @Test func badCode() throws {
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "code: DP01", with: "code: dp-01"))
         let error = try #require(onlyError())

@@ -106,8 +106,9 @@ extension ContentMessage: TranslatedTable {
             "the barcode \(gtin) is already that of \(path); each product has its own barcode: copy it again from this product's package, or remove 'gtin'"
         case .badSceneID(let id, let suggestion): "scene id '\(id)' must use only a-z, 0-9 and -; write '\(suggestion)'"
         case .sceneIDTwice(let id): "two scenes have the id '\(id)'; each scene needs its own id"
-        case .narrationLanguage(let language, let languages):
-            "narration for '\(language)', which is not a language of this site (\(languages.joined(separator: ", ")))"
+        case .mediaLanguage(let field, let language, let languages, let guess):
+            "'\(field)' gives a file for '\(language)', which is not a language of this site (site.yaml lists \(languages.joined(separator: ", "))), so it would not be published"
+                + (guess.map { "; did you mean '\($0)'?" } ?? "")
         case .hotspotBoth: "a hotspot has either 'scene' (a door to another scene) or 'text' (a note), not both"
         case .hotspotNeither: "a hotspot needs 'scene: <scene id>' or 'text: …'"
         case .hotspotUnknownScene(let target, let guess, let scenes):

@@ -106,8 +106,9 @@ extension ContentMessage {
             "mã vạch \(gtin) đã là mã vạch của \(path); mỗi sản phẩm có mã vạch riêng: hãy chép lại từ bao bì của sản phẩm này, hoặc bỏ dòng 'gtin'"
         case .badSceneID(let id, let suggestion): "id của cảnh '\(id)' chỉ được dùng a-z, 0-9 và dấu -; hãy viết '\(suggestion)'"
         case .sceneIDTwice(let id): "hai cảnh cùng có id '\(id)'; mỗi cảnh cần một id riêng"
-        case .narrationLanguage(let language, let languages):
-            "có thuyết minh cho '\(language)', nhưng đây không phải ngôn ngữ của trang (\(languages.joined(separator: ", ")))"
+        case .mediaLanguage(let field, let language, let languages, let guess):
+            "'\(field)' có tệp cho '\(language)', nhưng đây không phải ngôn ngữ của trang (site.yaml ghi \(languages.joined(separator: ", "))), nên tệp sẽ không được đăng"
+                + (guess.map { "; có phải ý bạn là '\($0)'?" } ?? "")
         case .hotspotBoth: "một điểm chạm chỉ có 'scene' (cửa sang cảnh khác) hoặc 'text' (ghi chú), không có cả hai"
         case .hotspotNeither: "điểm chạm cần 'scene: <id của cảnh>' hoặc 'text: …'"
         case .hotspotUnknownScene(let target, let guess, let scenes):

@@ -85,7 +85,8 @@ package enum ContentMessage: MessageTable {
     // Relics (LoadHeritage)
     case badSceneID(id: String, suggestion: String)
     case sceneIDTwice(id: String)
-    case narrationLanguage(language: String, languages: [String])
+    /// A recording or caption file given for a language the site does not have.
+    case mediaLanguage(field: String, language: String, languages: [String], guess: String?)
     case hotspotBoth
     case hotspotNeither
     case hotspotUnknownScene(target: String, guess: String?, scenes: [String])
