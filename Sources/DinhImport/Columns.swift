@@ -50,8 +50,7 @@ enum Column: String, CaseIterable, Sendable {
     /// A heading, also when it carries a unit in brackets: `Giá bán (đồng)`, `Khối lượng (g)`.
     static func recognise(_ header: String) -> Column? {
         if let column = byKey[key(header)] { return column }
-        guard let open = header.firstIndex(where: { $0 == "(" || $0 == "[" }) else { return nil }
-        return byKey[key(String(header[..<open]))]
+        return byKey[key(withoutUnit(header))]
     }
 
     /// The unit a heading names in brackets, lower-cased: `Khối lượng (g)` → `g`.
@@ -59,6 +58,22 @@ enum Column: String, CaseIterable, Sendable {
         guard let open = header.firstIndex(where: { $0 == "(" || $0 == "[" }),
               let close = header[open...].firstIndex(where: { $0 == ")" || $0 == "]" }) else { return nil }
         return header[header.index(after: open)..<close].trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// A heading without the unit in brackets: `Giá bán (đồng)` → `Giá bán`.
+    static func withoutUnit(_ header: String) -> String {
+        String(header.prefix(while: { $0 != "(" && $0 != "[" })).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// How many đồng a bare number in a price column is, from the heading's unit: `Giá bán (nghìn đồng)`,
+    /// `Giá (1.000 đ)`, `Giá (k)`, `Giá (x1000)` → 1,000; `Giá (triệu đồng)` → 1,000,000; else 1.
+    static func priceScale(in header: String) -> Int {
+        guard let unit = unit(in: header) else { return 1 }
+        switch key(unit) {
+        case "nghindong", "ngandong", "nghind", "ngand", "nghin", "ngan", "1000d", "1000dong", "1000vnd", "k", "x1000": return 1000
+        case "trieudong", "trieud", "trieu", "tr": return 1_000_000
+        default: return 1
+        }
     }
 
     /// Headings of columns a list often has and an import has no use for (row numbers, notes).
@@ -69,8 +84,39 @@ enum Column: String, CaseIterable, Sendable {
 
 /// Values as people type them into spreadsheets.
 enum CellValue {
-    /// `45000`, `45.000`, `45.000đ`, `45,000 VND`, `45 000 ₫`, `1.250.000 đồng` (`WrittenPrice`).
-    static func price(_ text: String) -> Int? { WrittenPrice.dong(text) }
+    /// `45000`, `45.000`, `45.000đ`, `45,000 VND`, `45 000 ₫`, `1.250.000 đồng` (`WrittenPrice`); in
+    /// thousands or millions as people say prices: `45k`, `45 nghìn`, `1,2 triệu`, `1.2tr`. A bare
+    /// number is in `scale` đồng (the heading's unit, `Giá (nghìn đồng)`). Nil when the text is no
+    /// price, or could be read two ways: `1.250 triệu` is 1.25 or 1,250 million.
+    static func price(_ text: String, scale: Int = 1) -> Int? {
+        var number = text.lowercased().nfc.filter { !$0.isWhitespace }
+        var scale = scale
+        if let (word, factor) = priceMultipliers.first(where: { number.hasSuffix($0.word) }) {
+            number.removeLast(word.count)
+            scale = factor
+        } else if scale == 1 || !number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) {
+            return WrittenPrice.dong(text)  // in đồng, also in a column of thousands when the cell says đ
+        }
+        // A whole number, or one with a decimal part of one or two digits: three would be Vietnamese
+        // thousands grouping as much as decimals.
+        let parts = number.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts.count == 1 || parts[1].count < 3, let whole = Int(parts[0]) else { return nil }
+        let decimals = parts.count == 2 ? parts[1].count : 0
+        let divisor = decimals == 0 ? 1 : decimals == 1 ? 10 : 100
+        let fraction = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+        let (wholeDong, overflow) = whole.multipliedReportingOverflow(by: scale)
+        guard !overflow, (fraction * scale) % divisor == 0 else { return nil }
+        let dong = wholeDong + fraction * scale / divisor
+        return dong > 0 ? dong : nil
+    }
+
+    /// The words for thousands and millions after a price (`45k`, `1,2 triệu`), spaces removed;
+    /// longest first, so that `nghìnđồng` is taken whole.
+    private static let priceMultipliers: [(word: String, factor: Int)] = [
+        ("triệuđồng", 1_000_000), ("nghìnđồng", 1000), ("ngànđồng", 1000), ("triệuđ", 1_000_000), ("nghìnđ", 1000), ("ngànđ", 1000),
+        ("triệu", 1_000_000), ("nghìn", 1000), ("ngàn", 1000), ("trđ", 1_000_000), ("tr", 1_000_000), ("k", 1000),
+    ]
 
     /// `4`, `4 sao`, `4*`, `★★★★`.
     static func stars(_ text: String) -> Int? {

@@ -145,19 +145,29 @@ struct ImportPlanner {
         let slug = name.map { Slug.suggest(for: $0) } ?? ""
         if let name, slug.isEmpty { bad(.name, .noLettersForAddress(name: name)) }
 
+        /// A price in đồng, in the heading's unit (`Giá bán (nghìn đồng)`); under 1,000 đ it is an
+        /// error, as no OCOP product costs so little: a list in thousands with no unit in its heading.
+        func readPrice(_ column: Column, _ value: (text: String, number: Int, header: String), notAPrice: ImportMessage) -> Int? {
+            guard let price = CellValue.price(value.text, scale: Column.priceScale(in: value.header)) else {
+                bad(column, notAPrice)
+                return nil
+            }
+            guard price >= 1000 else {
+                bad(column, .priceUnderThousand(text: value.text, price: price, heading: Column.withoutUnit(value.header)))
+                return nil
+            }
+            return price
+        }
         var price: Int?
         if let value = cell(.price) {
-            price = CellValue.price(value.text)
-            if price == nil { bad(.price, .notAPrice(text: value.text)) }
+            price = readPrice(.price, value, notAPrice: .notAPrice(text: value.text))
         } else {
             missing(.price, "45000")
         }
         var salePrice: Int?
         if let value = cell(.salePrice) {
-            salePrice = CellValue.price(value.text)
-            if salePrice == nil {
-                bad(.salePrice, .notASalePrice(text: value.text))
-            } else if let sale = salePrice, let price, sale >= price {
+            salePrice = readPrice(.salePrice, value, notAPrice: .notASalePrice(text: value.text))
+            if let sale = salePrice, let price, sale >= price {
                 bad(.salePrice, .saleNotLower(sale: sale, price: price))
             }
         }

@@ -56,14 +56,14 @@ import Testing
         let fixture = try SiteFixture()
         var csv = "Tên sản phẩm,Giá,Số sao OCOP,Năm công nhận,Nhóm,HTX\n"
         for index in 2...6 { csv += "Sản phẩm \(index),\(index)0.000,4,2023,Thực phẩm,HTX Chè lam Hà Trung\n" }
-        csv += "Sản phẩm 7,45k,4,2023,Thực phẩm,HTX Chè lam Hà Trung\n"
+        csv += "Sản phẩm 7,liên hệ,4,2023,Thực phẩm,HTX Chè lam Hà Trung\n"
         csv += "Sản phẩm 8,45000,7,2023,Nước giải khát,HTX Chè lam Hà Trung\n"
         try fixture.directory.write("list.csv", csv)
         let before = Tools.tree(fixture.content)
         let report = runImport(fixture, "list.csv")
         #expect(!report.succeeded)
         let errors = report.diagnostics.errors.map(\.description)
-        #expect(errors.contains { $0.hasPrefix("list.csv:7:2: error: column 'Giá' (B): '45k' is not a price") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("list.csv:7:2: error: column 'Giá' (B): 'liên hệ' is not a price") }, "\(errors)")
         #expect(errors.contains { $0.hasPrefix("list.csv:8:3: error: column 'Số sao OCOP' (C)") }, "\(errors)")
         #expect(errors.contains { $0.hasPrefix("list.csv:8:5: error: column 'Nhóm' (E): 'Nước giải khát'") }, "\(errors)")
         #expect(Tools.tree(fixture.content) == before, "a failed import writes nothing")
@@ -320,6 +320,36 @@ import Testing
         #expect(content.products.first { $0.slug == "banh-da" }?.weight?.description == "250 g")
     }
 
+    /// A list in thousands of đồng (`Giá bán (nghìn đồng)`, 45 for 45.000 đ) is read in đồng; a
+    /// price under 1,000 đ is a list in thousands whose heading does not say so.
+    @Test func pricesInThousandsOfDong() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.csv", """
+        Tên sản phẩm,Giá bán (nghìn đồng),Giá khuyến mãi (nghìn đồng),Hạng sao,Năm,Nhóm,Chủ thể
+        Nước mắm Cửa Vạn,45,40,4,2024,Thực phẩm,HTX Chè lam Hà Trung
+        Tương bần hộp quà,"1,2",,3,2023,Thực phẩm,HTX Chè lam Hà Trung
+        Mắm tép,30.000đ,25k,3,2023,Thực phẩm,HTX Chè lam Hà Trung
+
+        """)
+        let report = runImport(fixture, "list.csv")
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        let content = try load(fixture)
+        let sauce = try #require(content.products.first { $0.slug == "nuoc-mam-cua-van" })
+        #expect(sauce.price == 45000 && sauce.salePrice == 40000)
+        #expect(content.products.first { $0.slug == "tuong-ban-hop-qua" }?.price == 1200)
+        let shrimp = try #require(content.products.first { $0.slug == "mam-tep" })
+        #expect(shrimp.price == 30000 && shrimp.salePrice == 25000)
+
+        try fixture.directory.write("bare.csv", "Tên sản phẩm,Giá bán,Giá khuyến mãi,Hạng sao,Năm,Nhóm,Chủ thể\nChè kho,45,40,4,2024,Thực phẩm,HTX Chè lam Hà Trung\n")
+        let before = Tools.tree(fixture.content)
+        let errors = runImport(fixture, "bare.csv").diagnostics.errors.map(\.description)
+        #expect(errors.count == 2, "\(errors)")
+        #expect(errors.first?.hasPrefix("bare.csv:2:2: error: column 'Giá bán' (B): '45' reads as 45 đồng, less than any OCOP product costs: "
+                                         + "if the prices are in thousands of đồng, write the unit in the heading, as 'Giá bán (nghìn đồng)', or write the price in full, as 45000") == true, "\(errors)")
+        #expect(errors.last?.hasPrefix("bare.csv:2:3: error: column 'Giá khuyến mãi' (C): '40' reads as 40 đồng") == true, "\(errors)")
+        #expect(Tools.tree(fixture.content) == before)
+    }
+
     @Test func excelSeparatorHint() throws {
         let fixture = try SiteFixture()
         try fixture.directory.write("list.csv", "sep=;\r\nTên;Giá;Sao;Năm;Nhóm;HTX\r\nBánh;12,5;3;2020;1;HTX Chè lam Hà Trung\r\n")
@@ -341,7 +371,21 @@ import Testing
                               ("1.250.000 đồng", 1_250_000), ("45.000 VNĐ", 45000)] {
             #expect(CellValue.price(text) == value, "\(text)")
         }
-        for text in ["45k", "45.5", "0", "4,50", "abc", "45.000,5", "-5"] { #expect(CellValue.price(text) == nil, "\(text)") }
+        for text in ["45.5", "0", "4,50", "abc", "45.000,5", "-5", "0k", "1.250 triệu", "1,2,3k", "k", "45.5555k"] { #expect(CellValue.price(text) == nil, "\(text)") }
+        // In thousands or millions, as prices are said.
+        for (text, value) in [("45k", 45000), ("45 K", 45000), ("45,5k", 45500), ("45 nghìn", 45000), ("45 ngàn đồng", 45000), ("1,2 triệu", 1_200_000),
+                              ("1.2 triệu", 1_200_000), ("1.25tr", 1_250_000), ("2 triệu đồng", 2_000_000)] {
+            #expect(CellValue.price(text) == value, "\(text)")
+        }
+        // A bare number in a column of thousands; a cell that says đồng is in đồng.
+        for (text, value) in [("45", 45000), ("1.2", 1200), ("1,25", 1250), ("45.000đ", 45000), ("2 triệu", 2_000_000)] {
+            #expect(CellValue.price(text, scale: 1000) == value, "\(text)")
+        }
+        for text in ["45.000", "1.250", "1.2345"] { #expect(CellValue.price(text, scale: 1000) == nil, "\(text) could be read two ways") }
+        for (header, scale) in [("Giá bán (nghìn đồng)", 1000), ("Giá (ngàn đồng)", 1000), ("Giá [nghìn đ]", 1000), ("Giá (1000đ)", 1000), ("Giá (1.000 đ)", 1000),
+                                ("Giá (k)", 1000), ("Giá (x1000)", 1000), ("Giá (triệu đồng)", 1_000_000), ("Giá (đồng)", 1), ("Giá", 1)] {
+            #expect(Column.priceScale(in: header) == scale, "\(header)")
+        }
         #expect(Column.recognise("TÊN SẢN PHẨM") == .name)
         #expect(Column.recognise("Giá khuyến mại") == .salePrice)
         #expect(Column.recognise("HTX/Nhà sản xuất") == .producer)

@@ -496,6 +496,7 @@ enum Samples {
         .noLettersForAddress(name: "«v292»"),
         .notAPrice(text: "«v293»"),
         .notASalePrice(text: "«v294»"),
+        .priceUnderThousand(text: "«v296b»", price: 1296, heading: "«v296c»"),
         .saleNotLower(sale: 1295, price: 1296),
         .notARating(text: "«v297»"),
         .notADate(text: "«v298»"),

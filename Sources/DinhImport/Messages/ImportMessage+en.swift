@@ -23,6 +23,8 @@ extension ImportMessage: TranslatedTable {
         case .noLettersForAddress(let name): "'\(name)' has no letters or digits to make a page address from"
         case .notAPrice(let text): "'\(text)' is not a price; write a whole number of đồng such as 45000, 45.000 or 45.000đ"
         case .notASalePrice(let text): "'\(text)' is not a price; write a whole number of đồng such as 40000 or 40.000đ, or leave it empty"
+        case .priceUnderThousand(let text, let price, let heading):
+            "'\(text)' reads as \(price) đồng, less than any OCOP product costs: if the prices are in thousands of đồng, write the unit in the heading, as '\(heading) (nghìn đồng)', or write the price in full, as \(price)000"
         case .saleNotLower(let sale, let price): "the sale price \(sale) must be lower than the price \(price)"
         case .notARating(let text): "'\(text)' is not an OCOP rating; write 3, 4 or 5"
         case .notADate(let text): "'\(text)' is not a date; write it as 30/06/2023"

@@ -23,6 +23,8 @@ extension ImportMessage {
         case .noLettersForAddress(let name): "'\(name)' không có chữ cái hay chữ số nào để làm địa chỉ trang"
         case .notAPrice(let text): "'\(text)' không phải giá; hãy viết số đồng nguyên như 45000, 45.000 hoặc 45.000đ"
         case .notASalePrice(let text): "'\(text)' không phải giá; hãy viết số đồng nguyên như 40000 hoặc 40.000đ, hoặc để trống"
+        case .priceUnderThousand(let text, let price, let heading):
+            "'\(text)' được hiểu là \(price) đồng, thấp hơn giá của mọi sản phẩm OCOP: nếu giá tính bằng nghìn đồng, hãy ghi đơn vị vào tiêu đề cột, như '\(heading) (nghìn đồng)', hoặc viết đủ giá, như \(price)000"
         case .saleNotLower(let sale, let price): "giá khuyến mãi \(sale) phải thấp hơn giá \(price)"
         case .notARating(let text): "'\(text)' không phải số sao OCOP; hãy viết 3, 4 hoặc 5"
         case .notADate(let text): "'\(text)' không phải ngày; hãy viết như 30/06/2023"

@@ -24,6 +24,7 @@ package enum ImportMessage: MessageTable {
     case noLettersForAddress(name: String)
     case notAPrice(text: String)
     case notASalePrice(text: String)
+    case priceUnderThousand(text: String, price: Int, heading: String)
     case saleNotLower(sale: Int, price: Int)
     case notARating(text: String)
     case notADate(text: String)
