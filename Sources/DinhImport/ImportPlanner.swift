@@ -119,8 +119,6 @@ struct ImportPlanner {
         var availability: String?
         var images: [URL]
         var description: String
-        /// Fields whose column the sheet has, left empty in this row: an update clears them.
-        var cleared: Set<String> = []
     }
 
     private mutating func read(_ row: Table.Row, columns: [Column: (number: Int, header: String)]) -> Draft? {
@@ -315,15 +313,8 @@ struct ImportPlanner {
                      code: code, sku: sku, producerSlug: producerSlug, newProducer: newProducer, category: category,
                      stars: stars, date: date, year: year, decision: cell(.decision)?.text, price: price, salePrice: salePrice,
                      unit: cell(.unit)?.text, weight: weight, gtin: gtin, brand: cell(.brand)?.text, availability: availability,
-                     images: images, description: cell(.description)?.text ?? "",
-                     cleared: Set(Self.clearable.filter { columns[$0.column] != nil && cell($0.column) == nil }.map(\.field)))
+                     images: images, description: cell(.description)?.text ?? "")
     }
-
-    /// Columns whose field an emptied cell takes away from a page under `--update`.
-    static let clearable: [(column: Column, field: String)] = [
-        (.salePrice, "sale_price"), (.unit, "unit"), (.weight, "weight"), (.gtin, "gtin"), (.brand, "brand"),
-        (.availability, "availability"), (.images, "images"), (.sku, "sku"),
-    ]
 
     static func gtinIsValid(_ digits: String) -> Bool {
         let values = digits.compactMap(\.wholeNumberValue)
@@ -374,10 +365,11 @@ struct ImportPlanner {
             let replaces = exists && FileManager.default.fileExists(atPath: indexURL.path)
             var markdown = Self.productMarkdown(draft, code: code, languages: existing.languages)
             // An update changes what the sheet gives; what only the file has (photos, GTIN, the
-            // English name, the description…) stays. A page it cannot read is not replaced.
+            // English name, the description…, also under a column left empty) stays. A page it
+            // cannot read is not replaced.
             if replaces {
                 guard case .success(let previous) = SourceText.read(indexURL, path: indexPath),
-                      let merged = ProductUpdate.merged(markdown, into: previous, cleared: draft.cleared, defaultLanguage: existing.languages.first ?? "vi") else {
+                      let merged = ProductUpdate.merged(markdown, into: previous, defaultLanguage: existing.languages.first ?? "vi") else {
                     diagnostics.error(at(draft.row, 1), .productPageUnreadable(path: indexPath))
                     continue
                 }

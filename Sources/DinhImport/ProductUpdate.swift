@@ -1,17 +1,17 @@
 import DinhContent
 
 /// `dinh import --update` on a product that has a page already: the sheet's fields replace the
-/// page's, a column the sheet has but left empty clears its field, and what only the page has
-/// stays (photos, GTIN, the English name, the OCOP decision, the description…). Works on the
-/// text, field by field, so the officer's comments and the fields the sheet does not give are
-/// kept as written.
+/// page's, and what the sheet does not give stays — a column it lacks or a cell left empty (photos
+/// and a GTIN added to the page by hand, the English name, the OCOP decision, the description…): an
+/// empty cell is most often one nobody filled in, not a wish to delete. Works on the text, field by
+/// field, so the officer's comments and the fields the sheet does not give are kept as written.
 enum ProductUpdate {
-    /// The page `fresh` (made from the sheet) merged into `previous` (the file it replaces), without
-    /// the fields in `cleared`; nil when `previous` has no front matter to merge into.
-    static func merged(_ fresh: String, into previous: String, cleared: Set<String> = [], defaultLanguage: String) -> String? {
+    /// The page `fresh` (made from the sheet) merged into `previous` (the file it replaces); nil
+    /// when `previous` has no front matter to merge into.
+    static func merged(_ fresh: String, into previous: String, defaultLanguage: String) -> String? {
         guard let new = Page(fresh), let old = Page(previous) else { return nil }
         var blocks = new.blocks
-        for block in old.blocks where !cleared.contains(block.key) {
+        for block in old.blocks {
             if let index = blocks.firstIndex(where: { $0.key == block.key }) {
                 blocks[index] = merge(blocks[index], over: block, defaultLanguage: defaultLanguage)
             } else {

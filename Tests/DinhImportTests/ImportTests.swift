@@ -118,7 +118,8 @@ import Testing
             Chè lam làm thủ công **mỗi sáng**.
             """)
         try fixture.write("products/che-lam/che-lam.jpg", data: Data([0xFF, 0xD8, 0xFF]))
-        try fixture.directory.write("list.csv", "Tên sản phẩm,Giá,Số sao OCOP,Năm công nhận,Nhóm,HTX\nChè lam,48.000,5,2026,Thực phẩm,HTX Chè lam Hà Trung\n")
+        // The photo and barcode cells are empty: the page's, added by hand, stay.
+        try fixture.directory.write("list.csv", "Tên sản phẩm,Giá,Số sao OCOP,Năm công nhận,Nhóm,HTX,Ảnh,Mã vạch\nChè lam,48.000,5,2026,Thực phẩm,HTX Chè lam Hà Trung,,\n")
         let report = runImport(fixture, "list.csv", update: true)
         #expect(report.succeeded && report.updated == ["products/che-lam"], "\(report.diagnostics.sorted)")
         let product = try #require(try load(fixture).products.first { $0.slug == "che-lam" })
@@ -147,14 +148,14 @@ import Testing
     }
 
     /// Pages as officers write them: CRLF and a BOM, comments between fields, braces, quoted keys,
-    /// four-space indentation; an emptied column clears its field.
+    /// four-space indentation; a field the sheet does not give stays.
     @Test func updateMergesPagesAsOfficersWriteThem() throws {
         let fresh = "---\ncode: \"HT42\"\nname: \"Chè lam\"\nocop:\n  stars: 5\n  year: 2026\nprice: 48000\n---\n"
         let page = "\u{FEFF}---\r\ncode: HT42\r\nname: {vi: Chè lam cũ, en: Rice cake}\r\n# giá năm 2025\r\n\"price\": 45000\r\nocop:\r\n    stars: 4\r\n    # số quyết định\r\n    decision: 104/QĐ\r\n"
             + "sale_price: 40000\r\n# ảnh chụp 2024\r\nimages: [a.jpg]\r\n---\r\nMô tả.\r\n"
-        let merged = try #require(ProductUpdate.merged(fresh, into: page, cleared: ["sale_price"], defaultLanguage: "vi"))
+        let merged = try #require(ProductUpdate.merged(fresh, into: page, defaultLanguage: "vi"))
         #expect(merged == "---\ncode: \"HT42\"\nname:\n  vi: \"Chè lam\"\n  en: \"Rice cake\"\nocop:\n  stars: 5\n  year: 2026\n  # số quyết định\n  decision: 104/QĐ\n"
-                + "# giá năm 2025\nprice: 48000\n# ảnh chụp 2024\nimages: [a.jpg]\n---\nMô tả.\n", "\(merged)")
+                + "# giá năm 2025\nprice: 48000\nsale_price: 40000\n# ảnh chụp 2024\nimages: [a.jpg]\n---\nMô tả.\n", "\(merged)")
         #expect(ProductUpdate.merged(fresh, into: "no front matter\n", defaultLanguage: "vi") == nil)
     }
 
