@@ -61,6 +61,11 @@ struct ImportPlanner {
         var codes: [String: Int] = [:]
         var barcodes: [String: Int] = [:]
         for row in table.rows where row.number > headerRow.number && !row.isEmpty {
+            // Hidden rows are out of sight, and so most often out of date or not for sale: not published.
+            if row.hidden {
+                diagnostics.warning(at(row.number, 1), .hiddenRow(row: row.number))
+                continue
+            }
             guard let draft = read(row, columns: columns) else { continue }
             if let earlier = slugs[draft.slug] {
                 diagnostics.error(at(row.number, columns[.name]?.number ?? 1), .sameAddress(name: draft.name, slug: draft.slug, row: earlier))

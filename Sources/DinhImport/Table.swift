@@ -9,10 +9,13 @@ package struct Table: Sendable {
         package var number: Int
         /// Column number (1-based) → text.
         package var cells: [Int: String]
+        /// Hidden in the workbook (`<row hidden="1">`): a row the cooperative put out of sight.
+        package var hidden: Bool
 
-        package init(number: Int, cells: [Int: String]) {
+        package init(number: Int, cells: [Int: String], hidden: Bool = false) {
             self.number = number
             self.cells = cells
+            self.hidden = hidden
         }
 
         package var isEmpty: Bool { cells.values.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }

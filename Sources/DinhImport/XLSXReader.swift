@@ -266,7 +266,7 @@ private struct SheetParser {
         switch name {
         case "row":
             let number = attributes["r"].flatMap(Int.init) ?? (rows.last?.number ?? 0) + 1
-            row = Table.Row(number: number, cells: [:])
+            row = Table.Row(number: number, cells: [:], hidden: ["1", "true"].contains(attributes["hidden"]))
             column = 0
         case "c":
             column = attributes["r"].flatMap(Self.column(of:)) ?? column + 1

@@ -269,6 +269,30 @@ import Testing
         #expect(nem.unit == nil, "the merge over 'Đơn vị' is the producer's cell, not a unit")
     }
 
+    /// A hidden row is out of sight in Excel: not imported, with a warning naming it.
+    @Test func xlsxHiddenRowsAreNotImported() throws {
+        let fixture = try SiteFixture()
+        let script = #"""
+        import openpyxl
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["Tên sản phẩm", "Giá", "Số sao", "Năm", "Nhóm", "Nhà sản xuất"])
+        ws.append(["Chè lam gừng", 45000, 4, 2024, "Thực phẩm", "HTX Chè lam Hà Trung"])
+        ws.append(["Chè lam cũ", 40000, 3, 2020, "Thực phẩm", "HTX Chè lam Hà Trung"])
+        ws.append(["Bánh gai", 60000, 3, 2024, "Thực phẩm", "HTX Chè lam Hà Trung"])
+        ws.row_dimensions[3].hidden = True
+        wb.save("list.xlsx")
+        """#
+        try fixture.directory.write("make.py", script)
+        let made = try Tools.run("/bin/sh", ["-c", "\(Tools.python) make.py"], in: fixture.directory.url)
+        #expect(made.status == 0, "\(made.stderr)")
+        let report = runImport(fixture, "list.xlsx")
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        #expect(report.created.sorted() == ["products/banh-gai/index.md", "products/che-lam-gung/index.md"], "\(report.created)")
+        #expect(report.diagnostics.warnings.map(\.description).contains("list.xlsx:3:1: warning: row 3 is hidden in the sheet: not imported; unhide it to import it"),
+                "\(report.diagnostics.sorted)")
+    }
+
     /// A barcode copied from another product, on the site or in the sheet, is an error at its
     /// cell, and nothing is written.
     @Test func aBarcodeOfAnotherProductIsRefused() throws {

@@ -487,6 +487,7 @@ enum Samples {
         .barcodeOnTwoRows(digits: "«v283b»", row: 1285),
         .barcodeOfProduct(digits: "«v283c»", path: "«v283d»"),
         .noProducts,
+        .hiddenRow(row: 1401),
         .cellProblem(header: "«v285»", column: "«v286»", problem: Message(verbatim: "«v287»")),
         .cellMissing(header: "«v288»", column: "«v289»", example: "«v290»"),
         .englishNameNotImported,

@@ -13,6 +13,7 @@ extension ImportMessage: TranslatedTable {
         case .codeOnTwoRows(let code, let row): "the code \(code) is also on row \(row); every QR code must be different"
         case .barcodeOnTwoRows(let digits, let row): "the barcode \(digits) is also on row \(row); each product has its own barcode: copy it again from the package"
         case .barcodeOfProduct(let digits, let path): "the barcode \(digits) is already that of \(path); each product has its own barcode: copy it again from the package, or leave the cell empty"
+        case .hiddenRow(let row): "row \(row) is hidden in the sheet: not imported; unhide it to import it"
         case .noProducts: "there are no products below the heading row"
         case .cellProblem(let header, let column, let problem): "column '\(header)' (\(column)): \(problem.text(in: .en))"
         case .cellMissing(let header, let column, let example): "column '\(header)' (\(column)) is empty; every product needs it, e.g. \(example)"

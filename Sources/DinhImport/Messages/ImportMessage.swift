@@ -14,6 +14,7 @@ package enum ImportMessage: MessageTable {
     case barcodeOnTwoRows(digits: String, row: Int)
     case barcodeOfProduct(digits: String, path: String)
     case noProducts
+    case hiddenRow(row: Int)
     case cellProblem(header: String, column: String, problem: Message)
     case cellMissing(header: String, column: String, example: String)
     case englishNameNotImported
