@@ -5,7 +5,7 @@ import DinhFeeds
 import DinhImport
 import Foundation
 
-/// `dinh import products FILE [CONTENT_DIR] [--update]`.
+/// `dinh import products FILE [CONTENT_DIR] [--update] [--sheet NAME]`.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -27,6 +27,9 @@ struct Import: ParsableCommand {
         @Flag(help: ArgumentHelp(CLIMessage.helpUpdate.text))
         var update = false
 
+        @Option(help: ArgumentHelp(CLIMessage.helpSheet.text, valueName: "name"))
+        var sheet: String?
+
         @OptionGroup var language: LanguageOptions
 
         func validate() throws {
@@ -34,11 +37,12 @@ struct Import: ParsableCommand {
             guard lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx") else {
                 throw ValidationError(CLIMessage.spreadsheetExtension(file: file).text)
             }
+            if sheet != nil && lower.hasSuffix(".csv") { throw ValidationError(CLIMessage.sheetOfCSV(file: file).text) }
         }
 
         func run() throws {
             let report = ProductImport(file: URL(fileURLWithPath: file), displayPath: file,
-                                       contentRoot: URL(fileURLWithPath: contentDirectory), update: update).run()
+                                       contentRoot: URL(fileURLWithPath: contentDirectory), update: update, sheet: sheet).run()
             Terminal.report(report.diagnostics)
             guard report.succeeded else { throw ContentErrors() }
             print(report.summaryText.text(in: CLI.language))

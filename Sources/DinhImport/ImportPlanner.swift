@@ -23,6 +23,9 @@ struct ImportPlanner {
 
     /// The plan, or nil when any cell is wrong (then nothing may be written).
     mutating func plan(_ table: Table) -> Plan? {
+        for other in table.otherSheets {
+            diagnostics.warning(SourceLocation(path: importer.displayPath), .sheetNotRead(sheet: other.name, rows: other.rows, read: table.sheet ?? ""))
+        }
         // Lists from offices often open with a title row ("DANH SÁCH SẢN PHẨM OCOP…"): the heading
         // row is the first of the first ten that names at least two known columns.
         let candidates = table.rows.filter { !$0.isEmpty }.prefix(10)

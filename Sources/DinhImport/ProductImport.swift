@@ -16,12 +16,15 @@ package struct ProductImport: Sendable {
     package var contentRoot: URL
     /// Replace the `index.md` of products that already exist (their translations and other files stay).
     package var update: Bool
+    /// The worksheet of a workbook to read, by its name; nil for the first.
+    package var sheet: String?
 
-    package init(file: URL, displayPath: String? = nil, contentRoot: URL, update: Bool = false) {
+    package init(file: URL, displayPath: String? = nil, contentRoot: URL, update: Bool = false, sheet: String? = nil) {
         self.file = file
         self.displayPath = displayPath ?? file.path
         self.contentRoot = contentRoot.standardizedFileURL
         self.update = update
+        self.sheet = sheet
     }
 
     package struct Report: Sendable {
@@ -59,7 +62,7 @@ package struct ProductImport: Sendable {
         }
         let table: Table
         do throws(DinhError) {
-            table = try Table.read(file, displayPath: displayPath)
+            table = try Table.read(file, displayPath: displayPath, sheet: sheet)
         } catch {
             report.diagnostics.error(SourceLocation(path: displayPath), error.text)
             return report

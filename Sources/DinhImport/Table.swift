@@ -22,6 +22,10 @@ package struct Table: Sendable {
     }
 
     package var rows: [Row]
+    /// The worksheet read, by its name (a workbook's); nil for a CSV file.
+    package var sheet: String?
+    /// A workbook's other worksheets that hold rows, with the count of their rows that are not empty.
+    package var otherSheets: [(name: String, rows: Int)] = []
     /// Cells whose text was converted to Unicode, by the legacy encoding it was typed in.
     package var conversions: [LegacyEncoding: Int]
 
@@ -41,10 +45,10 @@ package struct Table: Sendable {
         DinhError(ImportMessage.tooManyRows(file: displayPath, thousands: maximumRows / 1000, millionCells: maximumCells / 1_000_000))
     }
 
-    /// Reads `.csv` (or `.txt`) and `.xlsx` files.
-    package static func read(_ url: URL, displayPath: String) throws(DinhError) -> Table {
+    /// Reads `.csv` (or `.txt`) and `.xlsx` files; of a workbook, the worksheet named `sheet`, or the first.
+    package static func read(_ url: URL, displayPath: String, sheet: String? = nil) throws(DinhError) -> Table {
         switch url.pathExtension.lowercased() {
-        case "xlsx", "xlsm": return try XLSXReader.read(url, displayPath: displayPath)
+        case "xlsx", "xlsm": return try XLSXReader.read(url, displayPath: displayPath, sheet: sheet)
         case "csv", "txt", "tsv":
             var status = stat()
             if stat(url.path, &status) == 0, Int64(status.st_size) > Int64(maximumBytes) {

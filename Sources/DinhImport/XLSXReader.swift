@@ -1,7 +1,8 @@
 import DinhCore
 import Foundation
 
-/// The first worksheet of an Office Open XML workbook. Cells keep what the user sees: shared and
+/// One worksheet of an Office Open XML workbook (the first, or the one named), and the names of
+/// the others that hold rows, so that the import says they were not read. Cells keep what the user sees: shared and
 /// inline strings as typed (a text `=HYPERLINK(…)` stays text), formulas as their cached value.
 /// Text typed in a legacy Vietnamese font (TCVN3 `.VnTime…`, `VNI-…`) is converted to Unicode as
 /// the font draws it: the font comes from the cell's style or a rich-text run's own `rFont`, and
@@ -12,7 +13,8 @@ package enum XLSXReader {
     /// bomb's header may claim a few bytes for gigabytes (see `ZipReader`).
     static let maxPartSize = Table.maximumBytes
 
-    static func read(_ url: URL, displayPath: String) throws(DinhError) -> Table {
+    /// `sheet`: the worksheet's name as its tab shows it; nil for the first.
+    static func read(_ url: URL, displayPath: String, sheet: String? = nil) throws(DinhError) -> Table {
         // The whole file is read (a workbook is compressed: a product list is well under a megabyte).
         var status = stat()
         if stat(url.path, &status) == 0, Int64(status.st_size) > Int64(Table.maximumBytes) {
@@ -27,10 +29,10 @@ package enum XLSXReader {
         } catch {
             throw DinhError(ImportMessage.notXLSX(file: displayPath))
         }
-        return try read(archive, displayPath: displayPath)
+        return try read(archive, displayPath: displayPath, sheet: sheet)
     }
 
-    private static func read(_ archive: ZipReader, displayPath: String) throws(DinhError) -> Table {
+    private static func read(_ archive: ZipReader, displayPath: String, sheet wanted: String?) throws(DinhError) -> Table {
         func part(_ path: String) throws(DinhError) -> Data? {
             do {
                 return try archive.part(path, limit: maxPartSize)
@@ -40,9 +42,17 @@ package enum XLSXReader {
                 throw DinhError(ImportMessage.xlsxDamaged(file: displayPath, part: path))
             }
         }
-        let sheetPath = try firstSheetPath(workbook: part("xl/workbook.xml"), relations: part("xl/_rels/workbook.xml.rels"))
-        var sheet = try part(sheetPath)
-        if sheet == nil { sheet = try part("xl/worksheets/sheet1.xml") }
+        let sheets = try worksheets(workbook: part("xl/workbook.xml"), relations: part("xl/_rels/workbook.xml.rels"))
+        var chosen = 0
+        if let wanted {
+            // As the tab shows it, whatever its case or accents were typed as.
+            guard let index = sheets.firstIndex(where: { $0.name.nfc == wanted.nfc }) ?? sheets.firstIndex(where: { Column.key($0.name) == Column.key(wanted) }) else {
+                throw DinhError(ImportMessage.noSuchSheet(file: displayPath, sheet: wanted, sheets: sheets.map { "'\($0.name)'" }.joined(separator: ", ")))
+            }
+            chosen = index
+        }
+        var sheet = try part(sheets.indices.contains(chosen) ? sheets[chosen].path : "xl/worksheets/sheet1.xml")
+        if sheet == nil && wanted == nil { sheet = try part("xl/worksheets/sheet1.xml") }
         guard let sheet else {
             throw DinhError(ImportMessage.noWorksheet(file: displayPath))
         }
@@ -55,17 +65,27 @@ package enum XLSXReader {
             }
             shared = strings
         }
+        var table: Table
         switch SheetParser.parse(sheet, shared: shared, fonts: fonts) {
-        case .rows(let rows, let conversions): return Table(rows: rows, conversions: conversions)
+        case .rows(let rows, let conversions): table = Table(rows: rows, conversions: conversions)
         case .tooLarge: throw Table.tooLarge(displayPath)
         case .unreadable: throw DinhError(ImportMessage.sheetUnreadable(file: displayPath))
         }
+        table.sheet = sheets.indices.contains(chosen) ? sheets[chosen].name : nil
+        // The other sheets' rows are counted, not imported: a second group of products on its own
+        // tab ("Thủ công") would otherwise be left out without a word.
+        for (index, other) in sheets.enumerated() where index != chosen {
+            guard let data = try? part(other.path), case .rows(let rows, _) = SheetParser.parse(data, shared: shared, fonts: []) else { continue }
+            let filled = rows.filter { !$0.isEmpty }.count
+            if filled > 0 { table.otherSheets.append((other.name, filled)) }
+        }
+        return table
     }
 
     /// Every reader of a workbook's XML parts fed `data` as its part: the fuzz target
     /// `workbook-xml`, whose mutations reach the XML that a zip's compression hides from `xlsx`.
     package static func readEveryPart(_ data: Data) {
-        _ = firstSheetPath(workbook: data, relations: data)
+        _ = worksheets(workbook: data, relations: data)
         let fonts = StylesParser.cellFonts(data)
         _ = SheetParser.parse(data, shared: SharedStringsParser.parse(data) ?? [], fonts: fonts)
     }
@@ -77,16 +97,16 @@ package enum XLSXReader {
         return nil
     }
 
-    /// `xl/worksheets/…` of the workbook's first `<sheet>`, through its relationship id.
-    static func firstSheetPath(workbook: Data?, relations: Data?) -> String {
-        let fallback = "xl/worksheets/sheet1.xml"
-        guard let workbook, let relations else { return fallback }
-        let sheets = AttributeCollector.collect(workbook, element: "sheet")
+    /// The workbook's `<sheet>`s in tab order: each one's name and part (`xl/worksheets/…`, through
+    /// its relationship id); those whose part is not found are left out.
+    static func worksheets(workbook: Data?, relations: Data?) -> [(name: String, path: String)] {
+        guard let workbook, let relations else { return [] }
         let rels = AttributeCollector.collect(relations, element: "Relationship")
-        guard let id = sheets.first?["r:id"] ?? sheets.first?.first(where: { $0.key.hasSuffix(":id") })?.value,
-              let target = rels.first(where: { $0["Id"] == id })?["Target"] else { return fallback }
-        if target.hasPrefix("/") { return String(target.dropFirst()) }
-        return "xl/" + target
+        return AttributeCollector.collect(workbook, element: "sheet").compactMap { sheet in
+            guard let id = sheet["r:id"] ?? sheet.first(where: { $0.key.hasSuffix(":id") })?.value,
+                  let target = rels.first(where: { $0["Id"] == id })?["Target"] else { return nil }
+            return (sheet["name"] ?? "", target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
+        }
     }
 }
 

@@ -293,6 +293,41 @@ import Testing
                 "\(report.diagnostics.sorted)")
     }
 
+    /// Only one worksheet is imported: the others that hold rows are named in a warning, and
+    /// `sheet` (`--sheet`) chooses another by the name on its tab.
+    @Test func xlsxOtherSheetsAreNamedAndOneCanBeChosen() throws {
+        let fixture = try SiteFixture()
+        let script = #"""
+        import openpyxl
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "Thực phẩm"
+        ws.append(["Tên sản phẩm", "Giá", "Số sao", "Năm", "Nhóm", "Nhà sản xuất"])
+        ws.append(["Chè lam gừng", 45000, 4, 2024, "Thực phẩm", "HTX Chè lam Hà Trung"])
+        crafts = wb.create_sheet("Thủ công")
+        crafts.append(["Tên sản phẩm", "Giá", "Số sao", "Năm", "Nhóm", "Nhà sản xuất"])
+        crafts.append(["Làn cói", 150000, 3, 2022, "Thủ công mỹ nghệ", "HTX Chè lam Hà Trung"])
+        crafts.append(["Chiếu cói", 350000, 4, 2023, "Thủ công mỹ nghệ", "HTX Chè lam Hà Trung"])
+        wb.create_sheet("Trống")
+        wb.save("list.xlsx")
+        """#
+        try fixture.directory.write("make.py", script)
+        let made = try Tools.run("/bin/sh", ["-c", "\(Tools.python) make.py"], in: fixture.directory.url)
+        #expect(made.status == 0, "\(made.stderr)")
+        let first = runImport(fixture, "list.xlsx")
+        #expect(first.succeeded && first.created == ["products/che-lam-gung/index.md"], "\(first.created) \(first.diagnostics.sorted)")
+        #expect(first.diagnostics.warnings.map(\.description) == ["list.xlsx:1:1: warning: the sheet 'Thủ công' (3 rows) was not read: one sheet is imported at a time, here 'Thực phẩm'; "
+                                                                 + "put its rows in the sheet 'Thực phẩm', or import it on its own with --sheet \"Thủ công\""], "\(first.diagnostics.sorted)")
+
+        let crafts = ProductImport(file: fixture.directory.file("list.xlsx"), displayPath: "list.xlsx", contentRoot: fixture.content, sheet: "thu cong").run()
+        #expect(crafts.succeeded && crafts.created.sorted() == ["products/chieu-coi/index.md", "products/lan-coi/index.md"], "\(crafts.created) \(crafts.diagnostics.sorted)")
+        #expect(crafts.diagnostics.warnings.map(\.message).contains { $0.hasPrefix("the sheet 'Thực phẩm' (2 rows) was not read") }, "\(crafts.diagnostics.sorted)")
+
+        let wrong = ProductImport(file: fixture.directory.file("list.xlsx"), displayPath: "list.xlsx", contentRoot: fixture.content, sheet: "Đồ uống").run()
+        #expect(wrong.diagnostics.errors.map(\.description) == ["list.xlsx:1:1: error: list.xlsx has no sheet named 'Đồ uống'; its sheets are 'Thực phẩm', 'Thủ công', 'Trống'"],
+                "\(wrong.diagnostics.sorted)")
+    }
+
     /// A barcode copied from another product, on the site or in the sheet, is an error at its
     /// cell, and nothing is written.
     @Test func aBarcodeOfAnotherProductIsRefused() throws {

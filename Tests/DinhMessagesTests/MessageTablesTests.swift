@@ -478,6 +478,7 @@ enum Samples {
     ]
     static let importMessage: [ImportMessage] = [
         .emptySheet,
+        .sheetNotRead(sheet: "«v272b»", rows: 1402, read: "«v272c»"),
         .unknownColumn(header: "«v273»"),
         .duplicateColumn(first: "«v274»", firstColumn: "«v275»", header: "«v276»", column: "«v277»", example: "«v278»"),
         .noColumn(example: "«v279»"),
@@ -535,6 +536,7 @@ enum Samples {
         .xlsxPartTooLarge(file: "«v339»", limit: 1340, part: "«v341»"),
         .xlsxDamaged(file: "«v342»", part: "«v343»"),
         .noWorksheet(file: "«v344»"),
+        .noSuchSheet(file: "«v344b»", sheet: "«v344c»", sheets: "«v344d»"),
         .tooMuchText(file: "«v345»", millions: 1346),
         .sheetUnreadable(file: "«v347»"),
         .nothingImported,
@@ -575,6 +577,7 @@ enum Samples {
         .helpServeOutput,
         .helpSpreadsheet,
         .helpUpdate,
+        .helpSheet,
         .helpInitFolder,
         .helpLanguage,
         .jobsAtLeastOne,
@@ -582,6 +585,7 @@ enum Samples {
         .placardSizeChoice,
         .languageChoice(found: "«v357»"),
         .spreadsheetExtension(file: "«v358»"),
+        .sheetOfCSV(file: "«v358b»"),
         .initFolderNotEmpty(folder: "«v359»"),
         .summaryErrors(errors: 1360, warnings: 1361),
         .summaryWarnings(warnings: 1362),

@@ -34,6 +34,7 @@ extension CLIMessage: TranslatedTable {
         case .helpHost: "The address to listen on: 127.0.0.1 (this computer only) or 0.0.0.0 (phones on the same network too)."
         case .helpServeOutput: "Build into this folder and keep it (default: a temporary folder)."
         case .helpSpreadsheet: "The spreadsheet: .csv (UTF-8, with or without BOM) or .xlsx."
+        case .helpSheet: "The worksheet of an .xlsx workbook to import, by the name on its tab (by default the first)."
         case .helpUpdate: "Replace products that already exist (by default they are left untouched)."
         case .helpInitFolder: "The folder to create."
         case .helpLanguage: "The language of messages: vi (Vietnamese) or en (English); default: the locale (LANG)."
@@ -41,6 +42,7 @@ extension CLIMessage: TranslatedTable {
         case .portRange: "--port must be between 0 and 65535"
         case .placardSizeChoice: "--size must be A4, A5 or A6"
         case .languageChoice(let found): "--lang must be vi (Vietnamese) or en (English), not '\(found)'"
+        case .sheetOfCSV(let file): "--sheet chooses a worksheet of an .xlsx workbook; \(file) is a CSV file, which has one: leave --sheet out"
         case .spreadsheetExtension(let file): "\(file) must be a .csv or .xlsx file (in Excel: File › Save As › CSV UTF-8)"
         case .initFolderNotEmpty(let folder): "\(folder) already exists and is not empty; choose a new folder name so nothing is overwritten"
         case .summaryErrors(let errors, let warnings):

@@ -34,6 +34,7 @@ extension CLIMessage {
         case .helpHost: "Địa chỉ để mở: 127.0.0.1 (chỉ máy này) hoặc 0.0.0.0 (cả điện thoại trong cùng mạng)."
         case .helpServeOutput: "Tạo trang vào thư mục này và giữ lại (mặc định: một thư mục tạm)."
         case .helpSpreadsheet: "Bảng tính: .csv (UTF-8, có hoặc không có BOM) hoặc .xlsx."
+        case .helpSheet: "Trang tính cần nhập của sổ làm việc .xlsx, theo tên ghi trên thẻ của trang (mặc định là trang đầu tiên)."
         case .helpUpdate: "Thay các sản phẩm đã có (mặc định giữ nguyên)."
         case .helpInitFolder: "Thư mục cần tạo."
         case .helpLanguage: "Ngôn ngữ của thông báo: vi (tiếng Việt) hoặc en (tiếng Anh); mặc định theo ngôn ngữ của máy (LANG)."
@@ -41,6 +42,7 @@ extension CLIMessage {
         case .portRange: "--port phải từ 0 đến 65535"
         case .placardSizeChoice: "--size phải là A4, A5 hoặc A6"
         case .languageChoice(let found): "--lang phải là vi (tiếng Việt) hoặc en (tiếng Anh), không phải '\(found)'"
+        case .sheetOfCSV(let file): "--sheet dùng để chọn một trang tính của sổ làm việc .xlsx; \(file) là tệp CSV, chỉ có một trang: hãy bỏ --sheet"
         case .spreadsheetExtension(let file): "\(file) phải là tệp .csv hoặc .xlsx (trong Excel: Tệp › Lưu thành › CSV UTF-8)"
         case .initFolderNotEmpty(let folder): "\(folder) đã có và không trống; hãy chọn tên thư mục mới để không ghi đè gì"
         case .summaryErrors(let errors, let warnings):

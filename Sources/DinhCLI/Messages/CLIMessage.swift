@@ -9,10 +9,10 @@ package enum CLIMessage: MessageTable {
     case buildAbstract, checkAbstract, serveAbstract, serveDiscussion, qrAbstract, importAbstract
     case importProductsAbstract, importProductsDiscussion, initAbstract
     case helpContentFolder, helpOutput, helpBaseURL, helpJobs, helpQuiet, helpQROutput, helpPlacardSize
-    case helpPort, helpHost, helpServeOutput, helpSpreadsheet, helpUpdate, helpInitFolder, helpLanguage
+    case helpPort, helpHost, helpServeOutput, helpSpreadsheet, helpUpdate, helpSheet, helpInitFolder, helpLanguage
     // wrong words
     case jobsAtLeastOne, portRange, placardSizeChoice, languageChoice(found: String)
-    case spreadsheetExtension(file: String), initFolderNotEmpty(folder: String)
+    case spreadsheetExtension(file: String), sheetOfCSV(file: String), initFolderNotEmpty(folder: String)
     // summaries
     case summaryErrors(errors: Int, warnings: Int), summaryWarnings(warnings: Int), moreWarningsLikeThis(count: Int)
     case built(pages: Int, files: Int, output: String, seconds: String, processed: Int, cached: Int)

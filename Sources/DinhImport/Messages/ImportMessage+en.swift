@@ -4,6 +4,8 @@ extension ImportMessage: TranslatedTable {
     package var english: String {
         switch self {
         case .emptySheet: "the spreadsheet is empty; the first row must hold the column names (Tên sản phẩm, Giá, Số sao OCOP, Nhóm, HTX…)"
+        case .sheetNotRead(let sheet, let rows, let read):
+            "the sheet '\(sheet)' (\(Language.en.count(rows, "row"))) was not read: one sheet is imported at a time, here '\(read)'; put its rows in the sheet '\(read)', or import it on its own with --sheet \"\(sheet)\""
         case .unknownColumn(let header): "the column '\(header)' is not imported: Dinh does not know this heading (known: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN…)"
         case .duplicateColumn(let first, let firstColumn, let header, let column, let example):
             "the columns '\(first)' (\(firstColumn)) and '\(header)' (\(column)) both give the \(example.lowercased()); delete one of them"
@@ -68,6 +70,7 @@ extension ImportMessage: TranslatedTable {
         case .xlsxPartTooLarge(let file, let limit, let part):
             "\(file) unpacks to more than \(limit) MB (its part \(part)), far more than a product list (10,000 products take about 5 MB): it is not a product list, or it is damaged; open it in Excel and save it again, or split the list"
         case .xlsxDamaged(let file, let part): "\(file) is damaged (\(part) cannot be unpacked); open it in Excel and save it again"
+        case .noSuchSheet(let file, let sheet, let sheets): "\(file) has no sheet named '\(sheet)'; its sheets are \(sheets)"
         case .noWorksheet(let file): "\(file) has no worksheet; put the product list on the first sheet"
         case .tooMuchText(let file, let millions):
             "\(file) holds more text than a spreadsheet can (a cell longer than Excel's 32,767 characters, or more than \(millions) million texts): it is damaged or not a product list; open it in Excel and save it again"

@@ -4,6 +4,8 @@ extension ImportMessage {
     package var vietnamese: String {
         switch self {
         case .emptySheet: "bảng tính trống; dòng đầu tiên phải ghi tên các cột (Tên sản phẩm, Giá, Số sao OCOP, Nhóm, HTX…)"
+        case .sheetNotRead(let sheet, let rows, let read):
+            "trang tính '\(sheet)' (\(rows) dòng) không được đọc: mỗi lần chỉ nhập một trang tính, lần này là '\(read)'; hãy chuyển các dòng đó sang trang '\(read)', hoặc nhập riêng trang đó với --sheet \"\(sheet)\""
         case .unknownColumn(let header): "cột '\(header)' không được nhập: Dinh chưa biết tiêu đề này (các tiêu đề Dinh biết: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN…)"
         case .duplicateColumn(let first, let firstColumn, let header, let column, let example):
             "hai cột '\(first)' (\(firstColumn)) và '\(header)' (\(column)) cùng ghi \(example); hãy xoá một cột"
@@ -68,6 +70,7 @@ extension ImportMessage {
         case .xlsxPartTooLarge(let file, let limit, let part):
             "\(file) khi giải nén lớn hơn \(limit) MB (phần \(part)), lớn hơn nhiều so với một danh sách sản phẩm (10.000 sản phẩm chỉ khoảng 5 MB): đây không phải danh sách sản phẩm, hoặc tệp bị hỏng; hãy mở bằng Excel và lưu lại, hoặc chia nhỏ danh sách"
         case .xlsxDamaged(let file, let part): "\(file) bị hỏng (không giải nén được \(part)); hãy mở bằng Excel và lưu lại"
+        case .noSuchSheet(let file, let sheet, let sheets): "\(file) không có trang tính nào tên '\(sheet)'; các trang tính của tệp là \(sheets)"
         case .noWorksheet(let file): "\(file) không có trang tính nào; hãy đặt danh sách sản phẩm ở trang tính đầu tiên"
         case .tooMuchText(let file, let millions):
             "\(file) chứa nhiều chữ hơn mức một bảng tính có thể có (một ô dài hơn 32.767 ký tự của Excel, hoặc hơn \(millions) triệu đoạn chữ): tệp bị hỏng hoặc không phải danh sách sản phẩm; hãy mở bằng Excel và lưu lại"

@@ -5,6 +5,7 @@ import DinhCore
 package enum ImportMessage: MessageTable {
     // The sheet and its columns
     case emptySheet
+    case sheetNotRead(sheet: String, rows: Int, read: String)
     case unknownColumn(header: String)
     case duplicateColumn(first: String, firstColumn: String, header: String, column: String, example: String)
     case noColumn(example: String)
@@ -64,6 +65,7 @@ package enum ImportMessage: MessageTable {
     case xlsxPartTooLarge(file: String, limit: Int, part: String)
     case xlsxDamaged(file: String, part: String)
     case noWorksheet(file: String)
+    case noSuchSheet(file: String, sheet: String, sheets: String)
     case tooMuchText(file: String, millions: Int)
     case sheetUnreadable(file: String)
     case nothingImported
