@@ -298,10 +298,14 @@ struct ImportPlanner {
                     bad(.images, .photoIsWebAddress(path: path))
                     continue
                 }
-                let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+                var url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
                 let ext = url.pathExtension.lowercased()
+                var nearest: String?
+                if !FileManager.default.fileExists(atPath: url.path) { (url, nearest) = Self.photo(like: url) }
                 if !["jpg", "jpeg", "png"].contains(ext) {
                     bad(.images, .notAPhoto(path: path))
+                } else if let nearest {
+                    bad(.images, .photoMissingNear(path: path, name: nearest))
                 } else if !FileManager.default.fileExists(atPath: url.path) {
                     bad(.images, .photoMissing(path: path, sheet: importer.displayPath))
                 } else if images.contains(where: { $0.lastPathComponent == url.lastPathComponent }) {
@@ -322,6 +326,17 @@ struct ImportPlanner {
                      stars: stars, date: date, year: year, decision: cell(.decision)?.text, price: price, salePrice: salePrice,
                      unit: cell(.unit)?.text, weight: weight, gtin: gtin, brand: cell(.brand)?.text, availability: availability,
                      images: images, description: cell(.description)?.text ?? "")
+    }
+
+    /// The file a photo's name means when no file has that name exactly: one that differs only by
+    /// letter case or by Unicode normalisation (macOS writes names decomposed, `ệ` as e + marks);
+    /// else `url`, with the name in its folder that is closest to it, if any.
+    static func photo(like url: URL) -> (url: URL, nearest: String?) {
+        let folder = url.deletingLastPathComponent()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }
+        let wanted = url.lastPathComponent.nfc.lowercased()
+        if let same = names.first(where: { $0.nfc.lowercased() == wanted }) { return (folder.appendingPathComponent(same), nil) }
+        return (url, DidYouMean.suggestion(for: url.lastPathComponent.nfc, among: names.map(\.nfc)))
     }
 
     static func gtinIsValid(_ digits: String) -> Bool {
@@ -385,7 +400,8 @@ struct ImportPlanner {
             }
             plan.files.append(PlannedFile(path: indexPath, source: .text(markdown), replaces: replaces))
             for image in draft.images {
-                let path = folder + "/" + image.lastPathComponent
+                // Named in NFC, as the page names it (a file from macOS may be named decomposed).
+                let path = folder + "/" + image.lastPathComponent.nfc
                 let present = FileManager.default.fileExists(atPath: importer.contentRoot.appendingPathComponent(path).path)
                 plan.files.append(PlannedFile(path: path, source: .copy(image), replaces: present))
             }
@@ -420,7 +436,7 @@ struct ImportPlanner {
         if let gtin = draft.gtin { lines.append("gtin: \(YAMLText.quoted(gtin))") }
         if let brand = draft.brand { lines.append("brand: \(YAMLText.quoted(brand))") }
         if let availability = draft.availability { lines.append("availability: \(availability)") }
-        if !draft.images.isEmpty { lines.append("images: \(YAMLText.list(draft.images.map(\.lastPathComponent)))") }
+        if !draft.images.isEmpty { lines.append("images: \(YAMLText.list(draft.images.map(\.lastPathComponent.nfc)))") }
         lines.append("---")
         var text = lines.joined(separator: "\n") + "\n"
         if !draft.description.isEmpty { text += draft.description.replacingOccurrences(of: "\r\n", with: "\n") + "\n" }

@@ -410,6 +410,30 @@ import Testing
         #expect(Tools.tree(fixture.content) == before)
     }
 
+    /// A photo's name as typed in the sheet finds the file whatever its letter case, or its Unicode
+    /// normalisation (macOS names files decomposed); a name that finds none is told the closest.
+    @Test func photoNamesMatchWhateverTheirCaseAndNormalisation() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("Banh Gai.jpeg", "jpeg")
+        try fixture.directory.write("mật-ong-hoa-nhãn.jpg".decomposedStringWithCanonicalMapping, "jpeg")
+        try fixture.directory.write("mien-dong.jpg", "jpeg")
+        try fixture.directory.write("list.csv", """
+        Tên sản phẩm,Giá,Số sao,Năm,Nhóm,HTX,Ảnh
+        Bánh gai,60000,3,2024,Thực phẩm,HTX Chè lam Hà Trung,banh gai.JPEG
+        Mật ong hoa nhãn,250000,4,2023,Thực phẩm,HTX Chè lam Hà Trung,Mật-ong-hoa-nhãn.jpg
+
+        """)
+        let report = runImport(fixture, "list.csv")
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        let content = try load(fixture)
+        #expect(content.products.first { $0.slug == "banh-gai" }?.images.map(\.path) == ["Banh Gai.jpeg"])
+        #expect(content.products.first { $0.slug == "mat-ong-hoa-nhan" }?.images.count == 1)
+
+        try fixture.directory.write("wrong.csv", "Tên sản phẩm,Giá,Số sao,Năm,Nhóm,HTX,Ảnh\nMiến dong,45000,4,2024,Thực phẩm,HTX Chè lam Hà Trung,mien dong.jpg\n")
+        let errors = runImport(fixture, "wrong.csv").diagnostics.errors.map(\.description)
+        #expect(errors == ["wrong.csv:2:7: error: column 'Ảnh' (G): there is no photo 'mien dong.jpg' next to the spreadsheet, but there is 'mien-dong.jpg': if it is that photo, write its name as it is"], "\(errors)")
+    }
+
     @Test func excelSeparatorHint() throws {
         let fixture = try SiteFixture()
         try fixture.directory.write("list.csv", "sep=;\r\nTên;Giá;Sao;Năm;Nhóm;HTX\r\nBánh;12,5;3;2020;1;HTX Chè lam Hà Trung\r\n")

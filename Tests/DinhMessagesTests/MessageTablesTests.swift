@@ -518,6 +518,7 @@ enum Samples {
         .photoIsWebAddress(path: "«v314»"),
         .notAPhoto(path: "«v315»"),
         .photoMissing(path: "«v316»", sheet: "«v317»"),
+        .photoMissingNear(path: "«v317b»", name: "«v317c»"),
         .photoNameTwice(name: "«v318»"),
         .noContentFolder,
         .nothingImportedBecause(reason: Message(verbatim: "«v319»")),

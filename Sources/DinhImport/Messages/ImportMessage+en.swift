@@ -47,6 +47,7 @@ extension ImportMessage: TranslatedTable {
         case .photoIsWebAddress(let path): "'\(path)' is a web address; download the photo and write its file name (next to the spreadsheet)"
         case .notAPhoto(let path): "'\(path)' is not a JPEG or PNG photo"
         case .photoMissing(let path, let sheet): "the photo '\(path)' is not next to the spreadsheet; put the photo files in the same folder as \(sheet)"
+        case .photoMissingNear(let path, let name): "there is no photo '\(path)' next to the spreadsheet, but there is '\(name)': if it is that photo, write its name as it is"
         case .photoNameTwice(let name): "two photos are named '\(name)'; rename one"
         case .noContentFolder: "the content folder does not exist; create it with `dinh init` or give the right folder"
         case .nothingImportedBecause(let reason): "nothing was imported: \(reason.text(in: .en))"

@@ -47,6 +47,7 @@ extension ImportMessage {
         case .photoIsWebAddress(let path): "'\(path)' là địa chỉ web; hãy tải ảnh về và ghi tên tệp ảnh (đặt cạnh bảng tính)"
         case .notAPhoto(let path): "'\(path)' không phải ảnh JPEG hay PNG"
         case .photoMissing(let path, let sheet): "không thấy ảnh '\(path)' cạnh bảng tính; hãy đặt các tệp ảnh cùng thư mục với \(sheet)"
+        case .photoMissingNear(let path, let name): "không thấy ảnh '\(path)' cạnh bảng tính, nhưng có ảnh '\(name)': nếu đúng là ảnh đó, hãy ghi đúng tên tệp như vậy"
         case .photoNameTwice(let name): "có hai ảnh cùng tên '\(name)'; hãy đổi tên một ảnh"
         case .noContentFolder: "không có thư mục nội dung này; hãy tạo bằng `dinh init` hoặc chỉ đúng thư mục"
         case .nothingImportedBecause(let reason): "chưa nhập gì: \(reason.text(in: .vi))"

@@ -46,6 +46,7 @@ package enum ImportMessage: MessageTable {
     case photoIsWebAddress(path: String)
     case notAPhoto(path: String)
     case photoMissing(path: String, sheet: String)
+    case photoMissingNear(path: String, name: String)
     case photoNameTwice(name: String)
     // The files
     case noContentFolder
