@@ -6,7 +6,7 @@ import Foundation
 /// their case, accents or spacing (`Tên sản phẩm`, `TEN SAN PHAM`, `Name`).
 enum Column: String, CaseIterable, Sendable {
     case name, englishName, price, salePrice, stars, year, date, decision, category, producer, description
-    case images, code, sku, unit, weight, gtin, brand, availability
+    case images, code, sku, unit, weight, gtin, brand, availability, stock
 
     static let headers: [Column: [String]] = [
         .name: ["tên sản phẩm", "tên", "sản phẩm", "name", "product name", "product", "title"],
@@ -28,6 +28,8 @@ enum Column: String, CaseIterable, Sendable {
         .gtin: ["gtin", "mã vạch", "barcode", "ean"],
         .brand: ["thương hiệu", "nhãn hiệu", "brand"],
         .availability: ["tình trạng", "tình trạng hàng", "availability", "stock"],
+        // How many are in stock: 0 is out of stock (the content format has no count, only `availability`).
+        .stock: ["số lượng tồn", "số lượng tồn kho", "tồn kho", "số lượng", "tồn", "quantity", "stock quantity", "qty"],
     ]
 
     static let required: [Column] = [.name, .price, .stars, .category, .producer]
@@ -142,6 +144,13 @@ enum CellValue {
 
     static func availability(_ text: String) -> String? {
         ChoiceWords.value(of: text, among: Product.Availability.allCases.map(\.rawValue))
+    }
+
+    /// A count in stock: `12`, `1.200`, `0`.
+    static func stock(_ text: String) -> Int? {
+        let digits = text.filter { !$0.isWhitespace && $0 != "." && $0 != "," }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
     }
 
     /// `300 g`, `300g`, `0,3 kg`, `1.5kg`, `300 gram` → `300 g`, `0.3 kg`.

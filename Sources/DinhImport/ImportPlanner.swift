@@ -288,6 +288,20 @@ struct ImportPlanner {
             availability = CellValue.availability(value.text)
             if availability == nil { bad(.availability, .notAStockStatus(text: value.text)) }
         }
+        // A count in stock says whether the product is in stock, unless a status is written; a
+        // status of in stock beside 0 is one of the two mistaken.
+        if let value = cell(.stock) {
+            if let count = CellValue.stock(value.text) {
+                let fromCount = count == 0 ? Product.Availability.outOfStock.rawValue : Product.Availability.inStock.rawValue
+                if availability == nil && cell(.availability) == nil {
+                    availability = fromCount
+                } else if count == 0, availability == Product.Availability.inStock.rawValue, let status = cell(.availability) {
+                    bad(.stock, .noStockButAvailable(status: status.text, header: status.header))
+                }
+            } else {
+                bad(.stock, .notAStockCount(text: value.text))
+            }
+        }
         var images: [URL] = []
         if let value = cell(.images) {
             let folder = importer.file.deletingLastPathComponent()

@@ -434,6 +434,30 @@ import Testing
         #expect(errors == ["wrong.csv:2:7: error: column 'Ảnh' (G): there is no photo 'mien dong.jpg' next to the spreadsheet, but there is 'mien-dong.jpg': if it is that photo, write its name as it is"], "\(errors)")
     }
 
+    /// A count in stock (`Số lượng tồn`) gives the availability: 0 is out of stock; a status
+    /// written beside it wins, but not "in stock" beside 0.
+    @Test func aStockCountOfZeroIsOutOfStock() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.csv", """
+        Tên sản phẩm,Giá,Số sao,Năm,Nhóm,HTX,Số lượng tồn,Tình trạng
+        Bánh gai,60000,3,2024,Thực phẩm,HTX Chè lam Hà Trung,0,
+        Nem chua,45000,4,2024,Thực phẩm,HTX Chè lam Hà Trung,12,
+        Rượu nếp,120000,5,2024,Đồ uống,HTX Chè lam Hà Trung,0,Đặt trước
+
+        """)
+        let report = runImport(fixture, "list.csv")
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        let content = try load(fixture)
+        #expect(content.products.first { $0.slug == "banh-gai" }?.availability == .outOfStock)
+        #expect(content.products.first { $0.slug == "nem-chua" }?.availability == .inStock)
+        #expect(content.products.first { $0.slug == "ruou-nep" }?.availability == .preorder)
+
+        try fixture.directory.write("wrong.csv", "Tên sản phẩm,Giá,Số sao,Năm,Nhóm,HTX,Tồn kho,Tình trạng\nMiến dong,45000,4,2024,Thực phẩm,HTX Chè lam Hà Trung,0,Còn hàng\nChè kho,45000,4,2024,Thực phẩm,HTX Chè lam Hà Trung,hết,\n")
+        let errors = runImport(fixture, "wrong.csv").diagnostics.errors.map(\.description)
+        #expect(errors == ["wrong.csv:2:7: error: column 'Tồn kho' (G): 0 in stock, but the column 'Tình trạng' says 'Còn hàng'; correct the one that is wrong",
+                           "wrong.csv:3:7: error: column 'Tồn kho' (G): 'hết' is not a number in stock; write a whole number such as 12, or 0 when none is left"], "\(errors)")
+    }
+
     @Test func excelSeparatorHint() throws {
         let fixture = try SiteFixture()
         try fixture.directory.write("list.csv", "sep=;\r\nTên;Giá;Sao;Năm;Nhóm;HTX\r\nBánh;12,5;3;2020;1;HTX Chè lam Hà Trung\r\n")

@@ -515,6 +515,8 @@ enum Samples {
         .barcodeCheckDigit(digits: "«v311»"),
         .notAWeight(text: "«v312»"),
         .notAStockStatus(text: "«v313»"),
+        .notAStockCount(text: "«v313b»"),
+        .noStockButAvailable(status: "«v313c»", header: "«v313d»"),
         .photoIsWebAddress(path: "«v314»"),
         .notAPhoto(path: "«v315»"),
         .photoMissing(path: "«v316»", sheet: "«v317»"),

@@ -44,6 +44,8 @@ extension ImportMessage: TranslatedTable {
         case .barcodeCheckDigit(let digits): "the barcode \(digits) has a wrong check digit; copy the number again from the barcode"
         case .notAWeight(let text): "'\(text)' is not a weight; write it as 300 g or 1,5 kg"
         case .notAStockStatus(let text): "'\(text)' is not a stock status; write Còn hàng, Hết hàng or Đặt trước"
+        case .notAStockCount(let text): "'\(text)' is not a number in stock; write a whole number such as 12, or 0 when none is left"
+        case .noStockButAvailable(let status, let header): "0 in stock, but the column '\(header)' says '\(status)'; correct the one that is wrong"
         case .photoIsWebAddress(let path): "'\(path)' is a web address; download the photo and write its file name (next to the spreadsheet)"
         case .notAPhoto(let path): "'\(path)' is not a JPEG or PNG photo"
         case .photoMissing(let path, let sheet): "the photo '\(path)' is not next to the spreadsheet; put the photo files in the same folder as \(sheet)"

@@ -44,6 +44,8 @@ extension ImportMessage {
         case .barcodeCheckDigit(let digits): "mã vạch \(digits) sai chữ số kiểm tra; hãy chép lại dãy số từ mã vạch"
         case .notAWeight(let text): "'\(text)' không phải khối lượng; hãy viết như 300 g hoặc 1,5 kg"
         case .notAStockStatus(let text): "'\(text)' không phải tình trạng hàng; hãy viết Còn hàng, Hết hàng hoặc Đặt trước"
+        case .notAStockCount(let text): "'\(text)' không phải số lượng tồn; hãy viết một số nguyên như 12, hoặc 0 khi đã hết hàng"
+        case .noStockButAvailable(let status, let header): "số lượng tồn là 0, nhưng cột '\(header)' ghi '\(status)'; hãy sửa ô bị sai"
         case .photoIsWebAddress(let path): "'\(path)' là địa chỉ web; hãy tải ảnh về và ghi tên tệp ảnh (đặt cạnh bảng tính)"
         case .notAPhoto(let path): "'\(path)' không phải ảnh JPEG hay PNG"
         case .photoMissing(let path, let sheet): "không thấy ảnh '\(path)' cạnh bảng tính; hãy đặt các tệp ảnh cùng thư mục với \(sheet)"

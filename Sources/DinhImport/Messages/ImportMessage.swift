@@ -43,6 +43,8 @@ package enum ImportMessage: MessageTable {
     case barcodeCheckDigit(digits: String)
     case notAWeight(text: String)
     case notAStockStatus(text: String)
+    case notAStockCount(text: String)
+    case noStockButAvailable(status: String, header: String)
     case photoIsWebAddress(path: String)
     case notAPhoto(path: String)
     case photoMissing(path: String, sheet: String)
