@@ -39,13 +39,14 @@ extension PageRenderer {
         let t = Strings(language: language)
         switch landing.target {
         case .page(let ref, let name):
-            let targets = site.languages.map { code -> TemplateFields in
+            let languages = writtenLanguages(ref)
+            let targets = languages.map { code -> TemplateFields in
                 ["lang": code, "href": root + router.path(ref, code), "name": text(name, code), "label": LocalizedText.languageName(code)]
             }
             return theme.render("landing", [
                 "lang": language, "code": landing.code, "title": text(name, language),
                 "refresh": root + router.path(ref, language), "targets": targets,
-                "languages_json": "{" + site.languages.map { "\"\($0)\":\"\(root + router.path(ref, $0))\"" }.joined(separator: ",") + "}",
+                "languages_json": "{" + languages.map { "\"\($0)\":\"\(root + router.path(ref, $0))\"" }.joined(separator: ",") + "}",
                 "canonical": router.absolute(ref, language), "t": t.all, "root": root,
             ])
         case .retired(let reason):
@@ -59,5 +60,21 @@ extension PageRenderer {
                 },
             ])
         }
+    }
+
+    /// The languages an item is written in: the site's first, and each other its text is
+    /// translated into (every one, for an item without text). A code opens an untranslated text in
+    /// its own language, not in the menus of another around it (a meeting's delegates often keep
+    /// their phones in English).
+    func writtenLanguages(_ ref: PageRef) -> [String] {
+        let body: Body? = switch ref {
+        case .heritage(let slug): index.heritage[slug]?.body
+        case .product(let slug): index.products[slug]?.body
+        case .page(let slug): index.pages[slug]?.body
+        case .meeting(let slug): index.meetings[slug]?.body
+        case .producer, .home, .products, .search: nil
+        }
+        guard let body, body[site.defaultLanguage]?.isEmpty == false else { return site.languages }
+        return site.languages.filter { $0 == site.defaultLanguage || body[$0] != nil }
     }
 }

@@ -163,6 +163,17 @@ import Testing
         #expect(try String(contentsOf: lock, encoding: .utf8).contains("DP01 moved HT42"))
     }
 
+    /// A code opens an item in the visitor's language only where its text is written in it: a
+    /// Vietnamese text under English menus helps no one who reads the code's board in Vietnamese.
+    @Test func landingOffersOnlyTheLanguagesTheTextIsWrittenIn() throws {
+        try fixture.remove("heritage/quan-phuong-tri/index.en.md")
+        #expect(try build().status == 0)
+        #expect(try page("q/DP01/index.html").contains("var t={\"vi\":\"../../heritage/quan-phuong-tri/\"},l="))
+        try fixture.write("heritage/quan-phuong-tri/index.en.md", "History of the temple.\n")
+        #expect(try build().status == 0)
+        #expect(try page("q/DP01/index.html").contains("var t={\"vi\":\"../../heritage/quan-phuong-tri/\",\"en\":\"../../en/heritage/quan-phuong-tri/\"},l="))
+    }
+
     @Test func retiredCodeSaysSoKindly() throws {
         #expect(try build().status == 0)
         try fixture.remove("heritage/quan-phuong-tri")
