@@ -180,21 +180,22 @@ struct PrintedCodes: Sendable {
         let names = item.name.values.keys.sorted().map { "\($0)=\(item.name.values[$0] ?? "")" }
         let key = ContentHash.key(([DrawnCode.drawing, site.baseURL, code, site.qrErrorCorrection, size.rawValue, kind.cacheKey,
                                     stars.map(String.init) ?? "-", publisher, payment?.payload ?? "-",
-                                    payment?.detail(currency: site.currency) ?? "-"] + names + details).joined(separator: "\n"))
+                                    payment?.boardPayload ?? "-", payment?.boardDetail ?? "-"] + names + details).joined(separator: "\n"))
         if let bytes = cache.drawing(key), let cached = DrawnCode.cached(code, from: bytes) { return cached }
 
         let link = try link(code)
-        var pay: (symbol: QRCode, png: Data)?
+        // The page's payment code (with the amount) and the placard's (without).
+        var pay: (symbol: QRCode, png: Data, board: QRCode)?
         if let payment {
             do {
                 let symbol = try payment.symbol()
-                pay = (symbol, try symbol.pngData(minimumSize: 1000, quietZone: 4))
+                pay = (symbol, try symbol.pngData(minimumSize: 1000, quietZone: 4), try payment.symbol(onBoard: true))
             } catch {
                 throw DinhError(SiteMessage.cannotDrawPayQR(code: code, reason: .reason(error)))
             }
         }
         let placard = PlacardInfo(link: link, name: item.name, kind: kind, stars: stars, publisher: publisher,
-                                  pay: pay.map { PlacardInfo.PayCode(symbol: $0.symbol, detail: payment?.detail(currency: site.currency) ?? "") },
+                                  pay: pay.map { PlacardInfo.PayCode(symbol: $0.board, detail: payment?.boardDetail ?? "") },
                                   details: details)
         let png: Data
         do {
@@ -205,7 +206,7 @@ struct PrintedCodes: Sendable {
         // `dinh qr` reports the payment code too: its size decides how small it may be printed.
         let summary = SiteMessage.codeSummary(code: code, version: link.version, modules: link.moduleCount, level: link.symbol.errorCorrection.rawValue,
                                               alphanumeric: link.isUppercase, payload: link.payload, meeting: kind == .meeting,
-                                              payVersion: pay?.symbol.version, payModules: pay?.symbol.size, payLevel: pay?.symbol.errorCorrection.rawValue)
+                                              payVersion: pay?.board.version, payModules: pay?.board.size, payLevel: pay?.board.errorCorrection.rawValue)
         let drawn = DrawnCode(code: code, summary: summary)
         let files = DrawnCode.Files(png: png, svg: Data(link.symbol.svg(quietZone: 4, pixelsPerModule: 10).utf8),
                                     placard: PlacardDrawing(placard, size: size),

@@ -4,14 +4,18 @@ import DinhQR
 import DinhTemplate
 
 /// *1.1*: a product's VietQR payment code: a transfer of its sale price (or price) to its
-/// producer's `bank:` account, with the product code as the transfer note.
+/// producer's `bank:` account, with the product code as the transfer note. The placard's code
+/// carries no amount: a board stays up for years, prices change (a static code, as on any stall
+/// in Viet Nam, where the buyer types the price shown).
 struct ProductPayment: Sendable {
     let account: BankAccount
     let bank: VietnameseBank
     /// Whole đồng.
     let amount: Int
-    /// The EMVCo payload the code carries.
+    /// The EMVCo payload the page's code carries, with the amount.
     let payload: String
+    /// The placard's: the same without the amount.
+    let boardPayload: String
 
     /// Payment codes are small on the placard: level M keeps the symbol smaller than Q (a bank
     /// transfer is made close up, and every VietQR app reads it).
@@ -23,17 +27,19 @@ struct ProductPayment: Sendable {
     init?(_ product: Product, index: ContentIndex) {
         guard product.hasPaymentCode(producer: index.producers[product.producer]),
               let account = index.producers[product.producer]?.bank, let bank = account.bank,
-              let payload = try? VietQR(bin: account.bin, account: account.account, amount: product.amountDue, note: product.code).payload()
+              let payload = try? VietQR(bin: account.bin, account: account.account, amount: product.amountDue, note: product.code).payload(),
+              let boardPayload = try? VietQR(bin: account.bin, account: account.account, note: product.code).payload()
         else { return nil }
         self.account = account
         self.bank = bank
         self.amount = product.amountDue
         self.payload = payload
+        self.boardPayload = boardPayload
     }
 
-    /// The symbol: the whole payload as one byte-mode segment.
-    func symbol() throws -> QRCode {
-        try QRCode(payload, errorCorrection: Self.errorCorrection, byteMode: true)
+    /// The page's symbol, or the placard's: the whole payload as one byte-mode segment.
+    func symbol(onBoard: Bool = false) throws -> QRCode {
+        try QRCode(onBoard ? boardPayload : payload, errorCorrection: Self.errorCorrection, byteMode: true)
     }
 
     /// `qr/<CODE>-pay.png` and `.svg`, from the site root.
@@ -41,10 +47,9 @@ struct ProductPayment: Sendable {
         ("\(SitePaths.qr)\(code)-pay.png", "\(SitePaths.qr)\(code)-pay.svg")
     }
 
-    /// The line under the placard's payment code: `Vietcombank · 0011000000000 · 40.000 ₫`.
-    func detail(currency: String) -> String {
-        "\(bank.shortName) · \(account.account) · \(Format.price(amount, currency: currency, language: "vi"))"
-    }
+    /// The line under the placard's payment code: `Vietcombank · 0011000000000` (no price: it
+    /// would go out of date).
+    var boardDetail: String { "\(bank.shortName) · \(account.account)" }
 
     /// The product page's section "Chuyển khoản" / "Pay by bank transfer".
     func context(code: String, root: String, language: String, currency: String) -> TemplateFields {

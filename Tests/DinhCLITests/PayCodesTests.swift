@@ -24,6 +24,8 @@ import Testing
     static let payload45000 = "00020101021238570010A00000072701270006970436011300110000000000208QRIBFTTA53037045405450005802VN62080804HT42630477D9"
     /// The same with the sale price, 40 000 đ.
     static let payload40000 = "00020101021238570010A00000072701270006970436011300110000000000208QRIBFTTA53037045405400005802VN62080804HT4263044A7E"
+    /// The placard's: static (01 = 11), no amount (no field 54), so a printed board never asks for an old price.
+    static let boardPayload = "00020101021138570010A00000072701270006970436011300110000000000208QRIBFTTA53037045802VN62080804HT426304D89D"
 
     func build() throws -> ProcessResult { try fixture.dinh("build", "content", "--output", "public", "--quiet") }
     func page(_ path: String) throws -> String { try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) }
@@ -74,9 +76,11 @@ import Testing
         let en = try page("en/products/che-lam/index.html")
         #expect(en.contains("Pay by bank transfer") && en.contains("45,000 VND") && en.contains("qr/HT42-pay.svg"))
 
-        // The placard as a print shop's browser draws it: both codes read, the main one unchanged.
+        // The placard as a print shop's browser draws it: both codes read, the main one unchanged,
+        // the payment code without the amount (nor is the price printed beside it).
         let board = try placard("HT42")
         #expect(board.contains("Quét để chuyển khoản") && board.contains("Scan to pay"))
+        #expect(board.contains("Vietcombank · 0011000000000") && !board.contains("45.000"))
         let html = try fixture.directory.write("placard.html", "<!doctype html><html><body style=\"margin:0\"><img src=\"print/qr/HT42-placard.svg\" style=\"width:560px;height:794px\"></body></html>")
         let shot = fixture.directory.file("placard.png")
         try Tools.requireBrowser()
@@ -90,7 +94,7 @@ import Testing
             #expect(decoded[path]?["zbar"] == [Self.payload45000], "zbar \(path)")
             #expect(decoded[path]?["zxing"] == [Self.payload45000], "zxing \(path)")
         }
-        let both = ["HTTPS://DISAN.EXAMPLE.VN/Q/HT42", Self.payload45000].sorted()
+        let both = ["HTTPS://DISAN.EXAMPLE.VN/Q/HT42", Self.boardPayload].sorted()
         #expect(decoded[shot.path]?["zbar"] == both, "zbar placard")
         #expect(decoded[shot.path]?["zxing"] == both, "zxing placard")
     }
