@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "DinhFeeds", dependencies: ["DinhCore", "DinhContent"], swiftSettings: swiftSettings),
         .target(
             name: "DinhImport",
-            dependencies: ["DinhCore", "DinhContent", "DinhQR", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["DinhCore", "DinhContent", "DinhQR", "DinhFeeds", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -17,6 +17,8 @@ public struct Markdown: Sendable {
     private var inlineDepth = 0
     /// Where each `[` and `(` of the text being rendered closes (shared by its nested parts).
     private var closers: Closers?
+    /// Whether the text has HTML tags (said once: a pasted web page has hundreds).
+    private var toldHTML = false
 
     public init() {}
 
@@ -255,6 +257,14 @@ public struct Markdown: Sendable {
                         out += Array("<a href=\"\(HTML.escape(safe))\">\(HTML.escape(inner))</a>".utf8); i = close + 1
                         continue
                     }
+                }
+                // A tag (`<p>`, `</b>`, `<br/>`), as pasted from a web page or a spreadsheet: shown as
+                // text, which the writer should know.
+                if !toldHTML, i + 2 < chars.count, case let first = chars[chars[i + 1] == ascii("/") ? i + 2 : i + 1],
+                   (ascii("a")...ascii("z")).contains(first | 0x20), let close = find([ascii(">")], from: i + 1), close - i <= 200 {
+                    let name = chars[(i + 1)..<close].prefix { $0 != ascii(" ") }
+                    notes.append((line, Message(ContentMessage.mdHTML(tag: "<" + String(decoding: name, as: UTF8.self) + ">"))))
+                    toldHTML = true
                 }
                 out += Array("&lt;".utf8); i += 1
             default:

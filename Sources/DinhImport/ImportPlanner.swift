@@ -1,5 +1,6 @@
 import DinhContent
 import DinhCore
+import DinhFeeds
 import Foundation
 
 /// Reads every row into product files, reporting each bad cell at `FILE:ROW:COLUMN`.
@@ -334,12 +335,25 @@ struct ImportPlanner {
             diagnostics.warning(at(row.number, columns[.englishName]?.number ?? 1), .englishNameNotImported)
         }
 
+        // A description copied from a web shop or a Word file comes as HTML (`<p>`, `<b>`, `&nbsp;`),
+        // which the page and the marketplaces would show tags and all: imported as its text.
+        var description = cell(.description)?.text ?? ""
+        if let value = cell(.description), Self.isHTML(value.text) {
+            description = PlainText.fromHTML(value.text).replacingOccurrences(of: "\n", with: "\n\n")
+            diagnostics.warning(at(row.number, value.number), .descriptionWasHTML)
+        }
+
         guard diagnostics.errors.count == before, let name, let price, let stars, let year, let category, let producerSlug else { return nil }
         return Draft(row: row.number, slug: slug, name: name, englishName: existing.languages.contains("en") ? englishName : nil,
                      code: code, sku: sku, producerSlug: producerSlug, newProducer: newProducer, category: category,
                      stars: stars, date: date, year: year, decision: cell(.decision)?.text, price: price, salePrice: salePrice,
                      unit: cell(.unit)?.text, weight: weight, gtin: gtin, brand: cell(.brand)?.text, availability: availability,
-                     images: images, description: cell(.description)?.text ?? "")
+                     images: images, description: description)
+    }
+
+    /// Whether a cell holds HTML: a tag (`<p>`, `</b>`, `<br/>`) or an entity (`&amp;`, `&#233;`).
+    static func isHTML(_ text: String) -> Bool {
+        text.contains(/<\/?[A-Za-z][A-Za-z0-9]*(\s[^>]*)?\/?>/) || text.contains(/&(#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});/)
     }
 
     /// The file a photo's name means when no file has that name exactly: one that differs only by

@@ -9,6 +9,16 @@ import Testing
         #expect(html("a <img src=x onerror=alert(1)> b") == "<p>a &lt;img src=x onerror=alert(1)&gt; b</p>")
     }
 
+    /// HTML pasted from a web page shows its tags on the page: the writer is told once, at the
+    /// first tag's line; a `<` in a sentence or an autolink is no tag.
+    @Test func htmlTagsAreNotedOnce() {
+        let result = Markdown.render("Miến dong.\n\n<p>Miến <b>dai</b></p>\n<br/>", firstLine: 5)
+        #expect(result.notes.map(\.line) == [7])
+        #expect(result.notes.first?.message.text(in: .en).hasPrefix("HTML such as <p> is shown as it is written") == true)
+        #expect(Markdown.render("Giá < 50.000 đ, 3<5 và <https://example.vn>").notes.isEmpty)
+        #expect(Markdown.render("a </div> b").notes.map { $0.message.text(in: .en).contains("</div>") } == [true])
+    }
+
     @Test func unsafeLinksBecomeText() {
         let result = Markdown.render("[bấm](javascript:alert(1))")
         #expect(result.html == "<p>bấm</p>")

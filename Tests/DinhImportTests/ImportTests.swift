@@ -52,6 +52,25 @@ import Testing
         #expect(producer.kind == .cooperative && producer.name.values["vi"] == "HTX Ong Ba Vì")
     }
 
+    /// A description pasted from a web shop: its text, paragraph by paragraph, with a warning at
+    /// the cell; no tag or entity reaches the page or the feeds. A `<` in words is no HTML.
+    @Test func htmlDescriptionIsImportedAsText() throws {
+        let fixture = try SiteFixture()
+        let csv = "Tên sản phẩm,Giá,Số sao OCOP,Năm công nhận,Nhóm,HTX,Mô tả\n"
+            + "Miến dong,45000,4,2023,Thực phẩm,HTX Chè lam Hà Trung,\"<p>Miến <b>dai</b> &amp; trong.</p><p>Gói&nbsp;500 g</p>\"\n"
+            + "Bánh gai,45000,4,2023,Thực phẩm,HTX Chè lam Hà Trung,Giá < 50.000 đ & ngon\n"
+        try fixture.directory.write("list.csv", csv)
+        let report = runImport(fixture, "list.csv")
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        #expect(report.diagnostics.warnings.map(\.description).filter { $0.contains("HTML") }
+                    == ["list.csv:2:7: warning: the description is written in HTML (tags such as <p>, <b>, or &nbsp;): imported as its text, one paragraph per block; check it on the product's page (bold and lists are written **bold** and - item)"])
+        let content = try load(fixture)
+        let noodles = try #require(content.products.first { $0.slug == "mien-dong" })
+        #expect(noodles.body["vi"] == "<p>Miến dai &amp; trong.</p>\n<p>Gói 500 g</p>", "\(noodles.body)")
+        let cake = try #require(content.products.first { $0.slug == "banh-gai" })
+        #expect(cake.body["vi"] == "<p>Giá &lt; 50.000 đ &amp; ngon</p>", "\(cake.body)")
+    }
+
     @Test func badPriceOnRowSevenNamesRowAndColumnAndWritesNothing() throws {
         let fixture = try SiteFixture()
         var csv = "Tên sản phẩm,Giá,Số sao OCOP,Năm công nhận,Nhóm,HTX\n"

@@ -139,6 +139,7 @@ package enum ContentMessage: MessageTable {
     case vttTooManyCues(thousands: Int)
     case mdTooDeep(levels: Int)
     case mdPicture
+    case mdHTML(tag: String)
     case mdBadLink(target: String)
 }
 

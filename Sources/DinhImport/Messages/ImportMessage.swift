@@ -16,6 +16,7 @@ package enum ImportMessage: MessageTable {
     case barcodeOfProduct(digits: String, path: String)
     case noProducts
     case hiddenRow(row: Int)
+    case descriptionWasHTML
     case cellProblem(header: String, column: String, problem: Message)
     case cellMissing(header: String, column: String, example: String)
     case englishNameNotImported
