@@ -56,7 +56,8 @@ extension PageRenderer {
                 "home": root, "t": t.all, "root": root,
                 "others": site.languages.dropFirst().map { code -> TemplateFields in
                     let other = Strings(language: code)
-                    return ["lang": code, "title": other["retired"], "text": other["retired_text"], "home": root + router.path(.home, code), "home_label": other["home"]]
+                    return ["lang": code, "title": other["retired"], "text": other["retired_text"], "own_reason": reason.values[code],
+                            "home": root + router.path(.home, code), "home_label": other["home"]]
                 },
             ])
         }

@@ -184,6 +184,11 @@ import Testing
         #expect(landing.contains("Di tích đang trùng tu"))
         #expect(landing.contains("href=\"../../\""), "links to the home page")
         #expect(!landing.contains("http-equiv=\"refresh\""))
+        // A reason given in both languages is shown in both.
+        try fixture.write("site.yaml", SiteFixture.siteYAML + "\nretired_codes:\n  DP01: {vi: Di tích đang trùng tu, en: The temple is being restored}\n")
+        #expect(try build().status == 0)
+        let both = try page("q/DP01/index.html")
+        #expect(both.contains("<p>Di tích đang trùng tu</p>") && both.contains("<p lang=\"en\">The temple is being restored</p>"), "\(both)")
     }
 
     @Test func qrImageDecodesToAnAddressTheSiteServes() throws {

@@ -234,6 +234,13 @@ import Testing
         #expect(try #require(onlyError()).message.contains("did you mean 'san-dinh.vi.mp3'?"))
     }
 
+    /// A date written the Vietnamese way is answered with the same date as the format wants it.
+    @Test func dayMonthYearDateIsRewritten() throws {
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "date: 2025-06-30", with: "date: 20/03/2025"))
+        let error = try #require(onlyError())
+        #expect(error.message.hasSuffix("'20/03/2025' is not: write 2025-03-20"), "\(error.message)")
+    }
+
     @Test func badCode() throws {
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "code: DP01", with: "code: dp-01"))
         let error = try #require(onlyError())

@@ -48,7 +48,8 @@ extension ContentMessage: TranslatedTable {
         case .notANumber(let field, let found): "'\(field)' must be a number (use a dot for decimals, as in 21.0879), found '\(found)'"
         case .notAChoice(let field, let allowed, let found, let guess):
             "'\(field)' must be one of \(allowed.joined(separator: ", ")); found '\(found)'" + (guess.map { "; did you mean '\($0)'?" } ?? "")
-        case .notADate(let field, let found): "'\(field)' must be a real date written YYYY-MM-DD (for example 2023-06-30); '\(found)' is not"
+        case .notADate(let field, let found, let suggestion):
+            "'\(field)' must be a real date written YYYY-MM-DD (for example 2023-06-30); '\(found)' is not" + (suggestion.map { ": write \($0)" } ?? "")
         case .notGeo(let field): "'\(field)' must be two numbers, [latitude, longitude], as in [21.0879, 105.6633]"
         case .notWebAddress(let field, let found): "'\(field)' must be a full web address starting with https:// ; found '\(found)'"
         case .insideContentFolder(let folder):

@@ -48,7 +48,8 @@ extension ContentMessage {
         case .notANumber(let field, let found): "'\(field)' phải là một số (phần thập phân dùng dấu chấm, như 21.0879), đang ghi '\(found)'"
         case .notAChoice(let field, let allowed, let found, let guess):
             "'\(field)' phải là một trong: \(allowed.joined(separator: ", ")); đang ghi '\(found)'" + (guess.map { "; có phải ý bạn là '\($0)'?" } ?? "")
-        case .notADate(let field, let found): "'\(field)' phải là một ngày có thật, viết theo dạng năm-tháng-ngày YYYY-MM-DD (ví dụ 2023-06-30); '\(found)' không đúng"
+        case .notADate(let field, let found, let suggestion):
+            "'\(field)' phải là một ngày có thật, viết theo dạng năm-tháng-ngày YYYY-MM-DD (ví dụ 2023-06-30); '\(found)' không đúng" + (suggestion.map { ": hãy viết \($0)" } ?? "")
         case .notGeo(let field): "'\(field)' phải là hai số [vĩ độ, kinh độ], như [21.0879, 105.6633]"
         case .notWebAddress(let field, let found): "'\(field)' phải là địa chỉ web đầy đủ, bắt đầu bằng https:// ; đang ghi '\(found)'"
         case .insideContentFolder(let folder):

@@ -40,7 +40,8 @@ package enum ContentMessage: MessageTable {
     case outOfRange(field: String, low: String, high: String, found: String, hint: Hint?)
     case notANumber(field: String, found: String)
     case notAChoice(field: String, allowed: [String], found: String, guess: String?)
-    case notADate(field: String, found: String)
+    /// `suggestion`: the date written as it must be, when `found` is a day/month/year date.
+    case notADate(field: String, found: String, suggestion: String?)
     case notGeo(field: String)
     case notWebAddress(field: String, found: String)
     // Folders and files (ContentLoader)
