@@ -110,15 +110,28 @@ package struct PanoramaError: Error, Sendable, Hashable, CustomStringConvertible
 
     package var english: String {
         switch kind {
-        case .notEquirectangular(let w, let h): "the photo is \(w)×\(h) pixels; a 360° panorama (equirectangular) is exactly twice as wide as it is high, such as 8192×4096"
+        case .notEquirectangular(let w, let h):
+            "the photo is \(w)×\(h) pixels; a 360° panorama (equirectangular) is exactly twice as wide as it is high, such as 8192×4096"
+                + (Self.cropped(w, h).map { ": crop it to \($0.width)×\($0.height) in a photo editor" }
+                    ?? ": this is an ordinary photo; take the panorama with a 360° camera or a phone's 360° (photo sphere) mode")
         case .tooSmall(let w, let h): "the photo is only \(w)×\(h) pixels; a 360° panorama needs at least 128×64"
         case .unsupportedChannels(let n): "the photo has \(n) colour channels; save it as an ordinary colour JPEG"
         }
     }
 
+    /// The panorama a photo a few pixels off 2:1 crops to (a stitcher's extra rows); nil for a
+    /// photo that is no panorama at all (a 4:3 phone photo).
+    static func cropped(_ width: Int, _ height: Int) -> (width: Int, height: Int)? {
+        guard height > 0, abs(Double(width) / Double(height) - 2) < 0.05 else { return nil }
+        return width >= 2 * height ? (2 * height, height) : (width / 2 * 2, width / 2)
+    }
+
     package var vietnamese: String {
         switch kind {
-        case .notEquirectangular(let w, let h): "ảnh có kích thước \(w)×\(h) điểm ảnh; ảnh 360° (equirectangular) phải có chiều rộng đúng gấp đôi chiều cao, ví dụ 8192×4096"
+        case .notEquirectangular(let w, let h):
+            "ảnh có kích thước \(w)×\(h) điểm ảnh; ảnh 360° (equirectangular) phải có chiều rộng đúng gấp đôi chiều cao, ví dụ 8192×4096"
+                + (Self.cropped(w, h).map { ": hãy cắt ảnh còn \($0.width)×\($0.height) bằng phần mềm sửa ảnh" }
+                    ?? ": đây là ảnh thường; hãy chụp ảnh 360° bằng máy ảnh 360° hoặc chế độ chụp 360° (photo sphere) của điện thoại")
         case .tooSmall(let w, let h): "ảnh chỉ có \(w)×\(h) điểm ảnh; ảnh 360° cần ít nhất 128×64"
         case .unsupportedChannels(let n): "ảnh có \(n) kênh màu; hãy lưu lại thành ảnh JPEG màu thông thường"
         }

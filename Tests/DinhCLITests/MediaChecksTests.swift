@@ -30,6 +30,10 @@ import Testing
         let vietnamese = try fixture.dinh("check", "content", "--lang", "vi")
         #expect(vietnamese.stderr.contains("không dùng được làm ảnh 360°: ảnh có kích thước 3000×2000 điểm ảnh; ảnh 360° (equirectangular) phải có chiều rộng đúng gấp đôi chiều cao"),
                 "the whole message in Vietnamese: \(vietnamese.stderr)")
+        #expect(result.stderr.contains("such as 8192×4096: this is an ordinary photo; take the panorama with a 360° camera"), "\(result.stderr)")
+        // A stitcher's two extra rows: the size to crop to.
+        try image("p.jpg", "4096x2050")
+        #expect(try check().stderr.contains("such as 8192×4096: crop it to 4096×2048 in a photo editor"))
     }
 
     @Test func panoramaTooSmallToBeUseful() throws {
