@@ -21,7 +21,7 @@ enum TourEditorScript {
     centre: 'Thêm điểm ở giữa khung nhìn', view: 'Dùng góc nhìn này', north: 'Hướng bắc ở đây', undo: 'Hoàn tác thay đổi vừa rồi',
     spots: 'Điểm chạm của cảnh này', none: 'Cảnh này chưa có điểm chạm.', toCentre: 'Chuyển ra giữa khung nhìn', del: 'Xoá',
     scenes: 'Thứ tự các cảnh (cảnh đầu tiên mở trước)', up: 'Lên', down: 'Xuống', entry: 'cảnh mở đầu',
-    newAt: 'Điểm chạm mới tại', door: 'Cửa sang cảnh khác', note: 'Ghi chú', target: 'Sang cảnh', label: 'Nhãn',
+    newAt: 'Điểm chạm mới, ở chỗ có dấu vàng trên ảnh', door: 'Cửa sang cảnh khác', note: 'Ghi chú', target: 'Sang cảnh', label: 'Nhãn',
     text: 'Nội dung ghi chú', add: 'Thêm', cancel: 'Huỷ', marker: 'Điểm chạm', drag: 'kéo hoặc dùng phím mũi tên để di chuyển, Delete để xoá',
     keys: 'Enter để lưu, Esc để thôi',
     saved: 'Đã lưu vào ', reload: '. Trang đang tải lại…', failed: 'Chưa lưu được: ', blocked: 'Chưa sửa được chuyến tham quan vì tệp có lỗi. Sửa các lỗi này rồi lưu tệp:',
@@ -39,7 +39,7 @@ enum TourEditorScript {
     centre: 'Add a hotspot at the centre of the view', view: 'Use this view', north: 'North is here', undo: 'Undo last change',
     spots: 'Hotspots of this scene', none: 'This scene has no hotspots yet.', toCentre: 'Move to the centre of the view', del: 'Delete',
     scenes: 'Order of scenes (the first opens first)', up: 'Move up', down: 'Move down', entry: 'entry scene',
-    newAt: 'New hotspot at', door: 'Door to another scene', note: 'Note', target: 'Leads to', label: 'Label',
+    newAt: 'New hotspot, where the yellow mark is on the picture', door: 'Door to another scene', note: 'Note', target: 'Leads to', label: 'Label',
     text: 'Note text', add: 'Add', cancel: 'Cancel', marker: 'Hotspot', drag: 'drag or use the arrow keys to move it, Delete to remove it',
     keys: 'Enter saves, Escape cancels',
     saved: 'Saved to ', reload: '. The page reloads…', failed: 'Not saved: ', blocked: 'The tour cannot be edited while the file has errors. Fix these and save the file:',
@@ -86,7 +86,9 @@ enum TourEditorScript {
     '.dinh-edit-spot{position:absolute;left:0;top:0;width:30px;height:30px;margin:-15px 0 0 -15px;padding:0;border:3px solid #fff;border-radius:50%;' +
     'background:rgba(107,46,143,.85);box-shadow:0 0 0 2px #000;pointer-events:auto;cursor:move;touch-action:none}' +
     '.dinh-edit-spot.dinh-edit-note{background:rgba(0,90,160,.85)}.dinh-edit-spot:focus-visible{box-shadow:0 0 0 3px #ffbf47}' +
-    '.dinh-editing .dinh-spots{visibility:hidden}.dinh-editing .dinh-view{cursor:crosshair}';
+    '.dinh-editing .dinh-spots{visibility:hidden}.dinh-editing .dinh-view{cursor:crosshair}' +
+    '.dinh-edit-new{background:#ffbf47;border-style:dashed;pointer-events:none}' +
+    '.dinh-editor .dinh-choice{display:flex;align-items:center;gap:.4rem;min-height:36px}.dinh-editor .dinh-choice input{min-height:0;margin:0;width:1.1rem;height:1.1rem}';
 
   // The panel, under the panorama (which stays where the visitor sees it).
   var box = el('section', null, { 'class': 'dinh-editor', 'aria-label': T.region });
@@ -182,10 +184,13 @@ enum TourEditorScript {
     var here = current(), langs = state.languages, id = ++uid;
     form.textContent = ''; form.hidden = false;
     var set = el('fieldset', form);
-    el('legend', set, {}, T.newAt + ' yaw ' + fixed(yaw) + '°, pitch ' + fixed(pitch) + '°');
+    el('legend', set, {}, T.newAt + ' (yaw ' + fixed(yaw) + '°, pitch ' + fixed(pitch) + '°)');
+    // Marked on the panorama while the form is filled in.
+    pending = { yaw: yaw, pitch: pitch };
+    markers();
     var kinds = el('div', set), door = state.scenes.length > 1;
     function radio(value, text, checked) {
-      var label = el('label', kinds), r = el('input', label, { type: 'radio', name: 'dinh-kind-' + id, value: value, 'data-edit': 'kind-' + value });
+      var label = el('label', kinds, { 'class': 'dinh-choice' }), r = el('input', label, { type: 'radio', name: 'dinh-kind-' + id, value: value, 'data-edit': 'kind-' + value });
       r.checked = checked; label.appendChild(D.createTextNode(' ' + text));
       r.addEventListener('change', show);
       return r;
@@ -209,7 +214,7 @@ enum TourEditorScript {
     function show() { var d = doorRadio && doorRadio.checked; doorPart.hidden = !d; notePart.hidden = d; }
     show();
     var add = el('button', set, { type: 'submit', 'data-edit': 'add' }, T.add);
-    button(set, T.cancel, function () { form.hidden = true; form.textContent = ''; }, { 'data-edit': 'cancel' });
+    button(set, T.cancel, function () { form.hidden = true; form.textContent = ''; pending = null; markers(); }, { 'data-edit': 'cancel' });
     form.onsubmit = function (e) {
       e.preventDefault();
       var body = { op: 'add', scene: here, yaw: yaw, pitch: pitch };
@@ -220,9 +225,10 @@ enum TourEditorScript {
         body.text = langs.map(function (l, i) { return [l, texts[i].value]; });
         if (!texts[0].value.trim()) { fail(T.needText); texts[0].focus(); return; }
       }
-      send(body).then(function (j) { if (j && j.ok) { form.hidden = true; form.textContent = ''; } });
+      send(body).then(function (j) { if (j && j.ok) { form.hidden = true; form.textContent = ''; pending = null; markers(); } });
     };
-    (door ? doorRadio : texts[0]).focus();
+    // Without scrolling: the panorama, with the point marked, stays in sight.
+    (door ? doorRadio : texts[0]).focus({ preventScroll: true });
     refresh();
     add.disabled = false;
   }
@@ -251,7 +257,7 @@ enum TourEditorScript {
   }
 
   // Markers of the scene's hotspots (as the file has them) over the view, draggable.
-  var layer = null, marks = [], drag = null, down = null, frame = 0;
+  var layer = null, marks = [], drag = null, down = null, frame = 0, pending = null;
   function markers() {
     var stage = root.querySelector('.dinh-stage');
     if (!stage) return;
@@ -296,6 +302,7 @@ enum TourEditorScript {
       });
       return m;
     });
+    if (editing && pending) marks.push({ b: el('span', layer, { 'class': 'dinh-edit-spot dinh-edit-new', 'aria-hidden': 'true' }), yaw: pending.yaw, pitch: pending.pitch });
     place();
   }
   function place() {
@@ -325,7 +332,7 @@ enum TourEditorScript {
       if (!d || !editing || M.hypot(e.clientX - d.x, e.clientY - d.y) > 4 || Date.now() - d.t > 1000) return;
       openForm(d.a[0], d.a[1]);
     });
-    root.addEventListener('dinh:scenechange', function () { form.hidden = true; render(); });
+    root.addEventListener('dinh:scenechange', function () { form.hidden = true; pending = null; render(); });
   }
 
   function setEditing(on) {

@@ -269,8 +269,21 @@ def main():
         pane, dx, dy = ed.offset((x, y))
 
         def add():
+            scrolled = driver.execute_script('return scrollY')
             ActionChains(driver).move_to_element_with_offset(pane, dx, dy).click().perform()
             wait(driver, 'var f=document.querySelector("[data-edit=form]"); return f && !f.hidden')
+            # The page stays where it was, and the point clicked is marked on the panorama while the
+            # form is filled in (the officer saw neither: the page scrolled the panorama away).
+            assert driver.execute_script('return scrollY') == scrolled, 'the page scrolled when the form opened'
+            mark = driver.execute_script('var m = document.querySelector(".dinh-edit-new"), r = m && m.getBoundingClientRect();'
+                                         'return r && [r.left + r.width / 2, r.top + r.height / 2]')
+            click = driver.execute_script('var r = arguments[0].getBoundingClientRect(); return [r.left + arguments[1], r.top + arguments[2]]',
+                                          pane, dx + pane.size['width'] / 2, dy + pane.size['height'] / 2)
+            assert mark and abs(mark[0] - click[0]) <= 3 and abs(mark[1] - click[1]) <= 3, 'the new point is not marked where clicked: %s %s' % (mark, click)
+            # Each choice's radio button beside its words, not above them.
+            for label in driver.find_elements(By.CSS_SELECTOR, '.dinh-choice'):
+                box, radio = label.rect, label.find_element(By.TAG_NAME, 'input').rect
+                assert radio['y'] >= box['y'] and radio['y'] + radio['height'] <= box['y'] + box['height'] and box['height'] < 50, (box, radio)
             driver.find_element(By.CSS_SELECTOR, '[data-edit=kind-note]').click()
             driver.find_element(By.CSS_SELECTOR, '[data-edit=text-vi]').send_keys('Hoành phi: "thế kỷ XIX"')
             driver.find_element(By.CSS_SELECTOR, '[data-edit=text-en]').send_keys('19th-century board')
