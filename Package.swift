@@ -64,7 +64,7 @@ let package = Package(
         ),
         .target(
             name: "DinhCLI",
-            dependencies: ["DinhSite", "DinhServe", "DinhImport", "DinhImaging", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DinhSite", "DinhServe", "DinhImport", "DinhImaging", "DinhQR", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         .target(

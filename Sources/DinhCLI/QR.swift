@@ -1,4 +1,5 @@
 import ArgumentParser
+import DinhQR
 import DinhSite
 import Foundation
 
@@ -17,7 +18,7 @@ struct QR: AsyncParsableCommand {
     var size: String = "A5"
 
     func validate() throws {
-        guard ["A4", "A5", "A6"].contains(size.uppercased()) else { throw ValidationError(CLIMessage.placardSizeChoice.text) }
+        guard PlacardSize(rawValue: size.uppercased()) != nil else { throw ValidationError(CLIMessage.placardSizeChoice.text) }
     }
 
     func run() async throws {

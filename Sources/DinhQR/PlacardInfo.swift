@@ -78,6 +78,8 @@ public struct PlacardInfo: Sendable, Hashable {
 /// Paper sizes for placards, portrait. ISO A sizes share one aspect ratio, so one layout
 /// scaled by the width serves them all.
 public enum PlacardSize: String, Sendable, Hashable, CaseIterable {
+    /// For a board at a gate, read from a few steps away.
+    case a3 = "A3"
     case a4 = "A4"
     case a5 = "A5"
     case a6 = "A6"
@@ -85,6 +87,7 @@ public enum PlacardSize: String, Sendable, Hashable, CaseIterable {
     /// Width and height in millimetres.
     public var millimetres: (width: Int, height: Int) {
         switch self {
+        case .a3: return (297, 420)
         case .a4: return (210, 297)
         case .a5: return (148, 210)
         case .a6: return (105, 148)

@@ -208,6 +208,12 @@ import Testing
         let files = Tools.tree(output).keys.sorted()
         #expect(files.allSatisfy { $0.hasPrefix("qr/") }, "\(files)")
         #expect(files.contains("qr/index.html") && files.contains("qr/HT42.svg") && files.contains("qr/HT42-placard.svg"))
+        // A3, for a board at a gate: the placard drawn on 297 × 420 mm, the sheet printed on A3.
+        let big = try fixture.dinh("qr", "content", "--output", "public", "--size", "a3")
+        #expect(big.status == 0, "\(big.stderr)")
+        #expect(try page("qr/DP01-placard.svg").contains("viewBox=\"0 0 297 420\""))
+        #expect(try page("qr/index.html").contains("@page { size: 297mm 420mm;"))
+        #expect(try fixture.dinh("qr", "content", "--size", "B5").stderr.contains("--size must be A3, A4, A5 or A6"))
     }
 
     /// A site build leaves the boards to the printable sheet: one file less per code than `dinh qr`.
