@@ -19,6 +19,10 @@ public struct Markdown: Sendable {
     private var closers: Closers?
     /// Whether the text has HTML tags (said once: a pasted web page has hundreds).
     private var toldHTML = false
+    /// Tags pasted text carries (`<order>` in a sentence is words).
+    static let htmlTags: Set<String> = ["p", "br", "b", "i", "u", "s", "strong", "em", "span", "div", "font", "a", "img", "ul", "ol", "li",
+                                        "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "tbody", "sup", "sub", "hr",
+                                        "blockquote", "pre", "code", "small", "center", "iframe", "script", "style"]
 
     public init() {}
 
@@ -260,11 +264,13 @@ public struct Markdown: Sendable {
                 }
                 // A tag (`<p>`, `</b>`, `<br/>`), as pasted from a web page or a spreadsheet: shown as
                 // text, which the writer should know.
-                if !toldHTML, i + 2 < chars.count, case let first = chars[chars[i + 1] == ascii("/") ? i + 2 : i + 1],
-                   (ascii("a")...ascii("z")).contains(first | 0x20), let close = find([ascii(">")], from: i + 1), close - i <= 200 {
-                    let name = chars[(i + 1)..<close].prefix { $0 != ascii(" ") }
-                    notes.append((line, Message(ContentMessage.mdHTML(tag: "<" + String(decoding: name, as: UTF8.self) + ">"))))
-                    toldHTML = true
+                if !toldHTML, let close = find([ascii(">")], from: i + 1), close - i <= 200 {
+                    let inside = String(decoding: chars[(i + 1)..<close], as: UTF8.self)
+                    let name = inside.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
+                    if Self.htmlTags.contains(name) {
+                        notes.append((line, Message(ContentMessage.mdHTML(tag: "<" + inside.prefix { $0 != " " } + ">"))))
+                        toldHTML = true
+                    }
                 }
                 out += Array("&lt;".utf8); i += 1
             default:

@@ -56,13 +56,13 @@ public enum Placard {
         let en = info.name.resolve("en", default: "vi")
         var y = 12 * k
         // The name in Vietnamese: up to three lines, shrinking before it would overflow.
-        let (nameLines, nameSize) = fit(vi, width: textWidth, size: 9 * k, minimum: 6 * k, lines: 3, em: 0.6)
+        let (nameLines, nameSize) = NameStyle.vietnamese.fit(vi, width: textWidth, k: k)
         for line in nameLines {
             y += nameSize * 1.15
             text(line, y: y, size: nameSize, weight: "bold")
         }
         if en != vi {
-            let (enLines, enSize) = fit(en, width: textWidth, size: 6 * k, minimum: 4.5 * k, lines: 2, em: 0.55)
+            let (enLines, enSize) = NameStyle.english.fit(en, width: textWidth, k: k)
             y += 1.5 * k
             for line in enLines {
                 y += enSize * 1.2
@@ -122,6 +122,32 @@ public enum Placard {
         }
         text(info.publisher, y: height - 9 * k, size: 4.2 * k, fill: "#333")
         return out
+    }
+
+    /// How a name is set on the board (lengths for A5, scaled): the Vietnamese name large, in up
+    /// to three lines; the English one smaller, in two.
+    struct NameStyle {
+        var size: Double, minimum: Double, lines: Int, em: Double
+        static let vietnamese = NameStyle(size: 9, minimum: 6, lines: 3, em: 0.6)
+        static let english = NameStyle(size: 6, minimum: 4.5, lines: 2, em: 0.55)
+
+        func fit(_ text: String, width: Double, k: Double) -> ([String], Double) {
+            Placard.fit(text, width: width, size: size * k, minimum: minimum * k, lines: lines, em: em)
+        }
+    }
+
+    /// The names of `name` too long for a board of `size` even in the smallest letters, which
+    /// the board prints cut with "…", by language (`vi`, `en`), as printed, and about how many
+    /// characters the board has room for (the same on every size: the letters grow with it).
+    public static func cutNames(_ name: LocalizedText, size: PlacardSize) -> [(language: String, printed: String, room: Int)] {
+        let k = Double(size.millimetres.width) / 148, width = Double(size.millimetres.width) - 20 * k
+        let vi = name.resolve("vi", default: "en"), en = name.resolve("en", default: "vi")
+        return [("vi", vi, NameStyle.vietnamese), ("en", en, NameStyle.english)].compactMap { language, text, style in
+            if language == "en" && text == vi { return nil }
+            let (lines, _) = style.fit(text, width: width, k: k)
+            let room = style.lines * Int(width / (style.minimum * k * style.em))
+            return lines.last?.hasSuffix("…") == true && !text.hasSuffix("…") ? (language, lines.joined(separator: " "), room) : nil
+        }
     }
 
     /// Mono-spaced glyphs are 0.6 em wide: shrink a long URL to the line.

@@ -64,6 +64,7 @@ struct CodesStep: BuildStep {
         let landings = lock.landings, today = context.options.today
         // Waited for at the end of `PagesStep`, or before any other step (`SiteBuilder.run`).
         context.drawing = Task { _ = try codes.publish(landings, to: output, today: today) }
+        context.diagnostics.append(contentsOf: codes.cutNames(size: .a5))
         context.landings = landings.compactMap { Landing($0, codes: codes, uppercase: codes.isUppercase($0.code)) }
     }
 }

@@ -66,6 +66,18 @@ struct PrintedCodes: Sendable {
         }
     }
 
+    /// A warning at the code of each item whose name its board of `size` prints cut ("…"), said
+    /// before anyone prints it. A meeting's board is A4 whatever the others' size.
+    func cutNames(size: PlacardSize) -> [Diagnostic] {
+        published.flatMap { item -> [Diagnostic] in
+            guard let page = page(at: item.target) else { return [] }
+            let board: PlacardSize = if case .meeting = page.ref { .a4 } else { size }
+            return Placard.cutNames(page.name, size: board).map {
+                .warning(item.location, Message(SiteMessage.placardNameCut(code: item.code, language: $0.language, printed: $0.printed, size: board.rawValue, room: $0.room)))
+            }
+        }
+    }
+
     /// The QR link of a code, with the symbol that fits best.
     func link(_ code: String) throws -> QRLink {
         let level = QRCode.ErrorCorrection(letter: content.site.qrErrorCorrection) ?? .q

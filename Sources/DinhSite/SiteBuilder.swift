@@ -182,9 +182,10 @@ public struct SiteBuilder: Sendable {
         let lock = codes.check()
         context.diagnostics.append(contentsOf: lock.diagnostics)
         guard !context.diagnostics.hasErrors else { return (context.report, []) }
+        let size = PlacardSize(rawValue: placardSize.uppercased()) ?? .a5
+        context.diagnostics.append(contentsOf: codes.cutNames(size: size))
         let output = try OutputFolder(target: options.output.appendingPathComponent(SitePaths.qr), content: options.content, keepsPrevious: false)
         do {
-            let size = PlacardSize(rawValue: placardSize.uppercased()) ?? .a5
             let drawn = try codes.publish(lock.landings, to: output, folder: "", today: options.today, size: size, placards: true)
             var report = context.report
             report.files = output.fileCount

@@ -201,6 +201,18 @@ import Testing
         #expect(try page("Q/DP01/index.html") == page("q/DP01/index.html"))
     }
 
+    /// A name too long for its board is printed cut ("…"): said by the build and by `dinh qr`.
+    @Test func nameTooLongForItsBoardIsAWarning() throws {
+        let long = "Đình, chùa và miếu Thượng Thụy — di tích lịch sử văn hoá cấp quốc gia đặc biệt của huyện Đan Phượng, thành phố Hà Nội"
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "vi: Quán Phượng Trì", with: "vi: \(long)"))
+        let built = try build()
+        #expect(built.status == 0)
+        #expect(built.stderr.contains("content/heritage/quan-phuong-tri/index.md:2:7: warning: the Vietnamese name is too long for the QR board of DP01 (A5) and is printed cut: 'Đình, chùa"),
+                "\(built.stderr)")
+        #expect(built.stderr.contains("a board has room for about 105 characters of it (on every paper size): shorten it"), "\(built.stderr)")
+        #expect(try fixture.dinh("qr", "content", "--output", "print", "--size", "A3").stderr.contains("QR board of DP01 (A3) and is printed cut"))
+    }
+
     @Test func qrCommandWritesOnlyCodes() throws {
         let result = try fixture.dinh("qr", "content", "--output", "public")
         #expect(result.status == 0, "\(result.stderr)")

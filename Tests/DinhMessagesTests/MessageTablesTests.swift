@@ -447,6 +447,7 @@ enum Samples {
         .waitingForOtherBuild(folder: "«v236c»"),
         .captionsAfterTheEnd(path: "«v236d»", at: "«v236e»", audio: "«v236f»", length: "«v236g»"),
         .cannotDrawPayQR(code: "«v237»", reason: Message(verbatim: "«v238»")),
+        .placardNameCut(code: "«v238b»", language: "«v238e»", printed: "«v238c»", size: "«v238d»", room: 1238),
         .cannotDrawQR(code: "«v239»", reason: Message(verbatim: "«v240»")),
         .cannotKeepQR(code: "«v241»", folder: "«v242»", reason: Message(verbatim: "«v243»")),
         .codeSummary(code: "«q1»", version: 5002, modules: 5003, level: "«q4»", alphanumeric: true, payload: "«q5»", meeting: true,

@@ -34,6 +34,8 @@ extension SiteMessage: TranslatedTable {
         case .printingExampleAddress(let url):
             "nothing was printed: 'base_url' is still the example address \(url), and boards printed from it would open nothing; write in site.yaml the address where the site will be published, then print"
         case .cannotDrawPayQR(let code, let reason): "cannot draw the VietQR payment code of \(code): \(reason.text(in: .en))"
+        case .placardNameCut(let code, let language, let printed, let size, let room):
+            "the \(LocalizedText.languageName(language, in: .en)) name is too long for the QR board of \(code) (\(size)) and is printed cut: '\(printed)'; a board has room for about \(room) characters of it (on every paper size): shorten it"
         case .cannotDrawQR(let code, let reason): "cannot draw the QR code of \(code): \(reason.text(in: .en))"
         case .cannotKeepQR(let code, let folder, let reason): "cannot keep the QR code of \(code) in \(folder): \(reason.text(in: .en))"
         case .themeMissing: "the built-in theme is missing from this installation of dinh; reinstall it"

@@ -34,6 +34,8 @@ extension SiteMessage {
         case .printingExampleAddress(let url):
             "chưa in gì: 'base_url' vẫn là địa chỉ mẫu \(url), biển in ra sẽ không mở được trang nào; hãy viết vào site.yaml địa chỉ nơi trang web sẽ được đăng, rồi in"
         case .cannotDrawPayQR(let code, let reason): "không vẽ được mã thanh toán VietQR của \(code): \(reason.text(in: .vi))"
+        case .placardNameCut(let code, let language, let printed, let size, let room):
+            "tên \(LocalizedText.languageName(language, in: .vi)) quá dài so với biển QR của \(code) (khổ \(size)) nên bị in cắt: '\(printed)'; biển chỉ đủ chỗ cho khoảng \(room) ký tự của tên (khổ giấy nào cũng vậy): hãy rút gọn tên"
         case .cannotDrawQR(let code, let reason): "không vẽ được mã QR của \(code): \(reason.text(in: .vi))"
         case .cannotKeepQR(let code, let folder, let reason): "không lưu được mã QR của \(code) vào \(folder): \(reason.text(in: .vi))"
         case .themeMissing: "bản cài đặt dinh này thiếu giao diện có sẵn; hãy cài lại dinh"

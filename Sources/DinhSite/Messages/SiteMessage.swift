@@ -32,6 +32,9 @@ package enum SiteMessage: MessageTable {
     case cannotMakeQR(code: String, reason: Message)
     case printingExampleAddress(url: String)
     case cannotDrawPayQR(code: String, reason: Message)
+    /// `language`: the code of the name's language; `size`: the placard's paper (A5).
+    /// `room`: about how many characters of it the board has room for.
+    case placardNameCut(code: String, language: String, printed: String, size: String, room: Int)
     case cannotDrawQR(code: String, reason: Message)
     case cannotKeepQR(code: String, folder: String, reason: Message)
     // Theme
