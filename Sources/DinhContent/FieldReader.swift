@@ -191,7 +191,7 @@ struct FieldReader {
 
     mutating func url(_ node: YAMLNode, field: String) -> String? {
         guard let text = string(node, field: field) else { return nil }
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
+        guard WebAddress.isValid(text) else {
             diagnostics.error(node.location, .notWebAddress(field: field, found: text))
             return nil
         }
@@ -200,5 +200,14 @@ struct FieldReader {
 
     static func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+/// What a link field (`website:`, `buy.shopee:`) must hold; `dinh import` checks a sheet's links by it too.
+package enum WebAddress {
+    /// A full `http(s)://` address with a host: a page's link to anything else leads nowhere.
+    package static func isValid(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else { return false }
+        return ["http", "https"].contains(scheme) && url.host != nil
     }
 }

@@ -6,7 +6,9 @@ import Foundation
 /// their case, accents or spacing (`Tên sản phẩm`, `TEN SAN PHAM`, `Name`).
 enum Column: String, CaseIterable, Sendable {
     case name, englishName, price, salePrice, stars, year, date, decision, category, producer, description
-    case images, code, sku, unit, weight, gtin, brand, availability, stock
+    case images, code, sku, unit, weight, gtin, brand, availability, stock, phone
+    /// Links to the product's shop on a marketplace: named as `Product.Marketplace`.
+    case shopee, lazada, tiki, tiktok, zalo
 
     static let headers: [Column: [String]] = [
         .name: ["tên sản phẩm", "tên", "sản phẩm", "name", "product name", "product", "title"],
@@ -30,9 +32,19 @@ enum Column: String, CaseIterable, Sendable {
         .availability: ["tình trạng", "tình trạng hàng", "availability", "stock"],
         // How many are in stock: 0 is out of stock (the content format has no count, only `availability`).
         .stock: ["số lượng tồn", "số lượng tồn kho", "tồn kho", "số lượng", "tồn", "quantity", "stock quantity", "qty"],
+        // The producer's: buyers call or message it (Zalo is a phone number's chat).
+        .phone: ["số điện thoại", "sđt", "số đt", "điện thoại", "điện thoại liên hệ", "hotline", "phone", "phone number", "telephone"],
+        .shopee: ["shopee", "link shopee", "shopee link", "gian hàng shopee"],
+        .lazada: ["lazada", "link lazada", "lazada link", "gian hàng lazada"],
+        .tiki: ["tiki", "link tiki", "tiki link", "gian hàng tiki"],
+        .tiktok: ["tiktok", "tiktok shop", "link tiktok", "link tiktok shop", "tiktok link"],
+        .zalo: ["zalo", "link zalo", "zalo link", "zalo oa"],
     ]
 
     static let required: [Column] = [.name, .price, .stars, .category, .producer]
+
+    /// The marketplace a shop link column is for.
+    var marketplace: Product.Marketplace? { Product.Marketplace(rawValue: rawValue) }
 
     /// The words for messages: what a user would write as the header.
     var example: String { Column.headers[self]?.first.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? rawValue }
@@ -151,6 +163,33 @@ enum CellValue {
         let digits = text.filter { !$0.isWhitespace && $0 != "." && $0 != "," }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(digits)
+    }
+
+    /// One phone number as people write it: `0912 345 678`, `0237.3800.000`, `(0237) 3800 000`,
+    /// `+84 912 345 678`, `1900 1234`. Nil for words or for two numbers in one cell: the page dials
+    /// the cell's digits, and two numbers run together dial neither.
+    static func phone(_ text: String) -> String? {
+        let number = text.trimmingCharacters(in: .whitespaces)
+        let rest = number.hasPrefix("+") ? number.dropFirst() : Substring(number)
+        guard rest.allSatisfy({ ($0.isASCII && $0.isNumber) || " .-()".contains($0) }) else { return nil }
+        return (8...15).contains(rest.filter(\.isNumber).count) ? number : nil
+    }
+
+    /// A Vietnamese number whose leading 0 Excel dropped, as it does from a number typed in a cell
+    /// not formatted as text: a mobile `912345678`, a landline `2373800000`. The number with its 0, else nil.
+    static func phoneWithoutZero(_ text: String) -> String? {
+        let digits = text.filter { !$0.isWhitespace }
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let first = digits.first,
+              (digits.count == 9 && "35789".contains(first)) || (digits.count == 10 && first == "2") else { return nil }
+        return "0" + digits
+    }
+
+    /// A shop's address, as a page's `buy:` link must be (`WebAddress`); in the Zalo column also
+    /// a phone number, which Zalo opens as `https://zalo.me/<number>`.
+    static func shopLink(_ text: String, marketplace: Product.Marketplace) -> String? {
+        if WebAddress.isValid(text) { return text }
+        guard marketplace == .zalo, phoneWithoutZero(text) == nil, let number = phone(text) else { return nil }
+        return "https://zalo.me/" + number.filter(\.isNumber)
     }
 
     /// `300 g`, `300g`, `0,3 kg`, `1.5kg`, `300 gram` → `300 g`, `0.3 kg`.

@@ -64,6 +64,7 @@ struct ImportPlanner {
         var slugs: [String: Int] = [:]
         var codes: [String: Int] = [:]
         var barcodes: [String: Int] = [:]
+        var toldNoPhone: Set<String> = []
         for row in table.rows where row.number > headerRow.number && !row.isEmpty {
             // Hidden rows are out of sight, and so most often out of date or not for sale: not published.
             if row.hidden {
@@ -91,6 +92,12 @@ struct ImportPlanner {
                     diagnostics.error(cell, .barcodeOfProduct(digits: gtin, path: SitePaths.product(other) + "index.md"))
                 }
                 barcodes[key] = row.number
+            }
+            // An import never edits a producer's file: the phone is for its author to add.
+            if draft.newProducer == nil, let phone = draft.phone, !existing.producersWithPhone.contains(draft.producerSlug),
+               toldNoPhone.insert(draft.producerSlug).inserted {
+                let file = existing.producerFiles[draft.producerSlug] ?? "producers/\(draft.producerSlug).yaml"
+                diagnostics.warning(at(row.number, columns[.phone]?.number ?? 1), .producerPhoneNotImported(phone: phone, file: file))
             }
             drafts.append(draft)
         }
@@ -128,6 +135,9 @@ struct ImportPlanner {
         var availability: String?
         var images: [URL]
         var description: String
+        /// The producer's phone, given on the product's row.
+        var phone: String?
+        var buy: [(marketplace: Product.Marketplace, url: String)]
     }
 
     private mutating func read(_ row: Table.Row, columns: [Column: (number: Int, header: String)]) -> Draft? {
@@ -330,6 +340,23 @@ struct ImportPlanner {
                 }
             }
         }
+        var phone: String?
+        if let value = cell(.phone) {
+            if let fixed = CellValue.phoneWithoutZero(value.text) {
+                bad(.phone, .phoneLostZero(text: value.text, fixed: fixed))
+            } else if let number = CellValue.phone(value.text) {
+                phone = number
+            } else {
+                bad(.phone, .notAPhone(text: value.text))
+            }
+        }
+        var buy: [(marketplace: Product.Marketplace, url: String)] = []
+        for column in Column.allCases {
+            guard let marketplace = column.marketplace, let value = cell(column) else { continue }
+            if let link = CellValue.shopLink(value.text, marketplace: marketplace) { buy.append((marketplace, link)) } else {
+                bad(column, .notAShopLink(text: value.text))
+            }
+        }
         let englishName = cell(.englishName)?.text
         if englishName != nil && !existing.languages.contains("en") {
             diagnostics.warning(at(row.number, columns[.englishName]?.number ?? 1), .englishNameNotImported)
@@ -348,7 +375,7 @@ struct ImportPlanner {
                      code: code, sku: sku, producerSlug: producerSlug, newProducer: newProducer, category: category,
                      stars: stars, date: date, year: year, decision: cell(.decision)?.text, price: price, salePrice: salePrice,
                      unit: cell(.unit)?.text, weight: weight, gtin: gtin, brand: cell(.brand)?.text, availability: availability,
-                     images: images, description: description)
+                     images: images, description: description, phone: phone, buy: buy)
     }
 
     /// Whether a cell holds HTML: a tag (`<p>`, `</b>`, `<br/>`) or an entity (`&amp;`, `&#233;`).
@@ -392,6 +419,9 @@ struct ImportPlanner {
             }
         }
         var producersWritten: Set<String> = []
+        // A new producer's phone: the first its rows give.
+        var phones: [String: String] = [:]
+        for draft in drafts { if let phone = draft.phone, phones[draft.producerSlug] == nil { phones[draft.producerSlug] = phone } }
         for draft in drafts {
             let exists = existing.productCodes[draft.slug] != nil
             if exists && !importer.update {
@@ -405,7 +435,7 @@ struct ImportPlanner {
                 continue
             }
             if let name = draft.newProducer, producersWritten.insert(draft.producerSlug).inserted {
-                plan.files.append(PlannedFile(path: "producers/\(draft.producerSlug).yaml", source: .text(Self.producerYAML(name)), replaces: false))
+                plan.files.append(PlannedFile(path: "producers/\(draft.producerSlug).yaml", source: .text(Self.producerYAML(name, phone: phones[draft.producerSlug])), replaces: false))
             }
             let existingCode = existing.productCodes[draft.slug].flatMap { $0.isEmpty ? nil : $0 }
             // A product re-created where a published code points gets that code back.
@@ -465,14 +495,16 @@ struct ImportPlanner {
         if let brand = draft.brand { lines.append("brand: \(YAMLText.quoted(brand))") }
         if let availability = draft.availability { lines.append("availability: \(availability)") }
         if !draft.images.isEmpty { lines.append("images: \(YAMLText.list(draft.images.map(\.lastPathComponent.nfc)))") }
+        if !draft.buy.isEmpty { lines += ["buy:"] + draft.buy.map { "  \($0.marketplace.rawValue): \(YAMLText.quoted($0.url))" } }
         lines.append("---")
         var text = lines.joined(separator: "\n") + "\n"
         if !draft.description.isEmpty { text += draft.description.replacingOccurrences(of: "\r\n", with: "\n") + "\n" }
         return text
     }
 
-    /// A producer file for a name first seen in the spreadsheet; the kind is guessed from the name.
-    static func producerYAML(_ name: String) -> String {
+    /// A producer file for a name first seen in the spreadsheet, with the phone its rows give; the
+    /// kind is guessed from the name.
+    static func producerYAML(_ name: String, phone: String? = nil) -> String {
         let key = Column.key(name)
         let kind: String
         if key.hasPrefix("htx") || key.hasPrefix("hoptacxa") || key.hasPrefix("thtx") { kind = "cooperative" }
@@ -483,6 +515,6 @@ struct ImportPlanner {
         name: \(YAMLText.quoted(name))
         kind: \(kind)   # guessed from the name by `dinh import`; cooperative | enterprise | household
 
-        """
+        """ + (phone.map { "phone: \(YAMLText.quoted($0))\n" } ?? "")
     }
 }

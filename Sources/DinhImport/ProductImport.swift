@@ -113,6 +113,10 @@ struct ExistingContent {
     var lockedTargets: [String: String] = [:]
     /// Name key (see `Column.key`) or slug → producer slug.
     var producers: [String: String] = [:]
+    /// Producer slug → its file, `producers/<slug>.yaml` (or `.yml`).
+    var producerFiles: [String: String] = [:]
+    /// The producers whose file gives a `phone:`.
+    var producersWithPhone: Set<String> = []
     var languages: [String] = ["vi"]
 
     init(root: URL) {
@@ -144,8 +148,11 @@ struct ExistingContent {
         for name in (try? fm.contentsOfDirectory(atPath: producerFolder.path)) ?? [] where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let slug = String(name.prefix(upTo: name.lastIndex(of: ".") ?? name.endIndex))
             producers[slug] = slug
+            producerFiles[slug] = "producers/" + name
+            let fields = Self.fields(ofYAML: producerFolder.appendingPathComponent(name))
+            if fields?["phone"]?.scalar.map({ !$0.isEmpty }) == true { producersWithPhone.insert(slug) }
             // `name: X`, or one name per language.
-            switch Self.fields(ofYAML: producerFolder.appendingPathComponent(name))?["name"]?.kind {
+            switch fields?["name"]?.kind {
             case .scalar(let text, _)?: producers[Column.key(text)] = slug
             case .mapping(let entries)?: for entry in entries { if let text = entry.value.scalar { producers[Column.key(text)] = slug } }
             default: break

@@ -52,6 +52,46 @@ import Testing
         #expect(producer.kind == .cooperative && producer.name.values["vi"] == "HTX Ong Ba Vì")
     }
 
+    /// A buyer can buy what is imported: the phone column gives a new producer its `phone:` (an
+    /// existing producer's file is not changed: a warning says to add it), the shop link columns
+    /// give the product's `buy:`; under `--update` a link cell left empty keeps the page's link.
+    @Test func phoneAndShopLinksLetABuyerBuy() throws {
+        let fixture = try SiteFixture()
+        let csv = "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX;SĐT;Link Shopee;Lazada;Zalo\n"
+            + "Mật ong;45000;4;2023;Thực phẩm;HTX Ong Ba Vì;;https://shopee.vn/mat-ong;;\n"
+            + "Sáp ong;60000;4;2023;Thực phẩm;HTX Ong Ba Vì;0912 345 678;;https://www.lazada.vn/sap-ong;0912 345 678\n"
+            + "Chè lam;50000;5;2024;Thực phẩm;HTX Chè lam Hà Trung;0237 3800 000;;;\n"
+        try fixture.directory.write("list.csv", csv)
+        let report = runImport(fixture, "list.csv", update: true)
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        #expect(report.diagnostics.warnings.map(\.description).contains(
+            "list.csv:4:7: warning: the phone 0237 3800 000 is not imported: an import does not change producers/htx-che-lam.yaml, which has no phone; add the line phone: \"0237 3800 000\" to it, so that buyers can call"),
+                "\(report.diagnostics.sorted)")
+        var content = try load(fixture)
+        #expect(content.producers.first { $0.slug == "htx-ong-ba-vi" }?.phone == "0912 345 678", "the first phone its rows give")
+        #expect(content.producers.first { $0.slug == "htx-che-lam" }?.phone == nil)
+        #expect(content.products.first { $0.slug == "mat-ong" }?.buy.map(\.url) == ["https://shopee.vn/mat-ong"])
+        let wax = try #require(content.products.first { $0.slug == "sap-ong" })
+        #expect(wax.buy.map { "\($0.marketplace.rawValue) \($0.url)" } == ["lazada https://www.lazada.vn/sap-ong", "zalo https://zalo.me/0912345678"])
+
+        try fixture.directory.write("update.csv", "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX;Shopee;Lazada\n"
+            + "Sáp ong;65000;4;2023;Thực phẩm;HTX Ong Ba Vì;https://shopee.vn/sap-ong;\n")
+        let update = runImport(fixture, "update.csv", update: true)
+        #expect(update.succeeded, "\(update.diagnostics.sorted)")
+        content = try load(fixture)
+        #expect(content.products.first { $0.slug == "sap-ong" }?.buy.map(\.marketplace) == [.shopee, .lazada, .zalo], "an empty cell keeps the page's link")
+
+        try fixture.directory.write("bad.csv", "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX;Điện thoại;Shopee\n"
+            + "Nến ong;45000;4;2023;Thực phẩm;HTX Mới;912345678;shopee.vn/nen-ong\n"
+            + "Kẹo ong;45000;4;2023;Thực phẩm;HTX Mới;gọi chủ nhiệm;\n")
+        let errors = runImport(fixture, "bad.csv").diagnostics.errors.map(\.description)
+        #expect(errors == [
+            "bad.csv:2:7: error: column 'Điện thoại' (G): '912345678' has lost its leading 0 (Excel drops it from a number): format the column as Text and write 0912345678",
+            "bad.csv:2:8: error: column 'Shopee' (H): 'shopee.vn/nen-ong' is not a web address; copy the shop's address from the browser, starting with https://",
+            "bad.csv:3:7: error: column 'Điện thoại' (G): 'gọi chủ nhiệm' is not a phone number; write one number, such as 0912 345 678 or 0237 3800 000",
+        ], "\(errors)")
+    }
+
     /// A description pasted from a web shop: its text, paragraph by paragraph, with a warning at
     /// the cell; no tag or entity reaches the page or the feeds. A `<` in words is no HTML.
     @Test func htmlDescriptionIsImportedAsText() throws {

@@ -6,7 +6,7 @@ extension ImportMessage: TranslatedTable {
         case .emptySheet: "the spreadsheet is empty; the first row must hold the column names (Tên sản phẩm, Giá, Số sao OCOP, Nhóm, HTX…)"
         case .sheetNotRead(let sheet, let rows, let read):
             "the sheet '\(sheet)' (\(Language.en.count(rows, "row"))) was not read: one sheet is imported at a time, here '\(read)'; put its rows in the sheet '\(read)', or import it on its own with --sheet \"\(sheet)\""
-        case .unknownColumn(let header): "the column '\(header)' is not imported: Dinh does not know this heading (known: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN…)"
+        case .unknownColumn(let header): "the column '\(header)' is not imported: Dinh does not know this heading (known: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN, Số điện thoại, Link Shopee…)"
         case .duplicateColumn(let first, let firstColumn, let header, let column, let example):
             "the columns '\(first)' (\(firstColumn)) and '\(header)' (\(column)) both give the \(example.lowercased()); delete one of them"
         case .noColumn(let example): "there is no column for the \(example.lowercased()); add a column headed '\(example)'"
@@ -23,6 +23,7 @@ extension ImportMessage: TranslatedTable {
         case .englishNameNotImported: "the English name is not imported: the site has no 'en' among its languages in site.yaml"
         case .productOfOtherProducer(let slug, let owner, let producer): "products/\(slug) is a product of \(owner), not of \(producer); nothing was imported: if it is another product, give it a name of its own; if it now comes from \(producer), change producer: in its page first"
         case .productPageUnreadable(let path): "\(path) could not be read to update it (it must start with a line ---, then its fields); nothing was imported: fix that page, or move it away and import again"
+        case .producerPhoneNotImported(let phone, let file): "the phone \(phone) is not imported: an import does not change \(file), which has no phone; add the line phone: \"\(phone)\" to it, so that buyers can call"
         case .productExists(let slug): "products/\(slug) already exists and was not changed; import with --update to replace its fields"
         case .noLettersForAddress(let name): "'\(name)' has no letters or digits to make a page address from"
         case .notAPrice(let text): "'\(text)' is not a price; write a whole number of đồng such as 45000, 45.000 or 45.000đ"
@@ -52,6 +53,9 @@ extension ImportMessage: TranslatedTable {
         case .photoMissing(let path, let sheet): "the photo '\(path)' is not next to the spreadsheet; put the photo files in the same folder as \(sheet)"
         case .photoMissingNear(let path, let name): "there is no photo '\(path)' next to the spreadsheet, but there is '\(name)': if it is that photo, write its name as it is"
         case .photoNameTwice(let name): "two photos are named '\(name)'; rename one"
+        case .notAPhone(let text): "'\(text)' is not a phone number; write one number, such as 0912 345 678 or 0237 3800 000"
+        case .phoneLostZero(let text, let fixed): "'\(text)' has lost its leading 0 (Excel drops it from a number): format the column as Text and write \(fixed)"
+        case .notAShopLink(let text): "'\(text)' is not a web address; copy the shop's address from the browser, starting with https://"
         case .noContentFolder: "the content folder does not exist; create it with `dinh init` or give the right folder"
         case .nothingImportedBecause(let reason): "nothing was imported: \(reason.text(in: .en))"
         case .cannotWriteFiles(let reason): "the files could not be written (\(reason)); check that the content folder is writable"

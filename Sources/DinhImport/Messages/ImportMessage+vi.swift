@@ -6,7 +6,7 @@ extension ImportMessage {
         case .emptySheet: "bảng tính trống; dòng đầu tiên phải ghi tên các cột (Tên sản phẩm, Giá, Số sao OCOP, Nhóm, HTX…)"
         case .sheetNotRead(let sheet, let rows, let read):
             "trang tính '\(sheet)' (\(rows) dòng) không được đọc: mỗi lần chỉ nhập một trang tính, lần này là '\(read)'; hãy chuyển các dòng đó sang trang '\(read)', hoặc nhập riêng trang đó với --sheet \"\(sheet)\""
-        case .unknownColumn(let header): "cột '\(header)' không được nhập: Dinh chưa biết tiêu đề này (các tiêu đề Dinh biết: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN…)"
+        case .unknownColumn(let header): "cột '\(header)' không được nhập: Dinh chưa biết tiêu đề này (các tiêu đề Dinh biết: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN, Số điện thoại, Link Shopee…)"
         case .duplicateColumn(let first, let firstColumn, let header, let column, let example):
             "hai cột '\(first)' (\(firstColumn)) và '\(header)' (\(column)) cùng ghi \(example); hãy xoá một cột"
         case .noColumn(let example): "chưa có cột \(example); hãy thêm một cột có tiêu đề '\(example)'"
@@ -23,6 +23,7 @@ extension ImportMessage {
         case .englishNameNotImported: "tên tiếng Anh không được nhập: site.yaml chưa có 'en' trong danh sách ngôn ngữ"
         case .productOfOtherProducer(let slug, let owner, let producer): "products/\(slug) là sản phẩm của \(owner), không phải của \(producer); chưa nhập gì: nếu đây là sản phẩm khác, hãy đặt cho nó một tên riêng; nếu sản phẩm nay do \(producer) làm, hãy sửa producer: trong trang của nó trước"
         case .productPageUnreadable(let path): "không đọc được \(path) để cập nhật (tệp phải bắt đầu bằng dòng ---, rồi đến các trường); chưa nhập gì: hãy sửa trang đó, hoặc chuyển nó đi nơi khác rồi nhập lại"
+        case .producerPhoneNotImported(let phone, let file): "số điện thoại \(phone) không được nhập: lệnh nhập không sửa \(file), mà tệp này chưa có số điện thoại; hãy thêm dòng phone: \"\(phone)\" vào tệp đó để người mua gọi được"
         case .productExists(let slug): "products/\(slug) đã có nên được giữ nguyên; hãy nhập với --update nếu muốn thay các trường"
         case .noLettersForAddress(let name): "'\(name)' không có chữ cái hay chữ số nào để làm địa chỉ trang"
         case .notAPrice(let text): "'\(text)' không phải giá; hãy viết số đồng nguyên như 45000, 45.000 hoặc 45.000đ"
@@ -52,6 +53,9 @@ extension ImportMessage {
         case .photoMissing(let path, let sheet): "không thấy ảnh '\(path)' cạnh bảng tính; hãy đặt các tệp ảnh cùng thư mục với \(sheet)"
         case .photoMissingNear(let path, let name): "không thấy ảnh '\(path)' cạnh bảng tính, nhưng có ảnh '\(name)': nếu đúng là ảnh đó, hãy ghi đúng tên tệp như vậy"
         case .photoNameTwice(let name): "có hai ảnh cùng tên '\(name)'; hãy đổi tên một ảnh"
+        case .notAPhone(let text): "'\(text)' không phải số điện thoại; hãy viết một số, như 0912 345 678 hoặc 0237 3800 000"
+        case .phoneLostZero(let text, let fixed): "'\(text)' đã mất số 0 ở đầu (Excel bỏ số 0 đầu của một số): hãy định dạng cột là Text (văn bản) rồi viết \(fixed)"
+        case .notAShopLink(let text): "'\(text)' không phải địa chỉ web; hãy chép địa chỉ gian hàng từ trình duyệt, bắt đầu bằng https://"
         case .noContentFolder: "không có thư mục nội dung này; hãy tạo bằng `dinh init` hoặc chỉ đúng thư mục"
         case .nothingImportedBecause(let reason): "chưa nhập gì: \(reason.text(in: .vi))"
         case .cannotWriteFiles(let reason): "không ghi được các tệp (\(reason)); hãy kiểm tra có quyền ghi vào thư mục nội dung"

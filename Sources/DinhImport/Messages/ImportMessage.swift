@@ -23,6 +23,7 @@ package enum ImportMessage: MessageTable {
     case productExists(slug: String)
     case productPageUnreadable(path: String)
     case productOfOtherProducer(slug: String, owner: String, producer: String)
+    case producerPhoneNotImported(phone: String, file: String)
     // What is wrong in a cell (said after "column 'Giá' (C): ")
     case noLettersForAddress(name: String)
     case notAPrice(text: String)
@@ -51,6 +52,9 @@ package enum ImportMessage: MessageTable {
     case photoMissing(path: String, sheet: String)
     case photoMissingNear(path: String, name: String)
     case photoNameTwice(name: String)
+    case notAPhone(text: String)
+    case phoneLostZero(text: String, fixed: String)
+    case notAShopLink(text: String)
     // The files
     case noContentFolder
     case nothingImportedBecause(reason: Message)
