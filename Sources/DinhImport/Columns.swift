@@ -13,14 +13,15 @@ enum Column: String, CaseIterable, Sendable {
     static let headers: [Column: [String]] = [
         .name: ["tên sản phẩm", "tên", "sản phẩm", "name", "product name", "product", "title"],
         .englishName: ["tên tiếng anh", "english name", "name en", "tên (en)"],
-        .price: ["giá", "giá bán", "đơn giá", "giá niêm yết", "price"],
+        .price: ["giá", "giá bán", "giá bán lẻ", "đơn giá", "giá niêm yết", "price"],
         .salePrice: ["giá khuyến mãi", "giá khuyến mại", "giá giảm", "sale price", "sale_price"],
-        .stars: ["số sao ocop", "số sao", "hạng sao", "sao", "xếp hạng ocop", "stars", "ocop stars", "rating"],
-        .year: ["năm công nhận", "năm", "năm đạt", "year", "ocop year"],
+        .stars: ["số sao ocop", "số sao", "hạng sao", "sao", "hạng ocop", "hạng", "xếp hạng ocop", "xếp hạng", "stars", "ocop stars", "rating"],
+        .year: ["năm công nhận", "năm", "năm đạt", "năm đạt ocop", "năm xếp hạng", "năm được công nhận", "year", "ocop year"],
         .date: ["ngày công nhận", "ngày quyết định", "date", "recognition date"],
         .decision: ["quyết định", "số quyết định", "decision"],
         .category: ["nhóm", "nhóm sản phẩm", "nhóm ocop", "phân nhóm", "category", "group"],
-        .producer: ["htx", "nhà sản xuất", "chủ thể", "cơ sở sản xuất", "đơn vị sản xuất", "htx/nhà sản xuất", "producer", "manufacturer"],
+        .producer: ["htx", "tên htx", "hợp tác xã", "tên hợp tác xã", "nhà sản xuất", "chủ thể", "tên chủ thể", "cơ sở sản xuất", "đơn vị sản xuất",
+                      "htx/nhà sản xuất", "producer", "manufacturer"],
         .description: ["mô tả", "mô tả sản phẩm", "giới thiệu", "description"],
         .images: ["ảnh", "hình ảnh", "hình", "images", "image", "photos", "photo"],
         .code: ["mã", "mã sản phẩm", "mã qr", "code"],
@@ -29,7 +30,8 @@ enum Column: String, CaseIterable, Sendable {
         .weight: ["khối lượng", "trọng lượng", "weight", "net weight"],
         .gtin: ["gtin", "mã vạch", "barcode", "ean"],
         .brand: ["thương hiệu", "nhãn hiệu", "brand"],
-        .availability: ["tình trạng", "tình trạng hàng", "availability", "stock"],
+        // Not `stock`: that is the count's own name (`Column.stock`).
+        .availability: ["tình trạng", "tình trạng hàng", "availability"],
         // How many are in stock: 0 is out of stock (the content format has no count, only `availability`).
         .stock: ["số lượng tồn", "số lượng tồn kho", "tồn kho", "số lượng", "tồn", "quantity", "stock quantity", "qty"],
         // The producer's: buyers call or message it (Zalo is a phone number's chat).
@@ -88,6 +90,17 @@ enum Column: String, CaseIterable, Sendable {
         case "trieudong", "trieud", "trieu", "tr": return 1_000_000
         default: return 1
         }
+    }
+
+    /// The heading among `unknown` (column number, heading) most likely meant for one of `columns`:
+    /// one a slip of the keyboard from a name Dinh knows for them (`Gía bán`), else one holding such
+    /// a name (`Số sao đạt được`); nil when none is.
+    static func meant(for columns: [Column], among unknown: [(number: Int, header: String)]) -> (number: Int, header: String)? {
+        let names = columns.flatMap { headers[$0] ?? [] }.map(key)
+        let keys = unknown.map { key(withoutUnit($0.header)) }
+        if let index = keys.firstIndex(where: { DidYouMean.suggestion(for: $0, among: names) != nil }) { return unknown[index] }
+        // Three letters at least: `sao` or `htx` say what a column is, `ma` (mã) is in too many words.
+        return keys.firstIndex { key in names.contains { $0.count >= 3 && key.contains($0) } }.map { unknown[$0] }
     }
 
     /// Headings of columns a list often has and an import has no use for (row numbers, notes).

@@ -37,12 +37,14 @@ struct ImportPlanner {
         }
         // Column number → (meaning, header as written).
         var columns: [Column: (number: Int, header: String)] = [:]
+        var unknown: [(number: Int, header: String)] = []
         for (number, raw) in headerRow.cells.sorted(by: { $0.key < $1.key }) {
             let header = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !header.isEmpty else { continue }
             if Column.isIgnorable(header) { continue }
             guard let column = Column.recognise(header) else {
                 diagnostics.warning(at(headerRow.number, number), .unknownColumn(header: header))
+                unknown.append((number, header))
                 continue
             }
             if let first = columns[column] {
@@ -52,12 +54,18 @@ struct ImportPlanner {
             }
             columns[column] = (number, header)
         }
-        for column in Column.required where columns[column] == nil {
-            diagnostics.error(at(headerRow.number, 1), .noColumn(example: column.example))
+        // A missing column is most often there under a heading Dinh does not know: that one is named.
+        func missingColumn(_ meaning: [Column], _ message: ImportMessage) {
+            if let meant = Column.meant(for: meaning, among: unknown) {
+                unknown.removeAll { $0.number == meant.number }
+                diagnostics.error(at(headerRow.number, meant.number),
+                                  .columnMeant(header: meant.header, column: Table.columnLetters(meant.number), example: meaning[0].example))
+            } else {
+                diagnostics.error(at(headerRow.number, 1), message)
+            }
         }
-        if columns[.year] == nil && columns[.date] == nil {
-            diagnostics.error(at(headerRow.number, 1), .noYearColumn)
-        }
+        for column in Column.required where columns[column] == nil { missingColumn([column], .noColumn(example: column.example)) }
+        if columns[.year] == nil && columns[.date] == nil { missingColumn([.year, .date], .noYearColumn) }
         if diagnostics.hasErrors { return nil }
 
         var drafts: [Draft] = []

@@ -92,6 +92,49 @@ import Testing
         ], "\(errors)")
     }
 
+    /// Headings cooperatives and offices write; none of the names Dinh knows means two columns.
+    @Test func commonHeadingsAreRecognised() throws {
+        let sheets = ["STT;Tên sản phẩm;Tên HTX;Giá bán lẻ (đồng);Hạng OCOP;Năm đạt OCOP;Nhóm sản phẩm",
+                      "Tên sản phẩm;Tên hợp tác xã;Giá niêm yết;Xếp hạng OCOP;Năm xếp hạng;Nhóm",
+                      "Tên sản phẩm;Chủ thể;Giá;Số sao;Năm công nhận;Nhóm",
+                      "Tên sản phẩm;Đơn vị sản xuất;Giá;Số sao;Năm công nhận;Nhóm"]
+        for (index, heading) in sheets.enumerated() {
+            let fixture = try SiteFixture()
+            let row = heading.split(separator: ";").map { cell -> String in
+                switch Column.recognise(String(cell)) {
+                case .name?: "Sen sấy"
+                case .producer?: "HTX Sen Thọ Xuân"
+                case .price?: "80000"
+                case .stars?: "3"
+                case .year?: "2024"
+                case .category?: "Thực phẩm"
+                default: "1"
+                }
+            }
+            try fixture.directory.write("list.csv", heading + "\n" + row.joined(separator: ";") + "\n")
+            let report = runImport(fixture, "list.csv")
+            #expect(report.succeeded && report.diagnostics.warnings.isEmpty, "sheet \(index): \(report.diagnostics.sorted)")
+        }
+        var meanings: [String: Column] = [:]
+        for (column, names) in Column.headers {
+            for key in names.map(Column.key) + [Column.key(column.rawValue)] {
+                #expect(meanings[key].map { $0 == column } ?? true, "'\(key)' means both \(column) and \(meanings[key]!)")
+                meanings[key] = column
+            }
+        }
+    }
+
+    /// A required column missing is most often there under a heading Dinh does not know: the
+    /// error is at that heading, and says what to head it.
+    @Test func aMissingColumnNamesTheHeadingItMostLikelyIs() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.csv", "Tên sản phẩm,Giá,Sô sao OCP,Năm chứng nhận OCOP,Nhóm,HTX,Vùng\nSen sấy,80000,3,2024,Thực phẩm,HTX Sen,Thanh Hoá\n")
+        let errors = runImport(fixture, "list.csv").diagnostics.errors.map(\.description)
+        #expect(errors == ["list.csv:1:3: error: no column has a heading Dinh reads as 'Số sao ocop'; the column 'Sô sao OCP' (C) is most likely it: head it 'Số sao ocop'",
+                           "list.csv:1:4: error: no column has a heading Dinh reads as 'Năm công nhận'; the column 'Năm chứng nhận OCOP' (D) is most likely it: head it 'Năm công nhận'"],
+                "\(errors)")
+    }
+
     /// A description pasted from a web shop: its text, paragraph by paragraph, with a warning at
     /// the cell; no tag or entity reaches the page or the feeds. A `<` in words is no HTML.
     @Test func htmlDescriptionIsImportedAsText() throws {

@@ -486,6 +486,7 @@ enum Samples {
         .duplicateColumn(first: "«v274»", firstColumn: "«v275»", header: "«v276»", column: "«v277»", example: "«v278»"),
         .noColumn(example: "«v279»"),
         .noYearColumn,
+        .columnMeant(header: "«v279b»", column: "«v279c»", example: "«v279d»"),
         .sameAddress(name: "«v280»", slug: "«v281»", row: 1282),
         .codeOnTwoRows(code: "«v283»", row: 1284),
         .barcodeOnTwoRows(digits: "«v283b»", row: 1285),

@@ -11,6 +11,8 @@ extension ImportMessage: TranslatedTable {
             "the columns '\(first)' (\(firstColumn)) and '\(header)' (\(column)) both give the \(example.lowercased()); delete one of them"
         case .noColumn(let example): "there is no column for the \(example.lowercased()); add a column headed '\(example)'"
         case .noYearColumn: "there is no column for the year of the OCOP recognition; add a column headed 'Năm công nhận' (or 'Ngày công nhận' with the date)"
+        case .columnMeant(let header, let column, let example):
+            "no column has a heading Dinh reads as '\(example)'; the column '\(header)' (\(column)) is most likely it: head it '\(example)'"
         case .sameAddress(let name, let slug, let row): "'\(name)' gives the same page address (products/\(slug)/) as row \(row); give the products different names"
         case .codeOnTwoRows(let code, let row): "the code \(code) is also on row \(row); every QR code must be different"
         case .barcodeOnTwoRows(let digits, let row): "the barcode \(digits) is also on row \(row); each product has its own barcode: copy it again from the package"

@@ -11,6 +11,8 @@ extension ImportMessage {
             "hai cột '\(first)' (\(firstColumn)) và '\(header)' (\(column)) cùng ghi \(example); hãy xoá một cột"
         case .noColumn(let example): "chưa có cột \(example); hãy thêm một cột có tiêu đề '\(example)'"
         case .noYearColumn: "chưa có cột năm được công nhận OCOP; hãy thêm cột 'Năm công nhận' (hoặc cột 'Ngày công nhận' ghi ngày công nhận)"
+        case .columnMeant(let header, let column, let example):
+            "chưa có cột nào mang tiêu đề Dinh hiểu là '\(example)'; cột '\(header)' (\(column)) nhiều khả năng là cột đó: hãy đặt tiêu đề '\(example)'"
         case .sameAddress(let name, let slug, let row): "'\(name)' có cùng địa chỉ trang (products/\(slug)/) với dòng \(row); hãy đặt tên các sản phẩm khác nhau"
         case .codeOnTwoRows(let code, let row): "mã \(code) cũng có ở dòng \(row); mỗi mã QR phải khác nhau"
         case .barcodeOnTwoRows(let digits, let row): "mã vạch \(digits) cũng có ở dòng \(row); mỗi sản phẩm có mã vạch riêng: hãy chép lại từ bao bì"

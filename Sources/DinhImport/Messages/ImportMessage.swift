@@ -10,6 +10,7 @@ package enum ImportMessage: MessageTable {
     case duplicateColumn(first: String, firstColumn: String, header: String, column: String, example: String)
     case noColumn(example: String)
     case noYearColumn
+    case columnMeant(header: String, column: String, example: String)
     case sameAddress(name: String, slug: String, row: Int)
     case codeOnTwoRows(code: String, row: Int)
     case barcodeOnTwoRows(digits: String, row: Int)
