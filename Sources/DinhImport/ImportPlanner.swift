@@ -38,10 +38,14 @@ struct ImportPlanner {
         // Column number → (meaning, header as written).
         var columns: [Column: (number: Int, header: String)] = [:]
         var unknown: [(number: Int, header: String)] = []
+        var numbering: Set<Int> = []  // STT, notes
         for (number, raw) in headerRow.cells.sorted(by: { $0.key < $1.key }) {
             let header = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !header.isEmpty else { continue }
-            if Column.isIgnorable(header) { continue }
+            if Column.isIgnorable(header) {
+                numbering.insert(number)
+                continue
+            }
             guard let column = Column.recognise(header) else {
                 diagnostics.warning(at(headerRow.number, number), .unknownColumn(header: header))
                 unknown.append((number, header))
@@ -78,6 +82,13 @@ struct ImportPlanner {
             if row.hidden {
                 diagnostics.warning(at(row.number, 1), .hiddenRow(row: row.number))
                 continue
+            }
+            switch Self.notAProduct(row, name: columns[.name]?.number, numbering: numbering) {
+            case .groupOrTotal(let name)?:
+                diagnostics.warning(at(row.number, 1), .groupRowSkipped(row: row.number, name: name))
+                continue
+            case .numberOnly?: continue
+            case nil: break
             }
             guard let draft = read(row, columns: columns) else { continue }
             if let earlier = slugs[draft.slug] {
@@ -384,6 +395,29 @@ struct ImportPlanner {
                      stars: stars, date: date, year: year, decision: cell(.decision)?.text, price: price, salePrice: salePrice,
                      unit: cell(.unit)?.text, weight: weight, gtin: gtin, brand: cell(.brand)?.text, availability: availability,
                      images: images, description: description, phone: phone, buy: buy)
+    }
+
+    enum NotAProduct: Equatable {
+        /// `I | NHÓM THỰC PHẨM` (only its number and name), `Tổng cộng` (whatever its other cells hold).
+        case groupOrTotal(name: String)
+        /// Only a number or a note: a row numbered ahead for products to come.
+        case numberOnly
+    }
+
+    /// Why a row is no product: lists from offices group their products under heading rows and end
+    /// with a total, which would otherwise be an error for every empty cell.
+    static func notAProduct(_ row: Table.Row, name: Int?, numbering: Set<Int>) -> NotAProduct? {
+        let filled = row.cells.compactMapValues { cell -> String? in
+            let text = cell.trimmingCharacters(in: .whitespacesAndNewlines).nfc
+            return text.isEmpty ? nil : text
+        }
+        // The heading's words may be in the STT cell, when it is merged over the name's.
+        let words = filled.filter { $0.key == name || numbering.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value)
+        // With its accents: `Cồng chiêng` is a product.
+        let total = words.first { ["tổng", "cộng"].contains(String($0.lowercased().prefix { $0.isLetter })) }
+        if let total { return .groupOrTotal(name: total) }
+        guard filled.keys.allSatisfy({ $0 == name || numbering.contains($0) }) else { return nil }
+        return filled[name ?? 0].map { .groupOrTotal(name: $0) } ?? .numberOnly
     }
 
     /// Whether a cell holds HTML: a tag (`<p>`, `</b>`, `<br/>`) or an entity (`&amp;`, `&#233;`).

@@ -135,6 +135,27 @@ import Testing
                 "\(errors)")
     }
 
+    /// Rows that group the list's products under a heading, or sum them up, are skipped with one
+    /// warning each; a row with only its number, made ready for a product to come, silently.
+    @Test func groupHeadingAndTotalRowsAreSkipped() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.csv", "STT;Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX\n"
+            + "I;NHÓM THỰC PHẨM;;;;;\n"
+            + "1;Nước mắm;45000;4;2024;Thực phẩm;HTX Cửa Vạn\n"
+            + "2;Cồng chiêng;450000;4;2024;Thủ công mỹ nghệ;HTX Cửa Vạn\n"
+            + "3;;;;;;\n"
+            + "Tổng cộng;;=SUM(C3:C4);;;;\n"
+            + ";Tổng số: 2 sản phẩm;;;;;\n")
+        let report = runImport(fixture, "list.csv")
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        #expect(report.created.filter { $0.hasPrefix("products/") }.sorted() == ["products/cong-chieng/index.md", "products/nuoc-mam/index.md"])
+        #expect(report.diagnostics.warnings.map(\.description).filter { $0.contains("group heading") } == [
+            "list.csv:2:1: warning: row 2 ('NHÓM THỰC PHẨM') looks like a group heading or a total, not a product: skipped",
+            "list.csv:6:1: warning: row 6 ('Tổng cộng') looks like a group heading or a total, not a product: skipped",
+            "list.csv:7:1: warning: row 7 ('Tổng số: 2 sản phẩm') looks like a group heading or a total, not a product: skipped",
+        ])
+    }
+
     /// A description pasted from a web shop: its text, paragraph by paragraph, with a warning at
     /// the cell; no tag or entity reaches the page or the feeds. A `<` in words is no HTML.
     @Test func htmlDescriptionIsImportedAsText() throws {

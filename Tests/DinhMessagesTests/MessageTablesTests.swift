@@ -493,6 +493,7 @@ enum Samples {
         .barcodeOfProduct(digits: "«v283c»", path: "«v283d»"),
         .noProducts,
         .hiddenRow(row: 1401),
+        .groupRowSkipped(row: 1403, name: "«v283e»"),
         .descriptionWasHTML,
         .cellProblem(header: "«v285»", column: "«v286»", problem: Message(verbatim: "«v287»")),
         .cellMissing(header: "«v288»", column: "«v289»", example: "«v290»"),

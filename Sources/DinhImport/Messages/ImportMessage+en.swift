@@ -18,6 +18,7 @@ extension ImportMessage: TranslatedTable {
         case .barcodeOnTwoRows(let digits, let row): "the barcode \(digits) is also on row \(row); each product has its own barcode: copy it again from the package"
         case .barcodeOfProduct(let digits, let path): "the barcode \(digits) is already that of \(path); each product has its own barcode: copy it again from the package, or leave the cell empty"
         case .hiddenRow(let row): "row \(row) is hidden in the sheet: not imported; unhide it to import it"
+        case .groupRowSkipped(let row, let name): "row \(row) ('\(name)') looks like a group heading or a total, not a product: skipped"
         case .descriptionWasHTML: "the description is written in HTML (tags such as <p>, <b>, or &nbsp;): imported as its text, one paragraph per block; check it on the product's page (bold and lists are written **bold** and - item)"
         case .noProducts: "there are no products below the heading row"
         case .cellProblem(let header, let column, let problem): "column '\(header)' (\(column)): \(problem.text(in: .en))"

@@ -18,6 +18,7 @@ extension ImportMessage {
         case .barcodeOnTwoRows(let digits, let row): "mã vạch \(digits) cũng có ở dòng \(row); mỗi sản phẩm có mã vạch riêng: hãy chép lại từ bao bì"
         case .barcodeOfProduct(let digits, let path): "mã vạch \(digits) đã là mã vạch của \(path); mỗi sản phẩm có mã vạch riêng: hãy chép lại từ bao bì, hoặc để trống ô này"
         case .hiddenRow(let row): "dòng \(row) đang bị ẩn trong bảng tính nên không được nhập; hãy bỏ ẩn dòng này nếu muốn nhập"
+        case .groupRowSkipped(let row, let name): "dòng \(row) ('\(name)') có vẻ là dòng tiêu đề nhóm hoặc dòng tổng, không phải sản phẩm: đã bỏ qua"
         case .descriptionWasHTML: "phần mô tả viết bằng HTML (các thẻ như <p>, <b>, hoặc &nbsp;): đã nhập phần chữ, mỗi khối một đoạn; hãy xem lại trên trang sản phẩm (chữ đậm viết **chữ đậm**, danh sách viết - mục)"
         case .noProducts: "không có sản phẩm nào dưới dòng tiêu đề"
         case .cellProblem(let header, let column, let problem): "cột '\(header)' (\(column)): \(problem.text(in: .vi))"

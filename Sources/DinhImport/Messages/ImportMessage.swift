@@ -17,6 +17,7 @@ package enum ImportMessage: MessageTable {
     case barcodeOfProduct(digits: String, path: String)
     case noProducts
     case hiddenRow(row: Int)
+    case groupRowSkipped(row: Int, name: String)
     case descriptionWasHTML
     case cellProblem(header: String, column: String, problem: Message)
     case cellMissing(header: String, column: String, example: String)
