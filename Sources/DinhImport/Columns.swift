@@ -221,6 +221,13 @@ enum CellValue {
         return "\(shown) \(kind)"
     }
 
+    /// A year as written in a year column: `2024`, `năm 2024`, `Năm 2024`.
+    static func year(_ text: String) -> Int? {
+        var rest = text.nfc.trimmingCharacters(in: .whitespaces)
+        if rest.lowercased().hasPrefix("năm") { rest.removeFirst(3) }
+        return Int(rest.filter { !$0.isWhitespace })
+    }
+
     /// A year, or a recognition date as `30/06/2023`, `2023-06-30` or an Excel date serial.
     static func date(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)

@@ -225,7 +225,7 @@ struct ImportPlanner {
             year = date?.year
         }
         if let value = cell(.year) {
-            var parsed = Int(value.text.filter { !$0.isWhitespace })
+            var parsed = CellValue.year(value.text)
             if parsed == nil || parsed.map({ $0 > 3000 }) == true, let full = CellValue.date(value.text) {
                 // A whole date typed in the year column is kept as the date.
                 parsed = full.year
@@ -235,7 +235,9 @@ struct ImportPlanner {
                 if let known = year, known != parsed { bad(.year, .yearMismatch(year: parsed, dateYear: known)) }
                 year = parsed
             } else {
-                bad(.year, .notAYear(text: value.text))
+                // The example is the cell's own year, when it holds one of OCOP's: `2024 (gia hạn)`.
+                let own = value.text.firstMatch(of: /[0-9]{4}/).flatMap { Int($0.output) }.flatMap { (2018...2100).contains($0) ? $0 : nil }
+                bad(.year, .notAYear(text: value.text, example: own ?? 2023))
             }
         }
         if year == nil && cell(.date) == nil && cell(.year) == nil { missing(columns[.year] != nil ? .year : .date, "2023") }

@@ -156,6 +156,22 @@ import Testing
         ])
     }
 
+    /// A year written with its word is read; a year cell that is none gives its own year as the example.
+    @Test func yearsAsPeopleWriteThem() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.csv", "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX\n"
+            + "Nước mắm;45000;4;năm 2024;Thực phẩm;HTX Cửa Vạn\nMắm tôm;45000;4;Năm 2023;Thực phẩm;HTX Cửa Vạn\n")
+        let report = runImport(fixture, "list.csv")
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        #expect(try load(fixture).products.filter { $0.producer == "htx-cua-van" }.map(\.ocop.year).sorted() == [2023, 2024])
+        try fixture.directory.write("bad.csv", "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX\n"
+            + "Nước mắm;45000;4;2024 (gia hạn);Thực phẩm;HTX Cửa Vạn\nMắm tôm;45000;4;chưa có;Thực phẩm;HTX Cửa Vạn\n")
+        #expect(runImport(fixture, "bad.csv").diagnostics.errors.map(\.description) == [
+            "bad.csv:2:4: error: column 'Năm công nhận' (D): '2024 (gia hạn)' is not a year of OCOP recognition; write it as 2024 (the programme started in 2018)",
+            "bad.csv:3:4: error: column 'Năm công nhận' (D): 'chưa có' is not a year of OCOP recognition; write it as 2023 (the programme started in 2018)",
+        ])
+    }
+
     /// A description pasted from a web shop: its text, paragraph by paragraph, with a warning at
     /// the cell; no tag or entity reaches the page or the feeds. A `<` in words is no HTML.
     @Test func htmlDescriptionIsImportedAsText() throws {

@@ -510,7 +510,7 @@ enum Samples {
         .notARating(text: "«v297»"),
         .notADate(text: "«v298»"),
         .yearMismatch(year: 1299, dateYear: 1300),
-        .notAYear(text: "«v301»"),
+        .notAYear(text: "«v301»", example: 1301),
         .notAGroup(text: "«v302»"),
         .noLettersForFile(text: "«v303»"),
         .codeAlreadyOwn(slug: "«v304»", code: "«v305»"),

@@ -37,7 +37,7 @@ extension ImportMessage: TranslatedTable {
         case .notARating(let text): "'\(text)' is not an OCOP rating; write 3, 4 or 5"
         case .notADate(let text): "'\(text)' is not a date; write it as 30/06/2023"
         case .yearMismatch(let year, let dateYear): "the year \(year) does not match the date of recognition (\(dateYear))"
-        case .notAYear(let text): "'\(text)' is not a year of OCOP recognition; write it as 2023 (the programme started in 2018)"
+        case .notAYear(let text, let example): "'\(text)' is not a year of OCOP recognition; write it as \(example) (the programme started in 2018)"
         case .notAGroup(let text): "'\(text)' is not an OCOP group; write one of: Thực phẩm, Đồ uống, Thảo dược, Thủ công mỹ nghệ, Sinh vật cảnh, Dịch vụ du lịch"
         case .noLettersForFile(let text): "'\(text)' has no letters or digits to make a file name from"
         case .codeAlreadyOwn(let slug, let code): "products/\(slug) already has the code \(code); a printed QR code never changes, so keep \(code) or leave the cell empty"

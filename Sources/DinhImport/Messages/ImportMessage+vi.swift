@@ -37,7 +37,7 @@ extension ImportMessage {
         case .notARating(let text): "'\(text)' không phải số sao OCOP; hãy viết 3, 4 hoặc 5"
         case .notADate(let text): "'\(text)' không phải ngày; hãy viết như 30/06/2023"
         case .yearMismatch(let year, let dateYear): "năm \(year) không khớp với ngày công nhận (\(dateYear))"
-        case .notAYear(let text): "'\(text)' không phải năm công nhận OCOP; hãy viết như 2023 (chương trình OCOP bắt đầu từ năm 2018)"
+        case .notAYear(let text, let example): "'\(text)' không phải năm công nhận OCOP; hãy viết như \(example) (chương trình OCOP bắt đầu từ năm 2018)"
         case .notAGroup(let text): "'\(text)' không phải nhóm sản phẩm OCOP; hãy viết một trong: Thực phẩm, Đồ uống, Thảo dược, Thủ công mỹ nghệ, Sinh vật cảnh, Dịch vụ du lịch"
         case .noLettersForFile(let text): "'\(text)' không có chữ cái hay chữ số nào để làm tên tệp"
         case .codeAlreadyOwn(let slug, let code): "products/\(slug) đã có mã \(code); mã QR đã in không bao giờ đổi, nên hãy giữ \(code) hoặc để trống ô này"

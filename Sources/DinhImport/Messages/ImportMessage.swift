@@ -35,7 +35,7 @@ package enum ImportMessage: MessageTable {
     case notARating(text: String)
     case notADate(text: String)
     case yearMismatch(year: Int, dateYear: Int)
-    case notAYear(text: String)
+    case notAYear(text: String, example: Int)
     case notAGroup(text: String)
     case noLettersForFile(text: String)
     case codeAlreadyOwn(slug: String, code: String)
