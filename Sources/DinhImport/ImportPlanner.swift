@@ -299,9 +299,13 @@ struct ImportPlanner {
             let digits = value.text.filter { !$0.isWhitespace }
             if digits.uppercased().contains("E+") {
                 bad(.gtin, .gtinRounded(text: value.text))
+            } else if [7, 11].contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }), GTIN.isValid(digits) {
+                // Excel drops the leading 0 of a barcode typed as a number; a 0 before a number
+                // leaves its check digit as it is, so the digits left still check.
+                bad(.gtin, .barcodeLostZero(text: value.text, fixed: "0" + digits))
             } else if ![8, 12, 13, 14].contains(digits.count) || !digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 bad(.gtin, .notABarcode(text: value.text))
-            } else if !Self.gtinIsValid(digits) {
+            } else if !GTIN.isValid(digits) {
                 bad(.gtin, .barcodeCheckDigit(digits: digits))
             } else {
                 gtin = digits
@@ -436,14 +440,6 @@ struct ImportPlanner {
         let wanted = url.lastPathComponent.nfc.lowercased()
         if let same = names.first(where: { $0.nfc.lowercased() == wanted }) { return (folder.appendingPathComponent(same), nil) }
         return (url, DidYouMean.suggestion(for: url.lastPathComponent.nfc, among: names.map(\.nfc)))
-    }
-
-    static func gtinIsValid(_ digits: String) -> Bool {
-        let values = digits.compactMap(\.wholeNumberValue)
-        guard let last = values.last else { return false }
-        var sum = 0
-        for (index, value) in values.dropLast().reversed().enumerated() { sum += value * (index % 2 == 0 ? 3 : 1) }
-        return (10 - sum % 10) % 10 == last
     }
 
     // MARK: Files

@@ -172,6 +172,17 @@ import Testing
         ])
     }
 
+    /// A barcode Excel took the leading 0 from (typed as a number) still checks: the error says to write it with its 0.
+    @Test func aBarcodeThatLostItsLeadingZeroSaysSo() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.csv", "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX;Mã vạch\n"
+            + "Nước mắm;45000;4;2024;Thực phẩm;HTX Cửa Vạn;36000291452\nMắm tôm;45000;4;2024;Thực phẩm;HTX Cửa Vạn;36000291453\n")
+        #expect(runImport(fixture, "list.csv").diagnostics.errors.map(\.description) == [
+            "list.csv:2:7: error: column 'Mã vạch' (G): the barcode 36000291452 is a digit short: did Excel drop its leading 0? format the column as Text and write it as 036000291452",
+            "list.csv:3:7: error: column 'Mã vạch' (G): '36000291453' is not a barcode number: it has 8, 12, 13 or 14 digits",
+        ])
+    }
+
     /// A description pasted from a web shop: its text, paragraph by paragraph, with a warning at
     /// the cell; no tag or entity reaches the page or the feeds. A `<` in words is no HTML.
     @Test func htmlDescriptionIsImportedAsText() throws {

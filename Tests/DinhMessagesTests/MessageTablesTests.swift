@@ -520,6 +520,7 @@ enum Samples {
         .gtinRounded(text: "«v309»"),
         .notABarcode(text: "«v310»"),
         .barcodeCheckDigit(digits: "«v311»"),
+        .barcodeLostZero(text: "«v311b»", fixed: "«v311c»"),
         .notAWeight(text: "«v312»"),
         .notAStockStatus(text: "«v313»"),
         .notAStockCount(text: "«v313b»"),

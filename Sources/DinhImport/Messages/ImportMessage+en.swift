@@ -47,6 +47,7 @@ extension ImportMessage: TranslatedTable {
         case .gtinRounded(let text): "Excel turned the barcode into a rounded number (\(text)); format the column as Text and type the 13 digits again"
         case .notABarcode(let text): "'\(text)' is not a barcode number: it has 8, 12, 13 or 14 digits"
         case .barcodeCheckDigit(let digits): "the barcode \(digits) has a wrong check digit; copy the number again from the barcode"
+        case .barcodeLostZero(let text, let fixed): "the barcode \(text) is a digit short: did Excel drop its leading 0? format the column as Text and write it as \(fixed)"
         case .notAWeight(let text): "'\(text)' is not a weight; write it as 300 g or 1,5 kg"
         case .notAStockStatus(let text): "'\(text)' is not a stock status; write Còn hàng, Hết hàng or Đặt trước"
         case .notAStockCount(let text): "'\(text)' is not a number in stock; write a whole number such as 12, or 0 when none is left"

@@ -47,6 +47,7 @@ extension ImportMessage {
         case .gtinRounded(let text): "Excel đã đổi mã vạch thành một số làm tròn (\(text)); hãy định dạng cột là Text (văn bản) rồi gõ lại 13 chữ số"
         case .notABarcode(let text): "'\(text)' không phải số mã vạch: mã vạch có 8, 12, 13 hoặc 14 chữ số"
         case .barcodeCheckDigit(let digits): "mã vạch \(digits) sai chữ số kiểm tra; hãy chép lại dãy số từ mã vạch"
+        case .barcodeLostZero(let text, let fixed): "mã vạch \(text) thiếu một chữ số: có phải Excel đã bỏ số 0 ở đầu? hãy định dạng cột là Text (văn bản) rồi viết \(fixed)"
         case .notAWeight(let text): "'\(text)' không phải khối lượng; hãy viết như 300 g hoặc 1,5 kg"
         case .notAStockStatus(let text): "'\(text)' không phải tình trạng hàng; hãy viết Còn hàng, Hết hàng hoặc Đặt trước"
         case .notAStockCount(let text): "'\(text)' không phải số lượng tồn; hãy viết một số nguyên như 12, hoặc 0 khi đã hết hàng"

@@ -45,6 +45,7 @@ package enum ImportMessage: MessageTable {
     case gtinRounded(text: String)
     case notABarcode(text: String)
     case barcodeCheckDigit(digits: String)
+    case barcodeLostZero(text: String, fixed: String)
     case notAWeight(text: String)
     case notAStockStatus(text: String)
     case notAStockCount(text: String)
