@@ -12,7 +12,7 @@ package enum DidYouMean {
     }
 
     /// Damerau–Levenshtein (optimal string alignment): a swap of two letters counts as one edit.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -76,7 +76,7 @@ struct ImportPlanner {
         var slugs: [String: Int] = [:]
         var codes: [String: Int] = [:]
         var barcodes: [String: Int] = [:]
-        var toldNoPhone: Set<String> = []
+        var toldNoPhone: Set<String> = [], toldLike: Set<String> = []
         for row in table.rows where row.number > headerRow.number && !row.isEmpty {
             // Hidden rows are out of sight, and so most often out of date or not for sale: not published.
             if row.hidden {
@@ -111,6 +111,13 @@ struct ImportPlanner {
                     diagnostics.error(cell, .barcodeOfProduct(digits: gtin, path: SitePaths.product(other) + "index.md"))
                 }
                 barcodes[key] = row.number
+            }
+            // A second file for a producer the site has, under a name written another way, would
+            // split its products between two pages.
+            if let name = draft.newProducer, toldLike.insert(draft.producerSlug).inserted, let like = existing.producer(like: name) {
+                diagnostics.warning(at(row.number, columns[.producer]?.number ?? 1),
+                                    .producerLikeExisting(name: name, file: "producers/\(draft.producerSlug).yaml", existing: like.name,
+                                                          existingFile: existing.producerFiles[like.slug] ?? "producers/\(like.slug).yaml"))
             }
             // An import never edits a producer's file: the phone is for its author to add.
             if draft.newProducer == nil, let phone = draft.phone, !existing.producersWithPhone.contains(draft.producerSlug),

@@ -115,6 +115,8 @@ struct ExistingContent {
     var producers: [String: String] = [:]
     /// Producer slug → its file, `producers/<slug>.yaml` (or `.yml`).
     var producerFiles: [String: String] = [:]
+    /// Every name of every producer (one per language), with its slug.
+    var producerNames: [(name: String, slug: String)] = []
     /// The producers whose file gives a `phone:`.
     var producersWithPhone: Set<String> = []
     var languages: [String] = ["vi"]
@@ -153,8 +155,16 @@ struct ExistingContent {
             if fields?["phone"]?.scalar.map({ !$0.isEmpty }) == true { producersWithPhone.insert(slug) }
             // `name: X`, or one name per language.
             switch fields?["name"]?.kind {
-            case .scalar(let text, _)?: producers[Column.key(text)] = slug
-            case .mapping(let entries)?: for entry in entries { if let text = entry.value.scalar { producers[Column.key(text)] = slug } }
+            case .scalar(let text, _)?:
+                producers[Column.key(text)] = slug
+                producerNames.append((text, slug))
+            case .mapping(let entries)?:
+                for entry in entries {
+                    if let text = entry.value.scalar {
+                        producers[Column.key(text)] = slug
+                        producerNames.append((text, slug))
+                    }
+                }
             default: break
             }
         }
@@ -162,6 +172,30 @@ struct ExistingContent {
             let codes = items.compactMap(\.scalar).filter { !$0.isEmpty }
             if !codes.isEmpty { languages = codes }
         }
+    }
+
+    /// The producer a new name most likely means, by another way of writing its name: words
+    /// shortened to their initials (`HTX NN Đan Phượng` for `Hợp tác xã Nông nghiệp Đan Phượng`) or
+    /// a slip of the keyboard (one: `Hộ Bà Tư` and `Hộ Bà Tâm` are two). Its name and slug.
+    func producer(like name: String) -> (name: String, slug: String)? {
+        let words = Self.words(name)
+        return producerNames.first { existing in
+            let others = Self.words(existing.name)
+            return Self.abbreviates(words, others) || Self.abbreviates(others, words)
+                || DidYouMean.editDistance(words.joined(), others.joined()) <= 1
+        }
+    }
+
+    private static func words(_ name: String) -> [String] {
+        name.split { !$0.isLetter && !$0.isNumber }.map { Column.key(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// Whether `short` is `long` with words written as the initials of several (`nn` for `nong nghiep`).
+    private static func abbreviates(_ short: [String], _ long: [String]) -> Bool {
+        guard let word = short.first else { return long.isEmpty }
+        if long.first == word, abbreviates(Array(short.dropFirst()), Array(long.dropFirst())) { return true }
+        guard word.count >= 2, long.count >= word.count, String(long.prefix(word.count).compactMap(\.first)) == word else { return false }
+        return abbreviates(Array(short.dropFirst()), Array(long.dropFirst(word.count)))
     }
 
     /// The top-level fields of a YAML file, or nil when it cannot be read.

@@ -502,6 +502,7 @@ enum Samples {
         .productPageUnreadable(path: "«v291e»"),
         .productOfOtherProducer(slug: "«v291b»", owner: "«v291c»", producer: "«v291d»"),
         .producerPhoneNotImported(phone: "«v291f»", file: "«v291g»"),
+        .producerLikeExisting(name: "«v291h»", file: "«v291i»", existing: "«v291j»", existingFile: "«v291k»"),
         .noLettersForAddress(name: "«v292»"),
         .notAPrice(text: "«v293»"),
         .notASalePrice(text: "«v294»"),

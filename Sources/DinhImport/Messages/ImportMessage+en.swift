@@ -27,6 +27,8 @@ extension ImportMessage: TranslatedTable {
         case .productOfOtherProducer(let slug, let owner, let producer): "products/\(slug) is a product of \(owner), not of \(producer); nothing was imported: if it is another product, give it a name of its own; if it now comes from \(producer), change producer: in its page first"
         case .productPageUnreadable(let path): "\(path) could not be read to update it (it must start with a line ---, then its fields); nothing was imported: fix that page, or move it away and import again"
         case .producerPhoneNotImported(let phone, let file): "the phone \(phone) is not imported: an import does not change \(file), which has no phone; add the line phone: \"\(phone)\" to it, so that buyers can call"
+        case .producerLikeExisting(let name, let file, let existing, let existingFile):
+            "'\(name)' is taken for a new producer (\(file)), but the site has '\(existing)' (\(existingFile)): if it is that one, write its name exactly as '\(existing)' and delete \(file)"
         case .productExists(let slug): "products/\(slug) already exists and was not changed; import with --update to replace its fields"
         case .noLettersForAddress(let name): "'\(name)' has no letters or digits to make a page address from"
         case .notAPrice(let text): "'\(text)' is not a price; write a whole number of đồng such as 45000, 45.000 or 45.000đ"
