@@ -13,6 +13,13 @@ import Testing
         ProductImport(file: fixture.directory.file(name), displayPath: name, contentRoot: fixture.content, update: update).run()
     }
 
+    /// Runs an openpyxl `script` in the fixture's folder: the workbook it saves, as Excel would.
+    func makeWorkbook(_ fixture: SiteFixture, _ script: String) throws {
+        try fixture.directory.write("make.py", script)
+        let made = try Tools.run("/bin/sh", ["-c", "\(Tools.python) make.py"], in: fixture.directory.url)
+        #expect(made.status == 0, "\(made.stderr)")
+    }
+
     func load(_ fixture: SiteFixture) throws -> Content {
         let (content, diagnostics) = ContentLoader(root: fixture.content, displayRoot: "content").load()
         guard let content else { throw TestFailure("imported content does not load: \(diagnostics.sorted)") }
@@ -354,9 +361,7 @@ import Testing
         wb.save("list.xlsx")
         print("ok")
         """#
-        try fixture.directory.write("make.py", script)
-        let made = try Tools.run("/bin/sh", ["-c", "\(Tools.python) make.py"], in: fixture.directory.url)
-        #expect(made.status == 0, "\(made.stderr)")
+        try makeWorkbook(fixture, script)
         let report = runImport(fixture, "list.xlsx")
         #expect(report.succeeded, "\(report.diagnostics.sorted)")
         #expect(report.diagnostics.warnings.contains { $0.location == SourceLocation(path: "list.xlsx", line: 1, column: 12) && $0.message.contains("'Màu sắc' is not imported") })
@@ -388,9 +393,7 @@ import Testing
         ws.append(["P7", "abc", 3, 2020, "food", "HTX Chè lam Hà Trung", "8936012345675"])
         wb.save("list.xlsx")
         """#
-        try fixture.directory.write("make.py", script)
-        let made = try Tools.run("/bin/sh", ["-c", "\(Tools.python) make.py"], in: fixture.directory.url)
-        #expect(made.status == 0, "\(made.stderr)")
+        try makeWorkbook(fixture, script)
         let before = Tools.tree(fixture.content)
         let report = runImport(fixture, "list.xlsx")
         let errors = report.diagnostics.errors.map(\.description)
@@ -420,9 +423,7 @@ import Testing
         ws.merge_cells("F6:G6")
         wb.save("list.xlsx")
         """#
-        try fixture.directory.write("make.py", script)
-        let made = try Tools.run("/bin/sh", ["-c", "\(Tools.python) make.py"], in: fixture.directory.url)
-        #expect(made.status == 0, "\(made.stderr)")
+        try makeWorkbook(fixture, script)
         let report = runImport(fixture, "list.xlsx")
         #expect(report.succeeded, "\(report.diagnostics.sorted)")
         let content = try load(fixture)
@@ -448,9 +449,7 @@ import Testing
         ws.row_dimensions[3].hidden = True
         wb.save("list.xlsx")
         """#
-        try fixture.directory.write("make.py", script)
-        let made = try Tools.run("/bin/sh", ["-c", "\(Tools.python) make.py"], in: fixture.directory.url)
-        #expect(made.status == 0, "\(made.stderr)")
+        try makeWorkbook(fixture, script)
         let report = runImport(fixture, "list.xlsx")
         #expect(report.succeeded, "\(report.diagnostics.sorted)")
         #expect(report.created.sorted() == ["products/banh-gai/index.md", "products/che-lam-gung/index.md"], "\(report.created)")
@@ -476,9 +475,7 @@ import Testing
         wb.create_sheet("Trống")
         wb.save("list.xlsx")
         """#
-        try fixture.directory.write("make.py", script)
-        let made = try Tools.run("/bin/sh", ["-c", "\(Tools.python) make.py"], in: fixture.directory.url)
-        #expect(made.status == 0, "\(made.stderr)")
+        try makeWorkbook(fixture, script)
         let first = runImport(fixture, "list.xlsx")
         #expect(first.succeeded && first.created == ["products/che-lam-gung/index.md"], "\(first.created) \(first.diagnostics.sorted)")
         #expect(first.diagnostics.warnings.map(\.description) == ["list.xlsx:1:1: warning: the sheet 'Thủ công' (3 rows) was not read: one sheet is imported at a time, here 'Thực phẩm'; "
