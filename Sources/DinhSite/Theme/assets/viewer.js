@@ -19,10 +19,9 @@
 //   (detail.scene) on the container; container.dinhViewer = {go(id), state()}.
 (function () {
   'use strict';
-  var D = document, W = window, M = Math, RAD = M.PI / 180;
-  var FACES = 'frblud', HERE = D.currentScript && D.currentScript.src, DISK = location.protocol == 'file:';
-  var MAX_TEXTURES = 64;         // about 64 MB of tiles on the GPU, fine for cheap phones
-  var reduced = W.matchMedia && W.matchMedia('(prefers-reduced-motion: reduce)');
+  var D = document, W = window, M = Math, RAD = M.PI / 180,
+      FACES = 'frblud', HERE = D.currentScript && D.currentScript.src, DISK = location.protocol == 'file:',
+      reduced = W.matchMedia('(prefers-reduced-motion: reduce)');
 
   // Direction through face coordinates a (left to right), b (top to bottom) in [-1, 1].
   function dir(f, a, b) {
@@ -69,8 +68,8 @@
   }
 
   function Viewer(root, tour, tourUrl) {
-    var S = tour.strings || {};
-    var R = DISK ? css3d() : webgl(), switching = 0;
+    var S = tour.strings || {},
+        R = DISK ? css3d() : webgl(), switching = 0;
     if (!R) { fail(root, S.fail); return null; }
 
     // Stage: title and scene list, view, hotspots, loading label, controls, popup. The fallback stays, hidden.
@@ -84,9 +83,10 @@
     var pane = el('div', 'dinh-view', stage, { tabindex: 0, role: 'img' });
     pane.appendChild(R.el);
     var layer = el('div', 'dinh-spots', stage);
-    var load = el('p', 'dinh-load', stage, { role: 'status' }), loadText = load.appendChild(D.createTextNode(''));
-    var loadPct = el('span', '', load, { 'aria-hidden': 'true' });
-    var bar = el('div', 'dinh-bar', stage);
+    // The status line: loading, and (not shown) the scene the visitor went to.
+    var load = el('p', 'dinh-load', stage, { role: 'status' }), loadText = load.appendChild(D.createTextNode('')),
+        said = el('span', 'visually-hidden', load), loadPct = el('span', '', load, { 'aria-hidden': 'true' }),
+        bar = el('div', 'dinh-bar', stage);
     function button(cls, label, text, fn, parent) {
       var b = el('button', cls, parent || bar, { type: 'button', 'aria-label': label, title: label });
       b.textContent = text;
@@ -94,25 +94,26 @@
       return b;
     }
     var compass = button('dinh-compass', S.north, '', function () { turnTo(scene.north, 0); }, top);
-    el('span', 'dinh-needle', compass, { 'aria-hidden': 'true' });
-    var gyroBtn = 'DeviceOrientationEvent' in W && W.matchMedia('(pointer: coarse)').matches && button('dinh-gyro', S.gyro, '', toggleGyro);
-    var fsBtn = button('dinh-fs', S.fullscreen, '', toggleFull);
+    el('span', 'dinh-needle', compass);  // a button's content is not read: its label is
+    var gyroBtn = 'DeviceOrientationEvent' in W && W.matchMedia('(pointer: coarse)').matches && button('dinh-gyro', S.gyro, '', toggleGyro),
+        fsBtn = button('dinh-fs', S.fullscreen, '', toggleFull);
     function press(b, pressed) { if (b) b.setAttribute('aria-pressed', pressed); } // a boolean is written "true" or "false"
     press(gyroBtn, false); press(fsBtn, false);
     var zoomer = el('div', 'dinh-zoom', bar);
     button('', S.zoomOut, '−', function () { zoom(1.25); }, zoomer);
     button('', S.zoomIn, '+', function () { zoom(1 / 1.25); }, zoomer);
-    var pop = el('div', 'dinh-pop', stage, { role: 'dialog' });
+    // A note: a dialog named by its text.
+    var note = 'dinh-note' + D.querySelectorAll('.dinh-pop').length, pop = el('div', 'dinh-pop', stage, { role: 'dialog', 'aria-labelledby': note });
     pop.hidden = true;
-    var popText = el('p', '', pop), popClose = el('button', 'dinh-pop-close', pop, { type: 'button' }), popOwner = null;
+    var popText = el('p', '', pop, { id: note }), popClose = el('button', 'dinh-pop-close', pop, { type: 'button' }), popOwner = null;
     popClose.textContent = S.close;
     on(popClose, 'click', closePop);
 
     var byId = {};
     tour.scenes.forEach(function (s) { byId[s.id] = s; });
-    var scene = null, yaw = 0, pitch = 0, fov = 90, level = 0, gen = 0, asked = 0, got = 0;
-    var tiles = {}, preview = null, queue = [], loading = 0, spots = [];
-    var quiet = true, dirty = true, frame = 0, cw = 1, ch = 1, width = 1, height = 1, fx = 1, fy = 1, basis = null, anim = null, hashTimer = 0;
+    var scene = null, yaw = 0, pitch = 0, fov = 90, level = 0, gen = 0, asked = 0, got = 0,
+        tiles = {}, preview = null, queue = [], loading = 0, spots = [],
+        quiet = true, dirty = true, frame = 0, cw = 1, ch = 1, width = 1, height = 1, fx = 1, fy = 1, basis = null, anim = null, hashTimer = 0;
 
     function vfov() { // fov spans the longer side
       return width >= height ? 2 * M.atan(M.tan(fov * RAD / 2) * height / width) / RAD : fov;
@@ -134,7 +135,7 @@
       return [(x + 1) / 2 * cw, (1 - y) / 2 * ch];
     }
     function pickLevel() { // coarsest level with a texel per device pixel at the centre; none if tiles exceed the GPU limit
-      var need = height * fy * 0.9, n = scene.levels.length, i = 0;
+      var need = height * fy * .9, n = scene.levels.length, i = 0;
       while (i < n - 1 && scene.levels[i] < need) i++;
       return scene.tileSize <= R.max ? i : -1;
     }
@@ -142,9 +143,9 @@
     function visible(L) {
       var out = {}, n = scene.levels[L] / scene.tileSize, B = basis;
       for (var i = 0; i <= 8; i++) for (var j = 0; j <= 8; j++) {
-        var sx = (i / 4 - 1) / fx, sy = (j / 4 - 1) / fy;
-        var h = hit([0, 1, 2].map(function (a) { return B[2][a] + sx * B[0][a] + sy * B[1][a]; }));
-        var c = clamp(M.floor((h[1] + 1) / 2 * n), 0, n - 1), r = clamp(M.floor((h[2] + 1) / 2 * n), 0, n - 1);
+        var sx = (i / 4 - 1) / fx, sy = (j / 4 - 1) / fy,
+            h = hit([0, 1, 2].map(function (a) { return B[2][a] + sx * B[0][a] + sy * B[1][a]; })),
+            c = clamp(M.floor((h[1] + 1) / 2 * n), 0, n - 1), r = clamp(M.floor((h[2] + 1) / 2 * n), 0, n - 1);
         out[L + '/' + h[0] + r + '_' + c] = [L, h[0], r, c];
       }
       return out;
@@ -152,7 +153,7 @@
     function fetchImage(url, done) {
       var g = gen, img = new Image();
       asked++; progress();
-      img.onload = img.onerror = function (e) { if (g === gen) { got++; done(e.type == 'load' ? img : null); progress(); } };
+      img.onload = img.onerror = function (e) { if (g == gen) { got++; done(e.type == 'load' ? img : null); progress(); } };
       img.src = url;
       return img;
     }
@@ -183,11 +184,11 @@
         })(t));
       }
     }
+    // The 64 tiles used last stay (about 64 MB on the GPU, fine for cheap phones).
     function evict() {
-      var keys = Object.keys(tiles).filter(function (k) { return tiles[k].tex && tiles[k].q[0] > 0; });
-      if (keys.length <= MAX_TEXTURES) return;
-      keys.sort(function (a, b) { return tiles[a].used - tiles[b].used; });
-      keys.slice(0, keys.length - MAX_TEXTURES).forEach(function (k) { R.free(tiles[k].tex); delete tiles[k]; });
+      Object.keys(tiles).filter(function (k) { return tiles[k].tex && tiles[k].q[0] > 0; })
+        .sort(function (a, b) { return tiles[a].used - tiles[b].used; })
+        .slice(0, -64).forEach(function (k) { R.free(tiles[k].tex); delete tiles[k]; });
     }
     function request() {
       if (level < 0) return;
@@ -211,8 +212,8 @@
 
     // WebGL: a quad per tile, the preview under the tiles.
     function webgl() {
-      var c = D.createElement('canvas');
-      var gl = c.getContext('webgl', { alpha: false, antialias: false, preserveDrawingBuffer: true });
+      var c = D.createElement('canvas'),
+          gl = c.getContext('webgl', { alpha: false, antialias: false, preserveDrawingBuffer: true });
       if (!gl) return null;
       var prog = gl.createProgram(), U = {};
       [[gl.VERTEX_SHADER, 'attribute vec2 p;uniform mat4 m;uniform vec3 o,u,v;uniform vec4 t;varying vec2 c;' +
@@ -254,19 +255,19 @@
         },
         free: function (t) { gl.deleteTexture(t); },
         draw: function () {
-          if (width !== c.width || height !== c.height) { c.width = width; c.height = height; }
+          if (width != c.width || height != c.height) { c.width = width; c.height = height; }
           gl.viewport(0, 0, width, height);
           gl.clearColor(0, 0, 0, 1);
           gl.clear(gl.COLOR_BUFFER_BIT);
-          var Rt = basis[0], Up = basis[1], F = basis[2], n = 0.05, f = 10, A = (f + n) / (n - f), B = 2 * f * n / (n - f);
+          var Rt = basis[0], Up = basis[1], F = basis[2], n = .05, f = 10, A = (f + n) / (n - f), B = 2 * f * n / (n - f);
           // Column-major P·V for a camera looking along F with right R and up Up.
           gl.uniformMatrix4fv(U.m, false, new Float32Array([fx * Rt[0], fy * Up[0], -A * F[0], F[0], fx * Rt[1], fy * Up[1], -A * F[1], F[1],
             fx * Rt[2], fy * Up[2], -A * F[2], F[2], 0, 0, B, 0]));
           var pw = 6 * scene.preview, ph = scene.preview;
-          for (var i = 0; preview && i < 6; i++) quad(FACES[i], -1, -1, 2, preview, [(i * ph + 0.5) / pw, 0.5 / ph, (ph - 1) / pw, (ph - 1) / ph]);
+          for (var i = 0; preview && i < 6; i++) quad(FACES[i], -1, -1, 2, preview, [(i * ph + .5) / pw, .5 / ph, (ph - 1) / pw, (ph - 1) / ph]);
           for (var l = 0; l <= level; l++) for (var key in tiles) {
             var t = tiles[key], q = t.q, s = 2 * scene.tileSize / scene.levels[l];
-            if (q[0] === l && t.tex) quad(q[1], -1 + q[3] * s, -1 + q[2] * s, s, t.tex, [0, 0, 1, 1]);
+            if (q[0] == l && t.tex) quad(q[1], -1 + q[3] * s, -1 + q[2] * s, s, t.tex, [0, 0, 1, 1]);
           }
         } };
     }
@@ -289,7 +290,7 @@
     }
     function tick() {
       if (frame < 0) return;
-      W.requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
         var again = false;
         if (anim) again = anim();
         if (dirty || again) { dirty = false; draw(); }
@@ -312,7 +313,7 @@
     function turnTo(y, p) {
       var y0 = yaw, p0 = pitch, dy = wrap(y - yaw), t0 = performance.now();
       quiet = false;
-      if (reduced && reduced.matches) { setView(y, p, fov); return; }
+      if (reduced.matches) { setView(y, p, fov); return; }
       anim = function () {
         var k = M.min(1, (performance.now() - t0) / 400), e = k * k * (3 - 2 * k);
         yaw = wrap(y0 + dy * e); pitch = p0 + (p - p0) * e;
@@ -325,8 +326,8 @@
 
     function placeSpots() {
       spots.forEach(function (s) {
-        var p = project(look(s.h.yaw, s.h.pitch));
-        var on = p && p[0] >= 0 && p[1] >= 0 && p[0] <= cw && p[1] <= ch;
+        var p = project(look(s.h.yaw, s.h.pitch)),
+            on = p && p[0] >= 0 && p[1] >= 0 && p[0] <= cw && p[1] <= ch;
         s.b.classList.toggle('dinh-off', !on);
         if (!on) return;
         // A label near an edge is pulled in whole (its width is read once, on first show).
@@ -341,7 +342,7 @@
       spots = (scene.hotspots || []).slice().sort(function (a, b) { return wrap(a.yaw - y0) - wrap(b.yaw - y0); }).map(function (h) {
         var b = el('button', 'dinh-spot dinh-spot-' + (h.scene ? 'scene' : 'text'), layer,
           { type: 'button', 'aria-label': h.scene ? h.label || (byId[h.scene] || {}).title || h.scene : h.text });
-        el('span', '', b, { 'aria-hidden': 'true' }).textContent = h.scene ? h.label || '' : 'i';
+        el('span', '', b).textContent = h.scene ? h.label || '' : 'i';
         if (h.text) b.setAttribute('aria-expanded', 'false');
         // Keyboard users reach hotspots out of view: focusing one turns the view to it.
         on(b, 'focus', function () { if (b.classList.contains('dinh-off')) turnTo(h.yaw, h.pitch); });
@@ -351,8 +352,9 @@
       });
     }
     function openPop(h, b) {
-      if (popOwner === b) { closePop(); return; }
+      var open = popOwner == b;
       closePop();
+      if (open) return;
       popOwner = b; b.setAttribute('aria-expanded', 'true');
       popText.textContent = h.text; pop.hidden = false; popClose.focus();
     }
@@ -360,9 +362,10 @@
       if (!popOwner) return;
       pop.hidden = true; popOwner.setAttribute('aria-expanded', 'false');
       var b = popOwner; popOwner = null;
-      if (D.activeElement === popClose || D.activeElement === D.body) b.focus();
+      if (D.activeElement == popClose || D.activeElement == D.body) b.focus();
     }
 
+    function unfade() { pane.classList.remove('dinh-fade'); }
     function release() { // frees every texture and pending image of the scene being left
       gen++;
       for (var key in tiles) {
@@ -376,15 +379,16 @@
     function go(id, view, fade) {
       var s = byId[id];
       if (!s) return;
-      if (fade) quiet = false;
-      if (fade && !(reduced && reduced.matches)) {
-        stage.classList.add('dinh-fade');
+      if (fade) { quiet = false; said.textContent = s.title; }  // the status line names the scene
+      if (fade && !reduced.matches) {
+        pane.classList.add('dinh-fade');
         setTimeout(function () { show(s, view); }, 250);
       } else show(s, view);
     }
     function show(s, view) {
       closePop(); release(); anim = null;
-      var changedScene = scene !== s;
+      // A hotspot focused goes with its scene: the focus moves to the view, named after the new scene.
+      var changedScene = scene != s, focused = layer.contains(D.activeElement);
       scene = s; level = 0;
       var v = view || s.view || {};
       pane.setAttribute('aria-label', s.title ? s.title + '. ' + S.view : S.view);
@@ -394,9 +398,12 @@
       });
       compass.hidden = s.north == null;
       buildSpots();
+      if (focused) pane.focus();
       setView(v.yaw || 0, v.pitch || 0, v.fov || 90);
+      // The view fades in when the preview comes, or after a while without it.
+      setTimeout(unfade, 2e3);
       fetchImage(url('preview.jpg'), function (img) {
-        stage.classList.remove('dinh-fade');
+        unfade();
         if (!img) { frame = -1; fail(root, S.fail); return; }
         preview = upload(img, null);
         changed();
@@ -405,15 +412,10 @@
     }
 
     function readHash() {
-      var h = {};
-      location.hash.slice(1).split('&').forEach(function (p) {
-        var i = p.indexOf('=');
-        if (i > 0) h[decodeURIComponent(p.slice(0, i))] = decodeURIComponent(p.slice(i + 1));
-      });
-      if (!byId[h.scene]) return null;
-      var v = byId[h.scene].view || {}, out = {}, any = 0;
-      ['yaw', 'pitch', 'fov'].forEach(function (k) { var n = parseFloat(h[k]); any |= isFinite(n); out[k] = isFinite(n) ? n : v[k]; });
-      return { id: h.scene, view: any ? out : null };
+      var h = new URLSearchParams(location.hash.slice(1)), id = h.get('scene'), out = {}, any = 0;
+      if (!byId[id]) return null;
+      ['yaw', 'pitch', 'fov'].forEach(function (k) { var n = parseFloat(h.get(k)); any |= isFinite(n); out[k] = isFinite(n) ? n : (byId[id].view || {})[k]; });
+      return { id: id, view: any ? out : null };
     }
     // Only once the visitor has moved: a page opened plainly keeps its URL. Another scene is a new
     // step of history (Back returns to the scene before); turning the view is not. The language
@@ -421,7 +423,7 @@
     function writeHash() {
       if (!scene || quiet) return;
       var h = '#scene=' + encodeURIComponent(scene.id) + '&yaw=' + yaw.toFixed(1) + '&pitch=' + pitch.toFixed(1) + '&fov=' + fov.toFixed(0);
-      if (h !== location.hash) history[wrote !== scene.id ? 'pushState' : 'replaceState'](history.state, '', h);
+      if (h != location.hash) history[wrote != scene.id ? 'pushState' : 'replaceState'](history.state, '', h);
       wrote = scene.id;
       D.querySelectorAll('.languages a').forEach(function (a) { a.hash = h; });
     }
@@ -430,7 +432,7 @@
       var h = readHash() || (location.hash ? null : { id: tour.scenes[0].id });
       if (!h) return;
       wrote = h.id; // this step of history is that scene's: moving on from it adds the next one
-      if (!scene || h.id !== scene.id) go(h.id, h.view, true);
+      if (!scene || h.id != scene.id) go(h.id, h.view, true);
       else if (h.view) setView(h.view.yaw, h.view.pitch, h.view.fov);
       quiet = !location.hash;
     });
@@ -451,7 +453,7 @@
       var dx = e.clientX - p[0], dy = e.clientY - p[1], ids = Object.keys(pts);
       moved += M.abs(dx) + M.abs(dy);
       pts[e.pointerId] = [e.clientX, e.clientY];
-      if (ids.length === 2) {
+      if (ids.length == 2) {
         var a = pts[ids[0]], b = pts[ids[1]], d = M.hypot(a[0] - b[0], a[1] - b[1]);
         if (pinch) setView(yaw, pitch, fov * pinch / d);
         pinch = d;
@@ -467,7 +469,7 @@
     });
     on(pane, 'wheel', function (e) {
       e.preventDefault(); grab();
-      setView(yaw, pitch, fov * M.exp(clamp(e.deltaY, -100, 100) * 0.002));
+      setView(yaw, pitch, fov * M.exp(clamp(e.deltaY, -100, 100) * .002));
     }, { passive: false });
     on(pane, 'keydown', function (e) {
       var m = { ArrowLeft: [-1, 0, 1], ArrowRight: [1, 0, 1], ArrowUp: [0, 1, 1], ArrowDown: [0, -1, 1],
@@ -477,7 +479,7 @@
       setView(yaw + m[0] * st, pitch + m[1] * st, fov * m[2]);
     });
     on(root, 'keydown', function (e) {
-      if (e.key !== 'Escape') return;
+      if (e.key != 'Escape') return;
       if (popOwner) closePop();
       else if (root.classList.contains('dinh-full')) toggleFull();
     });
@@ -490,10 +492,10 @@
       changed();
     }
     function toggleFull() {
-      if (D.fullscreenElement) { D.exitFullscreen(); return; }
-      if (root.classList.contains('dinh-full')) { cssFull(false); return; }
-      if (!root.requestFullscreen) { cssFull(true); return; }
-      root.requestFullscreen().catch(function () { cssFull(true); });
+      if (D.fullscreenElement) D.exitFullscreen();
+      else if (root.classList.contains('dinh-full')) cssFull(false);
+      else if (root.requestFullscreen) root.requestFullscreen().catch(function () { cssFull(true); });
+      else cssFull(true);
     }
     on(D, 'fullscreenchange', function () { press(fsBtn, !!D.fullscreenElement); changed(); });
 
@@ -501,12 +503,12 @@
     var gyro = false, gyroOffset = null;
     function orient(e) {
       if (e.alpha == null) return;
-      var a = e.alpha * RAD, b = e.beta * RAD, g = e.gamma * RAD;
-      var ca = M.cos(a), sa = M.sin(a), sb = M.sin(b), cb = M.cos(b), sg = M.sin(g), cg = M.cos(g);
+      var a = e.alpha * RAD, b = e.beta * RAD, g = e.gamma * RAD,
+          ca = M.cos(a), sa = M.sin(a), sb = M.sin(b), cb = M.cos(b), sg = M.sin(g), cg = M.cos(g);
       // Back camera direction (−z of the device) in east-north-up coordinates.
-      var vx = -ca * sg - sa * sb * cg, vy = -sa * sg + ca * sb * cg, vz = -cb * cg;
-      var heading = M.atan2(vx, vy) / RAD, p = M.asin(clamp(vz, -1, 1)) / RAD;
-      if (gyroOffset === null) gyroOffset = yaw - heading;
+      var vx = -ca * sg - sa * sb * cg, vy = -sa * sg + ca * sb * cg, vz = -cb * cg,
+          heading = M.atan2(vx, vy) / RAD, p = M.asin(clamp(vz, -1, 1)) / RAD;
+      if (gyroOffset == null) gyroOffset = yaw - heading;
       anim = null;
       setView(heading + gyroOffset, p, fov);
     }
@@ -518,7 +520,7 @@
     function toggleGyro() {
       var E = DeviceOrientationEvent; // iOS: must be asked from a tap, and called on E
       if (gyro || !E.requestPermission) setGyro(!gyro);
-      else E.requestPermission().then(function (r) { if (r === 'granted') setGyro(true); }, function () {});
+      else E.requestPermission().then(function (r) { if (r == 'granted') setGyro(true); }, function () {});
     }
 
     if (W.ResizeObserver) new ResizeObserver(redraw).observe(stage);
@@ -537,7 +539,7 @@
   function init(root) {
     var src = root.getAttribute('data-scenes');
     if (!src || root.dinhViewer) return;
-    var got = src.charAt(0) === '#'
+    var got = src[0] == '#'
       ? Promise.resolve([JSON.parse(D.getElementById(src.slice(1)).textContent), location.href])
       : fetch(src).then(function (r) { return r.json(); }).then(function (j) { return [j, new URL(src, location.href).href]; });
     got.then(function (r) {
@@ -545,5 +547,5 @@
     }).catch(function () { fail(root); });
   }
   function all() { D.querySelectorAll('.dinh-pano[data-scenes]').forEach(init); }
-  if (D.readyState === 'loading') on(D, 'DOMContentLoaded', all); else all();
+  if (D.readyState == 'loading') on(D, 'DOMContentLoaded', all); else all();
 })();
