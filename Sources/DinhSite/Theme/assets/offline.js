@@ -1,6 +1,7 @@
 // A relic page without network (inside the sanctuary): once the page has shown, the site's service
 // worker (sw.js) keeps the page, its narration, captions and photos, and every scene of the tour
 // at the tile levels this screen used. The button keeps the sharper levels too, and says their size.
+// A visitor saving data (the browser's Data Saver) keeps nothing unasked: the button offers it all.
 // The relic page fetches this script only where service workers run (http and https, 1.5 s after its load
 // event); elsewhere (file://, old browsers) nothing happens.
 (function (D, L) {
@@ -9,13 +10,26 @@
   var say = box.lastChild, button = box.firstChild, t = function (k) { return box.getAttribute("data-" + k); };
   var pano = D.querySelector(".dinh-pano[data-scenes^='#']"), tour = pano && D.querySelector(pano.getAttribute("data-scenes"));
   var scenes = tour ? JSON.parse(tour.textContent).scenes : [], asked = 0, full = 0, kept = 0, checked = 0, timer;
+  var lite = (navigator.connection || {}).saveData;
+  // The address in an image's srcset this screen takes: the narrowest as wide as the image shows (in device
+  // pixels; a hidden one as the window), else the widest.
+  function pick(img) {
+    var need = (img.clientWidth || innerWidth) * (devicePixelRatio || 1), best, widest;
+    img.srcset.split(",").forEach(function (c) {
+      var p = c.trim().split(/\s+/), w = parseFloat(p[1]) || 1;
+      if (!widest || w > widest[1]) widest = [p[0], w];
+      if (w >= need && (!best || w < best[1])) best = [p[0], w];
+    });
+    return new URL((best || widest)[0], L.href).href;
+  }
   // The files the page names (styles, scripts, pictures, audio, captions, also in data- attributes);
-  // with `all`, the large photos the gallery links to.
+  // with `all`, the large photos the gallery links to. A lazy image not loaded yet stays so (made eager, it
+  // would be fetched twice, and a hidden one for nothing): its address is kept instead.
   function files(all) {
     var urls = [L.href.split("#")[0]];
     [].forEach.call(D.querySelectorAll("*"), function (el) {
-      if (el.loading == "lazy") el.loading = "eager";
       if (el.currentSrc) urls.push(el.currentSrc);
+      else if (el.srcset) urls.push(pick(el));
       [].forEach.call(el.attributes, function (a) {
         if (/^(src|poster|href|data-.*)$/.test(a.name) && /\.(css|js|jpe?g|png|svg|mp3|m4a|ogg|opus|vtt)$/i.test(a.value)
             && (a.name != "href" || el.tagName == "LINK" || all)) urls.push(new URL(a.value, L.href).href);
@@ -30,9 +44,9 @@
       var m = /\/tiles\/[^\/]+\/(\d+)\//.exec(r.name);
       if (m && !all) level = Math.max(level, +m[1]);
     });
-    sw.ready.then(function (reg) { reg.active.postMessage({ id: ++asked, page: L.href, urls: files(all), scenes: scenes, level: level }); });
+    if (all || !lite) sw.ready.then(function (reg) { reg.active.postMessage({ id: ++asked, page: L.href, urls: files(all), scenes: scenes, level: level }); });
     if (all) { full = button.disabled = 1; say.textContent = t("saving"); return; }  // the button keeps its size
-    JSON.parse(t("dinh-offline")).forEach(function (b) { b.forEach(function (n, l) { if (l > level) left += n; }); });
+    JSON.parse(t("dinh-offline")).forEach(function (b) { b.forEach(function (n, l) { if (l > level || lite) left += n; }); });
     button.textContent = t("label") + " (" + (left / 1e6).toFixed(1) + " MB)";
     button.hidden = !left || kept;
     // Kept by an earlier visit? The worker looks for every file the button would keep (once a visit:
