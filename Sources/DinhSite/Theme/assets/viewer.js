@@ -21,7 +21,7 @@
   'use strict';
   var D = document, W = window, M = Math, RAD = M.PI / 180,
       FACES = 'frblud', HERE = D.currentScript && D.currentScript.src, DISK = location.protocol == 'file:',
-      reduced = W.matchMedia('(prefers-reduced-motion: reduce)');
+      reduced = W.matchMedia('(prefers-reduced-motion: reduce)'), notes = 0;  // notes: viewers' popups, for their ids
 
   // Direction through face coordinates a (left to right), b (top to bottom) in [-1, 1].
   function dir(f, a, b) {
@@ -103,7 +103,7 @@
     button('', S.zoomOut, '−', function () { zoom(1.25); }, zoomer);
     button('', S.zoomIn, '+', function () { zoom(1 / 1.25); }, zoomer);
     // A note: a dialog named by its text.
-    var note = 'dinh-note' + D.querySelectorAll('.dinh-pop').length, pop = el('div', 'dinh-pop', stage, { role: 'dialog', 'aria-labelledby': note });
+    var note = 'dinh-note' + notes++, pop = el('div', 'dinh-pop', stage, { role: 'dialog', 'aria-labelledby': note });
     pop.hidden = true;
     var popText = el('p', '', pop, { id: note }), popClose = el('button', 'dinh-pop-close', pop, { type: 'button' }), popOwner = null;
     popClose.textContent = S.close;
