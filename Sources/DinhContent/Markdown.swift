@@ -241,7 +241,10 @@ public struct Markdown: Sendable {
                 } else { out.append(c); i += 1 }
             case ascii("["):
                 if let closers, let (label, target, after) = Self.link(chars, at: i, closers: closers) {
-                    if let safe = Self.safeURL(target) {
+                    // `shopee.vn/…` without https:// would be a link inside this site, which leads nowhere.
+                    let web = Self.isBareWebAddress(target) ? "https://" + target : nil
+                    if let web { notes.append((line, Message(ContentMessage.mdBareWebAddress(target: target, meant: web)))) }
+                    if let safe = web ?? Self.safeURL(target) {
                         out += Array("<a href=\"\(HTML.escape(safe))\"\(safe.hasPrefix("http") ? " rel=\"noopener\"" : "")>".utf8)
                         inline(label, line: line, into: &out)
                         out += Array("</a>".utf8)
@@ -364,6 +367,16 @@ public struct Markdown: Sendable {
     }
 
     /// Web, mail and phone links, and links within the site; nothing that runs code.
+    /// Whether a link is a web address written without `https://`: `shopee.vn/shop/123`,
+    /// `www.facebook.com/htx`, `zalo.me/0912345678` (a file beside the page, `huong-dan.pdf`, is not).
+    static func isBareWebAddress(_ target: String) -> Bool {
+        let host = target.lowercased().prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" } })
+        else { return false }
+        return host.hasPrefix("www.") || ["vn", "com", "net", "org", "info", "biz", "me", "io", "asia", "shop", "store"].contains(String(labels.last!))
+    }
+
     static func safeURL(_ target: String) -> String? {
         let lower = target.lowercased()
         if lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {

@@ -1,4 +1,4 @@
-import DinhContent
+@testable import DinhContent
 import Testing
 
 @Suite struct MarkdownTests {
@@ -17,6 +17,15 @@ import Testing
         #expect(result.notes.first?.message.text(in: .en).hasPrefix("HTML such as <p> is shown as it is written") == true)
         #expect(Markdown.render("Giá < 50.000 đ, 3<5, <order> 7 days ahead và <https://example.vn>").notes.isEmpty)
         #expect(Markdown.render("a </div> b").notes.map { $0.message.text(in: .en).contains("</div>") } == [true])
+    }
+
+    /// A shop's address written without https:// leads to it, with a note; a file's name stays a link beside the page.
+    @Test func webAddressWithoutSchemeIsLinkedAndNoted() {
+        let result = Markdown.render("Mua tại [Shopee](shopee.vn/htx-che-lam?x=1), xem [hướng dẫn](huong-dan.pdf).")
+        #expect(result.html == "<p>Mua tại <a href=\"https://shopee.vn/htx-che-lam?x=1\" rel=\"noopener\">Shopee</a>, xem <a href=\"huong-dan.pdf\">hướng dẫn</a>.</p>")
+        #expect(result.notes.map { $0.message.text(in: .en) } == ["the link 'shopee.vn/htx-che-lam?x=1' has no https:// in front, so it would lead to a page of this site that does not exist: it is published as https://shopee.vn/htx-che-lam?x=1; write it so"])
+        #expect(Markdown.isBareWebAddress("www.facebook.com/htx") && Markdown.isBareWebAddress("zalo.me/0912345678"))
+        #expect(!Markdown.isBareWebAddress("anh.jpg") && !Markdown.isBareWebAddress("../trang") && !Markdown.isBareWebAddress("#lich-su"))
     }
 
     @Test func unsafeLinksBecomeText() {

@@ -332,6 +332,7 @@ enum Samples {
         .mdTooDeep(levels: 1130),
         .mdPicture,
         .mdHTML(tag: "«v300»"),
+        .mdBareWebAddress(target: "«v301»", meant: "«v302»"),
         .mdBadLink(target: "«v131»"),
         .documentsEmpty,
         .badTime(found: "«m1»"),

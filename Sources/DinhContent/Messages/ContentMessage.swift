@@ -141,6 +141,7 @@ package enum ContentMessage: MessageTable {
     case mdTooDeep(levels: Int)
     case mdPicture
     case mdHTML(tag: String)
+    case mdBareWebAddress(target: String, meant: String)
     case mdBadLink(target: String)
 }
 
