@@ -138,6 +138,13 @@ enum CellValue {
         return dong > 0 ? dong : nil
     }
 
+    /// A number without a word or a currency after it (`45`, `45000`, `1.250`, `0,5`): what a price
+    /// heading's unit multiplies.
+    static func isBareNumber(_ text: String) -> Bool {
+        let number = text.filter { !$0.isWhitespace }
+        return !number.isEmpty && number.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," }
+    }
+
     /// The words for thousands and millions after a price (`45k`, `1,2 triệu`), spaces removed;
     /// longest first, so that `nghìnđồng` is taken whole.
     private static let priceMultipliers: [(word: String, factor: Int)] = [

@@ -191,8 +191,15 @@ struct ImportPlanner {
         /// A price in đồng, in the heading's unit (`Giá bán (nghìn đồng)`); under 1,000 đ it is an
         /// error, as no OCOP product costs so little: a list in thousands with no unit in its heading.
         func readPrice(_ column: Column, _ value: (text: String, number: Int, header: String), notAPrice: ImportMessage) -> Int? {
-            guard let price = CellValue.price(value.text, scale: Column.priceScale(in: value.header)) else {
-                bad(column, notAPrice)
+            let scale = Column.priceScale(in: value.header)
+            guard let price = CellValue.price(value.text, scale: scale) else {
+                bad(column, scale > 1 ? .notAPriceInUnit(text: value.text, heading: value.header) : notAPrice)
+                return nil
+            }
+            // A full price in a column of thousands (45000 under `Giá (nghìn đồng)`) would be a
+            // thousand times too much: a number a heading's unit may not multiply.
+            if scale > 1, CellValue.isBareNumber(value.text), price / scale >= 1000 {
+                bad(column, .fullPriceInUnit(text: value.text, heading: value.header, price: price))
                 return nil
             }
             guard price >= 1000 else {

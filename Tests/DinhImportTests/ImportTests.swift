@@ -570,6 +570,17 @@ import Testing
                                          + "if the prices are in thousands of đồng, write the unit in the heading, as 'Giá bán (nghìn đồng)', or write the price in full, as 45000") == true, "\(errors)")
         #expect(errors.last?.hasPrefix("bare.csv:2:3: error: column 'Giá khuyến mãi' (C): '40' reads as 40 đồng") == true, "\(errors)")
         #expect(Tools.tree(fixture.content) == before)
+
+        // A full price under a heading in thousands would be a thousand times too much; a number
+        // that is no price there is told in the heading's unit.
+        try fixture.directory.write("full.csv", "Tên sản phẩm,Giá bán (nghìn đồng),Hạng sao,Năm,Nhóm,Chủ thể\nChè kho,45000,4,2024,Thực phẩm,HTX Chè lam Hà Trung\n"
+            + "Chè con ong,\"1,250\",4,2024,Thực phẩm,HTX Chè lam Hà Trung\n")
+        let full = runImport(fixture, "full.csv").diagnostics.errors.map(\.description)
+        #expect(full == [
+            "full.csv:2:2: error: column 'Giá bán (nghìn đồng)' (B): the heading 'Giá bán (nghìn đồng)' counts prices in its unit, so '45000' would be 45000000 đồng: write it in that unit (45 for 45.000 đ), or write it with its đ (45.000đ)",
+            "full.csv:3:2: error: column 'Giá bán (nghìn đồng)' (B): '1,250' is not a price in the unit of the heading 'Giá bán (nghìn đồng)': write a whole number in that unit (45 for 45.000 đ), or a price with its đ (45.000đ)",
+        ], "\(full)")
+        #expect(Tools.tree(fixture.content) == before)
     }
 
     /// A photo's name as typed in the sheet finds the file whatever its letter case, or its Unicode

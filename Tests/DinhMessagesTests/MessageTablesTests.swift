@@ -508,6 +508,8 @@ enum Samples {
         .notAPrice(text: "«v293»"),
         .notASalePrice(text: "«v294»"),
         .priceUnderThousand(text: "«v296b»", price: 1296, heading: "«v296c»"),
+        .fullPriceInUnit(text: "«v296d»", heading: "«v296e»", price: 1297),
+        .notAPriceInUnit(text: "«v296f»", heading: "«v296g»"),
         .saleNotLower(sale: 1295, price: 1296),
         .notARating(text: "«v297»"),
         .notADate(text: "«v298»"),

@@ -35,6 +35,10 @@ extension ImportMessage: TranslatedTable {
         case .notASalePrice(let text): "'\(text)' is not a price; write a whole number of đồng such as 40000 or 40.000đ, or leave it empty"
         case .priceUnderThousand(let text, let price, let heading):
             "'\(text)' reads as \(price) đồng, less than any OCOP product costs: if the prices are in thousands of đồng, write the unit in the heading, as '\(heading) (nghìn đồng)', or write the price in full, as \(price)000"
+        case .fullPriceInUnit(let text, let heading, let price):
+            "the heading '\(heading)' counts prices in its unit, so '\(text)' would be \(price) đồng: write it in that unit (45 for 45.000 đ), or write it with its đ (45.000đ)"
+        case .notAPriceInUnit(let text, let heading):
+            "'\(text)' is not a price in the unit of the heading '\(heading)': write a whole number in that unit (45 for 45.000 đ), or a price with its đ (45.000đ)"
         case .saleNotLower(let sale, let price): "the sale price \(sale) must be lower than the price \(price)"
         case .notARating(let text): "'\(text)' is not an OCOP rating; write 3, 4 or 5"
         case .notADate(let text): "'\(text)' is not a date; write it as 30/06/2023"

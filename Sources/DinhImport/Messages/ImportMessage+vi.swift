@@ -35,6 +35,10 @@ extension ImportMessage {
         case .notASalePrice(let text): "'\(text)' không phải giá; hãy viết số đồng nguyên như 40000 hoặc 40.000đ, hoặc để trống"
         case .priceUnderThousand(let text, let price, let heading):
             "'\(text)' được hiểu là \(price) đồng, thấp hơn giá của mọi sản phẩm OCOP: nếu giá tính bằng nghìn đồng, hãy ghi đơn vị vào tiêu đề cột, như '\(heading) (nghìn đồng)', hoặc viết đủ giá, như \(price)000"
+        case .fullPriceInUnit(let text, let heading, let price):
+            "tiêu đề cột '\(heading)' tính giá theo đơn vị ghi trong ngoặc, nên '\(text)' sẽ thành \(price) đồng: hãy viết theo đơn vị đó (45 cho 45.000 đ), hoặc viết kèm chữ đ (45.000đ)"
+        case .notAPriceInUnit(let text, let heading):
+            "'\(text)' không phải giá theo đơn vị của tiêu đề cột '\(heading)': hãy viết số nguyên theo đơn vị đó (45 cho 45.000 đ), hoặc viết giá kèm chữ đ (45.000đ)"
         case .saleNotLower(let sale, let price): "giá khuyến mãi \(sale) phải thấp hơn giá \(price)"
         case .notARating(let text): "'\(text)' không phải số sao OCOP; hãy viết 3, 4 hoặc 5"
         case .notADate(let text): "'\(text)' không phải ngày; hãy viết như 30/06/2023"

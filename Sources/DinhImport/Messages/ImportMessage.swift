@@ -32,6 +32,9 @@ package enum ImportMessage: MessageTable {
     case notAPrice(text: String)
     case notASalePrice(text: String)
     case priceUnderThousand(text: String, price: Int, heading: String)
+    /// In a column whose heading gives a unit (`Giá bán (nghìn đồng)`); `price`: what the cell would be in đồng.
+    case fullPriceInUnit(text: String, heading: String, price: Int)
+    case notAPriceInUnit(text: String, heading: String)
     case saleNotLower(sale: Int, price: Int)
     case notARating(text: String)
     case notADate(text: String)
