@@ -23,6 +23,8 @@ public struct Markdown: Sendable {
     static let htmlTags: Set<String> = ["p", "br", "b", "i", "u", "s", "strong", "em", "span", "div", "font", "a", "img", "ul", "ol", "li",
                                         "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "tbody", "sup", "sub", "hr",
                                         "blockquote", "pre", "code", "small", "center", "iframe", "script", "style"]
+    /// Those inside a word's run (`<b>dai</b>`): left out without a space.
+    static let inlineTags: Set<String> = ["b", "i", "u", "s", "strong", "em", "span", "font", "a", "sup", "sub", "small", "code"]
 
     public init() {}
 
@@ -265,14 +267,18 @@ public struct Markdown: Sendable {
                         continue
                     }
                 }
-                // A tag (`<p>`, `</b>`, `<br/>`), as pasted from a web page or a spreadsheet: shown as
-                // text, which the writer should know.
-                if !toldHTML, let close = find([ascii(">")], from: i + 1), close - i <= 200 {
+                // A tag (`<p>`, `</b>`, `<br/>`), as pasted from a web page or a spreadsheet: left out
+                // (its words stay), so that neither the page nor a marketplace's description shows it,
+                // and told once. Never copied: the text's markup is Markdown's alone.
+                if let close = find([ascii(">")], from: i + 1), close - i <= 200 {
                     let inside = String(decoding: chars[(i + 1)..<close], as: UTF8.self)
                     let name = inside.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
                     if Self.htmlTags.contains(name) {
-                        notes.append((line, Message(ContentMessage.mdHTML(tag: "<" + inside.prefix { $0 != " " } + ">"))))
+                        if !toldHTML { notes.append((line, Message(ContentMessage.mdHTML(tag: "<" + inside.prefix { $0 != " " } + ">")))) }
                         toldHTML = true
+                        if !Self.inlineTags.contains(name) { out.append(ascii(" ")) }
+                        i = close + 1
+                        continue
                     }
                 }
                 out += Array("&lt;".utf8); i += 1

@@ -4,9 +4,13 @@ import Testing
 @Suite struct MarkdownTests {
     func html(_ source: String) -> String { Markdown.render(source).html }
 
-    @Test func rawHTMLIsShownAsText() {
-        #expect(html("<script>alert(1)</script>") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")
-        #expect(html("a <img src=x onerror=alert(1)> b") == "<p>a &lt;img src=x onerror=alert(1)&gt; b</p>")
+    /// Raw HTML never reaches the page: a tag is left out (its words stay, as text), anything else
+    /// that looks like one is shown as text.
+    @Test func rawHTMLNeverReachesThePage() {
+        #expect(html("<script>alert(1)</script>") == "<p> alert(1) </p>")
+        #expect(html("a <img src=x onerror=alert(1)> b") == "<p>a   b</p>")
+        #expect(html("<p>Miến <b>dai</b> &amp; trong.</p>") == "<p> Miến dai &amp;amp; trong. </p>")
+        #expect(html("a <x onclick=alert(1)> b") == "<p>a &lt;x onclick=alert(1)&gt; b</p>")
     }
 
     /// HTML pasted from a web page shows its tags on the page: the writer is told once, at the
@@ -14,7 +18,7 @@ import Testing
     @Test func htmlTagsAreNotedOnce() {
         let result = Markdown.render("Miến dong.\n\n<p>Miến <b>dai</b></p>\n<br/>", firstLine: 5)
         #expect(result.notes.map(\.line) == [7])
-        #expect(result.notes.first?.message.text(in: .en).hasPrefix("HTML such as <p> is shown as it is written") == true)
+        #expect(result.notes.first?.message.text(in: .en).hasPrefix("HTML such as <p> is not shown: its tags are left out, its words kept") == true)
         #expect(Markdown.render("Giá < 50.000 đ, 3<5, <order> 7 days ahead và <https://example.vn>").notes.isEmpty)
         #expect(Markdown.render("a </div> b").notes.map { $0.message.text(in: .en).contains("</div>") } == [true])
     }

@@ -174,7 +174,7 @@ extension ContentMessage: TranslatedTable {
         case .mdTooDeep(let levels): "quotes are nested more than \(levels) deep here; the deeper ones are shown as text"
         case .mdPicture: "a picture in the text is not shown; list photos under 'gallery:' instead"
         case .mdBareWebAddress(let target, let meant): "the link '\(target)' has no https:// in front, so it would lead to a page of this site that does not exist: it is published as \(meant); write it so"
-        case .mdHTML(let tag): "HTML such as \(tag) is shown as it is written, tags and all: write the text as Markdown (a blank line between paragraphs, **bold**, a line starting with - for each item of a list)"
+        case .mdHTML(let tag): "HTML such as \(tag) is not shown: its tags are left out, its words kept; write the text as Markdown (a blank line between paragraphs, **bold**, a line starting with - for each item of a list)"
         case .mdBadLink(let target): "the link '\(target)' is not a web, mail or phone address; it is shown as plain text"
         }
     }

@@ -175,7 +175,7 @@ extension ContentMessage {
         case .mdTooDeep(let levels): "trích dẫn lồng nhau sâu hơn \(levels) mức ở đây; các mức sâu hơn hiện thành văn bản thường"
         case .mdPicture: "ảnh chèn trong phần văn bản sẽ không hiện; hãy liệt kê ảnh trong 'gallery:'"
         case .mdBareWebAddress(let target, let meant): "liên kết '\(target)' thiếu https:// ở đầu nên sẽ dẫn tới một trang không có của chính trang này: đã đăng thành \(meant); hãy viết như vậy"
-        case .mdHTML(let tag): "mã HTML như \(tag) sẽ hiện nguyên văn, cả các thẻ: hãy viết theo Markdown (một dòng trống giữa các đoạn, **chữ đậm**, mỗi mục của danh sách là một dòng bắt đầu bằng -)"
+        case .mdHTML(let tag): "mã HTML như \(tag) không được hiển thị: các thẻ bị bỏ đi, chỉ giữ chữ; hãy viết theo Markdown (một dòng trống giữa các đoạn, **chữ đậm**, mỗi mục của danh sách là một dòng bắt đầu bằng -)"
         case .mdBadLink(let target): "liên kết '\(target)' không phải địa chỉ web, thư điện tử hay số điện thoại; nó hiện thành văn bản thường"
         }
     }
