@@ -264,11 +264,13 @@ struct Loading {
         }
         let url = folder.appendingPathComponent(path, isDirectory: false)
         guard fileManager.fileExists(atPath: url.path) else {
-            // Not the same recording in another language (`san-dinh.vi.mp3` for `san-dinh.en.mp3`):
-            // the English page would play Vietnamese.
+            // A file of the kind the field takes (not the transcript for the recording), and not the
+            // same recording in another language (`san-dinh.vi.mp3` for `san-dinh.en.mp3`): the
+            // English page would play Vietnamese.
             let tag = languageTag(path)
             let names = ((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []).filter { name in
-                tag == nil || languageTag(name).map { $0 == tag } ?? true
+                (extensions.isEmpty || extensions.contains((name as NSString).pathExtension.lowercased()))
+                    && (tag == nil || languageTag(name).map { $0 == tag } ?? true)
             }
             diagnostics.error(location, .fileMissing(field: field, path: path, guess: DidYouMean.suggestion(for: path, among: names)))
             return nil

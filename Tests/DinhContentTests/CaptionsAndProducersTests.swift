@@ -113,11 +113,11 @@ import Testing
         #expect(content?.producers.first?.description.keys.sorted() == ["vi"])
     }
 
-    @Test func producerDescriptionRawHTMLIsShownAsText() throws {
-        try producer("description: \"<script>alert(1)</script>\"")
+    @Test func producerDescriptionRawHTMLNeverReachesThePage() throws {
+        try producer("description: \"<script>alert(1)</script> <x onclick=y>\"")
         let (content, _) = load()
         let html = try #require(content?.producers.first?.description["vi"])
-        #expect(!html.contains("<script>") && html.contains("&lt;script&gt;"), "\(html)")
+        #expect(!html.contains("<script>") && !html.contains("<x ") && html.contains("&lt;x onclick=y&gt;"), "\(html)")
     }
 
     @Test func producerPhotoMissing() throws {

@@ -224,6 +224,7 @@ import Testing
     /// A missing English recording is not "corrected" to the Vietnamese one beside it.
     @Test func missingRecordingIsNotGuessedInAnotherLanguage() throws {
         try fixture.write("heritage/quan-phuong-tri/san-dinh.vi.mp3", "ID3 not read by the loader")
+        try fixture.write("heritage/quan-phuong-tri/san-dinh.en.vtt", "WEBVTT\n")   // a transcript is no recording
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
             of: "---\nLịch sử", with: "narration:\n  vi: {audio: san-dinh.vi.mp3}\n  en: {audio: san-dinh.en.mp3}\n---\nLịch sử"))
         let error = try #require(onlyError())

@@ -75,7 +75,8 @@ extension ContentMessage: TranslatedTable {
             "'\(field)': '\(path)' is not \(kind.text(in: .en)) (allowed: \(extensions.map { "." + $0 }.joined(separator: ", ")))" + Self.conversion(of: path, in: .en)
         case .fileMissing(let field, let path, let guess):
             "'\(field)': the file '\(path)' is not in this folder"
-                + (guess.map { "; did you mean '\($0)'? (names must match exactly, including upper/lower case)" } ?? "")
+                + (guess.map { "; did you mean '\($0)'? (names must match exactly, including upper/lower case)" }
+                    ?? ": copy it into the page's folder, or remove the line that names it")
         case .fileLinksOutside(let field, let path): "'\(field)': '\(path)' is a link to a file outside the content folder; copy the file itself into this folder"
         case .fileEmpty(let field, let path): "'\(field)': '\(path)' is empty (0 bytes); copy the file again, or export it again"
         case .fileTooLarge(let field, let path, let size, let limit, let advice):

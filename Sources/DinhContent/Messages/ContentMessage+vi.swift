@@ -75,7 +75,8 @@ extension ContentMessage {
             "'\(field)': '\(path)' không phải \(kind.text(in: .vi)) (dùng được: \(extensions.map { "." + $0 }.joined(separator: ", ")))" + Self.conversion(of: path, in: .vi)
         case .fileMissing(let field, let path, let guess):
             "'\(field)': không có tệp '\(path)' trong thư mục này"
-                + (guess.map { "; có phải ý bạn là '\($0)'? (tên phải khớp đúng từng chữ, kể cả chữ hoa và chữ thường)" } ?? "")
+                + (guess.map { "; có phải ý bạn là '\($0)'? (tên phải khớp đúng từng chữ, kể cả chữ hoa và chữ thường)" }
+                    ?? ": hãy chép tệp vào thư mục của trang, hoặc xoá dòng ghi tên tệp")
         case .fileLinksOutside(let field, let path): "'\(field)': '\(path)' là liên kết tới một tệp ngoài thư mục nội dung; hãy chép chính tệp đó vào thư mục này"
         case .fileEmpty(let field, let path): "'\(field)': '\(path)' trống (0 byte); hãy chép lại hoặc xuất lại tệp"
         case .fileTooLarge(let field, let path, let size, let limit, let advice):
