@@ -146,14 +146,18 @@ extension CodesLock {
                     diagnostics.append(.error(item.location, .targetNotRecordable(code: code, target: item.target, file: CodesLock.fileName)))
                     continue
                 }
-                if case let .live(printed)? = states[code], printed != item.target,
-                   let holder = current.first(where: { $0.target == printed }), holder.code != code {
-                    // Its boards open a page that is still here, under another code: they would
-                    // open this one instead (two codes swapped, a printed code given to a new page).
-                    diagnostics.append(.error(item.location, .printedCodeTaken(code: code, printedFor: printed, now: holder.code,
-                                                                               lock: "\(lockPath):\(lines[code] ?? 1)")))
-                    next[code] = states[code]
-                    continue
+                if case let .live(printed)? = states[code], printed != item.target {
+                    let lock = "\(lockPath):\(lines[code] ?? 1)"
+                    if let holder = current.first(where: { $0.target == printed }), holder.code != code {
+                        // Its boards open a page that is still here, under another code: they would
+                        // open this one instead (two codes swapped, a printed code given to a new page).
+                        diagnostics.append(.error(item.location, .printedCodeTaken(code: code, printedFor: printed, now: holder.code, lock: lock)))
+                        next[code] = states[code]
+                        continue
+                    }
+                    // Its page is gone: a folder renamed (the code follows it) or another item
+                    // given the code, which the lock cannot tell apart. Said, so it is not silent.
+                    diagnostics.append(.warning(item.location, .printedCodeFollows(code: code, printedFor: printed, lock: lock)))
                 }
                 switch states[code] {
                 case .retired?:

@@ -396,6 +396,7 @@ enum Samples {
         .publishedCodeDropped(code: "«v172»", publishedFor: nil, movedTo: nil, lock: "«v175»"),
         .publishedCodeChanged(code: "«v176»", now: "«v177»", lock: "«v177b»"),
         .printedCodeTaken(code: "«v177c»", printedFor: "«v177d»", now: "«v177e»", lock: "«v177f»"),
+        .printedCodeFollows(code: "«v177g»", printedFor: "«v177h»", lock: "«v177i»"),
         .notAQRCode(code: "«v178»", file: "«v179»"),
         .lockLineUnreadable(file: "«v180»"),
         .lockCodeTwice(code: "«v181»", file: "«v182»", line: 1183),
