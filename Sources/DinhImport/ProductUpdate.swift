@@ -28,6 +28,12 @@ enum ProductUpdate {
     private static func merge(_ new: Block, over old: Block, defaultLanguage: String) -> Block {
         var result = new
         result.leading = old.leading
+        // Photos the page has and the sheet does not name stay, after the sheet's: each is a file
+        // someone chose and put there (a sheet's photo column most often names one).
+        if new.key == "images", let fresh = new.items, let kept = old.items {
+            result.lines = ["images: \(YAMLText.list(fresh + kept.filter { !fresh.contains($0) }))"]
+            return result
+        }
         guard var oldEntries = old.entries else { return result }
         var newEntries: [Block]
         if let entries = new.entries {
@@ -63,6 +69,14 @@ enum ProductUpdate {
             guard let first = lines.first, let colon = Self.colon(in: first) else { return nil }
             let value = first[first.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             return value.isEmpty || value.hasPrefix("#") ? nil : value
+        }
+
+        /// The items of a list of texts (`[a.jpg, b.jpg]` or one `- a.jpg` a line); nil for another value.
+        var items: [String]? {
+            guard case .success(let node?) = YAMLReader.parse(lines.joined(separator: "\n"), path: ""),
+                  case .mapping(let top) = node.kind, case .sequence(let values)? = top.first?.value.kind else { return nil }
+            let texts = values.compactMap(\.scalar)
+            return texts.count == values.count ? texts : nil
         }
 
         /// The sub-fields of a mapping, as two-space-indented fields: written over the lines below

@@ -329,6 +329,9 @@ import Testing
         #expect(merged == "---\ncode: \"HT42\"\nname:\n  vi: \"Chè lam\"\n  en: \"Rice cake\"\nocop:\n  stars: 5\n  year: 2026\n  # số quyết định\n  decision: 104/QĐ\n"
                 + "# giá năm 2025\nprice: 48000\nsale_price: 40000\n# ảnh chụp 2024\nimages: [a.jpg]\n---\nMô tả.\n", "\(merged)")
         #expect(ProductUpdate.merged(fresh, into: "no front matter\n", defaultLanguage: "vi") == nil)
+        // A photo added by hand stays beside the one the sheet names (it was lost).
+        let photos = try #require(ProductUpdate.merged("---\nprice: 2\nimages: [\"a.jpg\"]\n---\n", into: "---\nprice: 1\nimages:\n  - a.jpg\n  - \"b 2.jpg\"\n---\n", defaultLanguage: "vi"))
+        #expect(photos == "---\nprice: 2\nimages: [\"a.jpg\", \"b 2.jpg\"]\n---\n", "\(photos)")
     }
 
     @Test func generatedCodesAvoidEveryUsedCode() throws {
