@@ -113,9 +113,10 @@ struct ImportPlanner {
                 barcodes[key] = row.number
             }
             // A second file for a producer the site has, under a name written another way, would
-            // split its products between two pages.
+            // split its products between two pages (and undoing it takes editing every product):
+            // nothing is written until the name is the one the site has, or one clearly another's.
             if let name = draft.newProducer, toldLike.insert(draft.producerSlug).inserted, let like = existing.producer(like: name) {
-                diagnostics.warning(at(row.number, columns[.producer]?.number ?? 1),
+                diagnostics.error(at(row.number, columns[.producer]?.number ?? 1),
                                     .producerLikeExisting(name: name, file: "producers/\(draft.producerSlug).yaml", existing: like.name,
                                                           existingFile: existing.producerFiles[like.slug] ?? "producers/\(like.slug).yaml"))
             }

@@ -28,7 +28,7 @@ extension ImportMessage: TranslatedTable {
         case .productPageUnreadable(let path): "\(path) could not be read to update it (it must start with a line ---, then its fields); nothing was imported: fix that page, or move it away and import again"
         case .producerPhoneNotImported(let phone, let file): "the phone \(phone) is not imported: an import does not change \(file), which has no phone; add the line phone: \"\(phone)\" to it, so that buyers can call"
         case .producerLikeExisting(let name, let file, let existing, let existingFile):
-            "'\(name)' is taken for a new producer (\(file)), but the site has '\(existing)' (\(existingFile)): if it is that one, write its name exactly as '\(existing)' and delete \(file)"
+            "'\(name)' would be a new producer (\(file)), but the site has '\(existing)' (\(existingFile)): if it is that one, write its name as '\(existing)'; if it is another, write its full name so that it differs (with its commune, say)"
         case .productExists(let slug): "products/\(slug) already exists and was not changed; import with --update to replace its fields"
         case .noLettersForAddress(let name): "'\(name)' has no letters or digits to make a page address from"
         case .notAPrice(let text): "'\(text)' is not a price; write a whole number of đồng such as 45000, 45.000 or 45.000đ"

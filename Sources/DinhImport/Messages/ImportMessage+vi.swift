@@ -28,7 +28,7 @@ extension ImportMessage {
         case .productPageUnreadable(let path): "không đọc được \(path) để cập nhật (tệp phải bắt đầu bằng dòng ---, rồi đến các trường); chưa nhập gì: hãy sửa trang đó, hoặc chuyển nó đi nơi khác rồi nhập lại"
         case .producerPhoneNotImported(let phone, let file): "số điện thoại \(phone) không được nhập: lệnh nhập không sửa \(file), mà tệp này chưa có số điện thoại; hãy thêm dòng phone: \"\(phone)\" vào tệp đó để người mua gọi được"
         case .producerLikeExisting(let name, let file, let existing, let existingFile):
-            "'\(name)' được coi là chủ thể mới (\(file)), nhưng trang web đã có '\(existing)' (\(existingFile)): nếu đúng là chủ thể đó, hãy ghi đúng tên '\(existing)' rồi xoá \(file)"
+            "'\(name)' sẽ thành một chủ thể mới (\(file)), nhưng trang web đã có '\(existing)' (\(existingFile)): nếu đúng là chủ thể đó, hãy ghi tên là '\(existing)'; nếu là chủ thể khác, hãy ghi đủ tên để phân biệt (ví dụ thêm tên xã)"
         case .productExists(let slug): "products/\(slug) đã có nên được giữ nguyên; hãy nhập với --update nếu muốn thay các trường"
         case .noLettersForAddress(let name): "'\(name)' không có chữ cái hay chữ số nào để làm địa chỉ trang"
         case .notAPrice(let text): "'\(text)' không phải giá; hãy viết số đồng nguyên như 45000, 45.000 hoặc 45.000đ"
