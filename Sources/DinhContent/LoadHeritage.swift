@@ -29,6 +29,13 @@ extension Loading {
         let openingHours = fields["opening_hours"].flatMap { reader.string($0, field: "opening_hours") }
         let scenes = fields["scenes"].map { loadScenes($0, folder: folder) } ?? []
         let narration = fields["narration"].map { loadNarration($0, folder: folder) } ?? [:]
+        // A language without its recording plays another's: said, counted with the untranslated.
+        if let node = fields["narration"], !narration.isEmpty {
+            for language in reader.languages where narration[language] == nil {
+                reader.diagnostics.warning(node.location, .narrationNotRecorded(language: language, playing: narration.keys.sorted().first ?? ""),
+                                           group: Message(ContentMessage.notTranslatedGroup(language: language)))
+            }
+        }
         let gallery = fields["gallery"].map { loadGallery($0, folder: folder) } ?? []
         let videos = fields["videos"].flatMap { reader.list($0, field: "videos") }?.compactMap { loadVideo($0, folder: folder) } ?? []
 

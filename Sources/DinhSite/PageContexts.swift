@@ -197,6 +197,13 @@ extension PageRenderer {
             else if main != nil { (words["general"], mainLength) }
             else { (words["none"], nil) }
         context["playing"] = playing.map { name in length.map { "\(name) (\($0))" } ?? name }
+        // Heard in another language than the page's: said above the player, the transcript marked
+        // with its language (a screen reader reads it with the right voice).
+        if main != nil, relic.narration[language] == nil, language != site.defaultLanguage {
+            context["spoken"] = site.defaultLanguage
+            context["spoken_note"] = Strings(language: language)["narration_untranslated"]
+                .replacingOccurrences(of: "{language}", with: LocalizedText.languageName(site.defaultLanguage))
+        }
         if let narration, let transcript = narration.transcript, media.path(transcript) != nil {
             let cues = narration.cues
             context["cues"] = cues.map { cue -> TemplateFields in

@@ -35,6 +35,7 @@ struct Strings {
 
     static let vietnamese: [String: String] = [
         "untranslated": "Nội dung này chưa được dịch sang tiếng Việt; dưới đây là bản {language}.",
+        "narration_untranslated": "Chưa có thuyết minh bằng tiếng Việt; bản dưới đây bằng {language}.",
         "search": "Tìm kiếm", "search_text": "Tìm di tích, sản phẩm OCOP, chủ thể sản xuất và trang thông tin, gõ có dấu hoặc không dấu.",
         "search_label": "Tìm di tích, sản phẩm, chủ thể (gõ có dấu hoặc không dấu)", "search_button": "Tìm",
         "search_count": "{count} kết quả", "search_one": "1 kết quả", "search_none": "Không tìm thấy kết quả nào. Hãy thử ít từ hơn.",
@@ -73,6 +74,7 @@ struct Strings {
 
     static let english: [String: String] = [
         "untranslated": "This text has not been translated into English yet; it is shown in the original ({language}).",
+        "narration_untranslated": "The audio guide has not been recorded in English yet; this one is in the original ({language}).",
         "search": "Search", "search_text": "Find heritage sites, OCOP products, producers and pages, with or without Vietnamese diacritics.",
         "search_label": "Find heritage sites, products, producers", "search_button": "Search",
         "search_count": "{count} results", "search_one": "1 result", "search_none": "Nothing found. Try fewer words.",

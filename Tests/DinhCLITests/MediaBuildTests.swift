@@ -84,5 +84,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("heritage/quan-phuong-tri/\(file)").path))
         #expect(!page.contains("Thuyết minh #1.mp3\""), "the raw name is in no link")
         #expect(try fixture.dinh("check", "content").status == 0, "the link checker finds every link")
+
+        // The English page plays the Vietnamese narration: it says so, and its transcript is marked Vietnamese.
+        try fixture.write("heritage/quan-phuong-tri/thuyet-minh.vi.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\nXin chào\n")
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "---\nLịch sử", with: "narration:\n  vi: {audio: \"\(audio)\", transcript: thuyet-minh.vi.vtt}\n---\nLịch sử"))
+        let built = try fixture.dinh("build", "content", "--output", "public")
+        #expect(built.status == 0)
+        #expect(built.stderr.contains("content/heritage/quan-phuong-tri/index.md:14:3: warning: no narration in English (en): that page plays the one in Vietnamese, and says so"), "\(built.stderr)")
+        let english = try String(contentsOf: site.appendingPathComponent("en/heritage/quan-phuong-tri/index.html"), encoding: .utf8)
+        #expect(english.contains("<p class=\"untranslated-notice\">The audio guide has not been recorded in English yet; this one is in the original (Tiếng Việt).</p>"), "\(english)")
+        #expect(english.contains("<ol lang=\"vi\">"))
+        let vietnamese = try String(contentsOf: site.appendingPathComponent("heritage/quan-phuong-tri/index.html"), encoding: .utf8)
+        #expect(!vietnamese.contains("untranslated-notice") && vietnamese.contains("<ol>\n<li><button"))
     }
 }

@@ -332,6 +332,7 @@ enum Samples {
         .mdTooDeep(levels: 1130),
         .mdPicture,
         .mdHTML(tag: "«v300»"),
+        .narrationNotRecorded(language: "«v303»", playing: "«v304»"),
         .mdBareWebAddress(target: "«v301»", meant: "«v302»"),
         .mdBadLink(target: "«v131»"),
         .documentsEmpty,

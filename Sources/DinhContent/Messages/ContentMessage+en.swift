@@ -84,6 +84,8 @@ extension ContentMessage: TranslatedTable {
         case .notAudio(let field, let path): "'\(field)': '\(path)' is not MP3, M4A or Ogg audio, whatever its name says; export the recording again as MP3"
         case .notTranslated(let language):
             "not yet translated into \(LocalizedText.languageName(language, in: .en)) (\(language)): write the translation in index.\(language).md beside this file; until then the \(LocalizedText.languageName(language, in: .en)) page shows this text, marked as not translated"
+        case .narrationNotRecorded(let language, let playing):
+            "no narration in \(LocalizedText.languageName(language, in: .en)) (\(language)): that page plays the one in \(LocalizedText.languageName(playing, in: .en)), and says so; add `\(language): {audio: …}` under 'narration' when it is recorded"
         case .notTranslatedGroup(let language): "Not yet translated into \(LocalizedText.languageName(language, in: .en)) (\(language))"
         case .translationIgnored(let language, let languages):
             "this translation is ignored: '\(language)' is not among the languages in site.yaml (\(languages.joined(separator: ", ")))"

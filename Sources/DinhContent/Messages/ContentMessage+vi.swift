@@ -84,6 +84,8 @@ extension ContentMessage {
         case .notAudio(let field, let path): "'\(field)': '\(path)' không phải âm thanh MP3, M4A hay Ogg, dù tên tệp ghi như vậy; hãy xuất lại bản ghi âm dạng MP3"
         case .notTranslated(let language):
             "chưa dịch sang \(LocalizedText.languageName(language, in: .vi)) (\(language)): hãy viết bản dịch vào index.\(language).md cạnh tệp này; trong lúc chờ, trang \(LocalizedText.languageName(language, in: .vi)) hiện văn bản này kèm ghi chú chưa dịch"
+        case .narrationNotRecorded(let language, let playing):
+            "chưa có thuyết minh bằng \(LocalizedText.languageName(language, in: .vi)) (\(language)): trang đó phát bản \(LocalizedText.languageName(playing, in: .vi)) và có ghi chú như vậy; khi đã thu âm, hãy thêm `\(language): {audio: …}` vào 'narration'"
         case .notTranslatedGroup(let language): "Chưa dịch sang \(LocalizedText.languageName(language, in: .vi)) (\(language))"
         case .translationIgnored(let language, let languages):
             "bản dịch này bị bỏ qua: '\(language)' không có trong danh sách ngôn ngữ của site.yaml (\(languages.joined(separator: ", ")))"

@@ -68,6 +68,8 @@ package enum ContentMessage: MessageTable {
     case notAudio(field: String, path: String)
     case notTranslated(language: String)
     case notTranslatedGroup(language: String)
+    /// `playing`: the language of the recording its page plays instead.
+    case narrationNotRecorded(language: String, playing: String)
     case translationIgnored(language: String, languages: [String])
     case noSiteFile
     case notLanguageCode(code: String)
