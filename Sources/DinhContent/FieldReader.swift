@@ -165,12 +165,15 @@ struct FieldReader {
     mutating func date(_ node: YAMLNode, field: String) -> CalendarDate? {
         guard let text = string(node, field: field) else { return nil }
         guard let date = CalendarDate(parsing: text) else {
-            // Written as Vietnamese write dates (20/03/2027): said the way the format wants it.
+            // Written as Vietnamese write dates (20/03/2027), or the year first with other marks
+            // (2027/3/20): said the way the format wants it.
             var suggestion: String?
             if let match = text.wholeMatch(of: /(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})/),
-               let day = Int(match.1), let month = Int(match.2), let year = Int(match.3),
-               let meant = CalendarDate(year: year, month: month, day: day) {
-                suggestion = meant.description
+               let day = Int(match.1), let month = Int(match.2), let year = Int(match.3) {
+                suggestion = CalendarDate(year: year, month: month, day: day)?.description
+            } else if let match = text.wholeMatch(of: /(\d{4})[\/.\-](\d{1,2})[\/.\-](\d{1,2})/),
+                      let year = Int(match.1), let month = Int(match.2), let day = Int(match.3) {
+                suggestion = CalendarDate(year: year, month: month, day: day)?.description
             }
             diagnostics.error(node.location, .notADate(field: field, found: text, suggestion: suggestion))
             return nil

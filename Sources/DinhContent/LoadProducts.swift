@@ -201,7 +201,7 @@ extension Loading {
         var bin = reader.require(fields, "bin", in: what, example: "bin: \"970436\"").flatMap { reader.string($0, field: "bank.bin") }
         if let text = bin, let binNode = fields["bin"] {
             if !(text.count == 6 && text.allSatisfy({ $0.isASCII && $0.isNumber })) {
-                reader.diagnostics.error(binNode.location, .bankBINShape(found: text))
+                reader.diagnostics.error(binNode.location, .bankBINShape(found: text, named: VietnameseBank.bank(named: text)?.bin))
                 bin = nil
             } else if VietnameseBank.bank(bin: text) == nil {
                 let guess = DidYouMean.suggestion(for: text, among: VietnameseBank.all.map(\.bin))

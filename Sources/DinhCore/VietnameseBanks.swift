@@ -71,5 +71,13 @@ public struct VietnameseBank: Sendable, Hashable {
     /// The bank with this BIN, or nil when it is not a known Vietnamese bank.
     public static func bank(bin: String) -> VietnameseBank? { byBIN[bin] }
 
+    /// The bank a name means, as people write it in the place of its BIN: `Vietcombank`,
+    /// `vietin bank`, `Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam`.
+    public static func bank(named name: String) -> VietnameseBank? {
+        let key = Slug.suggest(for: name).replacingOccurrences(of: "-", with: "")
+        guard !key.isEmpty else { return nil }
+        return all.first { bank in [bank.shortName, bank.name].contains { Slug.suggest(for: $0).replacingOccurrences(of: "-", with: "") == key } }
+    }
+
     private static let byBIN: [String: VietnameseBank] = Dictionary(all.map { ($0.bin, $0) }, uniquingKeysWith: { first, _ in first })
 }

@@ -128,6 +128,8 @@ import Testing
         // (line of the producer file, what is written, what the message says)
         ("bin: \"970499\"", 4, "'bank.bin' 970499 is not a known Vietnamese bank"),
         ("bin: \"97043\"", 4, "'bank.bin' must be the 6-digit NAPAS number"),
+        ("bin: Vietinbank", 4, "found 'Vietinbank': write bin: \"970415\""),
+        ("bin: Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam", 4, "write bin: \"970405\""),
         ("account: \"0011-000-000\"", 5, "write account: \"0011000000\""),
         ("account: \"STK 0011\"", 5, "'bank.account' must be the account number"),
         ("name: HTX Chè lam Hà Trung", 6, "write name: HTX CHE LAM HA TRUNG"),

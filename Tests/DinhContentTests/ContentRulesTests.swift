@@ -240,6 +240,8 @@ import Testing
         try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "date: 2025-06-30", with: "date: 20/03/2025"))
         let error = try #require(onlyError())
         #expect(error.message.hasSuffix("'20/03/2025' is not: write 2025-03-20"), "\(error.message)")
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "date: 2025-06-30", with: "date: 2025/3/20"))
+        #expect(try #require(onlyError()).message.hasSuffix("'2025/3/20' is not: write 2025-03-20"))
     }
 
     @Test func badCode() throws {

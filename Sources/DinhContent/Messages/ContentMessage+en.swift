@@ -137,7 +137,9 @@ extension ContentMessage: TranslatedTable {
             "'gtin' \(gtin) has a wrong check digit (the last digit should be \(expected)); copy the number again from the barcode"
         case .badEmail(let found): "'email' does not look like an e-mail address: '\(found)'"
         case .notBool(let field, let found): "'\(field)' must be true or false; found '\(found)'"
-        case .bankBINShape(let found): "'bank.bin' must be the 6-digit NAPAS number of the bank (such as 970436 for Vietcombank, 970418 for BIDV); found '\(found)'"
+        case .bankBINShape(let found, let named):
+            "'bank.bin' must be the 6-digit NAPAS number of the bank (such as 970436 for Vietcombank, 970418 for BIDV); found '\(found)'"
+                + (named.map { ": write bin: \"\($0)\"" } ?? "")
         case .bankUnknown(let bin, let guess, let guessName):
             "'bank.bin' \(bin) is not a known Vietnamese bank; copy the 6-digit BIN of the bank from its VietQR list (970436 Vietcombank, 970415 VietinBank, 970418 BIDV, 970405 Agribank…)"
                 + (guess.map { "; did you mean \($0) (\(guessName ?? ""))?" } ?? "")

@@ -137,7 +137,9 @@ extension ContentMessage {
             "'gtin' \(gtin) sai chữ số kiểm tra (chữ số cuối phải là \(expected)); hãy chép lại dãy số từ mã vạch"
         case .badEmail(let found): "'email' không giống địa chỉ thư điện tử: '\(found)'"
         case .notBool(let field, let found): "'\(field)' phải là true hoặc false; đang ghi '\(found)'"
-        case .bankBINShape(let found): "'bank.bin' phải là mã NAPAS 6 chữ số của ngân hàng (như 970436 của Vietcombank, 970418 của BIDV); đang ghi '\(found)'"
+        case .bankBINShape(let found, let named):
+            "'bank.bin' phải là mã NAPAS 6 chữ số của ngân hàng (như 970436 của Vietcombank, 970418 của BIDV); đang ghi '\(found)'"
+                + (named.map { ": hãy viết bin: \"\($0)\"" } ?? "")
         case .bankUnknown(let bin, let guess, let guessName):
             "'bank.bin' \(bin) không phải mã của ngân hàng Việt Nam nào đã biết; hãy chép mã BIN 6 chữ số của ngân hàng trong danh sách VietQR (970436 Vietcombank, 970415 VietinBank, 970418 BIDV, 970405 Agribank…)"
                 + (guess.map { "; có phải ý bạn là \($0) (\(guessName ?? ""))?" } ?? "")

@@ -110,7 +110,8 @@ package enum ContentMessage: MessageTable {
     case gtinCheckDigit(gtin: String, expected: String)
     case badEmail(found: String)
     case notBool(field: String, found: String)
-    case bankBINShape(found: String)
+    /// `named`: the BIN of the bank `found` names, if it names one (`Vietcombank`).
+    case bankBINShape(found: String, named: String?)
     case bankUnknown(bin: String, guess: String?, guessName: String?)
     case bankAccount(found: String, suggestion: String?)
     case bankName(found: String, suggestion: String?)
