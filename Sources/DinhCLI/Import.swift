@@ -32,15 +32,20 @@ struct Import: ParsableCommand {
 
         @OptionGroup var language: LanguageOptions
 
-        func validate() throws {
-            let lower = file.lowercased()
-            guard lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx") else {
-                throw ValidationError(CLIMessage.spreadsheetExtension(file: file).text)
-            }
-            if sheet != nil && lower.hasSuffix(".csv") { throw ValidationError(CLIMessage.sheetOfCSV(file: file).text) }
-        }
-
         func run() throws {
+            // A file of another kind (an old .xls) is a problem with the input, said at the file in
+            // the user's language, not the parser's "Error: … Usage: …".
+            let lower = file.lowercased(), location = SourceLocation(path: file)
+            var refused = Diagnostics()
+            if !lower.hasSuffix(".csv") && !lower.hasSuffix(".xlsx") {
+                refused.error(location, Message(verbatim: CLIMessage.spreadsheetExtension(file: file).text))
+            } else if sheet != nil && lower.hasSuffix(".csv") {
+                refused.error(location, Message(verbatim: CLIMessage.sheetOfCSV(file: file).text))
+            }
+            guard !refused.hasErrors else {
+                Terminal.report(refused)
+                throw ContentErrors()
+            }
             let report = ProductImport(file: URL(fileURLWithPath: file), displayPath: file,
                                        contentRoot: URL(fileURLWithPath: contentDirectory), update: update, sheet: sheet).run()
             Terminal.report(report.diagnostics)

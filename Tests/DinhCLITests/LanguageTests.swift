@@ -112,5 +112,10 @@ import Testing
         let result = try fixture.dinh("import", "products", "list.csv", "content", "--lang", "vi")
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains("list.csv:1:1: error: chưa có cột năm được công nhận OCOP; hãy thêm cột 'Năm công nhận'"), "\(result.stderr)")
+        // An old Excel file is an error at the file in Vietnamese, not the parser's English "Error: … Usage: …".
+        try Data("not read".utf8).write(to: fixture.directory.file("list.xls"))
+        let old = try fixture.dinh("import", "products", "list.xls", "content", "--lang", "vi")
+        #expect(old.status == 1 && old.stderr.hasPrefix("list.xls:1:1: error: list.xls phải là tệp .csv hoặc .xlsx"), "\(old.stderr)")
+        #expect(!old.stderr.contains("Usage") && !old.stderr.contains("Error:"), "\(old.stderr)")
     }
 }
