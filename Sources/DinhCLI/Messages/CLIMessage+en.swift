@@ -35,7 +35,7 @@ extension CLIMessage: TranslatedTable {
         case .helpServeOutput: "Build into this folder and keep it (default: a temporary folder)."
         case .helpSpreadsheet: "The spreadsheet: .csv (UTF-8, with or without BOM) or .xlsx."
         case .helpSheet: "The worksheet of an .xlsx workbook to import, by the name on its tab (by default the first)."
-        case .helpUpdate: "Replace products that already exist (by default they are left untouched)."
+        case .helpUpdate: "Update products that already exist with what the sheet gives, keeping what it does not (by default they are left untouched)."
         case .helpInitFolder: "The folder to create."
         case .helpLanguage: "The language of messages: vi (Vietnamese) or en (English); default: the locale (LANG)."
         case .jobsAtLeastOne: "--jobs must be 1 or more"

@@ -35,7 +35,7 @@ extension CLIMessage {
         case .helpServeOutput: "Tạo trang vào thư mục này và giữ lại (mặc định: một thư mục tạm)."
         case .helpSpreadsheet: "Bảng tính: .csv (UTF-8, có hoặc không có BOM) hoặc .xlsx."
         case .helpSheet: "Trang tính cần nhập của sổ làm việc .xlsx, theo tên ghi trên thẻ của trang (mặc định là trang đầu tiên)."
-        case .helpUpdate: "Thay các sản phẩm đã có (mặc định giữ nguyên)."
+        case .helpUpdate: "Cập nhật các sản phẩm đã có theo bảng tính, giữ những gì bảng tính không ghi (mặc định giữ nguyên sản phẩm đã có)."
         case .helpInitFolder: "Thư mục cần tạo."
         case .helpLanguage: "Ngôn ngữ của thông báo: vi (tiếng Việt) hoặc en (tiếng Anh); mặc định theo ngôn ngữ của máy (LANG)."
         case .jobsAtLeastOne: "--jobs phải từ 1 trở lên"
