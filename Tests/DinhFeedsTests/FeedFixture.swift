@@ -43,7 +43,7 @@ struct FeedFixture {
         try fixture.write("products/che-lam/index.en.md", """
         ---
         ---
-        Sticky rice, molasses & ginger: <b>crisp</b> "and" 'sweet'.
+        Sticky rice, molasses & ginger: <crisp> "and" 'sweet'.
         """)
         try fixture.write("products/che-lam/che-lam-1.jpg", "x")
         try fixture.write("products/che-lam/che-lam-2.jpg", "x")
