@@ -56,8 +56,9 @@ class Server:
         self.httpd.server_close()
 
 
-def browser(phone=False, webgl=True, width=1366, height=900, page_load='normal'):
-    """Headless Chromium; `page_load='none'`: navigation returns at once (for a page whose load never ends)."""
+def browser(phone=False, webgl=True, width=1366, height=900, page_load='normal', lang=None):
+    """Headless Chromium; `page_load='none'`: navigation returns at once (for a page whose load never ends);
+    `lang`: the browser's languages (`'en-US,en'`), for its pages and its service workers alike."""
     o = webdriver.ChromeOptions()
     o.page_load_strategy = page_load
     o.binary_location = CHROMIUM
@@ -71,6 +72,9 @@ def browser(phone=False, webgl=True, width=1366, height=900, page_load='normal')
             o.add_argument(arg)
     if phone:
         o.add_experimental_option('mobileEmulation', PHONE)
+    if lang:
+        o.add_argument('--lang=' + lang.split(',')[0])
+        o.add_experimental_option('prefs', {'intl.accept_languages': lang})
     o.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
     return webdriver.Chrome(options=o, service=Service(CHROMEDRIVER))
 

@@ -178,7 +178,9 @@ def board_scanned_again(d):
         assert h1 == 'Đình Đại Phùng' and d.current_url == server.base + PAGE, (address, h1, d.current_url)
     d.get(server.base + 'Q/HT42')
     h1 = wait(d, 'var h = document.querySelector("h1"); return h && h.textContent;', 20)
-    assert h1 == 'Không có mạng', h1
+    assert h1 == 'No network', 'in the browser\'s language (English here): ' + h1
+    links = d.execute_script('return [].map.call(document.querySelectorAll("a"), function (a) { return a.href; })')
+    assert any(l.endswith('/' + PAGE) for l in links), 'the Vietnamese page kept is listed: %s' % links
 
 
 def save_sharper(d):
@@ -217,6 +219,19 @@ def without_worker(d):
     assert h1 != 'Đình Đại Phùng', 'the page still loads offline without a service worker: the test would not tell'
 
 
+def english_board_not_kept(d):
+    """An English visitor, offline, scans the board of a page not kept: "No network" in English, with the English
+    page kept (a code's address has no language in its path: it said it in Vietnamese and listed nothing)."""
+    d.get(server.base + 'en/' + PAGE)
+    wait(d, 'return document.documentElement.getAttribute("data-dinh-offline") == "ready"', 60)
+    server.stop()
+    d.get(server.base + 'Q/HT42')
+    h1 = wait(d, 'var h = document.querySelector("h1"); return h && h.textContent;', 20)
+    assert h1 == 'No network', h1
+    links = d.execute_script('return [].map.call(document.querySelectorAll("a"), function (a) { return a.href; })')
+    assert any(l.endswith('/en/' + PAGE) for l in links), links
+
+
 def from_disk(d):
     d.get('file://' + os.path.join(SITE, PAGE, 'index.html'))
     wait(d, 'return document.readyState == "complete"')
@@ -244,6 +259,14 @@ try:
     r.run('"save for offline" keeps the sharpest level of every scene and the large photos', save_sharper, phone)
 finally:
     phone.quit()
+    server.stop()
+
+server = Server(SITE, 0)
+english = browser(phone=True, lang='en-US,en')
+try:
+    r.run('offline, an English phone: a board not kept says "No network" in English and links the English page kept', english_board_not_kept, english)
+finally:
+    english.quit()
     server.stop()
 
 server = Server(SITE, 0)

@@ -124,8 +124,18 @@ function page(req) {
 // A board's code scanned again without network (its landing was opened before the worker ran, so
 // is not kept): the kept page that names the code (`…/q/CODE"`, its short address), in the
 // visitor's language, else English, else any.
+// The visitor's languages, best first, then English (for a visitor whose languages the site has not).
+function visitorLanguages() {
+  return (navigator.languages || [navigator.language || ""]).concat("en").map(function (l) { return l.toLowerCase().split("-")[0]; });
+}
+
+// The language a page of the site is in, by its path from the root (`en/…`; the first language has none).
+function languageOf(path) {
+  return OFFLINE.filter(function (l) { return l.prefix && path.indexOf(l.prefix) === 0; })[0] || OFFLINE[0];
+}
+
 function landing(code, root) {
-  var langs = (navigator.languages || [navigator.language || ""]).concat("en").map(function (l) { return l.toLowerCase().split("-")[0]; });
+  var langs = visitorLanguages();
   return caches.open(CACHE).then(function (c) {
     return c.keys().then(function (reqs) {
       return Promise.all(reqs.map(function (r) {
@@ -136,7 +146,7 @@ function landing(code, root) {
   }).then(function (found) {
     found = found.filter(Boolean);
     var rank = function (u) {
-      var p = u.slice(root.length), l = OFFLINE.filter(function (o) { return o.prefix && p.indexOf(o.prefix) === 0; })[0] || OFFLINE[0], i = langs.indexOf(l && l.lang);
+      var l = languageOf(u.slice(root.length)), i = langs.indexOf(l && l.lang);
       return i < 0 ? langs.length : i;
     };
     return found.sort(function (a, b) { return rank(a) - rank(b); })[0];
@@ -155,15 +165,20 @@ function offline(req) {
 
 function noNetwork(req, root, path) {
   var seen = {};
-  var t = OFFLINE.filter(function (l) { return l.prefix && path.indexOf(l.prefix) === 0; })[0] || OFFLINE[0];
+  // A page's language is in its path; a code's address has none: the visitor's, as its landing chooses,
+  // and the pages kept in any language are listed (a visitor may have kept the other's).
+  var langs = visitorLanguages(), code = /^q\//i.test(path), t = code
+    ? OFFLINE.slice().sort(function (a, b) { return (langs.indexOf(a.lang) + 1 || 99) - (langs.indexOf(b.lang) + 1 || 99); })[0]
+    : languageOf(path);
   if (!t || !(/\/(index\.html)?([?#].*)?$/.test(req.url) || /^q\//i.test(path))) return Response.error();
   var others = OFFLINE.filter(function (l) { return l !== t && l.prefix; }).map(function (l) { return l.prefix; });
   return caches.open(CACHE).then(function (c) {
     return c.keys().then(function (reqs) {
       return Promise.all(reqs.map(function (r) {
         var u = r.url.replace(/[?#].*/, "").replace(/index\.html$/, ""), p = u.slice(root.length);
-        if (seen[u] || u.indexOf(root) || !/(^|\/)$/.test(p) || p.indexOf(t.prefix) || /^(q|search)\//i.test(p.slice(t.prefix.length))
-            || others.some(function (o) { return p.indexOf(o) === 0; })) return "";
+        var own = code ? languageOf(p) : t;
+        if (seen[u] || u.indexOf(root) || !/(^|\/)$/.test(p) || p.indexOf(own.prefix) || /^(q|search)\//i.test(p.slice(own.prefix.length))
+            || (!code && others.some(function (o) { return p.indexOf(o) === 0; }))) return "";
         seen[u] = 1;
         return c.match(r).then(function (x) { return x.text(); }).then(function (h) {
           var m = /<h1[^>]*>([^<]*)</.exec(h) || /<title>([^<]*)/.exec(h);
