@@ -10,6 +10,8 @@ public struct Markdown: Sendable {
     /// Headings in the body start at this level (the page title is the `h1`).
     var topHeadingLevel = 2
     private var lastHeadingLevel = 1
+    /// Levels the body's headings move by: its first heading's to `topHeadingLevel`, the same for all.
+    private var headingShift: Int?
     /// Quotes inside quotes, emphasis and links inside each other: deeper than this is shown as
     /// text, so a hostile body (10,000 nested `>`, `[[[[…`) costs no more than a plain one.
     static let maximumDepth = 16
@@ -59,8 +61,11 @@ public struct Markdown: Sendable {
                 continue
             }
             if let (level, text) = Self.heading(trimmed) {
-                // Levels never skip (h2 → h4 would confuse screen readers and validators).
-                let wanted = min(6, level + topHeadingLevel - 1)
+                // The first heading at the top level, the others moved as much (two `##` stay equals),
+                // and levels never skip (h2 → h4 would confuse screen readers and validators).
+                let shift = headingShift ?? topHeadingLevel - level
+                headingShift = shift
+                let wanted = min(6, level + shift)
                 let actual = max(topHeadingLevel, min(wanted, lastHeadingLevel + 1))
                 lastHeadingLevel = actual
                 out.append("<h\(actual)>\(inline(text, line: lineNumber))</h\(actual)>")

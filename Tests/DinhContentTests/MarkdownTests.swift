@@ -52,6 +52,12 @@ import Testing
         #expect(html("### Ba\n\n##### Năm") == "<h2>Ba</h2>\n<h3>Năm</h3>")
     }
 
+    /// Two headings of one level stay equals (the second `##` was a level below the first).
+    @Test func equalHeadingsStayEqual() {
+        #expect(html("## Lịch sử\n\n## Giá trị\n\n### Chạm khắc\n\n## Lễ hội") == "<h2>Lịch sử</h2>\n<h2>Giá trị</h2>\n<h3>Chạm khắc</h3>\n<h2>Lễ hội</h2>")
+        #expect(html("# Một\n\n## Hai") == "<h2>Một</h2>\n<h3>Hai</h3>")
+    }
+
     @Test func picturesAreNotedWithTheirLine() {
         let result = Markdown.render("Một\n\n![ảnh](a.jpg)", firstLine: 10)
         #expect(result.notes.first?.line == 12)
