@@ -44,15 +44,17 @@ public struct BuildContext: Sendable {
     var landings: [Landing] = []
     var pages: [WrittenPage] = []
     package var feeds: Task<(files: [FeedFile], diagnostics: Diagnostics), Never>?
-    /// The QR codes being drawn and written while the pages are (see `CodesStep`).
-    var drawing: Task<Void, any Error>?
+    /// The QR codes being drawn and written while the pages are (see `CodesStep`), and then what
+    /// the build says of the boards.
+    var drawing: Task<[Diagnostic], any Error>?
     package var pagesWritten = 0
 
-    /// Waits until the QR codes drawn in the background are written, and throws their error.
+    /// Waits until the QR codes drawn in the background are written, and throws their error or
+    /// takes in what was found.
     mutating func waitForDrawing() async throws {
         guard let drawing else { return }
         self.drawing = nil
-        try await drawing.value
+        diagnostics.append(contentsOf: try await drawing.value)
     }
 
     /// Throws the staging folder away, once nothing writes into it any more.

@@ -63,8 +63,11 @@ struct CodesStep: BuildStep {
         guard let codes = context.codes, let lock = context.lock, let output = context.output else { return }
         let landings = lock.landings, today = context.options.today
         // Waited for at the end of `PagesStep`, or before any other step (`SiteBuilder.run`).
-        context.drawing = Task { _ = try codes.publish(landings, to: output, today: today) }
-        context.diagnostics.append(contentsOf: codes.cutNames(size: .a5))
+        // With the drawing, off the build's path: names too long for their boards.
+        context.drawing = Task {
+            _ = try codes.publish(landings, to: output, today: today)
+            return codes.cutNames(size: .a5)
+        }
         context.landings = landings.compactMap { Landing($0, codes: codes, uppercase: codes.isUppercase($0.code)) }
     }
 }
