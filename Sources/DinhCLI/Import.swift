@@ -51,6 +51,7 @@ struct Import: ParsableCommand {
             Terminal.report(report.diagnostics)
             guard report.succeeded else { throw ContentErrors() }
             print(report.summaryText.text(in: CLI.language))
+            if let codes = report.newCodesText { print(codes.text(in: CLI.language)) }
             // `created` lists files; `updated`, product folders.
             Terminal.report(advice(on: report.created.filter { $0.hasSuffix("/index.md") } + report.updated.map { $0 + "/index.md" }))
         }

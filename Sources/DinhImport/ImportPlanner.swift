@@ -13,6 +13,8 @@ struct ImportPlanner {
         var files: [PlannedFile] = []
         var updated: [String] = []
         var unchanged: [String] = []
+        /// The codes of the products made new, in the sheet's order: their boards are to print.
+        var newCodes: [String] = []
     }
 
     init(importer: ProductImport, existing: ExistingContent) {
@@ -518,7 +520,7 @@ struct ImportPlanner {
                 let present = FileManager.default.fileExists(atPath: importer.contentRoot.appendingPathComponent(path).path)
                 plan.files.append(PlannedFile(path: path, source: .copy(image), replaces: present))
             }
-            if exists { plan.updated.append(folder) }
+            if exists { plan.updated.append(folder) } else { plan.newCodes.append(code) }
         }
         return plan
     }

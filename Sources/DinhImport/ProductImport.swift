@@ -34,6 +34,8 @@ package struct ProductImport: Sendable {
         package var updated: [String] = []
         /// Products that exist already and were left as they are.
         package var unchanged: [String] = []
+        /// The codes of the products made new (their QR boards are to print).
+        package var newCodes: [String] = []
         /// Cells whose text was converted to Unicode, by the legacy encoding it was typed in.
         package var conversions: [LegacyEncoding: Int] = [:]
         package var diagnostics = Diagnostics()
@@ -50,6 +52,14 @@ package struct ProductImport: Sendable {
             let producers = created.filter { $0.hasPrefix("producers/") }.count
             return Message(ImportMessage.imported(products: products, producers: producers, updated: updated.count, unchanged: unchanged.count,
                                                   converted: conversions))
+        }
+
+        /// The line that gives the new products' codes, for their boards; nil when there are none.
+        package var newCodesText: Message? {
+            guard succeeded, !newCodes.isEmpty else { return nil }
+            // A long list is given by its ends: the codes are made in a row (SP001…SP120).
+            let shown = newCodes.count <= 8 ? newCodes.joined(separator: ", ") : "\(newCodes[0]) … \(newCodes[newCodes.count - 1])"
+            return Message(ImportMessage.newCodes(codes: shown, count: newCodes.count))
         }
     }
 
@@ -80,6 +90,7 @@ package struct ProductImport: Sendable {
             try StagedWrite(root: contentRoot).commit(plan.files)
             report.created = plan.files.filter { !$0.replaces }.map(\.path)
             report.updated = plan.updated
+            report.newCodes = plan.newCodes
         } catch {
             report.diagnostics.error(SourceLocation(path: contentRoot.path), .nothingImportedBecause(reason: error.text))
         }

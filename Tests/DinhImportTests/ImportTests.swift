@@ -35,6 +35,12 @@ import Testing
         try fixture.directory.write("list.csv", Data([0xEF, 0xBB, 0xBF]) + Data(csv.utf8))
         let report = runImport(fixture, "list.csv")
         #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        // The codes the new products got, for their boards, in the sheet's order.
+        #expect(report.newCodes == ["SP001", "NL01"])
+        #expect(report.newCodesText?.text(in: .en) == "the new products' QR codes (2): SP001, NL01; once the site is published at its real address, print their boards with `dinh qr`")
+        var many = ProductImport.Report()
+        many.newCodes = (1...120).map { String(format: "SP%03d", $0) }
+        #expect(many.newCodesText?.text(in: .vi) == "mã QR của các sản phẩm mới (120): SP001 … SP120; khi trang đã đăng ở địa chỉ thật, hãy in biển bằng `dinh qr`")
         #expect(report.created.sorted() == ["producers/htx-ong-ba-vi.yaml", "products/mat-ong-rung-ba-vi-1/anh-1.jpg",
                                              "products/mat-ong-rung-ba-vi-1/index.md", "products/non-la/index.md"])
         let content = try load(fixture)

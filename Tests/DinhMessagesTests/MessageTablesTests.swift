@@ -497,6 +497,7 @@ enum Samples {
         .barcodeOfProduct(digits: "«v283c»", path: "«v283d»"),
         .noProducts,
         .hiddenRow(row: 1401),
+        .newCodes(codes: "«v1402»", count: 1403),
         .groupRowSkipped(row: 1403, name: "«v283e»"),
         .descriptionWasHTML,
         .cellProblem(header: "«v285»", column: "«v286»", problem: Message(verbatim: "«v287»")),

@@ -94,6 +94,8 @@ extension ImportMessage: TranslatedTable {
             "\(file) holds more text than a spreadsheet can (a cell longer than Excel's 32,767 characters, or more than \(millions) million texts): it is damaged or not a product list; open it in Excel and save it again"
         case .sheetUnreadable(let file): "\(file): the first worksheet cannot be read; open the file in Excel and save it again"
         case .nothingImported: "nothing was imported: fix the errors above and run the import again"
+        case .newCodes(let codes, let count):
+            "the new products' QR codes (\(count)): \(codes); once the site is published at its real address, print their boards with `dinh qr`"
         case .imported(let products, let producers, let updated, let unchanged, let converted):
             "imported: " + ([Language.en.count(products, "new product")]
                 + (producers > 0 ? [Language.en.count(producers, "new producer")] : [])

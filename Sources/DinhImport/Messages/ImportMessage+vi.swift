@@ -93,6 +93,8 @@ extension ImportMessage {
         case .tooMuchText(let file, let millions):
             "\(file) chứa nhiều chữ hơn mức một bảng tính có thể có (một ô dài hơn 32.767 ký tự của Excel, hoặc hơn \(millions) triệu đoạn chữ): tệp bị hỏng hoặc không phải danh sách sản phẩm; hãy mở bằng Excel và lưu lại"
         case .sheetUnreadable(let file): "\(file): không đọc được trang tính đầu tiên; hãy mở tệp bằng Excel và lưu lại"
+        case .newCodes(let codes, let count):
+            "mã QR của các sản phẩm mới (\(count)): \(codes); khi trang đã đăng ở địa chỉ thật, hãy in biển bằng `dinh qr`"
         case .nothingImported: "chưa nhập gì: hãy sửa các lỗi trên rồi nhập lại"
         case .imported(let products, let producers, let updated, let unchanged, let converted):
             "đã nhập: " + (["\(products) sản phẩm mới"]

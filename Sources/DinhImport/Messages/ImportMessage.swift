@@ -84,6 +84,8 @@ package enum ImportMessage: MessageTable {
     case tooMuchText(file: String, millions: Int)
     case sheetUnreadable(file: String)
     case nothingImported
+    /// `codes`: the codes, or the first and last of many.
+    case newCodes(codes: String, count: Int)
     /// `converted`: cells whose text was converted to Unicode from a legacy encoding.
     case imported(products: Int, producers: Int, updated: Int, unchanged: Int, converted: [LegacyEncoding: Int] = [:])
 }
