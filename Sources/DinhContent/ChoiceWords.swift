@@ -11,9 +11,7 @@ package enum ChoiceWords {
     }
 
     /// Letters and digits only, folded: `Thủ công mỹ nghệ` → `thucongmynghe`.
-    package static func key(_ text: String) -> String {
-        String(String.UnicodeScalarView(Fold.scalars(text).filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }))
-    }
+    package static func key(_ text: String) -> String { Fold.key(text) }
 
     private static let table: [String: String] = {
         let words: [(String, [String])] = [

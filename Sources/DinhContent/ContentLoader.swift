@@ -463,7 +463,7 @@ struct Loading {
         let valid = (2...12).contains(text.count) && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
         if valid { return text }
         // Folded as slugs are (`ĐP 01` → `DP01`), not stripped of its Vietnamese letters.
-        let cleaned = Slug.suggest(for: text).replacingOccurrences(of: "-", with: "").uppercased()
+        let cleaned = Fold.key(text).uppercased()
         let message = ContentMessage.badCode(found: text, suggestion: (2...12).contains(cleaned.count) ? cleaned : nil)
         reader.diagnostics.error(node.location, message)
         return nil

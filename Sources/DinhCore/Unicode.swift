@@ -120,6 +120,12 @@ extension String {
 /// The one folding of the project: `Slug.suggest`, the search index and the search page's script
 /// (`assets/search.js`, which must fold the same way) all follow it.
 package enum Fold {
+    /// Only the letters and digits of a text, folded (`ĐP 01` → `dp01`, `Vietin Bank` → `vietinbank`):
+    /// how a word typed many ways is compared.
+    package static func key(_ text: String) -> String {
+        String(String.UnicodeScalarView(scalars(text).filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }))
+    }
+
     /// The scalars of `text` decomposed (NFD), lowercased, without combining marks (tones and
     /// hats), `đ`/`Đ` as `d` (they have no decomposition).
     package static func scalars(_ text: String) -> [Unicode.Scalar] {

@@ -74,9 +74,9 @@ public struct VietnameseBank: Sendable, Hashable {
     /// The bank a name means, as people write it in the place of its BIN: `Vietcombank`,
     /// `vietin bank`, `Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam`.
     public static func bank(named name: String) -> VietnameseBank? {
-        let key = Slug.suggest(for: name).replacingOccurrences(of: "-", with: "")
+        let key = Fold.key(name)
         guard !key.isEmpty else { return nil }
-        return all.first { bank in [bank.shortName, bank.name].contains { Slug.suggest(for: $0).replacingOccurrences(of: "-", with: "") == key } }
+        return all.first { bank in [bank.shortName, bank.name].contains { Fold.key($0) == key } }
     }
 
     private static let byBIN: [String: VietnameseBank] = Dictionary(all.map { ($0.bin, $0) }, uniquingKeysWith: { first, _ in first })
