@@ -46,9 +46,16 @@ public enum Placard {
         let centre = width / 2
         let textWidth = width - 20 * k
         var out = ""
+        // What every text shares is said once, by the group around the drawing (a sheet of 10,000
+        // boards spelt the font list 70,000 times).
         func text(_ content: String, y: Double, size: Double, weight: String = "normal", family: String = fontFamily, fill: String = "#000") {
-            out += "<text x=\"\(n(centre))\" y=\"\(n(y))\" font-family=\"\(family)\" font-size=\"\(n(size))\" font-weight=\"\(weight)\" fill=\"\(fill)\" text-anchor=\"middle\">\(xml(content))</text>\n"
+            out += "<text x=\"\(n(centre))\" y=\"\(n(y))\" font-size=\"\(n(size))\""
+            if weight != "normal" { out += " font-weight=\"\(weight)\"" }
+            if family != fontFamily { out += " font-family=\"\(family)\"" }
+            if fill != "#000" { out += " fill=\"\(fill)\"" }
+            out += ">\(xml(content))</text>\n"
         }
+        out += "<g font-family=\"\(fontFamily)\" text-anchor=\"middle\">\n"
         out += "<rect width=\"\(wi)\" height=\"\(hi)\" fill=\"#fff\"/>\n"
         out += "<rect x=\"\(n(4 * k))\" y=\"\(n(4 * k))\" width=\"\(n(width - 8 * k))\" height=\"\(n(height - 8 * k))\" rx=\"\(n(3 * k))\" fill=\"none\" stroke=\"#000\" stroke-width=\"\(n(0.6 * k))\"/>\n"
 
@@ -85,9 +92,9 @@ public enum Placard {
         let side = max(40 * k, min(width - 28 * k, height - bottom - top))
         let modules = Double(info.symbol.size + 8)
         let scale = side / modules
-        out += "<g transform=\"translate(\(n(centre - side / 2)) \(n(top))) scale(\(n(scale, digits: 5)))\">"
+        out += "<g shape-rendering=\"crispEdges\" transform=\"translate(\(n(centre - side / 2)) \(n(top))) scale(\(n(scale, digits: 5)))\">"
         out += "<rect width=\"\(Int(modules))\" height=\"\(Int(modules))\" fill=\"#fff\"/>"
-        out += "<path fill=\"#000\" shape-rendering=\"crispEdges\" d=\"\(info.symbol.svgPathData(offset: 4))\"/></g>\n"
+        out += info.symbol.svgPath(offset: 4) + "</g>\n"
         y = top + side + 3 * k
 
         // One line each, shrunk (never wrapped) so the code keeps its room.
@@ -110,9 +117,9 @@ public enum Placard {
             out += "<line x1=\"\(n(centre - 30 * k))\" y1=\"\(n(y))\" x2=\"\(n(centre + 30 * k))\" y2=\"\(n(y))\" stroke=\"#999\" stroke-width=\"\(n(0.3 * k))\"/>\n"
             y += 1 * k
             let payModules = Double(pay.symbol.size + 8)
-            out += "<g transform=\"translate(\(n(centre - paySide / 2)) \(n(y))) scale(\(n(paySide / payModules, digits: 5)))\">"
+            out += "<g shape-rendering=\"crispEdges\" transform=\"translate(\(n(centre - paySide / 2)) \(n(y))) scale(\(n(paySide / payModules, digits: 5)))\">"
             out += "<rect width=\"\(Int(payModules))\" height=\"\(Int(payModules))\" fill=\"#fff\"/>"
-            out += "<path fill=\"#000\" shape-rendering=\"crispEdges\" d=\"\(pay.symbol.svgPathData(offset: 4))\"/></g>\n"
+            out += pay.symbol.svgPath(offset: 4) + "</g>\n"
             y += paySide + 4.5 * k
             text(payCaption.vi, y: y, size: 5 * k, weight: "bold")
             y += 5 * k
@@ -121,7 +128,7 @@ public enum Placard {
             text(pay.detail, y: y, size: min(3.8 * k, textWidth / (Double(max(1, pay.detail.count)) * 0.55)), fill: "#333")
         }
         text(info.publisher, y: height - 9 * k, size: 4.2 * k, fill: "#333")
-        return out
+        return out + "</g>\n"
     }
 
     /// How a name is set on the board (lengths for A5, scaled): the Vietnamese name large, in up

@@ -246,7 +246,7 @@ extension PlacardInfo.Kind {
 /// product's payment code as PNG and SVG (both empty when it has none).
 struct DrawnCode: Sendable {
     /// Part of every cache key: change it when the drawing of codes or placards changes.
-    static let drawing = "qr-drawing-9"
+    static let drawing = "qr-drawing-10"
 
     let code: String
     /// What `dinh qr` reports, in either language.

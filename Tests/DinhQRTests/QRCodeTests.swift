@@ -269,6 +269,39 @@ struct QRCodeTests {
         #expect(svg.contains("viewBox=\"0 0 \(symbol.size + 8) \(symbol.size + 8)\""))
     }
 
+    /// The path, stroked one module wide along the middle of each row, paints exactly the dark
+    /// modules (read back command by command), in few bytes.
+    @Test func svgPathPaintsExactlyTheDarkModules() throws {
+        for payload in ["HTTPS://A.VN/Q/DP01", "https://disan.danphuong.gov.vn/q/ABCDEFGH1234", String(repeating: "Đình làng ", count: 30)] {
+            let symbol = try QRCode(payload)
+            let data = symbol.svgPathData(offset: 4)
+            var painted = Array(repeating: false, count: symbol.size * symbol.size)
+            var x = 0.0, y = 0.0, runs = 0
+            let scanner = Scanner(string: data)
+            scanner.charactersToBeSkipped = CharacterSet(charactersIn: " ")
+            while let command = scanner.scanCharacter() {
+                switch command {
+                case "M":
+                    x = try #require(scanner.scanDouble()); y = try #require(scanner.scanDouble())
+                case "m":
+                    x += try #require(scanner.scanDouble()); y += try #require(scanner.scanDouble())
+                case "h":
+                    let length = try #require(scanner.scanDouble())
+                    #expect(y - y.rounded(.down) == 0.5, "a line along the middle of its row")
+                    let row = Int(y) - 4
+                    for column in Int(x) - 4 ..< Int(x + length) - 4 { painted[row * symbol.size + column] = true }
+                    x += length
+                    runs += 1
+                default:
+                    Issue.record("unexpected command \(command) in \(data.prefix(80))")
+                    return
+                }
+            }
+            #expect(painted == symbol.modules, "\(payload)")
+            #expect(data.utf8.count < runs * 8, "\(data.utf8.count) bytes for \(runs) runs")
+        }
+    }
+
     /// PNG chunks' CRC-32, eight bytes a step: the check value, and Python's zlib on buffers of
     /// every length around the step size.
     @Test func crc32MatchesZlib() throws {
