@@ -64,8 +64,17 @@ for n in "${sizes[@]}"; do
   read -r warm warm_mb < <(measure .build/release/dinh build "$work/content" --output "$work/public" --quiet)
   pages=$(find "$work/public" -name index.html | wc -l)
   files=$(find "$work/public" -type f | wc -l)
+  # The disk's own floor for this site: the same folders and files (hard links kept) copied by
+  # cp -a into an empty folder, after the build's files are written out. The contract's pages
+  # each have a folder (products/<slug>/, q/<CODE>/…): on this machine's ext4 a folder costs
+  # about 0.1 ms of kernel time, whoever makes it.
+  sync
+  read -r floor _ < <(measure cp -a "$work/public" "$work/floor")
+  folders=$(find "$work/floor" -type d | wc -l)
   printf "%6d products: dinh build, first %6.2f s (peak %4d MB), rebuild %6.2f s (peak %4d MB): %d HTML pages, %d files\n" \
     "$n" "$cold" "$cold_mb" "$warm" "$warm_mb" "$pages" "$files"
+  printf "        the file system's floor: cp -a of that site (%d folders, %d files) into an empty folder %6.2f s; first build / floor %.2f\n" \
+    "$folders" "$files" "$floor" "$(awk -v a="$cold" -v b="$floor" 'BEGIN { print (b > 0 ? a / b : 0) }')"
   # The same first build in memory (tmpfs), the content copied there with an empty cache: Dinh's
   # own work, apart from the disk (see bench-trash.sh).
   if [[ -d /dev/shm && -w /dev/shm ]]; then

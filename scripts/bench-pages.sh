@@ -69,6 +69,12 @@ dinh_cold=$(median "${disk_dinh[@]}") hugo_cold=$(median "${disk_hugo[@]}")
 hugo --quiet -s "$work/hugo" -d "$work/hugo-public" >/dev/null 2>&1
 read -r dinh_time dinh_mem < <(measure .build/release/dinh build "$work/content" --output "$work/public" --quiet)
 read -r hugo_time hugo_mem < <(measure hugo --quiet -s "$work/hugo" -d "$work/hugo-public")
+# The disk's own floor: each tool's output copied by cp -a into an empty folder (what writing
+# those folders and files costs this file system, whoever writes them).
+sync
+read -r dinh_floor _ < <(measure cp -a "$work/public" "$work/floor-dinh")
+sync
+read -r hugo_floor _ < <(measure cp -a "$work/hugo-public" "$work/floor-hugo")
 pages=$(find "$work/public" -name index.html | wc -l)
 files=$(find "$work/public" -type f | wc -l)
 hugo_pages=$(find "$work/hugo-public" -name index.html | wc -l)
@@ -104,5 +110,7 @@ if [[ -d /dev/shm && -w /dev/shm ]]; then
   echo "    dinh: ${dinh_runs[*]}"
   echo "    hugo: ${hugo_runs[*]}"
 fi
+printf "  the file system's floor:   cp -a of dinh's site %6.2f s ($(find "$work/public" -type d | wc -l) folders, $files files), of hugo's %6.2f s ($(find "$work/hugo-public" -type d | wc -l) folders, $hugo_pages files)\n" \
+  "$dinh_floor" "$hugo_floor"
 printf "  rebuild:                   dinh %6.2f s (peak %4d MB)   hugo %6.2f s (peak %4d MB)   ratio %.2f (goal ≤ 1.0)\n" \
   "$dinh_time" "$dinh_mem" "$hugo_time" "$hugo_mem" "$(awk -v a="$dinh_time" -v b="$hugo_time" 'BEGIN { print (b > 0 ? a / b : 0) }')"

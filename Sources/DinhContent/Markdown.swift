@@ -287,6 +287,16 @@ public struct Markdown: Sendable {
                     }
                 }
                 out += Array("&lt;".utf8); i += 1
+            case ascii("&"):
+                // A character reference (`&nbsp;`, `&amp;`, `&#8211;`), as pasted from a web page,
+                // is the character it names, not its spelling; any other `&` is itself.
+                let limit = min(end, i + 12)
+                if let semi = chars[i..<limit].firstIndex(of: ascii(";")),
+                   let decoded = HTML.character(ofReference: String(decoding: chars[(i + 1)..<semi], as: UTF8.self)) {
+                    Self.appendEscaped(Array(decoded.utf8)[...], to: &out); i = semi + 1
+                } else {
+                    out += Array("&amp;".utf8); i += 1
+                }
             default:
                 // Plain text runs to the next character that may start markup; escaped in one go.
                 var run = i + 1
@@ -304,7 +314,7 @@ public struct Markdown: Sendable {
         return table
     }
 
-    private static let markupStarts = table("\\\n`*_![<")
+    private static let markupStarts = table("\\\n`*_![<&")
     private static let escapable = table("\\`*_[]()#+-.!<>{}")
 
     private static func isSpace(_ byte: UInt8) -> Bool {
@@ -433,17 +443,8 @@ extension Markdown {
                 if !out.isEmpty { out.append(" ") }
                 continue
             }
-            if char == "&", let semi = rest.prefix(10).firstIndex(of: ";") {
-                let name = rest[rest.index(after: rest.startIndex)..<semi]
-                let decoded: String? = switch name {
-                case "amp": "&"
-                case "lt": "<"
-                case "gt": ">"
-                case "quot": "\""
-                case "#39", "apos": "'"
-                default: name.hasPrefix("#") ? UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) } : nil
-                }
-                if let decoded {
+            if char == "&", let semi = rest.prefix(12).firstIndex(of: ";") {
+                if let decoded = HTML.character(ofReference: rest[rest.index(after: rest.startIndex)..<semi]) {
                     out += decoded
                     rest = rest[rest.index(after: semi)...]
                     continue

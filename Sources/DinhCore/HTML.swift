@@ -45,6 +45,46 @@ package enum HTML {
         }
     }
 
+    /// The character a reference names, from its name between `&` and `;` (`amp`, `nbsp`, `#39`,
+    /// `#x1EA1`), or nil when it names none: the numeric ones, and the named ones found in text
+    /// pasted from web pages and office documents. Every reader of references (Markdown text,
+    /// descriptions imported as HTML, the link checker's attributes) decodes through here.
+    package static func character(ofReference name: some StringProtocol) -> String? {
+        guard name.first == "#" else { return namedReferences[String(name)] }
+        var digits = name.dropFirst()
+        let hex = digits.first == "x" || digits.first == "X"
+        if hex { digits = digits.dropFirst() }
+        guard (1...8).contains(digits.count), digits.allSatisfy({ hex ? $0.isHexDigit : $0.isASCII && $0.isNumber }),
+              let value = UInt32(digits, radix: hex ? 16 : 10), value != 0, let scalar = Unicode.Scalar(value) else { return nil }
+        return String(Character(scalar))
+    }
+
+    private static let namedReferences: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}",
+        "ndash": "–", "mdash": "—", "hellip": "…", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”",
+        "laquo": "«", "raquo": "»", "middot": "·", "bull": "•", "deg": "°", "times": "×", "copy": "©",
+        "reg": "®", "trade": "™", "euro": "€", "frac12": "½", "shy": "\u{AD}",
+    ]
+
+    /// `text` with its character references decoded (`&amp;` → `&`); an `&` that starts none stays.
+    package static func decodingReferences(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semicolon = after.prefix(12).firstIndex(of: ";"), let decoded = character(ofReference: after[..<semicolon]) {
+                result += decoded
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = after
+            }
+        }
+        return result + rest
+    }
+
     /// `& < > " '`, tested with one shift: they are all below 64.
     @inline(__always)
     private static func isSpecial(_ byte: UInt8) -> Bool {

@@ -88,23 +88,8 @@ public enum PlainText {
     }
 
     private static func entity(_ name: String) -> String? {
-        switch name {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "apos", "#39": return "'"
-        case "nbsp": return " "
-        default:
-            var digits = Substring(name)
-            guard digits.first == "#" else { return nil }
-            digits = digits.dropFirst()
-            let radix = digits.first == "x" || digits.first == "X" ? 16 : 10
-            if radix == 16 { digits = digits.dropFirst() }
-            guard let value = UInt32(digits, radix: radix), let scalar = Unicode.Scalar(value) else { return nil }
-            // A decoded space collapses like any other.
-            return scalar.properties.isWhitespace ? " " : String(Character(scalar))
-        }
+        // A decoded space (`&nbsp;`, `&#32;`) collapses like any other.
+        HTML.character(ofReference: name).map { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) ? " " : $0 }
     }
 
     /// Characters no feed may carry: C0/C1 controls other than tab and line breaks, and the

@@ -101,44 +101,8 @@ enum HTMLScanner {
         }
     }
 
-    /// Character references in attribute values: the named ones Dinh's templates write, and numeric ones.
-    static func decodeEntities(_ value: String) -> String {
-        guard value.contains("&") else { return value }
-        var result = ""
-        var rest = Substring(value)
-        while let amp = rest.firstIndex(of: "&") {
-            result += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            guard let semicolon = after.prefix(12).firstIndex(of: ";") else {
-                result += "&"
-                rest = after
-                continue
-            }
-            let name = after[..<semicolon]
-            var decoded: String?
-            switch name {
-            case "amp": decoded = "&"
-            case "lt": decoded = "<"
-            case "gt": decoded = ">"
-            case "quot": decoded = "\""
-            case "apos": decoded = "'"
-            default:
-                if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-                } else if name.hasPrefix("#") {
-                    decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-                }
-            }
-            if let decoded {
-                result += decoded
-                rest = after[after.index(after: semicolon)...]
-            } else {
-                result += "&"
-                rest = after
-            }
-        }
-        return result + rest
-    }
+    /// Character references in attribute values.
+    static func decodeEntities(_ value: String) -> String { HTML.decodingReferences(value) }
 }
 
 /// Byte offset → 1-based line and column (in characters), for messages.

@@ -9,8 +9,17 @@ import Testing
     @Test func rawHTMLNeverReachesThePage() {
         #expect(html("<script>alert(1)</script>") == "<p> alert(1) </p>")
         #expect(html("a <img src=x onerror=alert(1)> b") == "<p>a   b</p>")
-        #expect(html("<p>Miến <b>dai</b> &amp; trong.</p>") == "<p> Miến dai &amp;amp; trong. </p>")
+        #expect(html("<p>Miến <b>dai</b> &amp; trong.</p>") == "<p> Miến dai &amp; trong. </p>")
         #expect(html("a <x onclick=alert(1)> b") == "<p>a &lt;x onclick=alert(1)&gt; b</p>")
+    }
+
+    /// A character reference pasted from a web page (`&nbsp;`, `&amp;`, `&#8211;`) is the character
+    /// it names, not its spelling (the page showed "Gói&nbsp;500 g"); an `&` that starts none is
+    /// itself, and code keeps what is written.
+    @Test func characterReferencesAreTheirCharacters() {
+        #expect(html("Gói&nbsp;500 g &amp; hộp &#8211; 3&#x2009;kg, R&D &copy x") == "<p>Gói\u{A0}500 g &amp; hộp – 3\u{2009}kg, R&amp;D &amp;copy x</p>")
+        #expect(html("`&amp;` &lt;b&gt; &quot;") == "<p><code>&amp;amp;</code> &lt;b&gt; &quot;</p>")
+        #expect(html("&#0; &#xD800; &#99999999; &#+5; &bogus;") == "<p>&amp;#0; &amp;#xD800; &amp;#99999999; &amp;#+5; &amp;bogus;</p>")
     }
 
     /// HTML pasted from a web page shows its tags on the page: the writer is told once, at the

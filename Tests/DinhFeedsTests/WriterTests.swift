@@ -44,6 +44,8 @@ import Testing
         // Tag names in any case; block tags of every length break lines, inline ones (and longer
         // names that only start like a block tag) do not.
         #expect(PlainText.fromHTML("<P>a</P><BlockQuote>b</BlockQuote>x<em>y</em><pre2>z</pre2><blockquotes>w<TABLE><tr>c") == "a\nb\nxyzw\nc")
+        // Named references of pasted text, a decoded space collapsing like any other.
+        #expect(PlainText.fromHTML("Gói&nbsp;&nbsp;500&#32;g &hellip; &ndash; &bogus; &#0;") == "Gói 500 g … – &bogus; &#0;")
         #expect(PlainText.singleLine("  a \u{A0}b  c ") == "a b c")
         #expect(PlainText.singleLine("a  b") == "a b")
         #expect(PlainText.singleLine("a b") == "a b")
