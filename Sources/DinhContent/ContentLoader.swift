@@ -426,7 +426,7 @@ struct Loading {
         if let node = fields["publisher"], let group = reader.fields(node, allowed: ["name", "email", "phone"], in: .field("publisher")) {
             if let name = group["name"].flatMap({ reader.text($0, field: "publisher.name") }) { publisher.name = name }
             publisher.email = group["email"].flatMap { reader.string($0, field: "publisher.email") }
-            publisher.phone = group["phone"].flatMap { reader.string($0, field: "publisher.phone") }
+            publisher.phone = group["phone"].flatMap { reader.phone($0, field: "publisher.phone") }
         }
         var errorCorrection = "Q"
         if let node = fields["qr"], let group = reader.fields(node, allowed: ["error_correction"], in: .field("qr")),

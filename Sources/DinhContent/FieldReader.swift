@@ -201,6 +201,18 @@ struct FieldReader {
         return text
     }
 
+    /// A phone number, which the page dials (its `tel:` link, the product's call button): one number.
+    mutating func phone(_ node: YAMLNode, field: String) -> String? {
+        guard let text = string(node, field: field) else { return nil }
+        // A number that lost its leading 0 (copied from a spreadsheet) dials someone else.
+        let meant = PhoneNumber.restoringZero(text)
+        guard PhoneNumber.isOne(text), meant == nil else {
+            diagnostics.error(node.location, .notOnePhoneNumber(field: field, found: text, meant: meant))
+            return nil
+        }
+        return text
+    }
+
     static func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
@@ -212,5 +224,33 @@ package enum WebAddress {
     package static func isValid(_ text: String) -> Bool {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else { return false }
         return ["http", "https"].contains(scheme) && url.host != nil
+    }
+}
+
+/// Phone numbers as people write them (`0912 345 678`, `0237.3800.000`, `(0237) 3800 000`,
+/// `+84 912 345 678`, `1900 1234`): what a `phone:` field must hold; `dinh import` reads a sheet's
+/// phone column by it too.
+package enum PhoneNumber {
+    /// What a `tel:` link dials: the digits, after a leading `+`.
+    package static func dialled(_ text: String) -> String {
+        let digits = text.filter { $0.isASCII && $0.isNumber }
+        return text.trimmingCharacters(in: .whitespaces).hasPrefix("+") ? "+" + digits : digits
+    }
+
+    /// Whether `text` dials one number: 8 to 15 digits (a landline with its area code, a mobile,
+    /// `+84…`, `1900 1234`), among spaces, dots, dashes and brackets, perhaps with a name after
+    /// it (`0912 345 678 (anh Hùng)`). Two numbers in one run together and dial neither.
+    package static func isOne(_ text: String) -> Bool {
+        (8...15).contains(dialled(text).filter(\.isNumber).count)
+    }
+
+    /// A Vietnamese number whose leading 0 was lost, as Excel drops it from a number typed in a
+    /// cell not formatted as text: a mobile `912345678`, a landline `2373800000`. The number with
+    /// its 0, else nil.
+    package static func restoringZero(_ text: String) -> String? {
+        let digits = text.filter { !$0.isWhitespace }
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let first = digits.first,
+              (digits.count == 9 && "35789".contains(first)) || (digits.count == 10 && first == "2") else { return nil }
+        return "0" + digits
     }
 }

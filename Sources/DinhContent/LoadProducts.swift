@@ -157,7 +157,7 @@ extension Loading {
             .flatMap(Producer.Kind.init(rawValue:))
         let address = fields["address"].flatMap { reader.text($0, field: "address") }
         let geo = fields["geo"].flatMap { reader.geo($0) }
-        let phone = fields["phone"].flatMap { reader.string($0, field: "phone") }
+        let phone = fields["phone"].flatMap { reader.phone($0, field: "phone") }
         let email = fields["email"].flatMap { reader.string($0, field: "email") }
         if let email, !email.contains("@") || email.contains(" "), let node = fields["email"] {
             reader.diagnostics.error(node.location, .badEmail(found: email))

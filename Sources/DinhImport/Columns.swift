@@ -185,30 +185,20 @@ enum CellValue {
         return Int(digits)
     }
 
-    /// One phone number as people write it: `0912 345 678`, `0237.3800.000`, `(0237) 3800 000`,
-    /// `+84 912 345 678`, `1900 1234`. Nil for words or for two numbers in one cell: the page dials
-    /// the cell's digits, and two numbers run together dial neither.
+    /// One phone number as people write it (`PhoneNumber`), and nothing else: the page dials the
+    /// cell's digits, so words (whose digits might be anything) are not imported as a phone.
     static func phone(_ text: String) -> String? {
         let number = text.trimmingCharacters(in: .whitespaces)
         let rest = number.hasPrefix("+") ? number.dropFirst() : Substring(number)
         guard rest.allSatisfy({ ($0.isASCII && $0.isNumber) || " .-()".contains($0) }) else { return nil }
-        return (8...15).contains(rest.filter(\.isNumber).count) ? number : nil
-    }
-
-    /// A Vietnamese number whose leading 0 Excel dropped, as it does from a number typed in a cell
-    /// not formatted as text: a mobile `912345678`, a landline `2373800000`. The number with its 0, else nil.
-    static func phoneWithoutZero(_ text: String) -> String? {
-        let digits = text.filter { !$0.isWhitespace }
-        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let first = digits.first,
-              (digits.count == 9 && "35789".contains(first)) || (digits.count == 10 && first == "2") else { return nil }
-        return "0" + digits
+        return PhoneNumber.isOne(number) ? number : nil
     }
 
     /// A shop's address, as a page's `buy:` link must be (`WebAddress`); in the Zalo column also
     /// a phone number, which Zalo opens as `https://zalo.me/<number>`.
     static func shopLink(_ text: String, marketplace: Product.Marketplace) -> String? {
         if WebAddress.isValid(text) { return text }
-        guard marketplace == .zalo, phoneWithoutZero(text) == nil, let number = phone(text) else { return nil }
+        guard marketplace == .zalo, PhoneNumber.restoringZero(text) == nil, let number = phone(text) else { return nil }
         return "https://zalo.me/" + number.filter(\.isNumber)
     }
 

@@ -384,7 +384,7 @@ struct ImportPlanner {
         }
         var phone: String?
         if let value = cell(.phone) {
-            if let fixed = CellValue.phoneWithoutZero(value.text) {
+            if let fixed = PhoneNumber.restoringZero(value.text) {
                 bad(.phone, .phoneLostZero(text: value.text, fixed: fixed))
             } else if let number = CellValue.phone(value.text) {
                 phone = number

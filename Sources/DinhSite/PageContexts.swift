@@ -291,7 +291,7 @@ extension PageRenderer {
     }
 
     /// A phone number as a link that dials it: `0237 3800 000` → `tel:02373800000`.
-    static func telLink(_ phone: String) -> String { "tel:" + phone.filter { $0.isNumber || $0 == "+" } }
+    static func telLink(_ phone: String) -> String { "tel:" + PhoneNumber.dialled(phone) }
 
     /// The short address printed on boards: `https://host/q/CODE`.
     func shortURL(_ code: String) -> String { "\(site.baseURL)q/\(code)" }

@@ -141,6 +141,28 @@ import Testing
         onlyError("producers/htx-che-lam.yaml", line: 5, containing: "did you mean 'en'?")
     }
 
+    /// The page dials a producer's phone (its call button): two numbers in one, or a number
+    /// that lost its leading 0 in a spreadsheet, would call no one or someone else.
+    @Test(arguments: [
+        ("phone: 0912 345 678 / 0987 654 321", "must be one phone number"),
+        ("phone: 091 234", "must be one phone number"),
+        ("phone: 912345678", "write phone: \"0912345678\""),
+    ])
+    func producerPhoneThatDialsNoOne(line: String, words: String) throws {
+        try producer(line)
+        onlyError("producers/htx-che-lam.yaml", line: 3, containing: words)
+    }
+
+    @Test func producerPhonesAsPeopleWriteThem() throws {
+        for phone in ["0912 345 678", "(0237) 3800 000", "+84 912 345 678", "1900 1234", "0912.345.678 (anh Hùng)"] {
+            try producer("phone: \"\(phone)\"")
+            let (content, diagnostics) = load()
+            #expect(diagnostics.isEmpty, "\(phone): \(diagnostics.map(\.description))")
+            #expect(content?.producers.first?.phone == phone)
+        }
+        #expect(PhoneNumber.dialled(" +84 912-345.678 ") == "+84912345678")
+    }
+
     @Test func misspeltProducerField() throws {
         try producer("descripton: Hợp tác xã")
         onlyError("producers/htx-che-lam.yaml", line: 3, containing: "did you mean 'description'?")

@@ -299,6 +299,7 @@ enum Samples {
         .badGTIN(found: "«v107»"),
         .gtinCheckDigit(gtin: "«v108»", expected: "«v109»"),
         .badEmail(found: "«v110»"),
+        .notOnePhoneNumber(field: "«v110a»", found: "«v110b»", meant: "«v110c»"),
         .notBool(field: "«v111»", found: "«v112»"),
         .bankBINShape(found: "«v113»", named: "«v113b»"),
         .bankBINShape(found: "«v113»", named: nil),

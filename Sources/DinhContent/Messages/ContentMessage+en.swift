@@ -135,6 +135,8 @@ extension ContentMessage: TranslatedTable {
         case .badGTIN(let found): "'gtin' must be the 8, 12, 13 or 14 digits under the barcode, in quotes; found '\(found)'"
         case .gtinCheckDigit(let gtin, let expected):
             "'gtin' \(gtin) has a wrong check digit (the last digit should be \(expected)); copy the number again from the barcode"
+        case .notOnePhoneNumber(let field, let found, let meant):
+            "'\(field)' must be one phone number, which the page dials, as 0912 345 678 or +84 912 345 678; found '\(found)'" + (meant.map { ": its leading 0 was lost, write \(field): \"\($0)\"" } ?? ": keep one number here (a second one can go in the text)")
         case .badEmail(let found): "'email' does not look like an e-mail address: '\(found)'"
         case .notBool(let field, let found): "'\(field)' must be true or false; found '\(found)'"
         case .bankBINShape(let found, let named):

@@ -135,6 +135,8 @@ extension ContentMessage {
         case .badGTIN(let found): "'gtin' phải là 8, 12, 13 hoặc 14 chữ số in dưới mã vạch, đặt trong dấu ngoặc kép; đang ghi '\(found)'"
         case .gtinCheckDigit(let gtin, let expected):
             "'gtin' \(gtin) sai chữ số kiểm tra (chữ số cuối phải là \(expected)); hãy chép lại dãy số từ mã vạch"
+        case .notOnePhoneNumber(let field, let found, let meant):
+            "'\(field)' phải là một số điện thoại, trang sẽ gọi số này, như 0912 345 678 hoặc +84 912 345 678; đang ghi '\(found)'" + (meant.map { ": số 0 ở đầu đã mất, hãy viết \(field): \"\($0)\"" } ?? ": chỉ ghi một số ở đây (số thứ hai có thể ghi trong phần giới thiệu)")
         case .badEmail(let found): "'email' không giống địa chỉ thư điện tử: '\(found)'"
         case .notBool(let field, let found): "'\(field)' phải là true hoặc false; đang ghi '\(found)'"
         case .bankBINShape(let found, let named):

@@ -109,6 +109,7 @@ package enum ContentMessage: MessageTable {
     case badGTIN(found: String)
     case gtinCheckDigit(gtin: String, expected: String)
     case badEmail(found: String)
+    case notOnePhoneNumber(field: String, found: String, meant: String?)
     case notBool(field: String, found: String)
     /// `named`: the BIN of the bank `found` names, if it names one (`Vietcombank`).
     case bankBINShape(found: String, named: String?)
