@@ -17,6 +17,9 @@ struct QR: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CLIMessage.helpPlacardSize.text))
     var size: String = "A5"
 
+    @Flag(name: .shortAndLong, help: ArgumentHelp(CLIMessage.helpQuiet.text))
+    var quiet = false
+
     func validate() throws {
         guard PlacardSize(rawValue: size.uppercased()) != nil else { throw ValidationError(CLIMessage.placardSizeChoice.text) }
     }
@@ -26,6 +29,7 @@ struct QR: AsyncParsableCommand {
         let (report, codes) = try await SiteBuilder(options: options).writeQRCodes(placardSize: size)
         Terminal.report(report.diagnostics)
         guard report.succeeded else { throw ContentErrors() }
+        guard !quiet else { return }
         for line in codes { print(line) }
         print(CLIMessage.wroteCodes(count: codes.count, output: output).text)
     }

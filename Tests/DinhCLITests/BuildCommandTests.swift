@@ -299,7 +299,11 @@ import Testing
         let site = fixture.directory.file("fresh/site.yaml")
         try String(contentsOf: site, encoding: .utf8).replacingOccurrences(of: "https://disan.ten-xa.example/", with: "https://disan.mau.gov.vn/")
             .write(to: site, atomically: true, encoding: .utf8)
-        #expect(try fixture.dinh("qr", "fresh", "--output", "print").status == 0)
+        let printed = try fixture.dinh("qr", "fresh", "--output", "print")
+        #expect(printed.status == 0 && printed.stdout.contains("print"), "\(printed.stderr)")
+        // As `dinh build -q`: nothing but problems, for scripts.
+        let quiet = try fixture.dinh("qr", "fresh", "--output", "print", "-q")
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty, "\(quiet.stdout)\(quiet.stderr)")
         let again = try fixture.dinh("init", "fresh")
         #expect(again.status == 2)
         #expect(again.stderr.contains("not empty"))
