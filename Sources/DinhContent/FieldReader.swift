@@ -237,6 +237,13 @@ package enum PhoneNumber {
         return text.trimmingCharacters(in: .whitespaces).hasPrefix("+") ? "+" + digits : digits
     }
 
+    /// The digits a number is dialled by within Vietnam (`+84 912 345 678` → `0912345678`), to
+    /// tell whether two spellings are one number.
+    package static func national(_ text: String) -> String {
+        let number = dialled(text)
+        return number.hasPrefix("+84") ? "0" + number.dropFirst(3) : number
+    }
+
     /// Whether `text` dials one number: 8 to 15 digits (a landline with its area code, a mobile,
     /// `+84…`, `1900 1234`), among spaces, dots, dashes and brackets, perhaps with a name after
     /// it (`0912 345 678 (anh Hùng)`). Two numbers in one run together and dial neither.

@@ -78,7 +78,7 @@ struct ImportPlanner {
         var slugs: [String: Int] = [:]
         var codes: [String: Int] = [:]
         var barcodes: [String: Int] = [:]
-        var toldNoPhone: Set<String> = [], toldLike: Set<String> = []
+        var toldPhone: Set<String> = [], toldLike: Set<String> = []
         for row in table.rows where row.number > headerRow.number && !row.isEmpty {
             // Hidden rows are out of sight, and so most often out of date or not for sale: not published.
             if row.hidden {
@@ -122,11 +122,18 @@ struct ImportPlanner {
                                     .producerLikeExisting(name: name, file: "producers/\(draft.producerSlug).yaml", existing: like.name,
                                                           existingFile: existing.producerFiles[like.slug] ?? "producers/\(like.slug).yaml"))
             }
-            // An import never edits a producer's file: the phone is for its author to add.
-            if draft.newProducer == nil, let phone = draft.phone, !existing.producersWithPhone.contains(draft.producerSlug),
-               toldNoPhone.insert(draft.producerSlug).inserted {
+            // An import never edits a producer's file: a phone it lacks, or one other than the
+            // sheet's (the buyers' calls go to the file's), is for its author to change.
+            if draft.newProducer == nil, let phone = draft.phone, toldPhone.insert(draft.producerSlug).inserted {
                 let file = existing.producerFiles[draft.producerSlug] ?? "producers/\(draft.producerSlug).yaml"
-                diagnostics.warning(at(row.number, columns[.phone]?.number ?? 1), .producerPhoneNotImported(phone: phone, file: file))
+                let cell = at(row.number, columns[.phone]?.number ?? 1)
+                if let kept = existing.producerPhones[draft.producerSlug] {
+                    if PhoneNumber.national(kept) != PhoneNumber.national(phone) {
+                        diagnostics.warning(cell, .producerPhoneDiffers(phone: phone, file: file, kept: kept))
+                    }
+                } else {
+                    diagnostics.warning(cell, .producerPhoneNotImported(phone: phone, file: file))
+                }
             }
             drafts.append(draft)
         }

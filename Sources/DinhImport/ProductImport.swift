@@ -128,8 +128,8 @@ struct ExistingContent {
     var producerFiles: [String: String] = [:]
     /// Every name of every producer (one per language), with its slug.
     var producerNames: [(name: String, slug: String)] = []
-    /// The producers whose file gives a `phone:`.
-    var producersWithPhone: Set<String> = []
+    /// Producer slug → the `phone:` its file gives.
+    var producerPhones: [String: String] = [:]
     var languages: [String] = ["vi"]
 
     init(root: URL) {
@@ -163,7 +163,7 @@ struct ExistingContent {
             producers[slug] = slug
             producerFiles[slug] = "producers/" + name
             let fields = Self.fields(ofYAML: producerFolder.appendingPathComponent(name))
-            if fields?["phone"]?.scalar.map({ !$0.isEmpty }) == true { producersWithPhone.insert(slug) }
+            if let phone = fields?["phone"]?.scalar, !phone.isEmpty { producerPhones[slug] = phone }
             // `name: X`, or one name per language.
             switch fields?["name"]?.kind {
             case .scalar(let text, _)?:

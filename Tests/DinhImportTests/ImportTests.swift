@@ -94,6 +94,17 @@ import Testing
         content = try load(fixture)
         #expect(content.products.first { $0.slug == "sap-ong" }?.buy.map(\.marketplace) == [.shopee, .lazada, .zalo], "an empty cell keeps the page's link")
 
+        // A phone other than the producer's file gives is told (the same number written another way is not).
+        try fixture.directory.write("other.csv", "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX;SĐT\n"
+            + "Sáp ong;65000;4;2023;Thực phẩm;HTX Ong Ba Vì;+84 912 345 678\n"
+            + "Mật ong;45000;4;2023;Thực phẩm;HTX Ong Ba Vì;0987 654 321\n")
+        #expect(runImport(fixture, "other.csv", update: true).diagnostics.warnings.map(\.description).filter { $0.contains("phone") }
+                == [], "the first row's number is the file's")
+        try fixture.directory.write("other.csv", "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX;SĐT\n"
+            + "Sáp ong;65000;4;2023;Thực phẩm;HTX Ong Ba Vì;0987 654 321\n")
+        #expect(runImport(fixture, "other.csv", update: true).diagnostics.warnings.map(\.description) == [
+            "other.csv:2:7: warning: the phone 0987 654 321 is not imported: producers/htx-ong-ba-vi.yaml gives 0912 345 678, which the pages keep (an import does not change a producer's file); if 0987 654 321 is the number buyers should call, write it in that file's line phone:"])
+
         try fixture.directory.write("bad.csv", "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX;Điện thoại;Shopee\n"
             + "Nến ong;45000;4;2023;Thực phẩm;HTX Mới;912345678;shopee.vn/nen-ong\n"
             + "Kẹo ong;45000;4;2023;Thực phẩm;HTX Mới;gọi chủ nhiệm;\n")

@@ -508,6 +508,7 @@ enum Samples {
         .productPageUnreadable(path: "«v291e»"),
         .productOfOtherProducer(slug: "«v291b»", owner: "«v291c»", producer: "«v291d»"),
         .producerPhoneNotImported(phone: "«v291f»", file: "«v291g»"),
+        .producerPhoneDiffers(phone: "«v291h»", file: "«v291i»", kept: "«v291j»"),
         .producerLikeExisting(name: "«v291h»", file: "«v291i»", existing: "«v291j»", existingFile: "«v291k»"),
         .noLettersForAddress(name: "«v292»"),
         .notAPrice(text: "«v293»"),

@@ -26,6 +26,7 @@ extension ImportMessage: TranslatedTable {
         case .englishNameNotImported: "the English name is not imported: the site has no 'en' among its languages in site.yaml"
         case .productOfOtherProducer(let slug, let owner, let producer): "products/\(slug) is a product of \(owner), not of \(producer); nothing was imported: if it is another product, give it a name of its own; if it now comes from \(producer), change producer: in its page first"
         case .productPageUnreadable(let path): "\(path) could not be read to update it (it must start with a line ---, then its fields); nothing was imported: fix that page, or move it away and import again"
+        case .producerPhoneDiffers(let phone, let file, let kept): "the phone \(phone) is not imported: \(file) gives \(kept), which the pages keep (an import does not change a producer's file); if \(phone) is the number buyers should call, write it in that file's line phone:"
         case .producerPhoneNotImported(let phone, let file): "the phone \(phone) is not imported: an import does not change \(file), which has no phone; add the line phone: \"\(phone)\" to it, so that buyers can call"
         case .producerLikeExisting(let name, let file, let existing, let existingFile):
             "'\(name)' would be a new producer (\(file)), but the site has '\(existing)' (\(existingFile)): if it is that one, write its name as '\(existing)'; if it is another, write its full name so that it differs (with its commune, say)"

@@ -26,6 +26,7 @@ extension ImportMessage {
         case .englishNameNotImported: "tên tiếng Anh không được nhập: site.yaml chưa có 'en' trong danh sách ngôn ngữ"
         case .productOfOtherProducer(let slug, let owner, let producer): "products/\(slug) là sản phẩm của \(owner), không phải của \(producer); chưa nhập gì: nếu đây là sản phẩm khác, hãy đặt cho nó một tên riêng; nếu sản phẩm nay do \(producer) làm, hãy sửa producer: trong trang của nó trước"
         case .productPageUnreadable(let path): "không đọc được \(path) để cập nhật (tệp phải bắt đầu bằng dòng ---, rồi đến các trường); chưa nhập gì: hãy sửa trang đó, hoặc chuyển nó đi nơi khác rồi nhập lại"
+        case .producerPhoneDiffers(let phone, let file, let kept): "số điện thoại \(phone) không được nhập: \(file) ghi \(kept), các trang vẫn dùng số đó (lệnh nhập không sửa tệp của chủ thể); nếu người mua cần gọi số \(phone), hãy sửa dòng phone: trong tệp đó"
         case .producerPhoneNotImported(let phone, let file): "số điện thoại \(phone) không được nhập: lệnh nhập không sửa \(file), mà tệp này chưa có số điện thoại; hãy thêm dòng phone: \"\(phone)\" vào tệp đó để người mua gọi được"
         case .producerLikeExisting(let name, let file, let existing, let existingFile):
             "'\(name)' sẽ thành một chủ thể mới (\(file)), nhưng trang web đã có '\(existing)' (\(existingFile)): nếu đúng là chủ thể đó, hãy ghi tên là '\(existing)'; nếu là chủ thể khác, hãy ghi đủ tên để phân biệt (ví dụ thêm tên xã)"

@@ -26,6 +26,7 @@ package enum ImportMessage: MessageTable {
     case productPageUnreadable(path: String)
     case productOfOtherProducer(slug: String, owner: String, producer: String)
     case producerPhoneNotImported(phone: String, file: String)
+    case producerPhoneDiffers(phone: String, file: String, kept: String)
     case producerLikeExisting(name: String, file: String, existing: String, existingFile: String)
     // What is wrong in a cell (said after "column 'Giá' (C): ")
     case noLettersForAddress(name: String)
