@@ -79,6 +79,8 @@ struct ImportPlanner {
         var codes: [String: Int] = [:]
         var barcodes: [String: Int] = [:]
         var toldPhone: Set<String> = [], toldLike: Set<String> = []
+        // New producers named so far, with the row that first named each.
+        var newProducers: [(name: String, slug: String)] = [], newProducerRows: [String: Int] = [:]
         for row in table.rows where row.number > headerRow.number && !row.isEmpty {
             // Hidden rows are out of sight, and so most often out of date or not for sale: not published.
             if row.hidden {
@@ -117,10 +119,18 @@ struct ImportPlanner {
             // A second file for a producer the site has, under a name written another way, would
             // split its products between two pages (and undoing it takes editing every product):
             // nothing is written until the name is the one the site has, or one clearly another's.
-            if let name = draft.newProducer, toldLike.insert(draft.producerSlug).inserted, let like = existing.producer(like: name) {
-                diagnostics.error(at(row.number, columns[.producer]?.number ?? 1),
-                                    .producerLikeExisting(name: name, file: "producers/\(draft.producerSlug).yaml", existing: like.name,
-                                                          existingFile: existing.producerFiles[like.slug] ?? "producers/\(like.slug).yaml"))
+            // Two new ones of one sheet likewise (`HTX NN Đan Phượng` on one row, `HTX Nông nghiệp
+            // Đan Phượng` on another).
+            if let name = draft.newProducer, toldLike.insert(draft.producerSlug).inserted {
+                let cell = at(row.number, columns[.producer]?.number ?? 1)
+                if let like = existing.producer(like: name) {
+                    diagnostics.error(cell, .producerLikeExisting(name: name, file: "producers/\(draft.producerSlug).yaml", existing: like.name,
+                                                                  existingFile: existing.producerFiles[like.slug] ?? "producers/\(like.slug).yaml"))
+                } else if let like = ExistingContent.producer(like: name, among: newProducers), let earlier = newProducerRows[like.slug] {
+                    diagnostics.error(cell, .producerLikeEarlierRow(name: name, earlier: like.name, row: earlier))
+                }
+                newProducers.append((name, draft.producerSlug))
+                newProducerRows[draft.producerSlug] = row.number
             }
             // An import never edits a producer's file: a phone it lacks, or one other than the
             // sheet's (the buyers' calls go to the file's), is for its author to change.

@@ -189,8 +189,13 @@ struct ExistingContent {
     /// shortened to their initials (`HTX NN Đan Phượng` for `Hợp tác xã Nông nghiệp Đan Phượng`) or
     /// a slip of the keyboard (one: `Hộ Bà Tư` and `Hộ Bà Tâm` are two). Its name and slug.
     func producer(like name: String) -> (name: String, slug: String)? {
+        Self.producer(like: name, among: producerNames)
+    }
+
+    /// The first of `names` that `name` writes another way (initials, one letter), or nil.
+    static func producer(like name: String, among names: [(name: String, slug: String)]) -> (name: String, slug: String)? {
         let words = Self.words(name)
-        return producerNames.first { existing in
+        return names.first { existing in
             let others = Self.words(existing.name)
             return Self.abbreviates(words, others) || Self.abbreviates(others, words)
                 || DidYouMean.editDistance(words.joined(), others.joined()) <= 1

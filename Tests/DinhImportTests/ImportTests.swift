@@ -207,6 +207,20 @@ import Testing
         ])
     }
 
+    /// Two new producers of one sheet, one name written two ways, are an error at the second:
+    /// the import would split the products between two producer pages.
+    @Test func twoNewProducersLikeEachOtherAreAnError() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.csv", "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX\n"
+            + "Rau an toàn;45000;4;2024;Thực phẩm;HTX Nông nghiệp Đan Phượng\nRau mầm;45000;4;2024;Thực phẩm;HTX NN Đan Phượng\n"
+            + "Mật ong;45000;4;2024;Thực phẩm;HTX Ong Ba Vì\nSáp ong;45000;4;2024;Thực phẩm;HTX Ong Ba Vi\nNến;45000;4;2024;Thực phẩm;HTX Ong Hà Nội\n")
+        let before = Tools.tree(fixture.content)
+        let report = runImport(fixture, "list.csv")
+        #expect(report.diagnostics.errors.map(\.description) == [
+            "list.csv:3:6: error: 'HTX NN Đan Phượng' looks like 'HTX Nông nghiệp Đan Phượng' of row 2 written another way: the import would make two producers, each with part of the products; if they are one, write its name the same way on every row; if they are two, write each full name so that they differ"])
+        #expect(Tools.tree(fixture.content) == before, "nothing is written")
+    }
+
     /// A new producer whose name is an existing one's written another way is an error, once, and
     /// nothing is written (a second producer page was made, and undoing it took editing every product).
     @Test func aNewProducerLikeAnExistingOneIsAnError() throws {

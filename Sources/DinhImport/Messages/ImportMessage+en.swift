@@ -28,6 +28,8 @@ extension ImportMessage: TranslatedTable {
         case .productPageUnreadable(let path): "\(path) could not be read to update it (it must start with a line ---, then its fields); nothing was imported: fix that page, or move it away and import again"
         case .producerPhoneDiffers(let phone, let file, let kept): "the phone \(phone) is not imported: \(file) gives \(kept), which the pages keep (an import does not change a producer's file); if \(phone) is the number buyers should call, write it in that file's line phone:"
         case .producerPhoneNotImported(let phone, let file): "the phone \(phone) is not imported: an import does not change \(file), which has no phone; add the line phone: \"\(phone)\" to it, so that buyers can call"
+        case .producerLikeEarlierRow(let name, let earlier, let row):
+            "'\(name)' looks like '\(earlier)' of row \(row) written another way: the import would make two producers, each with part of the products; if they are one, write its name the same way on every row; if they are two, write each full name so that they differ"
         case .producerLikeExisting(let name, let file, let existing, let existingFile):
             "'\(name)' would be a new producer (\(file)), but the site has '\(existing)' (\(existingFile)): if it is that one, write its name as '\(existing)'; if it is another, write its full name so that it differs (with its commune, say)"
         case .productExists(let slug): "products/\(slug) already exists and was not changed; import with --update to replace its fields"

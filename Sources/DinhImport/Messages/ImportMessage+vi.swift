@@ -28,6 +28,8 @@ extension ImportMessage {
         case .productPageUnreadable(let path): "không đọc được \(path) để cập nhật (tệp phải bắt đầu bằng dòng ---, rồi đến các trường); chưa nhập gì: hãy sửa trang đó, hoặc chuyển nó đi nơi khác rồi nhập lại"
         case .producerPhoneDiffers(let phone, let file, let kept): "số điện thoại \(phone) không được nhập: \(file) ghi \(kept), các trang vẫn dùng số đó (lệnh nhập không sửa tệp của chủ thể); nếu người mua cần gọi số \(phone), hãy sửa dòng phone: trong tệp đó"
         case .producerPhoneNotImported(let phone, let file): "số điện thoại \(phone) không được nhập: lệnh nhập không sửa \(file), mà tệp này chưa có số điện thoại; hãy thêm dòng phone: \"\(phone)\" vào tệp đó để người mua gọi được"
+        case .producerLikeEarlierRow(let name, let earlier, let row):
+            "'\(name)' giống '\(earlier)' ở dòng \(row) nhưng viết khác đi: lệnh nhập sẽ tạo hai chủ thể, mỗi chủ thể giữ một phần sản phẩm; nếu là một, hãy ghi tên giống nhau ở mọi dòng; nếu là hai, hãy ghi đủ tên để phân biệt"
         case .producerLikeExisting(let name, let file, let existing, let existingFile):
             "'\(name)' sẽ thành một chủ thể mới (\(file)), nhưng trang web đã có '\(existing)' (\(existingFile)): nếu đúng là chủ thể đó, hãy ghi tên là '\(existing)'; nếu là chủ thể khác, hãy ghi đủ tên để phân biệt (ví dụ thêm tên xã)"
         case .productExists(let slug): "products/\(slug) đã có nên được giữ nguyên; hãy nhập với --update nếu muốn thay các trường"

@@ -27,6 +27,7 @@ package enum ImportMessage: MessageTable {
     case productOfOtherProducer(slug: String, owner: String, producer: String)
     case producerPhoneNotImported(phone: String, file: String)
     case producerPhoneDiffers(phone: String, file: String, kept: String)
+    case producerLikeEarlierRow(name: String, earlier: String, row: Int)
     case producerLikeExisting(name: String, file: String, existing: String, existingFile: String)
     // What is wrong in a cell (said after "column 'Giá' (C): ")
     case noLettersForAddress(name: String)
