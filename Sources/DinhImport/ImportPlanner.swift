@@ -244,7 +244,11 @@ struct ImportPlanner {
         var stars: Int?
         if let value = cell(.stars) {
             stars = CellValue.stars(value.text)
-            if stars.map({ !(3...5).contains($0) }) ?? true {
+            let text = value.text.trimmingCharacters(in: .whitespaces)
+            if stars == nil, (3...5).contains(text.count), text.allSatisfy({ $0 == "?" }) {
+                // ★ has no place in the old encodings Excel saves "CSV" in: each star became "?".
+                bad(.stars, .starsLostToEncoding(text: text, stars: text.count))
+            } else if stars.map({ !(3...5).contains($0) }) ?? true {
                 bad(.stars, .notARating(text: value.text))
                 stars = nil
             }

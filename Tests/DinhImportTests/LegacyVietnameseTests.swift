@@ -294,6 +294,29 @@ import Testing
         try checkCSVImport(fixture, "list.csv", .windows1258)
     }
 
+    /// Excel's "CSV" (not "CSV UTF-8") has no ★: each star of a rating written ★★★★ is saved
+    /// as "?", and the cooperative is told what that was (not only that "????" is no rating).
+    @Test func starsLostInWindows1258() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("text.txt", "Tên sản phẩm,Giá,Hạng OCOP,Năm công nhận,Nhóm,HTX\nChè lam,45000,★★★★,2023,Thực phẩm,HTX Chè lam Hà Trung\n")
+        try python(fixture, #"""
+        import unicodedata
+        out = b""
+        for ch in open("text.txt", encoding="utf-8").read():
+            try: out += ch.encode("cp1258")
+            except UnicodeEncodeError:
+                d = unicodedata.normalize("NFD", ch)
+                tone = next((m for m in "\u0300\u0301\u0303\u0309\u0323" if m in d), None)
+                # A letter: without its tone, then the tone as a combining mark; ★: "?", as Windows writes it.
+                out += (unicodedata.normalize("NFC", d.replace(tone, "")).encode("cp1258") + tone.encode("cp1258")) if tone else b"?"
+        open("list.csv", "wb").write(out)
+        """#)
+        let report = runImport(fixture, "list.csv")
+        #expect(report.diagnostics.errors.map(\.description) == [
+            "list.csv:2:3: error: column 'Hạng OCOP' (C): '????' is what ★★★★ becomes in a file saved in an old encoding (Excel's “CSV” rather than “CSV UTF-8”), which has no ★: write 4, or save the sheet as “CSV UTF-8 (Comma delimited)”"],
+                "\(report.diagnostics.sorted)")
+    }
+
     /// TCVN3 bytes made by glibc's converter.
     @Test func csvInTCVN3Bytes() throws {
         let fixture = try SiteFixture()

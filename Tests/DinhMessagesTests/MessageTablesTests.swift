@@ -518,6 +518,7 @@ enum Samples {
         .fullPriceInUnit(text: "«v296d»", heading: "«v296e»", price: 1297),
         .notAPriceInUnit(text: "«v296f»", heading: "«v296g»"),
         .saleNotLower(sale: 1295, price: 1296),
+        .starsLostToEncoding(text: "«v300s»", stars: 4),
         .notARating(text: "«v297»"),
         .notADate(text: "«v298»"),
         .yearMismatch(year: 1299, dateYear: 1300),

@@ -43,6 +43,8 @@ extension ImportMessage: TranslatedTable {
         case .notAPriceInUnit(let text, let heading):
             "'\(text)' is not a price in the unit of the heading '\(heading)': write a whole number in that unit (45 for 45.000 đ), or a price with its đ (45.000đ)"
         case .saleNotLower(let sale, let price): "the sale price \(sale) must be lower than the price \(price)"
+        case .starsLostToEncoding(let text, let stars):
+            "'\(text)' is what \(String(repeating: "★", count: stars)) becomes in a file saved in an old encoding (Excel's “CSV” rather than “CSV UTF-8”), which has no ★: write \(stars), or save the sheet as “CSV UTF-8 (Comma delimited)”"
         case .notARating(let text): "'\(text)' is not an OCOP rating; write 3, 4 or 5"
         case .notADate(let text): "'\(text)' is not a date; write it as 30/06/2023"
         case .yearMismatch(let year, let dateYear): "the year \(year) does not match the date of recognition (\(dateYear))"

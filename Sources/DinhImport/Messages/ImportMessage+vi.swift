@@ -43,6 +43,8 @@ extension ImportMessage {
         case .notAPriceInUnit(let text, let heading):
             "'\(text)' không phải giá theo đơn vị của tiêu đề cột '\(heading)': hãy viết số nguyên theo đơn vị đó (45 cho 45.000 đ), hoặc viết giá kèm chữ đ (45.000đ)"
         case .saleNotLower(let sale, let price): "giá khuyến mãi \(sale) phải thấp hơn giá \(price)"
+        case .starsLostToEncoding(let text, let stars):
+            "'\(text)' là \(String(repeating: "★", count: stars)) bị mất khi tệp được lưu bằng bảng mã cũ (“CSV” của Excel thay vì “CSV UTF-8”), bảng mã không có ký tự ★: hãy viết \(stars), hoặc lưu bảng tính thành “CSV UTF-8 (Comma delimited)”"
         case .notARating(let text): "'\(text)' không phải số sao OCOP; hãy viết 3, 4 hoặc 5"
         case .notADate(let text): "'\(text)' không phải ngày; hãy viết như 30/06/2023"
         case .yearMismatch(let year, let dateYear): "năm \(year) không khớp với ngày công nhận (\(dateYear))"

@@ -38,6 +38,7 @@ package enum ImportMessage: MessageTable {
     case fullPriceInUnit(text: String, heading: String, price: Int)
     case notAPriceInUnit(text: String, heading: String)
     case saleNotLower(sale: Int, price: Int)
+    case starsLostToEncoding(text: String, stars: Int)
     case notARating(text: String)
     case notADate(text: String)
     case yearMismatch(year: Int, dateYear: Int)
