@@ -167,12 +167,11 @@ struct FieldReader {
         guard let date = CalendarDate(parsing: text) else {
             // Written as Vietnamese write dates (20/03/2027), or the year first with other marks
             // (2027/3/20): said the way the format wants it.
+            let parts = text.split(separator: /[\/.\-]/, omittingEmptySubsequences: false)
+            let ymd = parts.first?.count == 4 ? parts : parts.reversed()
             var suggestion: String?
-            if let match = text.wholeMatch(of: /(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})/),
-               let day = Int(match.1), let month = Int(match.2), let year = Int(match.3) {
-                suggestion = CalendarDate(year: year, month: month, day: day)?.description
-            } else if let match = text.wholeMatch(of: /(\d{4})[\/.\-](\d{1,2})[\/.\-](\d{1,2})/),
-                      let year = Int(match.1), let month = Int(match.2), let day = Int(match.3) {
+            if ymd.count == 3, ymd[0].count == 4, (1...2).contains(ymd[1].count), (1...2).contains(ymd[2].count),
+               let year = Int(ymd[0]), let month = Int(ymd[1]), let day = Int(ymd[2]) {
                 suggestion = CalendarDate(year: year, month: month, day: day)?.description
             }
             diagnostics.error(node.location, .notADate(field: field, found: text, suggestion: suggestion))
