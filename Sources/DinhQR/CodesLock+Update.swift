@@ -8,11 +8,15 @@ public struct PublishedCode: Sendable, Hashable {
     public var target: String
     /// Where the code is declared, for diagnostics.
     public var location: SourceLocation
+    /// *1.1*: the bank account the item's board pays into, `BIN/ACCOUNT` (a product with a
+    /// payment code), else nil.
+    public var boardPayment: String?
 
-    public init(code: String, target: String, location: SourceLocation) {
+    public init(code: String, target: String, location: SourceLocation, boardPayment: String? = nil) {
         self.code = code
         self.target = target
         self.location = location
+        self.boardPayment = boardPayment
     }
 }
 
@@ -137,7 +141,7 @@ extension CodesLock {
             }
         }
 
-        var next: [String: State] = [:]
+        var next: [String: State] = [:], nextPayments: [String: String] = [:]
         var landings: [CodeLanding] = []
         let allCodes = Set(states.keys).union(live.keys).union(declared.keys)
         for code in allCodes.sorted() {
@@ -153,6 +157,7 @@ extension CodesLock {
                         // open this one instead (two codes swapped, a printed code given to a new page).
                         diagnostics.append(.error(item.location, .printedCodeTaken(code: code, printedFor: printed, now: holder.code, lock: lock)))
                         next[code] = states[code]
+                        nextPayments[code] = boardPayments[code]
                         continue
                     }
                     // Its page is gone: a folder renamed (the code follows it) or another item
@@ -166,7 +171,13 @@ extension CodesLock {
                     diagnostics.append(.warning(item.location, .movedNowOpens(code: code, to: to, at: "\(lockPath):\(lines[code] ?? 1)", target: item.target)))
                 default: break
                 }
+                // Boards printed before pay the account they were printed with, whatever the page says now.
+                if let printed = boardPayments[code], printed != item.boardPayment {
+                    diagnostics.append(.warning(item.location, .boardPaymentChanged(code: code, printed: printed, now: item.boardPayment,
+                                                                                   lock: "\(lockPath):\(lines[code] ?? 1)")))
+                }
                 next[code] = .live(target: item.target)
+                nextPayments[code] = item.boardPayment
                 landings.append(CodeLanding(code: code, resolution: .live(target: item.target)))
             } else if let change = declared[code] {
                 if states[code] == nil {
@@ -194,9 +205,10 @@ extension CodesLock {
                 }
                 // Keep it in the lock: a failed build must not forget a published code.
                 next[code] = state
+                nextPayments[code] = boardPayments[code]
             }
         }
-        var lock = CodesLock(states: next)
+        var lock = CodesLock(states: next, boardPayments: nextPayments)
         lock.lines = lines
         let text = lock.text
         return CodesLockUpdate(lock: lock, text: text, changed: text != (sourceText ?? (next.isEmpty ? text : "")), landings: landings, diagnostics: diagnostics)

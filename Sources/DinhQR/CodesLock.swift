@@ -9,6 +9,7 @@ import DinhCore
 ///
 /// ```
 /// DP01 heritage/quan-phuong-tri
+/// HT42 products/che-lam-ha-trung pays 970436/0011001234567
 /// DP07 retired
 /// DP09 moved DP01
 /// ```
@@ -30,14 +31,21 @@ public struct CodesLock: Sendable, Equatable {
 
     /// Code → state.
     public private(set) var states: [String: State]
+    /// Code → the bank account its board's payment code pays into (`BIN/ACCOUNT`, *1.1*), for
+    /// the live codes of products whose boards carry one: a board keeps paying the account it was
+    /// printed with after the producer's account changes.
+    public private(set) var boardPayments: [String: String] = [:]
     /// Code → line in the file it was read from, for diagnostics (not part of equality).
     var lines: [String: Int] = [:]
     /// The text it was read from, so an update can tell whether the file needs writing.
     var sourceText: String?
 
-    public init(states: [String: State] = [:]) { self.states = states }
+    public init(states: [String: State] = [:], boardPayments: [String: String] = [:]) {
+        self.states = states
+        self.boardPayments = boardPayments
+    }
 
-    public static func == (a: CodesLock, b: CodesLock) -> Bool { a.states == b.states }
+    public static func == (a: CodesLock, b: CodesLock) -> Bool { a.states == b.states && a.boardPayments == b.boardPayments }
 
     static let header = """
     # Dinh codes lock: every QR code this site has published, and where it points.
@@ -54,7 +62,7 @@ public struct CodesLock: Sendable, Equatable {
         for code in states.keys.sorted() {
             guard let state = states[code] else { continue }
             switch state {
-            case let .live(target): out += "\(code) \(target)\n"
+            case let .live(target): out += "\(code) \(target)" + (boardPayments[code].map { " pays \($0)" } ?? "") + "\n"
             case let .moved(to): out += "\(code) moved \(to)\n"
             case .retired: out += "\(code) retired\n"
             }
@@ -84,6 +92,9 @@ public struct CodesLock: Sendable, Equatable {
             switch fields.count {
             case 2 where fields[1] == "retired": state = .retired
             case 2 where fields[1] != "moved": state = .live(target: fields[1])
+            case 4 where fields[2] == "pays" && !["moved", "retired"].contains(fields[1]):
+                state = .live(target: fields[1])
+                lock.boardPayments[code] = fields[3]
             case 3 where fields[1] == "moved": state = .moved(to: fields[2])
             default:
                 diagnostics.append(.error(location, .lockLineUnreadable(file: fileName)))

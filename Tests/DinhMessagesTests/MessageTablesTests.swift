@@ -399,6 +399,7 @@ enum Samples {
         .publishedCodeDropped(code: "«v172»", publishedFor: nil, movedTo: nil, lock: "«v175»"),
         .publishedCodeChanged(code: "«v176»", now: "«v177»", lock: "«v177b»"),
         .printedCodeTaken(code: "«v177c»", printedFor: "«v177d»", now: "«v177e»", lock: "«v177f»"),
+        .boardPaymentChanged(code: "«v177m»", printed: "«v177n»", now: "«v177o»", lock: "«v177p»"),
         .printedCodeFollows(code: "«v177g»", printedFor: "«v177h»", lock: "«v177i»"),
         .notAQRCode(code: "«v178»", file: "«v179»"),
         .lockLineUnreadable(file: "«v180»"),

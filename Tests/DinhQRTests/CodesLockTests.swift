@@ -43,6 +43,29 @@ struct CodesLockTests {
         #expect(Array(third.text.utf8) == Array(first.utf8))
     }
 
+    /// A board's payment code pays the account it was printed with for years: the lock records
+    /// it, and a changed (or removed) account is a warning at the code, once, saying to reprint.
+    @Test func boardPaymentAccountChangeIsTold() throws {
+        var paying = item("HT42", "products/che-lam", line: 4)
+        paying.boardPayment = "970436/0011001234567"
+        let first = firstLock([item("DP01", "heritage/a"), paying])
+        #expect(first.hasSuffix("DP01 heritage/a\nHT42 products/che-lam pays 970436/0011001234567\n"))
+        let (lock, problems) = CodesLock.parse(first, path: lockPath)
+        #expect(problems.isEmpty && lock.boardPayments == ["HT42": "970436/0011001234567"])
+        #expect(lock.update(current: [item("DP01", "heritage/a"), paying], changes: [], lockPath: lockPath).diagnostics.isEmpty)
+
+        paying.boardPayment = "970415/0022002345678"
+        let changed = lock.update(current: [item("DP01", "heritage/a"), paying], changes: [], lockPath: lockPath)
+        #expect(changed.diagnostics.map(\.description) == [
+            "content/products/che-lam/index.md:4:1: warning: boards printed with HT42 carry a payment code into the account 970436/0011001234567 (content/codes.lock:6), and this product's payment now goes to 970415/0022002345678: buyers who scan an old board pay the old account; print its boards again (dinh qr) and replace the old ones"])
+        #expect(changed.changed && changed.text.hasSuffix("HT42 products/che-lam pays 970415/0022002345678\n"), "recorded: told once")
+
+        paying.boardPayment = nil
+        let removed = lock.update(current: [item("DP01", "heritage/a"), paying], changes: [], lockPath: lockPath)
+        #expect(removed.diagnostics.map { $0.message.contains("now goes nowhere (no payment code)") } == [true])
+        #expect(removed.text.hasSuffix("HT42 products/che-lam\n"))
+    }
+
     @Test func noCodesNoLockFile() {
         let update = CodesLock().update(current: [], changes: [], lockPath: lockPath)
         #expect(!update.changed)

@@ -22,6 +22,8 @@ extension QRMessage: TranslatedTable {
             "this page's QR code was \(code) (recorded in \(lock) when it was published) and is now \(now), so boards printed with \(code) would stop working; keep `code: \(code)`, or add `moved_codes: {\(code): \(now)}` to site.yaml so that they open this page"
         case .printedCodeTaken(let code, let printedFor, let now, let lock):
             "the QR code \(code) is printed on boards that open \(printedFor) (recorded in \(lock)), and that page is still here, now with the code \(now): those boards would open this page instead; give \(printedFor) back `code: \(code)`, and this page a new code (one not in \(CodesLock.fileName))"
+        case .boardPaymentChanged(let code, let printed, let now, let lock):
+            "boards printed with \(code) carry a payment code into the account \(printed) (\(lock)), and this product's payment now goes " + (now.map { "to \($0)" } ?? "nowhere (no payment code)") + ": buyers who scan an old board pay the old account; print its boards again (dinh qr) and replace the old ones"
         case .printedCodeFollows(let code, let printedFor, let lock):
             "the QR code \(code) was printed for \(printedFor) (recorded in \(lock)), which is gone, and its boards now open this page: if this is the same item in a renamed folder, nothing to do; if it is another one, give this page a new code, and say in site.yaml what the boards of \(code) open now (`moved_codes: {\(code): …}` or `retired_codes: {\(code): …}`)"
         case .notAQRCode(let code, let file): "'\(code)' is not a QR code (2–12 characters A–Z and 0–9); \(file) lines read `CODE target`, `CODE moved OTHER` or `CODE retired`"

@@ -18,6 +18,7 @@ package enum QRMessage: MessageTable {
     case publishedCodeChanged(code: String, now: String, lock: String)
     /// `lock`: the lock and the code's line there.
     case printedCodeTaken(code: String, printedFor: String, now: String, lock: String)
+    case boardPaymentChanged(code: String, printed: String, now: String?, lock: String)
     case printedCodeFollows(code: String, printedFor: String, lock: String)
     case notAQRCode(code: String, file: String)
     case lockLineUnreadable(file: String)
