@@ -12,6 +12,10 @@ public struct ContentLoader: Sendable {
     /// "Today", for OCOP certificates that have expired.
     public var today: CalendarDate
 
+    /// Code → the site path its printed boards open (`heritage/dinh-dai-phung`), from `codes.lock`:
+    /// of two items given one code, the other is told to change (the builder reads the lock).
+    public var printedCodes: [String: String] = [:]
+
     public init(root: URL, displayRoot: String? = nil, today: CalendarDate = .today()) {
         self.root = root.standardizedFileURL
         var shown = displayRoot ?? root.path
@@ -471,9 +475,15 @@ struct Loading {
 
     private mutating func checkCodes(site: Site, heritage: [HeritageSite], products: [Product], pages: [Page], meetings: [Meeting]) {
         var seen: [String: SourceLocation] = [:]
-        let all = heritage.map { ($0.code, $0.source) } + products.map { ($0.code, $0.source) }
-            + pages.compactMap { page in page.code.map { ($0, page.source) } } + meetings.map { ($0.code, $0.source) }
-        for (code, source) in all.sorted(by: { $0.1 < $1.1 }) {
+        let all = heritage.map { ($0.code, $0.source, SitePaths.heritage($0.slug)) } + products.map { ($0.code, $0.source, SitePaths.product($0.slug)) }
+            + pages.compactMap { page in page.code.map { ($0, page.source, SitePaths.page(page.slug)) } }
+            + meetings.map { ($0.code, $0.source, SitePaths.meeting($0.slug)) }
+        // The item whose boards are printed with the code keeps it (it comes first); of others, the first file.
+        let printed = loader.printedCodes
+        func isPrinted(_ item: (code: String, source: SourceLocation, folder: String)) -> Bool {
+            printed[item.code] == SitePaths.target(item.folder)
+        }
+        for (code, source, _) in all.sorted(by: { isPrinted($0) != isPrinted($1) ? isPrinted($0) : $0.1 < $1.1 }) {
             if let first = seen[code] {
                 diagnostics.error(codeLocations[source.path] ?? source, .codeUsedTwice(code: code, by: first.path))
             } else {

@@ -13,7 +13,9 @@ struct LoadStep: BuildStep {
     func run(_ context: inout BuildContext) async throws {
         let options = context.options
         if context.content == nil {
-            let loader = ContentLoader(root: options.content, displayRoot: options.displayContent, today: options.today)
+            var loader = ContentLoader(root: options.content, displayRoot: options.displayContent, today: options.today)
+            loader.printedCodes = CodesLock.read(contentsOf: options.content.appendingPathComponent(CodesLock.fileName), displayPath: CodesLock.fileName)
+                .lock.states.compactMapValues { if case .live(let target) = $0 { target } else { nil } }
             let (content, diagnostics) = loader.load()
             context.content = content
             context.diagnostics.append(contentsOf: diagnostics)

@@ -152,6 +152,17 @@ import Testing
         #expect(Tools.tree(output) == before, "the published site stays as it was")
     }
 
+    /// A new relic given a code whose boards are printed for another is the one told to change,
+    /// whichever file sorts first (the officer was told to change the printed one).
+    @Test func aDuplicateCodeIsToldAtThePageWhoseBoardsAreNotPrinted() throws {
+        #expect(try build().status == 0)
+        try fixture.write("heritage/den-hat-mon/index.md", SiteFixture.relic.replacingOccurrences(of: "Quán Phương Trì", with: "Đền Hát Môn"))
+        let result = try build()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("content/heritage/den-hat-mon/index.md:2:7: error: the code DP01 is already used by content/heritage/quan-phuong-tri/index.md"),
+                "\(result.stderr)")
+    }
+
     @Test func movedCodeLandsOnTheNewItem() throws {
         #expect(try build().status == 0)
         try fixture.remove("heritage/quan-phuong-tri")
