@@ -64,6 +64,7 @@ import Testing
 
     @Test func bankGivesPayCodesThatDecodeToThePayload() throws {
         try fixture.write("producers/htx-che-lam.yaml", SiteFixture.producer + "\n" + Self.bank + "\n")
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "price: 45000", with: "price: 45000\nbuy: {shopee: \"https://shopee.vn/che-lam\"}"))
         let result = try build()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(exists("qr/HT42-pay.png") && exists("qr/HT42-pay.svg"))
@@ -73,6 +74,11 @@ import Testing
         let vi = try page("products/che-lam/index.html")
         #expect(vi.contains("Chuyển khoản") && vi.contains("qr/HT42-pay.svg"))
         #expect(vi.contains("Vietcombank") && vi.contains("0011000000000") && vi.contains("HTX CHE LAM HA TRUNG") && vi.contains("45.000 ₫"))
+        // On a phone the ways to order come first (the code is for another device, or saved and
+        // chosen in the banking app, which the page says).
+        let order = try #require(vi.range(of: "id=\"buy-title\"")), pay = try #require(vi.range(of: "id=\"pay-title\""))
+        #expect(order.lowerBound < pay.lowerBound)
+        #expect(vi.contains("Trên điện thoại này: lưu ảnh mã"))
         let en = try page("en/products/che-lam/index.html")
         #expect(en.contains("Pay by bank transfer") && en.contains("45,000 VND") && en.contains("qr/HT42-pay.svg"))
 
