@@ -36,7 +36,7 @@ public struct DinhCommand: AsyncParsableCommand {
         } catch {
             // Help and --version are "errors" that succeed; every other parsing problem is wrong usage.
             let code = exitCode(for: error)
-            if code == .success { print(fullMessage(for: error)) } else { Terminal.standardError(fullMessage(for: error)) }
+            if code == .success { print(CLI.parserText(fullMessage(for: error))) } else { Terminal.standardError(CLI.parserText(fullMessage(for: error))) }
             Foundation.exit(code == .success ? 0 : 2)
         }
         do {
@@ -56,11 +56,11 @@ public struct DinhCommand: AsyncParsableCommand {
         } catch {
             switch exitCode(for: error) {
             case .success:
-                print(fullMessage(for: error))  // help, asked for
+                print(CLI.parserText(fullMessage(for: error)))  // help, asked for
                 Foundation.exit(0)
             case .validationFailure:
                 // A command that finds its words wrong only once it starts (a folder that exists already).
-                Terminal.standardError(fullMessage(for: error))
+                Terminal.standardError(CLI.parserText(fullMessage(for: error)))
                 Foundation.exit(2)
             default:
                 Terminal.standardError("error: \(ErrorText.describe(error))")

@@ -79,6 +79,12 @@ import Testing
         #expect(build.status == 0)
         #expect(flat(build.stdout).contains("Thư mục kết quả, được thay toàn bộ khi tạo trang thành công."), "\(build.stdout)")
         #expect(build.stdout.contains("Số ảnh xử lý cùng lúc"))
+        // ArgumentParser's own words too: an officer reading Vietnamese meets no English.
+        #expect(build.stdout.contains("TÙY CHỌN:") && build.stdout.contains("(mặc định: public)") && build.stdout.contains("In phần trợ giúp này."), "\(build.stdout)")
+        for english in ["OPTIONS:", "USAGE:", "default:", "Show the version", "Show help"] { #expect(!build.stdout.contains(english), "\(english)") }
+        let wrong = try fixture.dinh("build", "--outptu", "x", "--lang", "vi")
+        #expect(wrong.status == 2 && wrong.stderr.hasPrefix("Lỗi: không có tùy chọn '--outptu'. Có phải ý bạn là '--output'?"), "\(wrong.stderr)")
+        #expect(wrong.stderr.contains("Cách dùng: dinh build") && !wrong.stderr.contains("Usage"), "\(wrong.stderr)")
 
         let en = try fixture.dinh("--help", "--lang", "en", environment: ["LANG": "vi_VN.UTF-8"])
         #expect(flat(en.stdout).contains("Build a heritage and OCOP products website from a content folder."), "\(en.stdout)")

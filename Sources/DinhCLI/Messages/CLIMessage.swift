@@ -38,4 +38,23 @@ enum CLI {
     /// `--lang vi|en` anywhere on the command line, else the locale (LC_ALL, LC_MESSAGES, LANG).
     static let language = Language.chosen(arguments: Array(CommandLine.arguments.dropFirst()),
                                           environment: ProcessInfo.processInfo.environment)
+
+    /// ArgumentParser's help or usage error (`fullMessage(for:)`), with the words ArgumentParser
+    /// writes itself in the chosen language: ours are translated already, its headings, "default:"
+    /// and the --help and --version lines were English in a Vietnamese help.
+    static func parserText(_ text: String) -> String {
+        guard language == .vi else { return text }
+        return parserWordsVI.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+
+    private static let parserWordsVI: [(String, String)] = [
+        ("OVERVIEW:", "TỔNG QUAN:"), ("USAGE:", "CÁCH DÙNG:"), ("ARGUMENTS:", "ĐỐI SỐ:"), ("OPTIONS:", "TÙY CHỌN:"),
+        ("SUBCOMMANDS:", "LỆNH:"), ("(default: ", "(mặc định: "), ("Show the version.", "In số phiên bản."),
+        ("Show help information.", "In phần trợ giúp này."),
+        ("See 'dinh help <subcommand>' for detailed help.", "Xem 'dinh help <lệnh>' để biết chi tiết từng lệnh."),
+        ("Error: Unknown option", "Lỗi: không có tùy chọn"), ("Error: Missing value for", "Lỗi: thiếu giá trị cho"),
+        ("Error: Missing expected argument", "Lỗi: thiếu đối số"), ("Error: Unexpected argument", "Lỗi: thừa đối số"),
+        ("Error: ", "Lỗi: "), (". Did you mean ", ". Có phải ý bạn là "), ("Usage: ", "Cách dùng: "),
+        ("for more information.", "để biết thêm."), ("  See '", "  Xem '"),
+    ]
 }
