@@ -47,8 +47,10 @@ struct PrintedCodes: Sendable {
 
     /// Records the published codes in the content's lock. Only after output was written successfully:
     /// the lock is the content's memory of what may be printed on boards.
+    /// Not while `base_url` is still the example (`dinh init`'s): nothing can be printed from it
+    /// (`dinh qr` refuses), and locking the example relic's code blocked replacing it.
     func record(_ update: CodesLockUpdate) throws {
-        guard update.changed, !update.hasErrors else { return }
+        guard update.changed, !update.hasErrors, !Site.isExampleAddress(content.site.baseURL) else { return }
         do {
             try Data(update.text.utf8).write(to: lockURL)
         } catch {

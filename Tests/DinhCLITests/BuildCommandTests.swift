@@ -309,6 +309,29 @@ import Testing
         #expect(again.stderr.contains("not empty"))
     }
 
+    /// The first day: `dinh init`'s example relic is built, then replaced by the officer's own,
+    /// its code changed. Nothing can be printed from the example address, so nothing was locked:
+    /// the build passes (the lock blocked it twice, and said to edit a file marked "do not edit").
+    @Test func theExampleRelicIsReplacedFreelyWhileTheAddressIsTheExample() throws {
+        #expect(try fixture.dinh("init", "fresh").status == 0)
+        #expect(try fixture.dinh("build", "fresh", "--output", "out").status == 0)
+        let lock = fixture.directory.file("fresh/codes.lock")
+        #expect(!FileManager.default.fileExists(atPath: lock.path))
+        let old = fixture.directory.file("fresh/heritage/dinh-lang"), new = fixture.directory.file("fresh/heritage/chua-tan-hoi")
+        try FileManager.default.moveItem(at: old, to: new)
+        let page = new.appendingPathComponent("index.md")
+        try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "code: DL01", with: "code: TH01").write(to: page, atomically: true, encoding: .utf8)
+        let rebuilt = try fixture.dinh("build", "fresh", "--output", "out")
+        #expect(rebuilt.status == 0 && !rebuilt.stderr.contains("error"), "\(rebuilt.stderr)")
+        #expect(rebuilt.stderr.contains("no code is recorded as printed yet"))
+        // With the real address, codes are recorded from then on.
+        let site = fixture.directory.file("fresh/site.yaml")
+        try String(contentsOf: site, encoding: .utf8).replacingOccurrences(of: "https://disan.ten-xa.example/", with: "https://disan.mau.gov.vn/")
+            .write(to: site, atomically: true, encoding: .utf8)
+        #expect(try fixture.dinh("build", "fresh", "--output", "out").status == 0)
+        #expect(try String(contentsOf: lock, encoding: .utf8).contains("TH01 heritage/chua-tan-hoi"))
+    }
+
     /// Run from inside the content folder, the officer is told so (not "create one with dinh
     /// init"), and a site asked for inside the content is pointed beside it.
     @Test func runFromInsideTheContentFolder() throws {

@@ -95,7 +95,7 @@ extension ContentMessage: TranslatedTable {
         case .languageTwice: "a language is listed twice in 'languages'"
         case .baseURLQuery: "'base_url' must not contain ? or #: write the site's address only, such as https://disan.example.vn/"
         case .baseURLExample(let url):
-            "'base_url' is still the example address \(url): QR codes made from it open nothing; write the address where the site will be published before printing boards"
+            "'base_url' is still the example address \(url): QR codes made from it open nothing, so no code is recorded as printed yet (codes.lock): change the example relic and product freely, and write the address where the site will be published before printing boards"
         case .baseURLNotSecure(let suggested):
             "'base_url' starts with http://: the QR codes printed from it keep that address for years, phones mark such pages 'Not secure', and pages cannot be kept for visits without network; if the site is served over HTTPS, write \(suggested)"
         case .currencyCode: "'currency' must be a three-letter ISO 4217 code such as VND"

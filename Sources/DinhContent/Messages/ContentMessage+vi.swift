@@ -95,7 +95,7 @@ extension ContentMessage {
         case .languageTwice: "một ngôn ngữ được ghi hai lần trong 'languages'"
         case .baseURLQuery: "'base_url' không được chứa dấu ? hoặc #: chỉ viết địa chỉ trang, ví dụ https://disan.example.vn/"
         case .baseURLExample(let url):
-            "'base_url' vẫn là địa chỉ mẫu \(url): mã QR tạo từ địa chỉ này không mở được trang nào; hãy viết địa chỉ nơi trang web sẽ được đăng trước khi in biển"
+            "'base_url' vẫn là địa chỉ mẫu \(url): mã QR tạo từ địa chỉ này không mở được trang nào, nên chưa mã nào được ghi là đã in (codes.lock): cứ sửa di tích và sản phẩm mẫu, và hãy viết địa chỉ nơi trang web sẽ được đăng trước khi in biển"
         case .baseURLNotSecure(let suggested):
             "'base_url' bắt đầu bằng http://: mã QR in ra giữ địa chỉ này nhiều năm, điện thoại báo các trang như vậy là 'Không bảo mật' và không lưu được trang để xem khi không có mạng; nếu trang chạy trên HTTPS, hãy viết \(suggested)"
         case .currencyCode: "'currency' phải là mã tiền tệ ISO 4217 gồm ba chữ cái, như VND"
