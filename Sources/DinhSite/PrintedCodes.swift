@@ -138,13 +138,16 @@ struct PrintedCodes: Sendable {
         try cache.finish()
         var sheet: [String] = []
         let hidden = hiddenCodes, meetings = meetingCodes
+        // An old code moved to another item has its boards up already; the item's own code is the
+        // one to print (printing "all" printed both boards of one relic).
+        let moved = Set(landings.filter { if case .moved = $0.resolution { true } else { false } }.map(\.code))
         for (code, section) in drawn {
             if meetings.contains(code.code) {
                 // A meeting's A4 sheet for the table, printed on its own.
                 try output.write("\(folder)\(code.code)-placard.html", PlacardSheet.html(sections: [section], size: .a4, title: content.site.title))
             }
             // The sheet of every placard is a public list: an unlisted meeting stays off it.
-            if !hidden.contains(code.code) { sheet.append(section) }
+            if !hidden.contains(code.code), !moved.contains(code.code) { sheet.append(section) }
         }
         try output.write("\(folder)index.html", PlacardSheet.html(sections: sheet, size: size, title: content.site.title))
         return drawn.map(\.code)

@@ -172,6 +172,10 @@ import Testing
         let landing = try page("q/DP01/index.html")
         #expect(landing.contains("url=../../products/che-lam/"), "\(landing)")
         #expect(try String(contentsOf: lock, encoding: .utf8).contains("DP01 moved HT42"))
+        // The sheet prints the product's own board, not a second one with its old code.
+        let sheet = try page("qr/index.html")
+        #expect(sheet.contains("id=\"HT42\"") && !sheet.contains("id=\"DP01\""))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("qr/DP01.png").path), "the old code's image stays")
     }
 
     /// A code opens an item in the visitor's language only where its text is written in it: a
