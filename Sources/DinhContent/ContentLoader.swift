@@ -49,6 +49,8 @@ struct Loading {
     var reader = FieldReader(languages: ["vi"])
     /// Where each item's `code:` is written, by the item's file (see `Content.codeLocations`).
     var codeLocations: [String: SourceLocation] = [:]
+    /// The site's currency, which prices are written in.
+    var currency = "VND"
     private let fileManager = FileManager.default
     /// The content folder with links resolved, once: checks that files stay inside compare with it.
     private let resolvedRoot: String
@@ -76,6 +78,7 @@ struct Loading {
         }
         guard let site = loadSite() else { return nil }
         reader.languages = site.languages
+        currency = site.currency
 
         let heritage = inParallel(folders("heritage")) { $0.loadHeritage(slug: $1.slug, folder: $1.url) }
         let producerFiles = yamlFiles("producers")
@@ -104,6 +107,7 @@ struct Loading {
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             var worker = Loading(loader: template.loader, resolvedRoot: template.resolvedRoot)
             worker.reader.languages = template.reader.languages
+            worker.currency = template.currency
             let item = load(&worker, entries[index])
             worker.flushReader()
             results[index] = (item, worker.diagnostics, worker.codeLocations)

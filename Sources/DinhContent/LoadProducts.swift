@@ -111,7 +111,15 @@ extension Loading {
     /// Whole amounts in the site currency. `45.000đ` and `45,000` are refused with the fix, not guessed.
     private mutating func money(_ node: YAMLNode, field: String) -> Int? {
         guard let text = reader.string(node, field: field) else { return nil }
-        if let value = Int(text), value > 0, text.allSatisfy({ $0.isASCII && $0.isNumber }) { return value }
+        if let value = Int(text), value > 0, text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            // Nothing sells for less than 1.000 đ: a price written in thousands (45 for 45.000 đ)
+            // would reach every marketplace a thousand times too low.
+            if currency == "VND", value < 1000 {
+                reader.diagnostics.error(node.location, .priceInThousands(field: field, found: value, meant: value * 1000))
+                return nil
+            }
+            return value
+        }
         // The fix is offered only where the text says one amount (`45.000đ`): `45k` or `4.5` are not guessed.
         let message = ContentMessage.priceNotWhole(field: field, found: text, suggestion: WrittenPrice.dong(text))
         reader.diagnostics.error(node.location, message)

@@ -179,6 +179,19 @@ import Testing
         #expect(error.message.contains("write price: 45000"))
     }
 
+    /// A price written in thousands (45 for 45.000 đ) reached every marketplace a thousand times
+    /// too low, without a word.
+    @Test func priceInThousandsIsAnError() throws {
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "price: 45000", with: "price: 45"))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 11)
+        #expect(error.message.hasSuffix("'price' is 45 đồng, less than anything sells for: prices are written in whole đồng; if it is in thousands, write price: 45000"), "\(error.message)")
+        // In another currency a small number is a price.
+        try fixture.write("site.yaml", SiteFixture.siteYAML.replacingOccurrences(of: "currency: VND", with: "currency: USD"))
+        let (usd, notes) = load()
+        #expect(usd?.products.first?.price == 45, "\(notes.map(\.description))")
+    }
+
     /// A price that could mean two amounts gets no fix to copy: `45k` is not 45 đồng, `4.5` not 45.
     @Test(arguments: ["45k", "4.5", "45000.5", "1e5", "-5", "45 nghìn"])
     func priceNotGuessed(_ written: String) throws {

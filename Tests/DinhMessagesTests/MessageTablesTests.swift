@@ -294,6 +294,7 @@ enum Samples {
         .ocopExpired(date: "«v100»"),
         .ocopNeedsDate,
         .ocopYearMismatch(year: 1101, date: "«v102»"),
+        .priceInThousands(field: "«v120p»", found: 1201, meant: 1202),
         .priceNotWhole(field: "«v103»", found: "«v104»", suggestion: 1105),
         .badWeight(found: "«v106»"),
         .badGTIN(found: "«v107»"),

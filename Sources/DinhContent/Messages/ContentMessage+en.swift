@@ -129,6 +129,8 @@ extension ContentMessage: TranslatedTable {
         case .ocopExpired(let date): "the OCOP certificate expired on \(date); the star badge is not shown until 'ocop' gives the new recognition date"
         case .ocopNeedsDate: "'ocop' needs the date of the recognition decision (`date: 2023-06-30`) or at least its year (`year: 2023`)"
         case .ocopYearMismatch(let year, let date): "'ocop.year' (\(year)) does not match the year of 'ocop.date' (\(date)); keep only the date"
+        case .priceInThousands(let field, let found, let meant):
+            "'\(field)' is \(found) đồng, less than anything sells for: prices are written in whole đồng; if it is in thousands, write \(field): \(meant)"
         case .priceNotWhole(let field, let found, let suggestion):
             "'\(field)' must be a whole number of đồng, without dots, spaces or currency sign; found '\(found)'" + (suggestion.map { "; write \(field): \($0)" } ?? "")
         case .badWeight(let found): "'weight' must be a number and g or kg, such as `300 g` or `1.5 kg`; found '\(found)'"

@@ -129,6 +129,8 @@ extension ContentMessage {
         case .ocopExpired(let date): "giấy chứng nhận OCOP đã hết hạn ngày \(date); huy hiệu sao sẽ không hiện cho đến khi 'ocop' ghi ngày công nhận mới"
         case .ocopNeedsDate: "'ocop' cần ngày của quyết định công nhận (`date: 2023-06-30`) hoặc ít nhất là năm công nhận (`year: 2023`)"
         case .ocopYearMismatch(let year, let date): "'ocop.year' (\(year)) không khớp với năm của 'ocop.date' (\(date)); chỉ cần giữ lại ngày"
+        case .priceInThousands(let field, let found, let meant):
+            "'\(field)' là \(found) đồng, thấp hơn giá của mọi sản phẩm: giá được ghi bằng số đồng đầy đủ; nếu đang ghi theo nghìn đồng, hãy viết \(field): \(meant)"
         case .priceNotWhole(let field, let found, let suggestion):
             "'\(field)': giá phải là số đồng nguyên, không có dấu chấm, dấu cách hay ký hiệu tiền; đang ghi '\(found)'" + (suggestion.map { "; hãy viết \(field): \($0)" } ?? "")
         case .badWeight(let found): "'weight' phải là một số kèm g hoặc kg, như `300 g` hoặc `1.5 kg`; đang ghi '\(found)'"

@@ -104,6 +104,7 @@ package enum ContentMessage: MessageTable {
     case ocopExpired(date: String)
     case ocopNeedsDate
     case ocopYearMismatch(year: Int, date: String)
+    case priceInThousands(field: String, found: Int, meant: Int)
     case priceNotWhole(field: String, found: String, suggestion: Int?)
     case badWeight(found: String)
     case badGTIN(found: String)
