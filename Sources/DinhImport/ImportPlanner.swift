@@ -147,6 +147,15 @@ struct ImportPlanner {
             }
             drafts.append(draft)
         }
+        // A new product whose name extends or shortens one of its producer's the sheet does not
+        // name is most likely that one renamed: said, with how to keep its page and boards.
+        let unnamed = Set(existing.productCodes.keys).subtracting(drafts.map(\.slug))
+        for draft in drafts where existing.productCodes[draft.slug] == nil && draft.code == nil {
+            guard let renamed = existing.product(renamedAs: draft.name, producer: draft.producerSlug, among: unnamed),
+                  let code = existing.productCodes[renamed.slug], !code.isEmpty else { continue }
+            diagnostics.warning(at(draft.row, columns[.name]?.number ?? 1),
+                                .productLikeExisting(name: draft.name, existing: renamed.name, path: SitePaths.target(SitePaths.product(renamed.slug)), code: code))
+        }
         if diagnostics.hasErrors { return nil }
         if drafts.isEmpty {
             diagnostics.warning(at(headerRow.number, 1), .noProducts)
@@ -205,7 +214,7 @@ struct ImportPlanner {
 
         let name = cell(.name)?.text
         if name == nil { missing(.name, "Chè lam Hà Trung") }
-        let slug = name.map { Slug.suggest(for: $0) } ?? ""
+        var slug = name.map { Slug.suggest(for: $0) } ?? ""
         if let name, slug.isEmpty { bad(.name, .noLettersForAddress(name: name)) }
 
         /// A price in đồng, in the heading's unit (`Giá bán (nghìn đồng)`); under 1,000 đ it is an
@@ -317,10 +326,14 @@ struct ImportPlanner {
             if (2...12).contains(upper.count), upper.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
                 code = upper
                 let own = existing.productCodes[slug]
-                if let own, !own.isEmpty, own != upper {
+                if let owner = existing.productsByCode[upper] {
+                    // A product's code is its own for good: the row is that product, renamed when its
+                    // name differs (its page keeps its folder, address and printed boards).
+                    slug = owner
+                } else if let own, !own.isEmpty, own != upper {
                     bad(.code, .codeAlreadyOwn(slug: slug, code: own))
                 } else if existing.usedCodes.contains(upper), own != upper {
-                    bad(.code, .codeUsedElsewhere(code: upper))
+                    bad(.code, .codeUsedElsewhere(code: upper, page: existing.codePages[upper] ?? "codes.lock"))
                 }
             } else {
                 bad(.code, .notACode(text: value.text))

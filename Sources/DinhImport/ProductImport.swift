@@ -120,6 +120,12 @@ struct ExistingContent {
     /// Barcode (`GTIN.fourteenDigits`) → the slug of the product whose page has it.
     var productBarcodes: [String: String] = [:]
     var usedCodes: Set<String> = []
+    /// Code → the page that has it (`heritage/dinh-ha-mo`), or the lock, for a code once published.
+    var codePages: [String: String] = [:]
+    /// A product's code → its slug.
+    var productsByCode: [String: String] = [:]
+    /// `<slug>` → the product's name (in the default language).
+    var productNames: [String: String] = [:]
     /// `products/<slug>` → the code the lock published for it.
     var lockedTargets: [String: String] = [:]
     /// Name key (see `Column.key`) or slug → producer slug.
@@ -147,14 +153,24 @@ struct ExistingContent {
                     productCodes[slug] = code
                     productProducers[slug] = fields?["producer"]?.scalar
                     if let gtin = fields?["gtin"]?.scalar { productBarcodes[GTIN.fourteenDigits(gtin)] = slug }
+                    if !code.isEmpty { productsByCode[code] = slug }
+                    switch fields?["name"]?.kind {
+                    case .scalar(let text, _)?: productNames[slug] = text
+                    case .mapping(let entries)?: productNames[slug] = entries.first?.value.scalar
+                    default: break
+                    }
                 }
-                if !code.isEmpty { usedCodes.insert(code) }
+                if !code.isEmpty {
+                    usedCodes.insert(code)
+                    codePages[code] = SitePaths.target(path(slug))
+                }
             }
         }
         // Codes once printed stay reserved even when their page is gone.
         let (lock, _) = CodesLock.read(contentsOf: root.appendingPathComponent(CodesLock.fileName), displayPath: CodesLock.fileName)
         for (code, state) in lock.states {
             usedCodes.insert(code)
+            if codePages[code] == nil { codePages[code] = CodesLock.fileName }
             if case .live(let target) = state { lockedTargets[target] = code }
         }
         let producerFolder = root.appendingPathComponent("producers")
@@ -199,6 +215,20 @@ struct ExistingContent {
             let others = Self.words(existing.name)
             return Self.abbreviates(words, others) || Self.abbreviates(others, words)
                 || DidYouMean.editDistance(words.joined(), others.joined()) <= 1
+        }
+    }
+
+    /// The product of `producer` that a new name most likely renames: one whose name the new one
+    /// extends or shortens word for word (`Trứng vịt muối` → `Trứng vịt muối Tân Hội`), or spells
+    /// with a slip, among `candidates` (the slugs of products the sheet does not name).
+    func product(renamedAs name: String, producer: String, among candidates: Set<String>) -> (name: String, slug: String)? {
+        let words = Self.words(name)
+        return candidates.sorted().compactMap { slug in productNames[slug].map { ($0, slug) } }.first { existing in
+            guard productProducers[existing.1] == producer else { return false }
+            let others = Self.words(existing.0)
+            let shorter = min(words.count, others.count)
+            return (shorter >= 2 && words.prefix(shorter) == others.prefix(shorter))
+                || DidYouMean.editDistance(words.joined(), others.joined()) <= 2
         }
     }
 

@@ -207,6 +207,35 @@ import Testing
         ])
     }
 
+    /// A product renamed in the sheet: without its code it would become a second product (a new
+    /// page, a new QR code, twice in every feed) with nothing said; the import warns, and with
+    /// the code in a `Mã` column the row updates the product's own page under its new name.
+    @Test func aProductRenamedInTheSheetKeepsItsPageByItsCode() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("renamed.csv", "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX\n"
+            + "Chè lam Hà Trung gừng;45000;4;2025;Thực phẩm;HTX Chè lam Hà Trung\n")
+        let warned = runImport(fixture, "renamed.csv", update: true)
+        #expect(warned.diagnostics.warnings.map(\.description).contains(
+            "renamed.csv:2:1: warning: 'Chè lam Hà Trung gừng' will be a new product, but the sheet no longer names 'Chè lam Hà Trung' of the same producer (products/che-lam, code HT42): if it is that product renamed, write HT42 in a column 'Mã' on this row and import again with --update, so that its page and printed boards stay (else two pages sell one product)"),
+                "\(warned.diagnostics.sorted)")
+        try FileManager.default.removeItem(at: fixture.content.appendingPathComponent("products/che-lam-ha-trung-gung"))
+
+        try fixture.directory.write("coded.csv", "Mã;Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX\n"
+            + "HT42;Chè lam Hà Trung gừng;48000;4;2025;Thực phẩm;HTX Chè lam Hà Trung\n")
+        let report = runImport(fixture, "coded.csv", update: true)
+        #expect(report.succeeded && report.diagnostics.warnings.isEmpty, "\(report.diagnostics.sorted)")
+        let content = try load(fixture)
+        #expect(content.products.map(\.slug) == ["che-lam"], "no second page")
+        #expect(content.products.first?.name.values["vi"] == "Chè lam Hà Trung gừng" && content.products.first?.price == 48000)
+        #expect(content.products.first?.code == "HT42")
+
+        // Another page's code is named, not "another page".
+        try fixture.directory.write("relic.csv", "Mã;Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX\n"
+            + "DP01;Mật ong;45000;4;2025;Thực phẩm;HTX Chè lam Hà Trung\n")
+        #expect(runImport(fixture, "relic.csv").diagnostics.errors.map(\.description) == [
+            "relic.csv:2:1: error: column 'Mã' (A): the code DP01 is already used by heritage/quan-phuong-tri; choose another or leave the cell empty for a new one"])
+    }
+
     /// Two new producers of one sheet, one name written two ways, are an error at the second:
     /// the import would split the products between two producer pages.
     @Test func twoNewProducersLikeEachOtherAreAnError() throws {

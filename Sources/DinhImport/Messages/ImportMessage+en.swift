@@ -32,6 +32,8 @@ extension ImportMessage: TranslatedTable {
             "'\(name)' looks like '\(earlier)' of row \(row) written another way: the import would make two producers, each with part of the products; if they are one, write its name the same way on every row; if they are two, write each full name so that they differ"
         case .producerLikeExisting(let name, let file, let existing, let existingFile):
             "'\(name)' would be a new producer (\(file)), but the site has '\(existing)' (\(existingFile)): if it is that one, write its name as '\(existing)'; if it is another, write its full name so that it differs (with its commune, say)"
+        case .productLikeExisting(let name, let existing, let path, let code):
+            "'\(name)' will be a new product, but the sheet no longer names '\(existing)' of the same producer (\(path), code \(code)): if it is that product renamed, write \(code) in a column 'Mã' on this row and import again with --update, so that its page and printed boards stay (else two pages sell one product)"
         case .productExists(let slug): "products/\(slug) already exists and was not changed; import with --update to replace its fields"
         case .noLettersForAddress(let name): "'\(name)' has no letters or digits to make a page address from"
         case .notAPrice(let text): "'\(text)' is not a price; write a whole number of đồng such as 45000, 45.000 or 45.000đ"
@@ -52,7 +54,7 @@ extension ImportMessage: TranslatedTable {
         case .notAGroup(let text): "'\(text)' is not an OCOP group; write one of: Thực phẩm, Đồ uống, Thảo dược, Thủ công mỹ nghệ, Sinh vật cảnh, Dịch vụ du lịch"
         case .noLettersForFile(let text): "'\(text)' has no letters or digits to make a file name from"
         case .codeAlreadyOwn(let slug, let code): "products/\(slug) already has the code \(code); a printed QR code never changes, so keep \(code) or leave the cell empty"
-        case .codeUsedElsewhere(let code): "the code \(code) is already used by another page of the site; choose another or leave the cell empty for a new one"
+        case .codeUsedElsewhere(let code, let page): "the code \(code) is already used by \(page); choose another or leave the cell empty for a new one"
         case .notACode(let text): "'\(text)' is not a code: use 2 to 12 letters A–Z and digits, such as HT42"
         case .skuTooLong(let text): "'\(text)' must be at most 50 characters without spaces or accents (marketplaces refuse longer ids)"
         case .gtinRounded(let text): "Excel turned the barcode into a rounded number (\(text)); format the column as Text and type the 13 digits again"

@@ -32,6 +32,8 @@ extension ImportMessage {
             "'\(name)' giống '\(earlier)' ở dòng \(row) nhưng viết khác đi: lệnh nhập sẽ tạo hai chủ thể, mỗi chủ thể giữ một phần sản phẩm; nếu là một, hãy ghi tên giống nhau ở mọi dòng; nếu là hai, hãy ghi đủ tên để phân biệt"
         case .producerLikeExisting(let name, let file, let existing, let existingFile):
             "'\(name)' sẽ thành một chủ thể mới (\(file)), nhưng trang web đã có '\(existing)' (\(existingFile)): nếu đúng là chủ thể đó, hãy ghi tên là '\(existing)'; nếu là chủ thể khác, hãy ghi đủ tên để phân biệt (ví dụ thêm tên xã)"
+        case .productLikeExisting(let name, let existing, let path, let code):
+            "'\(name)' sẽ thành một sản phẩm mới, nhưng bảng tính không còn '\(existing)' của cùng chủ thể (\(path), mã \(code)): nếu đây là sản phẩm đó đổi tên, hãy ghi \(code) vào cột 'Mã' của dòng này rồi nhập lại với --update, để giữ trang và biển đã in của nó (nếu không, hai trang cùng bán một sản phẩm)"
         case .productExists(let slug): "products/\(slug) đã có nên được giữ nguyên; hãy nhập với --update nếu muốn thay các trường"
         case .noLettersForAddress(let name): "'\(name)' không có chữ cái hay chữ số nào để làm địa chỉ trang"
         case .notAPrice(let text): "'\(text)' không phải giá; hãy viết số đồng nguyên như 45000, 45.000 hoặc 45.000đ"
@@ -52,7 +54,7 @@ extension ImportMessage {
         case .notAGroup(let text): "'\(text)' không phải nhóm sản phẩm OCOP; hãy viết một trong: Thực phẩm, Đồ uống, Thảo dược, Thủ công mỹ nghệ, Sinh vật cảnh, Dịch vụ du lịch"
         case .noLettersForFile(let text): "'\(text)' không có chữ cái hay chữ số nào để làm tên tệp"
         case .codeAlreadyOwn(let slug, let code): "products/\(slug) đã có mã \(code); mã QR đã in không bao giờ đổi, nên hãy giữ \(code) hoặc để trống ô này"
-        case .codeUsedElsewhere(let code): "mã \(code) đã được một trang khác của trang web dùng; hãy chọn mã khác, hoặc để trống ô để nhận mã mới"
+        case .codeUsedElsewhere(let code, let page): "mã \(code) đã được dùng ở \(page); hãy chọn mã khác, hoặc để trống ô để nhận mã mới"
         case .notACode(let text): "'\(text)' không phải mã: hãy dùng 2 đến 12 chữ cái A–Z và chữ số, như HT42"
         case .skuTooLong(let text): "'\(text)' tối đa 50 ký tự, không có dấu cách hay dấu tiếng Việt (các sàn thương mại điện tử từ chối mã dài hơn)"
         case .gtinRounded(let text): "Excel đã đổi mã vạch thành một số làm tròn (\(text)); hãy định dạng cột là Text (văn bản) rồi gõ lại 13 chữ số"

@@ -22,6 +22,7 @@ package enum ImportMessage: MessageTable {
     case cellProblem(header: String, column: String, problem: Message)
     case cellMissing(header: String, column: String, example: String)
     case englishNameNotImported
+    case productLikeExisting(name: String, existing: String, path: String, code: String)
     case productExists(slug: String)
     case productPageUnreadable(path: String)
     case productOfOtherProducer(slug: String, owner: String, producer: String)
@@ -46,7 +47,7 @@ package enum ImportMessage: MessageTable {
     case notAGroup(text: String)
     case noLettersForFile(text: String)
     case codeAlreadyOwn(slug: String, code: String)
-    case codeUsedElsewhere(code: String)
+    case codeUsedElsewhere(code: String, page: String)
     case notACode(text: String)
     case skuTooLong(text: String)
     case gtinRounded(text: String)
