@@ -31,7 +31,9 @@ extension Loading {
         let narration = fields["narration"].map { loadNarration($0, folder: folder) } ?? [:]
         // A language without its recording plays another's: said, counted with the untranslated.
         if let node = fields["narration"], !narration.isEmpty {
-            for language in reader.languages where narration[language] == nil {
+            // A language written with a problem (a missing file) is told at its own line.
+            let written: Set<String> = if case .mapping(let entries) = node.kind { Set(entries.map(\.key)) } else { [] }
+            for language in reader.languages where narration[language] == nil && !written.contains(language) {
                 reader.diagnostics.warning(node.location, .narrationNotRecorded(language: language, playing: narration.keys.sorted().first ?? ""),
                                            group: Message(ContentMessage.notTranslatedGroup(language: language)))
             }
@@ -173,9 +175,23 @@ extension Loading {
                 media($0, field: "narration.\(entry.key).transcript", folder: folder, extensions: ["vtt"], kind: .transcript)
             }
             let cues = transcript.map { readWebVTT($0) } ?? []
+            // `en: {audio: thuyet-minh.vi.mp3}`: the English page would play the Vietnamese voice as
+            // its own, without the note that says so. Told, and the page says what it plays.
+            if let audio, let tagged = Self.languageTag(audio.path), tagged != entry.key, reader.languages.contains(tagged),
+               let node = group["audio"] {
+                reader.diagnostics.warning(node.location, .narrationFileInOtherLanguage(language: entry.key, file: audio.path, spoken: tagged))
+                continue
+            }
             if let audio { result[entry.key] = Narration(audio: audio, transcript: transcript, cues: cues) }
         }
         return result
+    }
+
+    /// The language a file's name gives it, `thuyet-minh.vi.mp3` → `vi`, else nil.
+    static func languageTag(_ path: String) -> String? {
+        let parts = (path as NSString).lastPathComponent.split(separator: ".")
+        guard parts.count >= 3, let tag = parts.dropLast().last, tag.count == 2, tag.allSatisfy(\.isLetter) else { return nil }
+        return tag.lowercased()
     }
 
     private mutating func loadVideo(_ node: YAMLNode, folder: URL) -> Video? {

@@ -97,5 +97,16 @@ import Testing
         #expect(english.contains("<ol lang=\"vi\">"))
         let vietnamese = try String(contentsOf: site.appendingPathComponent("heritage/quan-phuong-tri/index.html"), encoding: .utf8)
         #expect(!vietnamese.contains("untranslated-notice") && vietnamese.contains("<ol>\n<li><button"))
+
+        // The Vietnamese file written under en: played as English, without the note: told, and the
+        // English page says what it plays (one message, not also "no narration in English").
+        try fixture.write("heritage/quan-phuong-tri/thuyet-minh.vi.mp3", data: try Data(contentsOf: fixture.content.appendingPathComponent("heritage/quan-phuong-tri/\(file)")))
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "---\nLịch sử", with: "narration:\n  vi: {audio: thuyet-minh.vi.mp3, transcript: thuyet-minh.vi.vtt}\n  en: {audio: thuyet-minh.vi.mp3}\n---\nLịch sử"))
+        let mislabelled = try fixture.dinh("build", "content", "--output", "public")
+        #expect(mislabelled.status == 0)
+        #expect(mislabelled.stderr.contains("content/heritage/quan-phuong-tri/index.md:15:15: warning: the narration under 'en' is thuyet-minh.vi.mp3, named as Vietnamese (.vi.): the English page plays the Vietnamese narration and says so"), "\(mislabelled.stderr)")
+        #expect(!mislabelled.stderr.contains("no narration in English"))
+        #expect(try String(contentsOf: site.appendingPathComponent("en/heritage/quan-phuong-tri/index.html"), encoding: .utf8).contains("untranslated-notice"))
     }
 }

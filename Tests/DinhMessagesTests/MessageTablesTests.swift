@@ -335,6 +335,7 @@ enum Samples {
         .mdTooDeep(levels: 1130),
         .mdPicture,
         .mdHTML(tag: "«v300»"),
+        .narrationFileInOtherLanguage(language: "«v303a»", file: "«v303b»", spoken: "«v303c»"),
         .narrationNotRecorded(language: "«v303»", playing: "«v304»"),
         .mdBareWebAddress(target: "«v301»", meant: "«v302»"),
         .mdBadLink(target: "«v131»"),

@@ -84,6 +84,8 @@ extension ContentMessage: TranslatedTable {
         case .notAudio(let field, let path): "'\(field)': '\(path)' is not MP3, M4A or Ogg audio, whatever its name says; export the recording again as MP3"
         case .notTranslated(let language):
             "not yet translated into \(LocalizedText.languageName(language, in: .en)) (\(language)): write the translation in index.\(language).md beside this file; until then the \(LocalizedText.languageName(language, in: .en)) page shows this text, marked as not translated"
+        case .narrationFileInOtherLanguage(let language, let file, let spoken):
+            "the narration under '\(language)' is \(file), named as \(LocalizedText.languageName(spoken, in: .en)) (.\(spoken).): the \(LocalizedText.languageName(language, in: .en)) page plays the \(LocalizedText.languageName(spoken, in: .en)) narration and says so; when it is recorded in \(LocalizedText.languageName(language, in: .en)), name the file with .\(language). and write it here"
         case .narrationNotRecorded(let language, let playing):
             "no narration in \(LocalizedText.languageName(language, in: .en)) (\(language)): that page plays the one in \(LocalizedText.languageName(playing, in: .en)), and says so; add `\(language): {audio: …}` under 'narration' when it is recorded"
         case .notTranslatedGroup(let language): "Not yet translated into \(LocalizedText.languageName(language, in: .en)) (\(language))"

@@ -69,6 +69,7 @@ package enum ContentMessage: MessageTable {
     case notTranslated(language: String)
     case notTranslatedGroup(language: String)
     /// `playing`: the language of the recording its page plays instead.
+    case narrationFileInOtherLanguage(language: String, file: String, spoken: String)
     case narrationNotRecorded(language: String, playing: String)
     case translationIgnored(language: String, languages: [String])
     case noSiteFile
