@@ -216,6 +216,7 @@ struct Loading {
         }
         let rendered = Markdown.render(source.body, firstLine: source.bodyFirstLine)
         for note in rendered.notes { diagnostics.warning(SourceLocation(path: shown, line: note.line), note.message) }
+        checkSiteLinks(rendered.siteLinks, from: url.deletingLastPathComponent(), shown: shown)
         switch YAMLReader.parse(yaml, path: shown, lineOffset: source.frontMatterLineOffset) {
         case .success(let node):
             guard let node else {
@@ -228,6 +229,48 @@ struct Loading {
             return (nil, rendered.html, true)
         }
     }
+
+    /// The links of a page's text that lead within the site, from its folder (`heritage/<slug>/`,
+    /// published two folders deep, in every language): each must lead to an item or a file the
+    /// content has, as a renamed or removed relic leaves links to it leading nowhere (`dinh check`
+    /// finds the rest in the built site); one starting with `/` works on the web server only, not
+    /// opened from a folder or a USB stick.
+    mutating func checkSiteLinks(_ links: [(line: Int, target: String)], from folder: URL, shown: String) {
+        guard !links.isEmpty else { return }
+        let base = folder.standardizedFileURL.path.dropFirst(loader.root.path.count).split(separator: "/").map(String.init)
+        guard base.count == 2 else { return }
+        for (line, target) in links {
+            let location = SourceLocation(path: shown, line: line)
+            var path = String(target.prefix { $0 != "#" && $0 != "?" })
+            if path.hasPrefix("/") {
+                diagnostics.warning(location, .linkFromSiteRoot(target: target, relative: "../../" + target.dropFirst()))
+                path = "../.." + path
+            }
+            var parts = base
+            for part in path.split(separator: "/") where part != "." {
+                if part != ".." { parts.append(String(part)) } else if parts.popLast() == nil { break }
+            }
+            if let language = parts.first, reader.languages.dropFirst().contains(language) { parts.removeFirst() }
+            guard parts.count >= 2, ["heritage", "products", "pages", "meetings", "producers"].contains(parts[0]) else { continue }
+            let section = root(parts[0])
+            let isItem = parts.count == 2
+            let exists = isItem
+                ? parts[0] == "producers"
+                    ? ["yaml", "yml"].contains { fileManager.fileExists(atPath: section.appendingPathComponent("\(parts[1]).\($0)").path) }
+                    : fileManager.fileExists(atPath: section.appendingPathComponent(parts[1]).appendingPathComponent("index.md").path)
+                : fileManager.fileExists(atPath: parts.dropFirst().reduce(section) { $0.appendingPathComponent($1) }.path)
+            guard !exists else { continue }
+            let missing = parts.joined(separator: "/")
+            var suggestion: String?
+            if isItem {
+                let names = (try? fileManager.contentsOfDirectory(atPath: section.path))?.map { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") ? String($0.prefix { $0 != "." }) : $0 } ?? []
+                suggestion = DidYouMean.suggestion(for: parts[1], among: names).map { target.replacingOccurrences(of: parts[1], with: $0) }
+            }
+            diagnostics.warning(location, .linkLeadsNowhere(target: target, missing: missing, isPage: isItem, suggestion: suggestion))
+        }
+    }
+
+    private func root(_ section: String) -> URL { loader.root.appendingPathComponent(section, isDirectory: true) }
 
     mutating func yamlFile(_ url: URL, shown: String) -> YAMLNode? {
         switch SourceText.read(url, path: shown) {
@@ -345,6 +388,7 @@ struct Loading {
                 let source = SourceText.split(text, path: shown)
                 let rendered = Markdown.render(source.body, firstLine: source.bodyFirstLine)
                 for note in rendered.notes { diagnostics.warning(SourceLocation(path: shown, line: note.line), note.message) }
+                checkSiteLinks(rendered.siteLinks, from: folder, shown: shown)
                 if !source.body.trimmed.isEmpty { body[language] = rendered.html }
                 guard let yaml = source.frontMatter else { continue }
                 guard source.frontMatterClosed else {

@@ -7,6 +7,9 @@ import DinhCore
 public struct Markdown: Sendable {
     /// Problems worth telling the writer (a picture in the text, an unsafe link), with their lines.
     public private(set) var notes: [(line: Int, message: Message)] = []
+    /// The links that lead within the site (`../../heritage/dinh-ha-mo/`, `ban-do.jpg`,
+    /// `/products/`), by line: the loader checks that they lead somewhere.
+    public private(set) var siteLinks: [(line: Int, target: String)] = []
     /// Headings in the body start at this level (the page title is the `h1`).
     var topHeadingLevel = 2
     private var lastHeadingLevel = 1
@@ -31,11 +34,12 @@ public struct Markdown: Sendable {
     public init() {}
 
     /// Renders `source` whose first line is line `firstLine` of its file.
-    public static func render(_ source: String, firstLine: Int = 1) -> (html: String, notes: [(line: Int, message: Message)]) {
+    public static func render(_ source: String, firstLine: Int = 1)
+        -> (html: String, notes: [(line: Int, message: Message)], siteLinks: [(line: Int, target: String)]) {
         var renderer = Markdown()
         let lines = source.lines.map(String.init)
         let html = renderer.blocks(lines, firstLine: firstLine)
-        return (html, renderer.notes)
+        return (html, renderer.notes, renderer.siteLinks)
     }
 
     // MARK: Blocks
@@ -252,6 +256,10 @@ public struct Markdown: Sendable {
                     let web = Self.isBareWebAddress(target) ? "https://" + target : nil
                     if let web { notes.append((line, Message(ContentMessage.mdBareWebAddress(target: target, meant: web)))) }
                     if let safe = web ?? Self.safeURL(target) {
+                        if web == nil, !safe.hasPrefix("#"), !safe.contains(":") {
+                            // The line of the link itself, within its paragraph.
+                            siteLinks.append((line + chars[chars.startIndex..<i].reduce(0) { $0 + ($1 == ascii("\n") ? 1 : 0) }, safe))
+                        }
                         out += Array("<a href=\"\(HTML.escape(safe))\"\(safe.hasPrefix("http") ? " rel=\"noopener\"" : "")>".utf8)
                         inline(label, line: line, into: &out)
                         out += Array("</a>".utf8)

@@ -209,6 +209,27 @@ import Testing
         #expect(error.message.contains("'vn' is not the two-letter code of a language") && error.message.contains("write 'vi'"), "\(error.message)")
     }
 
+    /// Links written in a page's text that lead nowhere (a relic renamed or removed, a file not
+    /// beside the page) were published without a word; one starting with / breaks when the site is
+    /// opened from a USB stick.
+    @Test func linksThatLeadNowhereAreWarnings() throws {
+        try fixture.write("pages/huong-dan/index.md", """
+        ---
+        title: Hướng dẫn
+        ---
+        Xem [Quán](../../heritage/quan-phuong-tri/), [chè lam](../../products/che-lam/#gia), [HTX](../../producers/htx-che-lam/),
+        [quán cũ](../../heritage/quan-phuong-tr/), [bản đồ](ban-do.jpg), [gốc](/heritage/quan-phuong-tri/),
+        [trang chủ](../../), [tìm](../../search/), [đoạn](#muc-2), [web](https://x.vn/a) và [tiếng Anh](../../en/heritage/quan-phuong-tri/).
+        """)
+        let (content, diagnostics) = load()
+        #expect(content != nil)
+        #expect(diagnostics.filter { $0.message.contains("link") }.map(\.description) == [
+            "content/pages/huong-dan/index.md:5:1: warning: the link '../../heritage/quan-phuong-tr/' leads nowhere: the content has no heritage/quan-phuong-tr (renamed, or removed?); did you mean '../../heritage/quan-phuong-tri/'?",
+            "content/pages/huong-dan/index.md:5:1: warning: the link '/heritage/quan-phuong-tri/' starts with /: it works on the web server, not when the site is opened from a folder or a USB stick; write '../../heritage/quan-phuong-tri/'",
+            "content/pages/huong-dan/index.md:5:1: warning: the link 'ban-do.jpg' leads nowhere: the content has no pages/huong-dan/ban-do.jpg beside this page",
+        ], "\(diagnostics.map(\.description))")
+    }
+
     @Test func duplicateCode() throws {
         try fixture.write("heritage/den-hat-mon/index.md", SiteFixture.relic)
         let error = try #require(onlyError())

@@ -299,6 +299,8 @@ enum Samples {
         .badWeight(found: "«v106»"),
         .badGTIN(found: "«v107»"),
         .gtinCheckDigit(gtin: "«v108»", expected: "«v109»"),
+        .linkLeadsNowhere(target: "«v109a»", missing: "«v109b»", isPage: true, suggestion: "«v109c»"),
+        .linkFromSiteRoot(target: "«v109d»", relative: "«v109e»"),
         .badEmail(found: "«v110»"),
         .notOnePhoneNumber(field: "«v110a»", found: "«v110b»", meant: "«v110c»"),
         .notBool(field: "«v111»", found: "«v112»"),

@@ -141,6 +141,10 @@ extension ContentMessage: TranslatedTable {
             "'gtin' \(gtin) has a wrong check digit (the last digit should be \(expected)); copy the number again from the barcode"
         case .notOnePhoneNumber(let field, let found, let meant):
             "'\(field)' must be one phone number, which the page dials, as 0912 345 678 or +84 912 345 678; found '\(found)'" + (meant.map { ": its leading 0 was lost, write \(field): \"\($0)\"" } ?? ": keep one number here (a second one can go in the text)")
+        case .linkLeadsNowhere(let target, let missing, let isPage, let suggestion):
+            "the link '\(target)' leads nowhere: the content has no \(missing)" + (isPage ? " (renamed, or removed?)" : " beside this page") + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .linkFromSiteRoot(let target, let relative):
+            "the link '\(target)' starts with /: it works on the web server, not when the site is opened from a folder or a USB stick; write '\(relative)'"
         case .badEmail(let found): "'email' does not look like an e-mail address: '\(found)'"
         case .notBool(let field, let found): "'\(field)' must be true or false; found '\(found)'"
         case .bankBINShape(let found, let named):

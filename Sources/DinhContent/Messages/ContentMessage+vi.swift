@@ -141,6 +141,10 @@ extension ContentMessage {
             "'gtin' \(gtin) sai chữ số kiểm tra (chữ số cuối phải là \(expected)); hãy chép lại dãy số từ mã vạch"
         case .notOnePhoneNumber(let field, let found, let meant):
             "'\(field)' phải là một số điện thoại, trang sẽ gọi số này, như 0912 345 678 hoặc +84 912 345 678; đang ghi '\(found)'" + (meant.map { ": số 0 ở đầu đã mất, hãy viết \(field): \"\($0)\"" } ?? ": chỉ ghi một số ở đây (số thứ hai có thể ghi trong phần giới thiệu)")
+        case .linkLeadsNowhere(let target, let missing, let isPage, let suggestion):
+            "liên kết '\(target)' không dẫn đến đâu: nội dung không có \(missing)" + (isPage ? " (đã đổi tên hay đã xóa?)" : " cạnh trang này") + (suggestion.map { "; có phải ý bạn là '\($0)'?" } ?? "")
+        case .linkFromSiteRoot(let target, let relative):
+            "liên kết '\(target)' bắt đầu bằng /: dùng được trên máy chủ web, nhưng không dùng được khi mở trang từ thư mục hay USB; hãy viết '\(relative)'"
         case .badEmail(let found): "'email' không giống địa chỉ thư điện tử: '\(found)'"
         case .notBool(let field, let found): "'\(field)' phải là true hoặc false; đang ghi '\(found)'"
         case .bankBINShape(let found, let named):

@@ -110,6 +110,8 @@ package enum ContentMessage: MessageTable {
     case badWeight(found: String)
     case badGTIN(found: String)
     case gtinCheckDigit(gtin: String, expected: String)
+    case linkLeadsNowhere(target: String, missing: String, isPage: Bool, suggestion: String?)
+    case linkFromSiteRoot(target: String, relative: String)
     case badEmail(found: String)
     case notOnePhoneNumber(field: String, found: String, meant: String?)
     case notBool(field: String, found: String)
