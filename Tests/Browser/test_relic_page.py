@@ -192,6 +192,50 @@ def controls_on_phone(d):
     assert not cut, 'hotspot labels cut at the edge: %s' % cut
 
 
+# The box of the caption drawn over the view (the pano's ::after), in the window's coordinates, and its style.
+OVER = ('var p=document.querySelector(".dinh-pano"),s=getComputedStyle(p,"::after"),r=p.getBoundingClientRect();'
+        'return {content:s.content,color:s.color,background:s.backgroundColor,events:s.pointerEvents,'
+        'box:[r.left+parseFloat(s.left),r.top+parseFloat(s.top),parseFloat(s.width),parseFloat(s.height)]}')
+# Rectangles [x, y, w, h] of what must stay uncovered: the viewer's buttons, its title and the loading label.
+CONTROLS = ('return [].filter.call(document.querySelectorAll(".dinh-bar button,.dinh-top>*,.dinh-load"),b=>b.offsetWidth)'
+            '.map(b=>b.getBoundingClientRect()).map(r=>[r.left,r.top,r.width,r.height])')
+
+
+def overlaps(a, b):
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def caption_over_full_view(d):
+    """In full window (and fullscreen) the page below is hidden, its caption line too: the caption is drawn
+    over the view, white on dark, clear of the controls, letting taps through."""
+    for api in (True, False):
+        d.get(page)
+        settle(d, 'san-dinh')
+        if not api:  # an iPhone: no Fullscreen API for elements, the view fills the window
+            d.execute_script('Element.prototype.requestFullscreen = undefined')
+        d.find_element(By.CSS_SELECTOR, '[data-dinh-other]').click()  # "Nghe: Giới thiệu chung"
+        d.execute_script('document.querySelector(".dinh-fs").scrollIntoView({block: "center"})')
+        d.find_element(By.CSS_SELECTOR, '.dinh-fs').click()
+        full = 'document.fullscreenElement' if api else 'document.querySelector(".dinh-full")'
+        wait(d, 'return !!%s' % full, 5)
+        wait(d, 'return /Kính chào/.test(document.querySelector("[data-dinh-caption]").textContent)', 10)
+        over = wait(d, 'var o=(function(){%s})(); return o.box[3]>10 && o' % OVER, 5)
+        line = d.find_element(By.CSS_SELECTOR, '[data-dinh-caption]').get_attribute('textContent')
+        assert over['content'] == '"%s"' % line, (over['content'], line)
+        assert over['color'] == 'rgb(255, 255, 255)' and over['background'] == 'rgba(0, 0, 0, 0.6)', over
+        assert over['events'] == 'none', 'taps go through the caption: %s' % over['events']
+        x, y, w, h = over['box']
+        view = d.execute_script('var r=document.querySelector(".dinh-view").getBoundingClientRect();return [r.left,r.top,r.width,r.height]')
+        assert view[0] <= x and x + w <= view[0] + view[2] and view[1] <= y and y + h <= view[1] + view[3], (over['box'], view)
+        covered = [c for c in d.execute_script(CONTROLS) if overlaps(c, over['box'])]
+        assert not covered, 'the caption %s covers %s' % (over['box'], covered)
+        # Back to the page: its caption line shows it, nothing is drawn over the view.
+        d.find_element(By.CSS_SELECTOR, '.dinh-fs').click()
+        wait(d, 'return !%s' % full, 5)
+        assert d.execute_script(OVER)['content'] in ('none', 'normal')
+        d.execute_script('document.querySelector("audio").pause()')
+
+
 def weight(d):
     """The relic page may weigh 40 KB of HTML + CSS + JS before tiles: the HTML and the styles and scripts it
     loads at start, as sent. Not counted: offline.js (fetched 1.5 s after the load event, where a service
@@ -238,6 +282,7 @@ finally:
 phone = browser(webgl=True, phone=True)
 try:
     run('phone 390 px: compact controls, 44-px targets', controls_on_phone, phone)
+    run('phone, fullscreen and full window: the narration\'s caption over the view, clear of the controls', caption_over_full_view, phone)
     run('phone 390 px, viewer running: axe-core WCAG 2.2 AA on the tour and narration, no serious or critical violation', axe, phone)
 finally:
     phone.quit()

@@ -3,7 +3,8 @@
 // page draws from the transcript's cues (data-s, data-e: no fetch, works from file://). A button offers
 // the other recording (the scene's or the guide); a cue tapped plays the guide from there and is
 // highlighted. Audio is fetched only when the visitor plays it, so what plays is named with the length
-// the build read from its file (data-length).
+// the build read from its file (data-length). The caption shown is also put in the tour's data-cap: in
+// full window, where the page below is hidden, viewer.css draws it over the view.
 (function () {
   var D = document, a = one('[data-dinh-narration]'), now = one('[data-dinh-now]');
   if (!a || !now) return;
@@ -11,7 +12,7 @@
   function on(t, n, f, o) { t.addEventListener(n, f, o); }
   var line = one('[data-dinh-caption]'), other = one('[data-dinh-other]');
   var cues = D.querySelectorAll('[data-s]'), pano = one('.dinh-pano');
-  var d = now.dataset, main = d.main, saved = 0, last, shown = 0, scene, offered; // shown: the scene followed (0: none yet)
+  var d = now.dataset, main = d.main, saved = 0, last = null, shown = 0, scene, offered; // shown: the scene followed (0: none yet); last: the cue shown (none without a caption line)
   // A recording: its address, name and length (the guide's are on `now`, a scene's on its link).
   function guide() { return main && { src: main, name: d.general, len: d.length }; }
   function named(r) { return r.len ? r.name + ' (' + r.len + ')' : r.name; }
@@ -47,7 +48,7 @@
     use(scene || guide() || { name: d.none });
   }
   function caption() {
-    var t = a.currentTime, mine = main && a.getAttribute('src') == main, live = mine && (t > 0 || !a.paused) && !a.ended, cue = null;
+    var t = a.currentTime, mine = main && a.getAttribute('src') == main, live = mine && (t > 0 || !a.paused) && !a.ended, cue = null, text;
     if (line) line.hidden = !mine; // the captions are the guide's
     cues.forEach(function (c) {
       var hit = live && t >= c.dataset.s && t < c.dataset.e;
@@ -55,7 +56,11 @@
       c.classList.toggle('current', hit);
       c[hit ? 'setAttribute' : 'removeAttribute']('aria-current', 'true');
     });
-    if (line && cue !== last) line.textContent = cue ? cue.lastChild.textContent.trim() : '';
+    // In full window the page below the view is hidden: viewer.css shows the caption over it, from data-cap.
+    if (cue !== last) {
+      line.textContent = text = cue ? cue.lastChild.textContent.trim() : '';
+      if (pano) pano.dataset.cap = text;
+    }
     last = cue;
   }
   ['timeupdate', 'seeked', 'loadedmetadata', 'ended'].forEach(function (n) { on(a, n, caption); });

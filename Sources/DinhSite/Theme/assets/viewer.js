@@ -7,6 +7,7 @@
 //   With scripts on, viewer.css keeps the fallback hidden (and so not fetched) until the container has the
 //   class dinh-pano--off: the viewer adds it when the view cannot start, and the page when this script
 //   does not load (its onerror) or has not started after a while; a viewer that starts late removes it.
+//   The container is in no form: the viewer's buttons need no type="button".
 // JSON (DinhPanorama.TourDescription): {"scenes":[scene…],"strings":{key:text}}, first scene = entry; strings:
 //   view, fullscreen, gyro, close, north, zoomIn, zoomOut, scenes, loading, fail (the build gives them all);
 //   scene {"id","title","base","tileSize","levels":[faceSize…, coarsest first],"preview","view":{"yaw",
@@ -88,7 +89,7 @@
         said = el('span', 'visually-hidden', load), loadPct = el('span', '', load, { 'aria-hidden': 'true' }),
         bar = el('div', 'dinh-bar', stage);
     function button(cls, label, text, fn, parent) {
-      var b = el('button', cls, parent || bar, { type: 'button', 'aria-label': label, title: label });
+      var b = el('button', cls, parent || bar, { 'aria-label': label, title: label });
       b.textContent = text;
       on(b, 'click', fn);
       return b;
@@ -105,7 +106,7 @@
     // A note: a dialog named by its text.
     var note = 'dinh-note' + notes++, pop = el('div', 'dinh-pop', stage, { role: 'dialog', 'aria-labelledby': note });
     pop.hidden = true;
-    var popText = el('p', '', pop, { id: note }), popClose = el('button', 'dinh-pop-close', pop, { type: 'button' }), popOwner = null;
+    var popText = el('p', '', pop, { id: note }), popClose = el('button', 'dinh-pop-close', pop), popOwner = null;
     popClose.textContent = S.close;
     on(popClose, 'click', closePop);
 
@@ -113,7 +114,7 @@
     tour.scenes.forEach(function (s) { byId[s.id] = s; });
     var scene = null, yaw = 0, pitch = 0, fov = 90, level = 0, gen = 0, asked = 0, got = 0,
         tiles = {}, preview = null, queue = [], loading = 0, spots = [],
-        quiet = true, dirty = true, frame = 0, cw = 1, ch = 1, width = 1, height = 1, fx = 1, fy = 1, basis = null, anim = null, hashTimer = 0;
+        quiet, dirty = 1, frame = 0, cw = 1, ch = 1, width = 1, height = 1, fx = 1, fy = 1, basis = null, anim = null, hashTimer = 0;
 
     function vfov() { // fov spans the longer side
       return width >= height ? 2 * M.atan(M.tan(fov * RAD / 2) * height / width) / RAD : fov;
@@ -217,7 +218,7 @@
       if (!gl) return null;
       var prog = gl.createProgram(), U = {};
       [[gl.VERTEX_SHADER, 'attribute vec2 p;uniform mat4 m;uniform vec3 o,u,v;uniform vec4 t;varying vec2 c;' +
-        'void main(){c=t.xy+p*t.zw;gl_Position=m*vec4(o+p.x*u+p.y*v,1.);}'],
+        'void main(){c=t.xy+p*t.zw;gl_Position=m*vec4(o+p.x*(u-o)+p.y*(v-o),1.);}'],
        [gl.FRAGMENT_SHADER, 'precision mediump float;uniform sampler2D s;varying vec2 c;void main(){gl_FragColor=texture2D(s,c);}']
       ].forEach(function (s) {
         var sh = gl.createShader(s[0]);
@@ -234,10 +235,9 @@
       gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
       on(c, 'webglcontextlost', function (e) { e.preventDefault(); frame = -1; fail(root, S.fail); });
       function quad(f, a0, b0, s, tex, t) {
-        var o = dir(f, a0, b0), u = dir(f, a0 + s, b0), v = dir(f, a0, b0 + s);
-        gl.uniform3fv(U.o, o);
-        gl.uniform3f(U.u, u[0] - o[0], u[1] - o[1], u[2] - o[2]);
-        gl.uniform3f(U.v, v[0] - o[0], v[1] - o[1], v[2] - o[2]);
+        gl.uniform3fv(U.o, dir(f, a0, b0));
+        gl.uniform3fv(U.u, dir(f, a0 + s, b0));
+        gl.uniform3fv(U.v, dir(f, a0, b0 + s));
         gl.uniform4fv(U.t, t);
         gl.bindTexture(gl.TEXTURE_2D, tex);
         gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
@@ -257,7 +257,6 @@
         draw: function () {
           if (width != c.width || height != c.height) { c.width = width; c.height = height; }
           gl.viewport(0, 0, width, height);
-          gl.clearColor(0, 0, 0, 1);
           gl.clear(gl.COLOR_BUFFER_BIT);
           var Rt = basis[0], Up = basis[1], F = basis[2], n = .05, f = 10, A = (f + n) / (n - f), B = 2 * f * n / (n - f);
           // Column-major P·V for a camera looking along F with right R and up Up.
@@ -291,13 +290,12 @@
     function tick() {
       if (frame < 0) return;
       requestAnimationFrame(function () {
-        var again = false;
-        if (anim) again = anim();
-        if (dirty || again) { dirty = false; draw(); }
+        var again = anim && anim();
+        if (dirty || again) { dirty = 0; draw(); }
         if (again) tick();
       });
     }
-    function redraw() { dirty = true; tick(); }
+    function redraw() { dirty = 1; tick(); }
     function changed() {
       redraw();
       clearTimeout(hashTimer); hashTimer = setTimeout(writeHash, 250);
@@ -307,12 +305,12 @@
       changed();
     }
     // The visitor takes the view over: an animation stops, and the URL follows the view from now on.
-    function grab() { anim = null; quiet = false; }
+    function grab() { anim = null; quiet = 0; }
     function zoom(by) { grab(); setView(yaw, pitch, fov * by); }
     // Turns to a direction: animated unless the visitor prefers reduced motion.
     function turnTo(y, p) {
       var y0 = yaw, p0 = pitch, dy = wrap(y - yaw), t0 = performance.now();
-      quiet = false;
+      quiet = 0;
       if (reduced.matches) { setView(y, p, fov); return; }
       anim = function () {
         var k = M.min(1, (performance.now() - t0) / 400), e = k * k * (3 - 2 * k);
@@ -341,7 +339,7 @@
       var y0 = (scene.view || {}).yaw || 0;
       spots = (scene.hotspots || []).slice().sort(function (a, b) { return wrap(a.yaw - y0) - wrap(b.yaw - y0); }).map(function (h) {
         var b = el('button', 'dinh-spot dinh-spot-' + (h.scene ? 'scene' : 'text'), layer,
-          { type: 'button', 'aria-label': h.scene ? h.label || (byId[h.scene] || {}).title || h.scene : h.text });
+          { 'aria-label': h.scene ? h.label || (byId[h.scene] || {}).title || h.scene : h.text });
         el('span', '', b).textContent = h.scene ? h.label || '' : 'i';
         if (h.text) b.setAttribute('aria-expanded', 'false');
         // Keyboard users reach hotspots out of view: focusing one turns the view to it.
@@ -379,7 +377,7 @@
     function go(id, view, fade) {
       var s = byId[id];
       if (!s) return;
-      if (fade) { quiet = false; said.textContent = s.title; }  // the status line names the scene
+      if (fade) { quiet = 0; said.textContent = s.title; }  // the status line names the scene
       if (fade && !reduced.matches) {
         pane.classList.add('dinh-fade');
         setTimeout(function () { show(s, view); }, 250);
@@ -394,7 +392,7 @@
       pane.setAttribute('aria-label', s.title ? s.title + '. ' + S.view : S.view);
       sel.value = s.id; sel.textContent || (sel.textContent = s.title);
       D.querySelectorAll('a[href*="#scene="]').forEach(function (a) {
-        a[a.getAttribute('href').split('#scene=')[1] == s.id ? 'setAttribute' : 'removeAttribute']('aria-current', 'true');
+        a[a.hash == '#scene=' + s.id ? 'setAttribute' : 'removeAttribute']('aria-current', 'true');
       });
       compass.hidden = s.north == null;
       buildSpots();
@@ -481,19 +479,20 @@
     on(root, 'keydown', function (e) {
       if (e.key != 'Escape') return;
       if (popOwner) closePop();
-      else if (root.classList.contains('dinh-full')) toggleFull();
+      else if (full) toggleFull();
     });
 
     // Fullscreen API where there is one; otherwise (iPhone) a CSS full-window mode.
+    var full = false;
     function cssFull(on) {
-      root.classList.toggle('dinh-full', on);
+      root.classList.toggle('dinh-full', full = on);
       D.documentElement.classList.toggle('dinh-noscroll', on);
       press(fsBtn, on);
       changed();
     }
     function toggleFull() {
       if (D.fullscreenElement) D.exitFullscreen();
-      else if (root.classList.contains('dinh-full')) cssFull(false);
+      else if (full) cssFull(false);
       else if (root.requestFullscreen) root.requestFullscreen().catch(function () { cssFull(true); });
       else cssFull(true);
     }
