@@ -100,6 +100,36 @@ def hotspot_and_narration(d):
     assert re.search(r'Sân đình \(\d+:\d\d\)$', now), now
 
 
+def guide_goes_on(d):
+    """The visitor who chose the general guide keeps hearing it from scene to scene (a scene's clip is
+    offered beside it); paused, it gives way to the next scene's clip and is offered back from where it stopped."""
+    d.get(page)
+    settle(d, 'san-dinh')
+    other = d.find_element(By.CSS_SELECTOR, '[data-dinh-other]')
+    other.click()  # "Nghe: Giới thiệu chung"
+    playing = 'var a=document.querySelector("audio"); return /thuyet-minh/.test(a.getAttribute("src")) && !a.paused && a.currentTime'
+    wait(d, playing, 10)
+    d.execute_script('document.querySelector("audio").playbackRate = 0.5')
+    for scene in ('dai-dinh', 'san-dinh'):  # to the hall, which has no clip, and back to the courtyard, which has one
+        d.find_element(By.CSS_SELECTOR, 'select.dinh-sel option[value="%s"]' % scene).click()
+        settle(d, scene)
+        at = wait(d, playing, 5)
+        assert 'Giới thiệu chung' in d.find_element(By.CSS_SELECTOR, '[data-dinh-now]').text
+    assert at > 1, 'the guide went on, not from the start: %s s' % at
+    assert re.match(r'Nghe: Sân đình \(\d+:\d\d\)$', other.text), 'the courtyard\'s clip is offered: %s' % other.text
+    # Paused, the guide gives way to the clip of the next scene that has one, and is a tap away.
+    stopped = d.execute_script('var a=document.querySelector("audio"); a.pause(); return a.currentTime')
+    for scene in ('dai-dinh', 'san-dinh'):
+        d.find_element(By.CSS_SELECTOR, 'select.dinh-sel option[value="%s"]' % scene).click()
+        settle(d, scene)
+    wait(d, 'return /san-dinh/.test(document.querySelector("audio").getAttribute("src"))', 5)
+    assert re.match(r'Nghe: Giới thiệu chung \(\d+:\d\d\)$', other.text), other.text
+    other.click()
+    at = wait(d, playing, 10)
+    assert at >= stopped, 'the guide goes on from %s s, not %s s' % (stopped, at)
+    d.execute_script('document.querySelector("audio").pause()')
+
+
 def captions(d, url=None):
     d.get(url or page)
     assert not d.find_elements(By.CSS_SELECTOR, 'track'), 'captions are drawn by the page, not a <track>'
@@ -270,6 +300,7 @@ try:
                      ('file://: the panorama shows (CSS 3D): sky above, ground below, no console error', renders_over(disk, 'css')),
                      ('file:// and http:// show the same view', same_view),
                      ('one narration player follows the scene; a scene without its own plays the relic narration', hotspot_and_narration),
+                     ('the general guide the visitor plays goes on from scene to scene; paused, a scene\'s clip takes its place', guide_goes_on),
                      ('captions drawn by the page, tappable transcript in m:ss, current line marked', captions),
                      ('file://: captions and transcript work without fetching the .vtt', lambda d: captions(d, disk)),
                      ('scenes and notes listed as HTML; compass only where north is known', scene_list_and_compass),

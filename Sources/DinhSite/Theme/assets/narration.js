@@ -1,5 +1,5 @@
 // The page's one narration player. While the 360° tour shows a scene with its own narration (the
-// scene link's data-audio) it plays that; otherwise the relic's guide (data-main), whose captions the
+// scene link's data-audio) it plays that, unless the guide is playing; otherwise the relic's guide (data-main), whose captions the
 // page draws from the transcript's cues (data-s, data-e: no fetch, works from file://). A button offers
 // the other recording (the scene's or the guide); a cue tapped plays the guide from there and is
 // highlighted. Audio is fetched only when the visitor plays it, so what plays is named with the length
@@ -10,9 +10,9 @@
   if (!a || !now) return;
   function one(s) { return D.querySelector(s); }
   function on(t, n, f, o) { t.addEventListener(n, f, o); }
-  var line = one('[data-dinh-caption]'), other = one('[data-dinh-other]');
-  var cues = D.querySelectorAll('[data-s]'), pano = one('.dinh-pano');
-  var d = now.dataset, main = d.main, saved = 0, last = null, shown = 0, scene, offered; // shown: the scene followed (0: none yet); last: the cue shown (none without a caption line)
+  var line = one('[data-dinh-caption]'), other = one('[data-dinh-other]'),
+      cues = D.querySelectorAll('[data-s]'), pano = one('.dinh-pano'),
+      d = now.dataset, main = d.main, saved = 0, last = null, shown = 0, scene, offered; // shown: the scene followed (0: none yet); last: the cue shown (none without a caption line)
   // A recording: its address, name and length (the guide's are on `now`, a scene's on its link).
   function guide() { return main && { src: main, name: d.general, len: d.length }; }
   function named(r) { return r.len ? r.name + ' (' + r.len + ')' : r.name; }
@@ -45,7 +45,10 @@
     shown = id;
     var link = id && one('a[href="#scene=' + id + '"][data-audio]');
     scene = link && { src: link.dataset.audio, name: link.textContent, len: link.dataset.length };
-    use(scene || guide() || { name: d.none });
+    // The guide tells of the whole relic: while it plays, walking on does not cut it (the button offers the
+    // scene's clip beside it). Paused or ended, it gives way to a scene's own clip, and the button offers it
+    // back from where it stopped.
+    use(scene && (a.paused || a.getAttribute('src') != main) ? scene : guide() || { name: d.none });
   }
   function caption() {
     var t = a.currentTime, mine = main && a.getAttribute('src') == main, live = mine && (t > 0 || !a.paused) && !a.ended, cue = null, text;
@@ -69,7 +72,7 @@
     on(c, 'click', function () { use(guide()); seek(+c.dataset.s); play(); });
   });
   var first = one('a[href^="#scene="]');
-  follow(first && first.getAttribute('href').slice(7));
+  follow(first && first.hash.slice(7));
   if (pano) {
     on(pano, 'dinh:scenechange', function (e) { follow(e.detail.scene); });
     if (pano.dinhViewer) follow(pano.dinhViewer.state().scene);

@@ -522,8 +522,8 @@
       else E.requestPermission().then(function (r) { if (r == 'granted') setGyro(true); }, function () {});
     }
 
-    if (W.ResizeObserver) new ResizeObserver(redraw).observe(stage);
-    else on(W, 'resize', redraw);
+    // Every browser that sizes the view (aspect-ratio: Safari 15, Chrome 88, Firefox 89) has ResizeObserver.
+    new ResizeObserver(redraw).observe(stage);
 
     // `wrote`: the scene of the page's current step of history.
     var start = readHash(), wrote = start ? start.id : tour.scenes[0].id;
