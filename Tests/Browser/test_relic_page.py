@@ -130,6 +130,40 @@ def guide_goes_on(d):
     d.execute_script('document.querySelector("audio").pause()')
 
 
+def heard(d, text):
+    """What a screen reader reads of the live region holding `text`: its text nodes run together, as the
+    accessibility tree gives them (a hidden span's leading space is not in it)."""
+    d.execute_cdp_cmd('Accessibility.enable', {})
+    nodes = d.execute_cdp_cmd('Accessibility.getFullAXTree', {})['nodes']
+    by = {n['nodeId']: n for n in nodes}
+
+    def texts(n):
+        if n.get('role', {}).get('value') == 'StaticText':
+            return [n.get('name', {}).get('value', '')]
+        return [t for c in n.get('childIds', []) if c in by for t in texts(by[c])]
+    runs = [''.join(texts(n)) for n in nodes if n.get('role', {}).get('value') == 'status']
+    return [r for r in runs if text in r]
+
+
+def status_reads_apart(d):
+    """Another scene while the view loads: the status line says the loading and the scene's name apart."""
+    d.get(page)
+    settle(d, 'san-dinh')
+    d.execute_cdp_cmd('Network.enable', {})
+    d.execute_cdp_cmd('Network.setCacheDisabled', {'cacheDisabled': True})
+    d.execute_cdp_cmd('Network.setBypassServiceWorker', {'bypass': True})  # which has kept the tiles
+    d.execute_cdp_cmd('Network.emulateNetworkConditions', {'offline': False, 'latency': 1500, 'downloadThroughput': -1, 'uploadThroughput': -1})
+    try:
+        d.find_element(By.CSS_SELECTOR, 'select.dinh-sel option[value="dai-dinh"]').click()
+        wait(d, 'var l=document.querySelector(".dinh-load.dinh-on"); return l && /Đại đình/.test(l.textContent)', 5)
+        runs = heard(d, 'Đại đình')
+    finally:
+        d.execute_cdp_cmd('Network.emulateNetworkConditions', {'offline': False, 'latency': 0, 'downloadThroughput': -1, 'uploadThroughput': -1})
+        d.execute_cdp_cmd('Network.setCacheDisabled', {'cacheDisabled': False})
+        d.execute_cdp_cmd('Network.setBypassServiceWorker', {'bypass': False})
+    assert len(runs) == 1 and re.match(r'Đang tải ảnh 360°[.,:;] Đại đình$', runs[0]), runs
+
+
 def captions(d, url=None):
     d.get(url or page)
     assert not d.find_elements(By.CSS_SELECTOR, 'track'), 'captions are drawn by the page, not a <track>'
@@ -301,6 +335,7 @@ try:
                      ('file:// and http:// show the same view', same_view),
                      ('one narration player follows the scene; a scene without its own plays the relic narration', hotspot_and_narration),
                      ('the general guide the visitor plays goes on from scene to scene; paused, a scene\'s clip takes its place', guide_goes_on),
+                     ('another scene while the view loads: screen readers hear the loading and the scene\'s name apart', status_reads_apart),
                      ('captions drawn by the page, tappable transcript in m:ss, current line marked', captions),
                      ('file://: captions and transcript work without fetching the .vtt', lambda d: captions(d, disk)),
                      ('scenes and notes listed as HTML; compass only where north is known', scene_list_and_compass),

@@ -377,7 +377,9 @@
     function go(id, view, fade) {
       var s = byId[id];
       if (!s) return;
-      if (fade) { quiet = 0; said.textContent = s.title; }  // the status line names the scene
+      // The status line names the scene, apart from the loading label before it (a space would not do: the
+      // hidden span starts a line of its own, and screen readers heard "Đang tải ảnh 360°Đại đình").
+      if (fade) { quiet = 0; said.textContent = ': ' + s.title; }
       if (fade && !reduced.matches) {
         pane.classList.add('dinh-fade');
         setTimeout(function () { show(s, view); }, 250);
