@@ -300,6 +300,29 @@ def caption_over_full_view(d):
         d.execute_script('document.querySelector("audio").pause()')
 
 
+def cut_spots(d):
+    """Hotspot labels in view that run past an edge of the view."""
+    return d.execute_script(
+        'var v=document.querySelector(".dinh-view").getBoundingClientRect();'
+        'return [].filter.call(document.querySelectorAll(".dinh-spot:not(.dinh-off)"), b => b.offsetWidth).map(b => b.getBoundingClientRect())'
+        '.filter(r => r.left < v.left - 0.5 || r.right > v.right + 0.5).map(r => [r.left, r.right, v.left, v.right])')
+
+
+def spots_whole_in_full_window(d):
+    """At 200 % zoom a label wraps within 80 % of the narrow view; in full window it widens, and near the
+    right edge it is still pulled in whole."""
+    d.get(page.replace('/heritage/', '/en/heritage/') + '#scene=san-dinh&yaw=-20&pitch=0&fov=90')
+    settle(d, 'san-dinh')
+    assert not cut_spots(d), cut_spots(d)
+    d.execute_script('Element.prototype.requestFullscreen = undefined')
+    d.find_element(By.CSS_SELECTOR, '.dinh-fs').click()
+    wait(d, 'return document.querySelector(".dinh-full")', 5)
+    time.sleep(0.5)
+    heights = d.execute_script('return [].map.call(document.querySelectorAll(".dinh-spot-scene"), b => b.offsetHeight)')
+    assert not cut_spots(d), 'in full window: %s (label heights %s)' % (cut_spots(d), heights)
+    d.find_element(By.CSS_SELECTOR, '.dinh-fs').click()
+
+
 def weight(d):
     """The relic page may weigh 40 KB of HTML + CSS + JS before tiles: the HTML and the styles and scripts it
     loads at start, as sent. Not counted: offline.js (fetched 1.5 s after the load event, where a service
@@ -352,6 +375,13 @@ try:
     run('phone 390 px, viewer running: axe-core WCAG 2.2 AA on the tour and narration, no serious or critical violation', axe, phone)
 finally:
     phone.quit()
+
+
+zoomed = browser(webgl=True, phone=True, width=195)
+try:
+    run('phone at 200 % zoom (195 px): a hotspot label pulled in whole at the edge, also in full window', spots_whole_in_full_window, zoomed)
+finally:
+    zoomed.quit()
 
 
 def fallback(d):

@@ -129,11 +129,13 @@ def serve(folder):
     return server
 
 
-def browser(webgl=True, phone=False):
+def browser(webgl=True, phone=False, width=390):
+    """`width`: the phone's in CSS px (195: a 390-px phone at 200 % zoom)."""
     o = webdriver.ChromeOptions()
     o.binary_location = CHROMIUM
     if phone:
-        o.add_experimental_option('mobileEmulation', {'deviceMetrics': {'width': 390, 'height': 844, 'pixelRatio': 2, 'touch': True},
+        o.add_experimental_option('mobileEmulation', {'deviceMetrics': {'width': width, 'height': 844 * width // 390,
+                                                                        'pixelRatio': 780 / width, 'touch': True},
                                                       'userAgent': 'Mozilla/5.0 (Linux; Android 14) Mobile'})
     for arg in ('--headless=new', '--no-sandbox', '--window-size=1000,800', '--disable-gpu-sandbox',
                 '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--no-first-run',

@@ -328,8 +328,9 @@
             on = p && p[0] >= 0 && p[1] >= 0 && p[0] <= cw && p[1] <= ch;
         s.b.classList.toggle('dinh-off', !on);
         if (!on) return;
-        // A label near an edge is pulled in whole (its width is read once, on first show).
-        var x = M.max(22, M.min(p[0], cw + 22 - (s.w = s.w || s.b.offsetWidth)));
+        // A label near an edge is pulled in whole; its width is read each time (wrapped at 80 % of the view,
+        // it widens in full window; moving it changes no layout, so reading it costs no new one).
+        var x = M.max(22, M.min(p[0], cw + 22 - s.b.offsetWidth));
         s.b.style.transform = 'translate(' + x.toFixed(1) + 'px,' + p[1].toFixed(1) + 'px)';
       });
     }
