@@ -323,6 +323,41 @@ def spots_whole_in_full_window(d):
     d.find_element(By.CSS_SELECTOR, '.dinh-fs').click()
 
 
+def narrow_view_layers(d):
+    """At 200 % zoom the buttons take two rows: a three-line hotspot label low in the view stays whole above
+    them, the loading label (below the title) does not hide it, and an open note stays above the buttons."""
+    d.get(page.replace('/heritage/', '/en/heritage/') + '#scene=san-dinh&yaw=0&pitch=35&fov=90')
+    settle(d, 'san-dinh')
+    d.execute_script('document.querySelector(".dinh-pano").scrollIntoView()')  # as the visitor sees it
+    time.sleep(0.3)
+    buttons = d.execute_script('return [].filter.call(document.querySelectorAll(".dinh-bar button"), b => b.offsetWidth)'
+                               '.map(b => b.getBoundingClientRect()).map(r => [r.left, r.top, r.width, r.height])')
+    assert len(set(round(b[1]) for b in buttons)) == 2, 'two rows of buttons: %s' % buttons
+    spot = d.execute_script('var b=document.querySelector(".dinh-spot-scene:not(.dinh-off)"), r=b.getBoundingClientRect();'
+                            'return [r.left, r.top, r.width, r.height]')
+    assert spot[3] > 60, 'a label of three lines: %s' % spot
+    view = d.execute_script('var r=document.querySelector(".dinh-view").getBoundingClientRect();return [r.left,r.top,r.width,r.height]')
+    assert view[1] <= spot[1] and spot[1] + spot[3] <= view[1] + view[3], 'the label runs past the bottom: %s in %s' % (spot, view)
+    under = [b for b in buttons if overlaps(b, spot)]
+    assert not under, 'the label %s runs under the buttons %s' % (spot, under)
+    # While the view loads: where the loading label and the hotspot meet, the hotspot is seen (and tapped).
+    on_top = d.execute_script(
+        'var l=document.querySelector(".dinh-load");l.firstChild.nodeValue="Loading the 360° view";l.lastChild.textContent=" 42%";'
+        'l.classList.add("dinh-on");l.style.pointerEvents="auto";'
+        'var a=l.getBoundingClientRect(),s=document.querySelector(".dinh-spot-scene"),b=s.getBoundingClientRect(),'
+        'x=(Math.max(a.left,b.left)+Math.min(a.right,b.right))/2,y=(Math.max(a.top,b.top)+Math.min(a.bottom,b.bottom))/2;'
+        'if(a.bottom<=b.top||b.bottom<=a.top)return "apart";var e=document.elementFromPoint(x,y);'
+        'l.style.pointerEvents="";l.classList.remove("dinh-on");return s.contains(e)||e.outerHTML')
+    assert on_top is True or on_top == 'apart', 'the loading label hides the hotspot: %s' % on_top
+    # A note opens above the two rows of buttons, below the title.
+    d.execute_script('document.querySelector(".dinh-spot-text").click()')
+    pop = d.execute_script('var r=document.querySelector(".dinh-pop").getBoundingClientRect();return [r.left,r.top,r.width,r.height]')
+    assert pop[3] > 40, pop
+    under = [b for b in d.execute_script(CONTROLS.replace(',.dinh-load', '')) if overlaps(b, pop)]
+    assert not under, 'the note %s covers the buttons or the title %s' % (pop, under)
+    d.execute_script('document.querySelector(".dinh-pop-close").click()')
+
+
 def weight(d):
     """The relic page may weigh 40 KB of HTML + CSS + JS before tiles: the HTML and the styles and scripts it
     loads at start, as sent. Not counted: offline.js (fetched 1.5 s after the load event, where a service
@@ -380,6 +415,7 @@ finally:
 zoomed = browser(webgl=True, phone=True, width=195)
 try:
     run('phone at 200 % zoom (195 px): a hotspot label pulled in whole at the edge, also in full window', spots_whole_in_full_window, zoomed)
+    run('phone at 200 % zoom (195 px): a three-line label above the two rows of buttons, over the loading label; a note between the title and the buttons', narrow_view_layers, zoomed)
 finally:
     zoomed.quit()
 

@@ -12,7 +12,7 @@
   function on(t, n, f, o) { t.addEventListener(n, f, o); }
   var line = one('[data-dinh-caption]'), other = one('[data-dinh-other]'),
       cues = D.querySelectorAll('[data-s]'), pano = one('.dinh-pano'),
-      d = now.dataset, main = d.main, saved = 0, last = null, shown = 0, scene, offered; // shown: the scene followed (0: none yet); last: the cue shown (none without a caption line)
+      d = now.dataset, main = d.main, saved = 0, last = 0, shown = 0, scene, offered; // shown: the scene followed (0: none yet); last: the cue shown (none without a caption line)
   // A recording: its address, name and length (the guide's are on `now`, a scene's on its link).
   function guide() { return main && { src: main, name: d.general, len: d.length }; }
   function named(r) { return r.len ? r.name + ' (' + r.len + ')' : r.name; }
@@ -28,7 +28,7 @@
       a.pause();
       if (src) {
         a.src = src;
-        if (src == main && saved) seek(saved);
+        if (src == main) seek(saved);
         if (playing) play();
       } else a.removeAttribute('src');
     }
@@ -51,7 +51,7 @@
     use(scene && (a.paused || a.getAttribute('src') != main) ? scene : guide() || { name: d.none });
   }
   function caption() {
-    var t = a.currentTime, mine = main && a.getAttribute('src') == main, live = mine && (t > 0 || !a.paused) && !a.ended, cue = null, text;
+    var t = a.currentTime, mine = main && a.getAttribute('src') == main, live = mine && (t > 0 || !a.paused) && !a.ended, cue = 0, text;
     if (line) line.hidden = !mine; // the captions are the guide's
     cues.forEach(function (c) {
       var hit = live && t >= c.dataset.s && t < c.dataset.e;
@@ -66,7 +66,7 @@
     }
     last = cue;
   }
-  ['timeupdate', 'seeked', 'loadedmetadata', 'ended'].forEach(function (n) { on(a, n, caption); });
+  ['timeupdate', 'loadedmetadata', 'ended'].forEach(function (n) { on(a, n, caption); }); // a seek ends with a timeupdate
   if (other) on(other, 'click', function () { use(offered); play(); });
   cues.forEach(function (c) {
     on(c, 'click', function () { use(guide()); seek(+c.dataset.s); play(); });

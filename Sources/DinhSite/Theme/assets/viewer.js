@@ -22,7 +22,7 @@
   'use strict';
   var D = document, W = window, M = Math, RAD = M.PI / 180,
       FACES = 'frblud', HERE = D.currentScript && D.currentScript.src, DISK = location.protocol == 'file:',
-      reduced = W.matchMedia('(prefers-reduced-motion: reduce)'), notes = 0;  // notes: viewers' popups, for their ids
+      reduced = matchMedia('(prefers-reduced-motion: reduce)'), notes = 0;  // notes: viewers' popups, for their ids
 
   // Direction through face coordinates a (left to right), b (top to bottom) in [-1, 1].
   function dir(f, a, b) {
@@ -83,11 +83,11 @@
     } else sel = el('span', 'dinh-sel', top);
     var pane = el('div', 'dinh-view', stage, { tabindex: 0, role: 'img' });
     pane.appendChild(R.el);
-    var layer = el('div', 'dinh-spots', stage);
-    // The status line: loading, and (not shown) the scene the visitor went to.
+    // The status line: loading, and (not shown) the scene the visitor went to; under the hotspots (a label
+    // stays whole where the loading label shows, on a narrow view below the title).
     var load = el('p', 'dinh-load', stage, { role: 'status' }), loadText = load.appendChild(D.createTextNode('')),
         said = el('span', 'visually-hidden', load), loadPct = el('span', '', load, { 'aria-hidden': 'true' }),
-        bar = el('div', 'dinh-bar', stage);
+        layer = el('div', 'dinh-spots', stage), bar = el('div', 'dinh-bar', stage);
     function button(cls, label, text, fn, parent) {
       var b = el('button', cls, parent || bar, { 'aria-label': label, title: label });
       b.textContent = text;
@@ -96,7 +96,7 @@
     }
     var compass = button('dinh-compass', S.north, '', function () { turnTo(scene.north, 0); }, top);
     el('span', 'dinh-needle', compass);  // a button's content is not read: its label is
-    var gyroBtn = 'DeviceOrientationEvent' in W && W.matchMedia('(pointer: coarse)').matches && button('dinh-gyro', S.gyro, '', toggleGyro),
+    var gyroBtn = 'DeviceOrientationEvent' in W && matchMedia('(pointer: coarse)').matches && button('dinh-gyro', S.gyro, '', toggleGyro),
         fsBtn = button('dinh-fs', S.fullscreen, '', toggleFull);
     function press(b, pressed) { if (b) b.setAttribute('aria-pressed', pressed); } // a boolean is written "true" or "false"
     press(gyroBtn, false); press(fsBtn, false);
@@ -275,7 +275,7 @@
 
     function draw() {
       frame++;
-      var dpr = M.min(W.devicePixelRatio || 1, 2);
+      var dpr = M.min(devicePixelRatio || 1, 2);
       cw = pane.clientWidth || 1; ch = pane.clientHeight || 1;
       width = M.round(cw * dpr); height = M.round(ch * dpr);
       if (!scene || !scene.levels) return;
@@ -328,10 +328,11 @@
             on = p && p[0] >= 0 && p[1] >= 0 && p[0] <= cw && p[1] <= ch;
         s.b.classList.toggle('dinh-off', !on);
         if (!on) return;
-        // A label near an edge is pulled in whole; its width is read each time (wrapped at 80 % of the view,
-        // it widens in full window; moving it changes no layout, so reading it costs no new one).
-        var x = M.max(22, M.min(p[0], cw + 22 - s.b.offsetWidth));
-        s.b.style.transform = 'translate(' + x.toFixed(1) + 'px,' + p[1].toFixed(1) + 'px)';
+        // A label near an edge is pulled in whole, and above the buttons (on a narrow view, two rows of them
+        // and a label of three lines); its size is read each time (wrapped at 80 % of the view, it widens in
+        // full window; moving it changes no layout, so reading it costs no new one).
+        var x = M.max(22, M.min(p[0], cw + 22 - s.b.offsetWidth)), y = M.min(p[1], bar.offsetTop + 18 - s.b.offsetHeight);
+        s.b.style.transform = 'translate(' + x.toFixed(1) + 'px,' + y.toFixed(1) + 'px)';
       });
     }
     // Hotspots in the tab order from left to right of the scene's first view.
