@@ -95,21 +95,25 @@ public struct Theme: Sendable {
 
     /// Scripts as sent to phones: without indentation, comments, blank lines, and the spaces that
     /// separate nothing. A line break stays unless the line ends with `{`, `;` or `,` (where it cannot
-    /// end a statement), so automatic semicolons keep working; strings, regular expressions and
-    /// template literals are copied as they are, and a line the scanner is not sure of keeps the rest
-    /// of its text unchanged, and its line break.
+    /// end a statement), or ends with `}` before a line that can only go on (`}`, `)`, `else`…: no
+    /// semicolon is ever inserted before those), so automatic semicolons keep working; strings,
+    /// regular expressions and template literals are copied as they are, and a line the scanner is
+    /// not sure of keeps the rest of its text unchanged, and its line break.
     static func compactScript(_ data: Data) -> Data {
         // A file saved on Windows reads as one saved elsewhere (a CRLF file was one line, and a
         // `//` comment hid the rest of it).
         let lines = String(decoding: data, as: UTF8.self).unixLineEnds.lines
-        var out: [String] = [], joins = false
+        var out: [String] = [], joins = false, closes = false
         for line in lines {
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
             if trimmed.isEmpty || trimmed.hasPrefix("//") { continue }
             let (packed, whole) = squeezeScript(Array(trimmed.unicodeScalars))
-            guard let last = packed.last else { continue }
-            if joins { out[out.count - 1] += packed } else { out.append(packed) }
-            joins = whole && "{;,".contains(last) && !packed.utf8.contains(UInt8(ascii: "`"))
+            guard let last = packed.last, let first = packed.first else { continue }
+            let goesOn = closes && ("})],;.:?".contains(first) || ["else", "catch", "finally"].contains(lastWord(String(packed.prefix { $0.isLetter }).unicodeScalars)))
+            if joins || goesOn { out[out.count - 1] += packed } else { out.append(packed) }
+            let plain = whole && !packed.utf8.contains(UInt8(ascii: "`"))
+            joins = plain && "{;,".contains(last)
+            closes = plain && last == "}"
         }
         return Data((out.joined(separator: "\n") + "\n").utf8)
     }
