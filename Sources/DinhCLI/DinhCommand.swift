@@ -24,12 +24,17 @@ public struct DinhCommand: AsyncParsableCommand {
         var command: any ParsableCommand
         // `--lang` was read at launch (CLI.language, before --help is made); it is taken out of the
         // words here so it may stand anywhere: `dinh --lang vi build`, `dinh build --lang vi`.
-        let words: [String]
+        var words: [String]
         switch LanguageOptions.remove(from: arguments ?? Array(CommandLine.arguments.dropFirst())) {
         case .success(let rest): words = rest
         case .failure(let wrong):
             Terminal.standardError("Error: \(CLIMessage.languageChoice(found: wrong.value).text)")
             Foundation.exit(2)
+        }
+        // `dinh import danh-sach.xlsx`: a spreadsheet imports products, the one kind there is (the
+        // word left out was "2 unexpected arguments").
+        if words.count > 1, words[0] == "import", [".csv", ".xlsx", ".xls"].contains(where: words[1].lowercased().hasSuffix) {
+            words.insert("products", at: 1)
         }
         do {
             command = try parseAsRoot(words)

@@ -34,9 +34,10 @@ import Testing
         #expect(result.stderr.contains("\(page):1:1: warning: the product has no photo"), "\(result.stderr)")
         #expect(result.stderr.contains("\(page):7:3: warning:") && result.stderr.contains("expired"), "\(result.stderr)")
         #expect(!result.stderr.contains("products/che-lam/"), "\(result.stderr)")
-        // Updated, from inside the content folder: the same advice, named as the build names it.
+        // Updated, from inside the content folder: the same advice, named as the build names it;
+        // the word `products` may be left out (a spreadsheet imports products).
         try fixture.directory.write("content/list.csv", "Tên,Giá,Sao,Năm,Nhóm,HTX\nBánh chưng Tranh Khúc,130000,4,2021,Thực phẩm,htx che lam\n")
-        let update = try Tools.run(Tools.dinhBinary.path, ["import", "products", "list.csv", ".", "--update"], in: fixture.content)
+        let update = try Tools.run(Tools.dinhBinary.path, ["import", "list.csv", ".", "--update"], in: fixture.content)
         #expect(update.status == 0, "\(update.stderr)")
         #expect(update.stderr.contains("products/banh-chung-tranh-khuc/index.md:1:1: warning: the product has no photo"), "\(update.stderr)")
     }
