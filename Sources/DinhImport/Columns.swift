@@ -19,7 +19,7 @@ enum Column: String, CaseIterable, Sendable {
         .year: ["năm công nhận", "năm", "năm đạt", "năm đạt ocop", "năm xếp hạng", "năm được công nhận", "year", "ocop year"],
         .date: ["ngày công nhận", "ngày quyết định", "date", "recognition date"],
         .decision: ["quyết định", "số quyết định", "decision"],
-        .category: ["nhóm", "nhóm sản phẩm", "nhóm ocop", "phân nhóm", "category", "group"],
+        .category: ["nhóm", "nhóm sản phẩm", "nhóm ocop", "phân nhóm", "phân loại", "loại sản phẩm", "ngành hàng", "category", "group"],
         .producer: ["htx", "tên htx", "hợp tác xã", "tên hợp tác xã", "nhà sản xuất", "chủ thể", "tên chủ thể", "cơ sở sản xuất", "đơn vị sản xuất",
                       "htx/nhà sản xuất", "producer", "manufacturer"],
         .description: ["mô tả", "mô tả sản phẩm", "giới thiệu", "description"],

@@ -157,6 +157,12 @@ import Testing
         #expect(errors == ["list.csv:1:3: error: no column has a heading Dinh reads as 'Số sao ocop'; the column 'Sô sao OCP' (C) is most likely it: head it 'Số sao ocop'",
                            "list.csv:1:4: error: no column has a heading Dinh reads as 'Năm công nhận'; the column 'Năm chứng nhận OCOP' (D) is most likely it: head it 'Năm công nhận'"],
                 "\(errors)")
+        // `Phân loại` is the group, as cooperatives head it; a column not there at all is said in one language.
+        try fixture.directory.write("list.csv", "Tên sản phẩm,Giá,Số sao,Năm công nhận,Phân loại,HTX\nSen sấy,80000,3,2024,Thực phẩm,HTX Sen\n")
+        #expect(runImport(fixture, "list.csv").diagnostics.errors.isEmpty)
+        try fixture.directory.write("list.csv", "Tên sản phẩm,Giá,Số sao,Năm công nhận,HTX\nSen sấy,80000,3,2024,HTX Sen\n")
+        #expect(runImport(fixture, "list.csv").diagnostics.errors.map(\.description)
+                == ["list.csv:1:1: error: no column has a heading Dinh reads as 'Nhóm'; add a column headed 'Nhóm'"])
     }
 
     /// Rows that group the list's products under a heading, or sum them up, are skipped with one

@@ -9,7 +9,7 @@ extension ImportMessage: TranslatedTable {
         case .unknownColumn(let header): "the column '\(header)' is not imported: Dinh does not know this heading (known: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN, Số điện thoại, Link Shopee…)"
         case .duplicateColumn(let first, let firstColumn, let header, let column, let example):
             "the columns '\(first)' (\(firstColumn)) and '\(header)' (\(column)) both give the \(example.lowercased()); delete one of them"
-        case .noColumn(let example): "there is no column for the \(example.lowercased()); add a column headed '\(example)'"
+        case .noColumn(let example): "no column has a heading Dinh reads as '\(example)'; add a column headed '\(example)'"
         case .noYearColumn: "there is no column for the year of the OCOP recognition; add a column headed 'Năm công nhận' (or 'Ngày công nhận' with the date)"
         case .columnMeant(let header, let column, let example):
             "no column has a heading Dinh reads as '\(example)'; the column '\(header)' (\(column)) is most likely it: head it '\(example)'"
