@@ -127,8 +127,12 @@ package struct ImageDecoder: Sendable {
         }
         let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
         if overflow || pixels > maximumPixels {
+            // A size within the limit, of the same shape, in round hundreds (a 2:1 panorama stays 2:1).
+            let scale = (Double(maximumPixels) / (Double(width) * Double(height))).squareRoot()
+            let hundreds = max(1, Int(Double(width) * scale / 100)), fitWidth = hundreds * 100
+            let fitHeight = max(1, Int((Double(fitWidth) * Double(height) / Double(width)).rounded(.down)))
             throw ImageError(path: path, code: .tooLarge,
-                             .tooManyPixels(width: width, height: height, limit: megapixels(maximumPixels)))
+                             .tooManyPixels(width: width, height: height, limit: megapixels(maximumPixels), fitWidth: fitWidth, fitHeight: fitHeight))
         }
     }
 

@@ -305,7 +305,7 @@ import Testing
             open(sys.argv[1], 'wb').write(b'\\x89PNG\\r\\n\\x1a\\n' + body)
             """, [dir.file("bomb.png").path], in: dir)
         let url = dir.file("bomb.png")
-        expectError(url, .tooLarge, containing: "too large: 100000×100000 pixels, the limit is 100 megapixels")
+        expectError(url, .tooLarge, containing: "too large: 100000×100000 pixels, the limit is 100 megapixels; save it smaller, at most 10000×10000 (in a photo editor: Image › Resize)")
         // The headers alone are fine to read.
         #expect(try ImageDecoder().info(contentsOf: url).width == 100000)
         // A lower limit is honoured too.

@@ -14,14 +14,15 @@ extension ImageMessage: TranslatedTable {
         case .otherFormat(let name) where name == "HEIC":
             "an iPhone HEIC photo, not a JPEG, though its name says so; save it again as JPEG (.jpg), and have the iPhone take JPEG: Settings › Camera › Formats › Most Compatible"
         case .otherFormat(let name): "a \(name) file, not a JPEG or PNG photo, though its name says so; open it and save the picture as JPEG (.jpg)"
-        case .truncated: "the file is cut short (truncated)"
+        case .truncated: "the file is cut short (truncated), as when a copy stops before its end: copy it again from the camera or phone"
         case .noMemoryToDecodeJPEG: "not enough memory to decode the JPEG"
         case .tooLargeToDecode: "too large to decode"
         case .damagedJPEG(let detail): "damaged JPEG: \(detail)"
         case .cannotRead(let reason): "cannot read the file (\(reason))"
         case .emptyFile: "the file is empty, not a JPEG or PNG image"
         case .noPixels(let width, let height): "the image has no pixels (\(width)×\(height))"
-        case .tooManyPixels(let width, let height, let limit): "too large: \(width)×\(height) pixels, the limit is \(limit)"
+        case .tooManyPixels(let width, let height, let limit, let fitWidth, let fitHeight):
+            "too large: \(width)×\(height) pixels, the limit is \(limit); save it smaller, at most \(fitWidth)×\(fitHeight) (in a photo editor: Image › Resize)"
         case .truncatedPNGHeader: "the file is cut short (truncated) before the PNG header ends"
         case .pngFirstChunk: "damaged PNG: the first chunk is not IHDR"
         case .noMemoryToDecodePNG: "not enough memory to decode the PNG"

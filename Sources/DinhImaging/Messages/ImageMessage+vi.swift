@@ -14,14 +14,15 @@ extension ImageMessage {
         case .otherFormat(let name) where name == "HEIC":
             "đây là ảnh HEIC của iPhone, không phải JPEG dù tên tệp ghi như vậy; hãy lưu lại dạng JPEG (.jpg), và để iPhone chụp JPEG: Cài đặt › Camera › Định dạng › Tương thích nhất"
         case .otherFormat(let name): "đây là tệp \(name), không phải ảnh JPEG hay PNG dù tên tệp ghi như vậy; hãy mở tệp và lưu hình dạng JPEG (.jpg)"
-        case .truncated: "tệp bị cắt cụt (thiếu phần cuối)"
+        case .truncated: "tệp bị cắt cụt (thiếu phần cuối), như khi chép tệp bị dừng giữa chừng: hãy chép lại từ máy ảnh hoặc điện thoại"
         case .noMemoryToDecodeJPEG: "không đủ bộ nhớ để giải mã ảnh JPEG"
         case .tooLargeToDecode: "ảnh quá lớn để giải mã"
         case .damagedJPEG(let detail): "ảnh JPEG bị hỏng: \(detail)"
         case .cannotRead(let reason): "không đọc được tệp (\(reason))"
         case .emptyFile: "tệp trống, không phải ảnh JPEG hay PNG"
         case .noPixels(let width, let height): "ảnh không có điểm ảnh nào (\(width)×\(height))"
-        case .tooManyPixels(let width, let height, let limit): "ảnh quá lớn: \(width)×\(height) điểm ảnh, giới hạn là \(limit)"
+        case .tooManyPixels(let width, let height, let limit, let fitWidth, let fitHeight):
+            "ảnh quá lớn: \(width)×\(height) điểm ảnh, giới hạn là \(limit); hãy lưu ảnh nhỏ hơn, tối đa \(fitWidth)×\(fitHeight) (trong phần mềm sửa ảnh: Image › Resize)"
         case .truncatedPNGHeader: "tệp bị cắt cụt (thiếu phần cuối) trước khi hết phần đầu PNG"
         case .pngFirstChunk: "ảnh PNG bị hỏng: khối đầu tiên không phải IHDR"
         case .noMemoryToDecodePNG: "không đủ bộ nhớ để giải mã ảnh PNG"
