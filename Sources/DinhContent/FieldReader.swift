@@ -127,7 +127,10 @@ struct FieldReader {
     mutating func integer(_ node: YAMLNode, field: String, range: ClosedRange<Int>, hint: Hint? = nil) -> Int? {
         guard let text = string(node, field: field) else { return nil }
         guard let value = Int(text), text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
-            diagnostics.error(node.location, .notWholeNumber(field: field, found: text, hint: hint))
+            // A year written as the date it happened (`2001-05-12`, `12/05/2001`): its year.
+            let year = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { $0 >= 1000 && range.contains($0) }
+            let dated = field.hasSuffix("year") && year.count == 1 ? Hint.yearOnly(field: field, year: year[0]) : nil
+            diagnostics.error(node.location, .notWholeNumber(field: field, found: text, hint: hint ?? dated))
             return nil
         }
         guard range.contains(value) else {
@@ -182,8 +185,17 @@ struct FieldReader {
 
     mutating func geo(_ node: YAMLNode, field: String = "geo") -> Coordinate? {
         guard let items = list(node, field: field) else { return nil }
+        let texts = items.compactMap(\.scalar)
         guard items.count == 2 else {
-            diagnostics.error(node.location, .notGeo(field: field))
+            // `[21,0879, 105,6633]`: decimal commas, as Vietnamese write numbers, made four numbers.
+            let dotted = texts.count == 4 && texts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) })
+                ? "[\(texts[0]).\(texts[1]), \(texts[2]).\(texts[3])]" : nil
+            diagnostics.error(node.location, .notGeo(field: field, suggestion: dotted))
+            return nil
+        }
+        // Longitude first, as some map sites give them: Viet Nam's latitude is under 90, its longitude over.
+        if texts.count == 2, let first = Double(texts[0]), let second = Double(texts[1]), abs(first) > 90, abs(first) <= 180, abs(second) <= 90 {
+            diagnostics.error(node.location, .notGeo(field: field, suggestion: "[\(texts[1]), \(texts[0])]"))
             return nil
         }
         guard let latitude = number(items[0], field: "\(field) latitude", range: -90...90),

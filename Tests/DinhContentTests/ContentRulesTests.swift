@@ -230,6 +230,19 @@ import Testing
         ], "\(diagnostics.map(\.description))")
     }
 
+    /// Coordinates as people copy them (longitude first, decimal commas) and a year written as a
+    /// date: the error says what to write.
+    @Test(arguments: [
+        ("geo: [21.0879, 105.6633]", "geo: [105.6633, 21.0879]", 9, "write geo: [21.0879, 105.6633]"),
+        ("geo: [21.0879, 105.6633]", "geo: [21,0879, 105,6633]", 9, "write geo: [21.0879, 105.6633]"),
+        ("ranking: national", "ranking: national\nranked_year: 2001-05-12", 8, "must be a whole number, found '2001-05-12'; only the year is written here: ranked_year: 2001"),
+    ])
+    func numbersAsPeopleCopyThem(_ line: String, _ written: String, _ at: Int, _ words: String) throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: line, with: written))
+        let error = try #require(onlyError())
+        #expect(error.location.line == at && error.message.hasSuffix(words), "\(error)")
+    }
+
     @Test func duplicateCode() throws {
         try fixture.write("heritage/den-hat-mon/index.md", SiteFixture.relic)
         let error = try #require(onlyError())

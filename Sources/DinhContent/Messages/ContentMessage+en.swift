@@ -50,7 +50,8 @@ extension ContentMessage: TranslatedTable {
             "'\(field)' must be one of \(allowed.joined(separator: ", ")); found '\(found)'" + (guess.map { "; did you mean '\($0)'?" } ?? "")
         case .notADate(let field, let found, let suggestion):
             "'\(field)' must be a real date written YYYY-MM-DD (for example 2023-06-30); '\(found)' is not" + (suggestion.map { ": write \($0)" } ?? "")
-        case .notGeo(let field): "'\(field)' must be two numbers, [latitude, longitude], as in [21.0879, 105.6633]"
+        case .notGeo(let field, let suggestion):
+            "'\(field)' must be two numbers, [latitude, longitude], as in [21.0879, 105.6633]" + (suggestion.map { "; write \(field): \($0)" } ?? "")
         case .notWebAddress(let field, let found): "'\(field)' must be a full web address starting with https:// ; found '\(found)'"
         case .insideContentFolder(let folder):
             "there is no folder \(folder) here, but site.yaml is: this is the content folder itself; run the command from the folder that holds it, or call this one `.`, as in `dinh build . --output ../public`"

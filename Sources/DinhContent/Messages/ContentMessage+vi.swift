@@ -50,7 +50,8 @@ extension ContentMessage {
             "'\(field)' phải là một trong: \(allowed.joined(separator: ", ")); đang ghi '\(found)'" + (guess.map { "; có phải ý bạn là '\($0)'?" } ?? "")
         case .notADate(let field, let found, let suggestion):
             "'\(field)' phải là một ngày có thật, viết theo dạng năm-tháng-ngày YYYY-MM-DD (ví dụ 2023-06-30); '\(found)' không đúng" + (suggestion.map { ": hãy viết \($0)" } ?? "")
-        case .notGeo(let field): "'\(field)' phải là hai số [vĩ độ, kinh độ], như [21.0879, 105.6633]"
+        case .notGeo(let field, let suggestion):
+            "'\(field)' phải là hai số [vĩ độ, kinh độ], như [21.0879, 105.6633]" + (suggestion.map { "; hãy viết \(field): \($0)" } ?? "")
         case .notWebAddress(let field, let found): "'\(field)' phải là địa chỉ web đầy đủ, bắt đầu bằng https:// ; đang ghi '\(found)'"
         case .insideContentFolder(let folder):
             "ở đây không có thư mục \(folder), nhưng có site.yaml: đây chính là thư mục nội dung; hãy chạy lệnh từ thư mục chứa nó, hoặc gọi thư mục này là `.`, ví dụ `dinh build . --output ../public`"

@@ -42,7 +42,7 @@ package enum ContentMessage: MessageTable {
     case notAChoice(field: String, allowed: [String], found: String, guess: String?)
     /// `suggestion`: the date written as it must be, when `found` is a day/month/year date.
     case notADate(field: String, found: String, suggestion: String?)
-    case notGeo(field: String)
+    case notGeo(field: String, suggestion: String?)
     case notWebAddress(field: String, found: String)
     // Folders and files (ContentLoader)
     case noContentFolder(folder: String)
@@ -281,6 +281,8 @@ package enum ValueKind: MessageTable, Hashable {
 /// A hint added to a number's message.
 package enum Hint: MessageTable, Hashable {
     case ocopStars, ocopYear
+    /// A year written as a date (`2001-05-12`): the year alone is wanted.
+    case yearOnly(field: String, year: Int)
 
     package func text(in language: Language) -> String {
         switch (self, language) {
@@ -288,6 +290,8 @@ package enum Hint: MessageTable, Hashable {
         case (.ocopStars, .vi): "sản phẩm OCOP được xếp hạng 3, 4 hoặc 5 sao"
         case (.ocopYear, .en): "the OCOP programme started in 2018"
         case (.ocopYear, .vi): "chương trình OCOP bắt đầu từ năm 2018"
+        case (.yearOnly(let field, let year), .en): "only the year is written here: \(field): \(year)"
+        case (.yearOnly(let field, let year), .vi): "ở đây chỉ ghi năm: \(field): \(year)"
         }
     }
 }
