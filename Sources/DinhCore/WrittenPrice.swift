@@ -14,6 +14,11 @@ public enum WrittenPrice {
         }
         guard !digits.isEmpty else { return nil }
         if digits.allSatisfy({ $0.isASCII && $0.isNumber }) { return Int(digits).flatMap { $0 > 0 ? $0 : nil } }
+        // Two zero decimals, as an accounting format shows đồng (45.000,00, 45,000.00): the price before them.
+        if digits.count > 3, digits.hasSuffix("00"), let mark = digits.dropLast(2).last, mark == "." || mark == "," {
+            let whole = String(digits.dropLast(3))
+            if !whole.contains(mark) { return dong(whole) }
+        }
         // Grouped thousands with one kind of separator: 45.000 or 45,000 (never a decimal: VND has none).
         for separator in [".", ","] {
             let groups = digits.split(separator: Character(separator), omittingEmptySubsequences: false)

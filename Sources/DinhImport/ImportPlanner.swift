@@ -222,7 +222,14 @@ struct ImportPlanner {
         func readPrice(_ column: Column, _ value: (text: String, number: Int, header: String), notAPrice: ImportMessage) -> Int? {
             let scale = Column.priceScale(in: value.header)
             guard let price = CellValue.price(value.text, scale: scale) else {
-                bad(column, scale > 1 ? .notAPriceInUnit(text: value.text, heading: value.header) : notAPrice)
+                // `50.000 đ/kg`: a price per unit of weight, where the pack's price is wanted.
+                if let slash = value.text.lastIndex(of: "/"), CellValue.price(String(value.text[..<slash]), scale: scale) != nil {
+                    bad(column, .pricePerUnit(text: value.text, unit: value.text[value.text.index(after: slash)...].trimmingCharacters(in: .whitespaces)))
+                } else if CellValue.price(value.text.filter { $0.isNumber || ".,".contains($0) }, scale: scale) == nil, !value.text.contains(where: \.isNumber) {
+                    bad(column, .priceInWords(text: value.text))
+                } else {
+                    bad(column, scale > 1 ? .notAPriceInUnit(text: value.text, heading: value.header) : notAPrice)
+                }
                 return nil
             }
             // A full price in a column of thousands (45000 under `Giá (nghìn đồng)`) would be a

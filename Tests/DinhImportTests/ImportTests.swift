@@ -304,7 +304,7 @@ import Testing
         let report = runImport(fixture, "list.csv")
         #expect(!report.succeeded)
         let errors = report.diagnostics.errors.map(\.description)
-        #expect(errors.contains { $0.hasPrefix("list.csv:7:2: error: column 'Giá' (B): 'liên hệ' is not a price") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("list.csv:7:2: error: column 'Giá' (B): 'liên hệ' is no price") }, "\(errors)")
         #expect(errors.contains { $0.hasPrefix("list.csv:8:3: error: column 'Số sao OCOP' (C)") }, "\(errors)")
         #expect(errors.contains { $0.hasPrefix("list.csv:8:5: error: column 'Nhóm' (E): 'Nước giải khát'") }, "\(errors)")
         #expect(Tools.tree(fixture.content) == before, "a failed import writes nothing")
@@ -719,9 +719,21 @@ import Testing
         #expect(runImport(fixture, "latin.csv").diagnostics.errors.first?.message.contains("CSV UTF-8") == true)
     }
 
+    /// A price per kilo, or words where the price goes: said for what they are.
+    @Test func pricesThatAreNoPackPrice() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.csv", "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX\n"
+            + "Gạo nếp;50.000 đ/kg;4;2024;Thực phẩm;HTX Chè lam Hà Trung\nMật ong;Liên hệ;4;2024;Thực phẩm;HTX Chè lam Hà Trung\n")
+        #expect(runImport(fixture, "list.csv").diagnostics.errors.map(\.description) == [
+            "list.csv:2:2: error: column 'Giá' (B): '50.000 đ/kg' is a price per kg: marketplaces sell a product by its pack, so write the pack's price here, and the pack in a column 'Đơn vị' (hộp 500 g)",
+            "list.csv:3:2: error: column 'Giá' (B): 'Liên hệ' is no price, and marketplaces take no product without one: write its price (a price to agree can be said in the description)"])
+    }
+
     @Test func pricesAsPeopleWriteThem() {
         for (text, value) in [("45000", 45000), ("45.000", 45000), ("45.000đ", 45000), ("45,000 VND", 45000), ("45 000 ₫", 45000),
-                              ("1.250.000 đồng", 1_250_000), ("45.000 VNĐ", 45000)] {
+                              ("1.250.000 đồng", 1_250_000), ("45.000 VNĐ", 45000),
+                              // Excel's accounting format shows two zero decimals.
+                              ("45.000,00", 45000), ("45,000.00", 45000), ("1.250.000,00 đ", 1_250_000)] {
             #expect(CellValue.price(text) == value, "\(text)")
         }
         for text in ["45.5", "0", "4,50", "abc", "45.000,5", "-5", "0k", "1.250 triệu", "1,2,3k", "k", "45.5555k"] { #expect(CellValue.price(text) == nil, "\(text)") }

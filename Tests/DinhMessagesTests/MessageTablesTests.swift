@@ -519,6 +519,8 @@ enum Samples {
         .producerLikeEarlierRow(name: "«v291p»", earlier: "«v291q»", row: 2917),
         .producerLikeExisting(name: "«v291h»", file: "«v291i»", existing: "«v291j»", existingFile: "«v291k»"),
         .noLettersForAddress(name: "«v292»"),
+        .pricePerUnit(text: "«v290u»", unit: "«v290v»"),
+        .priceInWords(text: "«v290w»"),
         .notAPrice(text: "«v293»"),
         .notASalePrice(text: "«v294»"),
         .priceUnderThousand(text: "«v296b»", price: 1296, heading: "«v296c»"),

@@ -36,6 +36,10 @@ extension ImportMessage: TranslatedTable {
             "'\(name)' will be a new product, but the sheet no longer names '\(existing)' of the same producer (\(path), code \(code)): if it is that product renamed, write \(code) in a column 'Mã' on this row and import again with --update, so that its page and printed boards stay (else two pages sell one product)"
         case .productExists(let slug): "products/\(slug) already exists and was not changed; import with --update to replace its fields"
         case .noLettersForAddress(let name): "'\(name)' has no letters or digits to make a page address from"
+        case .pricePerUnit(let text, let unit):
+            "'\(text)' is a price per \(unit): marketplaces sell a product by its pack, so write the pack's price here, and the pack in a column 'Đơn vị' (hộp 500 g)"
+        case .priceInWords(let text):
+            "'\(text)' is no price, and marketplaces take no product without one: write its price (a price to agree can be said in the description)"
         case .notAPrice(let text): "'\(text)' is not a price; write a whole number of đồng such as 45000, 45.000 or 45.000đ"
         case .notASalePrice(let text): "'\(text)' is not a price; write a whole number of đồng such as 40000 or 40.000đ, or leave it empty"
         case .priceUnderThousand(let text, let price, let heading):

@@ -36,6 +36,10 @@ extension ImportMessage {
             "'\(name)' sẽ thành một sản phẩm mới, nhưng bảng tính không còn '\(existing)' của cùng chủ thể (\(path), mã \(code)): nếu đây là sản phẩm đó đổi tên, hãy ghi \(code) vào cột 'Mã' của dòng này rồi nhập lại với --update, để giữ trang và biển đã in của nó (nếu không, hai trang cùng bán một sản phẩm)"
         case .productExists(let slug): "products/\(slug) đã có nên được giữ nguyên; hãy nhập với --update nếu muốn thay các trường"
         case .noLettersForAddress(let name): "'\(name)' không có chữ cái hay chữ số nào để làm địa chỉ trang"
+        case .pricePerUnit(let text, let unit):
+            "'\(text)' là giá theo \(unit): sàn thương mại điện tử bán sản phẩm theo đơn vị đóng gói, nên hãy ghi giá của một gói ở đây, và ghi gói ở cột 'Đơn vị' (hộp 500 g)"
+        case .priceInWords(let text):
+            "'\(text)' không phải giá, mà sàn thương mại điện tử không nhận sản phẩm không có giá: hãy ghi giá (giá thỏa thuận có thể nói trong phần mô tả)"
         case .notAPrice(let text): "'\(text)' không phải giá; hãy viết số đồng nguyên như 45000, 45.000 hoặc 45.000đ"
         case .notASalePrice(let text): "'\(text)' không phải giá; hãy viết số đồng nguyên như 40000 hoặc 40.000đ, hoặc để trống"
         case .priceUnderThousand(let text, let price, let heading):

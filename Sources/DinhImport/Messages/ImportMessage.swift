@@ -32,6 +32,8 @@ package enum ImportMessage: MessageTable {
     case producerLikeExisting(name: String, file: String, existing: String, existingFile: String)
     // What is wrong in a cell (said after "column 'Giá' (C): ")
     case noLettersForAddress(name: String)
+    case pricePerUnit(text: String, unit: String)
+    case priceInWords(text: String)
     case notAPrice(text: String)
     case notASalePrice(text: String)
     case priceUnderThousand(text: String, price: Int, heading: String)
