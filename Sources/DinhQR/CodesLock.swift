@@ -97,7 +97,9 @@ public struct CodesLock: Sendable, Equatable {
                 lock.boardPayments[code] = fields[3]
             case 3 where fields[1] == "moved": state = .moved(to: fields[2])
             default:
-                diagnostics.append(.error(location, .lockLineUnreadable(file: fileName)))
+                // `CODE target word …`: a line of a later Dinh's lock (as `pays` once was), not a damaged one.
+                let later = fields.count > 2 && !fields[1].hasPrefix("#") && fields[2].allSatisfy { $0.isASCII && $0.isLowercase }
+                diagnostics.append(.error(location, later ? .lockLineFromLaterDinh(file: fileName) : .lockLineUnreadable(file: fileName)))
                 continue
             }
             if let first = lock.lines[code] {

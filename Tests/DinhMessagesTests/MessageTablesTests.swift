@@ -407,6 +407,7 @@ enum Samples {
         .boardPaymentChanged(code: "«v177m»", printed: "«v177n»", now: "«v177o»", lock: "«v177p»"),
         .printedCodeFollows(code: "«v177g»", printedFor: "«v177h»", lock: "«v177i»"),
         .notAQRCode(code: "«v178»", file: "«v179»"),
+        .lockLineFromLaterDinh(file: "«v180l»"),
         .lockLineUnreadable(file: "«v180»"),
         .lockCodeTwice(code: "«v181»", file: "«v182»", line: 1183),
         .lockUnreadable(file: "«v184»"),

@@ -60,6 +60,11 @@ struct CodesLockTests {
             "content/products/che-lam/index.md:4:1: warning: boards printed with HT42 carry a payment code into the account 970436/0011001234567 (content/codes.lock:6), and this product's payment now goes to 970415/0022002345678: buyers who scan an old board pay the old account; print its boards again (dinh qr) and replace the old ones"])
         #expect(changed.changed && changed.text.hasSuffix("HT42 products/che-lam pays 970415/0022002345678\n"), "recorded: told once")
 
+        // A later Dinh's line is told as such, not as damage to restore.
+        let (_, later) = CodesLock.parse(first + "HT43 products/banh pays 970436/1 since 2027\nHT44 products/keo 12\n", path: lockPath)
+        #expect(later.map(\.description) == [
+            "content/codes.lock:7:1: error: this line of codes.lock was written by a later version of Dinh, which records more of each code: update Dinh on this computer (the file is right; do not edit it)",
+            "content/codes.lock:8:1: error: cannot read this line of codes.lock; lines read `CODE target`, `CODE moved OTHER` or `CODE retired` (restore it from version control)"])
         paying.boardPayment = nil
         let removed = lock.update(current: [item("DP01", "heritage/a"), paying], changes: [], lockPath: lockPath)
         #expect(removed.diagnostics.map { $0.message.contains("now goes nowhere (no payment code)") } == [true])

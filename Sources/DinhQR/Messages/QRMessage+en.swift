@@ -27,6 +27,7 @@ extension QRMessage: TranslatedTable {
         case .printedCodeFollows(let code, let printedFor, let lock):
             "the QR code \(code) was printed for \(printedFor) (recorded in \(lock)), which is gone, and its boards now open this page: if this is the same item in a renamed folder, nothing to do; if it is another one, give this page a new code, and say in site.yaml what the boards of \(code) open now (`moved_codes: {\(code): …}` or `retired_codes: {\(code): …}`)"
         case .notAQRCode(let code, let file): "'\(code)' is not a QR code (2–12 characters A–Z and 0–9); \(file) lines read `CODE target`, `CODE moved OTHER` or `CODE retired`"
+        case .lockLineFromLaterDinh(let file): "this line of \(file) was written by a later version of Dinh, which records more of each code: update Dinh on this computer (the file is right; do not edit it)"
         case .lockLineUnreadable(let file): "cannot read this line of \(file); lines read `CODE target`, `CODE moved OTHER` or `CODE retired` (restore it from version control)"
         case .lockCodeTwice(let code, let file, let line): "code \(code) is listed twice in \(file) (first on line \(line)); keep one line (restore the file from version control)"
         case .lockUnreadable(let file): "cannot read \(file); check its permissions"

@@ -27,6 +27,7 @@ extension QRMessage {
         case .printedCodeFollows(let code, let printedFor, let lock):
             "mã QR \(code) đã in cho \(printedFor) (ghi trong \(lock)), trang đó nay không còn, và các biển có mã này nay mở trang này: nếu đây vẫn là mục ấy, chỉ đổi tên thư mục, thì không cần làm gì; nếu là mục khác, hãy đặt cho trang này một mã mới, và ghi trong site.yaml các biển mã \(code) nay mở đâu (`moved_codes: {\(code): …}` hoặc `retired_codes: {\(code): …}`)"
         case .notAQRCode(let code, let file): "'\(code)' không phải mã QR (2–12 ký tự A–Z và 0–9); các dòng của \(file) có dạng `CODE target`, `CODE moved OTHER` hoặc `CODE retired`"
+        case .lockLineFromLaterDinh(let file): "dòng này của \(file) do một phiên bản Dinh mới hơn ghi, phiên bản đó ghi thêm thông tin cho mỗi mã: hãy cập nhật Dinh trên máy này (tệp vẫn đúng; đừng sửa tệp)"
         case .lockLineUnreadable(let file): "không đọc được dòng này của \(file); các dòng có dạng `CODE target`, `CODE moved OTHER` hoặc `CODE retired` (hãy khôi phục tệp từ bản lưu trước)"
         case .lockCodeTwice(let code, let file, let line): "mã \(code) được ghi hai lần trong \(file) (lần đầu ở dòng \(line)); chỉ giữ một dòng (hãy khôi phục tệp từ bản lưu trước)"
         case .lockUnreadable(let file): "không đọc được \(file); hãy kiểm tra quyền truy cập tệp"
