@@ -17,6 +17,12 @@ enum Format {
         return "\(grouped) \(currency)"
     }
 
+    /// A product's weight as the page's language writes decimals: `1,2 kg` in Vietnamese (beside
+    /// `45.000 ₫`), `1.2 kg` in English; feeds keep `1.2 kg`.
+    static func weight(_ weight: Weight, language: String) -> String {
+        language == "vi" ? weight.description.replacingOccurrences(of: ".", with: ",") : weight.description
+    }
+
     /// A meeting's day (and hour): `Thứ Ba, ngày 15/12/2026, lúc 08:00`, `Tuesday 15 December 2026, 08:00`.
     static func meetingDate(_ date: CalendarDate, time: String?, language: String) -> String {
         let weekday = date.weekday

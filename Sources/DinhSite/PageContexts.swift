@@ -230,7 +230,7 @@ extension PageRenderer {
             "price": Format.price(product.price, currency: site.currency, language: language),
             "sale_price": product.salePrice.map { Format.price($0, currency: site.currency, language: language) },
             "unit": product.unit.map { text($0, language) },
-            "weight": product.weight?.description,
+            "weight": product.weight.map { Format.weight($0, language: language) },
             "availability": t[product.availability.rawValue],
             "in_stock": product.availability == .inStock,
             "producer": producer.map { ["name": text($0.name, language), "href": root + router.path(.producer($0.slug), language)] },

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DinhContent
 @testable import DinhSite
 
 /// Coordinates on pages read as `%.6f` writes them, without its trailing zeros, ties included.
@@ -9,6 +10,14 @@ import Testing
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
+    }
+
+    /// Decimals as the page's language writes them, beside its prices.
+    @Test func weightsInThePagesLanguage() {
+        #expect(Format.weight(Weight(value: 1.2, unit: "kg"), language: "vi") == "1,2 kg")
+        #expect(Format.weight(Weight(value: 1.2, unit: "kg"), language: "en") == "1.2 kg")
+        #expect(Format.weight(Weight(value: 300, unit: "g"), language: "vi") == "300 g")
+        #expect(Format.price(45000, currency: "VND", language: "vi") == "45.000 ₫")
     }
 
     @Test func coordinatesReadAsPrintfWritesThem() {
