@@ -128,7 +128,8 @@ extension Loading {
 
     private mutating func readWeight(_ node: YAMLNode) -> Weight? {
         guard let text = reader.string(node, field: "weight") else { return nil }
-        let number = text.prefix(while: { $0.isNumber || $0 == "." })
+        // `1,5 kg`, as Vietnamese write decimals, is 1.5 kg.
+        let number = text.prefix(while: { $0.isNumber || $0 == "." || $0 == "," }).replacingOccurrences(of: ",", with: ".")
         let unit = text.dropFirst(number.count).trimmed.lowercased()
         guard let value = Double(number), value > 0, ["g", "kg"].contains(unit) else {
             reader.diagnostics.error(node.location, .badWeight(found: text))

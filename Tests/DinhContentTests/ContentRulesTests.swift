@@ -192,6 +192,15 @@ import Testing
         #expect(usd?.products.first?.price == 45, "\(notes.map(\.description))")
     }
 
+    /// A weight with a decimal comma, as Vietnamese write it, is read; two marks are no weight.
+    @Test func weightWithADecimalComma() throws {
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "price: 45000", with: "price: 45000\nweight: 1,5 kg"))
+        let (content, diagnostics) = load()
+        #expect(content?.products.first?.weight?.grams == 1500, "\(diagnostics.map(\.description))")
+        try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "price: 45000", with: "price: 45000\nweight: 1,5.2 kg"))
+        #expect(try #require(onlyError()).message.contains("'weight' must be a number and g or kg"))
+    }
+
     /// A price that could mean two amounts gets no fix to copy: `45k` is not 45 đồng, `4.5` not 45.
     @Test(arguments: ["45k", "4.5", "45000.5", "1e5", "-5", "45 nghìn"])
     func priceNotGuessed(_ written: String) throws {
