@@ -27,6 +27,7 @@ extension Loading {
         var summary = fields["summary"].flatMap { reader.text($0, field: "summary") }
         var festival = fields["festival"].flatMap { reader.text($0, field: "festival") }
         let openingHours = fields["opening_hours"].flatMap { reader.string($0, field: "opening_hours") }
+        if let text = openingHours, let node = fields["opening_hours"] { checkOpeningHours(text, at: node.location) }
         let scenes = fields["scenes"].map { loadScenes($0, folder: folder) } ?? []
         let narration = fields["narration"].map { loadNarration($0, folder: folder) } ?? [:]
         // A language without its recording plays another's: said, counted with the untranslated.
@@ -185,6 +186,22 @@ extension Loading {
             if let audio { result[entry.key] = Narration(audio: audio, transcript: transcript, cues: cues) }
         }
         return result
+    }
+
+    /// Hours written as a range of times (`07:00-17:00`, which search engines are given) must be
+    /// times of day; one written another way (`7:00 – 17:00`) is shown as written, and said in
+    /// the form search engines read.
+    private mutating func checkOpeningHours(_ text: String, at location: SourceLocation) {
+        guard let match = text.wholeMatch(of: /(\d{1,2})[:h](\d{2})\s*[-–]\s*(\d{1,2})[:h](\d{2})/),
+              let h1 = Int(match.1), let m1 = Int(match.2), let h2 = Int(match.3), let m2 = Int(match.4) else { return }
+        func isTime(_ h: Int, _ m: Int) -> Bool { (h < 24 && m < 60) || (h == 24 && m == 0) }
+        guard isTime(h1, m1), isTime(h2, m2) else {
+            reader.diagnostics.error(location, .openingHoursNotTimes(found: text))
+            return
+        }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let canonical = "\(two(h1)):\(two(m1))-\(two(h2)):\(two(m2))"
+        if canonical != text { reader.diagnostics.warning(location, .openingHoursForm(found: text, canonical: canonical)) }
     }
 
     /// The language a file's name gives it, `thuyet-minh.vi.mp3` → `vi`, else nil.

@@ -252,6 +252,18 @@ import Testing
         #expect(error.location.line == at && error.message.hasSuffix(words), "\(error)")
     }
 
+    /// Hours search engines are given must be times of day; written another way, the form they read is said.
+    @Test func openingHours() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "ranking: national", with: "ranking: national\nopening_hours: \"07:00-25:00\""))
+        #expect(try #require(onlyError()).message.hasSuffix("'opening_hours' '07:00-25:00' is no range of times of day: hours go from 00:00 to 24:00, as in \"07:00-17:00\""))
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "ranking: national", with: "ranking: national\nopening_hours: \"7h00 – 17h30\""))
+        let (content, diagnostics) = load()
+        #expect(content?.heritage.first?.openingHours == "7h00 – 17h30")
+        #expect(diagnostics.map(\.description).contains("content/heritage/quan-phuong-tri/index.md:8:16: warning: 'opening_hours' '7h00 – 17h30' is shown as written, but search engines read only \"07:00-17:30\": write opening_hours: \"07:00-17:30\""), "\(diagnostics.map(\.description))")
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "ranking: national", with: "ranking: national\nopening_hours: \"Sáng 7h–11h, chiều 13h30–17h\""))
+        #expect(load().1.filter { $0.message.contains("opening_hours") }.isEmpty)
+    }
+
     @Test func duplicateCode() throws {
         try fixture.write("heritage/den-hat-mon/index.md", SiteFixture.relic)
         let error = try #require(onlyError())

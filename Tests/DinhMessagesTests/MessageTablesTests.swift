@@ -302,6 +302,8 @@ enum Samples {
         .gtinCheckDigit(gtin: "«v108»", expected: "«v109»"),
         .linkLeadsNowhere(target: "«v109a»", missing: "«v109b»", isPage: true, suggestion: "«v109c»"),
         .linkFromSiteRoot(target: "«v109d»", relative: "«v109e»"),
+        .openingHoursNotTimes(found: "«v109h»"),
+        .openingHoursForm(found: "«v109i»", canonical: "«v109j»"),
         .badEmail(found: "«v110»"),
         .notOnePhoneNumber(field: "«v110a»", found: "«v110b»", meant: "«v110c»"),
         .notBool(field: "«v111»", found: "«v112»"),

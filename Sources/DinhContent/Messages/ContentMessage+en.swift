@@ -146,6 +146,9 @@ extension ContentMessage: TranslatedTable {
             "the link '\(target)' leads nowhere: the content has no \(missing)" + (isPage ? " (renamed, or removed?)" : " beside this page") + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         case .linkFromSiteRoot(let target, let relative):
             "the link '\(target)' starts with /: it works on the web server, not when the site is opened from a folder or a USB stick; write '\(relative)'"
+        case .openingHoursNotTimes(let found): "'opening_hours' '\(found)' is no range of times of day: hours go from 00:00 to 24:00, as in \"07:00-17:00\""
+        case .openingHoursForm(let found, let canonical):
+            "'opening_hours' '\(found)' is shown as written, but search engines read only \"\(canonical)\": write opening_hours: \"\(canonical)\""
         case .badEmail(let found): "'email' does not look like an e-mail address: '\(found)'"
         case .notBool(let field, let found): "'\(field)' must be true or false; found '\(found)'"
         case .bankBINShape(let found, let named):

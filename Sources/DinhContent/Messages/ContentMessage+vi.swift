@@ -146,6 +146,9 @@ extension ContentMessage {
             "liên kết '\(target)' không dẫn đến đâu: nội dung không có \(missing)" + (isPage ? " (đã đổi tên hay đã xóa?)" : " cạnh trang này") + (suggestion.map { "; có phải ý bạn là '\($0)'?" } ?? "")
         case .linkFromSiteRoot(let target, let relative):
             "liên kết '\(target)' bắt đầu bằng /: dùng được trên máy chủ web, nhưng không dùng được khi mở trang từ thư mục hay USB; hãy viết '\(relative)'"
+        case .openingHoursNotTimes(let found): "'opening_hours' '\(found)' không phải khoảng giờ trong ngày: giờ đi từ 00:00 đến 24:00, như \"07:00-17:00\""
+        case .openingHoursForm(let found, let canonical):
+            "'opening_hours' '\(found)' được hiện đúng như đã ghi, nhưng máy tìm kiếm chỉ đọc được \"\(canonical)\": hãy viết opening_hours: \"\(canonical)\""
         case .badEmail(let found): "'email' không giống địa chỉ thư điện tử: '\(found)'"
         case .notBool(let field, let found): "'\(field)' phải là true hoặc false; đang ghi '\(found)'"
         case .bankBINShape(let found, let named):

@@ -112,6 +112,8 @@ package enum ContentMessage: MessageTable {
     case gtinCheckDigit(gtin: String, expected: String)
     case linkLeadsNowhere(target: String, missing: String, isPage: Bool, suggestion: String?)
     case linkFromSiteRoot(target: String, relative: String)
+    case openingHoursNotTimes(found: String)
+    case openingHoursForm(found: String, canonical: String)
     case badEmail(found: String)
     case notOnePhoneNumber(field: String, found: String, meant: String?)
     case notBool(field: String, found: String)
