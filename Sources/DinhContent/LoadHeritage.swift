@@ -87,7 +87,7 @@ extension Loading {
     private mutating func loadScenes(_ node: YAMLNode, folder: URL) -> [Scene] {
         guard let items = reader.list(node, field: "scenes") else { return [] }
         var scenes: [Scene] = []
-        var pendingTargets: [(String, SourceLocation)] = []
+        var pendingTargets: [(String, SourceLocation)] = [], ownTargets: [(String, SourceLocation)] = []
         var declaredIDs: [String] = []
         for item in items {
             guard let fields = reader.fields(item, allowed: ["id", "title", "panorama", "north", "view", "narration", "hotspots"], in: .aScene) else { continue }
@@ -132,7 +132,10 @@ extension Loading {
                 switch (group["scene"], group["text"]) {
                 case (let scene?, nil):
                     target = reader.string(scene, field: "scene").map { .scene($0) }
-                    if let id = reader.string(scene, field: "scene") { pendingTargets.append((id, scene.location)) }
+                    if let target = reader.string(scene, field: "scene") {
+                        // A hotspot that leads to the scene it is in goes nowhere when tapped.
+                        if target == id { ownTargets.append((target, scene.location)) } else { pendingTargets.append((target, scene.location)) }
+                    }
                 case (nil, let text?):
                     target = reader.text(text, field: "text").map { .text($0) }
                 case (.some, .some):
@@ -154,6 +157,9 @@ extension Loading {
         // Every scene that names an id counts, even one dropped for another mistake (a missing
         // panorama), so one mistake does not cascade into "unknown scene" errors.
         let ids = declaredIDs
+        for (scene, location) in ownTargets {
+            reader.diagnostics.error(location, .hotspotToItsOwnScene(scene: scene, others: ids.filter { $0 != scene }))
+        }
         for (target, location) in pendingTargets where !ids.contains(target) {
             let message = ContentMessage.hotspotUnknownScene(target: target, guess: DidYouMean.suggestion(for: target, among: ids), scenes: ids)
             reader.diagnostics.error(location, message)

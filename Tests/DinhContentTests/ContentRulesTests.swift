@@ -390,6 +390,24 @@ import Testing
         #expect(error.message.contains("no scene with that id"))
     }
 
+    @Test func hotspotToItsOwnScene() throws {
+        try fixture.write("heritage/quan-phuong-tri/san.jpg", data: Data([0xFF, 0xD8, 0xFF]))
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "---\nLịch sử", with: """
+        scenes:
+          - id: san-trong
+            title: Sân trong
+            panorama: san.jpg
+            hotspots:
+              - {yaw: 135, pitch: -4, scene: san-trong}
+          - {id: hau-cung, title: Hậu cung, panorama: san.jpg}
+        ---
+        Lịch sử
+        """))
+        let error = try #require(onlyError())
+        #expect(error.location.line == 18)
+        #expect(error.message.hasSuffix("this hotspot is in the scene 'san-trong' and leads to it: tapped, it goes nowhere; write the scene it leads to (hau-cung)"), "\(error)")
+    }
+
     @Test func pathEscapingThePageFolder() throws {
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
             of: "---\nLịch sử", with: "gallery: [../../site.yaml]\n---\nLịch sử"))

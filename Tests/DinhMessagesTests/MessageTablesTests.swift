@@ -283,6 +283,7 @@ enum Samples {
         .mediaLanguage(field: "«v87b»", language: "«v88»", languages: ["«v89a»", "«v89b»"], guess: nil),
         .hotspotBoth,
         .hotspotNeither,
+        .hotspotToItsOwnScene(scene: "«v88o»", others: ["«v88p»"]),
         .hotspotUnknownScene(target: "«v90»", guess: "«v91»", scenes: []),
         .hotspotUnknownScene(target: "«v90»", guess: nil, scenes: ["«v92a»", "«v92b»"]),
         .narrationShape,

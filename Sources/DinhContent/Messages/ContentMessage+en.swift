@@ -118,6 +118,8 @@ extension ContentMessage: TranslatedTable {
                 + (guess.map { "; did you mean '\($0)'?" } ?? "")
         case .hotspotBoth: "a hotspot has either 'scene' (a door to another scene) or 'text' (a note), not both"
         case .hotspotNeither: "a hotspot needs 'scene: <scene id>' or 'text: …'"
+        case .hotspotToItsOwnScene(let scene, let others):
+            "this hotspot is in the scene '\(scene)' and leads to it: tapped, it goes nowhere; write the scene it leads to" + (others.isEmpty ? "" : " (\(others.joined(separator: ", ")))")
         case .hotspotUnknownScene(let target, let guess, let scenes):
             "this hotspot leads to the scene '\(target)', but this relic has no scene with that id"
                 + (guess.map { "; did you mean '\($0)'?" } ?? (scenes.isEmpty ? "" : " (its scenes are: \(scenes.joined(separator: ", ")))"))

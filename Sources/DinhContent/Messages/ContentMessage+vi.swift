@@ -118,6 +118,8 @@ extension ContentMessage {
                 + (guess.map { "; có phải ý bạn là '\($0)'?" } ?? "")
         case .hotspotBoth: "một điểm chạm chỉ có 'scene' (cửa sang cảnh khác) hoặc 'text' (ghi chú), không có cả hai"
         case .hotspotNeither: "điểm chạm cần 'scene: <id của cảnh>' hoặc 'text: …'"
+        case .hotspotToItsOwnScene(let scene, let others):
+            "điểm nóng này nằm trong cảnh '\(scene)' và dẫn đến chính cảnh đó: chạm vào sẽ không đi đâu; hãy ghi cảnh mà nó dẫn tới" + (others.isEmpty ? "" : " (\(others.joined(separator: ", ")))")
         case .hotspotUnknownScene(let target, let guess, let scenes):
             "điểm chạm này dẫn tới cảnh '\(target)', nhưng di tích này không có cảnh nào có id đó"
                 + (guess.map { "; có phải ý bạn là '\($0)'?" } ?? (scenes.isEmpty ? "" : " (các cảnh của di tích: \(scenes.joined(separator: ", ")))"))

@@ -93,6 +93,7 @@ package enum ContentMessage: MessageTable {
     case mediaLanguage(field: String, language: String, languages: [String], guess: String?)
     case hotspotBoth
     case hotspotNeither
+    case hotspotToItsOwnScene(scene: String, others: [String])
     case hotspotUnknownScene(target: String, guess: String?, scenes: [String])
     case narrationShape
     case captionsShape
