@@ -65,6 +65,11 @@ public enum FeedChecks {
         if !item.hasOwnDescription {
             add(.warning, Set(Marketplace.allCases), .noDescription, language: language)
         }
+        // Translated text without a translated name: this language's feeds leave the product out
+        // (the loader warns only where the whole translation is missing).
+        if !item.isTranslated, item.product.body[language] != nil {
+            add(.warning, Set(Marketplace.allCases), .nameNotTranslated(language: language))
+        }
         for market in Marketplace.allCases {
             if let length = Self.length(item.description, over: market.maxDescription) {
                 add(.error, [market], .descriptionTooLong(length: length, market: market, maximum: market.maxDescription), language: language)

@@ -130,6 +130,19 @@ import Testing
         #expect(messages == ["the name is 151 characters long; Google Merchant Center accepts at most 150, so the product is left out of its feed: shorten 'name' (in index.en.md)"])
     }
 
+    /// A product with its English text but not its English name is left out of the English feeds:
+    /// said (the loader warns only where the whole translation is missing).
+    @Test func aTranslationWithoutTheNameIsWarned() throws {
+        let feed = try FeedFixture()
+        var content = feed.content
+        let index = try #require(content.products.firstIndex { $0.slug == "che-lam" })
+        #expect(content.products[index].body["en"] != nil)
+        content.products[index].name.values["en"] = nil
+        let diagnostics = FeedChecks.diagnostics(for: content, today: FeedFixture.today) { _ in PixelSize(width: 800, height: 800) }
+        let messages = diagnostics.all.filter { $0.location.path == "content/products/che-lam/index.md" }.map(\.message)
+        #expect(messages == ["the product has no name in English: the en feeds leave it out; write name: in index.en.md, or name: {…, en: …} in index.md"], "\(messages)")
+    }
+
     @Test func restrictedRanges() {
         #expect(GTINRange.isRestricted("2012345678900"))
         #expect(GTINRange.isRestricted("9812345678901"))

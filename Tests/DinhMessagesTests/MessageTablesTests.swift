@@ -423,6 +423,7 @@ enum Samples {
     ]
     static let feedMessage: [FeedMessage] = [
         .titleTooLong(length: 1190, market: .meta, maximum: 1192),
+        .nameNotTranslated(language: "«v400n»"),
         .noDescription,
         .descriptionTooLong(length: 1193, market: .meta, maximum: 1195),
         .idTooLong(id: "«v196»", length: 1197, market: .meta, maximum: 1199),

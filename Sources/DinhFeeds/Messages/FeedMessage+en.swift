@@ -5,6 +5,8 @@ extension FeedMessage: TranslatedTable {
         switch self {
         case .titleTooLong(let length, let market, let maximum):
             "the name is \(length) characters long; \(market.displayName) accepts at most \(maximum), so the product is left out of its feed: shorten 'name'"
+        case .nameNotTranslated(let language):
+            "the product has no name in \(LocalizedText.languageName(language, in: .en)): the \(language) feeds leave it out; write name: in index.\(language).md, or name: {…, \(language): …} in index.md"
         case .noDescription: "the product has no description: marketplaces show products with a description more often; write a few sentences below the closing `---`"
         case .descriptionTooLong(let length, let market, let maximum):
             "the description is \(length) characters of plain text; \(market.displayName) accepts at most \(maximum), so the product is left out of its feed: shorten the text"

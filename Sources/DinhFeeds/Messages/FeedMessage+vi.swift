@@ -5,6 +5,8 @@ extension FeedMessage {
         switch self {
         case .titleTooLong(let length, let market, let maximum):
             "tên dài \(length) ký tự; \(market.name(in: .vi)) chỉ nhận tối đa \(maximum), nên sản phẩm bị bỏ khỏi nguồn cấp của sàn này: hãy rút ngắn 'name'"
+        case .nameNotTranslated(let language):
+            "sản phẩm chưa có tên bằng \(LocalizedText.languageName(language, in: .vi)): nguồn dữ liệu \(language) bỏ sản phẩm ra; hãy ghi name: trong index.\(language).md, hoặc name: {…, \(language): …} trong index.md"
         case .noDescription: "sản phẩm chưa có mô tả: các sàn hiển thị sản phẩm có mô tả thường xuyên hơn; hãy viết vài câu bên dưới dòng `---` thứ hai"
         case .descriptionTooLong(let length, let market, let maximum):
             "phần mô tả dài \(length) ký tự; \(market.name(in: .vi)) chỉ nhận tối đa \(maximum), nên sản phẩm bị bỏ khỏi nguồn cấp của sàn này: hãy rút ngắn văn bản"

@@ -5,6 +5,7 @@ import DinhCore
 package enum FeedMessage: MessageTable {
     case titleTooLong(length: Int, market: Marketplace, maximum: Int)
     case noDescription
+    case nameNotTranslated(language: String)
     case descriptionTooLong(length: Int, market: Marketplace, maximum: Int)
     case idTooLong(id: String, length: Int, market: Marketplace, maximum: Int)
     case priceZero
