@@ -89,8 +89,9 @@ struct MediaStep: BuildStep {
                 let seconds = try copyNarration(narration.audio, folder: folder)
                 if let transcript = narration.transcript {
                     try copy(transcript, folder: folder)
-                    // Captions that run on after the recording ends belong to another recording.
-                    if let seconds, let last = narration.cues.last, last.start > seconds + 1 {
+                    // A caption that starts after the recording ends is never shown: it belongs to
+                    // another recording (a quarter second allows for how a length is read).
+                    if let seconds, let last = narration.cues.last, last.start > seconds + 0.25 {
                         diagnostics.warning(transcript.location, .captionsAfterTheEnd(path: transcript.path, at: AudioLength.clock(last.start),
                                                                                    audio: narration.audio.path, length: AudioLength.clock(seconds)))
                     }

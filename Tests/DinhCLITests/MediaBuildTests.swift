@@ -50,6 +50,21 @@ import Testing
         #expect(result.stderr.contains("content/products/che-lam/index.md:12:10: error: 'anh.jpg' cannot be used"), "\(result.stderr)")
     }
 
+    /// A caption file of another (longer) recording: its captions after the end are never shown.
+    @Test func captionsAfterTheRecordingEndsAreAWarning() throws {
+        let folder = fixture.content.appendingPathComponent("heritage/quan-phuong-tri")
+        let made = try Tools.shell("ffmpeg -loglevel error -y -f lavfi -i 'sine=frequency=440:duration=7.3' -c:a libmp3lame -b:a 48k thuyet-minh.vi.mp3", in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "---\nLịch sử", with: "narration:\n  vi: {audio: thuyet-minh.vi.mp3, transcript: thuyet-minh.vi.vtt}\n---\nLịch sử"))
+        try fixture.write("heritage/quan-phuong-tri/thuyet-minh.vi.vtt", "WEBVTT\n\n00:00.000 --> 00:06.000\nXin chào\n\n00:06.000 --> 00:07.200\nKính mời\n")
+        let fits = try fixture.dinh("build", "content", "--output", "public")
+        #expect(fits.status == 0 && !fits.stderr.contains("after the end"), "\(fits.stderr)")
+        try fixture.write("heritage/quan-phuong-tri/thuyet-minh.vi.vtt", "WEBVTT\n\n00:00.000 --> 00:06.000\nXin chào\n\n00:07.800 --> 00:09.000\nKính mời\n")
+        let late = try fixture.dinh("build", "content", "--output", "public")
+        #expect(late.status == 0 && late.stderr.contains("warning: 'thuyet-minh.vi.vtt' has a caption at 0:08, after the end of 'thuyet-minh.vi.mp3' (0:07)"), "\(late.stderr)")
+    }
+
     /// Officers name files as they please: the photo's variants get plain names (they go into
     /// marketplace feeds as they are), and a narration keeps its name with its link percent-encoded
     /// (a space or `#` left in the link is a request for another file).
