@@ -162,13 +162,18 @@ enum CellValue {
         return Int(digits)
     }
 
+    /// The OCOP programme's six groups by their numbers (Decision 490/QĐ-TTg): food, drinks,
+    /// herbs, textiles and clothing, souvenirs-furniture-decoration (both handicraft here), and
+    /// rural tourism. Ornamental plants have no number of their own.
+    private static let officialGroups = ["food", "beverage", "herbal", "handicraft", "handicraft", "tourism"]
+
     /// The category a cell names (`ChoiceWords`), or its OCOP group's number (`Nhóm 1`, `1`).
     static func category(_ text: String) -> String? {
         let categories = Product.Category.allCases.map(\.rawValue)
         if let value = ChoiceWords.value(of: text, among: categories) { return value }
         let key = Column.key(text)
-        if let number = Int(key.hasPrefix("nhom") ? String(key.dropFirst(4)) : key), categories.indices.contains(number - 1) {
-            return categories[number - 1]
+        if let number = Int(key.hasPrefix("nhom") ? String(key.dropFirst(4)) : key), officialGroups.indices.contains(number - 1) {
+            return officialGroups[number - 1]
         }
         if key.hasPrefix("dichvudulich") || key.hasPrefix("dulich") { return "tourism" }
         return nil

@@ -751,6 +751,12 @@ import Testing
                                 ("Giá (k)", 1000), ("Giá (x1000)", 1000), ("Giá (triệu đồng)", 1_000_000), ("Giá (đồng)", 1), ("Giá", 1)] {
             #expect(Column.priceScale(in: header) == scale, "\(header)")
         }
+        // Groups by the OCOP programme's numbers: 4 is textiles and 5 souvenirs and decoration (handicraft), 6 tourism.
+        for (text, category) in [("1", "food"), ("Nhóm 2", "beverage"), ("3", "herbal"), ("Nhóm 4", "handicraft"), ("5", "handicraft"),
+                                 ("Nhóm 6", "tourism"), ("Lưu niệm - nội thất - trang trí", "handicraft"), ("Sinh vật cảnh", "ornamental")] {
+            #expect(CellValue.category(text) == category, "\(text)")
+        }
+        #expect(CellValue.category("7") == nil)
         #expect(Column.recognise("TÊN SẢN PHẨM") == .name)
         #expect(Column.recognise("Giá khuyến mại") == .salePrice)
         #expect(Column.recognise("HTX/Nhà sản xuất") == .producer)
