@@ -24,7 +24,7 @@ struct PrintedCodes: Sendable {
         content.heritage.map { PublishedCode(code: $0.code, target: SitePaths.target(SitePaths.heritage($0.slug)), location: content.codeLocation(of: $0.source)) }
             + content.products.map { product in
                 PublishedCode(code: product.code, target: SitePaths.target(SitePaths.product(product.slug)), location: content.codeLocation(of: product.source),
-                              boardPayment: ProductPayment(product, index: index).map { "\($0.account.bin)/\($0.account.account)" })
+                              boardPayment: ProductPayment.boardAccount(product, index: index))
             }
             + content.pages.compactMap { page in page.code.map { PublishedCode(code: $0, target: SitePaths.target(SitePaths.page(page.slug)), location: content.codeLocation(of: page.source)) } }
             + content.meetings.map { PublishedCode(code: $0.code, target: SitePaths.target(SitePaths.meeting($0.slug)), location: content.codeLocation(of: $0.source)) }

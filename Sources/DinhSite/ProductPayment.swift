@@ -37,6 +37,14 @@ struct ProductPayment: Sendable {
         self.boardPayload = boardPayload
     }
 
+    /// The account a product's board pays into, `BIN/ACCOUNT` (what `codes.lock` records), or nil
+    /// when it has no payment code: worked out without making the payloads.
+    static func boardAccount(_ product: Product, index: ContentIndex) -> String? {
+        let producer = index.producers[product.producer]
+        guard product.hasPaymentCode(producer: producer), let account = producer?.bank, account.bank != nil else { return nil }
+        return "\(account.bin)/\(account.account)"
+    }
+
     /// The page's symbol, or the placard's: the whole payload as one byte-mode segment.
     func symbol(onBoard: Bool = false) throws -> QRCode {
         try QRCode(onBoard ? boardPayload : payload, errorCorrection: Self.errorCorrection, byteMode: true)
