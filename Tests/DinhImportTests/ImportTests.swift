@@ -13,6 +13,13 @@ import Testing
         ProductImport(file: fixture.directory.file(name), displayPath: name, contentRoot: fixture.content, update: update).run()
     }
 
+    /// The errors of importing `list.csv` of these lines into a fresh site, as printed.
+    func errors(importing csv: String) throws -> [String] {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("list.csv", csv)
+        return runImport(fixture, "list.csv").diagnostics.errors.map(\.description)
+    }
+
     /// Runs an openpyxl `script` in the fixture's folder: the workbook it saves, as Excel would.
     func makeWorkbook(_ fixture: SiteFixture, _ script: String) throws {
         try fixture.directory.write("make.py", script)
@@ -204,10 +211,8 @@ import Testing
 
     /// A barcode Excel took the leading 0 from (typed as a number) still checks: the error says to write it with its 0.
     @Test func aBarcodeThatLostItsLeadingZeroSaysSo() throws {
-        let fixture = try SiteFixture()
-        try fixture.directory.write("list.csv", "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX;Mã vạch\n"
-            + "Nước mắm;45000;4;2024;Thực phẩm;HTX Cửa Vạn;36000291452\nMắm tôm;45000;4;2024;Thực phẩm;HTX Cửa Vạn;36000291453\n")
-        #expect(runImport(fixture, "list.csv").diagnostics.errors.map(\.description) == [
+        #expect(try errors(importing: "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX;Mã vạch\n"
+            + "Nước mắm;45000;4;2024;Thực phẩm;HTX Cửa Vạn;36000291452\nMắm tôm;45000;4;2024;Thực phẩm;HTX Cửa Vạn;36000291453\n") == [
             "list.csv:2:7: error: column 'Mã vạch' (G): the barcode 36000291452 is a digit short: did Excel drop its leading 0? format the column as Text and write it as 036000291452",
             "list.csv:3:7: error: column 'Mã vạch' (G): '36000291453' is not a barcode number: it has 8, 12, 13 or 14 digits",
         ])
@@ -721,10 +726,8 @@ import Testing
 
     /// A price per kilo, or words where the price goes: said for what they are.
     @Test func pricesThatAreNoPackPrice() throws {
-        let fixture = try SiteFixture()
-        try fixture.directory.write("list.csv", "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX\n"
-            + "Gạo nếp;50.000 đ/kg;4;2024;Thực phẩm;HTX Chè lam Hà Trung\nMật ong;Liên hệ;4;2024;Thực phẩm;HTX Chè lam Hà Trung\n")
-        #expect(runImport(fixture, "list.csv").diagnostics.errors.map(\.description) == [
+        #expect(try errors(importing: "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX\n"
+            + "Gạo nếp;50.000 đ/kg;4;2024;Thực phẩm;HTX Chè lam Hà Trung\nMật ong;Liên hệ;4;2024;Thực phẩm;HTX Chè lam Hà Trung\n") == [
             "list.csv:2:2: error: column 'Giá' (B): '50.000 đ/kg' is a price per kg: marketplaces sell a product by its pack, so write the pack's price here, and the pack in a column 'Đơn vị' (hộp 500 g)",
             "list.csv:3:2: error: column 'Giá' (B): 'Liên hệ' is no price, and marketplaces take no product without one: write its price (a price to agree can be said in the description)"])
     }
