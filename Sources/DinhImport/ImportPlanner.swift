@@ -161,7 +161,10 @@ struct ImportPlanner {
             diagnostics.warning(at(headerRow.number, 1), .noProducts)
             return Plan()
         }
-        return write(drafts)
+        // Writing can find more (a product of another producer, a page it cannot read): then
+        // nothing is written either.
+        let plan = write(drafts)
+        return diagnostics.hasErrors ? nil : plan
     }
 
     // MARK: One row
@@ -522,14 +525,15 @@ struct ImportPlanner {
         for draft in drafts { if let phone = draft.phone, phones[draft.producerSlug] == nil { phones[draft.producerSlug] = phone } }
         for draft in drafts {
             let exists = existing.productCodes[draft.slug] != nil
+            // A product of the same name by another producer is another product: never taken over
+            // (and not offered to --update either).
+            if exists, let owner = existing.productProducers[draft.slug], owner != draft.producerSlug {
+                diagnostics.error(at(draft.row, 1), .productOfOtherProducer(slug: draft.slug, owner: owner, producer: draft.producerSlug))
+                continue
+            }
             if exists && !importer.update {
                 plan.unchanged.append(SitePaths.target(SitePaths.product(draft.slug)))
                 diagnostics.warning(at(draft.row, 1), .productExists(slug: draft.slug))
-                continue
-            }
-            // A product of the same name by another producer is another product: never taken over.
-            if exists, let owner = existing.productProducers[draft.slug], owner != draft.producerSlug {
-                diagnostics.error(at(draft.row, 1), .productOfOtherProducer(slug: draft.slug, owner: owner, producer: draft.producerSlug))
                 continue
             }
             if let name = draft.newProducer, producersWritten.insert(draft.producerSlug).inserted {

@@ -377,11 +377,14 @@ import Testing
         #expect(page.hasSuffix("---\nChè lam làm thủ công **mỗi sáng**."), "\(page)")
 
         let before = Tools.tree(fixture.content)
-        try fixture.directory.write("other.csv", "Tên sản phẩm,Giá,Số sao OCOP,Năm công nhận,Nhóm,HTX\nChè lam,30000,3,2026,Thực phẩm,HTX Sen\n")
-        let other = runImport(fixture, "other.csv", update: true)
-        #expect(!other.succeeded)
-        #expect(other.diagnostics.errors.map(\.description).contains { $0.contains("products/che-lam is a product of htx-che-lam, not of htx-sen") }, "\(other.diagnostics.sorted)")
-        #expect(Tools.tree(fixture.content).filter { !$0.key.hasPrefix("producers/") } == before.filter { !$0.key.hasPrefix("producers/") })
+        // Nothing at all is written, not the new product of the same sheet nor its new producer.
+        try fixture.directory.write("other.csv", "Tên sản phẩm,Giá,Số sao OCOP,Năm công nhận,Nhóm,HTX\nBánh mới,30000,3,2026,Thực phẩm,HTX Sen\nChè lam,30000,3,2026,Thực phẩm,HTX Sen\n")
+        for update in [true, false] {
+            let other = runImport(fixture, "other.csv", update: update)
+            #expect(!other.succeeded)
+            #expect(other.diagnostics.errors.map(\.description).contains { $0.contains("products/che-lam is a product of htx-che-lam, not of htx-sen") }, "\(other.diagnostics.sorted)")
+            #expect(Tools.tree(fixture.content) == before)
+        }
     }
 
     /// A sheet's year over the page's date of that year keeps the date; another year replaces it.
