@@ -47,8 +47,8 @@ struct Loading {
     let loader: ContentLoader
     var diagnostics = Diagnostics()
     var reader = FieldReader(languages: ["vi"])
-    /// Where each item's `code:` is written, by the item's file (see `Content.codeLocations`).
-    var codeLocations: [String: SourceLocation] = [:]
+    /// Where each item's `code:` and name are written (see `Content.fieldLocations`).
+    var fieldLocations: [FieldPlace: SourceLocation] = [:]
     /// The site's currency, which prices are written in.
     var currency = "VND"
     private let fileManager = FileManager.default
@@ -94,7 +94,7 @@ struct Loading {
         diagnostics.append(contentsOf: reader.diagnostics)
         reader.diagnostics = Diagnostics()
         var content = Content(root: loader.root, site: site, heritage: heritage, products: products, producers: producers, pages: pages, meetings: meetings)
-        content.codeLocations = codeLocations
+        content.fieldLocations = fieldLocations
         return content
     }
 
@@ -102,7 +102,7 @@ struct Loading {
     /// so the output does not depend on scheduling.
     private mutating func inParallel<Item: Sendable>(_ entries: [(slug: String, url: URL)],
                                                      _ load: @Sendable (inout Loading, (slug: String, url: URL)) -> Item?) -> [Item] {
-        let results = Slots<(Item?, Diagnostics, [String: SourceLocation])>(count: entries.count)
+        let results = Slots<(Item?, Diagnostics, [FieldPlace: SourceLocation])>(count: entries.count)
         let template = self
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             var worker = Loading(loader: template.loader, resolvedRoot: template.resolvedRoot)
@@ -110,13 +110,13 @@ struct Loading {
             worker.currency = template.currency
             let item = load(&worker, entries[index])
             worker.flushReader()
-            results[index] = (item, worker.diagnostics, worker.codeLocations)
+            results[index] = (item, worker.diagnostics, worker.fieldLocations)
         }
         var items: [Item] = []
         for slot in results.values {
-            guard let (item, found, codes) = slot else { continue }
+            guard let (item, found, places) = slot else { continue }
             diagnostics.append(contentsOf: found)
-            codeLocations.merge(codes) { first, _ in first }
+            fieldLocations.merge(places) { first, _ in first }
             if let item { items.append(item) }
         }
         return items
@@ -401,6 +401,7 @@ struct Loading {
                     guard let node, let fields = reader.fields(node, allowed: textFields, in: .translation(language: language, of: what)) else { continue }
                     for key in textFields {
                         guard let value = fields[key], let text = reader.string(value, field: key) else { continue }
+                        if key == "name" || key == "title" { noteLocation(of: value, as: "name") }
                         if formulaFields.contains(key) { warnIfFormula(value, field: key) }
                         apply(key, language, LocalizedText(text, language: language))
                     }
@@ -508,10 +509,19 @@ struct Loading {
 
     // MARK: Codes
 
+    /// Notes where a file writes a field that messages point at (`code`, `name`).
+    /// A text given per language (`name: {vi: …, en: …}`) has each language's line too (`name.en`).
+    mutating func noteLocation(of node: YAMLNode, as field: String) {
+        fieldLocations[FieldPlace(node.location.path, field)] = node.location
+        if case .mapping(let entries) = node.kind {
+            for entry in entries { fieldLocations[FieldPlace(node.location.path, "\(field).\(entry.key)")] = entry.value.location }
+        }
+    }
+
     /// A permanent code: 2–12 of A–Z and 0–9.
     mutating func readCode(_ node: YAMLNode) -> String? {
         guard let text = reader.string(node, field: "code") else { return nil }
-        codeLocations[node.location.path] = node.location
+        noteLocation(of: node, as: "code")
         let valid = (2...12).contains(text.count) && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
         if valid { return text }
         // Folded as slugs are (`ĐP 01` → `DP01`), not stripped of its Vietnamese letters.
@@ -533,7 +543,7 @@ struct Loading {
         }
         for (code, source, _) in all.sorted(by: { isPrinted($0) != isPrinted($1) ? isPrinted($0) : $0.1 < $1.1 }) {
             if let first = seen[code] {
-                diagnostics.error(codeLocations[source.path] ?? source, .codeUsedTwice(code: code, by: first.path))
+                diagnostics.error(fieldLocations[FieldPlace(source.path, "code")] ?? source, .codeUsedTwice(code: code, by: first.path))
             } else {
                 seen[code] = source
             }

@@ -17,6 +17,7 @@ extension Loading {
 
         let code = reader.require(fields, "code", in: what, example: "code: DP01").flatMap { readCode($0) }
         var name = reader.require(fields, "name", in: what, example: "name: Quán Phượng Trì").flatMap { reader.text($0, field: "name") }
+        if let node = fields["name"] { noteLocation(of: node, as: "name") }
         var kind = fields["kind"].flatMap { reader.text($0, field: "kind") }
         let ranking = fields["ranking"].flatMap { reader.choice($0, field: "ranking", among: HeritageSite.Ranking.allCases.map(\.rawValue)) }
             .flatMap(HeritageSite.Ranking.init(rawValue:)) ?? HeritageSite.Ranking.none

@@ -13,6 +13,7 @@ extension Loading {
 
         let code = reader.require(fields, "code", in: .thisMeeting, example: "code: HOP2612").flatMap { readCode($0) }
         var title = reader.require(fields, "title", in: .thisMeeting, example: "title: Họp Ủy ban nhân dân xã tháng 12").flatMap { reader.text($0, field: "title") }
+        if let node = fields["title"] { noteLocation(of: node, as: "name") }
         let date = reader.require(fields, "date", in: .thisMeeting, example: "date: 2026-12-15").flatMap { reader.date($0, field: "date") }
         let time = fields["time"].flatMap { readTime($0) }
         var place = fields["place"].flatMap { reader.text($0, field: "place") }

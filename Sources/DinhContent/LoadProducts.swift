@@ -30,6 +30,7 @@ extension Loading {
             reader.diagnostics.error(fields["sku"]?.location ?? node.location, .skuFormula(sku: sku))
         }
         var name = reader.require(fields, "name", in: what, example: "name: Chè lam Hà Trung").flatMap { reader.text($0, field: "name") }
+        if let node = fields["name"] { noteLocation(of: node, as: "name") }
         let producerNode = reader.require(fields, "producer", in: what, example: "producer: htx-che-lam-ha-trung")
         let producer = producerNode.flatMap { reader.string($0, field: "producer") }
         if let producer, let producerNode, !producers.contains(producer) {
@@ -248,6 +249,7 @@ extension Loading {
         defer { flushReader() }
         guard let node = document.node, let fields = reader.fields(node, allowed: ["title", "code"], in: .thisPage) else { return nil }
         var title = reader.require(fields, "title", in: .thisPage, example: "title: Hướng dẫn thủ tục").flatMap { reader.text($0, field: "title") }
+        if let node = fields["title"] { noteLocation(of: node, as: "name") }
         let code = fields["code"].flatMap { readCode($0) }
         let body = translations(folder: folder, slug: slug, section: "pages", what: "this page", defaultBody: document.body,
                                 textFields: ["title"]) { _, language, text in

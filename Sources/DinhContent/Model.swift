@@ -13,9 +13,10 @@ public struct Content: Sendable {
     /// *1.1*: meetings' document packs. Unlisted ones (`listed == false`, the default) appear in no
     /// menu, list, sitemap, feed or search: only their QR code and address lead to them.
     public var meetings: [Meeting]
-    /// Where each item's `code:` is written, by the item's file (`source.path`), for messages
-    /// about its code; an item not in it (content made in code) is pointed at by its `source`.
-    public var codeLocations: [String: SourceLocation] = [:]
+    /// Where each item writes its `code:` and its name (`name:`, a page's `title:`), by file and
+    /// field, for messages about them; an item not in it (content made in code) is pointed at by
+    /// its `source`.
+    public var fieldLocations: [FieldPlace: SourceLocation] = [:]
 
     public init(root: URL, site: Site, heritage: [HeritageSite], products: [Product], producers: [Producer], pages: [Page], meetings: [Meeting] = []) {
         self.root = root
@@ -30,7 +31,24 @@ public struct Content: Sendable {
     public func producer(_ slug: String) -> Producer? { producers.first { $0.slug == slug } }
 
     /// Where the item of `source` writes its code.
-    public func codeLocation(of source: SourceLocation) -> SourceLocation { codeLocations[source.path] ?? source }
+    public func codeLocation(of source: SourceLocation) -> SourceLocation { fieldLocations[FieldPlace(source.path, "code")] ?? source }
+
+    /// Where the item of `source` writes its name in `language`: its translation's `name:`, else its own.
+    public func nameLocation(of source: SourceLocation, language: String) -> SourceLocation {
+        let translation = source.path.hasSuffix("/index.md") ? String(source.path.dropLast("index.md".count)) + "index.\(language).md" : source.path
+        return fieldLocations[FieldPlace(translation, "name")] ?? fieldLocations[FieldPlace(source.path, "name.\(language)")]
+            ?? fieldLocations[FieldPlace(source.path, "name")] ?? codeLocation(of: source)
+    }
+}
+
+/// A field of a file, `content/heritage/dinh-ha-mo/index.md` and `code`: where a message points.
+public struct FieldPlace: Hashable, Sendable {
+    public var path: String
+    public var field: String
+    public init(_ path: String, _ field: String) {
+        self.path = path
+        self.field = field
+    }
 }
 
 /// `site.yaml`.

@@ -59,26 +59,27 @@ struct PrintedCodes: Sendable {
     }
 
     /// The item a site path such as `heritage/quan-phuong-tri` names.
-    func page(at target: String) -> (ref: PageRef, name: LocalizedText)? {
+    func page(at target: String) -> (ref: PageRef, name: LocalizedText, source: SourceLocation)? {
         let parts = target.split(separator: "/").map(String.init)
         guard parts.count == 2 else { return nil }
         switch parts[0] {
-        case "heritage": return index.heritage[parts[1]].map { (.heritage($0.slug), $0.name) }
-        case "products": return index.products[parts[1]].map { (.product($0.slug), $0.name) }
-        case "pages": return index.pages[parts[1]].map { (.page($0.slug), $0.title) }
-        case "meetings": return index.meetings[parts[1]].map { (.meeting($0.slug), $0.title) }
+        case "heritage": return index.heritage[parts[1]].map { (.heritage($0.slug), $0.name, $0.source) }
+        case "products": return index.products[parts[1]].map { (.product($0.slug), $0.name, $0.source) }
+        case "pages": return index.pages[parts[1]].map { (.page($0.slug), $0.title, $0.source) }
+        case "meetings": return index.meetings[parts[1]].map { (.meeting($0.slug), $0.title, $0.source) }
         default: return nil
         }
     }
 
-    /// A warning at the code of each item whose name its board of `size` prints cut ("…"), said
+    /// A warning at the name of each item whose name its board of `size` prints cut ("…"), said
     /// before anyone prints it. A meeting's board is A4 whatever the others' size.
     func cutNames(size: PlacardSize) -> [Diagnostic] {
         published.flatMap { item -> [Diagnostic] in
             guard let page = page(at: item.target) else { return [] }
             let board: PlacardSize = if case .meeting = page.ref { .a4 } else { size }
             return Placard.cutNames(page.name, size: board).map {
-                .warning(item.location, Message(SiteMessage.placardNameCut(code: item.code, language: $0.language, printed: $0.printed, size: board.rawValue, room: $0.room)))
+                .warning(content.nameLocation(of: page.source, language: $0.language),
+                         Message(SiteMessage.placardNameCut(code: item.code, language: $0.language, printed: $0.printed, size: board.rawValue, room: $0.room)))
             }
         }
     }
@@ -108,7 +109,7 @@ struct PrintedCodes: Sendable {
         let publisher = content.site.publisher.name.resolve(content.site.defaultLanguage, default: content.site.defaultLanguage)
         let printed = landings.compactMap { landing -> (code: String, item: (ref: PageRef, name: LocalizedText))? in
             switch landing.resolution {
-            case .live(let path), .moved(let path, _): return page(at: path).map { (landing.code, $0) }
+            case .live(let path), .moved(let path, _): return page(at: path).map { (landing.code, ($0.ref, $0.name)) }
             case .retired: return nil
             }
         }

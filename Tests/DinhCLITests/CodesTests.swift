@@ -223,8 +223,12 @@ import Testing
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "vi: Quán Phượng Trì", with: "vi: \(long)"))
         let built = try build()
         #expect(built.status == 0)
-        #expect(built.stderr.contains("content/heritage/quan-phuong-tri/index.md:2:7: warning: the Vietnamese name is too long for the QR board of DP01 (A5) and is printed cut: 'Đình, chùa"),
+        // At the name's own line (it was the code's).
+        #expect(built.stderr.contains("content/heritage/quan-phuong-tri/index.md:4:7: warning: the Vietnamese name is too long for the QR board of DP01 (A5) and is printed cut: 'Đình, chùa"),
                 "\(built.stderr)")
+        // An English name too long, in the translation file: pointed at there.
+        try fixture.write("heritage/quan-phuong-tri/index.en.md", "---\nname: \(String(repeating: "Dai Phung Communal House ", count: 5))\n---\nHistory.\n")
+        #expect(try build().stderr.contains("content/heritage/quan-phuong-tri/index.en.md:2:7: warning: the English name is too long"), "English")
         #expect(built.stderr.contains("a board has room for about 105 characters of it (on every paper size): shorten it"), "\(built.stderr)")
         #expect(try fixture.dinh("qr", "content", "--output", "print", "--size", "A3").stderr.contains("QR board of DP01 (A3) and is printed cut"))
     }
