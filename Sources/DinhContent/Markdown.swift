@@ -255,7 +255,7 @@ public struct Markdown: Sendable {
                     // `shopee.vn/…` without https:// would be a link inside this site, which leads nowhere.
                     let web = Self.isBareWebAddress(target) ? "https://" + target : nil
                     if let web { notes.append((line, Message(ContentMessage.mdBareWebAddress(target: target, meant: web)))) }
-                    if let safe = web ?? Self.safeURL(target) {
+                    if let safe = web ?? Self.safeURL(target).map(Self.pageOfSourceFile) {
                         if web == nil, !safe.hasPrefix("#"), !safe.contains(":") {
                             // The line of the link itself, within its paragraph.
                             siteLinks.append((line + chars[chars.startIndex..<i].reduce(0) { $0 + ($1 == ascii("\n") ? 1 : 0) }, safe))
@@ -393,6 +393,16 @@ public struct Markdown: Sendable {
         var target = String(decoding: chars[(j + 2)..<close], as: UTF8.self).trimmed
         if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }  // drop a "title"
         return (chars[(start + 1)..<j], target, close + 1)
+    }
+
+    /// A link to a page's own file (`../dinh-dai-phung/index.md`, as an editor links files) is
+    /// a link to the page: no Markdown file is published.
+    static func pageOfSourceFile(_ target: String) -> String {
+        let end = target.firstIndex { $0 == "#" || $0 == "?" } ?? target.endIndex
+        let path = target[..<end]
+        guard path == "index.md" || path.hasSuffix("/index.md"), !target.contains(":") else { return target }
+        let folder = path.dropLast("index.md".count)
+        return (folder.isEmpty ? "./" : String(folder)) + target[end...]
     }
 
     /// Web, mail and phone links, and links within the site; nothing that runs code.

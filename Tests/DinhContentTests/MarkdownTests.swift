@@ -22,6 +22,12 @@ import Testing
         #expect(html("&#0; &#xD800; &#99999999; &#+5; &bogus;") == "<p>&amp;#0; &amp;#xD800; &amp;#99999999; &amp;#+5; &amp;bogus;</p>")
     }
 
+    /// A link to a page's own file is a link to the page (the .md is not published).
+    @Test func linksToAPagesFileLeadToThePage() {
+        #expect(html("[Đại Phùng](../dinh-dai-phung/index.md) [đây](index.md#lich-su) [x](../x/index.md.bak)")
+                == "<p><a href=\"../dinh-dai-phung/\">Đại Phùng</a> <a href=\"./#lich-su\">đây</a> <a href=\"../x/index.md.bak\">x</a></p>")
+    }
+
     /// HTML pasted from a web page shows its tags on the page: the writer is told once, at the
     /// first tag's line; a `<` in a sentence or an autolink is no tag.
     @Test func htmlTagsAreNotedOnce() {
