@@ -171,12 +171,16 @@ enum CellValue {
     static func category(_ text: String) -> String? {
         let categories = Product.Category.allCases.map(\.rawValue)
         if let value = ChoiceWords.value(of: text, among: categories) { return value }
-        let key = Column.key(text)
-        if let number = Int(key.hasPrefix("nhom") ? String(key.dropFirst(4)) : key), officialGroups.indices.contains(number - 1) {
+        var key = Column.key(text)
+        if key.hasPrefix("nhom") { key.removeFirst(4) }
+        // `5`, `Nhóm 5`, or the number before the group's name (`6 - Dịch vụ du lịch cộng đồng`).
+        let digits = key.prefix { $0.isNumber }
+        if let number = Int(digits), officialGroups.indices.contains(number - 1) {
             return officialGroups[number - 1]
         }
+        key.removeFirst(digits.count)
         if key.hasPrefix("dichvudulich") || key.hasPrefix("dulich") { return "tourism" }
-        return nil
+        return ChoiceWords.value(of: String(key), among: categories)
     }
 
     static func availability(_ text: String) -> String? {

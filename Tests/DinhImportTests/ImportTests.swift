@@ -759,7 +759,8 @@ import Testing
         }
         // Groups by the OCOP programme's numbers: 4 is textiles and 5 souvenirs and decoration (handicraft), 6 tourism.
         for (text, category) in [("1", "food"), ("Nhóm 2", "beverage"), ("3", "herbal"), ("Nhóm 4", "handicraft"), ("5", "handicraft"),
-                                 ("Nhóm 6", "tourism"), ("Lưu niệm - nội thất - trang trí", "handicraft"), ("Sinh vật cảnh", "ornamental")] {
+                                 ("Nhóm 6", "tourism"), ("Lưu niệm - nội thất - trang trí", "handicraft"), ("Sinh vật cảnh", "ornamental"),
+                                 ("6 - Dịch vụ du lịch cộng đồng", "tourism"), ("Nhóm 1: Thực phẩm", "food"), ("4. Vải và may mặc", "handicraft")] {
             #expect(CellValue.category(text) == category, "\(text)")
         }
         #expect(CellValue.category("7") == nil)
