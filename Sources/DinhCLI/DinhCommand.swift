@@ -36,6 +36,13 @@ public struct DinhCommand: AsyncParsableCommand {
         if words.count > 1, words[0] == "import", [".csv", ".xlsx", ".xls"].contains(where: words[1].lowercased().hasSuffix) {
             words.insert("products", at: 1)
         }
+        // `dinh importt`: ArgumentParser says "unexpected argument"; the command meant is said instead.
+        let commands = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        if let first = words.first, !first.hasPrefix("-"), first != "help", !commands.contains(first),
+           let guess = DidYouMean.suggestion(for: first, among: commands) {
+            Terminal.standardError(CLI.parserText("Error: ") + CLIMessage.unknownCommand(found: first, guess: guess).text)
+            Foundation.exit(2)
+        }
         do {
             command = try parseAsRoot(words)
         } catch {

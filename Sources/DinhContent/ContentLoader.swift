@@ -510,6 +510,8 @@ struct Loading {
     // MARK: Codes
 
     /// Notes where a file writes a field that messages point at (`code`, `name`).
+    func codeLocation(of source: SourceLocation) -> SourceLocation { fieldLocations[FieldPlace(source.path, "code")] ?? source }
+
     /// A text given per language (`name: {vi: …, en: …}`) has each language's line too (`name.en`).
     mutating func noteLocation(of node: YAMLNode, as field: String) {
         fieldLocations[FieldPlace(node.location.path, field)] = node.location
@@ -543,7 +545,7 @@ struct Loading {
         }
         for (code, source, _) in all.sorted(by: { isPrinted($0) != isPrinted($1) ? isPrinted($0) : $0.1 < $1.1 }) {
             if let first = seen[code] {
-                diagnostics.error(fieldLocations[FieldPlace(source.path, "code")] ?? source, .codeUsedTwice(code: code, by: first.path))
+                diagnostics.error(codeLocation(of: source), .codeUsedTwice(code: code, by: first.path))
             } else {
                 seen[code] = source
             }

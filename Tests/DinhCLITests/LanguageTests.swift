@@ -85,6 +85,10 @@ import Testing
         let wrong = try fixture.dinh("build", "--outptu", "x", "--lang", "vi")
         #expect(wrong.status == 2 && wrong.stderr.hasPrefix("Lỗi: không có tùy chọn '--outptu'. Có phải ý bạn là '--output'?"), "\(wrong.stderr)")
         #expect(wrong.stderr.contains("Cách dùng: dinh build") && !wrong.stderr.contains("Usage"), "\(wrong.stderr)")
+        let typo = try fixture.dinh("importt", "--lang", "vi")
+        #expect(typo.status == 2 && typo.stderr.hasPrefix("Lỗi: không có lệnh 'importt'; có phải ý bạn là 'dinh import'?"), "\(typo.stderr)")
+        let importUsage = try fixture.dinh("import", "--help", "--lang", "vi")
+        #expect(importUsage.stdout.contains("Xem 'dinh help import <lệnh>' để biết chi tiết.") && !importUsage.stdout.contains("detailed"), "\(importUsage.stdout)")
 
         let en = try fixture.dinh("--help", "--lang", "en", environment: ["LANG": "vi_VN.UTF-8"])
         #expect(flat(en.stdout).contains("Build a heritage and OCOP products website from a content folder."), "\(en.stdout)")

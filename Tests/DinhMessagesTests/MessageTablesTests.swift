@@ -624,6 +624,7 @@ enum Samples {
         .portRange,
         .placardSizeChoice,
         .languageChoice(found: "«v357»"),
+        .unknownCommand(found: "«v357a»", guess: "«v357b»"),
         .spreadsheetExtension(file: "«v358»"),
         .sheetOfCSV(file: "«v358b»"),
         .initFolderNotEmpty(folder: "«v359»"),

@@ -41,6 +41,7 @@ extension CLIMessage: TranslatedTable {
         case .jobsAtLeastOne: "--jobs must be 1 or more"
         case .portRange: "--port must be between 0 and 65535"
         case .placardSizeChoice: "--size must be A3, A4, A5 or A6"
+        case .unknownCommand(let found, let guess): "there is no command '\(found)'; did you mean 'dinh \(guess)'? ('dinh --help' lists them)"
         case .languageChoice(let found): "--lang must be vi (Vietnamese) or en (English), not '\(found)'"
         case .sheetOfCSV(let file): "--sheet chooses a worksheet of an .xlsx workbook; \(file) is a CSV file, which has one: leave --sheet out"
         case .spreadsheetExtension(let file): "\(file) must be a .csv or .xlsx file (in Excel: File › Save As › CSV UTF-8)"

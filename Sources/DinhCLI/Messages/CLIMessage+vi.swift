@@ -41,6 +41,7 @@ extension CLIMessage {
         case .jobsAtLeastOne: "--jobs phải từ 1 trở lên"
         case .portRange: "--port phải từ 0 đến 65535"
         case .placardSizeChoice: "--size phải là A3, A4, A5 hoặc A6"
+        case .unknownCommand(let found, let guess): "không có lệnh '\(found)'; có phải ý bạn là 'dinh \(guess)'? ('dinh --help' liệt kê các lệnh)"
         case .languageChoice(let found): "--lang phải là vi (tiếng Việt) hoặc en (tiếng Anh), không phải '\(found)'"
         case .sheetOfCSV(let file): "--sheet dùng để chọn một trang tính của sổ làm việc .xlsx; \(file) là tệp CSV, chỉ có một trang: hãy bỏ --sheet"
         case .spreadsheetExtension(let file): "\(file) phải là tệp .csv hoặc .xlsx (trong Excel: Tệp › Lưu thành › CSV UTF-8)"

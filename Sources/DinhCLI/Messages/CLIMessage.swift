@@ -11,7 +11,7 @@ package enum CLIMessage: MessageTable {
     case helpContentFolder, helpOutput, helpBaseURL, helpJobs, helpQuiet, helpQROutput, helpPlacardSize
     case helpPort, helpHost, helpServeOutput, helpSpreadsheet, helpUpdate, helpSheet, helpInitFolder, helpLanguage
     // wrong words
-    case jobsAtLeastOne, portRange, placardSizeChoice, languageChoice(found: String)
+    case jobsAtLeastOne, portRange, placardSizeChoice, languageChoice(found: String), unknownCommand(found: String, guess: String)
     case spreadsheetExtension(file: String), sheetOfCSV(file: String), initFolderNotEmpty(folder: String)
     // summaries
     case summaryErrors(errors: Int, warnings: Int), summaryWarnings(warnings: Int), moreWarningsLikeThis(count: Int)
@@ -52,6 +52,7 @@ enum CLI {
         ("SUBCOMMANDS:", "LỆNH:"), ("(default: ", "(mặc định: "), ("Show the version.", "In số phiên bản."),
         ("Show help information.", "In phần trợ giúp này."),
         ("See 'dinh help <subcommand>' for detailed help.", "Xem 'dinh help <lệnh>' để biết chi tiết từng lệnh."),
+        (" for detailed help.", " để biết chi tiết."), ("<subcommand>", "<lệnh>"), ("<content-directory>", "<thư-mục-nội-dung>"),
         ("Error: Unknown option", "Lỗi: không có tùy chọn"), ("Error: Missing value for", "Lỗi: thiếu giá trị cho"),
         ("Error: Missing expected argument", "Lỗi: thiếu đối số"), ("Error: Unexpected argument", "Lỗi: thừa đối số"),
         ("Error: ", "Lỗi: "), (". Did you mean ", ". Có phải ý bạn là "), ("Usage: ", "Cách dùng: "),
