@@ -50,6 +50,11 @@ enum ProductUpdate {
                date.scalarValue?.trimmingCharacters(in: ["\"", "'"]).hasPrefix(value + "-") == true {
                 newEntries[year] = date
             }
+            // Another year is another recognition: the old decision is not its (unless the sheet gives one).
+            func year(_ entries: [Block]) -> String? {
+                entries.first { ["date", "year"].contains($0.key) }?.scalarValue.map { String($0.trimmingCharacters(in: ["\"", "'"]).prefix(4)) }
+            }
+            if let new = year(newEntries), let old = year(oldEntries), new != old { oldEntries.removeAll { $0.key == "decision" } }
             // The recognition date or year: one replaces the other.
             if newEntries.contains(where: { ["date", "year"].contains($0.key) }) { oldEntries.removeAll { ["date", "year"].contains($0.key) } }
         }

@@ -365,11 +365,11 @@ import Testing
             """)
         try fixture.write("products/che-lam/che-lam.jpg", data: Data([0xFF, 0xD8, 0xFF]))
         // The photo and barcode cells are empty: the page's, added by hand, stay.
-        try fixture.directory.write("list.csv", "Tên sản phẩm,Giá,Số sao OCOP,Năm công nhận,Nhóm,HTX,Ảnh,Mã vạch\nChè lam,48.000,5,2026,Thực phẩm,HTX Chè lam Hà Trung,,\n")
+        try fixture.directory.write("list.csv", "Tên sản phẩm,Giá,Số sao OCOP,Năm công nhận,Nhóm,HTX,Ảnh,Mã vạch\nChè lam,48.000,5,2025,Thực phẩm,HTX Chè lam Hà Trung,,\n")
         let report = runImport(fixture, "list.csv", update: true)
         #expect(report.succeeded && report.updated == ["products/che-lam"], "\(report.diagnostics.sorted)")
         let product = try #require(try load(fixture).products.first { $0.slug == "che-lam" })
-        #expect(product.price == 48000 && product.ocop.stars == 5 && product.ocop.year == 2026 && product.ocop.date == nil, "the sheet's fields")
+        #expect(product.price == 48000 && product.ocop.stars == 5 && product.ocop.date == CalendarDate(year: 2025, month: 6, day: 30), "the sheet's fields, the page's date of its year")
         #expect(product.name.values == ["vi": "Chè lam", "en": "Ha Trung ginger rice cake"], "the sheet's name, the page's English one")
         #expect(product.gtin == "8936012345674" && product.images.count == 1 && product.ocop.decision == "Quyết định 104/QĐ-UBND")
         let page = try String(contentsOf: fixture.content.appendingPathComponent("products/che-lam/index.md"), encoding: .utf8)
@@ -393,7 +393,8 @@ import Testing
         let sameYear = ProductUpdate.merged("---\nocop:\n  stars: 5\n  year: 2024\nprice: 2\n---\n", into: page, defaultLanguage: "vi")
         #expect(sameYear == "---\nocop:\n  stars: 5\n  date: 2024-06-30\n  decision: \"104/QĐ\"\nprice: 2\n---\nText\n")
         let later = ProductUpdate.merged("---\nocop:\n  stars: 5\n  year: 2026\nprice: 2\n---\nNew text\n", into: page, defaultLanguage: "vi")
-        #expect(later == "---\nocop:\n  stars: 5\n  year: 2026\n  decision: \"104/QĐ\"\nprice: 2\n---\nNew text\n")
+        // A later year is a new recognition: the old decision is not its.
+        #expect(later == "---\nocop:\n  stars: 5\n  year: 2026\nprice: 2\n---\nNew text\n")
     }
 
     /// Pages as officers write them: CRLF and a BOM, comments between fields, braces, quoted keys,
