@@ -78,7 +78,7 @@ import Testing
         // chosen in the banking app, which the page says).
         let order = try #require(vi.range(of: "id=\"buy-title\"")), pay = try #require(vi.range(of: "id=\"pay-title\""))
         #expect(order.lowerBound < pay.lowerBound)
-        #expect(vi.contains("Trên điện thoại này: lưu ảnh mã"))
+        #expect(vi.contains("Trên điện thoại này: nhấn giữ ảnh mã để lưu"))
         let en = try page("en/products/che-lam/index.html")
         #expect(en.contains("Pay by bank transfer") && en.contains("45,000 VND") && en.contains("qr/HT42-pay.svg"))
 
