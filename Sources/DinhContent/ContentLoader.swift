@@ -51,6 +51,9 @@ struct Loading {
     var fieldLocations: [FieldPlace: SourceLocation] = [:]
     /// The site's currency, which prices are written in.
     var currency = "VND"
+    /// Links of texts to items the content has not (`heritage/dinh-ha-mo`), told once every item is
+    /// loaded: a relic renamed since its code was printed is then known, and offered.
+    var deadLinks: [(location: SourceLocation, target: String, missing: String)] = []
     private let fileManager = FileManager.default
     /// The content folder with links resolved, once: checks that files stay inside compare with it.
     private let resolvedRoot: String
@@ -91,6 +94,8 @@ struct Loading {
         let pages = folders("pages").compactMap { loadPage(slug: $0.slug, folder: $0.url) }
         let meetings = folders("meetings").compactMap { loadMeeting(slug: $0.slug, folder: $0.url) }
         checkCodes(site: site, heritage: heritage, products: products, pages: pages, meetings: meetings)
+        tellDeadLinks(codes: heritage.map { ($0.code, SitePaths.heritage($0.slug)) } + products.map { ($0.code, SitePaths.product($0.slug)) }
+                      + pages.compactMap { page in page.code.map { ($0, SitePaths.page(page.slug)) } } + meetings.map { ($0.code, SitePaths.meeting($0.slug)) })
         diagnostics.append(contentsOf: reader.diagnostics)
         reader.diagnostics = Diagnostics()
         var content = Content(root: loader.root, site: site, heritage: heritage, products: products, producers: producers, pages: pages, meetings: meetings)
@@ -102,7 +107,7 @@ struct Loading {
     /// so the output does not depend on scheduling.
     private mutating func inParallel<Item: Sendable>(_ entries: [(slug: String, url: URL)],
                                                      _ load: @Sendable (inout Loading, (slug: String, url: URL)) -> Item?) -> [Item] {
-        let results = Slots<(Item?, Diagnostics, [FieldPlace: SourceLocation])>(count: entries.count)
+        let results = Slots<(Item?, Diagnostics, [FieldPlace: SourceLocation], [(location: SourceLocation, target: String, missing: String)])>(count: entries.count)
         let template = self
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             var worker = Loading(loader: template.loader, resolvedRoot: template.resolvedRoot)
@@ -110,13 +115,14 @@ struct Loading {
             worker.currency = template.currency
             let item = load(&worker, entries[index])
             worker.flushReader()
-            results[index] = (item, worker.diagnostics, worker.fieldLocations)
+            results[index] = (item, worker.diagnostics, worker.fieldLocations, worker.deadLinks)
         }
         var items: [Item] = []
         for slot in results.values {
-            guard let (item, found, places) = slot else { continue }
+            guard let (item, found, places, dead) = slot else { continue }
             diagnostics.append(contentsOf: found)
             fieldLocations.merge(places) { first, _ in first }
+            deadLinks += dead
             if let item { items.append(item) }
         }
         return items
@@ -261,13 +267,31 @@ struct Loading {
                 : fileManager.fileExists(atPath: parts.dropFirst().reduce(section) { $0.appendingPathComponent($1) }.path)
             guard !exists else { continue }
             let missing = parts.joined(separator: "/")
-            var suggestion: String?
             if isItem {
-                let names = (try? fileManager.contentsOfDirectory(atPath: section.path))?.map { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") ? String($0.prefix { $0 != "." }) : $0 } ?? []
-                suggestion = DidYouMean.suggestion(for: parts[1], among: names).map { target.replacingOccurrences(of: parts[1], with: $0) }
+                deadLinks.append((location, target, missing))
+            } else {
+                diagnostics.warning(location, .linkLeadsNowhere(target: target, missing: missing, isPage: false, suggestion: nil))
             }
-            diagnostics.warning(location, .linkLeadsNowhere(target: target, missing: missing, isPage: isItem, suggestion: suggestion))
         }
+    }
+
+    /// Tells the links to items the content has not, with the item most likely meant: the one
+    /// whose printed code opened the missing folder (renamed since, so the lock still says the old
+    /// name), else the one named most like it.
+    private mutating func tellDeadLinks(codes: [(code: String, folder: String)]) {
+        var renamed: [String: String] = [:]
+        for (code, folder) in codes {
+            if let printed = loader.printedCodes[code], printed != SitePaths.target(folder) { renamed[printed] = SitePaths.target(folder) }
+        }
+        for (location, target, missing) in deadLinks {
+            let section = String(missing.prefix { $0 != "/" }), slug = String(missing.dropFirst(section.count + 1))
+            let names = (try? fileManager.contentsOfDirectory(atPath: root(section).path))?
+                .map { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") ? String($0.prefix { $0 != "." }) : $0 } ?? []
+            let meant = renamed[missing].map { String($0.dropFirst(section.count + 1)) } ?? DidYouMean.suggestion(for: slug, among: names)
+            diagnostics.warning(location, .linkLeadsNowhere(target: target, missing: missing, isPage: true,
+                                                            suggestion: meant.map { target.replacingOccurrences(of: slug, with: $0) }))
+        }
+        deadLinks = []
     }
 
     private func root(_ section: String) -> URL { loader.root.appendingPathComponent(section, isDirectory: true) }

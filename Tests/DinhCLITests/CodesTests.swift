@@ -163,6 +163,18 @@ import Testing
                 "\(result.stderr)")
     }
 
+    /// A relic's folder renamed after its code was printed: links to the old folder are told, with
+    /// the new one (the lock knows which folder the code opened).
+    @Test func linksToARenamedRelicOfferItsNewFolder() throws {
+        #expect(try build().status == 0)
+        try FileManager.default.moveItem(at: fixture.content.appendingPathComponent("heritage/quan-phuong-tri"),
+                                         to: fixture.content.appendingPathComponent("heritage/quan-dao-giao-phuong-tri"))
+        try fixture.write("pages/huong-dan/index.md", "---\ntitle: Hướng dẫn\n---\nXem [quán](../../heritage/quan-phuong-tri/).\n")
+        let built = try build()
+        #expect(built.status == 0)
+        #expect(built.stderr.contains("content/pages/huong-dan/index.md:4:1: warning: the link '../../heritage/quan-phuong-tri/' leads nowhere: the content has no heritage/quan-phuong-tri (renamed, or removed?); did you mean '../../heritage/quan-dao-giao-phuong-tri/'?"), "\(built.stderr)")
+    }
+
     @Test func movedCodeLandsOnTheNewItem() throws {
         #expect(try build().status == 0)
         try fixture.remove("heritage/quan-phuong-tri")
