@@ -50,6 +50,15 @@ package enum HTML {
     /// pasted from web pages and office documents. Every reader of references (Markdown text,
     /// descriptions imported as HTML, the link checker's attributes) decodes through here.
     package static func character(ofReference name: some StringProtocol) -> String? {
+        // The five of escaped text first: feeds decode every description's `&amp;` several times.
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "#39", "apos": return "'"
+        default: break
+        }
         guard name.first == "#" else { return namedReferences[String(name)] }
         var digits = name.dropFirst()
         let hex = digits.first == "x" || digits.first == "X"

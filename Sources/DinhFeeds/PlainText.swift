@@ -89,7 +89,9 @@ public enum PlainText {
 
     private static func entity(_ name: String) -> String? {
         // A decoded space (`&nbsp;`, `&#32;`) collapses like any other.
-        HTML.character(ofReference: name).map { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) ? " " : $0 }
+        HTML.character(ofReference: name).map { text in
+            text.unicodeScalars.allSatisfy { $0.value >= 0x80 ? $0.properties.isWhitespace : $0 == " " || $0 == "\t" || $0 == "\n" } ? " " : text
+        }
     }
 
     /// Characters no feed may carry: C0/C1 controls other than tab and line breaks, and the
