@@ -117,7 +117,7 @@ import Testing
         let moved = try build()
         #expect(moved.status == 0 && moved.stderr.contains(
             "warning: boards printed with HT42 carry a payment code into the account 970436/0011000000000 (content/codes.lock:"), "\(moved.stderr)")
-        #expect(moved.stderr.contains("now goes to 970436/0022000000000: buyers who scan an old board pay the old account; print its boards again (dinh qr)"))
+        #expect(moved.stderr.contains("now goes to 970436/0022000000000: buyers who scan an old board pay the old account; print its new boards (on the sheet qr/index.html, or each as qr/HT42-placard.svg from dinh qr)"))
         #expect(try !build().stderr.contains("boards printed with"), "told once: the lock records the new account")
         // The cache is keyed by what is drawn: taking the bank away takes the codes away.
         try fixture.write("producers/htx-che-lam.yaml", SiteFixture.producer + "\n")

@@ -57,7 +57,7 @@ struct CodesLockTests {
         paying.boardPayment = "970415/0022002345678"
         let changed = lock.update(current: [item("DP01", "heritage/a"), paying], changes: [], lockPath: lockPath)
         #expect(changed.diagnostics.map(\.description) == [
-            "content/products/che-lam/index.md:4:1: warning: boards printed with HT42 carry a payment code into the account 970436/0011001234567 (content/codes.lock:6), and this product's payment now goes to 970415/0022002345678: buyers who scan an old board pay the old account; print its boards again (dinh qr) and replace the old ones"])
+            "content/products/che-lam/index.md:4:1: warning: boards printed with HT42 carry a payment code into the account 970436/0011001234567 (content/codes.lock:6), and this product's payment now goes to 970415/0022002345678: buyers who scan an old board pay the old account; print its new boards (on the sheet qr/index.html, or each as qr/HT42-placard.svg from dinh qr) and replace the old ones"])
         #expect(changed.changed && changed.text.hasSuffix("HT42 products/che-lam pays 970415/0022002345678\n"), "recorded: told once")
 
         // A later Dinh's line is told as such, not as damage to restore.

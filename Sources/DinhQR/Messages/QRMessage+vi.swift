@@ -23,7 +23,7 @@ extension QRMessage {
         case .printedCodeTaken(let code, let printedFor, let now, let lock):
             "mã QR \(code) đã in trên các biển mở trang \(printedFor) (ghi trong \(lock)), và trang đó vẫn còn, nay mang mã \(now): các biển ấy sẽ mở nhầm sang trang này; hãy trả lại `code: \(code)` cho \(printedFor), và đặt cho trang này một mã mới (chưa có trong \(CodesLock.fileName))"
         case .boardPaymentChanged(let code, let printed, let now, let lock):
-            "biển đã in với mã \(code) có mã chuyển khoản vào tài khoản \(printed) (\(lock)), còn sản phẩm này nay " + (now.map { "nhận tiền vào \($0)" } ?? "không còn mã chuyển khoản") + ": người mua quét biển cũ sẽ chuyển tiền vào tài khoản cũ; hãy in lại biển của sản phẩm (dinh qr) và thay các biển cũ"
+            "biển đã in với mã \(code) có mã chuyển khoản vào tài khoản \(printed) (\(lock)), còn sản phẩm này nay " + (now.map { "nhận tiền vào \($0)" } ?? "không còn mã chuyển khoản") + ": người mua quét biển cũ sẽ chuyển tiền vào tài khoản cũ; hãy in biển mới của sản phẩm (trên trang in qr/index.html, hoặc tệp qr/\(code)-placard.svg do dinh qr ghi) và thay các biển cũ"
         case .printedCodeFollows(let code, let printedFor, let lock):
             "mã QR \(code) đã in cho \(printedFor) (ghi trong \(lock)), trang đó nay không còn, và các biển có mã này nay mở trang này: nếu đây vẫn là mục ấy, chỉ đổi tên thư mục, thì không cần làm gì; nếu là mục khác, hãy đặt cho trang này một mã mới, và ghi trong site.yaml các biển mã \(code) nay mở đâu (`moved_codes: {\(code): …}` hoặc `retired_codes: {\(code): …}`)"
         case .notAQRCode(let code, let file): "'\(code)' không phải mã QR (2–12 ký tự A–Z và 0–9); các dòng của \(file) có dạng `CODE target`, `CODE moved OTHER` hoặc `CODE retired`"
