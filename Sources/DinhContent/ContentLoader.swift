@@ -258,21 +258,25 @@ struct Loading {
             }
             if let language = parts.first, reader.languages.dropFirst().contains(language) { parts.removeFirst() }
             guard parts.count >= 2, ["heritage", "products", "pages", "meetings", "producers"].contains(parts[0]) else { continue }
-            let section = root(parts[0])
-            let isItem = parts.count == 2
-            let exists = isItem
-                ? parts[0] == "producers"
-                    ? ["yaml", "yml"].contains { fileManager.fileExists(atPath: section.appendingPathComponent("\(parts[1]).\($0)").path) }
-                    : fileManager.fileExists(atPath: section.appendingPathComponent(parts[1]).appendingPathComponent("index.md").path)
-                : fileManager.fileExists(atPath: parts.dropFirst().reduce(section) { $0.appendingPathComponent($1) }.path)
-            guard !exists else { continue }
+            guard !contentHas(parts) else { continue }
             let missing = parts.joined(separator: "/")
-            if isItem {
+            if parts.count == 2 {
                 deadLinks.append((location, target, missing))
             } else {
                 diagnostics.warning(location, .linkLeadsNowhere(target: target, missing: missing, isPage: false, suggestion: nil))
             }
         }
+    }
+
+    /// Whether the content has what a site path names: an item (`heritage/<slug>`, a producer's
+    /// `.yaml`), or a file in an item's folder.
+    private func contentHas(_ parts: [String]) -> Bool {
+        let section = root(parts[0])
+        guard parts.count == 2 else { return fileManager.fileExists(atPath: parts.dropFirst().reduce(section) { $0.appendingPathComponent($1) }.path) }
+        if parts[0] == "producers" {
+            return ["yaml", "yml"].contains { fileManager.fileExists(atPath: section.appendingPathComponent("\(parts[1]).\($0)").path) }
+        }
+        return fileManager.fileExists(atPath: section.appendingPathComponent(parts[1]).appendingPathComponent("index.md").path)
     }
 
     /// Tells the links to items the content has not, with the item most likely meant: the one
@@ -534,8 +538,6 @@ struct Loading {
     // MARK: Codes
 
     /// Notes where a file writes a field that messages point at (`code`, `name`).
-    func codeLocation(of source: SourceLocation) -> SourceLocation { fieldLocations[FieldPlace(source.path, "code")] ?? source }
-
     /// A text given per language (`name: {vi: …, en: …}`) has each language's line too (`name.en`).
     mutating func noteLocation(of node: YAMLNode, as field: String) {
         fieldLocations[FieldPlace(node.location.path, field)] = node.location
@@ -569,7 +571,7 @@ struct Loading {
         }
         for (code, source, _) in all.sorted(by: { isPrinted($0) != isPrinted($1) ? isPrinted($0) : $0.1 < $1.1 }) {
             if let first = seen[code] {
-                diagnostics.error(codeLocation(of: source), .codeUsedTwice(code: code, by: first.path))
+                diagnostics.error(fieldLocations.codeLocation(of: source), .codeUsedTwice(code: code, by: first.path))
             } else {
                 seen[code] = source
             }

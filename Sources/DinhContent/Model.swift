@@ -31,7 +31,7 @@ public struct Content: Sendable {
     public func producer(_ slug: String) -> Producer? { producers.first { $0.slug == slug } }
 
     /// Where the item of `source` writes its code.
-    public func codeLocation(of source: SourceLocation) -> SourceLocation { fieldLocations[FieldPlace(source.path, "code")] ?? source }
+    public func codeLocation(of source: SourceLocation) -> SourceLocation { fieldLocations.codeLocation(of: source) }
 
     /// Where the item of `source` writes its name in `language`: its translation's `name:`, else its own.
     public func nameLocation(of source: SourceLocation, language: String) -> SourceLocation {
@@ -39,6 +39,11 @@ public struct Content: Sendable {
         return fieldLocations[FieldPlace(translation, "name")] ?? fieldLocations[FieldPlace(source.path, "name.\(language)")]
             ?? fieldLocations[FieldPlace(source.path, "name")] ?? codeLocation(of: source)
     }
+}
+
+extension [FieldPlace: SourceLocation] {
+    /// Where the item of `source` writes its code, else its source.
+    func codeLocation(of source: SourceLocation) -> SourceLocation { self[FieldPlace(source.path, "code")] ?? source }
 }
 
 /// A field of a file, `content/heritage/dinh-ha-mo/index.md` and `code`: where a message points.

@@ -68,8 +68,9 @@ package enum HTML {
         return String(Character(scalar))
     }
 
+    /// The named references past the five of escaped text (answered above).
     private static let namedReferences: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}",
+        "nbsp": "\u{A0}",
         "ndash": "–", "mdash": "—", "hellip": "…", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”",
         "laquo": "«", "raquo": "»", "middot": "·", "bull": "•", "deg": "°", "times": "×", "copy": "©",
         "reg": "®", "trade": "™", "euro": "€", "frac12": "½", "shy": "\u{AD}",

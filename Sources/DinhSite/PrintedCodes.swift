@@ -39,8 +39,8 @@ struct PrintedCodes: Sendable {
         } + site.retiredCodes.keys.sorted().compactMap { code in
             site.retiredCodes[code].map { CodeChange(code: code, kind: .retired(reason: $0), location: site.source) }
         }
-        let pages = Set(published.map(\.target))
-        var update = lock.update(current: published, changes: changes, lockPath: lockDisplay, pathExists: { pages.contains($0) })
+        let current = published, pages = Set(current.map(\.target))
+        var update = lock.update(current: current, changes: changes, lockPath: lockDisplay, pathExists: { pages.contains($0) })
         update.diagnostics = readProblems + update.diagnostics
         return update
     }

@@ -25,8 +25,7 @@ struct ProductPayment: Sendable {
     /// or it costs nothing.
     /// None unless `Product.hasPaymentCode` (so none for a product out of stock).
     init?(_ product: Product, index: ContentIndex) {
-        guard product.hasPaymentCode(producer: index.producers[product.producer]),
-              let account = index.producers[product.producer]?.bank, let bank = account.bank,
+        guard let (account, bank) = Self.account(product, index: index),
               let payload = try? VietQR(bin: account.bin, account: account.account, amount: product.amountDue, note: product.code).payload(),
               let boardPayload = try? VietQR(bin: account.bin, account: account.account, note: product.code).payload()
         else { return nil }
@@ -40,9 +39,14 @@ struct ProductPayment: Sendable {
     /// The account a product's board pays into, `BIN/ACCOUNT` (what `codes.lock` records), or nil
     /// when it has no payment code: worked out without making the payloads.
     static func boardAccount(_ product: Product, index: ContentIndex) -> String? {
+        account(product, index: index).map { "\($0.account.bin)/\($0.account.account)" }
+    }
+
+    /// The account `product` is paid into and its bank, when it has a payment code.
+    private static func account(_ product: Product, index: ContentIndex) -> (account: BankAccount, bank: VietnameseBank)? {
         let producer = index.producers[product.producer]
-        guard product.hasPaymentCode(producer: producer), let account = producer?.bank, account.bank != nil else { return nil }
-        return "\(account.bin)/\(account.account)"
+        guard product.hasPaymentCode(producer: producer), let account = producer?.bank, let bank = account.bank else { return nil }
+        return (account, bank)
     }
 
     /// The page's symbol, or the placard's: the whole payload as one byte-mode segment.
