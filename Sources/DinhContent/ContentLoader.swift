@@ -15,6 +15,9 @@ public struct ContentLoader: Sendable {
     /// Code → the site path its printed boards open (`heritage/dinh-dai-phung`), from `codes.lock`:
     /// of two items given one code, the other is told to change (the builder reads the lock).
     public var printedCodes: [String: String] = [:]
+    /// A site path a page had before its folder was renamed → its code, from `codes.lock`: the old
+    /// address still opens the page, and a link to it is told with the new one.
+    public var formerAddresses: [String: String] = [:]
 
     public init(root: URL, displayRoot: String? = nil, today: CalendarDate = .today()) {
         self.root = root.standardizedFileURL
@@ -283,15 +286,24 @@ struct Loading {
     /// whose printed code opened the missing folder (renamed since, so the lock still says the old
     /// name), else the one named most like it.
     private mutating func tellDeadLinks(codes: [(code: String, folder: String)]) {
+        // The old address of a renamed folder → its new one: the lock knows the folder a code opened.
         var renamed: [String: String] = [:]
-        for (code, folder) in codes {
-            if let printed = loader.printedCodes[code], printed != SitePaths.target(folder) { renamed[printed] = SitePaths.target(folder) }
+        let folders = Dictionary(codes.map { ($0.code, SitePaths.target($0.folder)) }, uniquingKeysWith: { first, _ in first })
+        for (code, folder) in folders {
+            if let printed = loader.printedCodes[code], printed != folder { renamed[printed] = folder }
         }
+        for (former, code) in loader.formerAddresses { renamed[former] = renamed[former] ?? folders[code] }
         for (location, target, missing) in deadLinks {
             let section = String(missing.prefix { $0 != "/" }), slug = String(missing.dropFirst(section.count + 1))
             let names = (try? fileManager.contentsOfDirectory(atPath: root(section).path))?
                 .map { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") ? String($0.prefix { $0 != "." }) : $0 } ?? []
-            let meant = renamed[missing].map { String($0.dropFirst(section.count + 1)) } ?? DidYouMean.suggestion(for: slug, among: names)
+            if let now = renamed[missing], now.hasPrefix(section + "/") {
+                // The build keeps the old address opening the page (`FormerAddress`).
+                diagnostics.warning(location, .linkToFormerAddress(target: target, now: now,
+                                                                   suggestion: target.replacingOccurrences(of: slug, with: now.dropFirst(section.count + 1))))
+                continue
+            }
+            let meant = DidYouMean.suggestion(for: slug, among: names)
             diagnostics.warning(location, .linkLeadsNowhere(target: target, missing: missing, isPage: true,
                                                             suggestion: meant.map { target.replacingOccurrences(of: slug, with: $0) }))
         }

@@ -57,6 +57,16 @@ public struct CodeLanding: Sendable, Hashable {
     public var resolution: CodeResolution
 }
 
+/// An address a page had before (its folder renamed, or its item merged into another code's),
+/// which the site keeps: links shared or bookmarked, and search engines' results, open the page
+/// at `target` instead of "not found".
+public struct FormerAddress: Sendable, Hashable {
+    /// The site path it had, e.g. `heritage/dinh-ha-mo-cu`.
+    public var path: String
+    /// The site path of the page it opens now.
+    public var target: String
+}
+
 /// The outcome of checking the content's codes against the lock.
 public struct CodesLockUpdate: Sendable {
     /// The lock to write when there are no errors.
@@ -68,6 +78,8 @@ public struct CodesLockUpdate: Sendable {
     public var changed: Bool
     /// Every code's landing, sorted by code.
     public var landings: [CodeLanding]
+    /// The addresses pages had before, each kept opening the page it became.
+    public var formerAddresses: [FormerAddress] = []
     /// Errors (a published code would stop resolving, conflicting declarations) and warnings.
     public var diagnostics: [Diagnostic]
 
@@ -141,8 +153,16 @@ extension CodesLock {
             }
         }
 
-        var next: [String: State] = [:], nextPayments: [String: String] = [:]
+        var next: [String: State] = [:], nextPayments: [String: String] = [:], nextFormers: [String: [String]] = [:]
         var landings: [CodeLanding] = []
+        // A former address another page has taken now is that page's.
+        let pagesNow = Set(current.map(\.target))
+        func keepFormer(_ code: String, adding printed: String? = nil) {
+            var formers = formerTargets[code] ?? []
+            if let printed, !formers.contains(printed) { formers.append(printed) }
+            formers.removeAll { pagesNow.contains($0) }
+            nextFormers[code] = formers.isEmpty ? nil : formers
+        }
         let allCodes = Set(states.keys).union(live.keys).union(declared.keys)
         for code in allCodes.sorted() {
             if let item = live[code] {
@@ -158,6 +178,7 @@ extension CodesLock {
                         diagnostics.append(.error(item.location, .printedCodeTaken(code: code, printedFor: printed, now: holder.code, lock: lock)))
                         next[code] = states[code]
                         nextPayments[code] = boardPayments[code]
+                        nextFormers[code] = formerTargets[code]
                         continue
                     }
                     // Its page is gone: a folder renamed (the code follows it) or another item
@@ -178,6 +199,8 @@ extension CodesLock {
                 }
                 next[code] = .live(target: item.target)
                 nextPayments[code] = item.boardPayment
+                // Its page's old address opens it: the folder was renamed (or, told above, the code given to another item).
+                if case let .live(printed)? = states[code] { keepFormer(code, adding: printed) } else { keepFormer(code) }
                 landings.append(CodeLanding(code: code, resolution: .live(target: item.target)))
             } else if let change = declared[code] {
                 if states[code] == nil {
@@ -185,7 +208,10 @@ extension CodesLock {
                 }
                 guard let resolution = resolve(code) else { continue }
                 switch change.kind {
-                case let .moved(to): next[code] = .moved(to: to)
+                case let .moved(to):
+                    next[code] = .moved(to: to)
+                    // The merged item's page address opens where its code now leads.
+                    if case let .live(printed)? = states[code] { keepFormer(code, adding: printed) } else { keepFormer(code) }
                 case .retired: next[code] = .retired
                 }
                 landings.append(CodeLanding(code: code, resolution: resolution))
@@ -206,12 +232,20 @@ extension CodesLock {
                 // Keep it in the lock: a failed build must not forget a published code.
                 next[code] = state
                 nextPayments[code] = boardPayments[code]
+                nextFormers[code] = formerTargets[code]
             }
         }
-        var lock = CodesLock(states: next, boardPayments: nextPayments)
+        var lock = CodesLock(states: next, boardPayments: nextPayments, formerTargets: nextFormers)
         lock.lines = lines
         let text = lock.text
-        return CodesLockUpdate(lock: lock, text: text, changed: text != (sourceText ?? (next.isEmpty ? text : "")), landings: landings, diagnostics: diagnostics)
+        let formerAddresses = landings.flatMap { landing -> [FormerAddress] in
+            switch landing.resolution {
+            case let .live(target), let .moved(target, _): (nextFormers[landing.code] ?? []).map { FormerAddress(path: $0, target: target) }
+            case .retired: []
+            }
+        }
+        return CodesLockUpdate(lock: lock, text: text, changed: text != (sourceText ?? (next.isEmpty ? text : "")), landings: landings,
+                               formerAddresses: formerAddresses, diagnostics: diagnostics)
     }
 }
 

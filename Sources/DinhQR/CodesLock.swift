@@ -10,6 +10,7 @@ import DinhCore
 /// ```
 /// DP01 heritage/quan-phuong-tri
 /// HT42 products/che-lam-ha-trung pays 970436/0011001234567
+/// DP02 heritage/dinh-ha-mo was heritage/dinh-ha-mo-cu
 /// DP07 retired
 /// DP09 moved DP01
 /// ```
@@ -35,17 +36,24 @@ public struct CodesLock: Sendable, Equatable {
     /// the live codes of products whose boards carry one: a board keeps paying the account it was
     /// printed with after the producer's account changes.
     public private(set) var boardPayments: [String: String] = [:]
+    /// Code → the site paths its page had before, oldest first (its folder renamed, or its item
+    /// merged into another code's): links to them, shared or bookmarked or found by a search
+    /// engine, keep opening the page they became.
+    public private(set) var formerTargets: [String: [String]] = [:]
     /// Code → line in the file it was read from, for diagnostics (not part of equality).
     var lines: [String: Int] = [:]
     /// The text it was read from, so an update can tell whether the file needs writing.
     var sourceText: String?
 
-    public init(states: [String: State] = [:], boardPayments: [String: String] = [:]) {
+    public init(states: [String: State] = [:], boardPayments: [String: String] = [:], formerTargets: [String: [String]] = [:]) {
         self.states = states
         self.boardPayments = boardPayments
+        self.formerTargets = formerTargets
     }
 
-    public static func == (a: CodesLock, b: CodesLock) -> Bool { a.states == b.states && a.boardPayments == b.boardPayments }
+    public static func == (a: CodesLock, b: CodesLock) -> Bool {
+        a.states == b.states && a.boardPayments == b.boardPayments && a.formerTargets == b.formerTargets
+    }
 
     static let header = """
     # Dinh codes lock: every QR code this site has published, and where it points.
@@ -61,9 +69,10 @@ public struct CodesLock: Sendable, Equatable {
         var out = CodesLock.header
         for code in states.keys.sorted() {
             guard let state = states[code] else { continue }
+            let former = formerTargets[code].map { " was " + $0.joined(separator: ",") } ?? ""
             switch state {
-            case let .live(target): out += "\(code) \(target)" + (boardPayments[code].map { " pays \($0)" } ?? "") + "\n"
-            case let .moved(to): out += "\(code) moved \(to)\n"
+            case let .live(target): out += "\(code) \(target)" + (boardPayments[code].map { " pays \($0)" } ?? "") + former + "\n"
+            case let .moved(to): out += "\(code) moved \(to)" + former + "\n"
             case .retired: out += "\(code) retired\n"
             }
         }
@@ -88,17 +97,31 @@ public struct CodesLock: Sendable, Equatable {
                 diagnostics.append(.error(location, .notAQRCode(code: code, file: fileName)))
                 continue
             }
+            // `CODE target`, `CODE moved OTHER` or `CODE retired`, then words with a value:
+            // `pays BIN/ACCOUNT` (a live code), `was PATH,PATH` (a live or moved one).
+            var rest = fields.dropFirst()
             let state: State
-            switch fields.count {
-            case 2 where fields[1] == "retired": state = .retired
-            case 2 where fields[1] != "moved": state = .live(target: fields[1])
-            case 4 where fields[2] == "pays" && !["moved", "retired"].contains(fields[1]):
-                state = .live(target: fields[1])
-                lock.boardPayments[code] = fields[3]
-            case 3 where fields[1] == "moved": state = .moved(to: fields[2])
-            default:
-                // `CODE target word …`: a line of a later Dinh's lock (as `pays` once was), not a damaged one.
-                let later = fields.count > 2 && !fields[1].hasPrefix("#") && fields[2].allSatisfy { $0.isASCII && $0.isLowercase }
+            switch rest.first {
+            case "retired"?: state = .retired; rest = rest.dropFirst()
+            case "moved"? where rest.count >= 2: state = .moved(to: rest[rest.startIndex + 1]); rest = rest.dropFirst(2)
+            case let target? where target != "moved" && !target.hasPrefix("#"): state = .live(target: target); rest = rest.dropFirst()
+            default: state = .retired; rest = ["?"]
+            }
+            var payment: String?, formers: [String]?
+            while let word = rest.first, rest.count >= 2 {
+                let value = rest[rest.startIndex + 1]
+                if word == "pays", payment == nil, case .live = state {
+                    payment = value
+                } else if word == "was", formers == nil, state != .retired {
+                    formers = value.split(separator: ",").map(String.init)
+                } else {
+                    break
+                }
+                rest = rest.dropFirst(2)
+            }
+            if let word = rest.first {
+                // A word this Dinh does not know (as `pays` once was): a line of a later Dinh's lock, not a damaged one.
+                let later = rest.count >= 2 && !["pays", "was"].contains(word) && word.allSatisfy { $0.isASCII && $0.isLowercase }
                 diagnostics.append(.error(location, later ? .lockLineFromLaterDinh(file: fileName) : .lockLineUnreadable(file: fileName)))
                 continue
             }
@@ -107,6 +130,8 @@ public struct CodesLock: Sendable, Equatable {
                 continue
             }
             lock.states[code] = state
+            lock.boardPayments[code] = payment
+            lock.formerTargets[code] = formers
             lock.lines[code] = number
         }
         return (lock, diagnostics)

@@ -42,6 +42,7 @@ public struct BuildContext: Sendable {
     var output: OutputFolder?
     var media = PublishedMedia()
     var landings: [Landing] = []
+    var formerPages: [FormerPage] = []
     var pages: [WrittenPage] = []
     package var feeds: Task<(files: [FeedFile], diagnostics: Diagnostics), Never>?
     /// The QR codes being drawn and written while the pages are (see `CodesStep`), and then what

@@ -14,8 +14,9 @@ struct LoadStep: BuildStep {
         let options = context.options
         if context.content == nil {
             var loader = ContentLoader(root: options.content, displayRoot: options.displayContent, today: options.today)
-            loader.printedCodes = CodesLock.read(contentsOf: options.content.appendingPathComponent(CodesLock.fileName), displayPath: CodesLock.fileName)
-                .lock.states.compactMapValues { if case .live(let target) = $0 { target } else { nil } }
+            let lock = CodesLock.read(contentsOf: options.content.appendingPathComponent(CodesLock.fileName), displayPath: CodesLock.fileName).lock
+            loader.printedCodes = lock.states.compactMapValues { if case .live(let target) = $0 { target } else { nil } }
+            loader.formerAddresses = Dictionary(lock.formerTargets.flatMap { code, paths in paths.map { ($0, code) } }, uniquingKeysWith: min)
             let (content, diagnostics) = loader.load()
             context.content = content
             context.diagnostics.append(contentsOf: diagnostics)
@@ -71,6 +72,7 @@ struct CodesStep: BuildStep {
             return codes.cutNames(size: .a5)
         }
         context.landings = landings.compactMap { Landing($0, codes: codes, uppercase: codes.isUppercase($0.code)) }
+        context.formerPages = lock.formerAddresses.compactMap { FormerPage($0, codes: codes) }
     }
 }
 
@@ -92,7 +94,7 @@ struct PagesStep: BuildStep {
         // The search pages' index, one small script per language (read by `<script src>`), made meanwhile.
         let search = Task { SearchIndex.scripts(content: content, catalog: catalog) }
         let renderer = PageRenderer(content: content, index: index, theme: theme, media: context.media, today: options.today, catalog: catalog)
-        context.pages = try await renderer.writeAll(to: output, landings: context.landings, jobs: options.jobs)
+        context.pages = try await renderer.writeAll(to: output, landings: context.landings, formerPages: context.formerPages, jobs: options.jobs)
         context.pagesWritten = context.pages.reduce(0) { $0 + $1.paths.count } + 1
         for (path, script) in await search.value { try output.write(path, script) }
         try await context.waitForDrawing()
@@ -139,6 +141,9 @@ struct LinksStep: BuildStep {
         for landing in context.landings {
             sources["q/\(landing.code)/index.html"] = "site.yaml"
             if landing.uppercase { sources["Q/\(landing.code)/index.html"] = "site.yaml" }
+        }
+        for former in context.formerPages {
+            for language in content.site.languages { sources[SitePaths.inLanguage(former.path + "/", language, site: content.site) + "index.html"] = CodesLock.fileName }
         }
         context.diagnostics.append(contentsOf: LinkChecker.diagnostics(for: broken, sources: sources, content: options.content,
                                                                        displayContent: options.displayContent))

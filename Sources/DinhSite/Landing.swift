@@ -29,6 +29,23 @@ struct Landing: Sendable {
     }
 }
 
+/// An address a page had before its folder was renamed (or its item merged into another code's),
+/// kept by the lock (`FormerAddress`): it opens the page it became, in its own language.
+struct FormerPage: Sendable {
+    /// The site path it had, e.g. `heritage/dinh-ha-mo-cu`.
+    var path: String
+    var ref: PageRef
+    var name: LocalizedText
+
+    /// Nil when the address is a page of this site again, or its target is not.
+    init?(_ former: FormerAddress, codes: PrintedCodes) {
+        guard codes.page(at: former.path) == nil, let item = codes.page(at: former.target) else { return nil }
+        path = former.path
+        ref = item.ref
+        name = item.name
+    }
+}
+
 extension PageRenderer {
     /// Opens the item at once (a meta refresh, no JavaScript needed) in the default language; a
     /// tiny script first switches to the visitor's language when the browser prefers another, and
@@ -61,6 +78,20 @@ extension PageRenderer {
                 },
             ])
         }
+    }
+
+    /// A former address in one language: its file, and a page that opens the page it became in
+    /// that language (the visitor chose it by the link they followed).
+    func renderFormerPage(_ former: FormerPage, _ language: String) -> (file: String, bytes: [UInt8]) {
+        let folder = SitePaths.inLanguage(former.path + "/", language, site: site)
+        let root = Router.root(from: folder)
+        let bytes = theme.render("landing", [
+            "lang": language, "title": text(former.name, language), "refresh": root + router.path(former.ref, language),
+            "targets": [["lang": language, "href": root + router.path(former.ref, language), "name": text(former.name, language),
+                         "label": LocalizedText.languageName(language)] as TemplateFields],
+            "languages_json": "{}", "canonical": router.absolute(former.ref, language), "t": Strings(language: language).all, "root": root,
+        ])
+        return (folder + "index.html", bytes)
     }
 
     /// The languages an item is written in: the site's first, and each other its text is

@@ -29,7 +29,7 @@ struct PageRenderer: Sendable {
     var router: Router { Router(site: site) }
 
     /// Writes all pages, rendering them on all cores; returns them for the sitemap, in a stable order.
-    func writeAll(to output: OutputFolder, landings: [Landing], jobs: Int) async throws -> [WrittenPage] {
+    func writeAll(to output: OutputFolder, landings: [Landing], formerPages: [FormerPage] = [], jobs: Int) async throws -> [WrittenPage] {
         let refs: [PageRef] = [.home, .products, .search] + content.heritage.map { .heritage($0.slug) }
             + content.products.map { .product($0.slug) } + content.producers.map { .producer($0.slug) }
             + content.pages.map { .page($0.slug) } + content.meetings.map { .meeting($0.slug) }
@@ -61,6 +61,12 @@ struct PageRenderer: Sendable {
                 }
             }
             try await group.waitForAll()
+        }
+        for former in formerPages {
+            for language in site.languages {
+                let page = renderFormerPage(former, language)
+                try output.write(page.file, page.bytes)
+            }
         }
         try output.write("404.html", renderNotFound())
         return refs.map { ref in

@@ -163,16 +163,36 @@ import Testing
                 "\(result.stderr)")
     }
 
-    /// A relic's folder renamed after its code was printed: links to the old folder are told, with
-    /// the new one (the lock knows which folder the code opened).
-    @Test func linksToARenamedRelicOfferItsNewFolder() throws {
+    /// A relic's folder renamed after its code was printed: its old address keeps opening it (links
+    /// shared on Zalo, bookmarks, search engines' results), in each language, and links to the old
+    /// folder in the content are told with the new one (the lock knows which folder the code opened).
+    @Test func aRenamedRelicsOldAddressOpensItAndLinksToItAreTold() throws {
         #expect(try build().status == 0)
         try FileManager.default.moveItem(at: fixture.content.appendingPathComponent("heritage/quan-phuong-tri"),
                                          to: fixture.content.appendingPathComponent("heritage/quan-dao-giao-phuong-tri"))
         try fixture.write("pages/huong-dan/index.md", "---\ntitle: Hướng dẫn\n---\nXem [quán](../../heritage/quan-phuong-tri/).\n")
-        let built = try build()
-        #expect(built.status == 0)
-        #expect(built.stderr.contains("content/pages/huong-dan/index.md:4:1: warning: the link '../../heritage/quan-phuong-tri/' leads nowhere: the content has no heritage/quan-phuong-tri (renamed, or removed?); did you mean '../../heritage/quan-dao-giao-phuong-tri/'?"), "\(built.stderr)")
+        let told = "content/pages/huong-dan/index.md:4:1: warning: the link '../../heritage/quan-phuong-tri/' leads to the old address of heritage/quan-dao-giao-phuong-tri, whose folder was renamed: the old address still opens the page, but link the new one: '../../heritage/quan-dao-giao-phuong-tri/'"
+        for run in 1...2 {
+            let built = try build()
+            #expect(built.status == 0)
+            #expect(built.stderr.contains(told), "build \(run): \(built.stderr)")
+            #expect(try String(contentsOf: lock, encoding: .utf8).contains("DP01 heritage/quan-dao-giao-phuong-tri was heritage/quan-phuong-tri\n"))
+            let old = try page("heritage/quan-phuong-tri/index.html"), oldEnglish = try page("en/heritage/quan-phuong-tri/index.html")
+            #expect(old.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../heritage/quan-dao-giao-phuong-tri/\">"), "\(old)")
+            #expect(oldEnglish.contains("<html lang=\"en\">") && oldEnglish.contains("url=../../../en/heritage/quan-dao-giao-phuong-tri/"), "\(oldEnglish)")
+            #expect(!(try page("sitemap.xml")).contains("quan-phuong-tri/"), "search engines are given the new address only")
+        }
+        // Fixed, the link is not told; the old address stays.
+        try fixture.write("pages/huong-dan/index.md", "---\ntitle: Hướng dẫn\n---\nXem [quán](../../heritage/quan-dao-giao-phuong-tri/).\n")
+        let fixed = try build()
+        #expect(fixed.status == 0 && !fixed.stderr.contains("old address"), "\(fixed.stderr)")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("heritage/quan-phuong-tri/index.html").path))
+        // A new relic in the old folder: the address is its page now.
+        try fixture.write("heritage/quan-phuong-tri/index.md", "---\ncode: DP05\nname: Quán mới\nkind: quán\naddress: Đan Phượng, Hà Nội\n---\nMới.\n")
+        let newer = try build()
+        #expect(newer.status == 0, "\(newer.stderr)")
+        #expect(try page("heritage/quan-phuong-tri/index.html").contains("Quán mới"))
+        #expect(try String(contentsOf: lock, encoding: .utf8).contains("DP01 heritage/quan-dao-giao-phuong-tri\n"))
     }
 
     @Test func movedCodeLandsOnTheNewItem() throws {

@@ -302,6 +302,7 @@ enum Samples {
         .badGTIN(found: "«v107»"),
         .gtinCheckDigit(gtin: "«v108»", expected: "«v109»"),
         .linkLeadsNowhere(target: "«v109a»", missing: "«v109b»", isPage: true, suggestion: "«v109c»"),
+        .linkToFormerAddress(target: "«v1403»", now: "«v1404»", suggestion: "«v1405»"),
         .linkFromSiteRoot(target: "«v109d»", relative: "«v109e»"),
         .openingHoursNotTimes(found: "«v109h»"),
         .openingHoursForm(found: "«v109i»", canonical: "«v109j»"),

@@ -65,6 +65,11 @@ struct CodesLockTests {
         #expect(later.map(\.description) == [
             "content/codes.lock:7:1: error: this line of codes.lock was written by a later version of Dinh, which records more of each code: update Dinh on this computer (the file is right; do not edit it)",
             "content/codes.lock:8:1: error: cannot read this line of codes.lock; lines read `CODE target`, `CODE moved OTHER` or `CODE retired` (restore it from version control)"])
+        // Both recorded words on one line read back.
+        let both = "HT42 products/che-lam pays 970436/0011001234567 was products/che-lam-cu\n"
+        let (read, none) = CodesLock.parse(first.replacingOccurrences(of: "HT42 products/che-lam pays 970436/0011001234567\n", with: both), path: lockPath)
+        #expect(none.isEmpty && read.boardPayments["HT42"] == "970436/0011001234567" && read.formerTargets["HT42"] == ["products/che-lam-cu"])
+        #expect(read.text.hasSuffix(both))
         paying.boardPayment = nil
         let removed = lock.update(current: [item("DP01", "heritage/a"), paying], changes: [], lockPath: lockPath)
         #expect(removed.diagnostics.map { $0.message.contains("now goes nowhere (no payment code)") } == [true])
@@ -122,7 +127,7 @@ struct CodesLockTests {
                                  lockPath: lockPath)
         #expect(!update.hasErrors, "\(update.diagnostics)")
         #expect(update.landings.first { $0.code == "DP09" }?.resolution == .moved(target: "heritage/a", via: ["DP09"]))
-        #expect(update.text.contains("DP09 moved DP01\n"))
+        #expect(update.text.contains("DP09 moved DP01 was heritage/old\n"), "its page's address opens DP01's")
         #expect(update.changed)
         // The next build with the same content changes nothing.
         let again = CodesLock.parse(update.text, path: lockPath).lock.update(
@@ -210,9 +215,41 @@ struct CodesLockTests {
         let (lock, _) = CodesLock.parse(firstLock([item("DP01", "heritage/quan-phuong-tri")]), path: lockPath)
         let update = lock.update(current: [item("DP01", "heritage/quan-phuong-tri-dan-phuong")], changes: [], lockPath: lockPath)
         #expect(!update.hasErrors)
-        #expect(update.diagnostics.map(\.message) == ["the QR code DP01 was printed for heritage/quan-phuong-tri (recorded in content/codes.lock:5), which is gone, and its boards now open this page: if this is the same item in a renamed folder, nothing to do; if it is another one, give this page a new code, and say in site.yaml what the boards of DP01 open now (`moved_codes: {DP01: …}` or `retired_codes: {DP01: …}`)"])
+        #expect(update.diagnostics.map(\.message) == ["the QR code DP01 was printed for heritage/quan-phuong-tri (recorded in content/codes.lock:5), which is gone, and its boards now open this page, as do links to its old address: if this is the same item in a renamed folder, nothing to do; if it is another one, give this page a new code, and say in site.yaml what the boards of DP01 open now (`moved_codes: {DP01: …}` or `retired_codes: {DP01: …}`)"])
         #expect(update.landings == [CodeLanding(code: "DP01", resolution: .live(target: "heritage/quan-phuong-tri-dan-phuong"))])
         #expect(update.changed)
+        // The old address is remembered, and opens the page: told once, kept for good.
+        #expect(update.text.hasSuffix("DP01 heritage/quan-phuong-tri-dan-phuong was heritage/quan-phuong-tri\n"))
+        #expect(update.formerAddresses == [FormerAddress(path: "heritage/quan-phuong-tri", target: "heritage/quan-phuong-tri-dan-phuong")])
+        let (renamed, problems) = CodesLock.parse(update.text, path: lockPath)
+        #expect(problems.isEmpty && renamed.formerTargets == ["DP01": ["heritage/quan-phuong-tri"]])
+        let again = renamed.update(current: [item("DP01", "heritage/quan-phuong-tri-dan-phuong")], changes: [], lockPath: lockPath)
+        #expect(again.diagnostics.isEmpty && !again.changed && again.formerAddresses == update.formerAddresses)
+    }
+
+    /// Renamed twice, both old addresses open the page; renamed back, its own address is its page
+    /// again; a former address a new page takes is that page's.
+    @Test func formerAddressesFollowRenamesMergesAndNewPages() {
+        let (lock, _) = CodesLock.parse(firstLock([item("DP01", "heritage/a"), item("DP09", "heritage/x")]), path: lockPath)
+        let once = lock.update(current: [item("DP01", "heritage/b"), item("DP09", "heritage/x")], changes: [], lockPath: lockPath)
+        let twice = CodesLock.parse(once.text, path: lockPath).lock
+            .update(current: [item("DP01", "heritage/c"), item("DP09", "heritage/x")], changes: [], lockPath: lockPath)
+        #expect(twice.text.contains("DP01 heritage/c was heritage/a,heritage/b\n"))
+        #expect(twice.formerAddresses == [FormerAddress(path: "heritage/a", target: "heritage/c"), FormerAddress(path: "heritage/b", target: "heritage/c")])
+        let back = CodesLock.parse(twice.text, path: lockPath).lock
+            .update(current: [item("DP01", "heritage/a"), item("DP09", "heritage/x")], changes: [], lockPath: lockPath)
+        #expect(back.formerAddresses == [FormerAddress(path: "heritage/b", target: "heritage/a"), FormerAddress(path: "heritage/c", target: "heritage/a")])
+        // DP09's relic merged into DP01's: its boards and its page's address open DP01's page.
+        let merged = CodesLock.parse(twice.text, path: lockPath).lock
+            .update(current: [item("DP01", "heritage/c")], changes: [CodeChange(code: "DP09", kind: .moved(to: "DP01"), location: site(3))], lockPath: lockPath)
+        #expect(!merged.hasErrors, "\(merged.diagnostics)")
+        #expect(merged.text.hasSuffix("DP09 moved DP01 was heritage/x\n"))
+        #expect(merged.formerAddresses.contains(FormerAddress(path: "heritage/x", target: "heritage/c")))
+        // A new relic in the folder heritage/a: that address is its page now.
+        let taken = CodesLock.parse(twice.text, path: lockPath).lock
+            .update(current: [item("DP01", "heritage/c"), item("DP09", "heritage/x"), item("DP10", "heritage/a")], changes: [], lockPath: lockPath)
+        #expect(taken.formerAddresses == [FormerAddress(path: "heritage/b", target: "heritage/c")])
+        #expect(taken.text.contains("DP01 heritage/c was heritage/b\n"))
     }
 
     @Test func conflictingDeclarationsAndReuse() {

@@ -146,6 +146,8 @@ extension ContentMessage: TranslatedTable {
             "'\(field)' must be one phone number, which the page dials, as 0912 345 678 or +84 912 345 678; found '\(found)'" + (meant.map { ": its leading 0 was lost, write \(field): \"\($0)\"" } ?? ": keep one number here (a second one can go in the text)")
         case .linkLeadsNowhere(let target, let missing, let isPage, let suggestion):
             "the link '\(target)' leads nowhere: the content has no \(missing)" + (isPage ? " (renamed, or removed?)" : " beside this page") + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .linkToFormerAddress(let target, let now, let suggestion):
+            "the link '\(target)' leads to the old address of \(now), whose folder was renamed: the old address still opens the page, but link the new one: '\(suggestion)'"
         case .linkFromSiteRoot(let target, let relative):
             "the link '\(target)' starts with /: it works on the web server, not when the site is opened from a folder or a USB stick; write '\(relative)'"
         case .openingHoursNotTimes(let found): "'opening_hours' '\(found)' is no range of times of day: hours go from 00:00 to 24:00, as in \"07:00-17:00\""

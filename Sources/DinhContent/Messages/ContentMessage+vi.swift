@@ -146,6 +146,8 @@ extension ContentMessage {
             "'\(field)' phải là một số điện thoại, trang sẽ gọi số này, như 0912 345 678 hoặc +84 912 345 678; đang ghi '\(found)'" + (meant.map { ": số 0 ở đầu đã mất, hãy viết \(field): \"\($0)\"" } ?? ": chỉ ghi một số ở đây (số thứ hai có thể ghi trong phần giới thiệu)")
         case .linkLeadsNowhere(let target, let missing, let isPage, let suggestion):
             "liên kết '\(target)' không dẫn đến đâu: nội dung không có \(missing)" + (isPage ? " (đã đổi tên hay đã xóa?)" : " cạnh trang này") + (suggestion.map { "; có phải ý bạn là '\($0)'?" } ?? "")
+        case .linkToFormerAddress(let target, let now, let suggestion):
+            "liên kết '\(target)' dẫn tới địa chỉ cũ của \(now) (thư mục đã đổi tên): địa chỉ cũ vẫn mở được trang, nhưng hãy sửa liên kết thành '\(suggestion)'"
         case .linkFromSiteRoot(let target, let relative):
             "liên kết '\(target)' bắt đầu bằng /: dùng được trên máy chủ web, nhưng không dùng được khi mở trang từ thư mục hay USB; hãy viết '\(relative)'"
         case .openingHoursNotTimes(let found): "'opening_hours' '\(found)' không phải khoảng giờ trong ngày: giờ đi từ 00:00 đến 24:00, như \"07:00-17:00\""

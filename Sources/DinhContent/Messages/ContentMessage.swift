@@ -112,6 +112,7 @@ package enum ContentMessage: MessageTable {
     case badGTIN(found: String)
     case gtinCheckDigit(gtin: String, expected: String)
     case linkLeadsNowhere(target: String, missing: String, isPage: Bool, suggestion: String?)
+    case linkToFormerAddress(target: String, now: String, suggestion: String)
     case linkFromSiteRoot(target: String, relative: String)
     case openingHoursNotTimes(found: String)
     case openingHoursForm(found: String, canonical: String)
