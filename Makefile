@@ -3,12 +3,22 @@
 SWIFT ?= swift
 export DINH_PYTHON := $(CURDIR)/.build/venv/bin/python
 
-.PHONY: demo test check-setup docs bench bench-clean bench-pages build clean fuzz
+.PHONY: demo test check-setup docs bench bench-clean bench-pages build install clean fuzz
 
 # The command with the Swift runtime and Foundation linked in (see scripts/release-build.sh).
 build:
 	bash scripts/setup.sh
 	$(SWIFT) build -c release --static-swift-stdlib --product dinh
+
+# The command for everyone on this computer (after `make build`): dinh and its theme, the folder
+# beside it, into $(PREFIX)/bin.
+PREFIX ?= /usr/local
+install:
+	@test -x .build/release/dinh || { echo "no dinh built yet: run make build first (then make install)"; exit 1; }
+	install -d $(DESTDIR)$(PREFIX)/bin
+	rm -rf $(DESTDIR)$(PREFIX)/bin/Dinh_DinhSite.resources
+	cp -R .build/release/Dinh_DinhSite.resources $(DESTDIR)$(PREFIX)/bin/
+	install -m 755 .build/release/dinh $(DESTDIR)$(PREFIX)/bin/dinh
 
 demo: build
 	bash scripts/setup.sh --demo

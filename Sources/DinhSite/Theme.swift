@@ -12,14 +12,30 @@ public struct Theme: Sendable {
     /// Files copied to `assets/` in the output, sorted by name.
     var assets: [(name: String, data: Data)]
 
-    /// The built-in theme, shipped as resources of this module.
-    static var builtInFolder: URL? { Bundle.module.url(forResource: "Theme", withExtension: nil) }
+    /// The resource folder SwiftPM builds beside the `dinh` it builds (`make install` copies it beside too).
+    static let resourceFolder = "Dinh_DinhSite.resources"
+    /// The folder of the running program, where its resource folder is.
+    static var programFolder: URL? { Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() }
+
+    /// The built-in theme: in the resource folder beside the program, else in this package's
+    /// sources (a `dinh` copied elsewhere from a clone). Not `Bundle.module`, which stops the
+    /// program, with no word an officer can act on, where it finds neither.
+    static var builtInFolder: URL? {
+        builtInFolder(beside: programFolder, sources: URL(fileURLWithPath: #filePath).deletingLastPathComponent())
+    }
+
+    static func builtInFolder(beside programFolder: URL?, sources: URL) -> URL? {
+        let candidates = [programFolder?.appendingPathComponent("\(resourceFolder)/Theme"),
+                          programFolder?.appendingPathComponent("Dinh_DinhSite.bundle/Contents/Resources/Theme"),  // macOS
+                          sources.appendingPathComponent("Theme")]
+        return candidates.compactMap { $0 }.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("layout.mustache").path) }
+    }
 
     /// Loads the theme; template errors come back as diagnostics at the template's file and line.
     static func load(overrides: URL, displayOverrides: String) -> (theme: Theme?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         guard let builtIn = builtInFolder else {
-            diagnostics.error(SourceLocation(path: "dinh"), .themeMissing)
+            diagnostics.error(SourceLocation(path: "dinh"), .themeMissing(folder: resourceFolder, beside: programFolder?.path ?? "dinh"))
             return (nil, diagnostics)
         }
         let fileManager = FileManager.default

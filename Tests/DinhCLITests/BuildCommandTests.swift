@@ -251,6 +251,25 @@ import Testing
         #expect(errors.stderr.contains("content/theme/product.mustache:1:1: error: this template includes {{< base}}, but there is no template base.mustache"), "\(errors.stderr)")
     }
 
+    /// `dinh` copied into another folder (a `bin` on the PATH) uses the theme folder beside it, as
+    /// `make install` puts it; copied alone, the theme of the sources it was built from.
+    @Test func aCopiedDinhFindsItsTheme() throws {
+        let bin = fixture.directory.url.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let copy = bin.appendingPathComponent("dinh")
+        try FileManager.default.copyItem(at: Tools.dinhBinary, to: copy)
+        let alone = try Tools.run(copy.path, ["build", "content", "--output", "public", "--quiet"], in: fixture.directory.url)
+        #expect(alone.status == 0, "\(alone.stderr)")
+        let installed = bin.appendingPathComponent("Dinh_DinhSite.resources")
+        try FileManager.default.copyItem(at: Tools.dinhBinary.deletingLastPathComponent().appendingPathComponent("Dinh_DinhSite.resources"), to: installed)
+        let layout = installed.appendingPathComponent("Theme/layout.mustache")
+        try (String(contentsOf: layout, encoding: .utf8).replacingOccurrences(of: "</body>", with: "<!-- installed theme --></body>"))
+            .write(to: layout, atomically: true, encoding: .utf8)
+        let beside = try Tools.run(copy.path, ["build", "content", "--output", "public", "--quiet"], in: fixture.directory.url)
+        #expect(beside.status == 0, "\(beside.stderr)")
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8).contains("<!-- installed theme -->"))
+    }
+
     @Test func outputMayNotBeTheContentFolder() throws {
         let before = Tools.tree(fixture.content)
         let result = try fixture.dinh("build", "content", "--output", "content")

@@ -469,7 +469,7 @@ enum Samples {
         .cannotKeepQR(code: "«v241»", folder: "«v242»", reason: Message(verbatim: "«v243»")),
         .codeSummary(code: "«q1»", version: 5002, modules: 5003, level: "«q4»", alphanumeric: true, payload: "«q5»", meeting: true,
                      payVersion: 5006, payModules: 5007, payLevel: "«q8»"),
-        .themeMissing,
+        .themeMissing(folder: "«v1406»", beside: "«v1407»"),
         .templateUnused(templates: ["«v248a»", "«v248b»"]),
         .templateNotUTF8,
         .templateError(detail: Message(verbatim: "«v249»")),

@@ -106,3 +106,17 @@ import Testing
         return tag[start.upperBound...].split(separator: "\"", maxSplits: 1).first.map(String.init)
     }
 }
+
+/// Where the built-in theme is found: beside the program first, then in the sources; nowhere is a
+/// message saying which folder to put where (not the stop `Bundle.module` makes).
+@Suite struct BuiltInThemeTests {
+    @Test func theFolderBesideTheProgramComesFirstAndNoneIsNil() throws {
+        let sources = try #require(Theme.builtInFolder).deletingLastPathComponent()
+        let nowhere = URL(fileURLWithPath: "/nonexistent-dinh")
+        #expect(Theme.builtInFolder(beside: nowhere, sources: nowhere) == nil)
+        #expect(Theme.builtInFolder(beside: nil, sources: URL(fileURLWithPath: #filePath).deletingLastPathComponent()) == nil)
+        #expect(Theme.builtInFolder(beside: nowhere, sources: sources)?.lastPathComponent == "Theme")
+        let message = SiteMessage.themeMissing(folder: Theme.resourceFolder, beside: "/usr/local/bin").text(in: .en)
+        #expect(message.contains("Dinh_DinhSite.resources must be beside dinh (in /usr/local/bin)") && message.contains("make install"))
+    }
+}

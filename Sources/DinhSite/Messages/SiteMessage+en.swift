@@ -38,7 +38,7 @@ extension SiteMessage: TranslatedTable {
             "the \(LocalizedText.languageName(language, in: .en)) name is too long for the QR board of \(code) (\(size)) and is printed cut: '\(printed)'; a board has room for about \(room) characters of it (on every paper size): shorten it"
         case .cannotDrawQR(let code, let reason): "cannot draw the QR code of \(code): \(reason.text(in: .en))"
         case .cannotKeepQR(let code, let folder, let reason): "cannot keep the QR code of \(code) in \(folder): \(reason.text(in: .en))"
-        case .themeMissing: "the built-in theme is missing from this installation of dinh; reinstall it"
+        case .themeMissing(let folder, let beside): "the built-in theme is missing: the folder \(folder) must be beside dinh (in \(beside)); copy it there from the folder where dinh was built (.build/release/), or install both with `make install`"
         case .templateUnused(let templates): "this template is not used by dinh (the templates are: \(templates.joined(separator: ", ")); partials start with _)"
         case .templateNotUTF8: "this template cannot be read as UTF-8 text"
         case .templateError(let detail): "this template has a Mustache error: \(detail.text(in: .en))"

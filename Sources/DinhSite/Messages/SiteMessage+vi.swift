@@ -38,7 +38,7 @@ extension SiteMessage {
             "tên \(LocalizedText.languageName(language, in: .vi)) quá dài so với biển QR của \(code) (khổ \(size)) nên bị in cắt: '\(printed)'; biển chỉ đủ chỗ cho khoảng \(room) ký tự của tên (khổ giấy nào cũng vậy): hãy rút gọn tên"
         case .cannotDrawQR(let code, let reason): "không vẽ được mã QR của \(code): \(reason.text(in: .vi))"
         case .cannotKeepQR(let code, let folder, let reason): "không lưu được mã QR của \(code) vào \(folder): \(reason.text(in: .vi))"
-        case .themeMissing: "bản cài đặt dinh này thiếu giao diện có sẵn; hãy cài lại dinh"
+        case .themeMissing(let folder, let beside): "thiếu giao diện có sẵn: thư mục \(folder) phải nằm cạnh dinh (trong \(beside)); hãy chép thư mục ấy từ nơi dinh được dựng (.build/release/) sang, hoặc cài cả hai bằng `make install`"
         case .templateUnused(let templates): "dinh không dùng mẫu này (các mẫu là: \(templates.joined(separator: ", ")); mẫu con bắt đầu bằng _)"
         case .templateNotUTF8: "không đọc được mẫu này dưới dạng văn bản UTF-8"
         case .templateError(let detail): "mẫu này có lỗi Mustache: \(detail.text(in: .vi))"

@@ -38,7 +38,7 @@ package enum SiteMessage: MessageTable {
     case cannotDrawQR(code: String, reason: Message)
     case cannotKeepQR(code: String, folder: String, reason: Message)
     // Theme
-    case themeMissing
+    case themeMissing(folder: String, beside: String)
     case templateUnused(templates: [String])
     case templateNotUTF8
     case templateError(detail: Message)
