@@ -149,12 +149,21 @@ struct ImportPlanner {
         }
         // A new product whose name extends or shortens one of its producer's the sheet does not
         // name is most likely that one renamed: said, with how to keep its page and boards.
-        let unnamed = Set(existing.productCodes.keys).subtracting(drafts.map(\.slug))
+        var unnamed = Set(existing.productCodes.keys).subtracting(drafts.map(\.slug))
         for draft in drafts where existing.productCodes[draft.slug] == nil && draft.code == nil {
             guard let renamed = existing.product(renamedAs: draft.name, producer: draft.producerSlug, among: unnamed),
                   let code = existing.productCodes[renamed.slug], !code.isEmpty else { continue }
             diagnostics.warning(at(draft.row, columns[.name]?.number ?? 1),
                                 .productLikeExisting(name: draft.name, existing: renamed.name, path: SitePaths.target(SitePaths.product(renamed.slug)), code: code))
+            unnamed.remove(renamed.slug)
+        }
+        // A producer's list imported again (`--update`): its products on the site that the sheet
+        // no longer names are said (left as they are), as a cooperative expects of "our whole list".
+        for producer in Set(drafts.filter { $0.newProducer == nil && importer.update }.map(\.producerSlug)).sorted() {
+            let absent = unnamed.filter { existing.productProducers[$0] == producer }.sorted()
+            guard !absent.isEmpty else { continue }
+            let shown = absent.prefix(5).map { SitePaths.target(SitePaths.product($0)) }.joined(separator: ", ") + (absent.count > 5 ? ", …" : "")
+            diagnostics.warning(SourceLocation(path: importer.displayPath), .productsNotInSheet(producer: "producers/\(producer).yaml", products: shown, count: absent.count))
         }
         if diagnostics.hasErrors { return nil }
         if drafts.isEmpty {

@@ -517,6 +517,7 @@ enum Samples {
         .cellMissing(header: "«v288»", column: "«v289»", example: "«v290»"),
         .englishNameNotImported,
         .productLikeExisting(name: "«v306a»", existing: "«v306b»", path: "«v306c»", code: "«v306d»"),
+        .productsNotInSheet(producer: "«v1408»", products: "«v1409»", count: 1410),
         .productExists(slug: "«v291»"),
         .productPageUnreadable(path: "«v291e»"),
         .productOfOtherProducer(slug: "«v291b»", owner: "«v291c»", producer: "«v291d»"),

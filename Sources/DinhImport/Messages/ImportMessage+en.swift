@@ -34,6 +34,8 @@ extension ImportMessage: TranslatedTable {
             "'\(name)' would be a new producer (\(file)), but the site has '\(existing)' (\(existingFile)): if it is that one, write its name as '\(existing)'; if it is another, write its full name so that it differs (with its commune, say)"
         case .productLikeExisting(let name, let existing, let path, let code):
             "'\(name)' will be a new product, but the sheet no longer names '\(existing)' of the same producer (\(path), code \(code)): if it is that product renamed, write \(code) in a column 'Mã' on this row and import again with --update, so that its page and printed boards stay (else two pages sell one product)"
+        case .productsNotInSheet(let producer, let products, let count):
+            "this sheet does not name \(count == 1 ? "1 product" : "\(count) products") of \(producer) that the site has (\(products)); \(count == 1 ? "it is" : "they are") left as \(count == 1 ? "it is" : "they are"). If one is no longer made, write `availability: out_of_stock` in its index.md: its page and printed boards keep working"
         case .productExists(let slug): "products/\(slug) already exists and was not changed; import with --update to replace its fields"
         case .noLettersForAddress(let name): "'\(name)' has no letters or digits to make a page address from"
         case .pricePerUnit(let text, let unit):

@@ -34,6 +34,8 @@ extension ImportMessage {
             "'\(name)' sẽ thành một chủ thể mới (\(file)), nhưng trang web đã có '\(existing)' (\(existingFile)): nếu đúng là chủ thể đó, hãy ghi tên là '\(existing)'; nếu là chủ thể khác, hãy ghi đủ tên để phân biệt (ví dụ thêm tên xã)"
         case .productLikeExisting(let name, let existing, let path, let code):
             "'\(name)' sẽ thành một sản phẩm mới, nhưng bảng tính không còn '\(existing)' của cùng chủ thể (\(path), mã \(code)): nếu đây là sản phẩm đó đổi tên, hãy ghi \(code) vào cột 'Mã' của dòng này rồi nhập lại với --update, để giữ trang và biển đã in của nó (nếu không, hai trang cùng bán một sản phẩm)"
+        case .productsNotInSheet(let producer, let products, let count):
+            "bảng này không có \(count) sản phẩm của \(producer) đang có trên trang web (\(products)); các sản phẩm ấy được giữ nguyên. Nếu sản phẩm nào không còn sản xuất, hãy ghi `availability: out_of_stock` trong index.md của nó: trang và biển QR đã in vẫn dùng được"
         case .productExists(let slug): "products/\(slug) đã có nên được giữ nguyên; hãy nhập với --update nếu muốn thay các trường"
         case .noLettersForAddress(let name): "'\(name)' không có chữ cái hay chữ số nào để làm địa chỉ trang"
         case .pricePerUnit(let text, let unit):

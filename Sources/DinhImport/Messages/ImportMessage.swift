@@ -24,6 +24,7 @@ package enum ImportMessage: MessageTable {
     case englishNameNotImported
     case productLikeExisting(name: String, existing: String, path: String, code: String)
     case productExists(slug: String)
+    case productsNotInSheet(producer: String, products: String, count: Int)
     case productPageUnreadable(path: String)
     case productOfOtherProducer(slug: String, owner: String, producer: String)
     case producerPhoneNotImported(phone: String, file: String)
