@@ -164,6 +164,12 @@ def description_before_buying(d):
             return [text.textContent.trim().length, text.compareDocumentPosition(buy) & Node.DOCUMENT_POSITION_FOLLOWING,
                     text.getBoundingClientRect().top < buy.getBoundingClientRect().top];''')
         assert order[0] > 20 and order[1] and order[2], (page, order)
+        # The page's own code (to show to another phone) comes after the ways to order and pay:
+        # a buyer meets what they came for first.
+        after = d.execute_script('''
+            var code = document.querySelector('.short-url'), pay = document.querySelector('.pay-qr'), buy = document.querySelector('.buy-links a');
+            return [buy.getBoundingClientRect().top < code.getBoundingClientRect().top, pay.getBoundingClientRect().top < code.getBoundingClientRect().top];''')
+        assert after == [True, True], (page, after)
 
 
 def gallery(d, base):
@@ -320,7 +326,7 @@ try:
     r.run('phone: the QR short address breaks only at dots and slashes', short_address, phone)
     r.run('phone: map, header and contact links are 44-px targets', targets, phone)
     r.run('phone: filter says when nothing matches, keeps the choice in the address across a reload', filter_message_and_address, phone)
-    r.run('phone: a product\'s description comes before its buy buttons', description_before_buying, phone)
+    r.run('phone: a product\'s description comes before its buy buttons, and those and its payment before its page\'s code', description_before_buying, phone)
     r.run('phone: gallery captions, and a tap opens the 1600-px photo (http)', gallery, phone, server.base)
     r.run('phone: gallery captions in English', gallery_english, phone)
     r.run('phone: gallery captions, and a tap opens the 1600-px photo (file://)', gallery, phone, 'file://' + SITE + '/')
