@@ -60,6 +60,9 @@ public struct CodesLock: Sendable, Equatable {
     # Commit this file with the content. Printed boards stay up for years, so `dinh build` fails
     # when a code listed here would stop resolving. Do not edit by hand: move or retire a code
     # in site.yaml (\(movedSyntax), \(retiredSyntax)).
+    # Tệp ghi mọi mã QR trang web đã công bố và nơi mỗi mã mở tới. Hãy lưu tệp này cùng nội dung.
+    # Biển in treo nhiều năm, nên `dinh build` dừng lại khi một mã ghi ở đây sẽ không mở được nữa.
+    # Đừng sửa tay: chuyển hay thôi dùng một mã trong site.yaml (moved_codes, retired_codes).
 
     """
 

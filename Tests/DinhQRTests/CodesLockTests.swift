@@ -57,14 +57,14 @@ struct CodesLockTests {
         paying.boardPayment = "970415/0022002345678"
         let changed = lock.update(current: [item("DP01", "heritage/a"), paying], changes: [], lockPath: lockPath)
         #expect(changed.diagnostics.map(\.description) == [
-            "content/products/che-lam/index.md:4:1: warning: boards printed with HT42 carry a payment code into the account 970436/0011001234567 (content/codes.lock:6), and this product's payment now goes to 970415/0022002345678: buyers who scan an old board pay the old account; print its new boards (on the sheet qr/index.html, or each as qr/HT42-placard.svg from dinh qr) and replace the old ones"])
+            "content/products/che-lam/index.md:4:1: warning: boards printed with HT42 carry a payment code into the account 970436/0011001234567 (content/codes.lock:9), and this product's payment now goes to 970415/0022002345678: buyers who scan an old board pay the old account; print its new boards (on the sheet qr/index.html, or each as qr/HT42-placard.svg from dinh qr) and replace the old ones"])
         #expect(changed.changed && changed.text.hasSuffix("HT42 products/che-lam pays 970415/0022002345678\n"), "recorded: told once")
 
         // A later Dinh's line is told as such, not as damage to restore.
         let (_, later) = CodesLock.parse(first + "HT43 products/banh pays 970436/1 since 2027\nHT44 products/keo 12\n", path: lockPath)
         #expect(later.map(\.description) == [
-            "content/codes.lock:7:1: error: this line of codes.lock was written by a later version of Dinh, which records more of each code: update Dinh on this computer (the file is right; do not edit it)",
-            "content/codes.lock:8:1: error: cannot read this line of codes.lock; lines read `CODE target`, `CODE moved OTHER` or `CODE retired` (restore it from version control)"])
+            "content/codes.lock:10:1: error: this line of codes.lock was written by a later version of Dinh, which records more of each code: update Dinh on this computer (the file is right; do not edit it)",
+            "content/codes.lock:11:1: error: cannot read this line of codes.lock; lines read `CODE target`, `CODE moved OTHER` or `CODE retired` (restore it from version control)"])
         // Both recorded words on one line read back.
         let both = "HT42 products/che-lam pays 970436/0011001234567 was products/che-lam-cu\n"
         let (read, none) = CodesLock.parse(first.replacingOccurrences(of: "HT42 products/che-lam pays 970436/0011001234567\n", with: both), path: lockPath)
@@ -215,7 +215,7 @@ struct CodesLockTests {
         let (lock, _) = CodesLock.parse(firstLock([item("DP01", "heritage/quan-phuong-tri")]), path: lockPath)
         let update = lock.update(current: [item("DP01", "heritage/quan-phuong-tri-dan-phuong")], changes: [], lockPath: lockPath)
         #expect(!update.hasErrors)
-        #expect(update.diagnostics.map(\.message) == ["the QR code DP01 was printed for heritage/quan-phuong-tri (recorded in content/codes.lock:5), which is gone, and its boards now open this page, as do links to its old address: if this is the same item in a renamed folder, nothing to do; if it is another one, give this page a new code, and say in site.yaml what the boards of DP01 open now (`moved_codes: {DP01: …}` or `retired_codes: {DP01: …}`)"])
+        #expect(update.diagnostics.map(\.message) == ["the QR code DP01 was printed for heritage/quan-phuong-tri (recorded in content/codes.lock:8), which is gone, and its boards now open this page, as do links to its old address: if this is the same item in a renamed folder, nothing to do; if it is another one, give this page a new code, and say in site.yaml what the boards of DP01 open now (`moved_codes: {DP01: …}` or `retired_codes: {DP01: …}`)"])
         #expect(update.landings == [CodeLanding(code: "DP01", resolution: .live(target: "heritage/quan-phuong-tri-dan-phuong"))])
         #expect(update.changed)
         // The old address is remembered, and opens the page: told once, kept for good.
