@@ -96,7 +96,7 @@ def at_the_gate(d, server):
     status = d.find_element(By.CSS_SELECTOR, '.offline [role=status]').text
     assert 'không có mạng' in status, status
     button = d.find_element(By.CSS_SELECTOR, '.offline button')
-    assert button.is_displayed() and re.search(r'\(\d+\.\d MB\)$', button.text), button.text
+    assert button.is_displayed() and re.search(r'\(\d+,\d MB\)$', button.text), button.text  # a Vietnamese decimal comma
     kept = d.execute_async_script(CACHED)
     for scene in ('san-dinh', 'dai-dinh'):  # dai-dinh was never shown: it is kept all the same
         assert any('/tiles/%s/0/f0_0.jpg' % scene in u for u in kept), (scene, kept)
@@ -224,6 +224,8 @@ def english_board_not_kept(d):
     page kept (a code's address has no language in its path: it said it in Vietnamese and listed nothing)."""
     d.get(server.base + 'en/' + PAGE)
     wait(d, 'return document.documentElement.getAttribute("data-dinh-offline") == "ready"', 60)
+    label = d.find_element(By.CSS_SELECTOR, '.offline button').text
+    assert re.search(r'\(\d+\.\d MB\)$', label), label  # an English decimal point
     server.stop()
     d.get(server.base + 'Q/HT42')
     h1 = wait(d, 'var h = document.querySelector("h1"); return h && h.textContent;', 20)

@@ -47,7 +47,8 @@
     if (all || !lite) sw.ready.then(function (reg) { reg.active.postMessage({ id: ++asked, page: L.href, urls: files(all), scenes: scenes, level: level }); });
     if (all) { full = button.disabled = 1; say.textContent = t("saving"); return; }  // the button keeps its size
     JSON.parse(t("dinh-offline")).forEach(function (b) { b.forEach(function (n, l) { if (l > level || lite) left += n; }); });
-    button.textContent = t("label") + " (" + (left / 1e6).toFixed(1) + " MB)";
+    // In the page's language: "0,5 MB" in Vietnamese.
+    button.textContent = t("label") + " (" + (left / 1e6).toLocaleString(document.documentElement.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + " MB)";
     button.hidden = !left || kept;
     // Kept by an earlier visit? The worker looks for every file the button would keep (once a visit:
     // nothing else keeps them while the page is open).
