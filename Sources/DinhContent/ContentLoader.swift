@@ -54,6 +54,8 @@ struct Loading {
     var fieldLocations: [FieldPlace: SourceLocation] = [:]
     /// The site's currency, which prices are written in.
     var currency = "VND"
+    /// The site's `base_url`: a link that names it in full is a link inside the site.
+    var baseURL = ""
     /// Links of texts to items the content has not (`heritage/dinh-ha-mo`), told once every item is
     /// loaded: a relic renamed since its code was printed is then known, and offered.
     var deadLinks: [(location: SourceLocation, target: String, missing: String)] = []
@@ -85,6 +87,7 @@ struct Loading {
         guard let site = loadSite() else { return nil }
         reader.languages = site.languages
         currency = site.currency
+        baseURL = site.baseURL
 
         let heritage = inParallel(folders("heritage")) { $0.loadHeritage(slug: $1.slug, folder: $1.url) }
         let producerFiles = yamlFiles("producers")
@@ -116,6 +119,7 @@ struct Loading {
             var worker = Loading(loader: template.loader, resolvedRoot: template.resolvedRoot)
             worker.reader.languages = template.reader.languages
             worker.currency = template.currency
+            worker.baseURL = template.baseURL
             let item = load(&worker, entries[index])
             worker.flushReader()
             results[index] = (item, worker.diagnostics, worker.fieldLocations, worker.deadLinks)
@@ -251,7 +255,13 @@ struct Loading {
         for (line, target) in links {
             let location = SourceLocation(path: shown, line: line)
             var path = String(target.prefix { $0 != "#" && $0 != "?" })
-            if path.hasPrefix("/") {
+            if target.contains(":") {
+                // The site's own address in full (copied from the browser): it needs the network,
+                // and from a USB stick opens the site online.
+                guard !baseURL.isEmpty, !Site.isExampleAddress(baseURL), path.lowercased().hasPrefix(baseURL.lowercased()) else { continue }
+                diagnostics.warning(location, .linkInFullToThisSite(target: target, relative: "../../" + target.dropFirst(baseURL.count)))
+                path = "../../" + path.dropFirst(baseURL.count)
+            } else if path.hasPrefix("/") {
                 diagnostics.warning(location, .linkFromSiteRoot(target: target, relative: "../../" + target.dropFirst()))
                 path = "../.." + path
             }

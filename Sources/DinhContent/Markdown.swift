@@ -7,8 +7,9 @@ import DinhCore
 public struct Markdown: Sendable {
     /// Problems worth telling the writer (a picture in the text, an unsafe link), with their lines.
     public private(set) var notes: [(line: Int, message: Message)] = []
-    /// The links that lead within the site (`../../heritage/dinh-ha-mo/`, `ban-do.jpg`,
-    /// `/products/`), by line: the loader checks that they lead somewhere.
+    /// The links that may lead within the site (`../../heritage/dinh-ha-mo/`, `ban-do.jpg`,
+    /// `/products/`, and web addresses, which may be the site's own), by line: the loader checks
+    /// that they lead somewhere.
     public private(set) var siteLinks: [(line: Int, target: String)] = []
     /// Headings in the body start at this level (the page title is the `h1`).
     var topHeadingLevel = 2
@@ -256,7 +257,7 @@ public struct Markdown: Sendable {
                     let web = Self.isBareWebAddress(target) ? "https://" + target : nil
                     if let web { notes.append((line, Message(ContentMessage.mdBareWebAddress(target: target, meant: web)))) }
                     if let safe = web ?? Self.safeURL(target).map(Self.pageOfSourceFile) {
-                        if web == nil, !safe.hasPrefix("#"), !safe.contains(":") {
+                        if web == nil, !safe.hasPrefix("#"), !safe.contains(":") || safe.hasPrefix("http") {
                             // The line of the link itself, within its paragraph.
                             siteLinks.append((line + chars[chars.startIndex..<i].reduce(0) { $0 + ($1 == ascii("\n") ? 1 : 0) }, safe))
                         }

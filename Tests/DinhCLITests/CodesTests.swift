@@ -182,6 +182,15 @@ import Testing
             #expect(oldEnglish.contains("<html lang=\"en\">") && oldEnglish.contains("url=../../../en/heritage/quan-dao-giao-phuong-tri/"), "\(oldEnglish)")
             #expect(!(try page("sitemap.xml")).contains("quan-phuong-tri/"), "search engines are given the new address only")
         }
+        // Copied from the browser's address bar, the site's own address in full is told too (it
+        // needs the network; from a USB stick it opens the site online), and so is where it leads.
+        try fixture.write("pages/huong-dan/index.md", "---\ntitle: Hướng dẫn\n---\nXem [quán](https://disan.example.vn/heritage/quan-phuong-tri/#lich-su) "
+            + "và [chè](https://disan.example.vn/products/che-lam/), [báo](https://baohanoi.vn/heritage/x/).\n")
+        let full = try build()
+        #expect(full.status == 0)
+        #expect(full.stderr.contains("content/pages/huong-dan/index.md:4:1: warning: the link 'https://disan.example.vn/heritage/quan-phuong-tri/#lich-su' names this site by its full address: it needs the network, and from a USB stick it opens the site online; write '../../heritage/quan-phuong-tri/#lich-su'"), "\(full.stderr)")
+        #expect(full.stderr.contains("warning: the link 'https://disan.example.vn/heritage/quan-phuong-tri/#lich-su' leads to the old address of heritage/quan-dao-giao-phuong-tri"), "\(full.stderr)")
+        #expect(full.stderr.contains("'https://disan.example.vn/products/che-lam/' names this site") && !full.stderr.contains("baohanoi"), "\(full.stderr)")
         // Fixed, the link is not told; the old address stays.
         try fixture.write("pages/huong-dan/index.md", "---\ntitle: Hướng dẫn\n---\nXem [quán](../../heritage/quan-dao-giao-phuong-tri/).\n")
         let fixed = try build()

@@ -304,6 +304,7 @@ enum Samples {
         .linkLeadsNowhere(target: "«v109a»", missing: "«v109b»", isPage: true, suggestion: "«v109c»"),
         .linkToFormerAddress(target: "«v1403»", now: "«v1404»", suggestion: "«v1405»"),
         .linkFromSiteRoot(target: "«v109d»", relative: "«v109e»"),
+        .linkInFullToThisSite(target: "«v1411»", relative: "«v1412»"),
         .openingHoursNotTimes(found: "«v109h»"),
         .openingHoursForm(found: "«v109i»", canonical: "«v109j»"),
         .badEmail(found: "«v110»"),

@@ -114,6 +114,7 @@ package enum ContentMessage: MessageTable {
     case linkLeadsNowhere(target: String, missing: String, isPage: Bool, suggestion: String?)
     case linkToFormerAddress(target: String, now: String, suggestion: String)
     case linkFromSiteRoot(target: String, relative: String)
+    case linkInFullToThisSite(target: String, relative: String)
     case openingHoursNotTimes(found: String)
     case openingHoursForm(found: String, canonical: String)
     case badEmail(found: String)
