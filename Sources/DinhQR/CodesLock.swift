@@ -103,15 +103,15 @@ public struct CodesLock: Sendable, Equatable {
             // `CODE target`, `CODE moved OTHER` or `CODE retired`, then words with a value:
             // `pays BIN/ACCOUNT` (a live code), `was PATH,PATH` (a live or moved one).
             var rest = fields.dropFirst()
-            let state: State
+            let state: State?
             switch rest.first {
             case "retired"?: state = .retired; rest = rest.dropFirst()
             case "moved"? where rest.count >= 2: state = .moved(to: rest[rest.startIndex + 1]); rest = rest.dropFirst(2)
             case let target? where target != "moved" && !target.hasPrefix("#"): state = .live(target: target); rest = rest.dropFirst()
-            default: state = .retired; rest = ["?"]
+            default: state = nil
             }
             var payment: String?, formers: [String]?
-            while let word = rest.first, rest.count >= 2 {
+            while let state, let word = rest.first, rest.count >= 2 {
                 let value = rest[rest.startIndex + 1]
                 if word == "pays", payment == nil, case .live = state {
                     payment = value
@@ -122,9 +122,10 @@ public struct CodesLock: Sendable, Equatable {
                 }
                 rest = rest.dropFirst(2)
             }
-            if let word = rest.first {
+            guard let state, rest.isEmpty else {
                 // A word this Dinh does not know (as `pays` once was): a line of a later Dinh's lock, not a damaged one.
-                let later = rest.count >= 2 && !["pays", "was"].contains(word) && word.allSatisfy { $0.isASCII && $0.isLowercase }
+                let word = rest.first ?? ""
+                let later = state != nil && rest.count >= 2 && !["pays", "was"].contains(word) && word.allSatisfy { $0.isASCII && $0.isLowercase }
                 diagnostics.append(.error(location, later ? .lockLineFromLaterDinh(file: fileName) : .lockLineUnreadable(file: fileName)))
                 continue
             }
