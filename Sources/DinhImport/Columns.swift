@@ -20,8 +20,11 @@ enum Column: String, CaseIterable, Sendable {
         .date: ["ngày công nhận", "ngày quyết định", "date", "recognition date"],
         .decision: ["quyết định", "số quyết định", "decision"],
         .category: ["nhóm", "nhóm sản phẩm", "nhóm ocop", "phân nhóm", "phân loại", "loại sản phẩm", "ngành hàng", "category", "group"],
-        .producer: ["htx", "tên htx", "hợp tác xã", "tên hợp tác xã", "nhà sản xuất", "chủ thể", "tên chủ thể", "cơ sở sản xuất", "đơn vị sản xuất",
-                      "htx/nhà sản xuất", "producer", "manufacturer"],
+        // District OCOP lists name the producer "chủ thể" (the programme's word), often with its kind.
+        .producer: ["HTX", "tên htx", "hợp tác xã", "tên hợp tác xã", "nhà sản xuất", "chủ thể", "tên chủ thể", "cơ sở sản xuất", "đơn vị sản xuất",
+                      "htx/nhà sản xuất", "chủ thể sản xuất", "tên chủ thể sản xuất", "chủ thể ocop", "tên chủ thể ocop", "chủ thể/htx",
+                      "tên chủ thể/htx", "htx/chủ thể", "tên htx/chủ thể", "tên cơ sở", "cơ sở", "doanh nghiệp", "tên doanh nghiệp",
+                      "producer", "manufacturer"],
         .description: ["mô tả", "mô tả sản phẩm", "giới thiệu", "description"],
         .images: ["ảnh", "hình ảnh", "hình", "images", "image", "photos", "photo"],
         .code: ["mã", "mã sản phẩm", "mã qr", "code"],

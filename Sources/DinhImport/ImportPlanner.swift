@@ -49,7 +49,6 @@ struct ImportPlanner {
                 continue
             }
             guard let column = Column.recognise(header) else {
-                diagnostics.warning(at(headerRow.number, number), .unknownColumn(header: header))
                 unknown.append((number, header))
                 continue
             }
@@ -72,6 +71,8 @@ struct ImportPlanner {
         }
         for column in Column.required where columns[column] == nil { missingColumn([column], .noColumn(example: column.example)) }
         if columns[.year] == nil && columns[.date] == nil { missingColumn([.year, .date], .noYearColumn) }
+        // Told after the missing ones: a heading named as the missing column's is not also "not imported".
+        for (number, header) in unknown { diagnostics.warning(at(headerRow.number, number), .unknownColumn(header: header)) }
         if diagnostics.hasErrors { return nil }
 
         var drafts: [Draft] = []
