@@ -510,6 +510,7 @@ struct Loading {
         if let node = reader.require(fields, "base_url", in: what, example: "base_url: https://disan.example.vn/"),
            let text = reader.url(node, field: "base_url") {
             baseURL = text.hasSuffix("/") ? text : text + "/"
+            noteLocation(of: node, as: "base_url")
             if URL(string: baseURL)?.query != nil || baseURL.contains("#") {
                 reader.diagnostics.error(node.location, .baseURLQuery)
             } else if Site.isExampleAddress(baseURL) {
@@ -538,12 +539,14 @@ struct Loading {
         }
         var moved: [String: String] = [:]
         if let node = fields["moved_codes"], case .mapping(let entries) = node.kind {
+            noteLocation(of: node, as: "moved_codes")
             for entry in entries { if let target = reader.string(entry.value, field: "moved_codes.\(entry.key)") { moved[entry.key] = target } }
         } else if let node = fields["moved_codes"] {
             reader.diagnostics.error(node.location, .movedCodesShape)
         }
         var retired: [String: LocalizedText] = [:]
         if let node = fields["retired_codes"], case .mapping(let entries) = node.kind {
+            noteLocation(of: node, as: "retired_codes")
             for entry in entries {
                 retired[entry.key] = entry.value.isNull ? LocalizedText([:]) : reader.text(entry.value, field: "retired_codes.\(entry.key)")
             }

@@ -94,9 +94,15 @@ extension CodesLock {
     ///   - changes: moved and retired codes declared in the content.
     ///   - lockPath: the lock file's path as printed in diagnostics, e.g. `content/codes.lock`.
     ///   - pathExists: whether a site path given as a move target is a page of the site.
+    ///   - address: the site's address (`base_url`) that boards printed now carry, and where it is
+    ///     written; nil keeps the one recorded (a build for another address, `--base-url`).
     public func update(current: [PublishedCode], changes: [CodeChange], lockPath: String,
-                       pathExists: (String) -> Bool = { _ in true }) -> CodesLockUpdate {
+                       pathExists: (String) -> Bool = { _ in true }, address: (url: String, location: SourceLocation)? = nil) -> CodesLockUpdate {
         var diagnostics: [Diagnostic] = []
+        // Boards printed with another address open it for years: it must keep serving the site.
+        if let printed = self.address, let address, printed != address.url, !states.isEmpty {
+            diagnostics.append(.warning(address.location, .printedAddressChanged(printed: printed, now: address.url, lock: lockPath)))
+        }
         var live: [String: PublishedCode] = [:]
         for item in current where live[item.code] == nil { live[item.code] = item }
         var declared: [String: CodeChange] = [:]
@@ -235,7 +241,7 @@ extension CodesLock {
                 nextFormers[code] = formerTargets[code]
             }
         }
-        var lock = CodesLock(states: next, boardPayments: nextPayments, formerTargets: nextFormers)
+        var lock = CodesLock(states: next, boardPayments: nextPayments, formerTargets: nextFormers, address: address?.url ?? self.address)
         lock.lines = lines
         let text = lock.text
         let formerAddresses = landings.flatMap { landing -> [FormerAddress] in

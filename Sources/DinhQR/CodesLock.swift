@@ -40,20 +40,27 @@ public struct CodesLock: Sendable, Equatable {
     /// merged into another code's): links to them, shared or bookmarked or found by a search
     /// engine, keep opening the page they became.
     public private(set) var formerTargets: [String: [String]] = [:]
+    /// The site's address (`base_url`) the boards were printed with: their codes open `<address>q/<CODE>`,
+    /// which must keep serving the site after a move to another address.
+    public private(set) var address: String?
     /// Code → line in the file it was read from, for diagnostics (not part of equality).
     var lines: [String: Int] = [:]
     /// The text it was read from, so an update can tell whether the file needs writing.
     var sourceText: String?
 
-    public init(states: [String: State] = [:], boardPayments: [String: String] = [:], formerTargets: [String: [String]] = [:]) {
+    public init(states: [String: State] = [:], boardPayments: [String: String] = [:], formerTargets: [String: [String]] = [:], address: String? = nil) {
         self.states = states
         self.boardPayments = boardPayments
         self.formerTargets = formerTargets
+        self.address = address
     }
 
     public static func == (a: CodesLock, b: CodesLock) -> Bool {
-        a.states == b.states && a.boardPayments == b.boardPayments && a.formerTargets == b.formerTargets
+        a.states == b.states && a.boardPayments == b.boardPayments && a.formerTargets == b.formerTargets && a.address == b.address
     }
+
+    /// The line that records `address`: a comment, which a Dinh that does not know it passes over.
+    static let addressPrefix = "# address: "
 
     static let header = """
     # Dinh codes lock: every QR code this site has published, and where it points.
@@ -70,6 +77,7 @@ public struct CodesLock: Sendable, Equatable {
     /// always gives the same bytes.
     public var text: String {
         var out = CodesLock.header
+        if let address, !states.isEmpty { out += Self.addressPrefix + address + "\n" }
         for code in states.keys.sorted() {
             guard let state = states[code] else { continue }
             let former = formerTargets[code].map { " was " + $0.joined(separator: ",") } ?? ""
@@ -92,6 +100,7 @@ public struct CodesLock: Sendable, Equatable {
         for (index, raw) in rawLines.enumerated() {
             let number = index + 1
             let line = raw.trimmingWhitespace()
+            if line.hasPrefix(addressPrefix) { lock.address = line.dropFirst(addressPrefix.count).split(separator: " ").first.map(String.init) }
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             let location = SourceLocation(path: path, line: number, column: 1)

@@ -32,7 +32,7 @@ struct LoadStep: BuildStep {
         }
         let index = ContentIndex(content)
         context.index = index
-        context.codes = PrintedCodes(content: content, displayContent: options.displayContent, index: index)
+        context.codes = PrintedCodes(content: content, displayContent: options.displayContent, index: index, ownAddress: options.baseURL == nil)
     }
 }
 

@@ -9,11 +9,15 @@ struct PrintedCodes: Sendable {
     let content: Content
     let displayContent: String
     let index: ContentIndex
+    /// Whether the site's address is its own (`site.yaml`'s), not another given for this build
+    /// (`--base-url`): only the own one is what boards are printed with.
+    let ownAddress: Bool
 
-    init(content: Content, displayContent: String, index: ContentIndex) {
+    init(content: Content, displayContent: String, index: ContentIndex, ownAddress: Bool = true) {
         self.content = content
         self.displayContent = displayContent
         self.index = index
+        self.ownAddress = ownAddress
     }
 
     var lockURL: URL { content.root.appendingPathComponent(CodesLock.fileName) }
@@ -34,13 +38,16 @@ struct PrintedCodes: Sendable {
     func check() -> CodesLockUpdate {
         let (lock, readProblems) = CodesLock.read(contentsOf: lockURL, displayPath: lockDisplay)
         let site = content.site
+        // Where site.yaml writes a field, for the messages about it.
+        func location(_ field: String) -> SourceLocation { content.fieldLocations[FieldPlace(site.source.path, field)] ?? site.source }
         let changes = site.movedCodes.keys.sorted().compactMap { code in
-            site.movedCodes[code].map { CodeChange(code: code, kind: .moved(to: $0), location: site.source) }
+            site.movedCodes[code].map { CodeChange(code: code, kind: .moved(to: $0), location: location("moved_codes.\(code)")) }
         } + site.retiredCodes.keys.sorted().compactMap { code in
-            site.retiredCodes[code].map { CodeChange(code: code, kind: .retired(reason: $0), location: site.source) }
+            site.retiredCodes[code].map { CodeChange(code: code, kind: .retired(reason: $0), location: location("retired_codes.\(code)")) }
         }
         let current = published, pages = Set(current.map(\.target))
-        var update = lock.update(current: current, changes: changes, lockPath: lockDisplay, pathExists: { pages.contains($0) })
+        var update = lock.update(current: current, changes: changes, lockPath: lockDisplay, pathExists: { pages.contains($0) },
+                                 address: ownAddress ? (site.baseURL, location("base_url")) : nil)
         update.diagnostics = readProblems + update.diagnostics
         return update
     }

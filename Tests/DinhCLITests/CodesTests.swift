@@ -204,6 +204,21 @@ import Testing
         #expect(try String(contentsOf: lock, encoding: .utf8).contains("DP01 heritage/quan-dao-giao-phuong-tri\n"))
     }
 
+    /// A district moving its site to another address (its .gov.vn portal) is told that the boards
+    /// on the gates carry the old one, at base_url's line; a build for a test address is not.
+    @Test func aNewSiteAddressIsToldWithTheOneTheBoardsCarry() throws {
+        #expect(try build().status == 0)
+        #expect(try String(contentsOf: lock, encoding: .utf8).contains("# address: https://disan.example.vn/\n"))
+        let test = try fixture.dinh("build", "content", "--output", "test-site", "--base-url", "https://thu.example.vn/")
+        #expect(test.status == 0 && !test.stderr.contains("boards printed so far"), "\(test.stderr)")
+        #expect(try String(contentsOf: lock, encoding: .utf8).contains("# address: https://disan.example.vn/\n"))
+        try fixture.write("site.yaml", SiteFixture.siteYAML.replacingOccurrences(of: "https://disan.example.vn/", with: "https://danphuong.hanoi.gov.vn/di-san/"))
+        let moved = try build()
+        #expect(moved.status == 0)
+        #expect(moved.stderr.contains("content/site.yaml:4:11: warning: the boards printed so far carry the address https://disan.example.vn/"), "\(moved.stderr)")
+        #expect(!(try build()).stderr.contains("boards printed so far"), "told once")
+    }
+
     @Test func movedCodeLandsOnTheNewItem() throws {
         #expect(try build().status == 0)
         try fixture.remove("heritage/quan-phuong-tri")
@@ -213,6 +228,9 @@ import Testing
         let landing = try page("q/DP01/index.html")
         #expect(landing.contains("url=../../products/che-lam/"), "\(landing)")
         #expect(try String(contentsOf: lock, encoding: .utf8).contains("DP01 moved HT42"))
+        // A move to nothing is told at its own line of site.yaml.
+        try fixture.write("site.yaml", SiteFixture.siteYAML + "\nmoved_codes:\n  DP01: HT99\n")
+        #expect(try build().stderr.contains("content/site.yaml:10:9: error:"))
         // The sheet prints the product's own board, not a second one with its old code.
         let sheet = try page("qr/index.html")
         #expect(sheet.contains("id=\"HT42\"") && !sheet.contains("id=\"DP01\""))

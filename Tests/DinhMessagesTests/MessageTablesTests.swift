@@ -411,6 +411,7 @@ enum Samples {
         .printedCodeTaken(code: "«v177c»", printedFor: "«v177d»", now: "«v177e»", lock: "«v177f»"),
         .boardPaymentChanged(code: "«v177m»", printed: "«v177n»", now: "«v177o»", lock: "«v177p»"),
         .printedCodeFollows(code: "«v177g»", printedFor: "«v177h»", lock: "«v177i»"),
+        .printedAddressChanged(printed: "«v1413»", now: "«v1414»", lock: "«v1415»"),
         .notAQRCode(code: "«v178»", file: "«v179»"),
         .lockLineFromLaterDinh(file: "«v180l»"),
         .lockLineUnreadable(file: "«v180»"),

@@ -76,6 +76,25 @@ struct CodesLockTests {
         #expect(removed.text.hasSuffix("HT42 products/che-lam\n"))
     }
 
+    /// The boards carry the site's address: the lock records it, and a new `base_url` is told
+    /// once, at its line, saying the old address must keep serving the site.
+    @Test func theAddressBoardsCarryIsRecordedAndAChangeIsTold() throws {
+        let items = [item("DP01", "heritage/a")]
+        let base = site(2)
+        let first = CodesLock().update(current: items, changes: [], lockPath: lockPath, address: ("https://disan.example.vn/", base))
+        #expect(first.diagnostics.isEmpty && first.text.contains("\n# address: https://disan.example.vn/\nDP01 heritage/a\n"))
+        let (lock, problems) = CodesLock.parse(first.text, path: lockPath)
+        #expect(problems.isEmpty && lock.address == "https://disan.example.vn/")
+        #expect(!lock.update(current: items, changes: [], lockPath: lockPath, address: ("https://disan.example.vn/", base)).changed)
+        // A build for another address (`--base-url`) keeps the recorded one, and says nothing.
+        let other = lock.update(current: items, changes: [], lockPath: lockPath)
+        #expect(other.diagnostics.isEmpty && !other.changed)
+        let moved = lock.update(current: items, changes: [], lockPath: lockPath, address: ("https://danphuong.hanoi.gov.vn/di-san/", base))
+        #expect(moved.diagnostics.map(\.description) == [
+            "content/site.yaml:2:5: warning: the boards printed so far carry the address https://disan.example.vn/ (recorded in content/codes.lock), and base_url is now https://danphuong.hanoi.gov.vn/di-san/: a phone that scans an old board opens https://disan.example.vn/q/<CODE>, so that address must keep serving this site (keep the old domain pointing here, or redirect it to the new address); else print the boards again (qr/index.html) and replace them all"])
+        #expect(moved.changed && moved.text.contains("# address: https://danphuong.hanoi.gov.vn/di-san/\n"), "recorded: told once")
+    }
+
     @Test func noCodesNoLockFile() {
         let update = CodesLock().update(current: [], changes: [], lockPath: lockPath)
         #expect(!update.changed)

@@ -20,6 +20,7 @@ package enum QRMessage: MessageTable {
     case printedCodeTaken(code: String, printedFor: String, now: String, lock: String)
     case boardPaymentChanged(code: String, printed: String, now: String?, lock: String)
     case printedCodeFollows(code: String, printedFor: String, lock: String)
+    case printedAddressChanged(printed: String, now: String, lock: String)
     case notAQRCode(code: String, file: String)
     case lockLineFromLaterDinh(file: String)
     case lockLineUnreadable(file: String)
