@@ -161,12 +161,14 @@ extension CodesLock {
 
         var next: [String: State] = [:], nextPayments: [String: String] = [:], nextFormers: [String: [String]] = [:]
         var landings: [CodeLanding] = []
-        // A former address another page has taken now is that page's.
-        let pagesNow = Set(current.map(\.target))
-        func keepFormer(_ code: String, adding printed: String? = nil) {
+        // A former address another page has taken now is that page's: said at that page, since
+        // links shared to the old one now open it.
+        let pagesNow = Dictionary(current.map { ($0.target, $0) }, uniquingKeysWith: { first, _ in first })
+        func keepFormer(_ code: String, target: String, adding printed: String? = nil) {
             var formers = formerTargets[code] ?? []
+            for taken in formers { if let page = pagesNow[taken], page.code != code { diagnostics.append(.warning(page.location, .formerAddressTaken(path: taken, code: code, now: target))) } }
             if let printed, !formers.contains(printed) { formers.append(printed) }
-            formers.removeAll { pagesNow.contains($0) }
+            formers.removeAll { pagesNow[$0] != nil }
             nextFormers[code] = formers.isEmpty ? nil : formers
         }
         let allCodes = Set(states.keys).union(live.keys).union(declared.keys)
@@ -206,7 +208,7 @@ extension CodesLock {
                 next[code] = .live(target: item.target)
                 nextPayments[code] = item.boardPayment
                 // Its page's old address opens it: the folder was renamed (or, told above, the code given to another item).
-                if case let .live(printed)? = states[code] { keepFormer(code, adding: printed) } else { keepFormer(code) }
+                if case let .live(printed)? = states[code] { keepFormer(code, target: item.target, adding: printed) } else { keepFormer(code, target: item.target) }
                 landings.append(CodeLanding(code: code, resolution: .live(target: item.target)))
             } else if let change = declared[code] {
                 if states[code] == nil {
@@ -217,7 +219,7 @@ extension CodesLock {
                 case let .moved(to):
                     next[code] = .moved(to: to)
                     // The merged item's page address opens where its code now leads.
-                    if case let .live(printed)? = states[code] { keepFormer(code, adding: printed) } else { keepFormer(code) }
+                    if case let .live(printed)? = states[code] { keepFormer(code, target: to, adding: printed) } else { keepFormer(code, target: to) }
                 case .retired: next[code] = .retired
                 }
                 landings.append(CodeLanding(code: code, resolution: resolution))

@@ -412,6 +412,7 @@ enum Samples {
         .boardPaymentChanged(code: "«v177m»", printed: "«v177n»", now: "«v177o»", lock: "«v177p»"),
         .printedCodeFollows(code: "«v177g»", printedFor: "«v177h»", lock: "«v177i»"),
         .printedAddressChanged(printed: "«v1413»", now: "«v1414»", lock: "«v1415»"),
+        .formerAddressTaken(path: "«v1416»", code: "«v1417»", now: "«v1418»"),
         .notAQRCode(code: "«v178»", file: "«v179»"),
         .lockLineFromLaterDinh(file: "«v180l»"),
         .lockLineUnreadable(file: "«v180»"),

@@ -258,6 +258,7 @@ struct CodesLockTests {
         let back = CodesLock.parse(twice.text, path: lockPath).lock
             .update(current: [item("DP01", "heritage/a"), item("DP09", "heritage/x")], changes: [], lockPath: lockPath)
         #expect(back.formerAddresses == [FormerAddress(path: "heritage/b", target: "heritage/a"), FormerAddress(path: "heritage/c", target: "heritage/a")])
+        #expect(!back.diagnostics.contains { $0.message.contains("takes the address") }, "its own address again")
         // DP09's relic merged into DP01's: its boards and its page's address open DP01's page.
         let merged = CodesLock.parse(twice.text, path: lockPath).lock
             .update(current: [item("DP01", "heritage/c")], changes: [CodeChange(code: "DP09", kind: .moved(to: "DP01"), location: site(3))], lockPath: lockPath)
@@ -268,6 +269,10 @@ struct CodesLockTests {
         let taken = CodesLock.parse(twice.text, path: lockPath).lock
             .update(current: [item("DP01", "heritage/c"), item("DP09", "heritage/x"), item("DP10", "heritage/a")], changes: [], lockPath: lockPath)
         #expect(taken.formerAddresses == [FormerAddress(path: "heritage/b", target: "heritage/c")])
+        #expect(taken.diagnostics.map(\.description) == [
+            "content/heritage/a/index.md:2:1: warning: this page takes the address heritage/a/, which opened the page of DP01 (now heritage/c) since its folder was renamed: links shared to that address (Facebook, Zalo, search results) now open this page instead; if they should not, give this folder another name"])
+        #expect(!CodesLock.parse(taken.text, path: lockPath).lock.update(current: [item("DP01", "heritage/c"), item("DP09", "heritage/x"), item("DP10", "heritage/a")],
+                                                                          changes: [], lockPath: lockPath).diagnostics.contains { $0.severity == .warning }, "told once")
         #expect(taken.text.contains("DP01 heritage/c was heritage/b\n"))
     }
 

@@ -28,6 +28,8 @@ extension QRMessage: TranslatedTable {
             "the QR code \(code) was printed for \(printedFor) (recorded in \(lock)), which is gone, and its boards now open this page, as do links to its old address: if this is the same item in a renamed folder, nothing to do; if it is another one, give this page a new code, and say in site.yaml what the boards of \(code) open now (`moved_codes: {\(code): …}` or `retired_codes: {\(code): …}`)"
         case .printedAddressChanged(let printed, let now, let lock):
             "the boards printed so far carry the address \(printed) (recorded in \(lock)), and base_url is now \(now): a phone that scans an old board opens \(printed)q/<CODE>, so that address must keep serving this site (keep the old domain pointing here, or redirect it to the new address); else print the boards again (qr/index.html) and replace them all"
+        case .formerAddressTaken(let path, let code, let now):
+            "this page takes the address \(path)/, which opened the page of \(code) (now \(now)) since its folder was renamed: links shared to that address (Facebook, Zalo, search results) now open this page instead; if they should not, give this folder another name"
         case .notAQRCode(let code, let file): "'\(code)' is not a QR code (2–12 characters A–Z and 0–9); \(file) lines read `CODE target`, `CODE moved OTHER` or `CODE retired`"
         case .lockLineFromLaterDinh(let file): "this line of \(file) was written by a later version of Dinh, which records more of each code: update Dinh on this computer (the file is right; do not edit it)"
         case .lockLineUnreadable(let file): "cannot read this line of \(file); lines read `CODE target`, `CODE moved OTHER` or `CODE retired` (restore it from version control)"

@@ -28,6 +28,8 @@ extension QRMessage {
             "mã QR \(code) đã in cho \(printedFor) (ghi trong \(lock)), trang đó nay không còn, và các biển có mã này, cùng các liên kết tới địa chỉ cũ, nay mở trang này: nếu đây vẫn là mục ấy, chỉ đổi tên thư mục, thì không cần làm gì; nếu là mục khác, hãy đặt cho trang này một mã mới, và ghi trong site.yaml các biển mã \(code) nay mở đâu (`moved_codes: {\(code): …}` hoặc `retired_codes: {\(code): …}`)"
         case .printedAddressChanged(let printed, let now, let lock):
             "các biển đã in mang địa chỉ \(printed) (ghi trong \(lock)), nay base_url là \(now): điện thoại quét biển cũ sẽ mở \(printed)q/<MÃ>, nên địa chỉ cũ phải vẫn mở được trang web này (giữ tên miền cũ trỏ về đây, hoặc chuyển hướng sang địa chỉ mới); nếu không, hãy in lại các biển (qr/index.html) và thay tất cả"
+        case .formerAddressTaken(let path, let code, let now):
+            "trang này dùng địa chỉ \(path)/, là địa chỉ cũ của trang mã \(code) (nay là \(now)) từ khi thư mục ấy đổi tên: các liên kết đã chia sẻ tới địa chỉ ấy (Facebook, Zalo, kết quả tìm kiếm) nay mở trang này; nếu không muốn vậy, hãy đặt tên khác cho thư mục này"
         case .notAQRCode(let code, let file): "'\(code)' không phải mã QR (2–12 ký tự A–Z và 0–9); các dòng của \(file) có dạng `CODE target`, `CODE moved OTHER` hoặc `CODE retired`"
         case .lockLineFromLaterDinh(let file): "dòng này của \(file) do một phiên bản Dinh mới hơn ghi, phiên bản đó ghi thêm thông tin cho mỗi mã: hãy cập nhật Dinh trên máy này (tệp vẫn đúng; đừng sửa tệp)"
         case .lockLineUnreadable(let file): "không đọc được dòng này của \(file); các dòng có dạng `CODE target`, `CODE moved OTHER` hoặc `CODE retired` (hãy khôi phục tệp từ bản lưu trước)"

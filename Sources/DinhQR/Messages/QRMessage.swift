@@ -21,6 +21,7 @@ package enum QRMessage: MessageTable {
     case boardPaymentChanged(code: String, printed: String, now: String?, lock: String)
     case printedCodeFollows(code: String, printedFor: String, lock: String)
     case printedAddressChanged(printed: String, now: String, lock: String)
+    case formerAddressTaken(path: String, code: String, now: String)
     case notAQRCode(code: String, file: String)
     case lockLineFromLaterDinh(file: String)
     case lockLineUnreadable(file: String)
