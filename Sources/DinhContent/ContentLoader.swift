@@ -58,7 +58,15 @@ struct Loading {
     var baseURL = ""
     /// Links of texts to items the content has not (`heritage/dinh-ha-mo`), told once every item is
     /// loaded: a relic renamed since its code was printed is then known, and offered.
-    var deadLinks: [(location: SourceLocation, target: String, missing: String)] = []
+    var deadLinks: [DeadLink] = []
+    /// A link to an item the content has not: `missing` is its site path, `written` how the link
+    /// should be written where it is not (relative, with its final `/`).
+    struct DeadLink: Sendable {
+        var location: SourceLocation
+        var target: String
+        var missing: String
+        var written: String?
+    }
     private let fileManager = FileManager.default
     /// The content folder with links resolved, once: checks that files stay inside compare with it.
     private let resolvedRoot: String
@@ -113,7 +121,7 @@ struct Loading {
     /// so the output does not depend on scheduling.
     private mutating func inParallel<Item: Sendable>(_ entries: [(slug: String, url: URL)],
                                                      _ load: @Sendable (inout Loading, (slug: String, url: URL)) -> Item?) -> [Item] {
-        let results = Slots<(Item?, Diagnostics, [FieldPlace: SourceLocation], [(location: SourceLocation, target: String, missing: String)])>(count: entries.count)
+        let results = Slots<(Item?, Diagnostics, [FieldPlace: SourceLocation], [DeadLink])>(count: entries.count)
         let template = self
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             var worker = Loading(loader: template.loader, resolvedRoot: template.resolvedRoot)
@@ -254,31 +262,64 @@ struct Loading {
         guard base.count == 2 else { return }
         for (line, target) in links {
             let location = SourceLocation(path: shown, line: line)
-            var path = String(target.prefix { $0 != "#" && $0 != "?" })
+            // A link written so that it works online only (in full, or from the site's root) is
+            // told with the link to write; with its dead-link message when it leads nowhere.
+            var written: String?, told: ContentMessage?
             if target.contains(":") {
-                // The site's own address in full (copied from the browser): it needs the network,
-                // and from a USB stick opens the site online.
-                guard !baseURL.isEmpty, !Site.isExampleAddress(baseURL), path.lowercased().hasPrefix(baseURL.lowercased()) else { continue }
-                diagnostics.warning(location, .linkInFullToThisSite(target: target, relative: "../../" + target.dropFirst(baseURL.count)))
-                path = "../../" + path.dropFirst(baseURL.count)
-            } else if path.hasPrefix("/") {
-                diagnostics.warning(location, .linkFromSiteRoot(target: target, relative: "../../" + target.dropFirst()))
-                path = "../.." + path
+                guard let rest = pathWithinSite(target) else { continue }
+                written = "../../" + rest
+            } else if target.hasPrefix("/") {
+                written = "../.." + target
             }
+            let path = String((written ?? target).prefix { $0 != "#" && $0 != "?" })
             var parts = base
             for part in path.split(separator: "/") where part != "." {
                 if part != ".." { parts.append(String(part)) } else if parts.popLast() == nil { break }
             }
             if let language = parts.first, reader.languages.dropFirst().contains(language) { parts.removeFirst() }
-            guard parts.count >= 2, ["heritage", "products", "pages", "meetings", "producers"].contains(parts[0]) else { continue }
-            guard !contentHas(parts) else { continue }
+            guard parts.count >= 2, Self.sections.contains(parts[0]) else { continue }
+            // A page's folder without its final `/`: from a USB stick it shows the folder's files.
+            if parts.count == 2, !path.hasSuffix("/") { written = Self.withFinalSlash(written ?? target) }
+            if let written {
+                told = target.contains(":") ? .linkInFullToThisSite(target: target, relative: written)
+                    : target.hasPrefix("/") ? .linkFromSiteRoot(target: target, relative: written) : .linkWithoutFinalSlash(target: target, fixed: written)
+            }
+            if contentHas(parts) {
+                if let told { diagnostics.warning(location, told) }
+                continue
+            }
             let missing = parts.joined(separator: "/")
             if parts.count == 2 {
-                deadLinks.append((location, target, missing))
+                deadLinks.append(DeadLink(location: location, target: target, missing: missing, written: written))
             } else {
-                diagnostics.warning(location, .linkLeadsNowhere(target: target, missing: missing, isPage: false, suggestion: nil))
+                // `products/mat-ong` written from another page's folder: the item it names, from here.
+                let item = Array(parts.suffix(2))
+                let meant = parts.count > 2 && Self.sections.contains(item[0]) && contentHas(item) ? "../../" + item.joined(separator: "/") + "/" : nil
+                diagnostics.warning(location, .linkLeadsNowhere(target: target, missing: missing, isPage: false, suggestion: meant))
             }
         }
+    }
+
+    /// The sections of the content whose folders are pages of the site.
+    static let sections: Set<String> = ["heritage", "products", "pages", "meetings", "producers"]
+
+    /// The part of a web address after the site's own `base_url` (whatever its `http`/`https` and
+    /// `www.`), or nil for another site's address.
+    func pathWithinSite(_ address: String) -> String? {
+        guard !baseURL.isEmpty, !Site.isExampleAddress(baseURL) else { return nil }
+        func bare(_ text: String) -> Substring {
+            var rest = Substring(text)
+            for scheme in ["https://", "http://"] where rest.lowercased().hasPrefix(scheme) { rest = rest.dropFirst(scheme.count) }
+            return rest.lowercased().hasPrefix("www.") ? rest.dropFirst(4) : rest
+        }
+        let site = bare(baseURL).lowercased(), link = bare(address)
+        return link.lowercased().hasPrefix(site) ? String(link.dropFirst(site.count)) : nil
+    }
+
+    /// `../../heritage/den-x#lich-su` → `../../heritage/den-x/#lich-su`.
+    static func withFinalSlash(_ link: String) -> String {
+        let end = link.firstIndex { $0 == "#" || $0 == "?" } ?? link.endIndex
+        return link[..<end].hasSuffix("/") ? link : link[..<end] + "/" + link[end...]
     }
 
     /// Whether the content has what a site path names: an item (`heritage/<slug>`, a producer's
@@ -303,19 +344,22 @@ struct Loading {
             if let printed = loader.printedCodes[code], printed != folder { renamed[printed] = folder }
         }
         for (former, code) in loader.formerAddresses { renamed[former] = renamed[former] ?? folders[code] }
-        for (location, target, missing) in deadLinks {
+        for dead in deadLinks {
+            let (location, target, missing, written) = (dead.location, dead.target, dead.missing, dead.written)
+            // The suggestion rewrites the link as it should be written (relative, with its final `/`).
+            let base = written ?? target
             let section = String(missing.prefix { $0 != "/" }), slug = String(missing.dropFirst(section.count + 1))
             let names = (try? fileManager.contentsOfDirectory(atPath: root(section).path))?
                 .map { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") ? String($0.prefix { $0 != "." }) : $0 } ?? []
             if let now = renamed[missing], now.hasPrefix(section + "/") {
                 // The build keeps the old address opening the page (`FormerAddress`).
                 diagnostics.warning(location, .linkToFormerAddress(target: target, now: now,
-                                                                   suggestion: target.replacingOccurrences(of: slug, with: now.dropFirst(section.count + 1))))
+                                                                   suggestion: base.replacingOccurrences(of: slug, with: now.dropFirst(section.count + 1))))
                 continue
             }
             let meant = DidYouMean.suggestion(for: slug, among: names)
             diagnostics.warning(location, .linkLeadsNowhere(target: target, missing: missing, isPage: true,
-                                                            suggestion: meant.map { target.replacingOccurrences(of: slug, with: $0) }))
+                                                            suggestion: meant.map { base.replacingOccurrences(of: slug, with: $0) } ?? written))
         }
         deadLinks = []
     }

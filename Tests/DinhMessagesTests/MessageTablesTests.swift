@@ -305,6 +305,7 @@ enum Samples {
         .linkToFormerAddress(target: "«v1403»", now: "«v1404»", suggestion: "«v1405»"),
         .linkFromSiteRoot(target: "«v109d»", relative: "«v109e»"),
         .linkInFullToThisSite(target: "«v1411»", relative: "«v1412»"),
+        .linkWithoutFinalSlash(target: "«v1419»", fixed: "«v1420»"),
         .openingHoursNotTimes(found: "«v109h»"),
         .openingHoursForm(found: "«v109i»", canonical: "«v109j»"),
         .badEmail(found: "«v110»"),

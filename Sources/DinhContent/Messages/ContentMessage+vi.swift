@@ -150,6 +150,8 @@ extension ContentMessage {
             "liên kết '\(target)' dẫn tới địa chỉ cũ của \(now) (thư mục đã đổi tên): địa chỉ cũ vẫn mở được trang, nhưng hãy sửa liên kết thành '\(suggestion)'"
         case .linkInFullToThisSite(let target, let relative):
             "liên kết '\(target)' ghi địa chỉ đầy đủ của chính trang web này: cần có mạng, và khi mở từ USB sẽ mở trang trên mạng; hãy viết '\(relative)'"
+        case .linkWithoutFinalSlash(let target, let fixed):
+            "liên kết '\(target)' trỏ tới thư mục của một trang nhưng thiếu dấu / ở cuối: khi mở từ thư mục hay USB sẽ hiện danh sách tệp thay vì trang; hãy viết '\(fixed)'"
         case .linkFromSiteRoot(let target, let relative):
             "liên kết '\(target)' bắt đầu bằng /: dùng được trên máy chủ web, nhưng không dùng được khi mở trang từ thư mục hay USB; hãy viết '\(relative)'"
         case .openingHoursNotTimes(let found): "'opening_hours' '\(found)' không phải khoảng giờ trong ngày: giờ đi từ 00:00 đến 24:00, như \"07:00-17:00\""

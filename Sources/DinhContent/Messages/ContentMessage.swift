@@ -115,6 +115,7 @@ package enum ContentMessage: MessageTable {
     case linkToFormerAddress(target: String, now: String, suggestion: String)
     case linkFromSiteRoot(target: String, relative: String)
     case linkInFullToThisSite(target: String, relative: String)
+    case linkWithoutFinalSlash(target: String, fixed: String)
     case openingHoursNotTimes(found: String)
     case openingHoursForm(found: String, canonical: String)
     case badEmail(found: String)
