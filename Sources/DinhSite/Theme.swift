@@ -114,22 +114,27 @@ public struct Theme: Sendable {
     /// end a statement), or ends with `}` before a line that can only go on (`}`, `)`, `else`…: no
     /// semicolon is ever inserted before those), so automatic semicolons keep working; strings,
     /// regular expressions and template literals are copied as they are, and a line the scanner is
-    /// not sure of keeps the rest of its text unchanged, and its line break.
+    /// not sure of keeps the rest of its text unchanged, and its line break. A `;` before `}` goes
+    /// (a semicolon is inserted there), unless it is an empty statement (`if (a);`, `else;`).
     static func compactScript(_ data: Data) -> Data {
         // A file saved on Windows reads as one saved elsewhere (a CRLF file was one line, and a
         // `//` comment hid the rest of it).
         let lines = String(decoding: data, as: UTF8.self).unixLineEnds.lines
-        var out: [String] = [], joins = false, closes = false
+        var out: [String] = [], joins = false, closes = false, ends = false
         for line in lines {
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
             if trimmed.isEmpty || trimmed.hasPrefix("//") { continue }
-            let (packed, whole) = squeezeScript(Array(trimmed.unicodeScalars))
+            let (packed, whole, endsStatement) = squeezeScript(Array(trimmed.unicodeScalars))
             guard let last = packed.last, let first = packed.first else { continue }
             let goesOn = closes && ("})],;.:?".contains(first) || ["else", "catch", "finally"].contains(lastWord(String(packed.prefix { $0.isLetter }).unicodeScalars)))
-            if joins || goesOn { out[out.count - 1] += packed } else { out.append(packed) }
+            if joins || goesOn {
+                if joins, ends, first == "}" { out[out.count - 1].removeLast() }
+                out[out.count - 1] += packed
+            } else { out.append(packed) }
             let plain = whole && !packed.utf8.contains(UInt8(ascii: "`"))
             joins = plain && "{;,".contains(last)
             closes = plain && last == "}"
+            ends = plain && endsStatement
         }
         return Data((out.joined(separator: "\n") + "\n").utf8)
     }
@@ -145,11 +150,20 @@ public struct Theme: Sendable {
     static func squeezeScriptLine(_ line: [Unicode.Scalar]) -> String { squeezeScript(line).text }
 
     /// A line without the spaces that separate nothing; `whole` is false when the scanner was not
-    /// sure of the line and copied the rest of it unchanged.
-    private static func squeezeScript(_ line: [Unicode.Scalar]) -> (text: String, whole: Bool) {
+    /// sure of the line and copied the rest of it unchanged; `endsStatement`: the line ends with a
+    /// `;` that a `}` after it may replace.
+    private static func squeezeScript(_ line: [Unicode.Scalar]) -> (text: String, whole: Bool, endsStatement: Bool) {
         var out = String.UnicodeScalarView()
         var i = 0, space = false, whole = true
+        // Whether each open `(` heads an `if`, `for`, `while` or `with` (whose `)` may be followed by
+        // an empty statement `;`), whether the last `)` closed one (or one opened on another line), and
+        // whether the last `;` ends a statement that is not empty.
+        var heads: [Bool] = [], closedHead = true, dropsBeforeBrace = false
         func emit(_ c: Unicode.Scalar) {
+            if c == "}", out.last == ";", dropsBeforeBrace { out.removeLast() }
+            if c == "(" { heads.append(["if", "for", "while", "with"].contains(lastWord(out))) }
+            if c == ")" { closedHead = heads.popLast() ?? true }
+            if c == ";" { dropsBeforeBrace = out.last.map { !($0 == ")" && closedHead) && !["else", "do"].contains(lastWord(out)) } ?? false }
             let last = out.last
             // A space stays between words, between signs (`a - -b`, `a + ++b`), after a number before a
             // dot, and in `< !` (never `<!--`, which starts a comment).
@@ -204,7 +218,7 @@ public struct Theme: Sendable {
             emit(c)
             i += 1
         }
-        return (String(out), whole)
+        return (String(out), whole, whole && out.last == ";" && dropsBeforeBrace)
     }
 
     /// The word the squeezed text ends with (`return` in `return /x/`): spaces between words are

@@ -17,14 +17,14 @@ import Testing
     }
 
     @Test func spacesBesidePunctuationGo() {
-        #expect(script("  var a = [1, 2], b = { c: 3 };  // note\n\n  if (a) { f(a, b); }\n") == "var a=[1,2],b={c:3};if(a){f(a,b);}\n")
+        #expect(script("  var a = [1, 2], b = { c: 3 };  // note\n\n  if (a) { f(a, b); }\n") == "var a=[1,2],b={c:3};if(a){f(a,b)}\n")
         #expect(script("return typeof x === 'y';\n") == "return typeof x==='y';\n")
     }
 
     @Test func stringsRegexAndTemplatesStay() {
         #expect(script("s = 'a , b' + \"c ; d\";\n") == "s='a , b'+\"c ; d\";\n")
         #expect(script("x = t.replace(/ +, /g, ' ');\n") == "x=t.replace(/ +, /g,' ');\n")
-        #expect(script("function f(){ return / a /.test(s); }\n") == "function f(){return/ a /.test(s);}\n")
+        #expect(script("function f(){ return / a /.test(s); }\n") == "function f(){return/ a /.test(s)}\n")
         #expect(script("y = a / b / c;\n") == "y=a/b/c;\n")
         #expect(script("q = `a ${ b } , c`;\n") == "q=`a ${ b } , c`;\n")
         #expect(script("u = 'it\\'s , ok' ; v = 1\n") == "u='it\\'s , ok';v=1\n")
@@ -41,13 +41,24 @@ import Testing
     /// A line break goes after `{`, `;` and `,`; elsewhere it may end a statement, and after a line the
     /// scanner copied as it was (an unclosed string, a template literal) it stays too.
     @Test func lineBreaksThatEndNothingGo() {
-        #expect(script("var a = 1,\n  b = 2;\n// c\nif (a) {\n  f();\n}\n(g)();\nreturn\nx\n") == "var a=1,b=2;if(a){f();}\n(g)();return\nx\n")
+        #expect(script("var a = 1,\n  b = 2;\n// c\nif (a) {\n  f();\n}\n(g)();\nreturn\nx\n") == "var a=1,b=2;if(a){f()}\n(g)();return\nx\n")
         #expect(script("s = 'open;\nt = 1;\nq = `a ${b};\nc = 1;\n") == "s='open;\nt=1;q=`a ${b};\nc=1;\n")
         // After a `}`, a line that can only go on joins it; one that may start a statement does not
         // (`x = {}` then `y()` would run together).
         #expect(script("if (a) {\n  f();\n}\nelse {\n  g();\n}\n}\n}, 500);\nx = {}\ny();\nz = function () {\n}\n.call(w);\nq = {}\nelsewhere();\n")
-                == "if(a){f();}else{g();}}},500);x={}\ny();z=function(){}.call(w);q={}\nelsewhere();\n")
+                == "if(a){f()}else{g()}}},500);x={}\ny();z=function(){}.call(w);q={}\nelsewhere();\n")
         #expect(style(".a\n.b { x: 1;\n}\n.c,\n.d { y: 2 }\n") == ".a\n.b{x:1}.c,.d{y:2}\n")
+    }
+
+    /// A `;` before `}` goes (one is inserted there), also across lines, but not an empty statement's:
+    /// `if (a);}` without it would not parse.
+    @Test func semicolonsBeforeBracesGo() {
+        #expect(script("function f() {\n  g();\n  if (a) { h(1); }\n}\n") == "function f(){g();if(a){h(1)}}\n")
+        #expect(script("s = ';'; }\nr = /;/; }\n") == "s=';'}\nr=/;/}\n")
+        #expect(script("if (a) f();\nwhile (b);\n}\nfor (;;) { if (c) ; }\nif (d) x(); else ;}\n")
+                == "if(a)f();while(b);}\nfor(;;){if(c);}\nif(d)x();else;}\n")
+        // A condition over two lines: its `)` may close an `if` (the scanner reads a line at a time).
+        #expect(script("if (a &&\n    b);\n}\n") == "if(a&&\nb);}\n")
     }
 
     @Test func styles() {
