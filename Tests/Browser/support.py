@@ -104,6 +104,21 @@ def canvas_spread(driver, selector='.dinh-pano canvas'):
     return hi - lo
 
 
+def boxes(driver, elements):
+    """[left, top, width, height, name] of each of `elements` that is shown."""
+    return driver.execute_script(
+        'return [].filter.call(arguments[0], e => e.checkVisibility()).map(e => { var r = e.getBoundingClientRect();'
+        ' return [r.left, r.top, r.width, r.height, e.getAttribute("aria-label") || e.className || e.textContent.trim()]; })', elements)
+
+
+def out_of_reading_order(boxes):
+    """The pairs of boxes, taken in Tab order, where the second is read before the first: above it, or
+    left of it on the same row (the middle of one within the other's height)."""
+    def row(a, b):
+        return a[1] < b[1] + b[3] / 2 < a[1] + a[3] or b[1] < a[1] + a[3] / 2 < b[1] + b[3]
+    return [(a[4], b[4]) for a, b in zip(boxes, boxes[1:]) if (b[0] < a[0] - 1 if row(a, b) else b[1] < a[1])]
+
+
 def severe(driver):
     return [e for e in driver.get_log('browser') if e.get('level') == 'SEVERE']
 

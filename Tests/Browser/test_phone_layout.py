@@ -19,7 +19,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from support import Runner, Server, browser, wait, widths  # noqa: E402
+from support import Runner, Server, boxes, browser, out_of_reading_order, wait, widths  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
 SITE = os.path.abspath(sys.argv[1])
@@ -317,6 +318,24 @@ def desktop_header(d):
     assert top <= 80, top
 
 
+def header_tab_order(d):
+    """On a wide screen the Tab key goes through the header as it is seen: the site's name, the search
+    icon, the menu's links, the languages (CSS `order` had put the languages second)."""
+    for page in ('heritage/dinh-dai-phung/', 'en/heritage/dinh-dai-phung/', 'products/'):
+        open_page(d, page)
+        d.find_element(By.TAG_NAME, 'body').send_keys(Keys.TAB)  # the skip link
+        met = []
+        for _ in range(12):
+            d.switch_to.active_element.send_keys(Keys.TAB)
+            if not d.execute_script('return !!document.activeElement.closest(".site-header")'):
+                break
+            met.append(d.switch_to.active_element)
+        names = [b[4] for b in boxes(d, met)]
+        wrong = out_of_reading_order(boxes(d, met))
+        assert not wrong, '%s: Tab goes back against the eye: %s (all: %s)' % (page, wrong, names)
+        assert len(names) >= 5 and names[-1] in ('English', 'Tiếng Việt'), '%s: Tab met %s' % (page, names)
+
+
 server = Server(SITE)
 phone = browser(phone=True, webgl=False)
 try:
@@ -341,6 +360,7 @@ finally:
 wide = browser(webgl=False)
 try:
     r.run('1366 px: the header shows its links in one row', desktop_header, wide)
+    r.run('1366 px: Tab goes through the header left to right, as it is seen', header_tab_order, wide)
 finally:
     wide.quit()
 server.stop()

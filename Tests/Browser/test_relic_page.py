@@ -15,6 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 sys.path.insert(0, os.path.dirname(__file__))
 from test_viewer import browser, serve, wait, settle, canvas_image, errors, STATE  # noqa: E402
+from support import boxes, out_of_reading_order  # noqa: E402
 
 site = os.path.abspath(sys.argv[1])
 server = serve(site)
@@ -358,6 +359,27 @@ def narrow_view_layers(d):
     d.execute_script('document.querySelector(".dinh-pop-close").click()')
 
 
+def controls_in_reading_order(d):
+    """The Tab key goes through the viewer's controls as they are seen, left to right, top to bottom: the
+    list of scenes and the compass, then the buttons (on a narrow view in two rows: the first row on top)."""
+    d.get(page)
+    wait(d, 'var s=(function(){%s})(); return s && s.drawn' % STATE)  # a narrow first view may need one tile
+    d.execute_script('document.querySelector(".dinh-pano").scrollIntoView()')
+    d.execute_script('document.querySelector(".dinh-stage select").focus()')
+    met = [d.switch_to.active_element]
+    for _ in range(12):
+        d.switch_to.active_element.send_keys(Keys.TAB)
+        if not d.execute_script('return !!document.activeElement.closest(".dinh-stage")'):
+            break
+        met.append(d.switch_to.active_element)
+    # The view and its hotspots (in the order of their directions) lie between the two groups.
+    controls = [e for e in met if d.execute_script('return !!arguments[0].closest(".dinh-top, .dinh-bar")', e)]
+    found = boxes(d, controls)
+    assert len(found) >= 5, found
+    wrong = out_of_reading_order(found)
+    assert not wrong, 'Tab goes back against the eye: %s (all: %s)' % (wrong, [(b[4], round(b[0]), round(b[1])) for b in found])
+
+
 def weight(d):
     """The relic page may weigh 40 KB of HTML + CSS + JS before tiles: the HTML and the styles and scripts it
     loads at start, as sent. Not counted: offline.js (fetched 1.5 s after the load event, where a service
@@ -398,6 +420,7 @@ try:
                      ('file://: captions and transcript work without fetching the .vtt', lambda d: captions(d, disk)),
                      ('scenes and notes listed as HTML; compass only where north is known', scene_list_and_compass),
                      ('#scene= opens that scene', hash_opens),
+                     ('wide screen: Tab goes through the viewer\'s controls as they are seen', controls_in_reading_order),
                      ('page weight: HTML, CSS and JS at start within 40 KB, the tour and narration within 28 KB of it', weight)]:
         run(name, fn, driver)
 finally:
@@ -416,6 +439,7 @@ zoomed = browser(webgl=True, phone=True, width=195)
 try:
     run('phone at 200 % zoom (195 px): a hotspot label pulled in whole at the edge, also in full window', spots_whole_in_full_window, zoomed)
     run('phone at 200 % zoom (195 px): a three-line label above the two rows of buttons, over the loading label; a note between the title and the buttons', narrow_view_layers, zoomed)
+    run('phone at 200 % zoom (195 px): Tab goes through the viewer\'s controls as they are seen, the buttons\' first row on top', controls_in_reading_order, zoomed)
 finally:
     zoomed.quit()
 

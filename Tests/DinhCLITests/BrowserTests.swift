@@ -41,7 +41,7 @@ import Testing
     }
 
     /// The demo's Đình Đại Phùng: tour, one narration player, captions, over http and from disk.
-    @Test func builtRelicPage() throws { try run("test_relic_page.py", checks: 17) }
+    @Test func builtRelicPage() throws { try run("test_relic_page.py", checks: 19) }
 
     /// The tour when viewer.js answers 404, is blocked or never arrives: the photo and the scene links
     /// show; when it works, the photo is not fetched before the panorama's first pixels.
@@ -53,7 +53,7 @@ import Testing
     /// The pages on a 390×844 touch phone: compact header, no sideways scroll, whole short address,
     /// 44-px targets, the filter's message and address, description before buying, gallery captions
     /// and large photos, producers' descriptions and photos.
-    @Test func phoneLayout() throws { try run("test_phone_layout.py", checks: 17) }
+    @Test func phoneLayout() throws { try run("test_phone_layout.py", checks: 18) }
 
     /// The demo's festival clip plays as a phone plays it, with captions in the page's language over
     /// http and from disk (file://); a control without the page's captions script shows none.
