@@ -22,7 +22,7 @@
   'use strict';
   var D = document, W = window, M = Math, RAD = M.PI / 180,
       FACES = 'frblud', HERE = D.currentScript && D.currentScript.src, DISK = location.protocol == 'file:',
-      reduced = matchMedia('(prefers-reduced-motion: reduce)'), notes = 0;  // notes: viewers' popups, for their ids
+      reduced = matchMedia('(prefers-reduced-motion:reduce)'), notes = 0;  // notes: viewers' popups, for their ids
 
   // Direction through face coordinates a (left to right), b (top to bottom) in [-1, 1].
   function dir(f, a, b) {
@@ -96,9 +96,9 @@
     }
     var compass = button('dinh-compass', S.north, '', function () { turnTo(scene.north, 0); }, top);
     el('span', 'dinh-needle', compass);  // a button's content is not read: its label is
-    var gyroBtn = 'DeviceOrientationEvent' in W && matchMedia('(pointer: coarse)').matches && button('dinh-gyro', S.gyro, '', toggleGyro),
+    var gyroBtn = 'DeviceOrientationEvent' in W && matchMedia('(pointer:coarse)').matches && button('dinh-gyro', S.gyro, '', toggleGyro),
         fsBtn = button('dinh-fs', S.fullscreen, '', toggleFull);
-    function press(b, pressed) { if (b) b.setAttribute('aria-pressed', pressed); } // a boolean is written "true" or "false"
+    function press(b, pressed) { b && b.setAttribute('aria-pressed', pressed); } // a boolean is written "true" or "false"
     press(gyroBtn, false); press(fsBtn, false);
     var zoomer = el('div', 'dinh-zoom', bar);
     button('', S.zoomOut, '−', function () { zoom(1.25); }, zoomer);
