@@ -94,7 +94,7 @@ def hotspot_and_narration(d):
     # dai-dinh has no narration of its own: the relic's narration, not the courtyard's clip
     wait(d, 'return /thuyet-minh/.test(document.querySelector("audio").getAttribute("src"))', 5)
     assert 'Giới thiệu chung' in d.find_element(By.CSS_SELECTOR, '[data-dinh-now]').text
-    d.find_element(By.CSS_SELECTOR, 'select.dinh-sel option[value="san-dinh"]').click()
+    d.find_element(By.CSS_SELECTOR, '.dinh-sel select option[value="san-dinh"]').click()
     wait(d, 'return /san-dinh/.test(document.querySelector("audio").getAttribute("src"))', 5)
     now = d.find_element(By.CSS_SELECTOR, '[data-dinh-now]').text
     # what plays is named with its length, which the player cannot show before it is fetched
@@ -112,7 +112,7 @@ def guide_goes_on(d):
     wait(d, playing, 10)
     d.execute_script('document.querySelector("audio").playbackRate = 0.5')
     for scene in ('dai-dinh', 'san-dinh'):  # to the hall, which has no clip, and back to the courtyard, which has one
-        d.find_element(By.CSS_SELECTOR, 'select.dinh-sel option[value="%s"]' % scene).click()
+        d.find_element(By.CSS_SELECTOR, '.dinh-sel select option[value="%s"]' % scene).click()
         settle(d, scene)
         at = wait(d, playing, 5)
         assert 'Giới thiệu chung' in d.find_element(By.CSS_SELECTOR, '[data-dinh-now]').text
@@ -121,7 +121,7 @@ def guide_goes_on(d):
     # Paused, the guide gives way to the clip of the next scene that has one, and is a tap away.
     stopped = d.execute_script('var a=document.querySelector("audio"); a.pause(); return a.currentTime')
     for scene in ('dai-dinh', 'san-dinh'):
-        d.find_element(By.CSS_SELECTOR, 'select.dinh-sel option[value="%s"]' % scene).click()
+        d.find_element(By.CSS_SELECTOR, '.dinh-sel select option[value="%s"]' % scene).click()
         settle(d, scene)
     wait(d, 'return /san-dinh/.test(document.querySelector("audio").getAttribute("src"))', 5)
     assert re.match(r'Nghe: Giới thiệu chung \(\d+:\d\d\)$', other.text), other.text
@@ -155,7 +155,7 @@ def status_reads_apart(d):
     d.execute_cdp_cmd('Network.setBypassServiceWorker', {'bypass': True})  # which has kept the tiles
     d.execute_cdp_cmd('Network.emulateNetworkConditions', {'offline': False, 'latency': 1500, 'downloadThroughput': -1, 'uploadThroughput': -1})
     try:
-        d.find_element(By.CSS_SELECTOR, 'select.dinh-sel option[value="dai-dinh"]').click()
+        d.find_element(By.CSS_SELECTOR, '.dinh-sel select option[value="dai-dinh"]').click()
         wait(d, 'var l=document.querySelector(".dinh-load.dinh-on"); return l && /Đại đình/.test(l.textContent)', 5)
         runs = heard(d, 'Đại đình')
     finally:
@@ -380,6 +380,72 @@ def controls_in_reading_order(d):
     assert not wrong, 'Tab goes back against the eye: %s (all: %s)' % (wrong, [(b[4], round(b[0]), round(b[1])) for b in found])
 
 
+LONG_NAME = 'Đại đình và hậu cung thờ Thành hoàng'
+# The demo's names are short: before the viewer starts, the hall gets a long one.
+LONG = ("document.addEventListener('readystatechange', function () { var t = document.getElementById('tour-data');"
+        " if (t && document.readyState == 'interactive') { var j = JSON.parse(t.textContent); j.scenes[1].title = '%s';"
+        " t.textContent = JSON.stringify(j); } })" % LONG_NAME)
+# The name drawn on the view (not the options of a list), the lines it takes, and how many of its pieces lie
+# outside its box or the view (cut, or hidden).
+NAME = '''var box = document.querySelector(".dinh-top > *"), v = document.querySelector(".dinh-view").getBoundingClientRect(),
+  b = box.getBoundingClientRect(), w = document.createTreeWalker(box, NodeFilter.SHOW_TEXT), n, text = "", lines = {}, out = 0;
+  while ((n = w.nextNode())) {
+    if (n.parentNode.closest("select")) continue;
+    var r = document.createRange(); r.selectNodeContents(n); text += n.data;
+    [].forEach.call(r.getClientRects(), function (q) { lines[Math.round(q.top)] = 1;
+      if (q.left < b.left - .5 || q.right > b.right + .5 || q.top < b.top - .5 || q.bottom > b.bottom + .5 || q.left < v.left || q.right > v.right) out++; });
+  }
+  return {text: text, lines: Object.keys(lines).length, out: out, tag: box.tagName, box: [b.left, b.top, b.width, b.height]};'''
+
+
+def drawn(d, scene):
+    wait(d, 'var s=(function(){%s})(); return s && s.drawn && s.scene=="%s"' % (STATE, scene))
+    time.sleep(0.3)
+
+
+def scene_name_whole(narrow):
+    """The scene's name on the view is whole, wrapping when it must (at 200 % zoom the <select> cut 'Main hall'
+    to 'Main …'), a long one too; the loading label and (on a narrow view) a note open below it; the list over
+    it is reached by Tab, draws its focus ring around the name, and its arrow keys change the scene."""
+    def check(d):
+        en = page.replace('/heritage/', '/en/heritage/')
+        for url, scene, name in ((en + '#scene=dai-dinh', 'dai-dinh', 'Main hall'), (page, 'san-dinh', 'Sân đình')):
+            d.get(url)
+            drawn(d, scene)
+            got = d.execute_script(NAME)
+            assert got['text'].startswith(name) and not got['out'], 'the name %r is not shown whole (a <select> draws one line): %s' % (name, got)
+        added = d.execute_cdp_cmd('Page.addScriptToEvaluateOnNewDocument', {'source': LONG})['identifier']
+        try:
+            d.get('about:blank')  # a page loaded anew, not a hash followed
+            d.get(page + '#scene=dai-dinh')
+            drawn(d, 'dai-dinh')
+        finally:
+            d.execute_cdp_cmd('Page.removeScriptToEvaluateOnNewDocument', {'identifier': added})
+        d.execute_script('document.querySelector(".dinh-pano").scrollIntoView()')
+        got = d.execute_script(NAME)
+        assert got['text'].startswith(LONG_NAME) and got['lines'] >= 2 and not got['out'], 'a long name, not whole: %s' % got
+        box = got['box']
+        label = d.execute_script(
+            'var l=document.querySelector(".dinh-load");l.firstChild.nodeValue="Đang tải ảnh 360°";l.lastChild.textContent=" 42%";'
+            'l.classList.add("dinh-on");var r=l.getBoundingClientRect();l.classList.remove("dinh-on");return r.top')
+        assert label >= box[1] + box[3], 'the loading label (top %s) covers the name %s' % (label, box)
+        if narrow:
+            d.execute_script('document.querySelector(".dinh-spot-text").click()')
+            top = d.execute_script('return document.querySelector(".dinh-pop").getBoundingClientRect().top')
+            assert top >= box[1] + box[3], 'the note (top %s) covers the name %s' % (top, box)
+            d.execute_script('document.querySelector(".dinh-pop-close").click()')
+        # Keyboard: from the view back to the list; its ring is seen around the name; an arrow key changes the scene.
+        d.execute_script('document.querySelector(".dinh-view").focus()')
+        d.switch_to.active_element.send_keys(Keys.SHIFT, Keys.TAB)
+        assert d.execute_script('return document.activeElement.matches(".dinh-top select")'), 'Shift+Tab from the view reaches the list'
+        ring = d.execute_script('var s=getComputedStyle(document.querySelector(".dinh-top > *"));return [s.outlineStyle, s.outlineWidth, s.outlineColor]')
+        assert ring == ['solid', '3px', 'rgb(255, 191, 71)'], 'no focus ring around the name: %s' % ring
+        d.switch_to.active_element.send_keys(Keys.ARROW_UP)
+        drawn(d, 'san-dinh')
+        assert d.execute_script(NAME)['text'].startswith('Sân đình')
+    return check
+
+
 def weight(d):
     """The relic page may weigh 40 KB of HTML + CSS + JS before tiles: the HTML and the styles and scripts it
     loads at start, as sent. Not counted: offline.js (fetched 1.5 s after the load event, where a service
@@ -440,8 +506,15 @@ try:
     run('phone at 200 % zoom (195 px): a hotspot label pulled in whole at the edge, also in full window', spots_whole_in_full_window, zoomed)
     run('phone at 200 % zoom (195 px): a three-line label above the two rows of buttons, over the loading label; a note between the title and the buttons', narrow_view_layers, zoomed)
     run('phone at 200 % zoom (195 px): Tab goes through the viewer\'s controls as they are seen, the buttons\' first row on top', controls_in_reading_order, zoomed)
+    run('phone at 200 % zoom (195 px): the scene\'s name wraps, whole, above the loading label and a note; the list over it works by keyboard', scene_name_whole(True), zoomed)
 finally:
     zoomed.quit()
+
+reflow = browser(webgl=True, phone=True, width=320)
+try:
+    run('320 px (reflow): the scene\'s name wraps, whole, above the loading label; the list over it works by keyboard', scene_name_whole(False), reflow)
+finally:
+    reflow.quit()
 
 
 def fallback(d):

@@ -75,12 +75,15 @@
 
     // Stage: title and scene list, view, hotspots, loading label, controls, popup. The fallback stays, hidden.
     setLive(root, true);
-    var stage = el('div', 'dinh-stage', root), top = el('div', 'dinh-top', stage), sel;
-    if (tour.scenes.length > 1) {
-      sel = el('select', 'dinh-sel', top, { 'aria-label': S.scenes });
+    // The scene's name wraps (a <select> shows one line, cut): drawn by a span, under the list, which is
+    // transparent and covers it (the list names the scene to screen readers: the span is hidden from them).
+    var stage = el('div', 'dinh-stage', root), top = el('div', 'dinh-top', stage), box = el('div', 'dinh-sel', top),
+        many = tour.scenes[1], title = el('span', '', box, many && { 'aria-hidden': 'true' }),
+        sel = many && el('select', '', box, { 'aria-label': S.scenes });
+    if (sel) {
       tour.scenes.forEach(function (s) { el('option', '', sel, { value: s.id }).textContent = s.title; });
       on(sel, 'change', function () { go(sel.value, null, true); });
-    } else sel = el('span', 'dinh-sel', top);
+    }
     var pane = el('div', 'dinh-view', stage, { tabindex: 0, role: 'img' });
     pane.appendChild(R.el);
     // The status line: loading, and (not shown) the scene the visitor went to; under the hotspots (a label
@@ -277,6 +280,7 @@
       frame++;
       var dpr = M.min(devicePixelRatio || 1, 2);
       cw = pane.clientWidth || 1; ch = pane.clientHeight || 1;
+      stage.style.setProperty('--t', top.offsetHeight + 12 + 'px'); // below the title, however many lines it takes
       width = M.round(cw * dpr); height = M.round(ch * dpr);
       if (!scene || !scene.levels) return;
       fov = M.max(fov, minFov());
@@ -394,7 +398,8 @@
       scene = s; level = 0;
       var v = view || s.view || {};
       pane.setAttribute('aria-label', s.title ? s.title + '. ' + S.view : S.view);
-      sel.value = s.id; sel.textContent || (sel.textContent = s.title);
+      title.textContent = s.title;
+      if (sel) { sel.value = s.id; title.append('\xa0▾'); }
       D.querySelectorAll('a[href*="#scene="]').forEach(function (a) {
         a[a.hash == '#scene=' + s.id ? 'setAttribute' : 'removeAttribute']('aria-current', 'true');
       });
