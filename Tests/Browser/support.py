@@ -56,9 +56,10 @@ class Server:
         self.httpd.server_close()
 
 
-def browser(phone=False, webgl=True, width=1366, height=900, page_load='normal', lang=None):
+def browser(phone=False, webgl=True, width=1366, height=900, page_load='normal', lang=None, phone_width=390):
     """Headless Chromium; `page_load='none'`: navigation returns at once (for a page whose load never ends);
-    `lang`: the browser's languages (`'en-US,en'`), for its pages and its service workers alike."""
+    `lang`: the browser's languages (`'en-US,en'`), for its pages and its service workers alike; `phone_width`:
+    the phone's width in CSS px (195: a 390-px phone at 200 % zoom, its screen's pixels the same)."""
     o = webdriver.ChromeOptions()
     o.page_load_strategy = page_load
     o.binary_location = CHROMIUM
@@ -71,7 +72,8 @@ def browser(phone=False, webgl=True, width=1366, height=900, page_load='normal',
         for arg in ('--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'):
             o.add_argument(arg)
     if phone:
-        o.add_experimental_option('mobileEmulation', PHONE)
+        metrics = {'width': phone_width, 'height': 844 * phone_width // 390, 'pixelRatio': 780 / phone_width, 'touch': True}
+        o.add_experimental_option('mobileEmulation', dict(PHONE, deviceMetrics=metrics))
     if lang:
         o.add_argument('--lang=' + lang.split(',')[0])
         o.add_experimental_option('prefs', {'intl.accept_languages': lang})

@@ -336,6 +336,26 @@ def header_tab_order(d):
         assert len(names) >= 5 and names[-1] in ('English', 'Tiếng Việt'), '%s: Tab met %s' % (page, names)
 
 
+def header_two_rows(d):
+    """At 200 % zoom (195 px) and in a 320-px window the header takes two rows, with everything in it shown whole
+    in the width: the site's name, the search icon, the menu and the other language (it took three rows)."""
+    for page in PAGES[:-1]:
+        open_page(d, page)
+        found = boxes(d, d.find_elements(By.CSS_SELECTOR, '.site-header > a, .menu summary, .languages li:not(.current) > *'))
+        names = [b[4] for b in found]
+        assert names[:2] == ['brand', 'search-link'] and len(found) == 4, '%s: shown in the header: %s' % (page, names)
+        width = d.execute_script('return document.documentElement.clientWidth')
+        assert all(b[0] >= 0 and b[0] + b[2] <= width + 0.5 for b in found), '%s: beyond the %d-px width: %s' % (page, width, found)
+        rows = []
+        for b in sorted(found, key=lambda b: b[1]):
+            middle = b[1] + b[3] / 2
+            if rows and rows[-1][0] <= middle <= rows[-1][1]:
+                rows[-1][1] = max(rows[-1][1], b[1] + b[3])
+            else:
+                rows.append([b[1], b[1] + b[3]])
+        assert len(rows) <= 2, '%s: the header takes %d rows at %d px: %s' % (page, len(rows), width, found)
+
+
 server = Server(SITE)
 phone = browser(phone=True, webgl=False)
 try:
@@ -357,6 +377,13 @@ try:
     r.run('phone, Slow 4G: the photo at the top of the home page, product index and product page is asked for first', top_photo_with_the_page, phone)
 finally:
     phone.quit()
+for narrow in (195, 320):
+    small = browser(phone=True, webgl=False, phone_width=narrow)
+    try:
+        r.run('phone at %s: the header in two rows, everything in it shown' % ('200 %% zoom (%d px)' % narrow if narrow == 195 else '%d px (reflow)' % narrow),
+              header_two_rows, small)
+    finally:
+        small.quit()
 wide = browser(webgl=False)
 try:
     r.run('1366 px: the header shows its links in one row', desktop_header, wide)
