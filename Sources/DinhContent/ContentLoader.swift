@@ -652,8 +652,20 @@ struct Loading {
     /// either of another's is an error at its line (a copied page, a barcode typed twice).
     private mutating func checkIdentities(_ products: [LoadedProduct]) {
         var ids: [String: (at: SourceLocation, isCode: Bool)] = [:], barcodes: [String: SourceLocation] = [:]
+        var names: [String: SourceLocation] = [:]
         for loaded in products.sorted(by: { $0.product.source < $1.product.source }) {
             let product = loaded.product, isCode = product.sku == product.code
+            // One producer's two pages of one name sell one product twice (an import of a product
+            // renamed in the sheet, made before its code was written there).
+            if let name = product.name.values[reader.languages[0]] {
+                let key = product.producer + "\u{0}" + name.nfc.lowercased()
+                if let first = names[key] {
+                    let nameAt = fieldLocations[FieldPlace(product.source.path, "name")] ?? product.source
+                    diagnostics.warning(nameAt, .productNamedAsAnother(name: name, other: first.path))
+                } else {
+                    names[key] = product.source
+                }
+            }
             if let first = ids[product.sku] {
                 // Two codes alike are said once, by the codes' own check.
                 if !(isCode && first.isCode) { diagnostics.error(loaded.skuAt, .skuUsedTwice(sku: product.sku, by: first.at.path)) }

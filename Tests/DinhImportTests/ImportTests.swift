@@ -278,6 +278,22 @@ import Testing
         #expect(all.succeeded && all.diagnostics.warnings.isEmpty, "\(all.diagnostics.warnings.map(\.description))")
     }
 
+    /// The renamed product imported as new, then its code written in the sheet as the warning
+    /// said: the build tells the two pages of one name, and which to delete.
+    @Test func twoPagesOfOneNameByOneProducerAreTold() throws {
+        let fixture = try SiteFixture()
+        try fixture.directory.write("renamed.csv", "Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX\n"
+            + "Chè lam Hà Trung gừng;45000;4;2025;Thực phẩm;HTX Chè lam Hà Trung\n")
+        #expect(runImport(fixture, "renamed.csv", update: true).succeeded)
+        try fixture.directory.write("coded.csv", "Mã;Tên sản phẩm;Giá;Số sao OCOP;Năm công nhận;Nhóm;HTX\n"
+            + "HT42;Chè lam Hà Trung gừng;48000;4;2025;Thực phẩm;HTX Chè lam Hà Trung\n")
+        #expect(runImport(fixture, "coded.csv", update: true).succeeded)
+        let (_, diagnostics) = ContentLoader(root: fixture.content, displayRoot: "content").load()
+        #expect(diagnostics.warnings.map(\.description).filter { $0.contains("same name") } == [
+            "content/products/che-lam/index.md:4:3: warning: content/products/che-lam-ha-trung-gung/index.md is a product of the same producer with the same name, 'Chè lam Hà Trung gừng': buyers and marketplaces see two pages for one product; if one of them was made by mistake (an import of a product renamed in the sheet), delete its folder, or give each its own name"],
+                "\(diagnostics.sorted)")
+    }
+
     /// Two new producers of one sheet, one name written two ways, are an error at the second:
     /// the import would split the products between two producer pages.
     @Test func twoNewProducersLikeEachOtherAreAnError() throws {

@@ -306,6 +306,7 @@ enum Samples {
         .linkFromSiteRoot(target: "«v109d»", relative: "«v109e»"),
         .linkInFullToThisSite(target: "«v1411»", relative: "«v1412»"),
         .linkWithoutFinalSlash(target: "«v1419»", fixed: "«v1420»"),
+        .productNamedAsAnother(name: "«v1421»", other: "«v1422»"),
         .openingHoursNotTimes(found: "«v109h»"),
         .openingHoursForm(found: "«v109i»", canonical: "«v109j»"),
         .badEmail(found: "«v110»"),

@@ -152,6 +152,8 @@ extension ContentMessage {
             "liên kết '\(target)' ghi địa chỉ đầy đủ của chính trang web này: cần có mạng, và khi mở từ USB sẽ mở trang trên mạng; hãy viết '\(relative)'"
         case .linkWithoutFinalSlash(let target, let fixed):
             "liên kết '\(target)' trỏ tới thư mục của một trang nhưng thiếu dấu / ở cuối: khi mở từ thư mục hay USB sẽ hiện danh sách tệp thay vì trang; hãy viết '\(fixed)'"
+        case .productNamedAsAnother(let name, let other):
+            "\(other) là sản phẩm cùng chủ thể và cùng tên '\(name)': người mua và các sàn thấy hai trang cho một sản phẩm; nếu một trong hai được tạo nhầm (nhập bảng tính có sản phẩm đổi tên), hãy xóa thư mục đó, hoặc đặt cho mỗi sản phẩm một tên riêng"
         case .linkFromSiteRoot(let target, let relative):
             "liên kết '\(target)' bắt đầu bằng /: dùng được trên máy chủ web, nhưng không dùng được khi mở trang từ thư mục hay USB; hãy viết '\(relative)'"
         case .openingHoursNotTimes(let found): "'opening_hours' '\(found)' không phải khoảng giờ trong ngày: giờ đi từ 00:00 đến 24:00, như \"07:00-17:00\""

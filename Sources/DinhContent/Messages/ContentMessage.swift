@@ -116,6 +116,7 @@ package enum ContentMessage: MessageTable {
     case linkFromSiteRoot(target: String, relative: String)
     case linkInFullToThisSite(target: String, relative: String)
     case linkWithoutFinalSlash(target: String, fixed: String)
+    case productNamedAsAnother(name: String, other: String)
     case openingHoursNotTimes(found: String)
     case openingHoursForm(found: String, canonical: String)
     case badEmail(found: String)
