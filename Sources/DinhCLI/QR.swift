@@ -20,17 +20,26 @@ struct QR: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: ArgumentHelp(CLIMessage.helpQuiet.text))
     var quiet = false
 
+    @Argument(help: ArgumentHelp(CLIMessage.helpQRCodes.text))
+    var codes: [String] = []
+
     func validate() throws {
         guard PlacardSize(rawValue: size.uppercased()) != nil else { throw ValidationError(CLIMessage.placardSizeChoice.text) }
+        // `dinh qr DP04`: the code taken for the content folder.
+        let folder = content.contentDirectory
+        if !FileManager.default.fileExists(atPath: folder), CodesLock.isValidCode(folder.uppercased()) {
+            throw ValidationError(CLIMessage.codeAsContentFolder(code: folder.uppercased()).text)
+        }
     }
 
     func run() async throws {
         let options = BuildOptions(content: content.url, displayContent: content.contentDirectory, output: URL(fileURLWithPath: output), language: CLI.language)
-        let (report, codes) = try await SiteBuilder(options: options).writeQRCodes(placardSize: size)
+        let (report, lines) = try await SiteBuilder(options: options).writeQRCodes(placardSize: size, printing: codes)
         Terminal.report(report.diagnostics)
         guard report.succeeded else { throw ContentErrors() }
         guard !quiet else { return }
-        for line in codes { print(line) }
-        print(CLIMessage.wroteCodes(count: codes.count, output: output).text)
+        for line in lines { print(line) }
+        print(CLIMessage.wroteCodes(count: lines.count, output: output).text)
+        if !codes.isEmpty { print(CLIMessage.printOnly(count: Set(codes.map { $0.uppercased() }).count, sheet: "\(output)/qr/\(SiteBuilder.printSheet)").text) }
     }
 }

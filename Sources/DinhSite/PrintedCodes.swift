@@ -111,8 +111,9 @@ struct PrintedCodes: Sendable {
     /// `qr/<CODE>-placard.svg` too — a site build leaves the boards to the sheet, which holds the
     /// same — then the printable sheet `qr/index.html`. Drawings are kept in `.dinh-cache/qr/`
     /// (`DrawingCache`), by what they are drawn from, so a rebuild draws nothing.
+    /// `printing`: codes whose boards alone make a second sheet, `qr/print.html` (`dinh qr content DP04`).
     func publish(_ landings: [CodeLanding], to output: OutputFolder, folder: String = SitePaths.qr, today: CalendarDate,
-                 size: PlacardSize = .a5, placards: Bool = false) throws -> [DrawnCode] {
+                 size: PlacardSize = .a5, placards: Bool = false, printing: Set<String> = []) throws -> [DrawnCode] {
         let publisher = content.site.publisher.name.resolve(content.site.defaultLanguage, default: content.site.defaultLanguage)
         let printed = landings.compactMap { landing -> (code: String, item: (ref: PageRef, name: LocalizedText))? in
             switch landing.resolution {
@@ -158,8 +159,15 @@ struct PrintedCodes: Sendable {
             if !hidden.contains(code.code), !moved.contains(code.code) { sheet.append(section) }
         }
         try output.write("\(folder)index.html", PlacardSheet.html(sections: sheet, size: size, title: content.site.title))
+        if !printing.isEmpty {
+            let chosen = drawn.filter { printing.contains($0.code.code) }.map(\.section)
+            try output.write("\(folder)\(Self.printSheet)", PlacardSheet.html(sections: chosen, size: size, title: content.site.title))
+        }
         return drawn.map(\.code)
     }
+
+    /// The sheet of the boards asked for by name, beside the sheet of all.
+    static let printSheet = "print.html"
 
     /// Codes that open a meeting (its own, or an old code moved to it).
     var meetingCodes: Set<String> {

@@ -170,7 +170,11 @@ public struct SiteBuilder: Sendable {
 
     /// `dinh qr`: only the QR images and placards, into `<output>/qr/` (replaced as a whole).
     /// Returns one line per code (its address, QR version and size) for the report, in `options.language`.
-    public func writeQRCodes(placardSize: String = "A5") async throws -> (report: BuildReport, codes: [String]) {
+    /// The sheet of the boards `writeQRCodes` was asked for by name, in `<output>/qr/`.
+    public static let printSheet = PrintedCodes.printSheet
+
+    /// `printing`: codes whose boards alone also make the sheet `qr/print.html`, to print only those.
+    public func writeQRCodes(placardSize: String = "A5", printing: [String] = []) async throws -> (report: BuildReport, codes: [String]) {
         var context = BuildContext(options: options, content: content)
         try await LoadStep().run(&context)
         guard let codes = context.codes, !context.diagnostics.hasErrors else { return (context.report, []) }
@@ -181,12 +185,18 @@ public struct SiteBuilder: Sendable {
         }
         let lock = codes.check()
         context.diagnostics.append(contentsOf: lock.diagnostics)
+        // A board asked for is one of the site's codes (as written on a board: in capitals).
+        let known = lock.landings.filter { if case .retired = $0.resolution { false } else { true } }.map(\.code)
+        let printing = Set(printing.map { $0.uppercased() })
+        for code in printing.sorted() where !known.contains(code) {
+            context.diagnostics.error(SourceLocation(path: code), SiteMessage.noSuchCode(code: code, suggestion: DidYouMean.suggestion(for: code, among: known)))
+        }
         guard !context.diagnostics.hasErrors else { return (context.report, []) }
         let size = PlacardSize(rawValue: placardSize.uppercased()) ?? .a5
         context.diagnostics.append(contentsOf: codes.cutNames(size: size))
         let output = try OutputFolder(target: options.output.appendingPathComponent(SitePaths.qr), content: options.content, keepsPrevious: false)
         do {
-            let drawn = try codes.publish(lock.landings, to: output, folder: "", today: options.today, size: size, placards: true)
+            let drawn = try codes.publish(lock.landings, to: output, folder: "", today: options.today, size: size, placards: true, printing: printing)
             var report = context.report
             report.files = output.fileCount
             try output.commit()

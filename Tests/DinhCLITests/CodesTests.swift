@@ -314,6 +314,21 @@ import Testing
         #expect(try fixture.dinh("qr", "content", "--size", "B5").stderr.contains("--size must be A3, A4, A5 or A6"))
     }
 
+    /// One board to print: named after the content folder (in capitals or not), it gets a sheet of
+    /// its own beside the sheet of all; a code the site has not, or a code in the folder's place, is told.
+    @Test func qrCommandPrintsTheBoardsNamed() throws {
+        let result = try fixture.dinh("qr", "content", "ht42")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("To print only this board: open public/qr/print.html"), "\(result.stdout)")
+        let sheet = try page("qr/print.html"), all = try page("qr/index.html")
+        #expect(sheet.components(separatedBy: "<section").count == 2 && sheet.contains("id=\"HT42\""), "\(sheet)")
+        #expect(all.contains("id=\"DP01\"") && all.contains("id=\"HT42\""))
+        let unknown = try fixture.dinh("qr", "content", "HT24")
+        #expect(unknown.status == 1 && unknown.stderr.contains("error: no page of this site has the code HT24; did you mean HT42?"), "\(unknown.stderr)")
+        let misplaced = try fixture.dinh("qr", "HT42")
+        #expect(misplaced.status != 0 && misplaced.stderr.contains("HT42 is a code, not a content folder: write the folder first, `dinh qr content HT42`"), "\(misplaced.stderr)")
+    }
+
     /// A site build leaves the boards to the printable sheet: one file less per code than `dinh qr`.
     @Test func buildLeavesPlacardFilesToTheQRCommand() throws {
         #expect(try build().status == 0)

@@ -41,6 +41,8 @@ extension CLIMessage: TranslatedTable {
         case .jobsAtLeastOne: "--jobs must be 1 or more"
         case .portRange: "--port must be between 0 and 65535"
         case .placardSizeChoice: "--size must be A3, A4, A5 or A6"
+        case .helpQRCodes: "Codes whose boards to print alone (DP04 HT42): they also make the sheet qr/print.html."
+        case .codeAsContentFolder(let code): "\(code) is a code, not a content folder: write the folder first, `dinh qr content \(code)`"
         case .unknownCommand(let found, let guess): "there is no command '\(found)'; did you mean 'dinh \(guess)'? ('dinh --help' lists them)"
         case .languageChoice(let found): "--lang must be vi (Vietnamese) or en (English), not '\(found)'"
         case .sheetOfCSV(let file): "--sheet chooses a worksheet of an .xlsx workbook; \(file) is a CSV file, which has one: leave --sheet out"
@@ -53,6 +55,7 @@ extension CLIMessage: TranslatedTable {
         case .built(let pages, let files, let output, let seconds, let processed, let cached):
             "Built \(pages) pages (\(files) files) into \(output) in \(seconds) s; images: \(processed) processed, \(cached) from the cache"
         case .noErrors(let content): "No errors in \(content)"
+        case .printOnly(let count, let sheet): "To print only \(count == 1 ? "this board" : "these \(count) boards"): open \(sheet) and print it (Ctrl+P) at 100 %"
         case .wroteCodes(let count, let output): "Wrote \(count) QR codes and placards into \(output)/qr (print \(output)/qr/index.html)"
         case .created(let folder):
             """

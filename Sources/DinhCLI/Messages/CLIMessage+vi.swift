@@ -41,6 +41,8 @@ extension CLIMessage {
         case .jobsAtLeastOne: "--jobs phải từ 1 trở lên"
         case .portRange: "--port phải từ 0 đến 65535"
         case .placardSizeChoice: "--size phải là A3, A4, A5 hoặc A6"
+        case .helpQRCodes: "Mã của các biển cần in riêng (DP04 HT42): chúng có thêm tờ in qr/print.html."
+        case .codeAsContentFolder(let code): "\(code) là một mã, không phải thư mục nội dung: hãy ghi thư mục trước, `dinh qr content \(code)`"
         case .unknownCommand(let found, let guess): "không có lệnh '\(found)'; có phải ý bạn là 'dinh \(guess)'? ('dinh --help' liệt kê các lệnh)"
         case .languageChoice(let found): "--lang phải là vi (tiếng Việt) hoặc en (tiếng Anh), không phải '\(found)'"
         case .sheetOfCSV(let file): "--sheet dùng để chọn một trang tính của sổ làm việc .xlsx; \(file) là tệp CSV, chỉ có một trang: hãy bỏ --sheet"
@@ -53,6 +55,7 @@ extension CLIMessage {
         case .built(let pages, let files, let output, let seconds, let processed, let cached):
             "Đã tạo \(pages) trang (\(files) tệp) vào \(output) trong \(seconds) giây; ảnh: \(processed) ảnh đã xử lý, \(cached) ảnh lấy từ bộ nhớ đệm"
         case .noErrors(let content): "Không có lỗi trong \(content)"
+        case .printOnly(let count, let sheet): "Để chỉ in \(count == 1 ? "biển này" : "\(count) biển này"): mở \(sheet) rồi in (Ctrl+P) ở tỉ lệ 100 %"
         case .wroteCodes(let count, let output): "Đã ghi \(count) mã QR và biển vào \(output)/qr (in từ \(output)/qr/index.html)"
         case .created(let folder):
             """

@@ -9,15 +9,18 @@ package enum CLIMessage: MessageTable {
     case buildAbstract, checkAbstract, serveAbstract, serveDiscussion, qrAbstract, importAbstract
     case importProductsAbstract, importProductsDiscussion, initAbstract
     case helpContentFolder, helpOutput, helpBaseURL, helpJobs, helpQuiet, helpQROutput, helpPlacardSize
+    case helpQRCodes
     case helpPort, helpHost, helpServeOutput, helpSpreadsheet, helpUpdate, helpSheet, helpInitFolder, helpLanguage
     // wrong words
     case jobsAtLeastOne, portRange, placardSizeChoice, languageChoice(found: String), unknownCommand(found: String, guess: String)
+    case codeAsContentFolder(code: String)
     case spreadsheetExtension(file: String), sheetOfCSV(file: String), initFolderNotEmpty(folder: String)
     // summaries
     case summaryErrors(errors: Int, warnings: Int), summaryWarnings(warnings: Int), moreWarningsLikeThis(count: Int)
     case built(pages: Int, files: Int, output: String, seconds: String, processed: Int, cached: Int)
     case noErrors(content: String)
     case wroteCodes(count: Int, output: String)
+    case printOnly(count: Int, sheet: String)
     case created(folder: String)
     // dinh serve
     case noContentFolder(folder: String)

@@ -31,6 +31,8 @@ extension SiteMessage: TranslatedTable {
         case .captionsAfterTheEnd(let path, let at, let audio, let length):
             "'\(path)' has a caption at \(at), after the end of '\(audio)' (\(length)): it does not belong to this recording; check that the caption file and the recording are the same version"
         case .waitingForOtherBuild(let folder): "another dinh build is writing \(folder); waiting for it to finish"
+        case .noSuchCode(let code, let suggestion):
+            "no page of this site has the code \(code)" + (suggestion.map { "; did you mean \($0)?" } ?? "") + " (the codes are the `code:` of each page, and the lines of codes.lock)"
         case .printingExampleAddress(let url):
             "nothing was printed: 'base_url' is still the example address \(url), and boards printed from it would open nothing; write in site.yaml the address where the site will be published, then print"
         case .cannotDrawPayQR(let code, let reason): "cannot draw the VietQR payment code of \(code): \(reason.text(in: .en))"

@@ -31,6 +31,8 @@ extension SiteMessage {
         case .captionsAfterTheEnd(let path, let at, let audio, let length):
             "'\(path)' có một dòng phụ đề ở \(at), sau khi '\(audio)' đã hết (\(length)): phụ đề này không thuộc bản ghi âm này; hãy kiểm tra tệp phụ đề và bản ghi âm có cùng một phiên bản"
         case .waitingForOtherBuild(let folder): "một lệnh dinh build khác đang ghi \(folder); đang chờ lệnh đó xong"
+        case .noSuchCode(let code, let suggestion):
+            "không trang nào của trang web có mã \(code)" + (suggestion.map { "; có phải ý bạn là \($0)?" } ?? "") + " (mã là dòng `code:` của mỗi trang, và các dòng của codes.lock)"
         case .printingExampleAddress(let url):
             "chưa in gì: 'base_url' vẫn là địa chỉ mẫu \(url), biển in ra sẽ không mở được trang nào; hãy viết vào site.yaml địa chỉ nơi trang web sẽ được đăng, rồi in"
         case .cannotDrawPayQR(let code, let reason): "không vẽ được mã thanh toán VietQR của \(code): \(reason.text(in: .vi))"

@@ -31,6 +31,7 @@ package enum SiteMessage: MessageTable {
     case lockNotUpdated(lock: String, reason: String)
     case cannotMakeQR(code: String, reason: Message)
     case printingExampleAddress(url: String)
+    case noSuchCode(code: String, suggestion: String?)
     case cannotDrawPayQR(code: String, reason: Message)
     /// `language`: the code of the name's language; `size`: the placard's paper (A5).
     /// `room`: about how many characters of it the board has room for.
