@@ -107,7 +107,8 @@ public enum Placard {
             y += 8 * k
             text(String(repeating: "★", count: stars) + String(repeating: "☆", count: 5 - stars), y: y, size: 7 * k, family: starFamily, fill: "#b8860b")
             y += 5 * k
-            text("OCOP \(stars) sao · \(stars)-star OCOP", y: y, size: 4.2 * k, weight: "bold")
+            let years = info.starYears.map { " (\($0.lowerBound)–\($0.upperBound))" } ?? ""
+            text("OCOP \(stars) sao · \(stars)-star OCOP" + years, y: y, size: 4.2 * k, weight: "bold")
         }
         y += 9 * k
         text(info.shortURL, y: y, size: shortURLSize(info.shortURL, width: textWidth, k: k), weight: "bold", family: monoFamily)

@@ -31,6 +31,9 @@ public struct PlacardInfo: Sendable, Hashable {
     public var kind: Kind
     /// OCOP stars (3…5) for a product whose certificate is valid; nil shows none.
     public var stars: Int?
+    /// The years the stars' certificate holds (`2024...2027`), printed beside them: a board hangs
+    /// for years, and may only show the stars while the certificate does.
+    public var starYears: ClosedRange<Int>?
     /// The link printed for typing, without scheme: `disan.danphuong.example.vn/q/DP01`.
     public var shortURL: String
     /// The symbol printed (usually `QRLink.symbol`).

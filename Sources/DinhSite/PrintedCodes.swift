@@ -185,7 +185,7 @@ struct PrintedCodes: Sendable {
     private func drawing(_ code: String, item: (ref: PageRef, name: LocalizedText), today: CalendarDate, size: PlacardSize,
                          publisher: String, cache: DrawingCache) throws -> (DrawnCode, DrawnCode.Files) {
         let kind: PlacardInfo.Kind
-        var stars: Int?
+        var stars: Int?, starYears: ClosedRange<Int>?
         var payment: ProductPayment?
         var details: [String] = []
         var size = size
@@ -198,7 +198,10 @@ struct PrintedCodes: Sendable {
             kind = .relic(guide)
         case .product(let slug):
             kind = .product
-            if let ocop = index.products[slug]?.ocop, ocop.isValid(on: today) { stars = ocop.stars }
+            if let ocop = index.products[slug]?.ocop, ocop.isValid(on: today) {
+                stars = ocop.stars
+                starYears = (ocop.date?.year ?? ocop.year)...max(ocop.date?.year ?? ocop.year, ocop.expires.year)
+            }
             // Only under the product's own code: a moved code's board keeps its single code.
             if let product = index.products[slug], product.code == code { payment = ProductPayment(product, index: index) }
         case .meeting(let slug):
@@ -215,7 +218,7 @@ struct PrintedCodes: Sendable {
         let site = content.site
         let names = item.name.values.keys.sorted().map { "\($0)=\(item.name.values[$0] ?? "")" }
         let key = ContentHash.key(([DrawnCode.drawing, site.baseURL, code, site.qrErrorCorrection, size.rawValue, kind.cacheKey,
-                                    stars.map(String.init) ?? "-", publisher, payment?.payload ?? "-",
+                                    stars.map(String.init) ?? "-", starYears.map { "\($0)" } ?? "-", publisher, payment?.payload ?? "-",
                                     payment?.boardPayload ?? "-", payment?.boardDetail ?? "-"] + names + details).joined(separator: "\n"))
         if let bytes = cache.drawing(key), let cached = DrawnCode.cached(code, from: bytes) { return cached }
 
@@ -230,9 +233,10 @@ struct PrintedCodes: Sendable {
                 throw DinhError(SiteMessage.cannotDrawPayQR(code: code, reason: .reason(error)))
             }
         }
-        let placard = PlacardInfo(link: link, name: item.name, kind: kind, stars: stars, publisher: publisher,
+        var placard = PlacardInfo(link: link, name: item.name, kind: kind, stars: stars, publisher: publisher,
                                   pay: pay.map { PlacardInfo.PayCode(symbol: $0.board, detail: payment?.boardDetail ?? "") },
                                   details: details)
+        placard.starYears = starYears
         let png: Data
         do {
             png = try link.symbol.pngData(minimumSize: 1000, quietZone: 4)

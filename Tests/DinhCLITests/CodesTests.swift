@@ -322,6 +322,9 @@ import Testing
         #expect(result.stdout.contains("To print only this board: open public/qr/print.html"), "\(result.stdout)")
         let sheet = try page("qr/print.html"), all = try page("qr/index.html")
         #expect(sheet.components(separatedBy: "<section").count == 2 && sheet.contains("id=\"HT42\""), "\(sheet)")
+        // A board hangs for years: its stars say the years their certificate holds.
+        let board = try page("qr/HT42-placard.svg")
+        #expect(board.contains("OCOP 4 sao · 4-star OCOP (2025–2028)"), "\(board)")
         #expect(all.contains("id=\"DP01\"") && all.contains("id=\"HT42\""))
         let unknown = try fixture.dinh("qr", "content", "HT24")
         #expect(unknown.status == 1 && unknown.stderr.contains("error: no page of this site has the code HT24; did you mean HT42?"), "\(unknown.stderr)")
