@@ -238,7 +238,7 @@ struct Loading {
         let rendered = Markdown.render(source.body, firstLine: source.bodyFirstLine)
         for note in rendered.notes { diagnostics.warning(SourceLocation(path: shown, line: note.line), note.message) }
         checkSiteLinks(rendered.siteLinks, from: url.deletingLastPathComponent(), shown: shown)
-        switch YAMLReader.parse(yaml, path: shown, lineOffset: source.frontMatterLineOffset) {
+        switch readYAML(yaml, path: shown, lineOffset: source.frontMatterLineOffset) {
         case .success(let node):
             guard let node else {
                 diagnostics.error(SourceLocation(path: shown), .frontMatterEmpty)
@@ -366,13 +366,21 @@ struct Loading {
 
     private func root(_ section: String) -> URL { loader.root.appendingPathComponent(section, isDirectory: true) }
 
+    /// Reads YAML as people type it: a value between curly quotes (a word processor's) is read as
+    /// quoted, and told at its line.
+    mutating func readYAML(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
+        let (straight, lines) = YAMLText.straighteningCurlyQuotes(text)
+        for line in lines { diagnostics.warning(SourceLocation(path: path, line: line + lineOffset), .curlyQuotes) }
+        return YAMLReader.parse(straight, path: path, lineOffset: lineOffset)
+    }
+
     mutating func yamlFile(_ url: URL, shown: String) -> YAMLNode? {
         switch SourceText.read(url, path: shown) {
         case .failure(let problem):
             diagnostics.append(problem)
             return nil
         case .success(let text):
-            switch YAMLReader.parse(text, path: shown) {
+            switch readYAML(text, path: shown) {
             case .success(let node):
                 if node == nil { diagnostics.error(SourceLocation(path: shown), .emptyFile) }
                 return node
@@ -489,7 +497,7 @@ struct Loading {
                     diagnostics.error(SourceLocation(path: shown), .frontMatterNotClosed)
                     continue
                 }
-                switch YAMLReader.parse(yaml, path: shown, lineOffset: source.frontMatterLineOffset) {
+                switch readYAML(yaml, path: shown, lineOffset: source.frontMatterLineOffset) {
                 case .failure(let problem): diagnostics.append(problem)
                 case .success(let node):
                     guard let node, let fields = reader.fields(node, allowed: textFields, in: .translation(language: language, of: what)) else { continue }

@@ -252,6 +252,23 @@ import Testing
         #expect(error.location.line == at && error.message.hasSuffix(words), "\(error)")
     }
 
+    /// Values typed between a word processor's curly quotes (“ ”) are read as quoted, told at each
+    /// line: the text inside reaches the page, and a `:` inside is no error.
+    @Test func curlyQuotesAreReadAsQuotesAndTold() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic
+            .replacingOccurrences(of: "ranking: national", with: "ranking: national\nopening_hours: “07:00-17:00”")
+            .replacingOccurrences(of: "  vi: Quán Đạo giáo cổ bên đầm Phượng Trì.", with: "  vi: “Quán Đạo giáo: cổ bên đầm Phượng Trì.” "))
+        let (content, diagnostics) = load()
+        let relic = try #require(content?.heritage.first, "\(diagnostics.map(\.description))")
+        #expect(relic.openingHours == "07:00-17:00" && relic.summary?.values["vi"] == "Quán Đạo giáo: cổ bên đầm Phượng Trì.")
+        #expect(diagnostics.map(\.description) == [8, 12].map {
+            "content/heritage/quan-phuong-tri/index.md:\($0):1: warning: this value is written between curly quotes “ ” (a word processor's), which YAML does not read as quotes: Dinh reads the text inside; type straight quotes \"…\", or none"
+        })
+        // Quotes inside a text stay as written.
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "Quán Phượng Trì", with: "Quán “Phượng Trì”"))
+        #expect(load().0?.heritage.first?.name.values["vi"] == "Quán “Phượng Trì”" && load().1.isEmpty)
+    }
+
     /// Hours search engines are given must be times of day; written another way, the form they read is said.
     @Test func openingHours() throws {
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "ranking: national", with: "ranking: national\nopening_hours: \"07:00-25:00\""))

@@ -307,6 +307,7 @@ enum Samples {
         .linkInFullToThisSite(target: "«v1411»", relative: "«v1412»"),
         .linkWithoutFinalSlash(target: "«v1419»", fixed: "«v1420»"),
         .productNamedAsAnother(name: "«v1421»", other: "«v1422»"),
+        .curlyQuotes,
         .openingHoursNotTimes(found: "«v109h»"),
         .openingHoursForm(found: "«v109i»", canonical: "«v109j»"),
         .badEmail(found: "«v110»"),

@@ -117,6 +117,7 @@ package enum ContentMessage: MessageTable {
     case linkInFullToThisSite(target: String, relative: String)
     case linkWithoutFinalSlash(target: String, fixed: String)
     case productNamedAsAnother(name: String, other: String)
+    case curlyQuotes
     case openingHoursNotTimes(found: String)
     case openingHoursForm(found: String, canonical: String)
     case badEmail(found: String)
