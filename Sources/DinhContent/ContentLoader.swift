@@ -590,16 +590,28 @@ struct Loading {
             errorCorrection = level
         }
         var moved: [String: String] = [:]
+        // Codes as printed: `dp01` (or `ĐP 01`) is told with the code to write, at its place.
+        func isCode(_ text: String, at location: SourceLocation, field: String) -> Bool {
+            guard !Self.isCode(text) else { return true }
+            let cleaned = Fold.key(text).uppercased()
+            reader.diagnostics.error(location, .notACodeIn(field: field, found: text, suggestion: Self.isCode(cleaned) ? cleaned : nil))
+            return false
+        }
         if let node = fields["moved_codes"], case .mapping(let entries) = node.kind {
             noteLocation(of: node, as: "moved_codes")
-            for entry in entries { if let target = reader.string(entry.value, field: "moved_codes.\(entry.key)") { moved[entry.key] = target } }
+            for entry in entries where isCode(entry.key, at: entry.keyLocation, field: "moved_codes") {
+                // A target without `/` is a code; with one, a page's path.
+                guard let target = reader.string(entry.value, field: "moved_codes.\(entry.key)"),
+                      target.contains("/") || isCode(target, at: entry.value.location, field: "moved_codes") else { continue }
+                moved[entry.key] = target
+            }
         } else if let node = fields["moved_codes"] {
             reader.diagnostics.error(node.location, .movedCodesShape)
         }
         var retired: [String: LocalizedText] = [:]
         if let node = fields["retired_codes"], case .mapping(let entries) = node.kind {
             noteLocation(of: node, as: "retired_codes")
-            for entry in entries {
+            for entry in entries where isCode(entry.key, at: entry.keyLocation, field: "retired_codes") {
                 retired[entry.key] = entry.value.isNull ? LocalizedText([:]) : reader.text(entry.value, field: "retired_codes.\(entry.key)")
             }
         } else if let node = fields["retired_codes"] {
@@ -623,12 +635,16 @@ struct Loading {
         }
     }
 
+    /// The rule for a permanent code: 2–12 of A–Z and 0–9.
+    static func isCode(_ text: String) -> Bool {
+        (2...12).contains(text.count) && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+    }
+
     /// A permanent code: 2–12 of A–Z and 0–9.
     mutating func readCode(_ node: YAMLNode) -> String? {
         guard let text = reader.string(node, field: "code") else { return nil }
         noteLocation(of: node, as: "code")
-        let valid = (2...12).contains(text.count) && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
-        if valid { return text }
+        if Self.isCode(text) { return text }
         // Folded as slugs are (`ĐP 01` → `DP01`), not stripped of its Vietnamese letters.
         let cleaned = Fold.key(text).uppercased()
         let message = ContentMessage.badCode(found: text, suggestion: (2...12).contains(cleaned.count) ? cleaned : nil)

@@ -252,6 +252,16 @@ import Testing
         #expect(error.location.line == at && error.message.hasSuffix(words), "\(error)")
     }
 
+    /// Codes in moved_codes and retired_codes as people type them: the code to write, at its place.
+    @Test func movedAndRetiredCodesInSmallLetters() throws {
+        try fixture.write("site.yaml", SiteFixture.siteYAML + "\nmoved_codes: {dp09: dp01, DP08: heritage/quan-phuong-tri}\nretired_codes:\n  ĐP 07: Đã đóng\n")
+        let (_, diagnostics) = load()
+        #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "content/site.yaml:9:15: error: 'moved_codes': 'dp09' is not a code (2 to 12 capital letters A–Z or digits 0–9, as printed on the boards); write 'DP09'",
+            "content/site.yaml:11:3: error: 'retired_codes': 'ĐP 07' is not a code (2 to 12 capital letters A–Z or digits 0–9, as printed on the boards); write 'DP07'"],
+                "\(diagnostics.map(\.description))")
+    }
+
     /// Values typed between a word processor's curly quotes (“ ”) are read as quoted, told at each
     /// line: the text inside reaches the page, and a `:` inside is no error.
     @Test func curlyQuotesAreReadAsQuotesAndTold() throws {

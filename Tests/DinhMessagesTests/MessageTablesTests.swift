@@ -308,6 +308,7 @@ enum Samples {
         .linkWithoutFinalSlash(target: "«v1419»", fixed: "«v1420»"),
         .productNamedAsAnother(name: "«v1421»", other: "«v1422»"),
         .curlyQuotes,
+        .notACodeIn(field: "«v1428»", found: "«v1429»", suggestion: "«v1430»"),
         .openingHoursNotTimes(found: "«v109h»"),
         .openingHoursForm(found: "«v109i»", canonical: "«v109j»"),
         .badEmail(found: "«v110»"),
