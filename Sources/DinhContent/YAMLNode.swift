@@ -108,7 +108,9 @@ package enum YAMLReader {
             let contextText = context?.text ?? ""
             // A tab anywhere in the indentation is the most common cause of "cannot start any token".
             if source.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") || problem.contains("tab") {
-                return .error(at(mark), .yamlTab)
+                // Every line indented so, at once: an editor set to indent with tabs did them all.
+                let also = lines.indices.filter { $0 + 1 != mark.line && lines[$0].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") }
+                return .error(at(mark), .yamlTab(alsoLines: also.map { $0 + 1 + lineOffset }))
             }
             // A quote left open runs on to the next quote, lines below, and the error surfaces there.
             if let open = firstUnclosedQuote(in: lines, through: mark.line) {

@@ -43,6 +43,11 @@ import Testing
         #expect(error.location.path == "content/site.yaml")
         #expect(error.location.line == 4)
         #expect(error.message.contains("tab"))
+        // An editor set to indent with tabs did every line: all are named at once, at their lines in the file.
+        try fixture.write("site.yaml", SiteFixture.siteYAML)
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "\n  ", with: "\n\t"))
+        let all = try #require(onlyError())
+        #expect(all.location.line == 4 && all.message.hasSuffix("replace each tab with spaces (here and on lines 5, 11, 12)"), "\(all)")
     }
 
     @Test func unclosedQuote() throws {

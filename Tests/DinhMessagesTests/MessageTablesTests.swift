@@ -321,7 +321,7 @@ enum Samples {
         .bankName(found: "«v119»", suggestion: "«v120»"),
         .yamlAliasBomb(alias: "«v121»"),
         .yamlUnreadable(detail: "«v122»"),
-        .yamlTab,
+        .yamlTab(alsoLines: [1431]),
         .yamlColon(suggestion: "«v123»"),
         .yamlNoColon(suggestion: "«v123b»"),
         .yamlDashInLine,

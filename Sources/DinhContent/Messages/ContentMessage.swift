@@ -132,7 +132,7 @@ package enum ContentMessage: MessageTable {
     // YAML and text files
     case yamlAliasBomb(alias: String)
     case yamlUnreadable(detail: String)
-    case yamlTab
+    case yamlTab(alsoLines: [Int])
     case yamlColon(suggestion: String)
     case yamlNoColon(suggestion: String)
     case yamlDashInLine
