@@ -171,6 +171,11 @@ def description_before_buying(d):
             var code = document.querySelector('.short-url'), pay = document.querySelector('.pay-qr'), buy = document.querySelector('.buy-links a');
             return [buy.getBoundingClientRect().top < code.getBoundingClientRect().top, pay.getBoundingClientRect().top < code.getBoundingClientRect().top];''')
         assert after == [True, True], (page, after)
+    # A buyer sees how to order in the first screen, under the price (a tall photo above).
+    for page in ('products/che-lam-ha-trung/', 'products/mat-ong-hoa-nhan/', 'en/products/mat-ong-hoa-nhan/'):
+        open_page(d, page)
+        top = d.execute_script("return document.querySelector('.buy-links a').getBoundingClientRect().bottom")
+        assert top < 844, (page, top)
 
 
 def gallery(d, base):
