@@ -108,6 +108,7 @@ public struct Diagnostics: Sendable {
     }
 
     public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+    public mutating func removeAll(where shouldBeRemoved: (Diagnostic) -> Bool) { all.removeAll(where: shouldBeRemoved) }
     public mutating func append(contentsOf other: Diagnostics) { all.append(contentsOf: other.all) }
     public mutating func append(contentsOf list: [Diagnostic]) { all.append(contentsOf: list) }
 

@@ -145,8 +145,21 @@ struct LinksStep: BuildStep {
         for former in context.formerPages {
             for language in content.site.languages { sources[SitePaths.inLanguage(former.path + "/", language, site: content.site) + "index.html"] = CodesLock.fileName }
         }
-        context.diagnostics.append(contentsOf: LinkChecker.diagnostics(for: broken, sources: sources, content: options.content,
-                                                                       displayContent: options.displayContent))
+        // A link of a text the loader told already (leading nowhere, with the link meant) is said
+        // once, in the loader's words, as serious as a broken link is here.
+        let told = context.diagnostics.all
+        var retold: Set<SourceLocation> = []
+        for link in LinkChecker.diagnostics(for: broken, sources: sources, content: options.content, displayContent: options.displayContent) {
+            if case .textLinkBroken(let url, _, _)? = link.text.value as? SiteMessage,
+               let same = told.first(where: { $0.location.path == link.location.path && $0.location.line == link.location.line && $0.message.contains("'\(url)'") }) {
+                // Once, though the text is on a page in each language.
+                guard retold.insert(same.location).inserted else { continue }
+                context.diagnostics.removeAll { $0.location == same.location && $0.message == same.message }
+                context.diagnostics.append(Diagnostic(link.severity, same.location, same.text))
+            } else {
+                context.diagnostics.append(link)
+            }
+        }
     }
 
     /// The content file a page is made from, relative to the content folder: its translation

@@ -132,11 +132,14 @@ public enum LinkChecker {
                 return split
             }()
             var location = SourceLocation(path: displayContent + "/" + source)
-            if let number = lines.firstIndex(where: { $0.contains(link.url) }), let range = lines[number].range(of: link.url) {
-                location.line = number + 1
-                location.column = lines[number].distance(from: lines[number].startIndex, to: range.lowerBound) + 1
+            guard let number = lines.firstIndex(where: { $0.contains(link.url) }), let range = lines[number].range(of: link.url) else {
+                // Not in the text: the page's template wrote it.
+                return Diagnostic(severity, location, message(byTheme: true))
             }
-            return Diagnostic(severity, location, message(byTheme: false))
+            location.line = number + 1
+            location.column = lines[number].distance(from: lines[number].startIndex, to: range.lowerBound) + 1
+            // In a text the officer wrote: the link as written, without the page's HTML words.
+            return Diagnostic(severity, location, Message(SiteMessage.textLinkBroken(link: link.url, page: url, problem: link.problemText)))
         }
     }
 
@@ -198,7 +201,8 @@ public enum LinkChecker {
             if index.files.contains(target + "/index.html") {
                 target += "/index.html"
             } else {
-                return Message(SiteMessage.linkMissingTarget(target: target))
+                // A page is named by its folder, as the address bar shows it.
+                return Message(SiteMessage.linkMissingTarget(target: target.hasSuffix("index.html") ? String(target.dropLast("index.html".count)) : target))
             }
         }
         // In JSON a fragment names a node (JSON-LD `"@id": ".../#product"`), not an element.

@@ -372,6 +372,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
+    /// A text's link to a page that is not there: one message, with the page meant, a warning of
+    /// the build and an error of the check.
+    @Test func aTextsDeadLinkIsToldOnce() throws {
+        try fixture.write("pages/huong-dan/index.md", "---\ntitle: Hướng dẫn\n---\nXem [chè](../../products/che-lamm/).\n")
+        let told = "content/pages/huong-dan/index.md:4:1: %@: the link '../../products/che-lamm/' leads nowhere: the content has no products/che-lamm (renamed, or removed?); did you mean '../../products/che-lam/'?"
+        let build = try fixture.dinh("build", "content", "--output", "public")
+        #expect(build.status == 0 && build.stderr.contains(told.replacingOccurrences(of: "%@", with: "warning")), "\(build.stderr)")
+        let check = try fixture.dinh("check", "content")
+        #expect(check.status == 1 && check.stderr.contains(told.replacingOccurrences(of: "%@", with: "error")), "\(check.stderr)")
+        #expect(check.stderr.split(separator: "\n").filter { $0.contains("che-lamm") }.count == 1, "one message: \(check.stderr)")
+    }
+
     @Test func checkFindsBrokenLinksAndWritesNothing() throws {
         try fixture.write("theme/page.mustache", "<article><h1>{{title}}</h1><a href=\"{{root}}khong-co/\">x</a>{{{body}}}</article>\n")
         try fixture.write("pages/huong-dan/index.md", "---\ntitle: Hướng dẫn\n---\nXin chào.\n")

@@ -486,6 +486,7 @@ enum Samples {
         .panoramaUnusable(path: "«v253»", reason: Message(verbatim: "«v254»")),
         .panoramaBlurred(path: "«v255»", width: 1256),
         .brokenLink(onPage: true, page: "«v258»", attribute: "«v259»", link: "«v260»", problem: Message(verbatim: "«v261»"), byTheme: true),
+        .textLinkBroken(link: "«v1432»", page: "«v1434»", problem: Message(verbatim: "«v1433»")),
         .linkEmpty,
         .linkOutsideSite(folder: "«v263»"),
         .linkBadEscape,

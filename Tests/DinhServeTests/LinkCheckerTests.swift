@@ -63,7 +63,7 @@ import Testing
         #expect(english.location.path == "content/heritage/quan-phuong-tri/index.en.md", "the translation the English page is made from")
         #expect(Tools.tree(site) == before, "a check changes nothing")
         #expect(relic.severity == .error)
-        #expect(relic.message.contains("heritage/khong-co/index.html"))
+        #expect(relic.message.contains("leads to /heritage/khong-co/, which the built site does not have (written by the theme)"), "\(relic)")
         #expect(relic.description.hasPrefix("content/heritage/quan-phuong-tri/index.md:1:1: error: broken link on page /heritage/quan-phuong-tri/"))
     }
 
@@ -165,7 +165,7 @@ import Testing
         ], "\(broken)")
         let diagnostic = try #require(LinkChecker.diagnostics(for: broken, sources: [:], content: folder.file("content"), displayContent: "content")
             .first { $0.location.path == "sitemap.xml" })
-        #expect(diagnostic.message == "broken link in /sitemap.xml: url 'https://x.vn/products/banh/' leads to products/banh/index.html, which is not in the built site")
+        #expect(diagnostic.message == "broken link in /sitemap.xml: url 'https://x.vn/products/banh/' leads to /products/banh/, which the built site does not have")
     }
 
     @Test func aSiteUnderASubFolder() throws {

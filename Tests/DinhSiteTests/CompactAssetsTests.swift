@@ -127,7 +127,7 @@ import Testing
         #expect(Theme.builtInFolder(beside: nowhere, sources: nowhere) == nil)
         #expect(Theme.builtInFolder(beside: nil, sources: URL(fileURLWithPath: #filePath).deletingLastPathComponent()) == nil)
         #expect(Theme.builtInFolder(beside: nowhere, sources: sources)?.lastPathComponent == "Theme")
-        let message = SiteMessage.themeMissing(folder: Theme.resourceFolder, beside: "/usr/local/bin").text(in: .en)
-        #expect(message.contains("Dinh_DinhSite.resources must be beside dinh (in /usr/local/bin)") && message.contains("make install"))
+        let message = SiteMessage.themeMissing(folder: Theme.resourceFolder, beside: "BIN").text(in: .en)
+        #expect(message.contains("Dinh_DinhSite.resources must be beside dinh (in BIN)") && message.contains("make install"))
     }
 }

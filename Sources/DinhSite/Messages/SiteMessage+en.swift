@@ -51,11 +51,12 @@ extension SiteMessage: TranslatedTable {
             "'\(path)' is only \(width) pixels wide and will look blurred; export the panorama at least 4096×2048 (phones and 360° cameras make 6000×3000 or more)"
         case .brokenLink(let onPage, let page, let attribute, let link, let problem, let byTheme):
             "broken link \(onPage ? "on page" : "in") \(page): \(attribute) '\(link)' \(problem.text(in: .en))" + (byTheme ? " (written by the theme)" : "")
+        case .textLinkBroken(let link, let page, let problem): "the link '\(link)' on page \(page) \(problem.text(in: .en))"
         case .linkEmpty: "is empty"
         case .linkOutsideSite(let folder): "points outside the site's folder \(folder) (the site may be published under a sub-folder: use a relative link)"
         case .linkBadEscape: "is not a valid address (bad % escape)"
         case .linkAboveRoot: "climbs above the site's root folder"
-        case .linkMissingTarget(let target): "leads to \(target), which is not in the built site"
+        case .linkMissingTarget(let target): "leads to /\(target), which the built site does not have"
         case .linkMissingScene(let scene, let target): "leads to scene '\(scene)', which is not in the 360° tour of \(target)"
         case .linkMissingID(let target, let id): "leads to \(target), which has no element with id '\(id)'"
         case .hotspotNoScene(let from, let scenes): "in scene '\(from)' leads to no scene of this tour (its scenes: \(scenes.joined(separator: ", ")))"

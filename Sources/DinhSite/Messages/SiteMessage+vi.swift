@@ -51,11 +51,12 @@ extension SiteMessage {
             "'\(path)' chỉ rộng \(width) điểm ảnh nên sẽ bị mờ; hãy xuất ảnh 360° ít nhất 4096×2048 (điện thoại và máy ảnh 360° chụp được 6000×3000 trở lên)"
         case .brokenLink(let onPage, let page, let attribute, let link, let problem, let byTheme):
             "liên kết hỏng \(onPage ? "trên trang" : "trong") \(page): \(attribute) '\(link)' \(problem.text(in: .vi))" + (byTheme ? " (do giao diện tạo ra)" : "")
+        case .textLinkBroken(let link, let page, let problem): "liên kết '\(link)' trên trang \(page) \(problem.text(in: .vi))"
         case .linkEmpty: "đang trống"
         case .linkOutsideSite(let folder): "trỏ ra ngoài thư mục của trang web \(folder) (trang có thể được xuất bản trong một thư mục con: hãy dùng liên kết tương đối)"
         case .linkBadEscape: "không phải địa chỉ hợp lệ (mã % sai)"
         case .linkAboveRoot: "đi lên cao hơn thư mục gốc của trang web"
-        case .linkMissingTarget(let target): "dẫn tới \(target), nhưng tệp này không có trong trang web đã tạo"
+        case .linkMissingTarget(let target): "dẫn tới /\(target), nhưng trang web dựng ra không có địa chỉ ấy"
         case .linkMissingScene(let scene, let target): "dẫn tới cảnh '\(scene)', nhưng cảnh này không có trong tour 360° của \(target)"
         case .linkMissingID(let target, let id): "dẫn tới \(target), nhưng trang đó không có phần tử nào có id '\(id)'"
         case .hotspotNoScene(let from, let scenes): "trong cảnh '\(from)' không dẫn tới cảnh nào của tour này (các cảnh: \(scenes.joined(separator: ", ")))"

@@ -50,6 +50,7 @@ package enum SiteMessage: MessageTable {
     case panoramaBlurred(path: String, width: Int)
     // Links
     case brokenLink(onPage: Bool, page: String, attribute: String, link: String, problem: Message, byTheme: Bool)
+    case textLinkBroken(link: String, page: String, problem: Message)
     case linkEmpty
     case linkOutsideSite(folder: String)
     case linkBadEscape
