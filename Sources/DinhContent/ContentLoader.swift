@@ -85,8 +85,13 @@ struct Loading {
         guard fileManager.fileExists(atPath: loader.root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             // Run from inside the content folder (`dinh build` where site.yaml is): say so, not "create one".
             let here = loader.root.deletingLastPathComponent()
+            // A folder beside it with a site.yaml (`dinh init newsite`, then `dinh build`): that one is meant.
+            let beside = ((try? fileManager.contentsOfDirectory(atPath: here.path)) ?? []).sorted()
+                .first { !$0.hasPrefix(".") && fileManager.fileExists(atPath: here.appendingPathComponent($0).appendingPathComponent("site.yaml").path) }
             if fileManager.fileExists(atPath: here.appendingPathComponent("site.yaml").path) {
                 diagnostics.error(SourceLocation(path: loader.displayRoot), .insideContentFolder(folder: loader.displayRoot))
+            } else if let beside {
+                diagnostics.error(SourceLocation(path: loader.displayRoot), .contentFolderIsAnother(folder: loader.displayRoot, found: beside))
             } else {
                 diagnostics.error(SourceLocation(path: loader.displayRoot), .noContentFolder(folder: loader.displayRoot))
             }

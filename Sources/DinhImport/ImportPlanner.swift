@@ -625,7 +625,7 @@ struct ImportPlanner {
         else { kind = "cooperative" }
         return """
         name: \(YAMLText.quoted(name))
-        kind: \(kind)   # guessed from the name by `dinh import`; cooperative | enterprise | household
+        kind: \(kind)   # đoán từ tên khi nhập bảng tính (guessed from the name); cooperative (HTX) | enterprise (doanh nghiệp) | household (hộ, cơ sở)
 
         """ + (phone.map { "phone: \(YAMLText.quoted($0))\n" } ?? "")
     }

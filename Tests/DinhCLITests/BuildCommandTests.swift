@@ -113,9 +113,14 @@ import Testing
     }
 
     @Test func missingContentFolder() throws {
+        // Beside a content folder of another name (made by `dinh init newsite`): that one is named.
         let result = try fixture.dinh("build", "nowhere")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("nowhere:1:1: error: the content folder does not exist"))
+        #expect(result.stderr.contains("nowhere:1:1: error: there is no folder nowhere here, but content holds a site.yaml: give that folder (`dinh build content`)"), "\(result.stderr)")
+        let empty = try TemporaryDirectory("dinh-nowhere")
+        defer { empty.remove() }
+        let alone = try Tools.run(Tools.dinhBinary.path, ["build", "nowhere"], in: empty.url)
+        #expect(alone.status == 1 && alone.stderr.contains("nowhere:1:1: error: the content folder does not exist"), "\(alone.stderr)")
     }
 
     @Test func failedBuildLeavesPreviousOutputUntouched() throws {

@@ -240,6 +240,7 @@ enum Samples {
         .notGeo(field: "«v41»", suggestion: "«v41s»"),
         .notWebAddress(field: "«v42»", found: "«v43»"),
         .noContentFolder(folder: "«v44»"),
+        .contentFolderIsAnother(folder: "«v1435»", found: "«v1436»"),
         .ignoredFileNotFolder(section: "«v45»"),
         .folderLinksOutside,
         .badFolderName(name: "«v46»", suggestion: "«v47»"),

@@ -55,6 +55,7 @@ extension ContentMessage: TranslatedTable {
         case .notWebAddress(let field, let found): "'\(field)' must be a full web address starting with https:// ; found '\(found)'"
         case .insideContentFolder(let folder):
             "there is no folder \(folder) here, but site.yaml is: this is the content folder itself; run the command from the folder that holds it, or call this one `.`, as in `dinh build . --output ../public`"
+        case .contentFolderIsAnother(let folder, let found): "there is no folder \(folder) here, but \(found) holds a site.yaml: give that folder (`dinh build \(found)`)"
         case .noContentFolder(let folder): "the content folder does not exist; create it with `dinh init \(folder)` or give the right folder"
         case .ignoredFileNotFolder(let section): "this file is ignored: each entry of \(section)/ is a folder with an index.md inside"
         case .folderLinksOutside: "this folder is a link to a place outside the content folder; copy the files into the content folder instead"

@@ -55,6 +55,7 @@ extension ContentMessage {
         case .notWebAddress(let field, let found): "'\(field)' phải là địa chỉ web đầy đủ, bắt đầu bằng https:// ; đang ghi '\(found)'"
         case .insideContentFolder(let folder):
             "ở đây không có thư mục \(folder), nhưng có site.yaml: đây chính là thư mục nội dung; hãy chạy lệnh từ thư mục chứa nó, hoặc gọi thư mục này là `.`, ví dụ `dinh build . --output ../public`"
+        case .contentFolderIsAnother(let folder, let found): "ở đây không có thư mục \(folder), nhưng thư mục \(found) có tệp site.yaml: hãy chỉ thư mục ấy (`dinh build \(found)`)"
         case .noContentFolder(let folder): "không có thư mục nội dung này; hãy tạo bằng `dinh init \(folder)` hoặc chỉ đúng thư mục"
         case .ignoredFileNotFolder(let section): "tệp này bị bỏ qua: mỗi mục trong \(section)/ là một thư mục có tệp index.md bên trong"
         case .folderLinksOutside: "thư mục này là liên kết tới một nơi ngoài thư mục nội dung; hãy chép các tệp vào thư mục nội dung"
@@ -102,7 +103,7 @@ extension ContentMessage {
         case .baseURLNotSecure(let suggested):
             "'base_url' bắt đầu bằng http://: mã QR in ra giữ địa chỉ này nhiều năm, điện thoại báo các trang như vậy là 'Không bảo mật' và không lưu được trang để xem khi không có mạng; nếu trang chạy trên HTTPS, hãy viết \(suggested)"
         case .currencyCode: "'currency' phải là mã tiền tệ ISO 4217 gồm ba chữ cái, như VND"
-        case .movedCodesShape: "'moved_codes' phải gồm các dòng `MÃCŨ: MÃMỚI`"
+        case .movedCodesShape: "'moved_codes' phải gồm các dòng `mã cũ: mã mới`, ví dụ `DP09: DP01`"
         case .retiredCodesShape: "'retired_codes' phải gồm các dòng `MÃ: lý do thôi dùng`"
         case .badCode(let found, let suggestion):
             "'code' phải gồm 2 đến 12 chữ in hoa A–Z hoặc chữ số 0–9 (mã được in trên biển QR); đang ghi '\(found)'" + (suggestion.map { "; hãy viết '\($0)'" } ?? "")

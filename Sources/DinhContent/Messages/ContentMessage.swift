@@ -46,6 +46,7 @@ package enum ContentMessage: MessageTable {
     case notWebAddress(field: String, found: String)
     // Folders and files (ContentLoader)
     case noContentFolder(folder: String)
+    case contentFolderIsAnother(folder: String, found: String)
     case insideContentFolder(folder: String)
     case ignoredFileNotFolder(section: String)
     case folderLinksOutside

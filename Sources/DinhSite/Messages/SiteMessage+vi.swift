@@ -4,9 +4,9 @@ extension SiteMessage {
     package var vietnamese: String {
         switch self {
         case .codeSummary(let code, let version, let modules, let level, let alphanumeric, let payload, let meeting, let payVersion, let payModules, let payLevel):
-            "\(code): phiên bản \(version), \(modules)×\(modules) mô-đun, mức sửa lỗi \(level), \(alphanumeric ? "chữ in hoa và số" : "giữ nguyên chữ"): \(payload)"
+            "\(code): phiên bản \(version), \(modules)×\(modules) ô vuông, mức sửa lỗi \(level), \(alphanumeric ? "địa chỉ viết hoa (mã nhỏ hơn)" : "địa chỉ như đã viết"): \(payload)"
                 + (meeting ? "; tờ A4 đặt trên bàn họp: qr/\(code)-placard.html" : "")
-                + (payVersion.map { "; mã thanh toán VietQR: phiên bản \($0), \(payModules ?? 0)×\(payModules ?? 0) mô-đun, mức sửa lỗi \(payLevel ?? ""), qr/\(code)-pay.png" } ?? "")
+                + (payVersion.map { "; mã thanh toán VietQR: phiên bản \($0), \(payModules ?? 0)×\(payModules ?? 0) ô vuông, mức sửa lỗi \(payLevel ?? ""), qr/\(code)-pay.png" } ?? "")
         case .baseURLOverride(let value): "'\(value)' không phải địa chỉ web đầy đủ bắt đầu bằng https://"
         case .outputBeforeMedia(let path): "chưa ghi được \(path) khi thư mục kết quả chưa được chuẩn bị (bước ảnh)"
         case .unknownStep(let name, let steps): "một bước được thêm sau '\(name)', nhưng bản dựng không có bước nào tên như vậy; các bước là: \(steps.joined(separator: ", "))"
