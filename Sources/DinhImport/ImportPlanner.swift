@@ -13,6 +13,8 @@ struct ImportPlanner {
         var files: [PlannedFile] = []
         var updated: [String] = []
         var unchanged: [String] = []
+        /// Products the sheet gives as their pages already say (with `update`): nothing written.
+        var upToDate: [String] = []
         /// The codes of the products made new, in the sheet's order: their boards are to print.
         var newCodes: [String] = []
     }
@@ -564,6 +566,11 @@ struct ImportPlanner {
                 guard case .success(let previous) = SourceText.read(indexURL, path: indexPath),
                       let merged = ProductUpdate.merged(markdown, into: previous, defaultLanguage: existing.languages.first ?? "vi") else {
                     diagnostics.error(at(draft.row, 1), .productPageUnreadable(path: indexPath))
+                    continue
+                }
+                // The sheet says what the page says: nothing to write, and counted as such.
+                if merged == previous, draft.images.isEmpty {
+                    plan.upToDate.append(folder)
                     continue
                 }
                 markdown = merged

@@ -34,6 +34,8 @@ package struct ProductImport: Sendable {
         package var updated: [String] = []
         /// Products that exist already and were left as they are.
         package var unchanged: [String] = []
+        /// Products whose pages say what the sheet says already (with `update`).
+        package var upToDate: [String] = []
         /// The codes of the products made new (their QR boards are to print).
         package var newCodes: [String] = []
         /// Cells whose text was converted to Unicode, by the legacy encoding it was typed in.
@@ -51,7 +53,7 @@ package struct ProductImport: Sendable {
             let products = created.filter { $0.hasPrefix("products/") && $0.hasSuffix("/index.md") && !updated.contains(String($0.dropLast("/index.md".count))) }.count
             let producers = created.filter { $0.hasPrefix("producers/") }.count
             return Message(ImportMessage.imported(products: products, producers: producers, updated: updated.count, unchanged: unchanged.count,
-                                                  converted: conversions))
+                                                  upToDate: upToDate.count, converted: conversions))
         }
 
         /// The line that gives the new products' codes, for their boards; nil when there are none.
@@ -85,6 +87,7 @@ package struct ProductImport: Sendable {
         }
         report.diagnostics = planner.diagnostics
         report.unchanged = plan.unchanged
+        report.upToDate = plan.upToDate
         guard !plan.files.isEmpty else { return report }
         do throws(DinhError) {
             try StagedWrite(root: contentRoot).commit(plan.files)

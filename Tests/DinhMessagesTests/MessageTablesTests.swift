@@ -592,7 +592,7 @@ enum Samples {
         .tooMuchText(file: "«v345»", millions: 1346),
         .sheetUnreadable(file: "«v347»"),
         .nothingImported,
-        .imported(products: 1348, producers: 1349, updated: 1350, unchanged: 1351, converted: [.tcvn3: 1352]),
+        .imported(products: 1348, producers: 1349, updated: 1350, unchanged: 1351, upToDate: 1437, converted: [.tcvn3: 1352]),
     ]
     static let serveMessage: [ServeMessage] = [
         .cannotListen(host: "«v353»", port: 1354, reason: Message(verbatim: "«v355»")),

@@ -109,11 +109,12 @@ extension ImportMessage: TranslatedTable {
         case .nothingImported: "nothing was imported: fix the errors above and run the import again"
         case .newCodes(let codes, let count):
             "the new products' QR codes (\(count)): \(codes); once the site is published at its real address, print their boards with `dinh qr`"
-        case .imported(let products, let producers, let updated, let unchanged, let converted):
+        case .imported(let products, let producers, let updated, let unchanged, let upToDate, let converted):
             "imported: " + ([Language.en.count(products, "new product")]
                 + (producers > 0 ? [Language.en.count(producers, "new producer")] : [])
                 + (updated > 0 ? ["\(updated) updated"] : [])
-                + (unchanged > 0 ? ["\(unchanged) already there and left unchanged (import with --update to replace them)"] : [])).joined(separator: ", ")
+                + (unchanged > 0 ? ["\(unchanged) already there and left unchanged (import with --update to replace them)"] : [])
+                + (upToDate > 0 ? ["\(upToDate) already as the sheet says"] : [])).joined(separator: ", ")
                 + Self.counts(converted).enumerated().map { index, count in
                     (index == 0 ? "; " + Language.en.count(count.value, "cell") + " converted from " : ", \(count.value) from ") + count.key.label
                 }.joined()

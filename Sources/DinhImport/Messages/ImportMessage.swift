@@ -94,7 +94,7 @@ package enum ImportMessage: MessageTable {
     /// `codes`: the codes, or the first and last of many.
     case newCodes(codes: String, count: Int)
     /// `converted`: cells whose text was converted to Unicode from a legacy encoding.
-    case imported(products: Int, producers: Int, updated: Int, unchanged: Int, converted: [LegacyEncoding: Int] = [:])
+    case imported(products: Int, producers: Int, updated: Int, unchanged: Int, upToDate: Int = 0, converted: [LegacyEncoding: Int] = [:])
 }
 
 extension Diagnostics {
