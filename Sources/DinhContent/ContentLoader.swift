@@ -350,21 +350,20 @@ struct Loading {
         }
         for (former, code) in loader.formerAddresses { renamed[former] = renamed[former] ?? folders[code] }
         for dead in deadLinks {
-            let (location, target, missing, written) = (dead.location, dead.target, dead.missing, dead.written)
             // The suggestion rewrites the link as it should be written (relative, with its final `/`).
-            let base = written ?? target
-            let section = String(missing.prefix { $0 != "/" }), slug = String(missing.dropFirst(section.count + 1))
+            let base = dead.written ?? dead.target
+            let section = String(dead.missing.prefix { $0 != "/" }), slug = String(dead.missing.dropFirst(section.count + 1))
             let names = (try? fileManager.contentsOfDirectory(atPath: root(section).path))?
                 .map { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") ? String($0.prefix { $0 != "." }) : $0 } ?? []
-            if let now = renamed[missing], now.hasPrefix(section + "/") {
+            if let now = renamed[dead.missing], now.hasPrefix(section + "/") {
                 // The build keeps the old address opening the page (`FormerAddress`).
-                diagnostics.warning(location, .linkToFormerAddress(target: target, now: now,
+                diagnostics.warning(dead.location, .linkToFormerAddress(target: dead.target, now: now,
                                                                    suggestion: base.replacingOccurrences(of: slug, with: now.dropFirst(section.count + 1))))
                 continue
             }
             let meant = DidYouMean.suggestion(for: slug, among: names)
-            diagnostics.warning(location, .linkLeadsNowhere(target: target, missing: missing, isPage: true,
-                                                            suggestion: meant.map { base.replacingOccurrences(of: slug, with: $0) } ?? written))
+            diagnostics.warning(dead.location, .linkLeadsNowhere(target: dead.target, missing: dead.missing, isPage: true,
+                                                            suggestion: meant.map { base.replacingOccurrences(of: slug, with: $0) } ?? dead.written))
         }
         deadLinks = []
     }
