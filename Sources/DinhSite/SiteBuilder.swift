@@ -168,11 +168,11 @@ public struct SiteBuilder: Sendable {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    /// `dinh qr`: only the QR images and placards, into `<output>/qr/` (replaced as a whole).
-    /// Returns one line per code (its address, QR version and size) for the report, in `options.language`.
     /// The sheet of the boards `writeQRCodes` was asked for by name, in `<output>/qr/`.
     public static let printSheet = PrintedCodes.printSheet
 
+    /// `dinh qr`: only the QR images and placards, into `<output>/qr/` (replaced as a whole).
+    /// Returns one line per code (its address, QR version and size) for the report, in `options.language`.
     /// `printing`: codes whose boards alone also make the sheet `qr/print.html`, to print only those.
     public func writeQRCodes(placardSize: String = "A5", printing: [String] = []) async throws -> (report: BuildReport, codes: [String]) {
         var context = BuildContext(options: options, content: content)
