@@ -119,6 +119,15 @@ package enum YAMLReader {
             // A list or a group opened with [ or { and not closed on its line.
             if problem.contains("did not find expected ',' or ']'") || problem.contains("did not find expected ',' or '}'") {
                 let list = problem.contains("]")
+                // `{DP01: Di tích đã chuyển: xem DP03}`: the `{` is closed; the second colon ends the text.
+                if !list, let open = source.firstIndex(of: "{") {
+                    let inside = source[source.index(after: open)...].trimmed
+                    let body = inside.hasSuffix("}") ? inside.dropLast().trimmed : inside
+                    let pair = body.split(separator: ":", maxSplits: 1)
+                    if pair.count == 2, pair[1].contains(": "), !pair[1].contains(","), !pair[1].contains("\"") {
+                        return .error(at(mark), .yamlColon(suggestion: "\(source[..<open]){\(pair[0].trimmed): \"\(pair[1].trimmed)\"}"))
+                    }
+                }
                 return .error(context.map { at($0.mark) } ?? at(mark), .yamlUnclosedBracket(open: list ? "[" : "{", close: list ? "]" : "}"))
             }
             if problem.contains("mapping values are not allowed") {
@@ -140,6 +149,10 @@ package enum YAMLReader {
                 }
                 let key = parts.first.map { $0.trimmed } ?? "name"
                 let value = parts.dropFirst().first.map { $0.trimmed } ?? "…"
+                // `moved_codes: DP01: DP03`: a group on one line goes between braces.
+                if ["moved_codes", "retired_codes"].contains(key) {
+                    return .error(at(mark), .yamlGroupOnOneLine(suggestion: "\(key): {\(value)}"))
+                }
                 return .error(at(mark), .yamlColon(suggestion: "\(key): \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\""))
             }
             if contextText.contains("quoted scalar") || problem.contains("end of stream") && contextText.contains("scalar") {

@@ -267,6 +267,17 @@ import Testing
                 "\(diagnostics.map(\.description))")
     }
 
+    /// Moves and retirements written on one line as people try it: the braces, or the quotes, said.
+    @Test(arguments: [
+        ("moved_codes: DP09: DP01", "codes written on the field's own line go between braces: moved_codes: {DP09: DP01}"),
+        ("retired_codes: {DP07: Di tích đã chuyển: xem DP01}", "put the whole text in quotes: retired_codes: {DP07: \"Di tích đã chuyển: xem DP01\"}"),
+    ])
+    func codesOnOneLine(_ line: String, _ words: String) throws {
+        try fixture.write("site.yaml", SiteFixture.siteYAML + "\n" + line + "\n")
+        let error = try #require(onlyError())
+        #expect(error.location.line == 9 && error.message.hasSuffix(words), "\(error)")
+    }
+
     /// Values typed between a word processor's curly quotes (“ ”) are read as quoted, told at each
     /// line: the text inside reaches the page, and a `:` inside is no error.
     @Test func curlyQuotesAreReadAsQuotesAndTold() throws {

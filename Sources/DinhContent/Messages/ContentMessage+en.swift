@@ -157,6 +157,7 @@ extension ContentMessage: TranslatedTable {
             "\(other) is a product of the same producer with the same name, '\(name)': buyers and marketplaces see two pages for one product; if one of them was made by mistake (an import of a product renamed in the sheet), delete its folder, or give each its own name"
         case .notACodeIn(let field, let found, let suggestion):
             "'\(field)': '\(found)' is not a code (2 to 12 capital letters A–Z or digits 0–9, as printed on the boards)" + (suggestion.map { "; write '\($0)'" } ?? "")
+        case .yamlGroupOnOneLine(let suggestion): "codes written on the field's own line go between braces: \(suggestion)"
         case .curlyQuotes:
             "this value is written between curly quotes “ ” (a word processor's), which YAML does not read as quotes: Dinh reads the text inside; type straight quotes \"…\", or none"
         case .linkFromSiteRoot(let target, let relative):

@@ -157,6 +157,7 @@ extension ContentMessage {
             "\(other) là sản phẩm cùng chủ thể và cùng tên '\(name)': người mua và các sàn thấy hai trang cho một sản phẩm; nếu một trong hai được tạo nhầm (nhập bảng tính có sản phẩm đổi tên), hãy xóa thư mục đó, hoặc đặt cho mỗi sản phẩm một tên riêng"
         case .notACodeIn(let field, let found, let suggestion):
             "'\(field)': '\(found)' không phải một mã (2 đến 12 chữ in hoa A–Z hoặc chữ số 0–9, như in trên biển)" + (suggestion.map { "; hãy viết '\($0)'" } ?? "")
+        case .yamlGroupOnOneLine(let suggestion): "các mã viết ngay trên dòng của trường phải nằm trong dấu ngoặc nhọn: \(suggestion)"
         case .curlyQuotes:
             "giá trị này nằm giữa dấu ngoặc kép cong “ ” (của Word), YAML không coi đó là dấu ngoặc: Dinh đọc phần chữ bên trong; hãy gõ dấu ngoặc thẳng \"…\", hoặc bỏ đi"
         case .linkFromSiteRoot(let target, let relative):
