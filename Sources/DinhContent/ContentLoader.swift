@@ -596,9 +596,9 @@ struct Loading {
         var moved: [String: String] = [:]
         // Codes as printed: `dp01` (or `ĐP 01`) is told with the code to write, at its place.
         func isCode(_ text: String, at location: SourceLocation, field: String) -> Bool {
-            guard !Self.isCode(text) else { return true }
+            guard !ItemCode.isValid(text) else { return true }
             let cleaned = Fold.key(text).uppercased()
-            reader.diagnostics.error(location, .notACodeIn(field: field, found: text, suggestion: Self.isCode(cleaned) ? cleaned : nil))
+            reader.diagnostics.error(location, .notACodeIn(field: field, found: text, suggestion: ItemCode.isValid(cleaned) ? cleaned : nil))
             return false
         }
         if let node = fields["moved_codes"], case .mapping(let entries) = node.kind {
@@ -639,16 +639,11 @@ struct Loading {
         }
     }
 
-    /// The rule for a permanent code: 2–12 of A–Z and 0–9.
-    static func isCode(_ text: String) -> Bool {
-        (2...12).contains(text.count) && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
-    }
-
     /// A permanent code: 2–12 of A–Z and 0–9.
     mutating func readCode(_ node: YAMLNode) -> String? {
         guard let text = reader.string(node, field: "code") else { return nil }
         noteLocation(of: node, as: "code")
-        if Self.isCode(text) { return text }
+        if ItemCode.isValid(text) { return text }
         // Folded as slugs are (`ĐP 01` → `DP01`), not stripped of its Vietnamese letters.
         let cleaned = Fold.key(text).uppercased()
         let message = ContentMessage.badCode(found: text, suggestion: (2...12).contains(cleaned.count) ? cleaned : nil)

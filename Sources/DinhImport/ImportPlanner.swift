@@ -345,7 +345,7 @@ struct ImportPlanner {
         var code: String?
         if let value = cell(.code) {
             let upper = value.text.uppercased()
-            if (2...12).contains(upper.count), upper.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
+            if ItemCode.isValid(upper) {
                 code = upper
                 let own = existing.productCodes[slug]
                 if let owner = existing.productsByCode[upper] {

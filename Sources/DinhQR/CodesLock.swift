@@ -151,9 +151,7 @@ public struct CodesLock: Sendable, Equatable {
     }
 
     /// The rule for codes in the content format: 2–12 characters, A–Z and 0–9.
-    public static func isValidCode(_ code: String) -> Bool {
-        (2...12).contains(code.utf8.count) && code.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }
-    }
+    public static func isValidCode(_ code: String) -> Bool { ItemCode.isValid(code) }
 }
 
 extension Substring {

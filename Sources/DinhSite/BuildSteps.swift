@@ -12,9 +12,12 @@ struct LoadStep: BuildStep {
 
     func run(_ context: inout BuildContext) async throws {
         let options = context.options
+        // Read once: the loader tells duplicate codes and renamed folders by it, the codes step checks against it.
+        let recorded = CodesLock.read(contentsOf: options.content.appendingPathComponent(CodesLock.fileName),
+                                      displayPath: "\(options.displayContent)/\(CodesLock.fileName)")
         if context.content == nil {
             var loader = ContentLoader(root: options.content, displayRoot: options.displayContent, today: options.today)
-            let lock = CodesLock.read(contentsOf: options.content.appendingPathComponent(CodesLock.fileName), displayPath: CodesLock.fileName).lock
+            let lock = recorded.lock
             loader.printedCodes = lock.states.compactMapValues { if case .live(let target) = $0 { target } else { nil } }
             loader.formerAddresses = Dictionary(lock.formerTargets.flatMap { code, paths in paths.map { ($0, code) } }, uniquingKeysWith: min)
             let (content, diagnostics) = loader.load()
@@ -32,7 +35,8 @@ struct LoadStep: BuildStep {
         }
         let index = ContentIndex(content)
         context.index = index
-        context.codes = PrintedCodes(content: content, displayContent: options.displayContent, index: index, ownAddress: options.baseURL == nil)
+        context.codes = PrintedCodes(content: content, displayContent: options.displayContent, index: index, recorded: recorded,
+                                     ownAddress: options.baseURL == nil)
     }
 }
 

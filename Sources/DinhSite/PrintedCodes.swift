@@ -9,14 +9,17 @@ struct PrintedCodes: Sendable {
     let content: Content
     let displayContent: String
     let index: ContentIndex
+    /// `codes.lock` as read, and what was wrong with reading it.
+    let recorded: (lock: CodesLock, diagnostics: [Diagnostic])
     /// Whether the site's address is its own (`site.yaml`'s), not another given for this build
     /// (`--base-url`): only the own one is what boards are printed with.
     let ownAddress: Bool
 
-    init(content: Content, displayContent: String, index: ContentIndex, ownAddress: Bool = true) {
+    init(content: Content, displayContent: String, index: ContentIndex, recorded: (lock: CodesLock, diagnostics: [Diagnostic]), ownAddress: Bool = true) {
         self.content = content
         self.displayContent = displayContent
         self.index = index
+        self.recorded = recorded
         self.ownAddress = ownAddress
     }
 
@@ -36,7 +39,7 @@ struct PrintedCodes: Sendable {
 
     /// Checks the codes against the lock: a published code may never stop resolving.
     func check() -> CodesLockUpdate {
-        let (lock, readProblems) = CodesLock.read(contentsOf: lockURL, displayPath: lockDisplay)
+        let (lock, readProblems) = recorded
         let site = content.site
         // Where site.yaml writes a field, for the messages about it.
         func location(_ field: String) -> SourceLocation { content.fieldLocations[FieldPlace(site.source.path, field)] ?? site.source }
