@@ -11,7 +11,7 @@ package enum YAMLText {
     /// takes for letters of the text (and then stops at a `:` inside): single-quoted instead, and
     /// the lines where it was done, to tell. Only a whole value after `key: ` or `- ` is.
     static func straighteningCurlyQuotes(_ text: String) -> (text: String, lines: [Int]) {
-        guard text.contains("“") || text.contains("‘") else { return (text, []) }
+        guard text.utf8Range(of: "“") != nil || text.utf8Range(of: "‘") != nil else { return (text, []) }
         var lines: [Int] = []
         let out = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { number, line -> Substring in
             guard let close = line.lastIndex(where: { !$0.isWhitespace }), line[close] == "”" || line[close] == "’",
