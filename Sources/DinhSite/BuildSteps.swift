@@ -155,7 +155,8 @@ struct LinksStep: BuildStep {
         var retold: Set<SourceLocation> = []
         for link in LinkChecker.diagnostics(for: broken, sources: sources, content: options.content, displayContent: options.displayContent) {
             if case .textLinkBroken(let url, _, _)? = link.text.value as? SiteMessage,
-               let same = told.first(where: { $0.location.path == link.location.path && $0.location.line == link.location.line && $0.message.contains("'\(url)'") }) {
+               let same = told.first(where: { $0.location.path == link.location.path && $0.location.line == link.location.line
+                                                 && ($0.text.value as? ContentMessage)?.linkTarget == url }) {
                 // Once, though the text is on a page in each language.
                 guard retold.insert(same.location).inserted else { continue }
                 context.diagnostics.removeAll { $0.location == same.location && $0.message == same.message }

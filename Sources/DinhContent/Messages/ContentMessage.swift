@@ -322,6 +322,18 @@ package enum Advice: MessageTable, Hashable {
 }
 
 extension ContentMessage {
+    /// The link, as written in a text, that this message is about (nil for other messages): how
+    /// `dinh check` knows which of the loader's warnings a broken link of a built page retells.
+    package var linkTarget: String? {
+        switch self {
+        case .linkLeadsNowhere(let target, _, _, _), .linkToFormerAddress(let target, _, _), .linkFromSiteRoot(let target, _),
+             .linkInFullToThisSite(let target, _), .linkWithoutFinalSlash(let target, _), .mdBadLink(let target):
+            target
+        default:
+            nil
+        }
+    }
+
     /// How to turn a file of a format phones or recorders make into one the site uses, after a
     /// "not a …" message: empty for other files.
     static func conversion(of path: String, in language: Language) -> String {
