@@ -21,6 +21,7 @@ typedef struct {
     struct jpeg_error_mgr pub;
     jmp_buf jump;
     int code;
+    int finishing;              // reading what follows the last row: a missing EOI is no harm there
     char message[JMSG_LENGTH_MAX];
 } dinh_error;
 
@@ -36,16 +37,32 @@ static void dinh_error_exit(j_common_ptr cinfo) {
     longjmp(error->jump, 1);
 }
 
-/// Warnings are silent, except running out of data: libjpeg would pad the image with grey and
-/// carry on, but a cut-short upload should be reported, not published half grey.
+/// Warnings are silent, except broken data: libjpeg would fill what it cannot read with grey (or
+/// shift the colours) and carry on, but a cut-short upload, or a file with a bad spot from a memory
+/// card, should be reported, not published half grey. The few extraneous bytes before a marker
+/// that some cameras write into files that decode whole are not damage; hundreds of them are
+/// compressed data the decoder lost its way in.
 static void dinh_emit_message(j_common_ptr cinfo, int level) {
     dinh_error *error = (dinh_error *)cinfo->err;
-    if (level < 0 && error->pub.msg_code == JWRN_JPEG_EOF) {
+    if (level >= 0) return;
+    switch (error->pub.msg_code) {
+    case JWRN_JPEG_EOF:
+        if (error->finishing) { error->pub.num_warnings++; return; }
         error->code = DINH_TRUNCATED;
-        (*cinfo->err->format_message)(cinfo, error->message);
-        longjmp(error->jump, 1);
+        break;
+    case JWRN_EXTRANEOUS_DATA:
+        if (error->pub.msg_parm.i[0] <= 64) { error->pub.num_warnings++; return; }
+        error->code = DINH_DAMAGED;
+        break;
+    case JWRN_HUFF_BAD_CODE: case JWRN_MUST_RESYNC: case JWRN_HIT_MARKER: case JWRN_ARITH_BAD_CODE:
+        error->code = DINH_DAMAGED;
+        break;
+    default:
+        error->pub.num_warnings++;
+        return;
     }
-    if (level < 0) error->pub.num_warnings++;
+    (*cinfo->err->format_message)(cinfo, error->message);
+    longjmp(error->jump, 1);
 }
 
 static void dinh_output_message(j_common_ptr cinfo) { (void)cinfo; }  // never print to stderr
@@ -56,6 +73,7 @@ static void dinh_error_init(dinh_error *error) {
     error->pub.emit_message = dinh_emit_message;
     error->pub.output_message = dinh_output_message;
     error->code = DINH_OK;
+    error->finishing = 0;
     error->message[0] = 0;
 }
 
@@ -173,8 +191,14 @@ static int dinh_jpeg_decode_rows(dinh_jpeg *jpeg, int denominator, long long max
             out[2] = (uint8_t)((y * k + 127) / 255);
         }
     }
-    // Trailing markers are of no use; aborting also tolerates a missing EOI after complete pixels.
-    jpeg_abort_decompress(cinfo);
+    // Read on to the end marker when the last row was decoded: data left over before it means
+    // the decoder lost its way in damaged data (a missing end marker after whole pixels is no harm).
+    if (end == height) {
+        jpeg->error.finishing = 1;
+        jpeg_finish_decompress(cinfo);
+    } else {
+        jpeg_abort_decompress(cinfo);
+    }
     return DINH_OK;
 }
 

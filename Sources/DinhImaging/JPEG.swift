@@ -164,6 +164,7 @@ struct JPEGDecoder: ~Copyable {
         switch status {
         case DINH_NOT_JPEG: return ImageError(path: path, code: .notAnImage, .notJPEGOrPNG)
         case DINH_TRUNCATED: return ImageError(path: path, code: .truncated, .truncated)
+        case DINH_DAMAGED: return ImageError(path: path, code: .corrupt, .damagedInside)
         case DINH_NO_MEMORY: return ImageError(path: path, code: .unsupported, .noMemoryToDecodeJPEG)
         case DINH_TOO_LARGE: return ImageError(path: path, code: .tooLarge, .tooLargeToDecode)
         default: return ImageError(path: path, code: .corrupt, .damagedJPEG(detail: detail))

@@ -253,6 +253,32 @@ import Testing
         expectError(headerOnly, .truncated, containing: "truncated")
     }
 
+    /// A file with a bad spot in the middle (4 KB of zeros, as from a worn memory card): libjpeg
+    /// would paint what follows grey and go on, and `djpeg` says the data is corrupt; Dinh
+    /// refuses it as damaged, in one decode and in two parts, rather than publish it grey.
+    @Test(arguments: ["baseline", "progressive"])
+    func jpegDamagedInTheMiddleIsRefused(kind: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Fixture.shell("convert -size 800x600 xc: +noise Random ppm:- | cjpeg -quality 90 \(kind == "progressive" ? "-progressive" : "") > whole.jpg", in: dir)
+        var bytes = try Data(contentsOf: dir.file("whole.jpg"))
+        let middle = bytes.count / 2
+        bytes.replaceSubrange(middle..<middle + 4096, with: Data(count: 4096))
+        let damaged = try dir.write("damaged.jpg", bytes)
+        let djpeg = try Fixture.shell("djpeg damaged.jpg > /dev/null 2> djpeg.txt; echo $?", in: dir)
+        #expect(djpeg.trimmingCharacters(in: .whitespacesAndNewlines) != "0", "the oracle sees the damage")
+        #expect(try String(contentsOf: dir.file("djpeg.txt"), encoding: .utf8).contains("Corrupt JPEG data"))
+        expectError(damaged, .corrupt, containing: "damaged inside")
+        do {
+            _ = try ImageDecoder().load(bytes, path: "damaged.jpg", inTwoParts: true)
+            Issue.record("a damaged file decoded in two parts")
+        } catch let error as ImageError {
+            #expect(error.code == .corrupt && error.description.contains("damaged.jpg"), "\(error)")
+        }
+        // The whole file still decodes.
+        _ = try ImageDecoder().load(try Data(contentsOf: dir.file("whole.jpg")), path: "whole.jpg")
+    }
+
     /// A large JPEG decoded in two parts on two threads (the panorama's decode) has the pixels of
     /// one decode, for every chroma subsampling and for CMYK; progressive files (decoded in one
     /// part) too. A file cut short in the lower part is reported as cut short, as one decode says.

@@ -388,6 +388,7 @@ enum Samples {
         .noMemoryToDecodeJPEG,
         .tooLargeToDecode,
         .damagedJPEG(detail: "«v135»"),
+        .damagedInside,
         .cannotRead(reason: "«v136»"),
         .emptyFile,
         .noPixels(width: 1137, height: 1138),

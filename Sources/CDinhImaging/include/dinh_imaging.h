@@ -16,6 +16,7 @@ int dinh_imaging_version(void);
 #define DINH_NO_MEMORY 4
 #define DINH_TOO_LARGE 5     // width x height above the caller's limit (checked before allocating)
 #define DINH_UNSUPPORTED 6
+#define DINH_DAMAGED 7       // the compressed data is broken inside (a bad spot on a card): parts would decode grey
 
 /// Colour model of the JPEG as stored in the file.
 #define DINH_GRAY 1

@@ -18,6 +18,7 @@ extension ImageMessage: TranslatedTable {
         case .noMemoryToDecodeJPEG: "not enough memory to decode the JPEG"
         case .tooLargeToDecode: "too large to decode"
         case .damagedJPEG(let detail): "damaged JPEG: \(detail)"
+        case .damagedInside: "the photo is damaged inside, as when a memory card or USB stick has a bad spot: part of it would show grey or in wrong colours; copy it again from the camera or phone, or take it again"
         case .cannotRead(let reason): "cannot read the file (\(reason))"
         case .emptyFile: "the file is empty, not a JPEG or PNG image"
         case .noPixels(let width, let height): "the image has no pixels (\(width)×\(height))"

@@ -18,6 +18,7 @@ extension ImageMessage {
         case .noMemoryToDecodeJPEG: "không đủ bộ nhớ để giải mã ảnh JPEG"
         case .tooLargeToDecode: "ảnh quá lớn để giải mã"
         case .damagedJPEG(let detail): "ảnh JPEG bị hỏng: \(detail)"
+        case .damagedInside: "ảnh bị hỏng ở giữa tệp, như khi thẻ nhớ hay USB có chỗ hỏng: một phần ảnh sẽ hiện màu xám hoặc sai màu; hãy chép lại từ máy ảnh hoặc điện thoại, hoặc chụp lại"
         case .cannotRead(let reason): "không đọc được tệp (\(reason))"
         case .emptyFile: "tệp trống, không phải ảnh JPEG hay PNG"
         case .noPixels(let width, let height): "ảnh không có điểm ảnh nào (\(width)×\(height))"

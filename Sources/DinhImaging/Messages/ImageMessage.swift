@@ -16,6 +16,7 @@ package enum ImageMessage: MessageTable {
     case noMemoryToDecodeJPEG
     case tooLargeToDecode
     case damagedJPEG(detail: String)
+    case damagedInside
     case cannotRead(reason: String)
     case emptyFile
     case noPixels(width: Int, height: Int)
