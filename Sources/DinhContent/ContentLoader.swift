@@ -371,11 +371,13 @@ struct Loading {
     private func root(_ section: String) -> URL { loader.root.appendingPathComponent(section, isDirectory: true) }
 
     /// Reads YAML as people type it: a value between curly quotes (a word processor's) is read as
-    /// quoted, and told at its line.
+    /// quoted, and non-breaking spaces pasted into the indentation as spaces, each told at its line.
     mutating func readYAML(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
-        let (straight, lines) = YAMLText.straighteningCurlyQuotes(text)
-        for line in lines { diagnostics.warning(SourceLocation(path: path, line: line + lineOffset), .curlyQuotes) }
-        return YAMLReader.parse(straight, path: path, lineOffset: lineOffset)
+        let (straight, quoted) = YAMLText.straighteningCurlyQuotes(text)
+        let (plain, spaced) = YAMLText.plainingSpaces(straight)
+        for line in quoted { diagnostics.warning(SourceLocation(path: path, line: line + lineOffset), .curlyQuotes) }
+        for line in spaced { diagnostics.warning(SourceLocation(path: path, line: line + lineOffset), .nonBreakingSpaces) }
+        return YAMLReader.parse(plain, path: path, lineOffset: lineOffset)
     }
 
     mutating func yamlFile(_ url: URL, shown: String) -> YAMLNode? {

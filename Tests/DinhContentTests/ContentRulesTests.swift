@@ -295,6 +295,23 @@ import Testing
         #expect(load().0?.heritage.first?.name.values["vi"] == "Quán “Phượng Trì”" && load().1.isEmpty)
     }
 
+    /// Non-breaking spaces pasted into the indentation (or after a field's colon) look like spaces
+    /// and are read as spaces, each line told; one inside a text stays.
+    @Test func nonBreakingSpacesInTheIndentationAreReadAsSpacesAndTold() throws {
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic
+            .replacingOccurrences(of: "\n  vi: Quán Phượng Trì", with: "\n\u{A0}\u{A0}vi: Quán Phượng Trì")
+            .replacingOccurrences(of: "ranking: national", with: "ranking:\u{A0}national"))
+        let (content, diagnostics) = load()
+        let relic = try #require(content?.heritage.first, "\(diagnostics.map(\.description))")
+        #expect(relic.name.values["vi"] == "Quán Phượng Trì" && relic.ranking == .national)
+        let told = "warning: non-breaking spaces (pasted from Word, Zalo or a web page) stand at the start of this line or after its ':'; "
+            + "they look like spaces, but YAML does not count them: Dinh reads them as spaces; type ordinary spaces there"
+        #expect(diagnostics.map(\.description) == [4, 7].map { "content/heritage/quan-phuong-tri/index.md:\($0):1: \(told)" }, "\(diagnostics.map(\.description))")
+        // Within a text it stays as written.
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "Quán Phượng Trì", with: "Quán\u{A0}Phượng Trì"))
+        #expect(load().0?.heritage.first?.name.values["vi"] == "Quán\u{A0}Phượng Trì" && load().1.isEmpty)
+    }
+
     /// Hours search engines are given must be times of day; written another way, the form they read is said.
     @Test func openingHours() throws {
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "ranking: national", with: "ranking: national\nopening_hours: \"07:00-25:00\""))

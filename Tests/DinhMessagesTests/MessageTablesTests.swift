@@ -309,6 +309,7 @@ enum Samples {
         .linkWithoutFinalSlash(target: "«v1419»", fixed: "«v1420»"),
         .productNamedAsAnother(name: "«v1421»", other: "«v1422»"),
         .curlyQuotes,
+        .nonBreakingSpaces,
         .yamlGroupOnOneLine(suggestion: "«v1438»"),
         .notACodeIn(field: "«v1428»", found: "«v1429»", suggestion: "«v1430»"),
         .openingHoursNotTimes(found: "«v109h»"),

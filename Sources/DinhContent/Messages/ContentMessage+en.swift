@@ -158,6 +158,8 @@ extension ContentMessage: TranslatedTable {
         case .notACodeIn(let field, let found, let suggestion):
             "'\(field)': '\(found)' is not a code (2 to 12 capital letters A–Z or digits 0–9, as printed on the boards)" + (suggestion.map { "; write '\($0)'" } ?? "")
         case .yamlGroupOnOneLine(let suggestion): "codes written on the field's own line go between braces: \(suggestion)"
+        case .nonBreakingSpaces:
+            "non-breaking spaces (pasted from Word, Zalo or a web page) stand at the start of this line or after its ':'; they look like spaces, but YAML does not count them: Dinh reads them as spaces; type ordinary spaces there"
         case .curlyQuotes:
             "this value is written between curly quotes “ ” (a word processor's), which YAML does not read as quotes: Dinh reads the text inside; type straight quotes \"…\", or none"
         case .linkFromSiteRoot(let target, let relative):

@@ -158,6 +158,8 @@ extension ContentMessage {
         case .notACodeIn(let field, let found, let suggestion):
             "'\(field)': '\(found)' không phải một mã (2 đến 12 chữ in hoa A–Z hoặc chữ số 0–9, như in trên biển)" + (suggestion.map { "; hãy viết '\($0)'" } ?? "")
         case .yamlGroupOnOneLine(let suggestion): "các mã viết ngay trên dòng của trường phải nằm trong dấu ngoặc nhọn: \(suggestion)"
+        case .nonBreakingSpaces:
+            "dòng này có dấu cách không ngắt (dán từ Word, Zalo hay trang web) ở đầu dòng hoặc sau dấu ':'; trông như dấu cách nhưng YAML không tính: Dinh đọc chúng như dấu cách; hãy gõ lại bằng dấu cách thường"
         case .curlyQuotes:
             "giá trị này nằm giữa dấu ngoặc kép cong “ ” (của Word), YAML không coi đó là dấu ngoặc: Dinh đọc phần chữ bên trong; hãy gõ dấu ngoặc thẳng \"…\", hoặc bỏ đi"
         case .linkFromSiteRoot(let target, let relative):

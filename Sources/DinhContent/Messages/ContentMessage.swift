@@ -119,6 +119,7 @@ package enum ContentMessage: MessageTable {
     case linkWithoutFinalSlash(target: String, fixed: String)
     case productNamedAsAnother(name: String, other: String)
     case curlyQuotes
+    case nonBreakingSpaces
     case yamlGroupOnOneLine(suggestion: String)
     case notACodeIn(field: String, found: String, suggestion: String?)
     case openingHoursNotTimes(found: String)
