@@ -53,12 +53,14 @@ public enum GoogleMerchantFeed {
             xml.element("g:product_type", item.productType)
             if let weight = item.shippingWeight { xml.element("g:shipping_weight", weight) }
             // OCOP is not one of the certifications Google accepts (`g:certification` is for EU
-            // energy labels and the like): it goes as a highlight and as details of an "OCOP" section,
-            // only while the recognition is valid.
+            // energy labels and the like): it goes as a highlight, beside who makes the product
+            // (Google takes highlights two or more at a time), and as details of an "OCOP"
+            // section, only while the recognition is valid.
             if item.ocopValid {
                 let ocop = item.product.ocop, vi = language == "vi"
                 xml.element("g:product_highlight", vi ? "Sản phẩm OCOP \(ocop.stars) sao, công nhận năm \(ocop.year)"
                                                       : "\(ocop.stars)-star OCOP product, recognised in \(ocop.year)")
+                xml.element("g:product_highlight", (vi ? "Sản xuất bởi " : "Made by ") + item.producerName)
                 for (name, value) in [(vi ? "Hạng sao" : "Stars", "\(ocop.stars)/5"), (vi ? "Năm công nhận" : "Year recognised", "\(ocop.year)")] {
                     xml.start("g:product_detail")
                     xml.element("g:section_name", "OCOP")

@@ -60,8 +60,10 @@ import Testing
             assert first.findtext(G + "google_product_category") == "422"
             # OCOP as a highlight and an "OCOP" section of details, never as a certification.
             assert first.find(G + "certification") is None
-            highlight = first.findtext(G + "product_highlight")
-            assert highlight == ("Sản phẩm OCOP 4 sao, công nhận năm 2025" if lang == "vi" else "4-star OCOP product, recognised in 2025"), highlight
+            # Google takes highlights two or more at a time: the rating, and who makes it.
+            highlights = [e.text for e in first.findall(G + "product_highlight")]
+            assert highlights == (["Sản phẩm OCOP 4 sao, công nhận năm 2025", "Sản xuất bởi HTX Chè lam Hà Trung & Co"] if lang == "vi"
+                                  else ["4-star OCOP product, recognised in 2025", "Made by " + first.findtext(G + "brand")]), highlights
             details = [(d.findtext(G + "section_name"), d.findtext(G + "attribute_name"), d.findtext(G + "attribute_value")) for d in first.findall(G + "product_detail")]
             assert details == ([("OCOP", "Hạng sao", "4/5"), ("OCOP", "Năm công nhận", "2025")] if lang == "vi"
                                else [("OCOP", "Stars", "4/5"), ("OCOP", "Year recognised", "2025")]), details
