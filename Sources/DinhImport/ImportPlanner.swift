@@ -75,6 +75,10 @@ struct ImportPlanner {
         if columns[.year] == nil && columns[.date] == nil { missingColumn([.year, .date], .noYearColumn) }
         // Told after the missing ones: a heading named as the missing column's is not also "not imported".
         for (number, header) in unknown { diagnostics.warning(at(headerRow.number, number), .unknownColumn(header: header)) }
+        let photoColumn = columns[.images].map { "'\($0.header)' (\(Table.columnLetters($0.number)))" }
+        for (row, column) in table.pictures where row > headerRow.number {
+            diagnostics.warning(at(row, column), .pictureInSheet(cell: Table.columnLetters(column) + String(row), photoColumn: photoColumn))
+        }
         if diagnostics.hasErrors { return nil }
 
         var drafts: [Draft] = []

@@ -26,6 +26,8 @@ package struct Table: Sendable {
     package var sheet: String?
     /// A workbook's other worksheets that hold rows, with the count of their rows that are not empty.
     package var otherSheets: [(name: String, rows: Int)] = []
+    /// Cells (row, column) where a workbook has pictures pasted: the import does not read them.
+    package var pictures: [(row: Int, column: Int)] = []
     /// Cells whose text was converted to Unicode, by the legacy encoding it was typed in.
     package var conversions: [LegacyEncoding: Int]
 

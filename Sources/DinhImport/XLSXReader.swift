@@ -72,6 +72,7 @@ package enum XLSXReader {
         case .unreadable: throw DinhError(ImportMessage.sheetUnreadable(file: displayPath))
         }
         table.sheet = sheets.indices.contains(chosen) ? sheets[chosen].name : nil
+        if sheets.indices.contains(chosen) { table.pictures = try pictureCells(of: sheets[chosen].path, part: part) }
         // The other sheets' rows are counted, not imported: a second group of products on its own
         // tab ("Thủ công") would otherwise be left out without a word.
         for (index, other) in sheets.enumerated() where index != chosen {
@@ -107,6 +108,58 @@ package enum XLSXReader {
                   let target = rels.first(where: { $0["Id"] == id })?["Target"] else { return nil }
             return (sheet["name"] ?? "", target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
         }
+    }
+}
+
+extension XLSXReader {
+    /// The cells (row, column; 1-based) where pictures pasted into the worksheet are anchored: its
+    /// drawings, through the sheet's relationships. Photos pasted into a product's row are not read
+    /// (the import takes photos by file name), and the import says so rather than drop them unseen.
+    static func pictureCells(of sheetPath: String, part: (String) throws(DinhError) -> Data?) throws(DinhError) -> [(row: Int, column: Int)] {
+        let folder = sheetPath.split(separator: "/").dropLast().joined(separator: "/")
+        let name = sheetPath.split(separator: "/").last.map(String.init) ?? ""
+        guard let relations = try part("\(folder)/_rels/\(name).rels") else { return [] }
+        var cells: [(row: Int, column: Int)] = []
+        for relation in AttributeCollector.collect(relations, element: "Relationship")
+        where relation["Type"]?.hasSuffix("/drawing") == true {
+            guard let target = relation["Target"], let drawing = try part(resolve(target, from: folder)) else { continue }
+            // An anchor's `from` cell (0-based), kept when the anchor holds a picture.
+            var inFrom = false, field = "", row = 0, column = 0, hasPicture = false
+            XMLEvents.read(drawing) { event in
+                switch event {
+                case .start(let element, _):
+                    switch element {
+                    case "twoCellAnchor", "oneCellAnchor", "absoluteAnchor": (row, column, hasPicture) = (0, 0, false)
+                    case "from": inFrom = true
+                    case "row", "col": field = inFrom ? element : ""
+                    case "pic": hasPicture = true
+                    default: break
+                    }
+                case .text(let text):
+                    if field == "row" { row = Int(text.trimmingCharacters(in: .whitespaces)) ?? row }
+                    if field == "col" { column = Int(text.trimmingCharacters(in: .whitespaces)) ?? column }
+                case .end(let element):
+                    switch element {
+                    case "from": inFrom = false
+                    case "row", "col": field = ""
+                    case "twoCellAnchor", "oneCellAnchor", "absoluteAnchor": if hasPicture { cells.append((row + 1, column + 1)) }
+                    default: break
+                    }
+                }
+                return cells.count < 10_000
+            }
+        }
+        return cells.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+    }
+
+    /// A relationship's target (`../drawings/drawing1.xml`) as a part's path in the archive.
+    private static func resolve(_ target: String, from folder: String) -> String {
+        if target.hasPrefix("/") { return String(target.dropFirst()) }
+        var parts = folder.split(separator: "/").map(String.init)
+        for piece in target.split(separator: "/") {
+            if piece == ".." { _ = parts.popLast() } else if piece != "." { parts.append(String(piece)) }
+        }
+        return parts.joined(separator: "/")
     }
 }
 

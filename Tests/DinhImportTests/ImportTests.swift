@@ -470,6 +470,30 @@ import Testing
         #expect(content.products.filter { $0.slug != "che-lam" }.map(\.code).sorted() == ["OLD7", "SP002", "SP004"])
     }
 
+    /// A photo pasted into a product's row (as clerks do) is not lost without a word: the import
+    /// says where it is and how to give it (the product then gets its photo by file name).
+    @Test func aPicturePastedIntoTheSheetIsTold() throws {
+        let fixture = try SiteFixture()
+        try makeWorkbook(fixture, #"""
+        import openpyxl
+        from openpyxl.drawing.image import Image
+        from PIL import Image as Picture
+        Picture.new("RGB", (120, 90), (200, 40, 40)).save("pasted.png")
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["Tên sản phẩm", "Giá", "Số sao OCOP", "Năm công nhận", "Nhóm", "HTX", "Hình ảnh"])
+        ws.append(["Bánh gai", 30000, 4, 2023, "Thực phẩm", "HTX Chè lam Hà Trung", None])
+        ws.append(["Bánh gai nhân dừa", 35000, 4, 2023, "Thực phẩm", "HTX Chè lam Hà Trung", None])
+        ws.add_image(Image("pasted.png"), "G3")
+        wb.save("list.xlsx")
+        """#)
+        let report = runImport(fixture, "list.xlsx")
+        #expect(report.succeeded, "\(report.diagnostics.sorted)")
+        let told = report.diagnostics.warnings.filter { $0.message.contains("picture is pasted") }.map(\.description)
+        #expect(told == ["list.xlsx:3:7: warning: a picture is pasted into the sheet at G3: Dinh does not take pictures out of a sheet; "
+                         + "save it as a photo (.jpg) in the folder of the sheet and write its file name in the column 'Hình ảnh' (G)"], "\(report.diagnostics.sorted)")
+    }
+
     @Test func xlsxWrittenByOpenpyxl() throws {
         let fixture = try SiteFixture()
         try fixture.directory.write("photo.png", "png")

@@ -513,6 +513,8 @@ enum Samples {
         .emptySheet,
         .sheetNotRead(sheet: "«v272b»", rows: 1402, read: "«v272c»"),
         .unknownColumn(header: "«v273»"),
+        .pictureInSheet(cell: "«v1439»", photoColumn: "«v1440»"),
+        .pictureInSheet(cell: "«v1441»", photoColumn: nil),
         .duplicateColumn(first: "«v274»", firstColumn: "«v275»", header: "«v276»", column: "«v277»", example: "«v278»"),
         .noColumn(example: "«v279»"),
         .noYearColumn,

@@ -7,6 +7,9 @@ extension ImportMessage: TranslatedTable {
         case .sheetNotRead(let sheet, let rows, let read):
             "the sheet '\(sheet)' (\(Language.en.count(rows, "row"))) was not read: one sheet is imported at a time, here '\(read)'; put its rows in the sheet '\(read)', or import it on its own with --sheet \"\(sheet)\""
         case .unknownColumn(let header): "the column '\(header)' is not imported: Dinh does not know this heading (known: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN, Số điện thoại, Link Shopee…)"
+        case .pictureInSheet(let cell, let photoColumn):
+            "a picture is pasted into the sheet at \(cell): Dinh does not take pictures out of a sheet; save it as a photo (.jpg) in the folder of the sheet and write its file name in "
+                + (photoColumn.map { "the column \($0)" } ?? "a column headed 'Ảnh'")
         case .duplicateColumn(let first, let firstColumn, let header, let column, let example):
             "the columns '\(first)' (\(firstColumn)) and '\(header)' (\(column)) both give the \(example.lowercased()); delete one of them"
         case .noColumn(let example): "no column has a heading Dinh reads as '\(example)'; add a column headed '\(example)'"

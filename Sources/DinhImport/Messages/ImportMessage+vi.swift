@@ -7,6 +7,9 @@ extension ImportMessage {
         case .sheetNotRead(let sheet, let rows, let read):
             "trang tính '\(sheet)' (\(rows) dòng) không được đọc: mỗi lần chỉ nhập một trang tính, lần này là '\(read)'; hãy chuyển các dòng đó sang trang '\(read)', hoặc nhập riêng trang đó với --sheet \"\(sheet)\""
         case .unknownColumn(let header): "cột '\(header)' không được nhập: Dinh chưa biết tiêu đề này (các tiêu đề Dinh biết: Tên sản phẩm, Giá, Giá khuyến mãi, Số sao OCOP, Năm công nhận, Nhóm, HTX, Mô tả, Ảnh, Mã, Đơn vị, Khối lượng, GTIN, Số điện thoại, Link Shopee…)"
+        case .pictureInSheet(let cell, let photoColumn):
+            "có một ảnh dán vào bảng tính ở ô \(cell): Dinh không lấy được ảnh nằm trong bảng tính; hãy lưu ảnh đó thành tệp ảnh (.jpg) trong thư mục của bảng tính rồi ghi tên tệp vào "
+                + (photoColumn.map { "cột \($0)" } ?? "một cột có tiêu đề 'Ảnh'")
         case .duplicateColumn(let first, let firstColumn, let header, let column, let example):
             "hai cột '\(first)' (\(firstColumn)) và '\(header)' (\(column)) cùng ghi \(example); hãy xoá một cột"
         case .noColumn(let example): "chưa có cột \(example); hãy thêm một cột có tiêu đề '\(example)'"

@@ -7,6 +7,7 @@ package enum ImportMessage: MessageTable {
     case emptySheet
     case sheetNotRead(sheet: String, rows: Int, read: String)
     case unknownColumn(header: String)
+    case pictureInSheet(cell: String, photoColumn: String?)
     case duplicateColumn(first: String, firstColumn: String, header: String, column: String, example: String)
     case noColumn(example: String)
     case noYearColumn
