@@ -68,16 +68,28 @@ package struct ImageDecoder: Sendable {
     /// stored size (by default, not at all: the panorama tiler's decode, which the pipeline reuses).
     /// `fast` allows the faster, slightly less precise JPEG decoding when every output will be at
     /// most two thirds of the source size. `inTwoParts` decodes a large JPEG at full size on two
-    /// cores, for a caller with one to spare.
+    /// cores, for a caller with one to spare. `shrinkingToLimit`: a JPEG above the pixel limit is
+    /// decoded at a half, a quarter or an eighth of its size, whichever first fits (see
+    /// `shrinkFactor`), instead of refused.
     package func load(_ data: Data, path: String, minimumWidth: Int = 0, minimumHeight: Int = 0, fast: Bool = false,
-                      inTwoParts: Bool = false) throws -> SourceImage {
+                      inTwoParts: Bool = false, shrinkingToLimit: Bool = false) throws -> SourceImage {
         try data.withUnsafeBytes { bytes in
             switch try Self.format(of: bytes, path: path) {
             case .png:
                 return try decodePNG(bytes, path: path)
             case .jpeg:
                 return try JPEGDecoder.withOpened(bytes, path: path) { decoder in
-                    try Self.checkLimit(decoder.width, decoder.height, maximumPixels, path: path)
+                    var (minimumWidth, minimumHeight) = (minimumWidth, minimumHeight)
+                    if shrinkingToLimit, let factor = shrinkFactor(width: decoder.width, height: decoder.height) {
+                        // The largest size within the limit (libjpeg's scaled sizes round up), unless
+                        // the caller asked for less (the decode then shrinks further).
+                        let fitting = ((decoder.width + factor - 1) / factor, (decoder.height + factor - 1) / factor)
+                        if minimumWidth + minimumHeight == 0 || minimumWidth > fitting.0 || minimumHeight > fitting.1 {
+                            (minimumWidth, minimumHeight) = fitting
+                        }
+                    } else {
+                        try Self.checkLimit(decoder.width, decoder.height, maximumPixels, path: path)
+                    }
                     let image = try decoder.decode(minimumWidth: minimumWidth, minimumHeight: minimumHeight,
                                                    maximumPixels: maximumPixels, fast: fast, inTwoParts: inTwoParts)
                     return SourceImage(pixels: image, format: .jpeg, orientation: decoder.orientation,
@@ -85,6 +97,14 @@ package struct ImageDecoder: Sendable {
                 }
             }
         }
+    }
+
+    /// For a JPEG over the pixel limit, the factor (2, 4 or 8) libjpeg can shrink it by while
+    /// decoding so that it fits, keeping most of it; nil when it fits already, or not even an eighth does.
+    package func shrinkFactor(width: Int, height: Int) -> Int? {
+        let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+        guard overflow || pixels > maximumPixels else { return nil }
+        return [2, 4, 8].first { factor in ((width + factor - 1) / factor) * ((height + factor - 1) / factor) <= maximumPixels }
     }
 
     static func read(_ url: URL) throws -> Data {
@@ -132,13 +152,10 @@ package struct ImageDecoder: Sendable {
             let hundreds = max(1, Int(Double(width) * scale / 100)), fitWidth = hundreds * 100
             let fitHeight = max(1, Int((Double(fitWidth) * Double(height) / Double(width)).rounded(.down)))
             throw ImageError(path: path, code: .tooLarge,
-                             .tooManyPixels(width: width, height: height, limit: megapixels(maximumPixels), fitWidth: fitWidth, fitHeight: fitHeight))
+                             .tooManyPixels(width: width, height: height, limit: maximumPixels, fitWidth: fitWidth, fitHeight: fitHeight))
         }
     }
 
-    static func megapixels(_ pixels: Int) -> String {
-        pixels % 1_000_000 == 0 ? "\(pixels / 1_000_000) megapixels" : "\(pixels) pixels"
-    }
 
     // MARK: PNG
 

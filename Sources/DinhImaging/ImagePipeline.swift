@@ -121,7 +121,10 @@ package struct ImagePipeline: Sendable {
         let job = input.job, data = input.data, entry = input.entry
         let path = job.source.path
         let info = try decoder.info(data, path: path)
-        try ImageDecoder.checkLimit(info.width, info.height, decoder.maximumPixels, path: path)
+        // A JPEG over the limit is shrunk as it is decoded (the variants are far smaller anyway).
+        if info.format != .jpeg || decoder.shrinkFactor(width: info.width, height: info.height) == nil {
+            try ImageDecoder.checkLimit(info.width, info.height, decoder.maximumPixels, path: path)
+        }
         let widths = Self.plannedWidths(job.widths, sourceWidth: info.width)
         let largest = widths[widths.count - 1]
         // Target sizes in stored orientation (quarter-turned photos resize their height).
@@ -130,7 +133,7 @@ package struct ImagePipeline: Sendable {
         let minimum = turned ? (largestHeight * 2, largest * 2) : (largest * 2, largestHeight * 2)
         // Merged chroma upsampling and the fast IDCT are invisible once reduced by 1.5× or more.
         let fast = largest * 3 <= info.width * 2
-        let source = try decoded ?? decoder.load(data, path: path, minimumWidth: minimum.0, minimumHeight: minimum.1, fast: fast)
+        let source = try decoded ?? decoder.load(data, path: path, minimumWidth: minimum.0, minimumHeight: minimum.1, fast: fast, shrinkingToLimit: true)
 
         let format: ImageFormat = source.pixels.channels == 4 ? .png : .jpeg
         try FileManager.default.createDirectory(at: entry, withIntermediateDirectories: true)

@@ -20,10 +20,12 @@ package struct PanoramaTiler: Sendable {
         PanoramaLayout(sourceWidth: sourceWidth, options: options)
     }
 
-    /// Checks that a source can be tiled: 2:1 (±1 pixel), 3 or 4 channels, at least 64 pixels high.
+    /// Checks that a source can be tiled: 2:1 within 1 % (a stitcher's few rows more or less,
+    /// stretched to a full turn as the faces are rendered: a fraction of a degree no one sees),
+    /// at least 64 pixels high.
     package static func validate(width: Int, height: Int) throws(PanoramaError) {
         guard height >= 64 else { throw PanoramaError(.tooSmall(width: width, height: height)) }
-        guard abs(width - 2 * height) <= 1 else { throw PanoramaError(.notEquirectangular(width: width, height: height)) }
+        guard abs(width - 2 * height) * 100 <= 2 * height else { throw PanoramaError(.notEquirectangular(width: width, height: height)) }
     }
 
     /// Tiles `source`, handing every tile and the preview to `sink`; faces are processed in parallel.
@@ -112,25 +114,26 @@ package struct PanoramaError: Error, Sendable, Hashable, CustomStringConvertible
         switch kind {
         case .notEquirectangular(let w, let h):
             "the photo is \(w)×\(h) pixels; a 360° panorama (equirectangular) is exactly twice as wide as it is high, such as 8192×4096"
-                + (Self.cropped(w, h).map { ": crop it to \($0.width)×\($0.height) in a photo editor" }
+                + (Self.resized(w, h).map { ": resize it to \($0.width)×\($0.height) in a photo editor, without keeping the proportions (cropping it instead would cut the 360° turn, and its left and right edges would no longer meet)" }
                     ?? ": this is an ordinary photo; take the panorama with a 360° camera or a phone's 360° (photo sphere) mode")
         case .tooSmall(let w, let h): "the photo is only \(w)×\(h) pixels; a 360° panorama needs at least 128×64"
         case .unsupportedChannels(let n): "the photo has \(n) colour channels; save it as an ordinary colour JPEG"
         }
     }
 
-    /// The panorama a photo a few pixels off 2:1 crops to (a stitcher's extra rows); nil for a
-    /// photo that is no panorama at all (a 4:3 phone photo).
-    static func cropped(_ width: Int, _ height: Int) -> (width: Int, height: Int)? {
-        guard height > 0, abs(Double(width) / Double(height) - 2) < 0.05 else { return nil }
-        return width >= 2 * height ? (2 * height, height) : (width / 2 * 2, width / 2)
+    /// The size a photo somewhat off 2:1 (a stitcher's extra rows) is resized to: its width, and
+    /// half of it as the height (the whole turn is kept); nil for a photo that is no panorama at
+    /// all (a 4:3 phone photo).
+    static func resized(_ width: Int, _ height: Int) -> (width: Int, height: Int)? {
+        guard height > 0, abs(Double(width) / Double(height) - 2) < 0.1 else { return nil }
+        return (width / 2 * 2, width / 2)
     }
 
     package var vietnamese: String {
         switch kind {
         case .notEquirectangular(let w, let h):
             "ảnh có kích thước \(w)×\(h) điểm ảnh; ảnh 360° (equirectangular) phải có chiều rộng đúng gấp đôi chiều cao, ví dụ 8192×4096"
-                + (Self.cropped(w, h).map { ": hãy cắt ảnh còn \($0.width)×\($0.height) bằng phần mềm sửa ảnh" }
+                + (Self.resized(w, h).map { ": hãy đổi cỡ ảnh thành \($0.width)×\($0.height) bằng phần mềm sửa ảnh, bỏ chọn giữ tỉ lệ (đừng cắt ảnh: cắt sẽ làm mất một phần vòng 360°, hai mép trái và phải không còn khớp nhau)" }
                     ?? ": đây là ảnh thường; hãy chụp ảnh 360° bằng máy ảnh 360° hoặc chế độ chụp 360° (photo sphere) của điện thoại")
         case .tooSmall(let w, let h): "ảnh chỉ có \(w)×\(h) điểm ảnh; ảnh 360° cần ít nhất 128×64"
         case .unsupportedChannels(let n): "ảnh có \(n) kênh màu; hãy lưu lại thành ảnh JPEG màu thông thường"

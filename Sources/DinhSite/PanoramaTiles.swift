@@ -64,7 +64,10 @@ struct PanoramaTiles: Sendable {
             if Self.isBlurred(width: info.width) {
                 published.diagnostics.warning(file.location, .panoramaBlurred(path: file.path, width: info.width))
             }
-            let layout = Self.tiler.layout(sourceWidth: info.width)
+            // A stitched JPEG over the pixel limit (16384×8192 from PTGui) is read at half size or
+            // less, still sharper than a phone shows a 360° view, rather than refused.
+            let shrink = info.format == .jpeg ? ImageDecoder().shrinkFactor(width: info.width, height: info.height) ?? 1 : 1
+            let layout = Self.tiler.layout(sourceWidth: (info.width + shrink - 1) / shrink)
             let cache = cacheRoot.appendingPathComponent(Self.tiler.cacheKey(sourceBytes: data, encoder: "jpeg-q\(Self.quality)"))
             let photo = photos.input(ImageJob(source: file.url.standardizedFileURL), data: data)
             // Every tile checked against the sealed sizes and hashes: a damaged one is tiled again.
@@ -75,7 +78,7 @@ struct PanoramaTiles: Sendable {
             } else {
                 do {
                     // On two cores when the build may use them: the tiles wait for the whole panorama.
-                    let source = try ImageDecoder().load(data, path: file.path, inTwoParts: photos.concurrency > 1)
+                    let source = try ImageDecoder().load(data, path: file.path, inTwoParts: photos.concurrency > 1, shrinkingToLimit: shrink > 1)
                     async let variants = Result { try cachedPhoto ?? photos.make(photo, decoded: source) }
                     if !tilesIntact { try await tile(source.finished(), into: cache, layout: layout) }
                     switch await variants {

@@ -253,6 +253,23 @@ import Testing
         expectError(headerOnly, .truncated, containing: "truncated")
     }
 
+    /// A JPEG over the limit is refused, unless the caller (the panorama tiler) asks for it shrunk:
+    /// then it is decoded at the first of a half, a quarter, an eighth that fits.
+    @Test func jpegOverTheLimitIsShrunkWhenAskedTo() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Fixture.shell("convert -size 1000x500 gradient:red-blue -quality 90 wide.jpg", in: dir)
+        let data = try Data(contentsOf: dir.file("wide.jpg"))
+        let decoder = ImageDecoder(maximumPixels: 100_000)
+        #expect(decoder.shrinkFactor(width: 1000, height: 500) == 4 && decoder.shrinkFactor(width: 400, height: 200) == nil)
+        #expect(throws: ImageError.self) { try decoder.load(data, path: "wide.jpg") }
+        let shrunk = try decoder.load(data, path: "wide.jpg", shrinkingToLimit: true).pixels
+        #expect(shrunk.width == 250 && shrunk.height == 125, "\(shrunk.width)×\(shrunk.height)")
+        // Its colours are the picture's (ImageMagick's gradient runs from red at the top to blue at the bottom).
+        let top = Array(shrunk.pixels[0..<3]), bottom = Array(shrunk.pixels[(shrunk.pixels.count - 3)...])
+        #expect(top[0] > 200 && top[2] < 60 && bottom[2] > 200 && bottom[0] < 60, "\(top) \(bottom)")
+    }
+
     /// A file with a bad spot in the middle (4 KB of zeros, as from a worn memory card): libjpeg
     /// would paint what follows grey and go on, and `djpeg` says the data is corrupt; Dinh
     /// refuses it as damaged, in one decode and in two parts, rather than publish it grey.
@@ -331,7 +348,7 @@ import Testing
             open(sys.argv[1], 'wb').write(b'\\x89PNG\\r\\n\\x1a\\n' + body)
             """, [dir.file("bomb.png").path], in: dir)
         let url = dir.file("bomb.png")
-        expectError(url, .tooLarge, containing: "too large: 100000×100000 pixels, the limit is 100 megapixels; save it smaller, at most 10000×10000 (in a photo editor: Image › Resize)")
+        expectError(url, .tooLarge, containing: "too large: 100000×100000 pixels, the limit is 100 megapixels; save it smaller, at most 10000×10000 (Paint: Resize; Photoshop: Image › Image Size; GIMP: Image › Scale Image)")
         // The headers alone are fine to read.
         #expect(try ImageDecoder().info(contentsOf: url).width == 100000)
         // A lower limit is honoured too.

@@ -393,7 +393,7 @@ enum Samples {
         .cannotRead(reason: "«v136»"),
         .emptyFile,
         .noPixels(width: 1137, height: 1138),
-        .tooManyPixels(width: 1139, height: 1140, limit: "«v141»", fitWidth: 1141, fitHeight: 1142),
+        .tooManyPixels(width: 1139, height: 1140, limit: 1143, fitWidth: 1141, fitHeight: 1142),
         .truncatedPNGHeader,
         .pngFirstChunk,
         .noMemoryToDecodePNG,

@@ -23,7 +23,7 @@ extension ImageMessage: TranslatedTable {
         case .emptyFile: "the file is empty, not a JPEG or PNG image"
         case .noPixels(let width, let height): "the image has no pixels (\(width)×\(height))"
         case .tooManyPixels(let width, let height, let limit, let fitWidth, let fitHeight):
-            "too large: \(width)×\(height) pixels, the limit is \(limit); save it smaller, at most \(fitWidth)×\(fitHeight) (in a photo editor: Image › Resize)"
+            "too large: \(width)×\(height) pixels, the limit is \(limit % 1_000_000 == 0 ? "\(limit / 1_000_000) megapixels" : "\(limit) pixels"); save it smaller, at most \(fitWidth)×\(fitHeight) (Paint: Resize; Photoshop: Image › Image Size; GIMP: Image › Scale Image)"
         case .truncatedPNGHeader: "the file is cut short (truncated) before the PNG header ends"
         case .pngFirstChunk: "damaged PNG: the first chunk is not IHDR"
         case .noMemoryToDecodePNG: "not enough memory to decode the PNG"

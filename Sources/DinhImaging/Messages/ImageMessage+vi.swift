@@ -23,7 +23,7 @@ extension ImageMessage {
         case .emptyFile: "tệp trống, không phải ảnh JPEG hay PNG"
         case .noPixels(let width, let height): "ảnh không có điểm ảnh nào (\(width)×\(height))"
         case .tooManyPixels(let width, let height, let limit, let fitWidth, let fitHeight):
-            "ảnh quá lớn: \(width)×\(height) điểm ảnh, giới hạn là \(limit); hãy lưu ảnh nhỏ hơn, tối đa \(fitWidth)×\(fitHeight) (trong phần mềm sửa ảnh: Image › Resize)"
+            "ảnh quá lớn: \(width)×\(height) điểm ảnh, giới hạn là \(limit % 1_000_000 == 0 ? "\(limit / 1_000_000) triệu" : "\(limit)") điểm ảnh; hãy lưu ảnh nhỏ hơn, tối đa \(fitWidth)×\(fitHeight) (Paint: Resize/Đổi kích thước; Photoshop: Image › Image Size; GIMP: Image › Scale Image)"
         case .truncatedPNGHeader: "tệp bị cắt cụt (thiếu phần cuối) trước khi hết phần đầu PNG"
         case .pngFirstChunk: "ảnh PNG bị hỏng: khối đầu tiên không phải IHDR"
         case .noMemoryToDecodePNG: "không đủ bộ nhớ để giải mã ảnh PNG"

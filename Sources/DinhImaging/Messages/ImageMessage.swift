@@ -20,7 +20,7 @@ package enum ImageMessage: MessageTable {
     case cannotRead(reason: String)
     case emptyFile
     case noPixels(width: Int, height: Int)
-    case tooManyPixels(width: Int, height: Int, limit: String, fitWidth: Int, fitHeight: Int)
+    case tooManyPixels(width: Int, height: Int, limit: Int, fitWidth: Int, fitHeight: Int)
     case truncatedPNGHeader
     case pngFirstChunk
     case noMemoryToDecodePNG
