@@ -180,7 +180,7 @@ extension Loading {
                 media($0, field: "narration.\(entry.key).audio", folder: folder, extensions: Self.audioExtensions, kind: .audioFile)
             }
             let transcript = group["transcript"].flatMap {
-                media($0, field: "narration.\(entry.key).transcript", folder: folder, extensions: ["vtt"], kind: .transcript)
+                media($0, field: "narration.\(entry.key).transcript", folder: folder, extensions: Self.captionExtensions, kind: .transcript)
             }
             let cues = transcript.map { readWebVTT($0) } ?? []
             // `en: {audio: thuyet-minh.vi.mp3}`: the English page would play the Vietnamese voice as
@@ -228,7 +228,7 @@ extension Loading {
         if let node = fields["captions"] {
             if case .mapping(let entries) = node.kind {
                 for entry in entries where reader.isSiteLanguage(entry, field: "captions") {
-                    if let track = media(entry.value, field: "captions.\(entry.key)", folder: folder, extensions: ["vtt"], kind: .captions) {
+                    if let track = media(entry.value, field: "captions.\(entry.key)", folder: folder, extensions: Self.captionExtensions, kind: .captions) {
                         cues[entry.key] = readWebVTT(track)
                         captions[entry.key] = track
                     }
@@ -242,7 +242,11 @@ extension Loading {
         return Video(file: file, title: title, captions: captions, cues: cues, poster: poster)
     }
 
-    /// A transcript or caption file, checked and read: its cues, each problem an error at its line.
+    /// WebVTT, and SubRip subtitles (`.srt`), published as WebVTT.
+    static let captionExtensions = ["vtt", "srt"]
+
+    /// A transcript or caption file, checked and read: its cues, each problem an error at its line
+    /// (of the `.srt` file as written, for SubRip subtitles).
     mutating func readWebVTT(_ file: MediaFile) -> [WebVTT.Cue] {
         let shown = file.location.path.split(separator: "/").dropLast().joined(separator: "/") + "/" + file.path
         let text: String
@@ -253,8 +257,12 @@ extension Loading {
             reader.diagnostics.error(file.location, .webVTTUnusable(path: file.path, problem: problem.text))
             return []
         }
-        let (cues, problems) = WebVTT.parse(text)
-        for problem in problems { diagnostics.error(SourceLocation(path: shown, line: problem.line), problem.text) }
+        let subRip = WebVTT.isSubRipFile(file.path)
+        let (cues, problems) = WebVTT.parse(subRip ? WebVTT.fromSubRip(text) : text)
+        for problem in problems {
+            let line = subRip ? max(1, problem.line - WebVTT.subRipLinesAdded) : problem.line
+            diagnostics.error(SourceLocation(path: shown, line: line), problem.text)
+        }
         return cues
     }
 }

@@ -43,6 +43,33 @@ public enum WebVTT {
     package static let maximumCues = 20_000
     static let maximumProblems = 50
 
+    /// SubRip (`.srt`) subtitles, which subtitle tools and YouTube give, as WebVTT: the header
+    /// line and a blank one before them (so every line is two further down), and the
+    /// milliseconds of each timing after a dot instead of a comma. The numbers above the cues are
+    /// WebVTT cue names, and the tags SubRip allows (`<i>`, `<b>`) WebVTT's own.
+    public static func fromSubRip(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
+        let converted = lines.map { line -> Substring in
+            guard line.utf8Range(of: "-->") != nil else { return line }
+            return Substring(String(line).replacing(/(\d{2}:\d{2}:\d{2}),(\d{3})/) { "\($0.1).\($0.2)" })
+        }
+        return "WEBVTT\n\n" + converted.joined(separator: "\n")
+    }
+
+    /// Whether a caption file is SubRip subtitles, by its name (`thuyet-minh.srt`).
+    public static func isSubRipFile(_ path: String) -> Bool { (path as NSString).pathExtension.lowercased() == "srt" }
+
+    /// Lines `fromSubRip` adds above the subtitles.
+    public static let subRipLinesAdded = 2
+
+    /// Whether a text is SubRip subtitles: no WebVTT header, a cue number, then a timing.
+    static func isSubRip(_ lines: [Substring]) -> Bool {
+        let filled = lines.lazy.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let number = filled.first, number.allSatisfy(\.isNumber), let timing = filled.dropFirst().first else { return false }
+        return timing.utf8Range(of: "-->") != nil
+    }
+
     /// The cues of a WebVTT text and what is wrong with it (browsers drop a bad file silently).
     public static func parse(_ text: String) -> (cues: [Cue], problems: [Problem]) {
         // "\r\n" is one Character in Swift: split on Unicode scalars, so CRLF files read as LF ones.
@@ -50,7 +77,7 @@ public enum WebVTT {
             .map { Substring($0.last == "\r" ? $0.dropLast() : $0) }
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
         guard let first = lines.first, first == "WEBVTT" || first.hasPrefix("WEBVTT ") || first.hasPrefix("WEBVTT\t") else {
-            return ([], [Problem(line: 1, .vttNoHeader)])
+            return ([], [Problem(line: 1, isSubRip(lines) ? .vttIsSubRip : .vttNoHeader)])
         }
         var cues: [Cue] = [], problems: [Problem] = []
         var index = 1

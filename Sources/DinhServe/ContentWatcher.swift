@@ -17,7 +17,7 @@ struct ContentWatcher: Sendable {
     }
 
     let root: URL
-    private static let textExtensions: Set<String> = ["md", "yaml", "yml", "lock", "mustache", "css", "js", "json", "csv", "vtt", "txt"]
+    private static let textExtensions: Set<String> = ["md", "yaml", "yml", "lock", "mustache", "css", "js", "json", "csv", "vtt", "srt", "txt"]
 
     /// Every file below the root, but hidden ones (`.git`, caches) and editors' temporary files.
     func snapshot() -> Snapshot {

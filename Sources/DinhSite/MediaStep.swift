@@ -71,6 +71,17 @@ struct MediaStep: BuildStep {
             media.files[file.url] = SitePaths.link(toFile: folder + file.path)
             return data
         }
+        // Captions and transcripts as browsers read them: SubRip subtitles (`.srt`) published as
+        // WebVTT beside them (`thuyet-minh.vtt`), WebVTT as it is.
+        func copyCaptions(_ file: MediaFile, folder: String) throws {
+            guard WebVTT.isSubRipFile(file.path), case .success(let text) = SourceText.read(file.url, path: file.path) else {
+                _ = try copy(file, folder: folder)
+                return
+            }
+            let published = folder + (file.path as NSString).deletingPathExtension + ".vtt"
+            try output.write(published, WebVTT.fromSubRip(text))
+            media.files[file.url] = SitePaths.link(toFile: published)
+        }
         // A narration's length, for the page to show before the visitor fetches it; returns it.
         @discardableResult
         func copyNarration(_ file: MediaFile, folder: String) throws -> Double? {
@@ -88,7 +99,7 @@ struct MediaStep: BuildStep {
             for narration in site.narration.values.sorted(by: { $0.audio.path < $1.audio.path }) {
                 let seconds = try copyNarration(narration.audio, folder: folder)
                 if let transcript = narration.transcript {
-                    try copy(transcript, folder: folder)
+                    try copyCaptions(transcript, folder: folder)
                     // A caption that starts after the recording ends is never shown: it belongs to
                     // another recording (a quarter second allows for how a length is read).
                     if let seconds, let last = narration.cues.last, last.start > seconds + 0.25 {
@@ -99,7 +110,7 @@ struct MediaStep: BuildStep {
             }
             for video in site.videos {
                 try copy(video.file, folder: folder)
-                for track in video.captions.values.sorted(by: { $0.path < $1.path }) { try copy(track, folder: folder) }
+                for track in video.captions.values.sorted(by: { $0.path < $1.path }) { try copyCaptions(track, folder: folder) }
                 if let poster = video.poster { photos.append(Photo(file: poster, folder: folder)) }
             }
         }

@@ -96,6 +96,30 @@ import Testing
         #expect(result.stderr.contains("guide.vtt:3:1: error: WebVTT writes the milliseconds after a dot, not a comma"), "\(result.stderr)")
     }
 
+    /// Subtitles as subtitle tools and YouTube give them (SubRip, `.srt`) are taken as they are:
+    /// published as WebVTT beside them, linked by the page; a mistake is said at its line of the
+    /// `.srt`. The same under a `.vtt` name is said to be SRT, in one message.
+    @Test func subRipSubtitlesArePublishedAsWebVTT() throws {
+        let folder = fixture.content.appendingPathComponent("heritage/quan-phuong-tri")
+        let made = try Tools.shell("ffmpeg -loglevel error -y -f lavfi -i 'sine=frequency=440:duration=5' -c:a libmp3lame -b:a 32k guide.mp3", in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        try fixture.write("heritage/quan-phuong-tri/guide.srt", "1\r\n00:00:00,000 --> 00:00:02,500\r\nXin <i>chào</i>\r\n\r\n2\r\n00:00:02,500 --> 00:00:04,000\r\nCảm ơn\r\n")
+        try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.mp3, transcript: guide.srt}\n")
+        let build = try fixture.dinh("build", "content", "--output", "public")
+        #expect(build.status == 0 && !build.stderr.contains("guide."), "\(build.stderr)")
+        let published = try String(contentsOf: fixture.directory.file("public/heritage/quan-phuong-tri/guide.vtt"), encoding: .utf8)
+        #expect(published == "WEBVTT\n\n1\n00:00:00.000 --> 00:00:02.500\nXin <i>chào</i>\n\n2\n00:00:02.500 --> 00:00:04.000\nCảm ơn\n", "\(published)")
+        let page = try String(contentsOf: fixture.directory.file("public/heritage/quan-phuong-tri/index.html"), encoding: .utf8)
+        #expect(!page.contains("guide.srt") && page.contains("Cảm ơn"), "the page shows the words, and links no .srt")
+        #expect(!FileManager.default.fileExists(atPath: fixture.directory.file("public/heritage/quan-phuong-tri/guide.srt").path))
+
+        try fixture.write("heritage/quan-phuong-tri/guide.srt", "1\n00:00:00,000 --> 00:00:02,500\nXin chào\n\n2\n00:00:04,000 -> 00:00:05,000\nCảm ơn\n")
+        #expect(try check().stderr.contains("content/heritage/quan-phuong-tri/guide.srt:6:1: error: this caption timing is not valid WebVTT"))
+
+        let renamed = try checkTranscript("1\n00:00:00,000 --> 00:00:02,500\nXin chào\n")
+        #expect(renamed.stderr.contains("guide.vtt:1:1: error: these are SubRip (SRT) subtitles under a .vtt name: give the file back its .srt name, and Dinh turns it into WebVTT itself"), "\(renamed.stderr)")
+    }
+
     /// Captions of another, longer recording (a cue at 9:04 of a 2-second MP3): a warning naming both files.
     @Test func captionsAfterTheRecordingEnds() throws {
         let folder = fixture.content.appendingPathComponent("heritage/quan-phuong-tri")

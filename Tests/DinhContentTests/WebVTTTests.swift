@@ -12,7 +12,8 @@ import Testing
     }
 
     @Test func problemsNameTheirLines() {
-        #expect(WebVTT.parse("1\n00:00:01.000 --> 00:00:02.000\nx\n").problems == [WebVTT.Problem(line: 1, message: "this is not a WebVTT file: its first line must be WEBVTT")])
+        #expect(WebVTT.parse("Kính chào\n00:00:01.000 --> 00:00:02.000\nx\n").problems == [WebVTT.Problem(line: 1, message: "this is not a WebVTT file: its first line must be WEBVTT")])
+        #expect(WebVTT.parse("1\n00:00:01,000 --> 00:00:02,000\nx\n").problems.map(\.message) == ["these are SubRip (SRT) subtitles under a .vtt name: give the file back its .srt name, and Dinh turns it into WebVTT itself"])
         let (cues, problems) = WebVTT.parse("WEBVTT\n\n00:00:05.000 --> 00:00:02.000\nbackwards\n\n00:00:06.000 --> 00:00:07.000\nfine\n\n0:1 --> 0:2\nloose\n")
         #expect(problems.map(\.line) == [3, 9])
         #expect(cues.map(\.text) == ["fine"])

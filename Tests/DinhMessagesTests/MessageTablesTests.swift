@@ -342,6 +342,7 @@ enum Samples {
         .binaryFile,
         .notUTF8,
         .vttNoHeader,
+        .vttIsSubRip,
         .vttBadTiming,
         .vttCommaTiming,
         .vttManyBadTimings,

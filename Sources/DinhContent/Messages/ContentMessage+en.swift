@@ -202,6 +202,7 @@ extension ContentMessage: TranslatedTable {
         case .binaryFile: "this is not a text file (it contains binary data); it must be text saved as UTF-8"
         case .notUTF8: "this file is not in UTF-8, so Vietnamese letters would be garbled; save it again choosing the UTF-8 encoding"
         case .vttNoHeader: "this is not a WebVTT file: its first line must be WEBVTT"
+        case .vttIsSubRip: "these are SubRip (SRT) subtitles under a .vtt name: give the file back its .srt name, and Dinh turns it into WebVTT itself"
         case .vttCommaTiming: "WebVTT writes the milliseconds after a dot, not a comma as subtitle (SRT) files do: write 00:00:02.500, not 00:00:02,500"
         case .vttBadTiming: "this caption timing is not valid WebVTT; write it as 00:00:01.000 --> 00:00:04.500 (end after start)"
         case .vttNoCues: "this WebVTT file has no captions: under WEBVTT, each caption is a timing line such as 00:00:01.000 --> 00:00:04.500 and its words on the next line"

@@ -203,6 +203,7 @@ extension ContentMessage {
         case .binaryFile: "đây không phải tệp văn bản (có dữ liệu nhị phân); tệp phải là văn bản lưu dạng UTF-8"
         case .notUTF8: "tệp này không lưu dạng UTF-8 nên chữ tiếng Việt sẽ bị lỗi; hãy lưu lại và chọn bảng mã UTF-8"
         case .vttNoHeader: "đây không phải tệp WebVTT: dòng đầu tiên phải là WEBVTT"
+        case .vttIsSubRip: "đây là phụ đề SubRip (SRT) nhưng mang tên .vtt: hãy đổi lại đuôi tên tệp thành .srt, Dinh sẽ tự chuyển sang WebVTT"
         case .vttCommaTiming: "WebVTT viết phần nghìn giây sau dấu chấm, không phải dấu phẩy như tệp phụ đề SRT: hãy viết 00:00:02.500, không viết 00:00:02,500"
         case .vttBadTiming: "thời gian của phụ đề này không đúng WebVTT; hãy viết như 00:00:01.000 --> 00:00:04.500 (kết thúc sau khi bắt đầu)"
         case .vttNoCues: "tệp WebVTT này không có phụ đề nào: dưới dòng WEBVTT, mỗi phụ đề gồm một dòng thời gian như 00:00:01.000 --> 00:00:04.500 và lời ở dòng tiếp theo"

@@ -153,6 +153,7 @@ package enum ContentMessage: MessageTable {
     case notUTF8
     // WebVTT and Markdown
     case vttNoHeader
+    case vttIsSubRip
     case vttBadTiming
     case vttCommaTiming
     case vttManyBadTimings
