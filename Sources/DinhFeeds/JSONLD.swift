@@ -169,7 +169,6 @@ public enum JSONLD {
         let json: JSONValue = .fields([
             "@context": "https://schema.org",
             "@type": ["TouristAttraction", "LandmarksOrHistoricalBuildings"],
-            "@id": .string(pageURL + "#place"),
             "name": .string(resolve(relic.name)),
             "description": relic.summary.map { .string(PlainText.singleLine(resolve($0))) },
             "url": .string(pageURL),

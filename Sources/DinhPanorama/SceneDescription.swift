@@ -63,11 +63,15 @@ package struct SceneDescription: Sendable, Hashable {
         for level in layout.levels { j.number(Double(level.faceSize)) }
         j.end("]")
         j.key("preview"); j.number(Double(layout.previewFaceSize))
-        j.key("view"); j.begin("{")
-        j.key("yaw"); j.number(view.yaw)
-        j.key("pitch"); j.number(view.pitch)
-        j.key("fov"); j.number(view.fov)
-        j.end("}")
+        // The view the viewer opens on when none is given (facing yaw 0, level, 90°) goes unsaid:
+        // a relic page's bytes are counted.
+        if view.yaw != 0 || view.pitch != 0 || view.fov != 90 {
+            j.key("view"); j.begin("{")
+            j.key("yaw"); j.number(view.yaw)
+            j.key("pitch"); j.number(view.pitch)
+            j.key("fov"); j.number(view.fov)
+            j.end("}")
+        }
         if let north { j.key("north"); j.number(north) }
         j.key("hotspots"); j.begin("[")
         for spot in hotspots {

@@ -159,7 +159,20 @@ public struct Theme: Sendable {
         // an empty statement `;`), whether the last `)` closed one (or one opened on another line), and
         // whether the last `;` ends a statement that is not empty.
         var heads: [Bool] = [], closedHead = true, dropsBeforeBrace = false
+        // `true` and `false` just written, before `c`, as `!0` and `!1` (a phone's relic page counts
+        // its bytes): not a property (`.true`), nor a key (`{true: …}`).
+        func shortenBoolean(before c: Unicode.Scalar?) {
+            let word = lastWord(out)
+            guard word == "true" || word == "false" else { return }
+            var start = out.endIndex
+            for _ in word.unicodeScalars { start = out.index(before: start) }
+            let before = start > out.startIndex ? out[out.index(before: start)] : nil
+            if before == "." || (c == ":" && (before == "{" || before == ",")) { return }
+            if before == " " { start = out.index(before: start) }
+            out.replaceSubrange(start..., with: (word == "true" ? "!0" : "!1").unicodeScalars)
+        }
         func emit(_ c: Unicode.Scalar) {
+            if !isWord(c) { shortenBoolean(before: c) }
             if c == "}", out.last == ";", dropsBeforeBrace { out.removeLast() }
             if c == "(" { heads.append(["if", "for", "while", "with"].contains(lastWord(out))) }
             if c == ")" { closedHead = heads.popLast() ?? true }
@@ -218,6 +231,7 @@ public struct Theme: Sendable {
             emit(c)
             i += 1
         }
+        if whole { shortenBoolean(before: nil) }
         return (String(out), whole, whole && out.last == ";" && dropsBeforeBrace)
     }
 

@@ -3,8 +3,10 @@
 enum TourStrings {
     static func viewer(_ language: String) -> [String: String] {
         language == "vi"
-            ? ["loading": "Đang tải ảnh 360°", "fail": "Không mở được ảnh 360° trên trình duyệt này: mời xem ảnh toàn cảnh và danh sách các cảnh."]
-            : ["loading": "Loading the 360° view", "fail": "The 360° view cannot open in this browser: see the photo and the list of scenes."]
+            ? ["loading": "Đang tải ảnh 360°", "fail": "Trình duyệt này không mở được ảnh 360°: mời xem ảnh và danh sách cảnh.",
+               "weak": "Mạng yếu, chưa tải được ảnh 360°.", "retry": "Thử lại"]
+            : ["loading": "Loading the 360° view", "fail": "This browser cannot open the 360° view: see the photo and the scenes.",
+               "weak": "Weak network: the 360° view has not loaded.", "retry": "Try again"]
     }
 
     static func narration(_ language: String) -> [String: String] {

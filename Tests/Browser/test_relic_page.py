@@ -6,15 +6,16 @@ Checks, over http:// and from disk (file://, where WebGL may not read the tiles)
 scene (the relic's narration on a scene without its own), captions drawn by the page from inline
 cues (no <track>, nothing fetched), tappable transcript lines in m:ss, the plain-HTML list of scenes
 and notes, the compass only where north is known, WCAG 2.2 AA (axe-core) on a 390-px phone with the
-viewer running, the page weight (40 KB of HTML, CSS and JS at start), and without WebGL the fallback.
+viewer running, the page weight (40 KB of HTML, CSS and JS at start), requests lost on a weak network (asked
+again; lost for good, the photo says so with a button that tries again), and without WebGL the fallback.
 Last line: `N passed, N failed`.
 """
-import os, re, sys, time, traceback
+import functools, http.server, os, re, sys, threading, time, traceback
 from PIL import Image
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 sys.path.insert(0, os.path.dirname(__file__))
-from test_viewer import browser, serve, wait, settle, canvas_image, errors, STATE  # noqa: E402
+from test_viewer import Quiet, browser, serve, wait, settle, canvas_image, errors, STATE  # noqa: E402
 from support import boxes, out_of_reading_order  # noqa: E402
 
 site = os.path.abspath(sys.argv[1])
@@ -515,6 +516,74 @@ try:
     run('320 px (reflow): the scene\'s name wraps, whole, above the loading label; the list over it works by keyboard', scene_name_whole(False), reflow)
 finally:
     reflow.quit()
+
+
+class Flaky(Quiet):
+    """Refuses (503) the next `failing[pattern]` requests whose path holds the pattern: requests lost on a weak network."""
+    failing = {}
+
+    def do_GET(self):
+        for pattern, left in list(Flaky.failing.items()):
+            if pattern in self.path and left > 0:
+                Flaky.failing[pattern] = left - 1
+                self.send_response(503)
+                self.send_header('Content-Length', '0')
+                self.end_headers()
+                return
+        super().do_GET()
+
+
+def lost_requests(d):
+    """On a weak network (rural 4G, a đình's thick walls) a lost request is asked again: a scene's preview lost twice
+    (the preload's and the viewer's first) still opens; a hotspot to a scene whose preview is lost once keeps the tour;
+    lost every time, the photo comes back saying the network is weak, with a button that tries again."""
+    flaky = http.server.ThreadingHTTPServer(('127.0.0.1', 0), functools.partial(Flaky, directory=site))
+    threading.Thread(target=flaky.serve_forever, daemon=True).start()
+    try:
+        there = 'http://127.0.0.1:%d/heritage/dinh-dai-phung/' % flaky.server_address[1]
+        # Every request goes to the server: none answered by the browser's cache or a kept copy.
+        d.execute_cdp_cmd('Network.enable', {})
+        d.execute_cdp_cmd('Network.setCacheDisabled', {'cacheDisabled': True})
+        d.execute_cdp_cmd('Network.setBypassServiceWorker', {'bypass': True})
+        Flaky.failing = {'/tiles/san-dinh/preview.jpg': 2, '/tiles/dai-dinh/preview.jpg': 1}
+        d.get(there)
+        drawn(d, 'san-dinh')
+        assert Flaky.failing['/tiles/san-dinh/preview.jpg'] == 0, 'the preview was not refused: %s' % Flaky.failing
+        d.execute_script('document.querySelector(".dinh-spot-scene").click()')
+        drawn(d, 'dai-dinh')
+        assert Flaky.failing['/tiles/dai-dinh/preview.jpg'] == 0
+        assert not d.find_elements(By.CSS_SELECTOR, '.dinh-msg'), 'a message though the tour opened'
+        # Lost every time: after three more tries (1 + 2 + 4 s) the photo and the reason, and a way to try again.
+        Flaky.failing = {'/tiles/san-dinh/preview.jpg': 100}
+        d.execute_script('location.hash = "#scene=san-dinh"')
+        msg = wait(d, 'var m = document.querySelector(".dinh-msg"); return m && m.offsetParent && m', timeout=15)
+        assert msg.text.startswith('Mạng yếu, chưa tải được ảnh 360°.'), msg.text
+        assert 'dinh-pano--off' in d.find_element(By.CSS_SELECTOR, '.dinh-pano').get_attribute('class')
+        again = msg.find_element(By.TAG_NAME, 'button')
+        assert again.text == 'Thử lại' and again.size['height'] >= 44, (again.text, again.size)
+        Flaky.failing = {}
+        again.click()
+        drawn(d, 'san-dinh')
+        assert not d.find_elements(By.CSS_SELECTOR, '.dinh-msg') and 'dinh-pano--live' in d.find_element(By.CSS_SELECTOR, '.dinh-pano').get_attribute('class')
+        # The other scene, asked for by its link after a loss, opens too.
+        Flaky.failing = {'/tiles/dai-dinh/preview.jpg': 100}
+        d.execute_script('location.hash = "#scene=dai-dinh"')
+        wait(d, 'return document.querySelector(".dinh-msg button")', timeout=15)
+        Flaky.failing = {}
+        d.execute_script('location.hash = "#scene=san-dinh"')
+        drawn(d, 'san-dinh')
+        assert not d.find_elements(By.CSS_SELECTOR, '.dinh-msg')
+        e = [x for x in errors(d) if '503' not in x['message']]
+        assert not e, e
+    finally:
+        flaky.shutdown()
+
+
+lossy = browser(webgl=True, phone=True)
+try:
+    run('weak network: a lost preview is asked again; lost every time, the photo, the reason and a button that tries again', lost_requests, lossy)
+finally:
+    lossy.quit()
 
 
 def fallback(d):

@@ -94,6 +94,7 @@ def write_page(site, name, scenes, tiles=''):
     for s in scenes:
         s['base'] = tiles + s['base']
     tour = {'scenes': scenes, 'strings': {'close': 'Đóng', 'loading': 'Đang tải', 'fail': 'Không mở được ảnh 360°',
+             'weak': 'Mạng yếu, chưa tải được ảnh 360°.', 'retry': 'Thử lại',
              'view': 'Panorama', 'fullscreen': 'Full screen', 'gyro': 'Look around by moving the phone', 'north': 'Turn to north',
              'zoomIn': 'Zoom in', 'zoomOut': 'Zoom out', 'scenes': 'Scenes'}}
     html = '''<!doctype html><html lang="vi"><head><meta charset="utf-8">
@@ -481,14 +482,15 @@ def main():
         wait(driver, 'return !document.querySelector(".dinh-load.dinh-on")', 20)
         assert not driver.execute_script('return document.querySelector(".dinh-stage").classList.contains("dinh-wait")')
 
-    @check('a view that cannot start says so; the photo and the scene links stay')
+    @check('a view whose preview never comes (asked four times) says so; the photo, the scene links and a button to try again')
     def _():
         driver.execute_cdp_cmd('Network.setBlockedURLs', {'urls': ['*preview.jpg']})
         try:
             driver.get('about:blank')
             driver.get(base)
-            msg = wait(driver, 'var m=document.querySelector(".dinh-pano .dinh-msg"); return m && m.offsetHeight && m', 10)
-            assert 'Không mở được' in msg.text and msg.get_attribute('role') == 'alert'
+            msg = wait(driver, 'var m=document.querySelector(".dinh-pano .dinh-msg"); return m && m.offsetHeight && m', 15)
+            assert msg.text.startswith('Mạng yếu') and msg.get_attribute('role') == 'alert', msg.text
+            assert msg.find_element(By.TAG_NAME, 'button').text == 'Thử lại'
             img = driver.find_element(By.CSS_SELECTOR, '.dinh-pano-fallback')
             assert img.is_displayed()
             wait(driver, 'return document.querySelector(".dinh-pano-fallback").naturalWidth==512')

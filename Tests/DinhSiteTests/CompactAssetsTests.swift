@@ -26,6 +26,10 @@ import Testing
         #expect(script("x = t.replace(/ +, /g, ' ');\n") == "x=t.replace(/ +, /g,' ');\n")
         #expect(script("function f(){ return / a /.test(s); }\n") == "function f(){return/ a /.test(s)}\n")
         #expect(script("y = a / b / c;\n") == "y=a/b/c;\n")
+        // true and false as !0 and !1, but not a property, a key, a longer word or a string.
+        #expect(script("var t = true, f = false, o = { true: x ? true : false, a: o.false }; return true\n")
+                == "var t=!0,f=!1,o={true:x?!0:!1,a:o.false};return!0\n")
+        #expect(script("b.setAttribute('aria-pressed', 'false'); untrue = isfalse;\n") == "b.setAttribute('aria-pressed','false');untrue=isfalse;\n")
         #expect(script("q = `a ${ b } , c`;\n") == "q=`a ${ b } , c`;\n")
         #expect(script("u = 'it\\'s , ok' ; v = 1\n") == "u='it\\'s , ok';v=1\n")
         #expect(script("w = a /* x */ + b;\n") == "w=a+b;\n")

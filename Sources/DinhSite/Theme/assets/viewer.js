@@ -1,7 +1,7 @@
 // Dinh panorama viewer: cube tiles drawn by WebGL, or by CSS 3D transforms of <img> tiles where WebGL may
 // not read them (file://, tiles from another origin: texImage2D throws SecurityError); that renderer,
 // viewer-css3d.js beside this file, is loaded only then. No dependencies.
-// Markup: <div class="dinh-pano" data-scenes="#id"> (a <script type="application/json">, or a URL) holding
+// Markup: <div class="dinh-pano" data-scenes="#id"> (the id of a <script type="application/json">) holding
 //   the fallback (an <img class="dinh-pano-fallback">…), hidden while the viewer runs, shown again with a
 //   message when the view cannot start. Links to "#scene=ID" anywhere in the page get aria-current.
 //   With scripts on, viewer.css keeps the fallback hidden (and so not fetched) until the container has the
@@ -9,17 +9,16 @@
 //   does not load (its onerror) or has not started after a while; a viewer that starts late removes it.
 //   The container is in no form: the viewer's buttons need no type="button".
 // JSON (DinhPanorama.TourDescription): {"scenes":[scene…],"strings":{key:text}}, first scene = entry; strings:
-//   view, fullscreen, gyro, close, north, zoomIn, zoomOut, scenes, loading, fail (the build gives them all);
-//   scene {"id","title","base","tileSize","levels":[faceSize…, coarsest first],"preview","view":{"yaw",
+//   view, fullscreen, gyro, close, north, zoomIn, zoomOut, scenes, loading, fail, weak, retry (the build gives them all);
+//   scene {"id","title","base","tileSize","levels":[faceSize…, coarsest first],"preview","view"?:{"yaw",
 //   "pitch","fov"},"north"?,"hotspots":[{"yaw","pitch","scene","label"}|{"yaw","pitch","text"}]}.
-//   "base" (tile folder, ends in "/") is relative to the JSON's URL.
+//   "base" (tile folder, ends in "/") is relative to the page.
 //   Tiles: base+"L/{f|r|b|l|u|d}{row}_{col}.jpg", preview: base+"preview.jpg" (faces side by side).
 // Conventions as DinhPanorama/CubeFace.swift: OpenGL axes, yaw 0 looks along -z, +yaw turns right,
 //   +pitch looks up; fov (degrees) spans the longer side, never narrower than the finest tiles can show.
 // Hash: #scene=ID&yaw=Y&pitch=P&fov=F opens that view and follows it. Event "dinh:scenechange"
 //   (detail.scene) on the container; container.dinhViewer = {go(id), state()}.
 (function () {
-  'use strict';
   var D = document, W = window, M = Math, RAD = M.PI / 180,
       FACES = 'frblud', HERE = D.currentScript && D.currentScript.src, DISK = location.protocol == 'file:',
       reduced = matchMedia('(prefers-reduced-motion:reduce)'), notes = 0;  // notes: viewers' popups, for their ids
@@ -68,7 +67,7 @@
     if (text && !root.querySelector('.dinh-msg')) el('p', 'dinh-msg', root, { role: 'alert' }).textContent = text;
   }
 
-  function Viewer(root, tour, tourUrl) {
+  function Viewer(root, tour) {
     var S = tour.strings || {},
         R = DISK ? css3d() : webgl(), switching = 0;
     if (!R) { fail(root, S.fail); return null; }
@@ -154,14 +153,20 @@
       }
       return out;
     }
-    function fetchImage(url, done) {
+    // A request lost on a weak network (rural 4G, thick walls) is made again, three times over
+    // seven seconds (`n`: times so far), as long as the scene is the same.
+    function fetchImage(url, done, n) {
       var g = gen, img = new Image();
-      asked++; progress();
-      img.onload = img.onerror = function (e) { if (g == gen) { got++; done(e.type == 'load' ? img : null); progress(); } };
+      if (!n) { n = 0; asked++; progress(); }
+      img.onload = img.onerror = function (e) {
+        if (g != gen) return;
+        if (e.type == 'load' || n > 2) { got++; done(e.type == 'load' ? img : null); progress(); }
+        else setTimeout(function () { g == gen && fetchImage(url, done, n + 1); }, 1e3 << n);
+      };
       img.src = url;
       return img;
     }
-    function url(path) { return new URL(scene.base + path, tourUrl).href; }
+    function url(path) { return scene.base + path; }
     // Uploads an image; WebGL refusing it (SecurityError) switches to the CSS renderer.
     function upload(img, q) {
       if (switching) return null;
@@ -392,6 +397,9 @@
       } else show(s, view);
     }
     function show(s, view) {
+      // After a lost preview (below), any scene asked for tries again.
+      var lost = root.querySelector('.dinh-msg button');
+      if (lost) { lost.parentNode.remove(); setLive(root, true); frame = 0; }
       closePop(); release(); anim = null;
       // A hotspot focused goes with its scene: the focus moves to the view, named after the new scene.
       var changedScene = scene != s, focused = layer.contains(D.activeElement);
@@ -411,9 +419,10 @@
       setTimeout(unfade, 2e3);
       fetchImage(url('preview.jpg'), function (img) {
         unfade();
-        if (!img) { frame = -1; fail(root, S.fail); return; }
-        preview = upload(img, null);
-        changed();
+        if (img) { preview = upload(img, null); changed(); return; }
+        // Lost even when asked again: the photo is back, saying so, with a button to try again.
+        frame = -1; fail(root, S.weak);
+        button('button', S.retry, S.retry, function () { show(s, view); }, root.querySelector('.dinh-msg'));
       });
       if (changedScene) root.dispatchEvent(new CustomEvent('dinh:scenechange', { detail: { scene: s.id } }));
     }
@@ -544,15 +553,14 @@
         textures: Object.keys(tiles).filter(function (k) { return tiles[k].tex; }).length + (preview ? 1 : 0) }; } };
   }
 
+  // The tour is the page's own JSON, in the element `data-scenes` names (`#tour-data`).
   function init(root) {
-    var src = root.getAttribute('data-scenes');
-    if (!src || root.dinhViewer) return;
-    var got = src[0] == '#'
-      ? Promise.resolve([JSON.parse(D.getElementById(src.slice(1)).textContent), location.href])
-      : fetch(src).then(function (r) { return r.json(); }).then(function (j) { return [j, new URL(src, location.href).href]; });
-    got.then(function (r) {
-      if (r[0].scenes && r[0].scenes.length) (DISK ? needCSS : function (f) { f(); })(function () { root.dinhViewer = Viewer(root, r[0], r[1]); });
-    }).catch(function () { fail(root); });
+    var data = D.querySelector(root.getAttribute('data-scenes'));
+    if (root.dinhViewer || !data) return;
+    function start() {
+      try { var t = JSON.parse(data.textContent); if (t.scenes[0]) root.dinhViewer = Viewer(root, t); } catch (e) { fail(root); }
+    }
+    if (DISK) needCSS(start); else start();
   }
   function all() { D.querySelectorAll('.dinh-pano[data-scenes]').forEach(init); }
   if (D.readyState == 'loading') on(D, 'DOMContentLoaded', all); else all();
