@@ -21,7 +21,7 @@ package enum ServiceWorker {
         let router = Router(site: site)
         let languages = site.languages.map { language -> [String: String] in
             let t = Strings(language: language)
-            var words = ["lang": language, "prefix": router.path(.home, language)]
+            var words = ["lang": language, "prefix": router.path(.home, language), "name": HTML.escape(LocalizedText.languageName(language))]
             for key in ["no_network", "no_network_kept", "no_network_none", "try_again"] { words[key] = HTML.escape(t[key]) }
             return words
         }

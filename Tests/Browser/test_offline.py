@@ -151,14 +151,16 @@ def offline_large_photo(d):
 
 def offline_page_not_kept(d):
     """A page never opened, without network: the site says so in the page's language (not the browser's
-    "site can't be reached") and links the pages kept, which open."""
+    "site can't be reached") and links the pages kept, which open; a page kept only in another language is
+    there too, named with its language (an English visitor is not left without a way on)."""
     for page, title in (('products/', 'Không có mạng'), ('en/products/', 'No network')):
         d.get(server.base + page)
         h1 = wait(d, 'var h = document.querySelector("h1"); return h && h.textContent;', 20)
         assert h1 == title, (page, h1)
-        links = d.execute_script('return [].map.call(document.querySelectorAll(".offline-pages a"), a => [a.textContent, a.href])')
-        # The pages kept in that language: the relic (opened in Vietnamese only), once, without the codes' landings.
-        assert links == ([['Đình Đại Phùng', server.base + PAGE]] if page == 'products/' else []), (page, links)
+        links = d.execute_script('return [].map.call(document.querySelectorAll(".offline-pages a"), a => [a.textContent, a.href, a.lang])')
+        # The pages kept: the relic (opened in Vietnamese only), once, without the codes' landings.
+        assert links == ([['Đình Đại Phùng', server.base + PAGE, '']] if page == 'products/'
+                         else [['Đình Đại Phùng (Tiếng Việt)', server.base + PAGE, 'vi']]), (page, links)
     assert d.execute_script('return document.documentElement.lang') == 'en'
     d.get(server.base + 'products/')
     wait(d, 'var h = document.querySelector("h1"); return h && h.textContent == "Không có mạng";', 20)

@@ -154,8 +154,9 @@ function landing(code, root) {
 }
 
 // A page not kept, without network: says so in the page's language, with a link to each page kept
-// in that language (named by its heading; not the search page nor the codes' landings), instead of
-// the browser's "site can't be reached".
+// (named by its heading; not the search page nor the codes' landings), those in that language first,
+// those in another named with it (the other language of a relic kept is there: a visitor who switched
+// language on a weak signal is not left without a way on), instead of the browser's "site can't be reached".
 function offline(req) {
   var root = self.registration.scope, path = req.url.slice(root.length), code = /^q\/([a-z0-9]+)\/?(index\.html)?([?#].*)?$/i.exec(path);
   return (code ? landing(code[1].toUpperCase(), root) : Promise.resolve()).then(function (page) {
@@ -171,23 +172,22 @@ function noNetwork(req, root, path) {
     ? OFFLINE.slice().sort(function (a, b) { return (langs.indexOf(a.lang) + 1 || 99) - (langs.indexOf(b.lang) + 1 || 99); })[0]
     : languageOf(path);
   if (!t || !(/\/(index\.html)?([?#].*)?$/.test(req.url) || /^q\//i.test(path))) return Response.error();
-  var others = OFFLINE.filter(function (l) { return l !== t && l.prefix; }).map(function (l) { return l.prefix; });
   return caches.open(CACHE).then(function (c) {
     return c.keys().then(function (reqs) {
       return Promise.all(reqs.map(function (r) {
-        var u = r.url.replace(/[?#].*/, "").replace(/index\.html$/, ""), p = u.slice(root.length);
-        var own = code ? languageOf(p) : t;
-        if (seen[u] || u.indexOf(root) || !/(^|\/)$/.test(p) || p.indexOf(own.prefix) || /^(q|search)\//i.test(p.slice(own.prefix.length))
-            || (!code && others.some(function (o) { return p.indexOf(o) === 0; }))) return "";
+        var u = r.url.replace(/[?#].*/, "").replace(/index\.html$/, ""), p = u.slice(root.length), own = languageOf(p);
+        if (seen[u] || u.indexOf(root) || !/(^|\/)$/.test(p) || /^(q|search)\//i.test(p.slice(own.prefix.length))) return "";
         seen[u] = 1;
         return c.match(r).then(function (x) { return x.text(); }).then(function (h) {
-          var m = /<h1[^>]*>([^<]*)</.exec(h) || /<title>([^<]*)/.exec(h);
-          return '<li><a href="' + u + '">' + (m ? m[1] : u) + "</a></li>";
+          var m = /<h1[^>]*>([^<]*)</.exec(h) || /<title>([^<]*)/.exec(h), other = own !== t;
+          return (other ? "1" : "0") + '<li><a href="' + u + '"' + (other ? ' lang="' + own.lang + '"' : "") + ">" + (m ? m[1] : u) +
+            (other ? " (" + own.name + ")" : "") + "</a></li>";
         }, function () { return ""; });
       }));
     });
   }).then(function (items) {
-    items = items.filter(Boolean);
+    // Those in the page's language first (each item starts with its rank, dropped here).
+    items = items.filter(Boolean).sort().map(function (i) { return i.slice(1); });
     return new Response('<!DOCTYPE html><html lang="' + t.lang + '"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
       "<title>" + t.no_network + '</title><link rel="stylesheet" href="' + root + 'assets/style.css"></head><body><main id="main"><h1>' + t.no_network +
       "</h1><p>" + (items.length ? t.no_network_kept : t.no_network_none) + '</p><ul class="offline-pages">' + items.join("") +
