@@ -6,8 +6,10 @@ usage: test_offline.py SITE_DIR   (a folder built by `dinh build` from the demo 
 The demo's Đình Đại Phùng is visited once over http://127.0.0.1:PORT (at the gate), the service
 worker keeps what the page needs, the server is stopped (no network inside the sanctuary) and the
 page is reloaded: it must show, both scenes of the tour must draw (canvas pixels, not just a
-canvas), the narration audio and its captions, the scene audio and the photos must load. Then, with
-the network back, "save for offline" keeps the sharper tile levels. Controls: the same visit with
+canvas), the narration audio and its captions, the scene audio and the photos must load; another
+scene says no failure nobody asked about, and a phone offline is offered no button to keep files. Then,
+with the network back, "save for offline" keeps the sharper tile levels. The home page kept shows its
+cards' pictures never fetched as plain blanks, not broken images. Controls: the same visit with
 service workers unavailable must fail offline (so this test does detect a missing worker), and
 from file:// nothing of this runs and nothing breaks. Last line: `N passed, N failed`.
 """
@@ -236,6 +238,53 @@ def english_board_not_kept(d):
     assert any(l.endswith('/en/' + PAGE) for l in links), links
 
 
+def offline_says_nothing_unasked(d):
+    """Offline, walking to another scene keeps nothing behind the visitor's back that it then says failed ("not
+    everything could be kept" to a visitor who asked for nothing); with the phone offline (navigator.onLine false)
+    the button that needs a network is not offered."""
+    d.get(server.base + PAGE)
+    scene_drawn(d, 'san-dinh')
+    d.execute_script('location.hash = "#scene=dai-dinh"')
+    scene_drawn(d, 'dai-dinh')
+    time.sleep(4)  # what a new scene shows is kept 1.5 s after it
+    state = d.execute_script('return document.documentElement.getAttribute("data-dinh-offline")')
+    status = d.find_element(By.CSS_SELECTOR, '.offline [role=status]').text
+    assert state != 'failed' and 'Chưa lưu' not in status, (state, status)
+    d.execute_cdp_cmd('Network.enable', {})
+    d.execute_cdp_cmd('Network.emulateNetworkConditions', {'offline': True, 'latency': 0, 'downloadThroughput': -1, 'uploadThroughput': -1})
+    try:
+        d.refresh()
+        wait(d, 'var h = document.querySelector("h1"); return h && h.textContent == "Đình Đại Phùng";', 20)
+        time.sleep(4)  # offline.js comes 1.5 s after the load event
+        assert not d.find_element(By.CSS_SELECTOR, '.offline button').is_displayed(), 'a button to keep files, offered offline'
+    finally:
+        d.execute_cdp_cmd('Network.emulateNetworkConditions', {'offline': False, 'latency': 0, 'downloadThroughput': -1, 'uploadThroughput': -1})
+
+
+def offline_home_pictures(d):
+    """The home page kept, offline: the pictures of its cards never fetched (lazy, below the first screen) are plain
+    blanks, not the browser's broken-image sign."""
+    d.get(server.base)
+    wait(d, 'return !!navigator.serviceWorker.controller', 30)
+    d.refresh()  # now through the worker, which keeps it
+    wait(d, 'return document.readyState == "complete"', 20)
+    time.sleep(1)
+    server.stop()
+    d.refresh()
+    wait(d, 'return document.readyState == "complete"', 20)
+    broken = d.execute_async_script('''
+        var done = arguments[arguments.length - 1], imgs = [].slice.call(document.querySelectorAll('main img'));
+        imgs.forEach(function (i) { i.loading = 'eager'; });
+        window.scrollTo(0, document.body.scrollHeight);
+        var end = Date.now() + 15000;
+        (function poll() {
+          if (imgs.every(function (i) { return i.complete; }) || Date.now() > end)
+            return done([imgs.length, imgs.filter(function (i) { return !i.naturalWidth; }).map(function (i) { return i.src; })]);
+          setTimeout(poll, 100);
+        })();''')
+    assert broken[0] >= 6 and not broken[1], 'broken pictures offline: %s' % broken
+
+
 def from_disk(d):
     d.get('file://' + os.path.join(SITE, PAGE, 'index.html'))
     wait(d, 'return document.readyState == "complete"')
@@ -259,6 +308,7 @@ try:
     r.run('offline: a gallery photo tapped opens, from a smaller size kept', offline_large_photo, phone)
     r.run('offline: a page never opened says there is no network, in its language, and links the pages kept', offline_page_not_kept, phone)
     r.run('offline: the board scanned again opens the kept relic page, from the code as printed and as typed', board_scanned_again, phone)
+    r.run('offline: another scene says no failure nobody asked about; a phone offline is offered no button to keep files', offline_says_nothing_unasked, phone)
     server = Server(SITE, port)
     r.run('"save for offline" keeps the sharpest level of every scene and the large photos', save_sharper, phone)
 finally:
@@ -271,6 +321,14 @@ try:
     r.run('offline, an English phone: a board not kept says "No network" in English and links the English page kept', english_board_not_kept, english)
 finally:
     english.quit()
+    server.stop()
+
+server = Server(SITE, 0)
+home = browser(phone=True)
+try:
+    r.run('offline, the home page kept: its cards\' pictures never fetched are plain blanks, not broken images', offline_home_pictures, home)
+finally:
+    home.quit()
     server.stop()
 
 server = Server(SITE, 0)

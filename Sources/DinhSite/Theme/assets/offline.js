@@ -38,6 +38,9 @@
     return urls;
   }
   function save(all) {
+    // Without network there is nothing to fetch: no button, and nothing kept behind the visitor's back
+    // (it said "not everything could be kept" to a visitor who had asked for nothing).
+    if (!navigator.onLine) { button.hidden = true; return; }
     // The finest tile level the viewer fetched here (it picks what the screen needs).
     var level = all ? 99 : 0, left = 0;
     performance.getEntriesByType("resource").forEach(function (r) {
@@ -57,6 +60,8 @@
   sw.addEventListener("message", function (e) {
     var m = e.data || {}, state = m.failed ? "failed" : full || kept ? "saved" : "ready";
     if (m.id != asked) return;
+    // What is kept unasked and could not all be fetched is not the visitor's failure to hear of.
+    if (m.finished && m.failed && !full) return;
     if (m.off) { box.hidden = true; return; }  // a worker that keeps nothing (dinh serve's preview)
     if (m.checked) { if (m.kept && !full) { kept = button.hidden = 1; say.textContent = t("saved"); D.documentElement.setAttribute("data-dinh-offline", "saved"); } return; }
     if (!m.finished) { if (full) say.textContent = t("saving") + " " + Math.round(100 * m.done / m.total) + "%"; return; }
@@ -72,4 +77,6 @@
   function later() { clearTimeout(timer); if (!full) timer = setTimeout(save, 1500); }
   if (D.readyState == "complete") save(); else addEventListener("load", later);
   if (pano) pano.addEventListener("dinh:scenechange", later);
+  addEventListener("online", later);
+  addEventListener("offline", function () { button.hidden = true; });
 })(document, location);

@@ -90,7 +90,17 @@ self.addEventListener("fetch", function (e) {
         caches.open(CACHE).then(function (c) { c.put(req.url, copy); });
       }
       return r;
-    }).catch(function () { return sibling(url).then(function (r) { return r || Response.error(); }); });
+    }).catch(function () {
+      // A picture never fetched (a card's, lazy, below the first screen), without network: a plain
+      // blank rather than the browser's broken-image sign. Not a tile: the viewer shows the coarser
+      // level it has instead.
+      return sibling(url).then(function (r) {
+        return r || (req.destination === "image" && !/\/tiles\//.test(url.pathname)
+          ? new Response('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"><rect width="4" height="3" fill="#e4dccd"/></svg>',
+                         { headers: { "Content-Type": "image/svg+xml" } })
+          : Response.error());
+      });
+    });
   }));
 });
 
