@@ -75,6 +75,21 @@ def no_sideways_scroll(d):
         assert wide[0] <= wide[1], '%s scrolls sideways: %s' % (page, wide)
 
 
+def large_text(d):
+    """With the phone's text twice as large (a font-size setting, the page's layout width unchanged), no page scrolls
+    sideways, the header shows everything in it whole within the width, and the relic's facts stay in the width."""
+    for page in PAGES[:-1]:
+        open_page(d, page)
+        d.execute_script('document.documentElement.style.fontSize = "200%"')
+        wide = widths(d)
+        assert wide[0] <= wide[1], '%s scrolls sideways with large text: %s' % (page, wide)
+        found = boxes(d, d.find_elements(By.CSS_SELECTOR, '.site-header > a, .menu summary, .languages li:not(.current) > *'))
+        width = d.execute_script('return document.documentElement.clientWidth')
+        assert all(b[0] >= 0 and b[0] + b[2] <= width + 0.5 for b in found), '%s: the header beyond the %d-px width: %s' % (page, width, found)
+        out = d.execute_script('return [].filter.call(document.querySelectorAll("dl dt, dl dd"), function (e) { return e.getBoundingClientRect().right > innerWidth + .5; }).length')
+        assert not out, '%s: %d facts beyond the width' % (page, out)
+
+
 LINES = '''
     var a = document.querySelector(arguments[0]), lines = [], top = null, range = document.createRange();
     var walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT), node;
@@ -367,6 +382,7 @@ try:
     r.run('phone: the header is one row, content within 80 px, on every kind of page', compact_header, phone)
     r.run('phone: the menu opens, its links are 44-px targets and lead on', menu_works, phone)
     r.run('phone: no page scrolls sideways', no_sideways_scroll, phone)
+    r.run('phone with text twice as large: no page scrolls sideways, the header and the facts within the width', large_text, phone)
     r.run('phone: the QR short address breaks only at dots and slashes', short_address, phone)
     r.run('phone: map, header and contact links are 44-px targets', targets, phone)
     r.run('phone: filter says when nothing matches, keeps the choice in the address across a reload', filter_message_and_address, phone)
