@@ -29,9 +29,16 @@ public struct ContentLoader: Sendable {
 
     /// The content, when it could be read well enough to build from, and every diagnostic.
     public func load() -> (content: Content?, diagnostics: Diagnostics) {
+        let (content, diagnostics) = loadAsFarAsPossible()
+        return (diagnostics.hasErrors ? nil : content, diagnostics)
+    }
+
+    /// The content as far as it could be read, errors or not (what was wrong is left out), for more
+    /// checks in the same round; and every diagnostic.
+    package func loadAsFarAsPossible() -> (content: Content?, diagnostics: Diagnostics) {
         var loading = Loading(loader: self)
         let content = loading.run()
-        return (loading.diagnostics.hasErrors ? nil : content, loading.diagnostics)
+        return (content, loading.diagnostics)
     }
 
     func display(_ relative: String) -> String { displayRoot == "." ? relative : "\(displayRoot)/\(relative)" }
@@ -180,6 +187,9 @@ struct Loading {
             guard Slug.isValid(name) else {
                 let suggestion = Slug.suggest(for: name)
                 diagnostics.error(SourceLocation(path: shown), .badFolderName(name: name.nfc, suggestion: suggestion.isEmpty ? nil : suggestion))
+                // Read all the same, under the name to rename it to, so that what is wrong inside is
+                // told in the same round (an officer's first relic took a build per kind of mistake).
+                if !suggestion.isEmpty, !entries.contains(where: { $0.name == suggestion }) { result.append((suggestion, folder)) }
                 continue
             }
             result.append((name, folder))
@@ -482,13 +492,13 @@ struct Loading {
         let names = Set(FolderEntries.read(folder.path)?.map(\.name) ?? [])
         if defaultBody?.isEmpty == false {
             for language in reader.languages.dropFirst() where !names.contains("index.\(language).md") {
-                diagnostics.warning(SourceLocation(path: loader.display("\(section)/\(slug)/index.md")),
+                diagnostics.warning(SourceLocation(path: loader.display("\(section)/\(folder.lastPathComponent)/index.md")),
                                     .notTranslated(language: language),
                                     group: Message(ContentMessage.notTranslatedGroup(language: language)))
             }
         }
         for language in reader.languages.dropFirst() where names.contains("index.\(language).md") {
-            let shown = loader.display("\(section)/\(slug)/index.\(language).md")
+            let shown = loader.display("\(section)/\(folder.lastPathComponent)/index.\(language).md")
             let url = folder.appendingPathComponent("index.\(language).md", isDirectory: false)
             switch SourceText.read(url, path: shown) {
             case .failure(let problem): diagnostics.append(problem)
@@ -520,7 +530,7 @@ struct Loading {
         where name.hasPrefix("index.") && name.hasSuffix(".md") && name != "index.md" {
             let language = String(name.dropFirst("index.".count).dropLast(".md".count))
             if !reader.languages.contains(language) {
-                diagnostics.warning(SourceLocation(path: loader.display("\(section)/\(slug)/\(name)")),
+                diagnostics.warning(SourceLocation(path: loader.display("\(section)/\(folder.lastPathComponent)/\(name)")),
                                     .translationIgnored(language: language, languages: reader.languages))
             }
         }

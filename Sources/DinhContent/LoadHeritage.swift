@@ -6,7 +6,7 @@ extension Loading {
     static let imageExtensions = ["jpg", "jpeg", "png"]
 
     mutating func loadHeritage(slug: String, folder: URL) -> HeritageSite? {
-        let shown = loader.display("heritage/\(slug)/index.md")
+        let shown = loader.display("heritage/\(folder.lastPathComponent)/index.md")
         let what = Part.thisRelic
         let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: what)
         defer { flushReader() }

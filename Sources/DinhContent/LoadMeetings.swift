@@ -4,7 +4,7 @@ import Foundation
 extension Loading {
     /// 1.1: `meetings/<slug>/index.md`, a meeting's document pack behind one QR code.
     mutating func loadMeeting(slug: String, folder: URL) -> Meeting? {
-        let shown = loader.display("meetings/\(slug)/index.md")
+        let shown = loader.display("meetings/\(folder.lastPathComponent)/index.md")
         let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: .thisMeeting)
         defer { flushReader() }
         guard let node = document.node,

@@ -12,7 +12,7 @@ struct LoadedProduct: Sendable {
 extension Loading {
     /// `producers`: the slugs of the files in `producers/`, read or not.
     mutating func loadProduct(slug: String, folder: URL, producers: [String]) -> LoadedProduct? {
-        let shown = loader.display("products/\(slug)/index.md")
+        let shown = loader.display("products/\(folder.lastPathComponent)/index.md")
         let what = Part.thisProduct
         let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: what)
         defer { flushReader() }
@@ -244,7 +244,7 @@ extension Loading {
     }
 
     mutating func loadPage(slug: String, folder: URL) -> Page? {
-        let shown = loader.display("pages/\(slug)/index.md")
+        let shown = loader.display("pages/\(folder.lastPathComponent)/index.md")
         let document = document(folder.appendingPathComponent("index.md", isDirectory: false), shown: shown, required: true, what: "this page")
         defer { flushReader() }
         guard let node = document.node, let fields = reader.fields(node, allowed: ["title", "code"], in: .thisPage) else { return nil }
@@ -286,7 +286,7 @@ extension Loading {
             guard let html = body[language], let start = Markdown.firstVisibleScalar(html), "=+-@&".unicodeScalars.contains(start),
                   let first = Markdown.firstVisibleText(html), SpreadsheetFormula.startsLikeFormula(first) else { continue }
             let name = language == reader.defaultLanguage ? "index.md" : "index.\(language).md"
-            let shown = loader.display("products/\(slug)/\(name)")
+            let shown = loader.display("products/\(folder.lastPathComponent)/\(name)")
             // Rare: read the file again for the line rather than carry every body's line through loading.
             var line = 1
             if case .success(let text) = SourceText.read(folder.appendingPathComponent(name, isDirectory: false), path: shown) {

@@ -20,9 +20,13 @@ struct LoadStep: BuildStep {
             let lock = recorded.lock
             loader.printedCodes = lock.states.compactMapValues { if case .live(let target) = $0 { target } else { nil } }
             loader.formerAddresses = Dictionary(lock.formerTargets.flatMap { code, paths in paths.map { ($0, code) } }, uniquingKeysWith: min)
-            let (content, diagnostics) = loader.load()
-            context.content = content
+            let (content, diagnostics) = loader.loadAsFarAsPossible()
+            context.content = diagnostics.hasErrors ? nil : content
             context.diagnostics.append(contentsOf: diagnostics)
+            // The build stops here: the panoramas whose size is wrong are told now, not in the next round.
+            if diagnostics.hasErrors, let content {
+                context.diagnostics.append(contentsOf: PanoramaTiles.headerProblems(content.heritage.flatMap { $0.scenes.map(\.panorama) }))
+            }
         }
         guard var content = context.content else { return }
         if let override = options.baseURL {

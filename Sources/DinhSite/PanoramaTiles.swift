@@ -55,8 +55,7 @@ struct PanoramaTiles: Sendable {
             }
             let info: ImageInfo
             do {
-                info = try ImageDecoder().info(data, path: file.path)
-                try PanoramaTiler.validate(width: info.width, height: info.height)
+                info = try Self.header(data, path: file.path)
             } catch {
                 unusable(file, .panoramaUnusable(path: file.path, reason: Self.reason(error)))
                 continue
@@ -143,6 +142,26 @@ struct PanoramaTiles: Sendable {
 
     /// Below 2048 px across, a panorama looks blurred as soon as a visitor zooms.
     static func isBlurred(width: Int) -> Bool { width < 2048 }
+
+    /// A panorama's size and format from its header, checked as the tiler needs them.
+    static func header(_ data: Data, path: String) throws -> ImageInfo {
+        let info = try ImageDecoder().info(data, path: path)
+        try PanoramaTiler.validate(width: info.width, height: info.height)
+        return info
+    }
+
+    /// What the headers of these panoramas already say is wrong with them (a photo not 2:1, not a
+    /// JPEG or PNG): told by a build that stops at the content, so that the round after is the last.
+    static func headerProblems(_ files: [MediaFile]) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file.url.path) else { continue }  // the loader told a missing file
+            do { _ = try header(data, path: file.path) } catch {
+                diagnostics.error(file.location, SiteMessage.panoramaUnusable(path: file.path, reason: reason(error)))
+            }
+        }
+        return diagnostics
+    }
 
     private static func reason(_ error: any Error) -> Message {
         if let error = error as? any MessageError { return error.text }

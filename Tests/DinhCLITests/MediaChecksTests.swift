@@ -42,6 +42,23 @@ import Testing
         #expect(try check().stderr.contains("resize it to 4000×2000 in a photo editor"))
     }
 
+    /// Mistakes come in one round: a folder named in Vietnamese, a mistake in its text and a panorama of the
+    /// wrong size are all told by one build (the folder's name stopped everything; the size came last).
+    @Test func folderTextAndPanoramaMistakesAreToldTogether() throws {
+        let folder = fixture.content.appendingPathComponent("heritage/Quán Phượng Trì")
+        try FileManager.default.moveItem(at: fixture.content.appendingPathComponent("heritage/quan-phuong-tri"), to: folder)
+        #expect(try Tools.run("/usr/bin/convert", ["-size", "3000x2000", "gradient:blue-green", folder.appendingPathComponent("p.jpg").path]).status == 0)
+        try SiteFixture.relic.replacingOccurrences(of: "---\nLịch sử", with: "scenes:\n  - {id: a, title: A, panorama: p.jpg}\nrankin: national\n---\nLịch sử")
+            .write(to: folder.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        let result = try fixture.dinh("build", "content", "--output", "public")
+        #expect(result.status == 1)
+        for said in ["content/heritage/Quán Phượng Trì:1:1: error: the folder name 'Quán Phượng Trì' cannot be used in a web address",
+                     "content/heritage/Quán Phượng Trì/index.md:15:1: error: unknown field 'rankin'",
+                     "content/heritage/Quán Phượng Trì/index.md:14:", "the photo is 3000×2000 pixels; a 360° panorama"] {
+            #expect(result.stderr.contains(said), "\(said): \(result.stderr)")
+        }
+    }
+
     @Test func panoramaTooSmallToBeUseful() throws {
         try image("p.jpg", "1024x512")
         try relic(scenes: "scenes:\n  - {id: a, title: A, panorama: p.jpg}\n")
