@@ -47,7 +47,11 @@ import Testing
         try fixture.write("site.yaml", SiteFixture.siteYAML)
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "\n  ", with: "\n\t"))
         let all = try #require(onlyError())
-        #expect(all.location.line == 4 && all.message.hasSuffix("replace each tab with spaces (here and on lines 5, 11, 12)"), "\(all)")
+        #expect(all.location.line == 4 && all.message.hasSuffix("replace each tab with 2 spaces, as the other lines are indented (here and on lines 5, 11, 12)"), "\(all)")
+        // Lines indented by four: four spaces a tab.
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "\n  ", with: "\n    ")
+            .replacingOccurrences(of: "\n    en: Phuong Tri", with: "\n\ten: Phuong Tri"))
+        #expect(try #require(onlyError()).message.contains("replace each tab with 4 spaces"))
     }
 
     @Test func unclosedQuote() throws {

@@ -324,7 +324,7 @@ enum Samples {
         .bankName(found: "«v119»", suggestion: "«v120»"),
         .yamlAliasBomb(alias: "«v121»"),
         .yamlUnreadable(detail: "«v122»"),
-        .yamlTab(alsoLines: [1431]),
+        .yamlTab(alsoLines: [1431], spaces: 1442),
         .yamlColon(suggestion: "«v123»"),
         .yamlNoColon(suggestion: "«v123b»"),
         .yamlDashInLine,

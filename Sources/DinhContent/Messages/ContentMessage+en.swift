@@ -183,7 +183,7 @@ extension ContentMessage: TranslatedTable {
         case .yamlAliasBomb(let alias):
             "the alias *\(alias) repeats values so many times that this YAML would hold more than 100,000 values (a \"billion laughs\" file); content never needs that: write each value out, without & and *"
         case .yamlUnreadable(let detail): "this YAML cannot be read: \(detail)"
-        case .yamlTab(let also): "a tab is used to indent this line; YAML needs spaces: replace each tab with spaces" + (also.isEmpty ? "" : " (here and on line\(also.count == 1 ? "" : "s") \(also.map(String.init).joined(separator: ", ")))")
+        case .yamlTab(let also, let spaces): "a tab is used to indent this line; YAML needs spaces: replace each tab with \(spaces) spaces, as the other lines are indented" + (also.isEmpty ? "" : " (here and on line\(also.count == 1 ? "" : "s") \(also.map(String.init).joined(separator: ", ")))")
         case .yamlColon(let suggestion): "this value contains a colon followed by a space; put the whole text in quotes: \(suggestion)"
         case .yamlNoColon(let suggestion): "the field's name is not followed by a colon: write \(suggestion)"
         case .yamlDashInLine: "'- ' starts an item of a list only at the start of a line: put each item on a line of its own below the field, indented, or put the text in quotes"

@@ -184,7 +184,7 @@ extension ContentMessage {
         case .yamlAliasBomb(let alias):
             "bí danh *\(alias) lặp lại giá trị nhiều đến mức YAML này sẽ chứa hơn 100.000 giá trị (tệp kiểu \"billion laughs\"); nội dung không bao giờ cần như vậy: hãy viết từng giá trị ra, không dùng & và *"
         case .yamlUnreadable(let detail): "không đọc được YAML này: \(detail)"
-        case .yamlTab(let also): "dòng này thụt lề bằng phím Tab; YAML cần dấu cách: hãy thay mỗi Tab bằng dấu cách" + (also.isEmpty ? "" : " (ở dòng này và dòng \(also.map(String.init).joined(separator: ", ")))")
+        case .yamlTab(let also, let spaces): "dòng này thụt lề bằng phím Tab; YAML cần dấu cách: hãy thay mỗi Tab bằng \(spaces) dấu cách, như các dòng khác thụt lề" + (also.isEmpty ? "" : " (ở dòng này và dòng \(also.map(String.init).joined(separator: ", ")))")
         case .yamlColon(let suggestion): "giá trị này có dấu hai chấm theo sau là dấu cách; hãy đặt cả đoạn văn bản trong dấu ngoặc kép: \(suggestion)"
         case .yamlNoColon(let suggestion): "sau tên trường thiếu dấu hai chấm: hãy viết \(suggestion)"
         case .yamlDashInLine: "'- ' chỉ mở đầu một mục của danh sách khi đứng đầu dòng: hãy viết mỗi mục trên một dòng riêng bên dưới trường, thụt lề vào, hoặc đặt văn bản trong dấu ngoặc kép"

@@ -135,7 +135,7 @@ package enum ContentMessage: MessageTable {
     // YAML and text files
     case yamlAliasBomb(alias: String)
     case yamlUnreadable(detail: String)
-    case yamlTab(alsoLines: [Int])
+    case yamlTab(alsoLines: [Int], spaces: Int)
     case yamlColon(suggestion: String)
     case yamlNoColon(suggestion: String)
     case yamlDashInLine
