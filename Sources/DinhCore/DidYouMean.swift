@@ -2,8 +2,12 @@
 package enum DidYouMean {
     package static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
         var best: (String, Int)?
+        let word = word.lowercased()
         for candidate in candidates {
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
+            let lower = candidate.lowercased()
+            var distance = editDistance(word, lower)
+            // The right letters in another order (`sence` for `scene`: two edits apart) are one mistake.
+            if distance > 1, word.count >= 4, word.sorted() == lower.sorted() { distance = 1 }
             if distance <= max(1, candidate.count / 3), distance < (best?.1 ?? .max) {
                 best = (candidate, distance)
             }

@@ -133,6 +133,9 @@ import Testing
         #expect(error.location.line == 7)
         #expect(error.message.contains("unknown field 'ranknig'"))
         #expect(error.message.contains("did you mean 'ranking'?"))
+        // The right letters in another order, two edits apart: `sence` for `scene`.
+        #expect(DidYouMean.suggestion(for: "sence", among: ["scene", "scenes", "yaw"]) == "scene")
+        #expect(DidYouMean.suggestion(for: "yaw", among: ["way"]) == nil, "too short to say")
     }
 
     /// A required field under a misspelt name is one error, the misspelling, not also "missing 'name'".
