@@ -459,8 +459,9 @@ struct Loading {
             diagnostics.error(location, .fileTooLarge(field: field, path: path, size: SourceText.megabytes(size), limitMB: limit.bytes >> 20, advice: limit.advice))
             return nil
         }
-        if Loading.audioExtensions.contains(ext), !Self.looksLikeAudio(url) {
-            diagnostics.error(location, .notAudio(field: field, path: path))
+        if Loading.audioExtensions.contains(ext), case let head = Self.head(of: url), AudioFormat(head: head) == nil {
+            let isWAV = head.starts(with: "RIFF".utf8) && head.dropFirst(8).starts(with: "WAVE".utf8)
+            diagnostics.error(location, isWAV ? .wavNamedAsAudio(field: field, path: path) : .notAudio(field: field, path: path))
             return nil
         }
         return MediaFile(path: path, url: url, location: location)
@@ -475,10 +476,11 @@ struct Loading {
     }()
 
     /// Whether the file starts like one of the narration formats (`AudioFormat`).
-    static func looksLikeAudio(_ url: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+    /// A file's first 12 bytes, enough to tell its format (empty when it cannot be read).
+    static func head(of url: URL) -> Data {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return Data() }
         defer { try? handle.close() }
-        return AudioFormat(head: (try? handle.read(upToCount: 12)) ?? Data()) != nil
+        return (try? handle.read(upToCount: 12)) ?? Data()
     }
 
     /// The body in every language: `defaultBody` (of `index.md`) and the translations

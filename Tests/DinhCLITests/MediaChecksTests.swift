@@ -94,7 +94,11 @@ import Testing
         try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.wma}\n")
         let result = try check()
         #expect(result.status == 1)
-        #expect(result.stderr.contains("is not an audio file (allowed: .mp3, .m4a, .ogg, .opus); save the recording again as MP3"), "\(result.stderr)")
+        #expect(result.stderr.contains("'guide.wma' is a .wma file, which the site cannot use (allowed: .mp3, .m4a, .ogg, .opus); save the recording again as MP3"), "\(result.stderr)")
+        // A WAV recording named .mp3 is said to be one.
+        try fixture.write("heritage/quan-phuong-tri/guide.mp3", data: Data("RIFF\u{24}\u{0}\u{0}\u{0}WAVEfmt ".utf8))
+        try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.mp3}\n")
+        #expect(try check().stderr.contains("'guide.mp3' is a WAV recording, whatever its name says"))
     }
 
     /// `dinh check` of a relic whose narration (an MP3 header) has the caption file `vtt`.

@@ -260,6 +260,7 @@ enum Samples {
         .fileEmpty(field: "«v65»", path: "«v66»"),
         .fileTooLarge(field: "«v67»", path: "«v68»", size: "«v69»", limitMB: Int64(1070), advice: .video),
         .notAudio(field: "«v72»", path: "«v73»"),
+        .wavNamedAsAudio(field: "«v1443»", path: "«v1444»"),
         .notTranslated(language: "«v75»"),
         .notTranslatedGroup(language: "«v77»"),
         .translationIgnored(language: "«v78»", languages: ["«v79a»", "«v79b»"]),

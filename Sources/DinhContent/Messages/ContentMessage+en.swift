@@ -74,7 +74,10 @@ extension ContentMessage: TranslatedTable {
         case .fileOutsideFolder(let field, let path):
             "'\(field)': '\(path)' points outside this page's folder; put the file in the folder beside index.md and write just its name"
         case .wrongFileKind(let field, let path, let kind, let extensions):
-            "'\(field)': '\(path)' is not \(kind.text(in: .en)) (allowed: \(extensions.map { "." + $0 }.joined(separator: ", ")))" + Self.conversion(of: path, in: .en)
+            // A format the site cannot use is named as what it is (a WAV recording is audio all the same).
+            (Self.conversion(of: path, in: .en).isEmpty ? "'\(field)': '\(path)' is not \(kind.text(in: .en))"
+                : "'\(field)': '\(path)' is a .\(Self.fileExtension(path)) file, which the site cannot use")
+                + " (allowed: \(extensions.map { "." + $0 }.joined(separator: ", ")))" + Self.conversion(of: path, in: .en)
         case .fileMissing(let field, let path, let guess):
             "'\(field)': the file '\(path)' is not in this folder"
                 + (guess.map { "; did you mean '\($0)'? (names must match exactly, including upper/lower case)" }
@@ -84,6 +87,8 @@ extension ContentMessage: TranslatedTable {
         case .fileTooLarge(let field, let path, let size, let limit, let advice):
             "'\(field)': '\(path)' is \(size), too large for visitors' phones (at most \(limit) MB); \(advice.text(in: .en))"
         case .notAudio(let field, let path): "'\(field)': '\(path)' is not MP3, M4A or Ogg audio, whatever its name says; export the recording again as MP3"
+        case .wavNamedAsAudio(let field, let path):
+            "'\(field)': '\(path)' is a WAV recording, whatever its name says, about ten times the size of an MP3 for a phone to fetch; save the recording again as MP3 (for example in Audacity: File › Export › Export as MP3)"
         case .notTranslated(let language):
             "not yet translated into \(LocalizedText.languageName(language, in: .en)) (\(language)): write the translation in index.\(language).md beside this file; until then the \(LocalizedText.languageName(language, in: .en)) page shows this text, marked as not translated"
         case .narrationFileInOtherLanguage(let language, let file, let spoken):

@@ -74,7 +74,9 @@ extension ContentMessage {
         case .fileOutsideFolder(let field, let path):
             "'\(field)': '\(path)' trỏ ra ngoài thư mục của trang này; hãy đặt tệp vào thư mục cạnh index.md và chỉ ghi tên tệp"
         case .wrongFileKind(let field, let path, let kind, let extensions):
-            "'\(field)': '\(path)' không phải \(kind.text(in: .vi)) (dùng được: \(extensions.map { "." + $0 }.joined(separator: ", ")))" + Self.conversion(of: path, in: .vi)
+            (Self.conversion(of: path, in: .vi).isEmpty ? "'\(field)': '\(path)' không phải \(kind.text(in: .vi))"
+                : "'\(field)': '\(path)' là tệp .\(Self.fileExtension(path)), trang web không dùng được")
+                + " (dùng được: \(extensions.map { "." + $0 }.joined(separator: ", ")))" + Self.conversion(of: path, in: .vi)
         case .fileMissing(let field, let path, let guess):
             "'\(field)': không có tệp '\(path)' trong thư mục này"
                 + (guess.map { "; có phải ý bạn là '\($0)'? (tên phải khớp đúng từng chữ, kể cả chữ hoa và chữ thường)" }
@@ -84,6 +86,8 @@ extension ContentMessage {
         case .fileTooLarge(let field, let path, let size, let limit, let advice):
             "'\(field)': '\(path)' nặng \(size), quá lớn với điện thoại của khách tham quan (tối đa \(limit) MB); \(advice.text(in: .vi))"
         case .notAudio(let field, let path): "'\(field)': '\(path)' không phải âm thanh MP3, M4A hay Ogg, dù tên tệp ghi như vậy; hãy xuất lại bản ghi âm dạng MP3"
+        case .wavNamedAsAudio(let field, let path):
+            "'\(field)': '\(path)' là bản ghi âm WAV dù tên tệp ghi khác, nặng gấp khoảng mười lần MP3 khi điện thoại tải về; hãy lưu lại bản ghi âm dạng MP3 (ví dụ bằng Audacity: File › Export › Export as MP3)"
         case .notTranslated(let language):
             "chưa dịch sang \(LocalizedText.languageName(language, in: .vi)) (\(language)): hãy viết bản dịch vào index.\(language).md cạnh tệp này; trong lúc chờ, trang \(LocalizedText.languageName(language, in: .vi)) hiện văn bản này kèm ghi chú chưa dịch"
         case .narrationFileInOtherLanguage(let language, let file, let spoken):

@@ -67,6 +67,7 @@ package enum ContentMessage: MessageTable {
     case fileEmpty(field: String, path: String)
     case fileTooLarge(field: String, path: String, size: String, limitMB: Int64, advice: Advice)
     case notAudio(field: String, path: String)
+    case wavNamedAsAudio(field: String, path: String)
     case notTranslated(language: String)
     case notTranslatedGroup(language: String)
     /// `playing`: the language of the recording its page plays instead.
@@ -336,10 +337,13 @@ extension ContentMessage {
         }
     }
 
+    /// `wav` for `thuyet-minh.WAV`.
+    static func fileExtension(_ path: String) -> String { (path as NSString).pathExtension.lowercased() }
+
     /// How to turn a file of a format phones or recorders make into one the site uses, after a
     /// "not a …" message: empty for other files.
     static func conversion(of path: String, in language: Language) -> String {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = fileExtension(path)
         let vi = language == .vi
         switch ext {
         case "wav", "wma", "aac", "flac", "amr", "3gp", "m4r", "aiff":
