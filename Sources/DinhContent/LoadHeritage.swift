@@ -192,6 +192,14 @@ extension Loading {
             }
             if let audio { result[entry.key] = Narration(audio: audio, transcript: transcript, cues: cues) }
         }
+        // Captions in one language and not another: that page's visitors who cannot hear go without.
+        if let other = result.filter({ $0.value.transcript != nil }).keys.sorted().first {
+            for entry in entries {
+                guard let narration = result[entry.key], narration.transcript == nil else { continue }
+                reader.diagnostics.warning(entry.value.location, .transcriptOnlyInOther(
+                    language: entry.key, other: other, example: (narration.audio.path as NSString).deletingPathExtension + ".vtt"))
+            }
+        }
         return result
     }
 

@@ -370,6 +370,18 @@ import Testing
         #expect(try #require(onlyError()).message.contains("did you mean 'san-dinh.vi.mp3'?"))
     }
 
+    /// Captions in one language and not in another: the other page's visitors who cannot hear are told of.
+    @Test func aTranscriptInOneLanguageOnlyIsTold() throws {
+        for name in ["thuyet-minh.vi.mp3", "thuyet-minh.en.mp3"] { try fixture.write("heritage/quan-phuong-tri/" + name, "ID3 not read by the loader") }
+        try fixture.write("heritage/quan-phuong-tri/thuyet-minh.vi.vtt", "WEBVTT\n\n00:00.000 --> 00:02.000\nKính chào\n")
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
+            of: "---\nLịch sử", with: "narration:\n  vi: {audio: thuyet-minh.vi.mp3, transcript: thuyet-minh.vi.vtt}\n  en: {audio: thuyet-minh.en.mp3}\n---\nLịch sử"))
+        let (content, diagnostics) = load()
+        #expect(content?.heritage.first?.narration.count == 2)
+        #expect(diagnostics.map(\.description) == ["content/heritage/quan-phuong-tri/index.md:15:7: warning: the English narration (en) has no transcript, while the Vietnamese one (vi) has: "
+            + "its page shows no captions (for deaf visitors, or with the sound off in a noisy courtyard); add `transcript: thuyet-minh.en.vtt`"], "\(diagnostics.map(\.description))")
+    }
+
     /// A date written the Vietnamese way is answered with the same date as the format wants it.
     @Test func dayMonthYearDateIsRewritten() throws {
         try fixture.write("products/che-lam/index.md", SiteFixture.product.replacingOccurrences(of: "date: 2025-06-30", with: "date: 20/03/2025"))

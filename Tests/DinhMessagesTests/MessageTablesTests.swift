@@ -261,6 +261,7 @@ enum Samples {
         .fileTooLarge(field: "«v67»", path: "«v68»", size: "«v69»", limitMB: Int64(1070), advice: .video),
         .notAudio(field: "«v72»", path: "«v73»"),
         .wavNamedAsAudio(field: "«v1443»", path: "«v1444»"),
+        .transcriptOnlyInOther(language: "en", other: "vi", example: "«v1445»"),
         .notTranslated(language: "«v75»"),
         .notTranslatedGroup(language: "«v77»"),
         .translationIgnored(language: "«v78»", languages: ["«v79a»", "«v79b»"]),

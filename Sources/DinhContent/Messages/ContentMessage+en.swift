@@ -93,6 +93,8 @@ extension ContentMessage: TranslatedTable {
             "not yet translated into \(LocalizedText.languageName(language, in: .en)) (\(language)): write the translation in index.\(language).md beside this file; until then the \(LocalizedText.languageName(language, in: .en)) page shows this text, marked as not translated"
         case .narrationFileInOtherLanguage(let language, let file, let spoken):
             "the narration under '\(language)' is \(file), named as \(LocalizedText.languageName(spoken, in: .en)) (.\(spoken).): the \(LocalizedText.languageName(language, in: .en)) page plays the \(LocalizedText.languageName(spoken, in: .en)) narration and says so; when it is recorded in \(LocalizedText.languageName(language, in: .en)), name the file with .\(language). and write it here"
+        case .transcriptOnlyInOther(let language, let other, let example):
+            "the \(LocalizedText.languageName(language, in: .en)) narration (\(language)) has no transcript, while the \(LocalizedText.languageName(other, in: .en)) one (\(other)) has: its page shows no captions (for deaf visitors, or with the sound off in a noisy courtyard); add `transcript: \(example)`"
         case .narrationNotRecorded(let language, let playing):
             "no narration in \(LocalizedText.languageName(language, in: .en)) (\(language)): that page plays the one in \(LocalizedText.languageName(playing, in: .en)), and says so; add `\(language): {audio: …}` under 'narration' when it is recorded"
         case .notTranslatedGroup(let language): "Not yet translated into \(LocalizedText.languageName(language, in: .en)) (\(language))"

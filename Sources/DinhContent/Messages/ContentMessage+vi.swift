@@ -92,6 +92,8 @@ extension ContentMessage {
             "chưa dịch sang \(LocalizedText.languageName(language, in: .vi)) (\(language)): hãy viết bản dịch vào index.\(language).md cạnh tệp này; trong lúc chờ, trang \(LocalizedText.languageName(language, in: .vi)) hiện văn bản này kèm ghi chú chưa dịch"
         case .narrationFileInOtherLanguage(let language, let file, let spoken):
             "thuyết minh ở mục '\(language)' là \(file), tên tệp cho biết đó là bản \(LocalizedText.languageName(spoken, in: .vi)) (.\(spoken).): trang \(LocalizedText.languageName(language, in: .vi)) phát bản \(LocalizedText.languageName(spoken, in: .vi)) và có ghi chú như vậy; khi đã thu âm bằng \(LocalizedText.languageName(language, in: .vi)), hãy đặt tên tệp có .\(language). và ghi vào đây"
+        case .transcriptOnlyInOther(let language, let other, let example):
+            "thuyết minh \(LocalizedText.languageName(language, in: .vi)) (\(language)) chưa có lời (transcript), trong khi bản \(LocalizedText.languageName(other, in: .vi)) (\(other)) đã có: trang đó không có phụ đề (cho người khiếm thính, hay khi tắt tiếng giữa sân đình ồn ào); hãy thêm `transcript: \(example)`"
         case .narrationNotRecorded(let language, let playing):
             "chưa có thuyết minh bằng \(LocalizedText.languageName(language, in: .vi)) (\(language)): trang đó phát bản \(LocalizedText.languageName(playing, in: .vi)) và có ghi chú như vậy; khi đã thu âm, hãy thêm `\(language): {audio: …}` vào 'narration'"
         case .notTranslatedGroup(let language): "Chưa dịch sang \(LocalizedText.languageName(language, in: .vi)) (\(language))"

@@ -72,6 +72,7 @@ package enum ContentMessage: MessageTable {
     case notTranslatedGroup(language: String)
     /// `playing`: the language of the recording its page plays instead.
     case narrationFileInOtherLanguage(language: String, file: String, spoken: String)
+    case transcriptOnlyInOther(language: String, other: String, example: String)
     case narrationNotRecorded(language: String, playing: String)
     case translationIgnored(language: String, languages: [String])
     case noSiteFile
