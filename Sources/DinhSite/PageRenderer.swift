@@ -219,7 +219,7 @@ struct PageRenderer: Sendable {
         page.description = t["not_found_text"]
         let other = site.languages.dropFirst().map { Strings(language: $0) }
         let body = theme.render("not-found", ["t": t.all, "home": page.root, "search": page.root + router.path(.search, language),
-                                             "others": other.map { ["lang": $0.language, "title": $0["not_found"], "text": $0["not_found_text"],
+                                             "others": other.map { ["lang": $0.language, "title": $0["not_found"], "text": $0["not_found_text"], "code_text": $0["not_found_code_other"],
                                                                      "home": page.root + router.path(.home, $0.language), "home_label": $0["home"]] }])
         return layout(page, body: body, t: t)
     }

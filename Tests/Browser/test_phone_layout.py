@@ -238,15 +238,21 @@ def code_in_small_letters(d):
     assert link.get_attribute('href') == server.base + 'en/', link.get_attribute('href')
     link.click()
     wait(d, 'return location.href == arguments[0] && document.documentElement.lang == "en"', 20, server.base + 'en/')
-    # A code mistyped from the board: said so, with the search and the code in it; the code as printed finds its relic.
+    # A code mistyped from the board: said so in each language, with the search and the code in it; the code as
+    # printed finds its relic, and one with a zero left out is answered with the code meant.
     d.get(server.base + 'Q/DP99')
     wait(d, 'return document.readyState == "complete"')
-    assert d.find_element(By.ID, 'nf-code').is_displayed()
+    said = [e.text for e in d.find_elements(By.CSS_SELECTOR, '[data-nf-code]') if e.is_displayed()]
+    assert len(said) == 2 and said[0].startswith('Không có mã này') and said[1].startswith('There is no such code'), said
     field = d.find_element(By.ID, 'nf-q')
     assert field.get_attribute('value') == 'DP99', field.get_attribute('value')
     field.clear()
     field.send_keys('DP01\n')
     wait(d, 'var a = document.querySelector(".search-results a"); return a && a.textContent.indexOf("Đình Đại Phùng") >= 0', 20)
+    d.get(server.base + 'search/?q=DP1')
+    status = wait(d, 'var s = document.querySelector(".search-status"); return s && s.textContent', 20)
+    assert status == 'Không có mã DP1. Có phải mã DP01?', status
+    assert 'Đình Đại Phùng' in d.find_element(By.CSS_SELECTOR, '.search-results a').text
 
 
 def code_in_visitors_language(d):

@@ -126,8 +126,9 @@ import Testing
 
     // MARK: The page's script, run by Node
 
-    /// Runs the published `search.js` on `index` for each query: the names found, best first.
-    func search(_ index: SearchIndex, _ queries: [String]) throws -> [[String]] {
+    /// Runs the published `search.js` on `index` for each query: the names found, best first
+    /// (`near`: the code of the site each query most likely is, or "").
+    func search(_ index: SearchIndex, _ queries: [String], near: Bool = false) throws -> [[String]] {
         let node = try Tools.require("/usr/bin/node")
         let folder = try TemporaryDirectory("dinh-search")
         defer { folder.remove() }
@@ -140,7 +141,7 @@ import Testing
             const text = fs.readFileSync(process.argv[2] + '/index.js', 'utf8');
             const ix = api.load(JSON.parse(text.slice('var dinhIndex='.length, -2)));
             const queries = JSON.parse(fs.readFileSync(process.argv[2] + '/queries.json', 'utf8'));
-            console.log(JSON.stringify(queries.map(q => api.search(ix, q).map(h => h.doc.name + ' ' + h.doc.slug))));
+            console.log(JSON.stringify(queries.map(q => \(near ? "[api.nearCode(ix, q) || '']" : "api.search(ix, q).map(h => h.doc.name + ' ' + h.doc.slug)"))));
             """)
         let result = try Tools.run(node, [folder.file("run.js").path, folder.url.path])
         #expect(result.status == 0, "\(result.stderr)")
@@ -173,6 +174,13 @@ import Testing
         let found = try search(SearchIndex(content: Self.content(), language: "vi"), ["HOP2", "hop2", "HOP1"])
         #expect(found[0] == ["Hội nghị du lịch Đan Phượng hoi-nghi-du-lich"] && found[1] == found[0], "\(found)")
         #expect(found[2] == [], "an unlisted meeting stays out of search, by its code too")
+    }
+
+    /// A code typed with a slip (a zero left out or added, two letters swapped, one wrong) is answered
+    /// with the code the site has; words that are no code, and an unlisted meeting's code, are not.
+    @Test func aCodeTypedWithASlipFindsTheCodeMeant() throws {
+        let near = try search(SearchIndex(content: Self.content(), language: "vi"), ["HOP02", "hpo2", "HOP3", "HOP2", "chùa", "HOP", "HOP0002"], near: true)
+        #expect(near.map { $0.first ?? "" } == ["hop2", "hop2", "hop2", "", "", "", "hop2"], "\(near)")
     }
 
     @Test func namesRankAboveOtherText() throws {

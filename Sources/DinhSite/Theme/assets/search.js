@@ -90,7 +90,30 @@
     });
   }
 
-  var api = { fold: fold, words: words, decode: decode, load: load, search: search };
+  // A code typed from a board with a slip (DP1 or DP10 for DP01, PD01): the code of the site it most
+  // likely is, by its number without leading zeros or one letter off; null for any other query.
+  var CODE = /^[a-z]{1,11}[0-9][a-z0-9]*$/;
+  function nearCode(ix, query) {
+    var q = query.trim().toLowerCase(), bare = function (w) { return w.replace(/(^|\D)0+(?=\d)/g, "$1"); }, best = null;
+    if (!CODE.test(q) || q.length > 12) return null;
+    ix.words.forEach(function (w) {
+      if (w === q || !CODE.test(w)) return;
+      var d = bare(w) === bare(q) ? 0 : distance(w, q);
+      if (d <= 1 && (!best || d < best[1])) best = [w, d];
+    });
+    return best && best[0];
+  }
+  function distance(a, b) { // Damerau–Levenshtein, swaps of two letters counted once
+    var d = [];
+    for (var i = 0; i <= a.length; i++) { d[i] = [i]; for (var j = 1; j <= b.length; j++) d[i][j] = i ? 0 : j; }
+    for (i = 1; i <= a.length; i++) for (j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+    return d[a.length][b.length];
+  }
+
+  var api = { fold: fold, words: words, decode: decode, load: load, search: search, nearCode: nearCode };
   if (typeof module === "object" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
   root.dinhSearch = api;
@@ -101,7 +124,8 @@
   var ix = load(root.dinhIndex), base = list.getAttribute("data-base"), disk = location.protocol === "file:";
 
   function show(remember) {
-    var query = input.value, hits = search(ix, query);
+    var query = input.value, hits = search(ix, query), near = !hits.length && nearCode(ix, query);
+    if (near) hits = search(ix, near);
     list.textContent = "";
     hits.slice(0, LIMIT).forEach(function (hit) {
       var doc = hit.doc, li = document.createElement("li"), a = document.createElement("a"), kind = document.createElement("span");
@@ -115,7 +139,10 @@
       li.appendChild(a);
       list.appendChild(li);
     });
-    status.textContent = !query.trim() ? "" : hits.length ? (hits.length == 1 && status.getAttribute("data-one") || status.getAttribute("data-count")).replace("{count}", hits.length) : status.getAttribute("data-none");
+    var said = near ? status.getAttribute("data-near").replace("{code}", query.trim().toUpperCase()).replace("{near}", near.toUpperCase())
+      : hits.length ? (hits.length == 1 && status.getAttribute("data-one") || status.getAttribute("data-count")).replace("{count}", hits.length)
+      : status.getAttribute(terms(query).length > 1 ? "data-none" : "data-none-word");
+    status.textContent = query.trim() ? said : "";
     // The query stays in the address: Back from a result comes back to the same results.
     if (remember) try { history.replaceState(null, "", location.pathname + (query.trim() ? "?q=" + encodeURIComponent(query) : "")); } catch (e) {}
   }
