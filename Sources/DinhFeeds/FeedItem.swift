@@ -71,7 +71,9 @@ public struct FeedItem: Sendable {
         let text = PlainText.fromHTML(body)
         hasOwnDescription = !text.isEmpty
         if text.isEmpty {
-            let unit = product.unit.map { " (" + PlainText.singleLine($0.resolve(language, default: defaultLanguage)) + ")" } ?? ""
+            // The unit in the feed's language only: an English feed said "peanut candy (gói 200 g)",
+            // and marketplaces want a feed in the language it declares.
+            let unit = product.unit?.values[language].map { " (" + PlainText.singleLine($0) + ")" } ?? ""
             description = title + unit
         } else {
             description = text

@@ -81,6 +81,22 @@ import Testing
         #expect(OCOPGroup.googleCategory(drink) == 696, "only drinks")
     }
 
+    /// A product without a description is described by its name and unit, in the feed's language
+    /// only: an English feed does not say "(gói 200 g)".
+    @Test func theUnitOfADescriptionIsInTheFeedsLanguage() throws {
+        let feed = try FeedFixture()
+        var product = try #require(feed.content.products.first { $0.slug == "che-lam" })
+        product.body = [:]
+        product.name = LocalizedText(["vi": "Kẹo lạc Thượng Mỗ", "en": "Thuong Mo peanut candy"])
+        product.unit = LocalizedText(["vi": "gói 200 g"])
+        func description(_ language: String) -> String {
+            FeedItem(product: product, language: language, content: feed.content, options: FeedFixture.options).description
+        }
+        #expect(description("vi") == "Kẹo lạc Thượng Mỗ (gói 200 g)" && description("en") == "Thuong Mo peanut candy")
+        product.unit = LocalizedText(["vi": "gói 200 g", "en": "200 g pack"])
+        #expect(description("en") == "Thuong Mo peanut candy (200 g pack)")
+    }
+
     @Test func lengthsPricesAndRestrictedGTINs() throws {
         let feed = try FeedFixture()
         var product = try #require(feed.content.products.first { $0.slug == "che-lam" })
