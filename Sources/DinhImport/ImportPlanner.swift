@@ -114,12 +114,16 @@ struct ImportPlanner {
                 codes[code] = row.number
             }
             // A barcode is one product's: typed twice, or copied from another product's page.
-            if let gtin = draft.gtin {
-                let cell = at(row.number, columns[.gtin]?.number ?? 1), key = GTIN.fourteenDigits(gtin)
+            if let gtin = draft.gtin, let info = columns[.gtin] {
+                // Named by its column as the cells' own problems are (a clerk looks for J3, not row 3, column 10).
+                func said(_ problem: ImportMessage) {
+                    diagnostics.error(at(row.number, info.number), .cellProblem(header: info.header, column: Table.columnLetters(info.number), problem: Message(problem)))
+                }
+                let key = GTIN.fourteenDigits(gtin)
                 if let earlier = barcodes[key] {
-                    diagnostics.error(cell, .barcodeOnTwoRows(digits: gtin, row: earlier))
+                    said(.barcodeOnTwoRows(digits: gtin, row: earlier))
                 } else if let other = existing.productBarcodes[key], other != draft.slug {
-                    diagnostics.error(cell, .barcodeOfProduct(digits: gtin, path: SitePaths.product(other) + "index.md"))
+                    said(.barcodeOfProduct(digits: gtin, path: SitePaths.product(other) + "index.md"))
                 }
                 barcodes[key] = row.number
             }
