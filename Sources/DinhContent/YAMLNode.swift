@@ -133,6 +133,17 @@ package enum YAMLReader {
                 }
                 return .error(context.map { at($0.mark) } ?? at(mark), .yamlUnclosedBracket(open: list ? "[" : "{", close: list ? "]" : "}"))
             }
+            // `base_url https://…`: the scanner reads on to the next line before it misses the colon;
+            // the line where the key began is the one to mend.
+            if problem.contains("could not find expected ':'"), let start = context?.mark {
+                let text = line(start), trimmed = text.trimmed
+                let key = trimmed.prefix { $0 != " " && $0 != "\t" }
+                if Self.isFieldName(key) {
+                    let rest = trimmed.dropFirst(key.count).trimmed, indent = text.prefix(while: { $0 == " " }).count
+                    return .error(SourceLocation(path: path, line: start.line + lineOffset, column: indent + key.count + 1),
+                                  .yamlNoColon(suggestion: rest.isEmpty ? "\(key):" : "\(key): \(rest)"))
+                }
+            }
             if problem.contains("mapping values are not allowed") {
                 func indent(_ text: some StringProtocol) -> Int { text.prefix(while: { $0 == " " }).count }
                 let above = lineAbove(mark.line, in: lines)

@@ -54,6 +54,19 @@ import Testing
         #expect(try #require(onlyError()).message.contains("replace each tab with 4 spaces"))
     }
 
+    /// A field's name without its colon is told at its own line (YAML's scanner stops at the next one,
+    /// in its own words), with the line to write; whether a value follows on the line or below it.
+    @Test func aFieldWithoutItsColon() throws {
+        try fixture.write("site.yaml", SiteFixture.siteYAML.replacingOccurrences(of: "base_url: ", with: "base_url "))
+        let line = try #require(SiteFixture.siteYAML.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("base_url") }) + 1
+        var error = try #require(onlyError())
+        #expect(error.location.line == line && error.message.hasPrefix("the field's name is not followed by a colon: write base_url: https://"), "\(error)")
+        try fixture.write("site.yaml", SiteFixture.siteYAML)
+        try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "summary:\n", with: "summary\n"))
+        error = try #require(onlyError())
+        #expect(error.location.line == 10 && error.message == "the field's name is not followed by a colon: write summary:", "\(error)")
+    }
+
     @Test func unclosedQuote() throws {
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(
             of: "kind: quán", with: "kind: \"quán"))
