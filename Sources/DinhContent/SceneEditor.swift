@@ -178,7 +178,12 @@ package struct SceneEditor: Sendable {
                 }
                 pairs.append(("text", written))
             }
-            spots.append("{" + pairs.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "}")
+            let added = "{" + pairs.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "}"
+            // After the last hotspot, the others kept as written (with their comments).
+            if let items = try hotspotItems(of: id), let last = items.ranges.last {
+                return render(replacing: [(last.upperBound..<last.upperBound, [String(repeating: " ", count: items.dash) + "- " + added + newline])])
+            }
+            spots.append(added)
             return try replacing(field: "hotspots", in: id, with: spots)
         case .moveHotspot(let id, let at, let yaw, let pitch):
             let nodes = try hotspotNodes(of: id)
@@ -187,11 +192,18 @@ package struct SceneEditor: Sendable {
             var changed = fields.filter { $0.key != "yaw" && $0.key != "pitch" }.map { "\(Self.flowKey($0.key)): \(Self.flow($0.value))" }
             changed.insert(contentsOf: ["yaw: \(Self.angle(yaw))", "pitch: \(Self.pitch(pitch))"], at: 0)
             spots[at] = "{" + changed.joined(separator: ", ") + "}"
+            // Only that hotspot's lines, a comment at the end of its line kept; the others as written.
+            if let items = try hotspotItems(of: id) {
+                let range = items.ranges[at]
+                let comment = range.count == 1 ? Self.trailingComment(lines[range.lowerBound].text) : ""
+                return render(replacing: [(range, [String(repeating: " ", count: items.dash) + "- " + spots[at] + comment + newline])])
+            }
             return try replacing(field: "hotspots", in: id, with: spots)
         case .deleteHotspot(let id, let at):
             var spots = try hotspots(of: id)
             guard spots.indices.contains(at) else { throw outOfRange(id, at) }
             spots.remove(at: at)
+            if !spots.isEmpty, let items = try hotspotItems(of: id) { return render(replacing: [(items.ranges[at], [])]) }
             return try replacing(field: "hotspots", in: id, with: spots.isEmpty ? nil : spots)
         case .setView(let id, let yaw, let pitch, let fov):
             let fovText = Self.number(min(120, max(30, fov)))
@@ -226,6 +238,49 @@ package struct SceneEditor: Sendable {
         try hotspotNodes(of: id).map(Self.flow)
     }
 
+    /// The lines of each hotspot of a scene written one under the other (`- ` on a line of its own):
+    /// from its `-` to the next one's, less the blank and comment lines before the next (which
+    /// belong to it), and the column of the `-`; nil for a list written otherwise (then it is
+    /// written again whole).
+    private func hotspotItems(of id: String) throws(Diagnostic) -> (ranges: [Range<Int>], dash: Int)? {
+        let entry = entries[try index(of: id)]
+        guard case .mapping(let fields) = entry.node.kind, let at = fields.firstIndex(where: { $0.key == "hotspots" }),
+              case .sequence(let items) = fields[at].value.kind, !items.isEmpty else { return nil }
+        let keyLine = fields[at].keyLocation.line - 1
+        let end = at + 1 < fields.count ? fields[at + 1].keyLocation.line - 1 : entry.range.upperBound
+        var starts: [Int] = [], dash = -1
+        for item in items {
+            let line = item.location.line - 1
+            guard line > (starts.last ?? keyLine), line < end else { return nil }
+            let text = lines[line].text, spaces = text.prefix(while: { $0 == " " }).count
+            guard text.dropFirst(spaces).hasPrefix("- "), spaces < item.location.column - 1, dash < 0 || spaces == dash else { return nil }
+            dash = spaces
+            starts.append(line)
+        }
+        let ranges = zip(starts, starts.dropFirst() + [end]).map { start, next in start..<Self.trimTrailing(lines, start..<next, keep: start + 1) }
+        return (ranges, dash)
+    }
+
+    /// A comment at the end of a line (`  # cửa giữa`, with the spaces before it), or "": a `#`
+    /// after a space, outside quotes.
+    private static func trailingComment(_ text: Substring) -> String {
+        var quote: Character?, escaped = false, previous: Character = " "
+        for index in text.indices {
+            let c = text[index]
+            defer { previous = c }
+            if let open = quote {
+                if escaped { escaped = false } else if c == "\\" && open == "\"" { escaped = true } else if c == open { quote = nil }
+                continue
+            }
+            if c == "\"" || c == "'" { quote = c; continue }
+            if c == "#", previous == " " || previous == "\t" {
+                let start = text[..<index].lastIndex { $0 != " " && $0 != "\t" }.map { text.index(after: $0) } ?? text.startIndex
+                return String(text[start...])
+            }
+        }
+        return ""
+    }
+
     private func replacing(field: String, in id: String, with items: [String]?) throws(Diagnostic) -> Data {
         try replace(field: field, in: id) { column in
             guard let items else { return [] }
@@ -250,12 +305,23 @@ package struct SceneEditor: Sendable {
         let target = fields.firstIndex { $0.key == field }
         if ownLines, columns.count == 1, let column = columns.first, column > dashIndent, target != 0,
            keyLines.allSatisfy({ entry.range.contains($0) }) {
+            func end(of index: Int) -> Int {
+                index + 1 < keyLines.count ? Self.trimTrailing(lines, keyLines[index]..<keyLines[index + 1], keep: keyLines[index] + 1) : entry.range.upperBound
+            }
             if let target {
-                let start = keyLines[target]
-                let end = target + 1 < keyLines.count ? Self.trimTrailing(lines, start..<keyLines[target + 1], keep: start + 1) : entry.range.upperBound
-                return render(replacing: [(start..<end, make(column).map { $0 + newline })])
+                let start = keyLines[target], stop = end(of: target)
+                var made = make(column)
+                // A one-line field written again on one line keeps the comment at its end.
+                if stop - start == 1, made.count == 1 { made[0] += Self.trailingComment(lines[start].text) }
+                return render(replacing: [(start..<stop, made.map { $0 + newline })])
             }
             let added = make(column).map { $0 + newline }
+            // A new view or north goes with the scene's photo and view, as the format lists them; hotspots last.
+            let companions = field == "north" ? ["view", "panorama"] : field == "view" ? ["panorama"] : []
+            if let anchor = companions.lazy.compactMap({ name in fields.firstIndex { $0.key == name } }).first {
+                let at = end(of: anchor)
+                return render(replacing: [(at..<at, added)])
+            }
             return render(replacing: [(entry.range.upperBound..<entry.range.upperBound, added)])
         }
         // The whole entry, in the normalised style.

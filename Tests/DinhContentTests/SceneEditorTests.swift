@@ -98,13 +98,10 @@ import Testing
                                                      target: .text([("vi", "Bia đá: năm 1996"), ("en", "1996")])))
         Self.expectWindows(after)
         let change = Self.changed(before, after)
-        // Lines 16–19 hold the old hotspots (the first one is already in the normalised style); the
-        // blank line and the next scene stay.
-        #expect(change.start == 17, "\(change)")
-        #expect(change.removed == ["      - yaw: 40", "        pitch: 12", "        text: {vi: \"Hoành phi: thế kỷ XIX\", en: \"19th-century board\"}"])
-        #expect(change.added == [
-            "      - {yaw: 40, pitch: 12, text: {vi: \"Hoành phi: thế kỷ XIX\", en: \"19th-century board\"}}",
-            "      - {yaw: -169.7, pitch: -4.4, text: {vi: \"Bia đá: năm 1996\", en: \"1996\"}}"])
+        // One line after the last hotspot (lines 17–19, kept as written); the blank line and the next scene stay.
+        #expect(change.start == 20, "\(change)")
+        #expect(change.removed.isEmpty)
+        #expect(change.added == ["      - {yaw: -169.7, pitch: -4.4, text: {vi: \"Bia đá: năm 1996\", en: \"1996\"}}"])
         let loaded = try load(after)
         #expect(loaded.errors.isEmpty, "\(loaded.errors)")
         let spot = try #require(loaded.scenes.first?.hotspots.last)
@@ -141,6 +138,35 @@ import Testing
         let loaded = try load(gone)
         #expect(loaded.errors.isEmpty, "\(loaded.errors)")
         #expect(loaded.scenes.first?.hotspots.isEmpty == true)
+    }
+
+    /// The officer's comments stay, above a hotspot, at the end of its line or of the view's, and the
+    /// hotspots not touched keep their numbers as written (`yaw: 180` stayed, it became -180); a north
+    /// added goes under the view.
+    @Test func commentsAndUntouchedHotspotsStayAsWritten() throws {
+        let relic = Self.relic.replacingOccurrences(of: "    panorama: hau-cung.jpg\n", with: "    panorama: hau-cung.jpg\n"
+            + "    view: {yaw: 0, pitch: 5, fov: 80}   # opening view, chosen on site\n"
+            + "    hotspots:\n"
+            + "      # the main door, measured on site\n"
+            + "      - {yaw: 180, pitch: -2, scene: san-trong}  # middle door\n"
+            + "      - {yaw: 30, pitch: 15, text: Bia đá}\n")
+        #expect(relic.contains("# middle door"))
+        let data = Data(relic.utf8)
+        var after = try editor(data).applying(.moveHotspot(scene: "hau-cung", index: 1, yaw: 31.04, pitch: 14))
+        after = try editor(after).applying(.setView(scene: "hau-cung", yaw: 38.72, pitch: 8.9, fov: 80))
+        after = try editor(after).applying(.setNorth(scene: "hau-cung", yaw: 9.7))
+        after = try editor(after).applying(.addHotspot(scene: "hau-cung", yaw: -90, pitch: 0, target: .text([("vi", "Giếng"), ("en", "Well")])))
+        let text = String(decoding: after, as: UTF8.self)
+        for kept in ["      # the main door, measured on site\n      - {yaw: 180, pitch: -2, scene: san-trong}  # middle door\n",
+                     "    view: {yaw: 38.7, pitch: 8.9, fov: 80}   # opening view, chosen on site\n    north: 9.7\n    hotspots:\n",
+                     "      - {yaw: 31, pitch: 14, text: Bia đá}\n      - {yaw: -90, pitch: 0, text: {vi: Giếng, en: Well}}\n"] {
+            #expect(text.contains(kept), "\(kept) in:\n\(text)")
+        }
+        let deleted = try editor(after).applying(.deleteHotspot(scene: "hau-cung", index: 1))
+        #expect(String(decoding: deleted, as: UTF8.self).contains("# middle door\n      - {yaw: -90"))
+        let loaded = try load(deleted)
+        #expect(loaded.errors.isEmpty, "\(loaded.errors)")
+        #expect(loaded.scenes.last?.hotspots.map(\.yaw) == [180, -90] && loaded.scenes.last?.north == 9.7)
     }
 
     @Test func viewAndNorthAreAddedThenReplaced() throws {
