@@ -21,6 +21,7 @@ typedef struct {
     struct jpeg_error_mgr pub;
     jmp_buf jump;
     int code;
+    int decoding;               // in the compressed data: a header's sloppy segment lengths are no damage
     int finishing;              // reading what follows the last row: a missing EOI is no harm there
     char message[JMSG_LENGTH_MAX];
 } dinh_error;
@@ -51,10 +52,11 @@ static void dinh_emit_message(j_common_ptr cinfo, int level) {
         error->code = DINH_TRUNCATED;
         break;
     case JWRN_EXTRANEOUS_DATA:
-        if (error->pub.msg_parm.i[0] <= 64) { error->pub.num_warnings++; return; }
+        if (!error->decoding || error->pub.msg_parm.i[0] <= 64) { error->pub.num_warnings++; return; }
         error->code = DINH_DAMAGED;
         break;
     case JWRN_HUFF_BAD_CODE: case JWRN_MUST_RESYNC: case JWRN_HIT_MARKER: case JWRN_ARITH_BAD_CODE:
+        if (!error->decoding) { error->pub.num_warnings++; return; }
         error->code = DINH_DAMAGED;
         break;
     default:
@@ -73,6 +75,7 @@ static void dinh_error_init(dinh_error *error) {
     error->pub.emit_message = dinh_emit_message;
     error->pub.output_message = dinh_output_message;
     error->code = DINH_OK;
+    error->decoding = 0;
     error->finishing = 0;
     error->message[0] = 0;
 }
@@ -163,6 +166,8 @@ static int dinh_jpeg_decode_rows(dinh_jpeg *jpeg, int denominator, long long max
     size_t width = cinfo->output_width, height = cinfo->output_height;
     if ((long long)width * (long long)height > max_pixels) return DINH_TOO_LARGE;
     if (width * height * 3 > capacity) return DINH_NO_MEMORY;
+    // Progressive files are read whole here: their damage shows from now on too.
+    jpeg->error.decoding = 1;
     jpeg_start_decompress(cinfo);
     if (cmyk) {
         jpeg->row = malloc(width * 4);

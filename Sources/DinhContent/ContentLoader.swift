@@ -383,11 +383,12 @@ struct Loading {
     /// Reads YAML as people type it: a value between curly quotes (a word processor's) is read as
     /// quoted, and non-breaking spaces pasted into the indentation as spaces, each told at its line.
     mutating func readYAML(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
-        let (straight, quoted) = YAMLText.straighteningCurlyQuotes(text)
-        let (plain, spaced) = YAMLText.plainingSpaces(straight)
+        // Spaces first: `name:` + a non-breaking space + `“Đình”` (Word gives both) is then a quoted value.
+        let (plain, spaced) = YAMLText.plainingSpaces(text)
+        let (straight, quoted) = YAMLText.straighteningCurlyQuotes(plain)
         for line in quoted { diagnostics.warning(SourceLocation(path: path, line: line + lineOffset), .curlyQuotes) }
         for line in spaced { diagnostics.warning(SourceLocation(path: path, line: line + lineOffset), .nonBreakingSpaces) }
-        return YAMLReader.parse(plain, path: path, lineOffset: lineOffset)
+        return YAMLReader.parse(straight, path: path, lineOffset: lineOffset)
     }
 
     mutating func yamlFile(_ url: URL, shown: String) -> YAMLNode? {

@@ -269,7 +269,16 @@ extension Loading {
         let (cues, problems) = WebVTT.parse(subRip ? WebVTT.fromSubRip(text) : text)
         for problem in problems {
             let line = subRip ? max(1, problem.line - WebVTT.subRipLinesAdded) : problem.line
-            diagnostics.error(SourceLocation(path: shown, line: line), problem.text)
+            // Said in the file's own form: WebVTT's way to write a timing would break an SRT file.
+            var text = problem.text
+            if subRip, let said = problem.text.value as? ContentMessage {
+                switch said {
+                case .vttBadTiming: text = Message(ContentMessage.srtBadTiming)
+                case .vttNoCues: text = Message(ContentMessage.srtNoCues)
+                default: break
+                }
+            }
+            diagnostics.error(SourceLocation(path: shown, line: line), text)
         }
         return cues
     }

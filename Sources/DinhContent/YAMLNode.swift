@@ -112,8 +112,9 @@ package enum YAMLReader {
                 let also = lines.indices.filter { $0 + 1 != mark.line && lines[$0].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") }
                 // A tab stands for one step of indentation: as many spaces as the file's own steps (a
                 // tab replaced by an editor's four spaces, among lines indented by two, failed again).
-                let steps = lines.map { $0.prefix(while: { $0 == " " || $0 == "\t" }) }.filter { !$0.isEmpty && !$0.contains("\t") }.map(\.count)
-                return .error(at(mark), .yamlTab(alsoLines: also.map { $0 + 1 + lineOffset }, spaces: steps.min() ?? 2))
+                let steps = lines.filter { !$0.trimmed.isEmpty }.map { $0.prefix(while: { $0 == " " || $0 == "\t" }) }
+                    .filter { !$0.isEmpty && !$0.contains("\t") }.map(\.count)
+                return .error(at(mark), .yamlTab(alsoLines: also.map { $0 + 1 + lineOffset }, spaces: steps.min()))
             }
             // A quote left open runs on to the next quote, lines below, and the error surfaces there.
             if let open = firstUnclosedQuote(in: lines, through: mark.line) {

@@ -1,18 +1,19 @@
 /// Suggestions for misspelt keys (`ranknig` → `ranking`).
 package enum DidYouMean {
     package static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
-        var best: (String, Int)?
+        var best: (candidate: String, distance: Int, edits: Int)?
         let word = word.lowercased()
         for candidate in candidates {
             let lower = candidate.lowercased()
-            var distance = editDistance(word, lower)
-            // The right letters in another order (`sence` for `scene`: two edits apart) are one mistake.
-            if distance > 1, word.count >= 4, word.sorted() == lower.sorted() { distance = 1 }
-            if distance <= max(1, candidate.count / 3), distance < (best?.1 ?? .max) {
-                best = (candidate, distance)
+            let edits = editDistance(word, lower)
+            // The right letters in another order (`sence` for `scene`: two edits apart) are one
+            // mistake; a true one-letter slip still comes first (`anh-124.jpg` for `anh-123.jpg`, not `anh-321.jpg`).
+            let distance = edits > 1 && word.count >= 4 && word.sorted() == lower.sorted() ? 1 : edits
+            if distance <= max(1, candidate.count / 3), (distance, edits) < (best?.distance ?? .max, best?.edits ?? .max) {
+                best = (candidate, distance, edits)
             }
         }
-        return best?.0
+        return best?.candidate
     }
 
     /// Damerau–Levenshtein (optimal string alignment): a swap of two letters counts as one edit.

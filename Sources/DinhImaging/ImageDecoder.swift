@@ -70,7 +70,7 @@ package struct ImageDecoder: Sendable {
     /// most two thirds of the source size. `inTwoParts` decodes a large JPEG at full size on two
     /// cores, for a caller with one to spare. `shrinkingToLimit`: a JPEG above the pixel limit is
     /// decoded at a half, a quarter or an eighth of its size, whichever first fits (see
-    /// `shrinkFactor`), instead of refused.
+    /// `shrunkSize`), instead of refused.
     package func load(_ data: Data, path: String, minimumWidth: Int = 0, minimumHeight: Int = 0, fast: Bool = false,
                       inTwoParts: Bool = false, shrinkingToLimit: Bool = false) throws -> SourceImage {
         try data.withUnsafeBytes { bytes in
@@ -80,11 +80,10 @@ package struct ImageDecoder: Sendable {
             case .jpeg:
                 return try JPEGDecoder.withOpened(bytes, path: path) { decoder in
                     var (minimumWidth, minimumHeight) = (minimumWidth, minimumHeight)
-                    if shrinkingToLimit, let factor = shrinkFactor(width: decoder.width, height: decoder.height) {
-                        // The largest size within the limit (libjpeg's scaled sizes round up), unless
-                        // the caller asked for less (the decode then shrinks further).
-                        let fitting = ((decoder.width + factor - 1) / factor, (decoder.height + factor - 1) / factor)
-                        if minimumWidth + minimumHeight == 0 || minimumWidth > fitting.0 || minimumHeight > fitting.1 {
+                    if shrinkingToLimit, let fitting = shrunkSize(width: decoder.width, height: decoder.height) {
+                        // The largest size within the limit, unless the caller asked for less (the
+                        // decode then shrinks further).
+                        if minimumWidth + minimumHeight == 0 || minimumWidth > fitting.width || minimumHeight > fitting.height {
                             (minimumWidth, minimumHeight) = fitting
                         }
                     } else {
@@ -99,12 +98,13 @@ package struct ImageDecoder: Sendable {
         }
     }
 
-    /// For a JPEG over the pixel limit, the factor (2, 4 or 8) libjpeg can shrink it by while
-    /// decoding so that it fits, keeping most of it; nil when it fits already, or not even an eighth does.
-    package func shrinkFactor(width: Int, height: Int) -> Int? {
+    /// For a JPEG over the pixel limit, the size libjpeg decodes it at to fit: a half, a quarter or
+    /// an eighth (its scaled sizes round up), keeping most of it; nil when it fits already, or not
+    /// even an eighth does. The one place that size is worked out (the tiles' layout follows it).
+    package func shrunkSize(width: Int, height: Int) -> (width: Int, height: Int)? {
         let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
         guard overflow || pixels > maximumPixels else { return nil }
-        return [2, 4, 8].first { factor in ((width + factor - 1) / factor) * ((height + factor - 1) / factor) <= maximumPixels }
+        return [2, 4, 8].lazy.map { ((width + $0 - 1) / $0, (height + $0 - 1) / $0) }.first { $0.0 * $0.1 <= maximumPixels }
     }
 
     static func read(_ url: URL) throws -> Data {

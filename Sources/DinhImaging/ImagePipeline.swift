@@ -122,7 +122,7 @@ package struct ImagePipeline: Sendable {
         let path = job.source.path
         let info = try decoder.info(data, path: path)
         // A JPEG over the limit is shrunk as it is decoded (the variants are far smaller anyway).
-        if info.format != .jpeg || decoder.shrinkFactor(width: info.width, height: info.height) == nil {
+        if info.format != .jpeg || decoder.shrunkSize(width: info.width, height: info.height) == nil {
             try ImageDecoder.checkLimit(info.width, info.height, decoder.maximumPixels, path: path)
         }
         let widths = Self.plannedWidths(job.widths, sourceWidth: info.width)

@@ -72,7 +72,7 @@ package enum XLSXReader {
         case .unreadable: throw DinhError(ImportMessage.sheetUnreadable(file: displayPath))
         }
         table.sheet = sheets.indices.contains(chosen) ? sheets[chosen].name : nil
-        if sheets.indices.contains(chosen) { table.pictures = try pictureCells(of: sheets[chosen].path, part: part) }
+        if sheets.indices.contains(chosen) { table.pictures = pictureCells(of: sheets[chosen].path, part: part) }
         // The other sheets' rows are counted, not imported: a second group of products on its own
         // tab ("Thủ công") would otherwise be left out without a word.
         for (index, other) in sheets.enumerated() where index != chosen {
@@ -115,14 +115,15 @@ extension XLSXReader {
     /// The cells (row, column; 1-based) where pictures pasted into the worksheet are anchored: its
     /// drawings, through the sheet's relationships. Photos pasted into a product's row are not read
     /// (the import takes photos by file name), and the import says so rather than drop them unseen.
-    static func pictureCells(of sheetPath: String, part: (String) throws(DinhError) -> Data?) throws(DinhError) -> [(row: Int, column: Int)] {
+    /// Parts it cannot read are passed over: the pictures only add a warning.
+    static func pictureCells(of sheetPath: String, part: (String) throws(DinhError) -> Data?) -> [(row: Int, column: Int)] {
         let folder = sheetPath.split(separator: "/").dropLast().joined(separator: "/")
         let name = sheetPath.split(separator: "/").last.map(String.init) ?? ""
-        guard let relations = try part("\(folder)/_rels/\(name).rels") else { return [] }
+        guard let relations = (try? part("\(folder)/_rels/\(name).rels")) ?? nil else { return [] }
         var cells: [(row: Int, column: Int)] = []
         for relation in AttributeCollector.collect(relations, element: "Relationship")
         where relation["Type"]?.hasSuffix("/drawing") == true {
-            guard let target = relation["Target"], let drawing = try part(resolve(target, from: folder)) else { continue }
+            guard let target = relation["Target"], let drawing = (try? part(resolve(target, from: folder))) ?? nil else { continue }
             // An anchor's `from` cell (0-based), kept when the anchor holds a picture.
             var inFrom = false, field = "", row = 0, column = 0, hasPicture = false
             XMLEvents.read(drawing) { event in

@@ -65,8 +65,8 @@ struct PanoramaTiles: Sendable {
             }
             // A stitched JPEG over the pixel limit (16384×8192 from PTGui) is read at half size or
             // less, still sharper than a phone shows a 360° view, rather than refused.
-            let shrink = info.format == .jpeg ? ImageDecoder().shrinkFactor(width: info.width, height: info.height) ?? 1 : 1
-            let layout = Self.tiler.layout(sourceWidth: (info.width + shrink - 1) / shrink)
+            let shrunk = info.format == .jpeg ? ImageDecoder().shrunkSize(width: info.width, height: info.height) : nil
+            let layout = Self.tiler.layout(sourceWidth: shrunk?.width ?? info.width)
             let cache = cacheRoot.appendingPathComponent(Self.tiler.cacheKey(sourceBytes: data, encoder: "jpeg-q\(Self.quality)"))
             let photo = photos.input(ImageJob(source: file.url.standardizedFileURL), data: data)
             // Every tile checked against the sealed sizes and hashes: a damaged one is tiled again.
@@ -77,7 +77,7 @@ struct PanoramaTiles: Sendable {
             } else {
                 do {
                     // On two cores when the build may use them: the tiles wait for the whole panorama.
-                    let source = try ImageDecoder().load(data, path: file.path, inTwoParts: photos.concurrency > 1, shrinkingToLimit: shrink > 1)
+                    let source = try ImageDecoder().load(data, path: file.path, inTwoParts: photos.concurrency > 1, shrinkingToLimit: shrunk != nil)
                     async let variants = Result { try cachedPhoto ?? photos.make(photo, decoded: source) }
                     if !tilesIntact { try await tile(source.finished(), into: cache, layout: layout) }
                     switch await variants {
@@ -155,7 +155,8 @@ struct PanoramaTiles: Sendable {
     static func headerProblems(_ files: [MediaFile]) -> Diagnostics {
         var diagnostics = Diagnostics()
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file.url.path) else { continue }  // the loader told a missing file
+            // Mapped, not read: only the header is looked at, of files of up to hundreds of megabytes.
+            guard let data = try? Data(contentsOf: file.url, options: .alwaysMapped) else { continue }  // the loader told a missing file
             do { _ = try header(data, path: file.path) } catch {
                 diagnostics.error(file.location, SiteMessage.panoramaUnusable(path: file.path, reason: reason(error)))
             }

@@ -53,7 +53,7 @@ import Testing
     /// The pages on a 390×844 touch phone: compact header, no sideways scroll, whole short address,
     /// 44-px targets, the filter's message and address, description before buying, gallery captions
     /// and large photos, producers' descriptions and photos.
-    @Test func phoneLayout() throws { try run("test_phone_layout.py", checks: 21) }
+    @Test func phoneLayout() throws { try run("test_phone_layout.py", checks: 22) }
 
     /// The demo's festival clip plays as a phone plays it, with captions in the page's language over
     /// http and from disk (file://); a control without the page's captions script shows none.

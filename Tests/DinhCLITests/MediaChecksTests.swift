@@ -135,7 +135,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fixture.directory.file("public/heritage/quan-phuong-tri/guide.srt").path))
 
         try fixture.write("heritage/quan-phuong-tri/guide.srt", "1\n00:00:00,000 --> 00:00:02,500\nXin chào\n\n2\n00:00:04,000 -> 00:00:05,000\nCảm ơn\n")
-        #expect(try check().stderr.contains("content/heritage/quan-phuong-tri/guide.srt:6:1: error: this caption timing is not valid WebVTT"))
+        #expect(try check().stderr.contains("content/heritage/quan-phuong-tri/guide.srt:6:1: error: this subtitle timing is not valid; write it as 00:00:01,000 --> 00:00:04,500"))
 
         let renamed = try checkTranscript("1\n00:00:00,000 --> 00:00:02,500\nXin chào\n")
         #expect(renamed.stderr.contains("guide.vtt:1:1: error: these are SubRip (SRT) subtitles under a .vtt name: give the file back its .srt name, and Dinh turns it into WebVTT itself"), "\(renamed.stderr)")

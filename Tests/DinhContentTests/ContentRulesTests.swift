@@ -47,7 +47,7 @@ import Testing
         try fixture.write("site.yaml", SiteFixture.siteYAML)
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "\n  ", with: "\n\t"))
         let all = try #require(onlyError())
-        #expect(all.location.line == 4 && all.message.hasSuffix("replace each tab with 2 spaces, as the other lines are indented (here and on lines 5, 11, 12)"), "\(all)")
+        #expect(all.location.line == 4 && all.message.hasSuffix("replace each tab with 2 spaces (here and on lines 5, 11, 12)"), "\(all)")
         // Lines indented by four: four spaces a tab.
         try fixture.write("heritage/quan-phuong-tri/index.md", SiteFixture.relic.replacingOccurrences(of: "\n  ", with: "\n    ")
             .replacingOccurrences(of: "\n    en: Phuong Tri", with: "\n\ten: Phuong Tri"))
@@ -149,6 +149,7 @@ import Testing
         // The right letters in another order, two edits apart: `sence` for `scene`.
         #expect(DidYouMean.suggestion(for: "sence", among: ["scene", "scenes", "yaw"]) == "scene")
         #expect(DidYouMean.suggestion(for: "yaw", among: ["way"]) == nil, "too short to say")
+        #expect(DidYouMean.suggestion(for: "anh-123.jpg", among: ["anh-321.jpg", "anh-124.jpg"]) == "anh-124.jpg", "a one-letter slip before letters reordered")
     }
 
     /// A required field under a misspelt name is one error, the misspelling, not also "missing 'name'".

@@ -190,7 +190,7 @@ extension ContentMessage: TranslatedTable {
         case .yamlAliasBomb(let alias):
             "the alias *\(alias) repeats values so many times that this YAML would hold more than 100,000 values (a \"billion laughs\" file); content never needs that: write each value out, without & and *"
         case .yamlUnreadable(let detail): "this YAML cannot be read: \(detail)"
-        case .yamlTab(let also, let spaces): "a tab is used to indent this line; YAML needs spaces: replace each tab with \(spaces) spaces, as the other lines are indented" + (also.isEmpty ? "" : " (here and on line\(also.count == 1 ? "" : "s") \(also.map(String.init).joined(separator: ", ")))")
+        case .yamlTab(let also, let spaces): "a tab is used to indent this line; YAML needs spaces: replace each tab with " + (spaces.map { "\($0) spaces, as the other lines are indented" } ?? "2 spaces") + (also.isEmpty ? "" : " (here and on line\(also.count == 1 ? "" : "s") \(also.map(String.init).joined(separator: ", ")))")
         case .yamlColon(let suggestion): "this value contains a colon followed by a space; put the whole text in quotes: \(suggestion)"
         case .yamlNoColon(let suggestion): "the field's name is not followed by a colon: write \(suggestion)"
         case .yamlDashInLine: "'- ' starts an item of a list only at the start of a line: put each item on a line of its own below the field, indented, or put the text in quotes"
@@ -212,6 +212,8 @@ extension ContentMessage: TranslatedTable {
         case .vttIsSubRip: "these are SubRip (SRT) subtitles under a .vtt name: give the file back its .srt name, and Dinh turns it into WebVTT itself"
         case .vttCommaTiming: "WebVTT writes the milliseconds after a dot, not a comma as subtitle (SRT) files do: write 00:00:02.500, not 00:00:02,500"
         case .vttBadTiming: "this caption timing is not valid WebVTT; write it as 00:00:01.000 --> 00:00:04.500 (end after start)"
+        case .srtBadTiming: "this subtitle timing is not valid; write it as 00:00:01,000 --> 00:00:04,500 (end after start)"
+        case .srtNoCues: "this subtitle file has no subtitles: each is a number, a timing line such as 00:00:01,000 --> 00:00:04,500, and its words below"
         case .vttNoCues: "this WebVTT file has no captions: under WEBVTT, each caption is a timing line such as 00:00:01.000 --> 00:00:04.500 and its words on the next line"
         case .vttManyBadTimings: "more caption timings below are not valid either; fix these first, or check that it is the right file"
         case .vttTooManyCues(let thousands):

@@ -190,7 +190,7 @@ extension ContentMessage {
         case .yamlAliasBomb(let alias):
             "bí danh *\(alias) lặp lại giá trị nhiều đến mức YAML này sẽ chứa hơn 100.000 giá trị (tệp kiểu \"billion laughs\"); nội dung không bao giờ cần như vậy: hãy viết từng giá trị ra, không dùng & và *"
         case .yamlUnreadable(let detail): "không đọc được YAML này: \(detail)"
-        case .yamlTab(let also, let spaces): "dòng này thụt lề bằng phím Tab; YAML cần dấu cách: hãy thay mỗi Tab bằng \(spaces) dấu cách, như các dòng khác thụt lề" + (also.isEmpty ? "" : " (ở dòng này và dòng \(also.map(String.init).joined(separator: ", ")))")
+        case .yamlTab(let also, let spaces): "dòng này thụt lề bằng phím Tab; YAML cần dấu cách: hãy thay mỗi Tab bằng " + (spaces.map { "\($0) dấu cách, như các dòng khác thụt lề" } ?? "2 dấu cách") + (also.isEmpty ? "" : " (ở dòng này và dòng \(also.map(String.init).joined(separator: ", ")))")
         case .yamlColon(let suggestion): "giá trị này có dấu hai chấm theo sau là dấu cách; hãy đặt cả đoạn văn bản trong dấu ngoặc kép: \(suggestion)"
         case .yamlNoColon(let suggestion): "sau tên trường thiếu dấu hai chấm: hãy viết \(suggestion)"
         case .yamlDashInLine: "'- ' chỉ mở đầu một mục của danh sách khi đứng đầu dòng: hãy viết mỗi mục trên một dòng riêng bên dưới trường, thụt lề vào, hoặc đặt văn bản trong dấu ngoặc kép"
@@ -212,6 +212,8 @@ extension ContentMessage {
         case .vttIsSubRip: "đây là phụ đề SubRip (SRT) nhưng mang tên .vtt: hãy đổi lại đuôi tên tệp thành .srt, Dinh sẽ tự chuyển sang WebVTT"
         case .vttCommaTiming: "WebVTT viết phần nghìn giây sau dấu chấm, không phải dấu phẩy như tệp phụ đề SRT: hãy viết 00:00:02.500, không viết 00:00:02,500"
         case .vttBadTiming: "thời gian của phụ đề này không đúng WebVTT; hãy viết như 00:00:01.000 --> 00:00:04.500 (kết thúc sau khi bắt đầu)"
+        case .srtBadTiming: "dòng thời gian của câu phụ đề này không hợp lệ; hãy viết như 00:00:01,000 --> 00:00:04,500 (lúc kết thúc sau lúc bắt đầu)"
+        case .srtNoCues: "tệp phụ đề này không có câu nào: mỗi câu gồm một số thứ tự, một dòng thời gian như 00:00:01,000 --> 00:00:04,500, và lời ở dòng dưới"
         case .vttNoCues: "tệp WebVTT này không có phụ đề nào: dưới dòng WEBVTT, mỗi phụ đề gồm một dòng thời gian như 00:00:01.000 --> 00:00:04.500 và lời ở dòng tiếp theo"
         case .vttManyBadTimings: "các thời gian phụ đề bên dưới cũng không đúng; hãy sửa các chỗ này trước, hoặc kiểm tra đúng tệp chưa"
         case .vttTooManyCues(let thousands):

@@ -137,7 +137,8 @@ package enum ContentMessage: MessageTable {
     // YAML and text files
     case yamlAliasBomb(alias: String)
     case yamlUnreadable(detail: String)
-    case yamlTab(alsoLines: [Int], spaces: Int)
+    /// `spaces`: the file's own step of indentation, when a line has one.
+    case yamlTab(alsoLines: [Int], spaces: Int?)
     case yamlColon(suggestion: String)
     case yamlNoColon(suggestion: String)
     case yamlDashInLine
@@ -156,6 +157,8 @@ package enum ContentMessage: MessageTable {
     // WebVTT and Markdown
     case vttNoHeader
     case vttIsSubRip
+    case srtBadTiming
+    case srtNoCues
     case vttBadTiming
     case vttCommaTiming
     case vttManyBadTimings

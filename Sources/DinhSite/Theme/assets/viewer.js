@@ -112,7 +112,8 @@
     popClose.textContent = S.close;
     on(popClose, 'click', closePop);
 
-    var byId = {};
+    // A scene's opening view when the tour gives none (the build leaves this one unsaid).
+    var byId = {}, VIEW = { yaw: 0, pitch: 0, fov: 90 };
     tour.scenes.forEach(function (s) { byId[s.id] = s; });
     var scene = null, yaw = 0, pitch = 0, fov = 90, level = 0, gen = 0, asked = 0, got = 0,
         tiles = {}, preview = null, queue = [], loading = 0, spots = [],
@@ -347,7 +348,7 @@
     // Hotspots in the tab order from left to right of the scene's first view.
     function buildSpots() {
       layer.textContent = '';
-      var y0 = (scene.view || {}).yaw || 0;
+      var y0 = (scene.view || VIEW).yaw;
       spots = (scene.hotspots || []).slice().sort(function (a, b) { return wrap(a.yaw - y0) - wrap(b.yaw - y0); }).map(function (h) {
         var b = el('button', 'dinh-spot dinh-spot-' + (h.scene ? 'scene' : 'text'), layer,
           { 'aria-label': h.scene ? h.label || (byId[h.scene] || {}).title || h.scene : h.text });
@@ -404,7 +405,7 @@
       // A hotspot focused goes with its scene: the focus moves to the view, named after the new scene.
       var changedScene = scene != s, focused = layer.contains(D.activeElement);
       scene = s; level = 0;
-      var v = view || s.view || {};
+      var v = view || s.view || VIEW;
       pane.setAttribute('aria-label', s.title ? s.title + '. ' + S.view : S.view);
       title.textContent = s.title;
       if (sel) { sel.value = s.id; title.append('\xa0▾'); }
@@ -414,7 +415,7 @@
       compass.hidden = s.north == null;
       buildSpots();
       if (focused) pane.focus();
-      setView(v.yaw || 0, v.pitch || 0, v.fov || 90);
+      setView(v.yaw, v.pitch, v.fov);
       // The view fades in when the preview comes, or after a while without it.
       setTimeout(unfade, 2e3);
       fetchImage(url('preview.jpg'), function (img) {
@@ -430,7 +431,7 @@
     function readHash() {
       var h = new URLSearchParams(location.hash.slice(1)), id = h.get('scene'), out = {}, any = 0;
       if (!byId[id]) return null;
-      ['yaw', 'pitch', 'fov'].forEach(function (k) { var n = parseFloat(h.get(k)); any |= isFinite(n); out[k] = isFinite(n) ? n : (byId[id].view || {})[k]; });
+      ['yaw', 'pitch', 'fov'].forEach(function (k) { var n = parseFloat(h.get(k)); any |= isFinite(n); out[k] = isFinite(n) ? n : (byId[id].view || VIEW)[k]; });
       return { id: id, view: any ? out : null };
     }
     // Only once the visitor has moved: a page opened plainly keeps its URL. Another scene is a new
