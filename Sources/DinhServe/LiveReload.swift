@@ -100,7 +100,7 @@ package actor LiveReload {
         if(!window.EventSource)return;var s=new EventSource("/__dinh/events");\
         function show(m){var d=document.getElementById("__dinh_errors");if(!d){d=document.createElement("div");d.id="__dinh_errors";\
         d.setAttribute("role","alert");d.style.cssText="position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1.5rem;\
-        background:rgba(40,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;text-align:left";\
+        background:rgba(40,0,0,.94);color:#fff;font:15px/1.5 system-ui,'Segoe UI',Roboto,'Noto Sans',sans-serif;white-space:pre-wrap;overflow-wrap:anywhere;text-align:left";\
         d.onclick=function(){d.remove()};(document.body||document.documentElement).appendChild(d)}\
         d.textContent="";var h=document.createElement("strong");\
         h.textContent=document.getElementById("__dinh_nosite")?"\(quoted(.overlayHeadingNoSite))":"\(quoted(.overlayHeading))";\

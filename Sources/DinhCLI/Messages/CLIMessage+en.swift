@@ -60,7 +60,8 @@ extension CLIMessage: TranslatedTable {
         case .created(let folder):
             """
             Created \(folder)/ with an example relic, product, producer and page.
-            Next: edit \(folder)/site.yaml, then run `dinh build \(folder)` and open public/index.html.
+            Next: edit \(folder)/site.yaml, then run `dinh serve \(folder)` to preview it in the browser (the page follows
+            your edits, and you place the 360° hotspots by clicking); when done, `dinh build \(folder)` makes the site in public/.
             """
         case .noContentFolder(let folder): "there is no content folder at \(folder); create one with `dinh init \(folder)`"
         case .serving(let url): "Serving on \(url)"

@@ -60,7 +60,8 @@ extension CLIMessage {
         case .created(let folder):
             """
             Đã tạo \(folder)/ với một di tích, một sản phẩm, một chủ thể và một trang mẫu.
-            Tiếp theo: sửa \(folder)/site.yaml, rồi chạy `dinh build \(folder)` và mở public/index.html.
+            Tiếp theo: sửa \(folder)/site.yaml, rồi chạy `dinh serve \(folder)` để xem trước trong trình duyệt (trang tự cập nhật khi bạn sửa,
+            và đặt điểm chạm trên ảnh 360° bằng cách bấm chuột); khi xong, `dinh build \(folder)` tạo trang web trong public/.
             """
         case .noContentFolder(let folder): "không có thư mục nội dung ở \(folder); hãy tạo bằng `dinh init \(folder)`"
         case .serving(let url): "Xem trước tại \(url)"
