@@ -38,7 +38,9 @@ struct QR: AsyncParsableCommand {
         Terminal.report(report.diagnostics)
         guard report.succeeded else { throw ContentErrors() }
         guard !quiet else { return }
-        for line in lines { print(line) }
+        // Boards asked for by their codes: only theirs are told (the others are drawn all the same).
+        let chosen = Set(codes.map { $0.uppercased() })
+        for line in lines where chosen.isEmpty || chosen.contains(String(line.prefix { $0 != ":" })) { print(line) }
         print(CLIMessage.wroteCodes(count: lines.count, output: output).text)
         if !codes.isEmpty { print(CLIMessage.printOnly(count: Set(codes.map { $0.uppercased() }).count, sheet: "\(output)/qr/\(SiteBuilder.printSheet)").text) }
     }

@@ -320,6 +320,9 @@ import Testing
         let result = try fixture.dinh("qr", "content", "ht42")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("To print only this board: open public/qr/print.html"), "\(result.stdout)")
+        // Only the board asked for is told of, though every code is drawn.
+        #expect(result.stdout.contains("HT42: version") && !result.stdout.contains("DP01: version"), "\(result.stdout)")
+        #expect(result.stdout.contains("Wrote 2 QR codes"), "\(result.stdout)")
         let sheet = try page("qr/print.html"), all = try page("qr/index.html")
         #expect(sheet.components(separatedBy: "<section").count == 2 && sheet.contains("id=\"HT42\""), "\(sheet)")
         // A board hangs for years: its stars say the years their certificate holds.
