@@ -117,13 +117,18 @@ import Testing
         #expect(result.stderr.contains("guide.vtt:3:1: error: WebVTT writes the milliseconds after a dot, not a comma"), "\(result.stderr)")
     }
 
+    /// A real MP3 of a tone, `guide.mp3` in the relic's folder (ffmpeg), for the lengths the build reads.
+    func recording(seconds: Int) throws {
+        let folder = fixture.content.appendingPathComponent("heritage/quan-phuong-tri")
+        let made = try Tools.shell("ffmpeg -loglevel error -y -f lavfi -i 'sine=frequency=440:duration=\(seconds)' -c:a libmp3lame -b:a 32k guide.mp3", in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+    }
+
     /// Subtitles as subtitle tools and YouTube give them (SubRip, `.srt`) are taken as they are:
     /// published as WebVTT beside them, linked by the page; a mistake is said at its line of the
     /// `.srt`. The same under a `.vtt` name is said to be SRT, in one message.
     @Test func subRipSubtitlesArePublishedAsWebVTT() throws {
-        let folder = fixture.content.appendingPathComponent("heritage/quan-phuong-tri")
-        let made = try Tools.shell("ffmpeg -loglevel error -y -f lavfi -i 'sine=frequency=440:duration=5' -c:a libmp3lame -b:a 32k guide.mp3", in: folder)
-        #expect(made.status == 0, "\(made.stderr)")
+        try recording(seconds: 5)
         try fixture.write("heritage/quan-phuong-tri/guide.srt", "1\r\n00:00:00,000 --> 00:00:02,500\r\nXin <i>chào</i>\r\n\r\n2\r\n00:00:02,500 --> 00:00:04,000\r\nCảm ơn\r\n")
         try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.mp3, transcript: guide.srt}\n")
         let build = try fixture.dinh("build", "content", "--output", "public")
@@ -143,9 +148,7 @@ import Testing
 
     /// Captions of another, longer recording (a cue at 9:04 of a 2-second MP3): a warning naming both files.
     @Test func captionsAfterTheRecordingEnds() throws {
-        let folder = fixture.content.appendingPathComponent("heritage/quan-phuong-tri")
-        let made = try Tools.shell("ffmpeg -loglevel error -y -f lavfi -i 'sine=frequency=440:duration=2' -c:a libmp3lame -b:a 32k guide.mp3", in: folder)
-        #expect(made.status == 0, "\(made.stderr)")
+        try recording(seconds: 2)
         try fixture.write("heritage/quan-phuong-tri/guide.vtt", "WEBVTT\n\n00:00.000 --> 00:01.500\nXin chào\n\n09:04.000 --> 09:06.000\nCảm ơn\n")
         try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.mp3, transcript: guide.vtt}\n")
         let result = try fixture.dinh("build", "content", "--output", "public")

@@ -245,8 +245,7 @@ import Testing
     func truncatedJPEG(kind: String) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        try Fixture.shell("convert -size 300x200 xc: +noise Random ppm:- | cjpeg -quality 90 \(kind == "progressive" ? "-progressive" : "") > whole.jpg", in: dir)
-        let whole = try Data(contentsOf: dir.file("whole.jpg"))
+        let whole = try Fixture.noiseJPEG("300x200", progressive: kind == "progressive", in: dir)
         let cut = try dir.write("cut.jpg", whole.prefix(whole.count / 2))
         expectError(cut, .truncated, containing: "cut short (truncated)")
         let headerOnly = try dir.write("header.jpg", whole.prefix(40))
@@ -277,8 +276,7 @@ import Testing
     func jpegDamagedInTheMiddleIsRefused(kind: String) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        try Fixture.shell("convert -size 800x600 xc: +noise Random ppm:- | cjpeg -quality 90 \(kind == "progressive" ? "-progressive" : "") > whole.jpg", in: dir)
-        var bytes = try Data(contentsOf: dir.file("whole.jpg"))
+        var bytes = try Fixture.noiseJPEG("800x600", progressive: kind == "progressive", in: dir)
         let middle = bytes.count / 2
         bytes.replaceSubrange(middle..<middle + 4096, with: Data(count: 4096))
         let damaged = try dir.write("damaged.jpg", bytes)
@@ -303,8 +301,7 @@ import Testing
     func harmlessQuirksStillDecode(kind: String) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        try Fixture.shell("convert -size 640x480 xc: +noise Random ppm:- | cjpeg -quality 90 \(kind == "progressive" ? "-progressive" : "") > whole.jpg", in: dir)
-        let whole = try Data(contentsOf: dir.file("whole.jpg"))
+        let whole = try Fixture.noiseJPEG("640x480", progressive: kind == "progressive", in: dir)
         #expect(whole.suffix(2) == Data([0xFF, 0xD9]))
         let junk = whole.dropLast(2) + Data(repeating: 0x20, count: 20) + Data([0xFF, 0xD9])
         let decoder = ImageDecoder()

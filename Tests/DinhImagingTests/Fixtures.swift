@@ -23,6 +23,13 @@ enum Fixture {
         return result.stdout
     }
 
+    /// A JPEG of random noise (every block unlike the next, as in a photo), baseline or progressive,
+    /// written as `whole.jpg` in `directory`; its bytes.
+    static func noiseJPEG(_ size: String, progressive: Bool, in directory: TemporaryDirectory) throws -> Data {
+        _ = try shell("convert -size \(size) xc: +noise Random ppm:- | cjpeg -quality 90 \(progressive ? "-progressive" : "") > whole.jpg", in: directory)
+        return try Data(contentsOf: directory.file("whole.jpg"))
+    }
+
     /// Runs a Python script (Pillow available) with arguments.
     @discardableResult
     static func python(_ script: String, _ arguments: [String], in directory: TemporaryDirectory) throws -> String {
