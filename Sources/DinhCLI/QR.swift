@@ -42,6 +42,6 @@ struct QR: AsyncParsableCommand {
         let chosen = Set(codes.map { $0.uppercased() })
         for line in lines where chosen.isEmpty || chosen.contains(String(line.prefix { $0 != ":" })) { print(line) }
         print(CLIMessage.wroteCodes(count: lines.count, output: output).text)
-        if !codes.isEmpty { print(CLIMessage.printOnly(count: Set(codes.map { $0.uppercased() }).count, sheet: "\(output)/qr/\(SiteBuilder.printSheet)").text) }
+        if !chosen.isEmpty { print(CLIMessage.printOnly(count: chosen.count, sheet: "\(output)/qr/\(SiteBuilder.printSheet)").text) }
     }
 }

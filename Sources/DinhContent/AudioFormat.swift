@@ -19,4 +19,9 @@ package enum AudioFormat: Sendable {
             return nil
         }
     }
+
+    /// Whether `head` starts a WAV recording (`RIFF….WAVE`): audio, but none a page should send.
+    package static func isWAV(head: some Collection<UInt8>) -> Bool {
+        head.starts(with: "RIFF".utf8) && head.dropFirst(8).starts(with: "WAVE".utf8)
+    }
 }

@@ -461,8 +461,7 @@ struct Loading {
             return nil
         }
         if Loading.audioExtensions.contains(ext), case let head = Self.head(of: url), AudioFormat(head: head) == nil {
-            let isWAV = head.starts(with: "RIFF".utf8) && head.dropFirst(8).starts(with: "WAVE".utf8)
-            diagnostics.error(location, isWAV ? .wavNamedAsAudio(field: field, path: path) : .notAudio(field: field, path: path))
+            diagnostics.error(location, AudioFormat.isWAV(head: head) ? .wavNamedAsAudio(field: field, path: path) : .notAudio(field: field, path: path))
             return nil
         }
         return MediaFile(path: path, url: url, location: location)
@@ -476,8 +475,7 @@ struct Loading {
         return ["mp3": audio, "m4a": audio, "ogg": audio, "opus": audio, "mp4": video, "webm": video]
     }()
 
-    /// Whether the file starts like one of the narration formats (`AudioFormat`).
-    /// A file's first 12 bytes, enough to tell its format (empty when it cannot be read).
+    /// A file's first 12 bytes, enough to tell its format (`AudioFormat`; empty when it cannot be read).
     static func head(of url: URL) -> Data {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return Data() }
         defer { try? handle.close() }
@@ -612,8 +610,7 @@ struct Loading {
         // Codes as printed: `dp01` (or `ĐP 01`) is told with the code to write, at its place.
         func isCode(_ text: String, at location: SourceLocation, field: String) -> Bool {
             guard !ItemCode.isValid(text) else { return true }
-            let cleaned = Fold.key(text).uppercased()
-            reader.diagnostics.error(location, .notACodeIn(field: field, found: text, suggestion: ItemCode.isValid(cleaned) ? cleaned : nil))
+            reader.diagnostics.error(location, .notACodeIn(field: field, found: text, suggestion: ItemCode.meant(by: text)))
             return false
         }
         if let node = fields["moved_codes"], case .mapping(let entries) = node.kind {
@@ -659,10 +656,7 @@ struct Loading {
         guard let text = reader.string(node, field: "code") else { return nil }
         noteLocation(of: node, as: "code")
         if ItemCode.isValid(text) { return text }
-        // Folded as slugs are (`ĐP 01` → `DP01`), not stripped of its Vietnamese letters.
-        let cleaned = Fold.key(text).uppercased()
-        let message = ContentMessage.badCode(found: text, suggestion: (2...12).contains(cleaned.count) ? cleaned : nil)
-        reader.diagnostics.error(node.location, message)
+        reader.diagnostics.error(node.location, .badCode(found: text, suggestion: ItemCode.meant(by: text)))
         return nil
     }
 

@@ -5,4 +5,11 @@ public enum ItemCode {
     public static func isValid(_ text: String) -> Bool {
         (2...12).contains(text.unicodeScalars.count) && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
     }
+
+    /// The code a text not valid as one most likely means: folded as slugs are (`ĐP 01`, `dp01` →
+    /// `DP01`), not stripped of its Vietnamese letters; nil when that is no code either.
+    package static func meant(by text: String) -> String? {
+        let folded = Fold.key(text).uppercased()
+        return isValid(folded) ? folded : nil
+    }
 }

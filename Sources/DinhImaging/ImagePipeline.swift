@@ -120,11 +120,8 @@ package struct ImagePipeline: Sendable {
     package func make(_ input: Input, decoded: SourceImage? = nil) throws -> ProcessedImage {
         let job = input.job, data = input.data, entry = input.entry
         let path = job.source.path
+        // The pixel limit is `load`'s (a PNG over it refused before decoding, a JPEG shrunk as it is decoded).
         let info = try decoder.info(data, path: path)
-        // A JPEG over the limit is shrunk as it is decoded (the variants are far smaller anyway).
-        if info.format != .jpeg || decoder.shrunkSize(width: info.width, height: info.height) == nil {
-            try ImageDecoder.checkLimit(info.width, info.height, decoder.maximumPixels, path: path)
-        }
         let widths = Self.plannedWidths(job.widths, sourceWidth: info.width)
         let largest = widths[widths.count - 1]
         // Target sizes in stored orientation (quarter-turned photos resize their height).
