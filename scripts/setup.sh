@@ -26,6 +26,9 @@ if ((${#missing[@]})); then
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # SwiftPM keeps what pkg-config said in its build plan (.build/*.yaml): a `swift build` tried
+  # before the C libraries were here would go on linking without them. Planning again is quick.
+  rm -f .build/*.yaml
 fi
 
 if [[ "${1:-}" == "--test" ]]; then
