@@ -261,7 +261,7 @@ public struct Markdown: Sendable {
                             // The line of the link itself, within its paragraph.
                             siteLinks.append((line + chars[chars.startIndex..<i].reduce(0) { $0 + ($1 == ascii("\n") ? 1 : 0) }, safe))
                         }
-                        out += Array("<a href=\"\(HTML.escape(safe))\"\(safe.hasPrefix("http") ? " rel=\"noopener\"" : "")>".utf8)
+                        out += Array("<a href=\"\(HTML.escape(safe))\">".utf8)
                         inline(label, line: line, into: &out)
                         out += Array("</a>".utf8)
                     } else {

@@ -126,8 +126,10 @@ struct FeedsStep: BuildStep {
         }
         try output.write("sitemap.xml", Sitemap.xml(pages: context.pages, site: content.site))
         try output.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(content.site.baseURL)sitemap.xml\n")
-        for asset in theme.assets where asset.name != ServiceWorker.asset { try output.write("assets/\(asset.name)", asset.data) }
-        if let worker = ServiceWorker.script(theme: theme, version: output.fingerprint, site: content.site) { try output.write(ServiceWorker.path, worker) }
+        for asset in theme.assets {
+            let file = ServiceWorker.published(asset, version: output.fingerprint, site: content.site)
+            try output.write(file.path, file.data)
+        }
     }
 }
 

@@ -230,6 +230,7 @@ def english_board_not_kept(d):
     wait(d, 'return document.documentElement.getAttribute("data-dinh-offline") == "ready"', 60)
     label = d.find_element(By.CSS_SELECTOR, '.offline button').text
     assert re.search(r'\(\d+\.\d MB\)$', label), label  # an English decimal point
+    assert label.startswith('Keep this page'), label  # offline.js's words in the page's language
     server.stop()
     d.get(server.base + 'Q/HT42')
     h1 = wait(d, 'var h = document.querySelector("h1"); return h && h.textContent;', 20)
@@ -318,7 +319,7 @@ finally:
 server = Server(SITE, 0)
 english = browser(phone=True, lang='en-US,en')
 try:
-    r.run('offline, an English phone: a board not kept says "No network" in English and links the English page kept', english_board_not_kept, english)
+    r.run('offline, an English phone: the button to keep files in English; a board not kept says "No network" in English and links the English page kept', english_board_not_kept, english)
 finally:
     english.quit()
     server.stop()

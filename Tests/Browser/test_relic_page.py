@@ -265,7 +265,7 @@ OVER = ('var p=document.querySelector(".dinh-pano"),s=getComputedStyle(p,"::afte
         'return {content:s.content,color:s.color,background:s.backgroundColor,events:s.pointerEvents,'
         'box:[r.left+parseFloat(s.left),r.top+parseFloat(s.top),parseFloat(s.width),parseFloat(s.height)]}')
 # Rectangles [x, y, w, h] of what must stay uncovered: the viewer's buttons, its title and the loading label.
-CONTROLS = ('return [].filter.call(document.querySelectorAll(".dinh-bar button,.dinh-top>*,.dinh-load"),b=>b.offsetWidth)'
+CONTROLS = ('return [].filter.call(document.querySelectorAll(".dinh-bar button,.dinh-bar audio,.dinh-top>*,.dinh-load"),b=>b.offsetWidth)'
             '.map(b=>b.getBoundingClientRect()).map(r=>[r.left,r.top,r.width,r.height])')
 
 
@@ -273,12 +273,29 @@ def overlaps(a, b):
     return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
+def player_in_full_view(d, view):
+    """The guide's player, in the view's buttons: whole inside the view, clear of the buttons (CONTROLS
+    holds it too), and it pauses the guide there."""
+    box = d.execute_script('var a=document.querySelector(".dinh-bar audio");if(!a)return null;'
+                           'var r=a.getBoundingClientRect();return [r.left,r.top,r.width,r.height]')
+    assert box, 'in full window the guide\'s player is not in the view'
+    assert view[0] <= box[0] and box[0] + box[2] <= view[0] + view[2] and view[1] <= box[1] and box[1] + box[3] <= view[1] + view[3], (box, view)
+    assert box[2] >= 150, 'the player is %d px wide: its pause button may not show' % box[2]
+    rects = d.execute_script(CONTROLS)
+    covered = [c for c in rects if c != box and overlaps(c, box)]
+    assert not covered, 'the player %s covers %s' % (box, covered)
+    assert d.execute_script('return !document.querySelector("audio").paused'), 'the guide stopped when its player moved'
+    d.execute_script('document.querySelector(".dinh-bar audio").pause()')  # its pause button, as a tap would
+    d.execute_script('document.querySelector(".dinh-bar audio").play()')
+
+
 def caption_over_full_view(d):
     """In full window (and fullscreen) the page below is hidden, its caption line too: the caption is drawn
-    over the view, white on dark, clear of the controls, letting taps through."""
+    over the view, white on dark, clear of the controls, letting taps through; the guide's player comes into
+    the view, to pause it there, and goes back to its place in the page after."""
     for api in (True, False):
         d.get(page)
-        settle(d, 'san-dinh')
+        wait(d, 'var s=(function(){%s})(); return s && s.drawn && s.scene=="san-dinh"' % STATE)  # a narrow view may need one tile
         if not api:  # an iPhone: no Fullscreen API for elements, the view fills the window
             d.execute_script('Element.prototype.requestFullscreen = undefined')
         d.find_element(By.CSS_SELECTOR, '[data-dinh-other]').click()  # "Nghe: Giới thiệu chung"
@@ -297,10 +314,15 @@ def caption_over_full_view(d):
         assert view[0] <= x and x + w <= view[0] + view[2] and view[1] <= y and y + h <= view[1] + view[3], (over['box'], view)
         covered = [c for c in d.execute_script(CONTROLS) if overlaps(c, over['box'])]
         assert not covered, 'the caption %s covers %s' % (over['box'], covered)
-        # Back to the page: its caption line shows it, nothing is drawn over the view.
+        player_in_full_view(d, view)
+        # Back to the page: its caption line shows it, nothing is drawn over the view, the player is back
+        # in the narration, playing on.
         d.find_element(By.CSS_SELECTOR, '.dinh-fs').click()
         wait(d, 'return !%s' % full, 5)
         assert d.execute_script(OVER)['content'] in ('none', 'normal')
+        assert d.execute_script('var a=document.querySelector("audio");'
+                                'return a.closest(".narration")&&a.nextElementSibling.matches("[data-dinh-other]")&&!a.paused'), \
+            'the player is not back in its place, playing'
         d.execute_script('document.querySelector("audio").pause()')
 
 
@@ -507,6 +529,7 @@ finally:
 zoomed = browser(webgl=True, phone=True, width=195)
 try:
     run('phone at 200 % zoom (195 px): a hotspot label pulled in whole at the edge, also in full window', spots_whole_in_full_window, zoomed)
+    run('phone at 200 % zoom (195 px): in full window the caption above the guide\'s player, above the buttons', caption_over_full_view, zoomed)
     run('phone at 200 % zoom (195 px): a three-line label above the two rows of buttons, over the loading label; a note between the title and the buttons', narrow_view_layers, zoomed)
     run('phone at 200 % zoom (195 px): Tab goes through the viewer\'s controls as they are seen, the buttons\' first row on top', controls_in_reading_order, zoomed)
     run('phone at 200 % zoom (195 px): the scene\'s name wraps, whole, above the loading label and a note; the list over it works by keyboard', scene_name_whole(True), zoomed)

@@ -4,7 +4,8 @@
 // the other recording (the scene's or the guide); a cue tapped plays the guide from there and is
 // highlighted. Audio is fetched only when the visitor plays it, so what plays is named with the length
 // the build read from its file (data-length). The caption shown is also put in the tour's data-cap: in
-// full window, where the page below is hidden, viewer.css draws it over the view.
+// full window, where the page below is hidden, viewer.css draws it over the view, and the player goes
+// into the view's buttons, to pause or play the guide there.
 (function () {
   var D = document, a = one('[data-dinh-narration]'), now = one('[data-dinh-now]');
   if (!a || !now) return;
@@ -75,6 +76,9 @@
   follow(first && first.hash.slice(7));
   if (pano) {
     on(pano, 'dinh:scenechange', function (e) { follow(e.detail.scene); });
+    // Moved at once, the player plays on (it pauses only when left out of the page).
+    var place = a.nextSibling;
+    on(pano, 'dinh:full', function (e) { e.detail ? one('.dinh-bar').prepend(a) : place.before(a); });
     if (pano.dinhViewer) follow(pano.dinhViewer.state().scene);
   }
 })();

@@ -7,7 +7,9 @@
 (function (D, L) {
   var sw = navigator.serviceWorker, box = D.querySelector("[data-dinh-offline]");
   if (!sw || !box || !/^http/.test(L.protocol)) return;
-  var say = box.lastChild, button = box.firstChild, t = function (k) { return box.getAttribute("data-" + k); };
+  // Its words in every language of the site (the build puts them here): the page's own, else the first.
+  var words = DINH_WORDS, say = box.lastChild, button = box.firstChild, t = function (k) { return words[k]; };
+  words = words[D.documentElement.lang] || words[Object.keys(words)[0]];
   var pano = D.querySelector(".dinh-pano[data-scenes^='#']"), tour = pano && D.querySelector(pano.getAttribute("data-scenes"));
   var scenes = tour ? JSON.parse(tour.textContent).scenes : [], asked = 0, full = 0, kept = 0, checked = 0, timer;
   var lite = (navigator.connection || {}).saveData;
@@ -49,7 +51,7 @@
     });
     if (all || !lite) sw.ready.then(function (reg) { reg.active.postMessage({ id: ++asked, page: L.href, urls: files(all), scenes: scenes, level: level }); });
     if (all) { full = button.disabled = 1; say.textContent = t("saving"); return; }  // the button keeps its size
-    JSON.parse(t("dinh-offline")).forEach(function (b) { b.forEach(function (n, l) { if (l > level || lite) left += n; }); });
+    JSON.parse(box.getAttribute("data-dinh-offline")).forEach(function (b) { b.forEach(function (n, l) { if (l > level || lite) left += n; }); });
     // In the page's language: "0,5 MB" in Vietnamese.
     button.textContent = t("label") + " (" + (left / 1e6).toLocaleString(document.documentElement.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + " MB)";
     button.hidden = !left || kept;

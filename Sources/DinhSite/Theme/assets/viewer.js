@@ -16,8 +16,10 @@
 //   Tiles: base+"L/{f|r|b|l|u|d}{row}_{col}.jpg", preview: base+"preview.jpg" (faces side by side).
 // Conventions as DinhPanorama/CubeFace.swift: OpenGL axes, yaw 0 looks along -z, +yaw turns right,
 //   +pitch looks up; fov (degrees) spans the longer side, never narrower than the finest tiles can show.
-// Hash: #scene=ID&yaw=Y&pitch=P&fov=F opens that view and follows it. Event "dinh:scenechange"
-//   (detail.scene) on the container; container.dinhViewer = {go(id), state()}.
+// Hash: #scene=ID&yaw=Y&pitch=P&fov=F opens that view and follows it. Events on the container:
+//   "dinh:scenechange" (detail.scene), "dinh:full" (detail: true in fullscreen or full window, false
+//   back in the page; where the page below is hidden, the page may put its own controls in the view's
+//   button bar, .dinh-bar); container.dinhViewer = {go(id), state()}.
 (function () {
   var D = document, W = window, M = Math, RAD = M.PI / 180,
       FACES = 'frblud', HERE = D.currentScript && D.currentScript.src, DISK = location.protocol == 'file:',
@@ -501,21 +503,25 @@
       else if (full) toggleFull();
     });
 
-    // Fullscreen API where there is one; otherwise (iPhone) a CSS full-window mode.
+    // Full window: the view covers the page (iPhones have no Fullscreen API for elements), and fills the
+    // screen where the Fullscreen API can; the page is told ("dinh:full").
     var full = false;
-    function cssFull(on) {
+    function setFull(on) {
       root.classList.toggle('dinh-full', full = on);
       D.documentElement.classList.toggle('dinh-noscroll', on);
       press(fsBtn, on);
       changed();
+      root.dispatchEvent(new CustomEvent('dinh:full', { detail: on }));
     }
     function toggleFull() {
       if (D.fullscreenElement) D.exitFullscreen();
-      else if (full) cssFull(false);
-      else if (root.requestFullscreen) root.requestFullscreen().catch(function () { cssFull(true); });
-      else cssFull(true);
+      else if (full) setFull(false);
+      else {
+        setFull(true);
+        if (root.requestFullscreen) root.requestFullscreen().catch(function () {});
+      }
     }
-    on(D, 'fullscreenchange', function () { press(fsBtn, !!D.fullscreenElement); changed(); });
+    on(D, 'fullscreenchange', function () { setFull(!!D.fullscreenElement); });
 
     // Gyroscope: iOS asks permission, which must come from a tap, hence the button.
     var gyro = false, gyroOffset = null;
