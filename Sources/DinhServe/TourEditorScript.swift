@@ -88,7 +88,9 @@ enum TourEditorScript {
     '.dinh-edit-spot.dinh-edit-note{background:rgba(0,90,160,.85)}.dinh-edit-spot:focus-visible{box-shadow:0 0 0 3px #ffbf47}' +
     '.dinh-editing .dinh-spots{visibility:hidden}.dinh-editing .dinh-view{cursor:crosshair}' +
     '.dinh-edit-new{background:#ffbf47;border-style:dashed;pointer-events:none}' +
-    '.dinh-editor .dinh-choice{display:flex;align-items:center;gap:.4rem;min-height:36px}.dinh-editor .dinh-choice input{min-height:0;margin:0;width:1.1rem;height:1.1rem}';
+    '.dinh-editor .dinh-choice{display:flex;align-items:center;gap:.4rem;min-height:36px}.dinh-editor .dinh-choice input{min-height:0;margin:0;width:1.1rem;height:1.1rem}' +
+    '.dinh-editor.dinh-edit-float{position:absolute;top:8px;right:8px;z-index:5;width:min(26rem,calc(50% - 24px));max-height:calc(100% - 16px);' +
+    'overflow:auto;margin:0;box-sizing:border-box;box-shadow:0 4px 18px rgba(0,0,0,.45)}.dinh-editor.dinh-edit-left{right:auto;left:8px}';
 
   // The panel, under the panorama (which stays where the visitor sees it).
   var box = el('section', null, { 'class': 'dinh-editor', 'aria-label': T.region });
@@ -227,6 +229,11 @@ enum TourEditorScript {
       }
       send(body).then(function (j) { if (j && j.ok) { form.hidden = true; form.textContent = ''; pending = null; markers(); } });
     };
+    // Beside the point, over the other half of the panorama, where it is wide enough: under it, the form
+    // opened out of a laptop's sight, and scrolling to it hid the point. Else under it, as the page flows.
+    var c = camera(), p = c && toScreen(c, yaw, pitch), beside = root.clientWidth >= 560;
+    form.className = beside ? 'dinh-editor dinh-edit-float' + (p && p[0] > c.cw / 2 ? ' dinh-edit-left' : '') : '';
+    if (beside) root.appendChild(form); else tools.after(form);
     // Without scrolling: the panorama, with the point marked, stays in sight.
     (door ? doorRadio : texts[0]).focus({ preventScroll: true });
     refresh();

@@ -280,6 +280,12 @@ def main():
             click = driver.execute_script('var r = arguments[0].getBoundingClientRect(); return [r.left + arguments[1], r.top + arguments[2]]',
                                           pane, dx + pane.size['width'] / 2, dy + pane.size['height'] / 2)
             assert mark and abs(mark[0] - click[0]) <= 3 and abs(mark[1] - click[1]) <= 3, 'the new point is not marked where clicked: %s %s' % (mark, click)
+            # The form in sight beside the point, not over it (under the panorama, a laptop's screen ended
+            # above it).
+            form = driver.execute_script('var r = document.querySelector("[data-edit=form]").getBoundingClientRect();'
+                                         'return [r.left, r.top, r.right, r.bottom, innerWidth, innerHeight]')
+            assert form[0] >= 0 and form[1] >= 0 and form[2] <= form[4] and form[3] <= form[5], 'the form is out of sight: %s' % form
+            assert not (form[0] <= mark[0] <= form[2] and form[1] <= mark[1] <= form[3]), 'the form covers the point: %s %s' % (form, mark)
             # Each choice's radio button beside its words, not above them.
             for label in driver.find_elements(By.CSS_SELECTOR, '.dinh-choice'):
                 box, radio = label.rect, label.find_element(By.TAG_NAME, 'input').rect
@@ -442,7 +448,7 @@ def main():
                 f.write(good)
 
     runner.run('the editor is on relic pages, with labelled buttons reached by keyboard', editor_is_there)
-    runner.run('a click on a disc adds a note within 1° of it; only scene lines change', click_adds_a_note_at_the_disc)
+    runner.run('a click on a disc opens the form in sight beside it and adds a note within 1° of it; only scene lines change', click_adds_a_note_at_the_disc)
     runner.run('dragging the hotspot moves it onto another disc', drag_moves_it_to_another_disc)
     runner.run('arrow keys and Enter move the focused hotspot', arrow_keys_move_it)
     runner.run('deleting the hotspot gives back the original bytes', delete_removes_it)
