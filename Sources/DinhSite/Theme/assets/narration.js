@@ -77,8 +77,8 @@
   if (pano) {
     on(pano, 'dinh:scenechange', function (e) { follow(e.detail.scene); });
     // Moved at once, the player plays on (it pauses only when left out of the page).
-    var place = a.nextSibling;
-    on(pano, 'dinh:full', function (e) { e.detail ? one('.dinh-bar').prepend(a) : place.before(a); });
+    var home = a.parentNode, next = a.nextSibling;
+    on(pano, 'dinh:full', function (e) { e.detail ? one('.dinh-bar').prepend(a) : home.insertBefore(a, next); });
     if (pano.dinhViewer) follow(pano.dinhViewer.state().scene);
   }
 })();
