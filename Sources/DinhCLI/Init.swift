@@ -68,10 +68,12 @@ struct Init: ParsableCommand {
         name:
           vi: Đình làng
           en: Village communal house
-        kind: đình
+        kind: {vi: đình, en: communal house}
         ranking: provincial
         ranked_year: 2005
-        address: Thôn Đông, xã Mẫu, huyện Mẫu
+        address:
+          vi: Thôn Đông, xã Mẫu, huyện Mẫu
+          en: Dong hamlet, Mau commune, Mau district
         geo: [21.0879, 105.6633]
         summary:
           vi: Ngôi đình thờ Thành hoàng làng.

@@ -122,8 +122,7 @@ struct Loading {
         checkCodes(site: site, heritage: heritage, products: products, pages: pages, meetings: meetings)
         tellDeadLinks(codes: heritage.map { ($0.code, SitePaths.heritage($0.slug)) } + products.map { ($0.code, SitePaths.product($0.slug)) }
                       + pages.compactMap { page in page.code.map { ($0, SitePaths.page(page.slug)) } } + meetings.map { ($0.code, SitePaths.meeting($0.slug)) })
-        diagnostics.append(contentsOf: reader.diagnostics)
-        reader.diagnostics = Diagnostics()
+        flushReader()
         var content = Content(root: loader.root, site: site, heritage: heritage, products: products, producers: producers, pages: pages, meetings: meetings)
         content.fieldLocations = fieldLocations
         return content
@@ -490,6 +489,8 @@ struct Loading {
                                apply: (String, String, LocalizedText?) -> Void) -> Body {
         var body: Body = [:]
         body[reader.defaultLanguage] = defaultBody
+        // The text fields each translation file gives, by language.
+        var givenInFile: [String: Set<String>] = [:]
         let names = Set(FolderEntries.read(folder.path)?.map(\.name) ?? [])
         if defaultBody?.isEmpty == false {
             for language in reader.languages.dropFirst() where !names.contains("index.\(language).md") {
@@ -501,6 +502,7 @@ struct Loading {
         for language in reader.languages.dropFirst() where names.contains("index.\(language).md") {
             let shown = loader.display("\(section)/\(folder.lastPathComponent)/index.\(language).md")
             let url = folder.appendingPathComponent("index.\(language).md", isDirectory: false)
+            givenInFile[language] = []
             switch SourceText.read(url, path: shown) {
             case .failure(let problem): diagnostics.append(problem)
             case .success(let text):
@@ -523,6 +525,7 @@ struct Loading {
                         if key == "name" || key == "title" { noteLocation(of: value, as: "name") }
                         if formulaFields.contains(key) { warnIfFormula(value, field: key) }
                         apply(key, language, LocalizedText(text, language: language))
+                        givenInFile[language]?.insert(key)
                     }
                 }
             }
@@ -535,6 +538,7 @@ struct Loading {
                                     .translationIgnored(language: language, languages: reader.languages))
             }
         }
+        warnUntranslatedTexts(topLevel: textFields, givenInFile: givenInFile)
         return body
     }
 
@@ -550,7 +554,7 @@ struct Loading {
         guard let node = yamlFile(url, shown: shown) else { return nil }
         let what = Part.siteFile
         guard let fields = reader.fields(node, allowed: ["title", "base_url", "languages", "currency", "publisher", "qr", "moved_codes", "retired_codes"], in: what) else {
-            diagnostics.append(contentsOf: reader.diagnostics); reader.diagnostics = Diagnostics()
+            flushReader()
             return nil
         }
         var languages = ["vi"]
@@ -633,8 +637,7 @@ struct Loading {
         } else if let node = fields["retired_codes"] {
             reader.diagnostics.error(node.location, .retiredCodesShape)
         }
-        diagnostics.append(contentsOf: reader.diagnostics)
-        reader.diagnostics = Diagnostics()
+        flushReader()
         return Site(title: title ?? LocalizedText("Dinh", language: languages[0]), baseURL: baseURL, languages: languages,
                     currency: currency, publisher: publisher, qrErrorCorrection: errorCorrection,
                     movedCodes: moved, retiredCodes: retired, source: SourceLocation(path: shown))

@@ -29,6 +29,16 @@ struct FieldReader {
     var diagnostics = Diagnostics()
     /// The site's languages; the first is the default.
     var languages: [String]
+    /// The texts read since the last flush (one item's), for the check that each is in every
+    /// language the item is translated into (`Loading.warnUntranslatedTexts`).
+    var textsRead: [TextRead] = []
+
+    /// A text as a file writes it: `field` is the name messages give it (`summary`, `gallery.caption`).
+    struct TextRead {
+        var field: String
+        var location: SourceLocation
+        var text: LocalizedText
+    }
 
     init(languages: [String]) { self.languages = languages.isEmpty ? ["vi"] : languages }
 
@@ -99,6 +109,12 @@ struct FieldReader {
 
     /// A plain string (the default language) or a map from language code to text.
     mutating func text(_ node: YAMLNode, field: String) -> LocalizedText? {
+        guard let text = readText(node, field: field) else { return nil }
+        textsRead.append(TextRead(field: field, location: node.location, text: text))
+        return text
+    }
+
+    private mutating func readText(_ node: YAMLNode, field: String) -> LocalizedText? {
         switch node.kind {
         case .scalar:
             return string(node, field: field).map { LocalizedText($0, language: defaultLanguage) }

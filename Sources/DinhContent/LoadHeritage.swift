@@ -79,10 +79,11 @@ extension Loading {
         }
     }
 
-    /// Moves the reader's findings into the run's diagnostics.
+    /// Moves the reader's findings into the run's diagnostics, and forgets the texts it read.
     mutating func flushReader() {
         diagnostics.append(contentsOf: reader.diagnostics)
         reader.diagnostics = Diagnostics()
+        reader.textsRead = []
     }
 
     private mutating func loadScenes(_ node: YAMLNode, folder: URL) -> [Scene] {

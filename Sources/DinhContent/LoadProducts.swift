@@ -186,6 +186,7 @@ extension Loading {
             media($0, field: "photo", folder: url.deletingLastPathComponent(), extensions: Self.imageExtensions, kind: .photo)
         }
         let bank = fields["bank"].flatMap { readBank($0) }
+        warnUntranslatedTexts(topLevel: ["name", "address", "description"])
         guard let name, let kind else { return nil }
         return Producer(slug: slug, source: SourceLocation(path: shown), name: name, kind: kind, address: address, geo: geo,
                         phone: phone, email: email, website: website, description: description, photo: photo, bank: bank)

@@ -461,7 +461,7 @@ package struct SceneEditor: Sendable {
     }
 
     /// A localised text as written: a plain value for the one language given, `{vi: …, en: …}` otherwise.
-    private static func localised(_ pairs: [(String, String)]) -> String? {
+    static func localised(_ pairs: [(String, String)]) -> String? {
         let given = pairs.map { ($0.0, $0.1.trimmed.nfc) }.filter { !$0.1.isEmpty }
         if given.isEmpty { return nil }
         if given.count == 1, given[0].0 == pairs.first?.0 { return flowScalar(given[0].1, quoted: readsAsOtherThanText(given[0].1)) }

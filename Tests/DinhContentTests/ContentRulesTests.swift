@@ -31,7 +31,7 @@ import Testing
         let site = try #require(content)
         #expect(site.heritage.map(\.code) == ["DP01"])
         #expect(site.heritage[0].name.resolve("en", default: "vi") == "Phuong Tri Taoist Temple")
-        #expect(site.heritage[0].kind.resolve("en", default: "vi") == "quán", "a missing language falls back to the default")
+        #expect(site.heritage[0].kind.resolve("en", default: "vi") == "Taoist temple", "index.en.md translates a text")
         #expect(site.products[0].price == 45000)
         #expect(site.products[0].sku == "HT42", "sku defaults to the code")
         #expect(site.products[0].ocop.expires == CalendarDate(year: 2028, month: 6, day: 30), "36 months after the decision")
@@ -583,7 +583,9 @@ import Testing
     }
 
     @Test func translationOverridesText() throws {
-        try fixture.write("heritage/quan-phuong-tri/index.en.md", "---\nsummary: Translated summary\n---\nHistory in English.\n")
+        try fixture.write("heritage/quan-phuong-tri/index.en.md", SiteFixture.relicInEnglish
+            .replacingOccurrences(of: "---\nkind:", with: "---\nsummary: Translated summary\nkind:")
+            .replacingOccurrences(of: "History of the temple.", with: "History in English."))
         let (content, diagnostics) = load()
         #expect(diagnostics.isEmpty)
         let relic = try #require(content?.heritage.first)

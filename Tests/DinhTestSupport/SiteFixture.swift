@@ -34,6 +34,16 @@ public struct SiteFixture: Sendable {
     Lịch sử của di tích.
     """
 
+    /// The relic's translation: its texts that `relic` gives in Vietnamese only, and its history.
+    public static let relicInEnglish = """
+    ---
+    kind: Taoist temple
+    address: Phung town, Dan Phuong district, Hanoi
+    ---
+    History of the temple.
+
+    """
+
     public static let product = """
     ---
     code: HT42
@@ -59,7 +69,7 @@ public struct SiteFixture: Sendable {
         directory = try TemporaryDirectory("dinh-site")
         try write("site.yaml", Self.siteYAML)
         try write("heritage/quan-phuong-tri/index.md", Self.relic)
-        try write("heritage/quan-phuong-tri/index.en.md", "History of the temple.\n")
+        try write("heritage/quan-phuong-tri/index.en.md", Self.relicInEnglish)
         try write("products/che-lam/index.md", Self.product)
         try write("products/che-lam/index.en.md", "About the product.\n")
         try write("producers/htx-che-lam.yaml", Self.producer)

@@ -91,6 +91,12 @@ extension ContentMessage: TranslatedTable {
             "'\(field)': '\(path)' is a WAV recording, whatever its name says, about ten times the size of an MP3 for a phone to fetch; save the recording again as MP3 (for example in Audacity: File › Export › Export as MP3)"
         case .notTranslated(let language):
             "not yet translated into \(LocalizedText.languageName(language, in: .en)) (\(language)): write the translation in index.\(language).md beside this file; until then the \(LocalizedText.languageName(language, in: .en)) page shows this text, marked as not translated"
+        case .textsNotTranslated(let language, let main, let fields, let more, let inFile, let example):
+            "not yet translated into \(LocalizedText.languageName(language, in: .en)) (\(language)): \(fields.joined(separator: ", "))"
+                + (more > 0 ? " and \(more) more" : "")
+                + "; the \(LocalizedText.languageName(language, in: .en)) page shows them in \(LocalizedText.languageName(main, in: .en)): write "
+                + (inFile.isEmpty ? "" : inFile.map { "`\($0): …`" }.joined(separator: ", ") + " in index.\(language).md")
+                + (example.map { (inFile.isEmpty ? "them as `" : ", and the others as `") + $0 + "`" } ?? "")
         case .narrationFileInOtherLanguage(let language, let file, let spoken):
             "the narration under '\(language)' is \(file), named as \(LocalizedText.languageName(spoken, in: .en)) (.\(spoken).): the \(LocalizedText.languageName(language, in: .en)) page plays the \(LocalizedText.languageName(spoken, in: .en)) narration and says so; when it is recorded in \(LocalizedText.languageName(language, in: .en)), name the file with .\(language). and write it here"
         case .transcriptOnlyInOther(let language, let other, let example):

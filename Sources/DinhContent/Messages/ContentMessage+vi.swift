@@ -90,6 +90,12 @@ extension ContentMessage {
             "'\(field)': '\(path)' là bản ghi âm WAV dù tên tệp ghi khác, nặng gấp khoảng mười lần MP3 khi điện thoại tải về; hãy lưu lại bản ghi âm dạng MP3 (ví dụ bằng Audacity: File › Export › Export as MP3)"
         case .notTranslated(let language):
             "chưa dịch sang \(LocalizedText.languageName(language, in: .vi)) (\(language)): hãy viết bản dịch vào index.\(language).md cạnh tệp này; trong lúc chờ, trang \(LocalizedText.languageName(language, in: .vi)) hiện văn bản này kèm ghi chú chưa dịch"
+        case .textsNotTranslated(let language, let main, let fields, let more, let inFile, let example):
+            "chưa dịch sang \(LocalizedText.languageName(language, in: .vi)) (\(language)): \(fields.joined(separator: ", "))"
+                + (more > 0 ? " và \(more) mục khác" : "")
+                + "; trang \(LocalizedText.languageName(language, in: .vi)) đang hiện các mục này bằng \(LocalizedText.languageName(main, in: .vi)): hãy viết "
+                + (inFile.isEmpty ? "" : inFile.map { "`\($0): …`" }.joined(separator: ", ") + " vào index.\(language).md")
+                + (example.map { (inFile.isEmpty ? "theo mẫu `" : ", còn các mục khác thì theo mẫu `") + $0 + "`" } ?? "")
         case .narrationFileInOtherLanguage(let language, let file, let spoken):
             "thuyết minh ở mục '\(language)' là \(file), tên tệp cho biết đó là bản \(LocalizedText.languageName(spoken, in: .vi)) (.\(spoken).): trang \(LocalizedText.languageName(language, in: .vi)) phát bản \(LocalizedText.languageName(spoken, in: .vi)) và có ghi chú như vậy; khi đã thu âm bằng \(LocalizedText.languageName(language, in: .vi)), hãy đặt tên tệp có .\(language). và ghi vào đây"
         case .transcriptOnlyInOther(let language, let other, let example):

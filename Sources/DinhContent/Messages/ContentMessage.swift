@@ -69,6 +69,10 @@ package enum ContentMessage: MessageTable {
     case notAudio(field: String, path: String)
     case wavNamedAsAudio(field: String, path: String)
     case notTranslated(language: String)
+    /// Texts of an item translated into `language` written in `main` only: `fields`, the first few as
+    /// the file names them, and `more` others; `inFile` of them may be given in index.<language>.md, the
+    /// others beside their original, as `example` (`title: {vi: Hậu cung, en: …}`).
+    case textsNotTranslated(language: String, main: String, fields: [String], more: Int, inFile: [String], example: String?)
     case notTranslatedGroup(language: String)
     /// `playing`: the language of the recording its page plays instead.
     case narrationFileInOtherLanguage(language: String, file: String, spoken: String)
