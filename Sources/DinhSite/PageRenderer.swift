@@ -170,9 +170,6 @@ struct PageRenderer: Sendable {
             ["code": code, "name": LocalizedText.languageName(code), "href": page.root + router.path(page.ref, code),
              "current": code == page.language]
         }
-        let alternates: [TemplateFields] = site.languages.map { code in
-            ["hreflang": code, "href": router.absolute(page.ref, code)]
-        } + [["hreflang": "x-default", "href": router.absolute(page.ref, site.defaultLanguage)]]
         let context: TemplateFields = [
             "lang": page.language,
             "root": page.root,
@@ -185,7 +182,6 @@ struct PageRenderer: Sendable {
             "og_locale": Strings.locale(page.language),
             "og_alternate_locales": site.languages.filter { $0 != page.language }.map(Strings.locale),
             "og_image": page.image.map { site.baseURL + $0 },
-            "alternates": alternates,
             "languages": languages,
             "multilingual": site.languages.count > 1,
             "home": page.root + router.path(.home, page.language),

@@ -71,7 +71,9 @@ struct ProductPayment: Sendable {
             // A buyer reading the page on a phone cannot scan its own screen.
             "hint": vi ? "Quét mã bằng ứng dụng ngân hàng: số tiền và nội dung đã có sẵn. Trên điện thoại này: nhấn giữ ảnh mã để lưu, rồi chọn ảnh đó trong mục quét mã QR của ứng dụng ngân hàng."
                 : "Scan the code with a Vietnamese banking app: the amount and the note are filled in. On this phone: press and hold the code to save it, then choose it in your banking app's QR scanner.",
-            "image": root + Self.files(code).svg,
+            // A PNG: pressed and held, it is saved as a picture the phone's gallery, and so the banking
+            // app's scanner, can open (a saved SVG is a file neither shows).
+            "image": root + Self.files(code).png,
             "image_alt": vi ? "Mã VietQR chuyển khoản \(code)" : "VietQR transfer code \(code)",
             "bank_label": vi ? "Ngân hàng" : "Bank",
             "bank": bank.shortName,

@@ -334,6 +334,30 @@ def cut_spots(d):
         '.filter(r => r.left < v.left - 0.5 || r.right > v.right + 0.5).map(r => [r.left, r.right, v.left, v.right])')
 
 
+def back_leaves_full_window(d):
+    """Where there is no Fullscreen API for elements (an iPhone, an app's own browser), Back leaves the full
+    window as it leaves fullscreen; it had left the relic page. Scenes walked in full window are steps of
+    history too, then the page before it."""
+    d.get(page.replace('/heritage/dinh-dai-phung/', '/products/'))
+    d.get(page)
+    settle(d, 'san-dinh')
+    d.execute_script('Element.prototype.requestFullscreen = undefined')
+    d.find_element(By.CSS_SELECTOR, '.dinh-fs').click()
+    wait(d, 'return document.querySelector(".dinh-full")', 5)
+    spot = wait(d, 'return Array.from(document.querySelectorAll(".dinh-spot")).find(b => /đại đình/i.test(b.getAttribute("aria-label")))')
+    d.execute_script('arguments[0].click()', spot)
+    wait(d, 'return /scene=dai-dinh/.test(location.hash)')  # the address follows the view after a moment
+    d.back()  # the scene before, still in full window
+    wait(d, 'var s=(function(){%s})(); return s && s.scene=="san-dinh"' % STATE)
+    assert d.execute_script('return !!document.querySelector(".dinh-full")'), 'Back from a scene left the full window'
+    d.back()  # out of the full window, on the relic page
+    wait(d, 'return !document.querySelector(".dinh-full")', 5)
+    assert '/heritage/dinh-dai-phung/' in d.current_url, d.current_url
+    assert not d.execute_script('return document.documentElement.classList.contains("dinh-noscroll")')
+    d.back()  # and the page before
+    wait(d, 'return /\\/products\\/$/.test(location.pathname)', 10)
+
+
 def spots_whole_in_full_window(d):
     """At 200 % zoom a label wraps within 80 % of the narrow view; in full window it widens, and near the
     right edge it is still pulled in whole."""
@@ -521,6 +545,7 @@ phone = browser(webgl=True, phone=True)
 try:
     run('phone 390 px: compact controls, 44-px targets', controls_on_phone, phone)
     run('phone, fullscreen and full window: the narration\'s caption over the view, clear of the controls', caption_over_full_view, phone)
+    run('phone, full window without the Fullscreen API (an iPhone): Back leaves it, scene by scene, then the page', back_leaves_full_window, phone)
     run('phone 390 px, viewer running: axe-core WCAG 2.2 AA on the tour and narration, no serious or critical violation', axe, phone)
 finally:
     phone.quit()
@@ -611,21 +636,30 @@ finally:
     lossy.quit()
 
 
-def fallback(d):
-    d.get(page)
-    time.sleep(1)
-    img = d.find_element(By.CSS_SELECTOR, '.dinh-pano-fallback')
-    assert img.is_displayed()
-    wait(d, 'return document.querySelector(".dinh-pano-fallback").naturalWidth>0')
-    assert d.find_element(By.CSS_SELECTOR, '.dinh-msg').is_displayed()
-    assert len(d.find_elements(By.CSS_SELECTOR, '.dinh-scenes a')) == 2
+def without_webgl(d):
+    """A phone whose graphics the browser does not trust (no WebGL) over http: the CSS renderer draws the
+    tour, sky above and ground below, and the scene list walks it (it showed one flat photo, the list did
+    nothing)."""
+    renders_over(page, 'css')(d)
+    assert not d.find_elements(By.CSS_SELECTOR, '.dinh-msg'), 'a message that the view cannot start'
+    d.execute_script('document.querySelector(".dinh-scenes a[href=\'#scene=dai-dinh\']").click()')
+    settle(d, 'dai-dinh')
     e = errors(d)
     assert not e, e
+    # Neither renderer (the CSS one lost on the way): after a while the page shows the photo and the scenes.
+    d.execute_cdp_cmd('Network.enable', {})
+    d.execute_cdp_cmd('Network.setBlockedURLs', {'urls': ['*viewer-css3d.js']})
+    d.execute_cdp_cmd('Network.setCacheDisabled', {'cacheDisabled': True})
+    d.get(page + '?again')
+    wait(d, 'return document.querySelector(".dinh-pano--off")', 20)
+    wait(d, 'return document.querySelector(".dinh-pano-fallback").naturalWidth > 0')
+    assert d.find_element(By.CSS_SELECTOR, '.dinh-pano-fallback').is_displayed()
+    assert len(d.find_elements(By.CSS_SELECTOR, '.dinh-scenes a')) == 2
 
 
 nogl = browser(webgl=False)
 try:
-    run('without WebGL: the photo, a message and the scene list are shown', fallback, nogl)
+    run('without WebGL: the CSS renderer draws the tour, and the scene list walks it; without either, the photo and the scenes', without_webgl, nogl)
 finally:
     nogl.quit()
 server.shutdown()

@@ -41,7 +41,7 @@ import Testing
     }
 
     /// The demo's Đình Đại Phùng: tour, one narration player, captions, over http and from disk.
-    @Test func builtRelicPage() throws { try run("test_relic_page.py", checks: 23) }
+    @Test func builtRelicPage() throws { try run("test_relic_page.py", checks: 24) }
 
     /// The tour when viewer.js answers 404, is blocked or never arrives: the photo and the scene links
     /// show; when it works, the photo is not fetched before the panorama's first pixels.

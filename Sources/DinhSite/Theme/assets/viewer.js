@@ -1,6 +1,7 @@
 // Dinh panorama viewer: cube tiles drawn by WebGL, or by CSS 3D transforms of <img> tiles where WebGL may
-// not read them (file://, tiles from another origin: texImage2D throws SecurityError); that renderer,
-// viewer-css3d.js beside this file, is loaded only then. No dependencies.
+// not read them (file://, tiles from another origin: texImage2D throws SecurityError) or cannot start (a
+// browser that does not trust the phone's graphics); that renderer, viewer-css3d.js beside this file, is
+// loaded only then. No dependencies.
 // Markup: <div class="dinh-pano" data-scenes="#id"> (the id of a <script type="application/json">) holding
 //   the fallback (an <img class="dinh-pano-fallback">…), hidden while the viewer runs, shown again with a
 //   message when the view cannot start. Links to "#scene=ID" anywhere in the page get aria-current.
@@ -69,10 +70,12 @@
     if (text && !root.querySelector('.dinh-msg')) el('p', 'dinh-msg', root, { role: 'alert' }).textContent = text;
   }
 
-  function Viewer(root, tour) {
+  // `css`: draw with the CSS 3D renderer (viewer-css3d.js, loaded), else WebGL; without WebGL it is null
+  // (the page tries the CSS renderer).
+  function Viewer(root, tour, css) {
     var S = tour.strings || {},
-        R = DISK ? css3d() : webgl(), switching = 0;
-    if (!R) { fail(root, S.fail); return null; }
+        R = css ? css3d() : webgl(), switching = 0;
+    if (!R) { if (css) fail(root, S.fail); return null; }
 
     // Stage: title and scene list, view, hotspots, loading label, controls, popup. The fallback stays, hidden.
     setLive(root, true);
@@ -518,10 +521,14 @@
       else if (full) setFull(false);
       else {
         setFull(true);
-        if (root.requestFullscreen) root.requestFullscreen().catch(function () {});
+        if (root.requestFullscreen) root.requestFullscreen().catch(step); else step();
       }
     }
     on(D, 'fullscreenchange', function () { setFull(!!D.fullscreenElement); });
+    // Back leaves full window as it leaves fullscreen (on an iPhone it left the page): a step of history,
+    // which the scenes walked in full window keep (writeHash).
+    function step() { history.pushState({ dinhFull: 1 }, ''); }
+    on(W, 'popstate', function (e) { if (full && !D.fullscreenElement && !(e.state || {}).dinhFull) setFull(false); });
 
     // Gyroscope: iOS asks permission, which must come from a tap, hence the button.
     var gyro = false, gyroOffset = null;
@@ -564,10 +571,15 @@
   function init(root) {
     var data = D.querySelector(root.getAttribute('data-scenes'));
     if (root.dinhViewer || !data) return;
-    function start() {
-      try { var t = JSON.parse(data.textContent); if (t.scenes[0]) root.dinhViewer = Viewer(root, t); } catch (e) { fail(root); }
+    // From disk, and where WebGL cannot start (a phone whose graphics the browser does not trust), the CSS
+    // renderer draws the tour: every scene, not one flat photo.
+    function start(css) {
+      try {
+        var t = JSON.parse(data.textContent);
+        if (t.scenes[0] && !(root.dinhViewer = Viewer(root, t, css)) && !css) needCSS(function () { start(1); });
+      } catch (e) { fail(root); }
     }
-    if (DISK) needCSS(start); else start();
+    if (DISK) needCSS(function () { start(1); }); else start();
   }
   function all() { D.querySelectorAll('.dinh-pano[data-scenes]').forEach(init); }
   if (D.readyState == 'loading') on(D, 'DOMContentLoaded', all); else all();
