@@ -256,8 +256,8 @@ def code_in_small_letters(d):
 
 
 def code_in_visitors_language(d):
-    """A board's code opens its page in the visitor's language; a visitor whose languages the site does not have
-    (French, Korean) gets English, not Vietnamese."""
+    """A board's code opens its page in the visitor's language, or the one they chose in a page's header; a
+    visitor whose languages the site does not have (French, Korean) gets English, not Vietnamese."""
     agent = d.execute_script('return navigator.userAgent')
     try:
         for accept, page in (('vi-VN,vi', 'heritage/dinh-dai-phung/'), ('en-GB', 'en/heritage/dinh-dai-phung/'),
@@ -266,7 +266,17 @@ def code_in_visitors_language(d):
             d.execute_cdp_cmd('Emulation.setUserAgentOverride', {'userAgent': agent, 'acceptLanguage': accept})
             d.get(server.base + 'Q/DP01')
             wait(d, 'return location.href == arguments[0] && document.readyState == "complete"', 20, server.base + page)
+        # A Vietnamese visitor whose phone speaks English chooses Tiếng Việt once: the next board opens in
+        # Vietnamese (it opened in English at every board).
+        d.execute_cdp_cmd('Emulation.setUserAgentOverride', {'userAgent': agent, 'acceptLanguage': 'en-US,en'})
+        d.get(server.base + 'Q/DP02')
+        wait(d, 'return /\\/en\\/heritage\\//.test(location.pathname) && document.readyState == "complete"', 20)
+        d.execute_script('document.querySelector(".languages a[hreflang=vi]").click()')
+        wait(d, 'return !/\\/en\\//.test(location.pathname) && document.readyState == "complete"', 20)
+        d.get(server.base + 'Q/DP01')
+        wait(d, 'return location.href == arguments[0] && document.readyState == "complete"', 20, server.base + 'heritage/dinh-dai-phung/')
     finally:
+        d.execute_script('localStorage.removeItem("dinhLang")')
         d.execute_cdp_cmd('Emulation.setUserAgentOverride', {'userAgent': agent, 'acceptLanguage': 'en-US'})
 
 
@@ -402,7 +412,7 @@ try:
     r.run('phone: gallery captions, and a tap opens the 1600-px photo (file://)', gallery, phone, 'file://' + SITE + '/')
     r.run('phone: from disk, links between pages open the pages, not a file listing', disk_links, phone)
     r.run('phone: a code typed in small letters opens its page; the 404 page leads home in each language', code_in_small_letters, phone)
-    r.run('phone: a code opens its page in the visitor\'s language, else in English', code_in_visitors_language, phone)
+    r.run('phone: a code opens its page in the language the visitor chose, else the phone\'s, else in English', code_in_visitors_language, phone)
     r.run('phone: a producer shows its description (Markdown) and photo', producer, phone)
     r.run('phone: a product\'s photos are a row to swipe, its price within the first screen', product_photos_swipe, phone)
     r.run('phone, Slow 4G: the photo at the top of the home page, product index and product page is asked for first', top_photo_with_the_page, phone)
