@@ -103,7 +103,9 @@ def at_the_gate(d, server):
     for scene in ('san-dinh', 'dai-dinh'):  # dai-dinh was never shown: it is kept all the same
         assert any('/tiles/%s/0/f0_0.jpg' % scene in u for u in kept), (scene, kept)
         assert any('/tiles/%s/preview.jpg' % scene in u for u in kept), scene
-    for name in ('thuyet-minh.vi.mp3', 'san-dinh.vi.mp3', 'assets/viewer.js', 'assets/style.css'):
+    for name in ('thuyet-minh.vi.mp3', 'san-dinh.vi.mp3', 'assets/viewer.js', 'assets/style.css',
+                 # the page in English, and the search page with its index and script
+                 '/en/' + PAGE, '/search/', 'search/index.js', 'assets/search.js'):
         assert any(u.endswith(name) for u in kept), name
     keys = d.execute_async_script('var done = arguments[arguments.length - 1]; caches.keys().then(done);')
     assert keys == ['dinh-' + VERSION], keys
@@ -160,9 +162,11 @@ def offline_page_not_kept(d):
         h1 = wait(d, 'var h = document.querySelector("h1"); return h && h.textContent;', 20)
         assert h1 == title, (page, h1)
         links = d.execute_script('return [].map.call(document.querySelectorAll(".offline-pages a"), a => [a.textContent, a.href, a.lang])')
-        # The pages kept: the relic (opened in Vietnamese only), once, without the codes' landings.
-        assert links == ([['Đình Đại Phùng', server.base + PAGE, '']] if page == 'products/'
-                         else [['Đình Đại Phùng (Tiếng Việt)', server.base + PAGE, 'vi']]), (page, links)
+        # The pages kept: the relic (opened in Vietnamese, kept in English with it), once, without the codes'
+        # landings nor the search page; the page's language first, the other named.
+        vi, en = server.base + PAGE, server.base + 'en/' + PAGE
+        assert links == ([['Đình Đại Phùng', vi, ''], ['Dai Phung Communal House (English)', en, 'en']] if page == 'products/'
+                         else [['Dai Phung Communal House', en, ''], ['Đình Đại Phùng (Tiếng Việt)', vi, 'vi']]), (page, links)
     assert d.execute_script('return document.documentElement.lang') == 'en'
     d.get(server.base + 'products/')
     wait(d, 'var h = document.querySelector("h1"); return h && h.textContent == "Không có mạng";', 20)
@@ -170,16 +174,28 @@ def offline_page_not_kept(d):
     wait(d, 'var h = document.querySelector("h1"); return h && h.textContent == "Đình Đại Phùng";', 20)
 
 
+def offline_english_and_search(d):
+    """Without network inside the đình, a companion switches to English, and a visitor searches for the next
+    relic: both pages were kept with the relic page (they said "No network")."""
+    d.get(server.base + PAGE)
+    wait(d, 'var h = document.querySelector("h1"); return h && h.textContent == "Đình Đại Phùng";', 20)
+    d.execute_script('document.querySelector(".languages a[hreflang=en]").click()')
+    wait(d, 'var h = document.querySelector("h1"); return h && h.textContent == "Dai Phung Communal House";', 20)
+    d.execute_script('localStorage.removeItem("dinhLang")')  # the choice the header remembered: the phone's again
+    d.get(server.base + 'search/?q=che+lam')
+    wait(d, 'var a = document.querySelector(".search-results a"); return a && /Chè lam/.test(a.textContent)', 20)
+
+
 def board_scanned_again(d):
     """The board's code scanned again without network: its landing was never opened while the worker ran and the
     browser's own cache is gone, yet the kept relic page opens (not the browser's "site can't be reached"), from the
     address the symbol carries (upper case, no final slash) and as typed; a code of a page not kept says there is
-    no network."""
+    no network. The phone speaks English: the English page, kept with the Vietnamese one."""
     d.execute_cdp_cmd('Network.clearBrowserCache', {})
     for address in ('Q/DP01', 'q/DP01/', 'q/dp01'):
         d.get(server.base + address)
         h1 = wait(d, 'var h = document.querySelector("h1"); return h && h.textContent;', 20)
-        assert h1 == 'Đình Đại Phùng' and d.current_url == server.base + PAGE, (address, h1, d.current_url)
+        assert h1 == 'Dai Phung Communal House' and d.current_url == server.base + 'en/' + PAGE, (address, h1, d.current_url)
     d.get(server.base + 'Q/HT42')
     h1 = wait(d, 'var h = document.querySelector("h1"); return h && h.textContent;', 20)
     assert h1 == 'No network', 'in the browser\'s language (English here): ' + h1
@@ -308,6 +324,7 @@ try:
     r.run('offline: the photos load', offline_photos, phone)
     r.run('offline: a gallery photo tapped opens, from a smaller size kept', offline_large_photo, phone)
     r.run('offline: a page never opened says there is no network, in its language, and links the pages kept', offline_page_not_kept, phone)
+    r.run('offline: the page in English and the search page open, kept with the relic page', offline_english_and_search, phone)
     r.run('offline: the board scanned again opens the kept relic page, from the code as printed and as typed', board_scanned_again, phone)
     r.run('offline: another scene says no failure nobody asked about; a phone offline is offered no button to keep files', offline_says_nothing_unasked, phone)
     server = Server(SITE, port)

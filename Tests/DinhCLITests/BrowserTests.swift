@@ -48,7 +48,7 @@ import Testing
     @Test func tourWithoutItsViewer() throws { try run("test_tour_fallback.py", checks: 4) }
 
     /// A relic page visited once keeps working without network (service worker), tested as a phone.
-    @Test func offlineRelicPage() throws { try run("test_offline.py", checks: 14) }
+    @Test func offlineRelicPage() throws { try run("test_offline.py", checks: 15) }
 
     /// The pages on a 390×844 touch phone: compact header, no sideways scroll, whole short address,
     /// 44-px targets, the filter's message and address, description before buying, gallery captions

@@ -5,7 +5,7 @@
 // The relic page fetches this script only where service workers run (http and https, 1.5 s after its load
 // event); elsewhere (file://, old browsers) nothing happens.
 (function (D, L) {
-  var sw = navigator.serviceWorker, box = D.querySelector("[data-dinh-offline]");
+  var sw = navigator.serviceWorker, box = D.querySelector("[data-dinh-offline]"), HERE = D.currentScript.src;
   if (!sw || !box || !/^http/.test(L.protocol)) return;
   // Its words in every language of the site (the build puts them here): the page's own, else the first.
   var words = DINH_WORDS, say = box.lastChild, button = box.firstChild, t = function (k) { return words[k]; };
@@ -28,7 +28,11 @@
   // with `all`, the large photos the gallery links to. A lazy image not loaded yet stays so (made eager, it
   // would be fetched twice, and a hidden one for nothing): its address is kept instead.
   function files(all) {
-    var urls = [L.href.split("#")[0]];
+    var urls = [L.href.split("#")[0]], search = D.querySelector("a.search-link");
+    // The same page in the site's other languages, and the search page with its index and script: a
+    // companion switches to English, or looks for the next relic, inside the đình, without network.
+    D.querySelectorAll(".languages a[href]").forEach(function (a) { urls.push(a.href.split("#")[0]); });
+    if (search) urls.push(search.href, new URL("index.js", search.href).href, new URL("search.js", HERE).href);
     [].forEach.call(D.querySelectorAll("*"), function (el) {
       if (el.currentSrc) urls.push(el.currentSrc);
       else if (el.srcset) urls.push(pick(el));
