@@ -253,6 +253,16 @@ def code_in_small_letters(d):
     status = wait(d, 'var s = document.querySelector(".search-status"); return s && s.textContent', 20)
     assert status == 'Không có mã DP1. Có phải mã DP01?', status
     assert 'Đình Đại Phùng' in d.find_element(By.CSS_SELECTOR, '.search-results a').text
+    # A word with a slip: the results of the word meant, and said so (it said "try fewer words").
+    d.get(server.base + 'search/?q=che+lamm')
+    status = wait(d, 'var s = document.querySelector(".search-status"); return s && s.textContent', 20)
+    assert status == 'Không tìm thấy “che lamm”. Kết quả cho “che lam”:', status
+    assert 'Chè lam' in d.find_element(By.CSS_SELECTOR, '.search-results a').text
+    # Two words found apart but not together: fewer words; a word nothing has: the spelling.
+    for query, advice in (('nem dinh', 'Hãy thử ít từ hơn'), ('che xyzq', 'Hãy xem lại chính tả')):
+        d.get(server.base + 'search/?q=' + query.replace(' ', '+'))
+        status = wait(d, 'var s = document.querySelector(".search-status"); return s && s.textContent', 20)
+        assert advice in status, (query, status)
 
 
 def code_in_visitors_language(d):
@@ -411,7 +421,7 @@ try:
     r.run('phone: gallery captions in English', gallery_english, phone)
     r.run('phone: gallery captions, and a tap opens the 1600-px photo (file://)', gallery, phone, 'file://' + SITE + '/')
     r.run('phone: from disk, links between pages open the pages, not a file listing', disk_links, phone)
-    r.run('phone: a code typed in small letters opens its page; the 404 page leads home in each language', code_in_small_letters, phone)
+    r.run('phone: a code typed in small letters opens its page; the 404 page leads home in each language; a search word with a slip finds the word meant', code_in_small_letters, phone)
     r.run('phone: a code opens its page in the language the visitor chose, else the phone\'s, else in English', code_in_visitors_language, phone)
     r.run('phone: a producer shows its description (Markdown) and photo', producer, phone)
     r.run('phone: a product\'s photos are a row to swipe, its price within the first screen', product_photos_swipe, phone)

@@ -128,7 +128,7 @@ import Testing
 
     /// Runs the published `search.js` on `index` for each query: the names found, best first
     /// (`near`: the code of the site each query most likely is, or "").
-    func search(_ index: SearchIndex, _ queries: [String], near: Bool = false) throws -> [[String]] {
+    func search(_ index: SearchIndex, _ queries: [String], near: Bool = false, meant: Bool = false) throws -> [[String]] {
         let node = try Tools.require("/usr/bin/node")
         let folder = try TemporaryDirectory("dinh-search")
         defer { folder.remove() }
@@ -141,7 +141,7 @@ import Testing
             const text = fs.readFileSync(process.argv[2] + '/index.js', 'utf8');
             const ix = api.load(JSON.parse(text.slice('var dinhIndex='.length, -2)));
             const queries = JSON.parse(fs.readFileSync(process.argv[2] + '/queries.json', 'utf8'));
-            console.log(JSON.stringify(queries.map(q => \(near ? "[api.nearCode(ix, q) || '']" : "api.search(ix, q).map(h => h.doc.name + ' ' + h.doc.slug)"))));
+            console.log(JSON.stringify(queries.map(q => \(near ? "[api.nearCode(ix, q) || '']" : meant ? "[api.nearWords(ix, q) || '']" : "api.search(ix, q).map(h => h.doc.name + ' ' + h.doc.slug)"))));
             """)
         let result = try Tools.run(node, [folder.file("run.js").path, folder.url.path])
         #expect(result.status == 0, "\(result.stderr)")
@@ -181,6 +181,16 @@ import Testing
     @Test func aCodeTypedWithASlipFindsTheCodeMeant() throws {
         let near = try search(SearchIndex(content: Self.content(), language: "vi"), ["HOP02", "hpo2", "HOP3", "HOP2", "chùa", "HOP", "HOP0002"], near: true)
         #expect(near.map { $0.first ?? "" } == ["hop2", "hop2", "hop2", "", "", "", "hop2"], "\(near)")
+    }
+
+    /// A word typed with a slip (a letter too many, missing, changed or two swapped) in a query that finds
+    /// nothing: the query meant, its word as the site writes it; short words and words the site has stay.
+    @Test func aWordTypedWithASlipFindsTheWordMeant() throws {
+        let index = SearchIndex(content: Self.content(), language: "vi")
+        let meant = try search(index, ["che lamm", "quan phuogn", "chelam", "dinh ha mo", "mat ongg", "zzzz", "hx mo"], meant: true)
+        #expect(meant.map { $0.first ?? "" } == ["che lam", "quan phuong", "", "", "mat ong", "", ""], "\(meant)")
+        let found = try search(index, ["che lam", "quan phuong"])
+        #expect(found[0].first == "Chè lam Hà Trung che-lam-ha-trung" && found[1].first == "Quán Phượng Trì quan-phuong-tri")
     }
 
     @Test func namesRankAboveOtherText() throws {

@@ -103,6 +103,21 @@
     });
     return best && best[0];
   }
+  // A query with a slip in a word ("che lamm", "dai phug"): each word of four letters or more that no item
+  // has becomes the word of a name (else of another text) one letter off; null when none does.
+  function nearWords(ix, query) {
+    var known = {}, vocabulary = [], fixed = 0;
+    function add(w) { if (!known[w]) { known[w] = 1; vocabulary.push(w); } }
+    ix.docs.forEach(function (d) { d.fw.forEach(add); });
+    ix.words.forEach(add);
+    var out = terms(query).map(function (t) {
+      if (known[t.f] || t.f.length < 4) return t.f;
+      var w = vocabulary.filter(function (v) { return Math.abs(v.length - t.f.length) < 2 && distance(v, t.f) === 1; })[0];
+      if (w) fixed++;
+      return w || t.f;
+    });
+    return fixed ? out.join(" ") : null;
+  }
   function distance(a, b) { // Damerau–Levenshtein, swaps of two letters counted once
     var d = [];
     for (var i = 0; i <= a.length; i++) { d[i] = [i]; for (var j = 1; j <= b.length; j++) d[i][j] = i ? 0 : j; }
@@ -113,7 +128,7 @@
     return d[a.length][b.length];
   }
 
-  var api = { fold: fold, words: words, decode: decode, load: load, search: search, nearCode: nearCode };
+  var api = { fold: fold, words: words, decode: decode, load: load, search: search, nearCode: nearCode, nearWords: nearWords };
   if (typeof module === "object" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
   root.dinhSearch = api;
@@ -124,8 +139,10 @@
   var ix = load(root.dinhIndex), base = list.getAttribute("data-base"), disk = location.protocol === "file:";
 
   function show(remember) {
-    var query = input.value, hits = search(ix, query), near = !hits.length && nearCode(ix, query);
+    var query = input.value, hits = search(ix, query), near = !hits.length && nearCode(ix, query),
+        meant = !hits.length && !near && nearWords(ix, query), q = terms(query);
     if (near) hits = search(ix, near);
+    else if (meant) hits = search(ix, meant);
     list.textContent = "";
     hits.slice(0, LIMIT).forEach(function (hit) {
       var doc = hit.doc, li = document.createElement("li"), a = document.createElement("a"), kind = document.createElement("span");
@@ -139,9 +156,11 @@
       li.appendChild(a);
       list.appendChild(li);
     });
+    // Nothing found: fewer words where each word alone finds something, else the spelling.
     var said = near ? status.getAttribute("data-near").replace("{code}", query.trim().toUpperCase()).replace("{near}", near.toUpperCase())
+      : meant && hits.length ? status.getAttribute("data-near-words").replace("{query}", query.trim()).replace("{near}", meant)
       : hits.length ? (hits.length == 1 && status.getAttribute("data-one") || status.getAttribute("data-count")).replace("{count}", hits.length)
-      : status.getAttribute(terms(query).length > 1 ? "data-none" : "data-none-word");
+      : status.getAttribute(q.length > 1 && q.every(function (t) { return search(ix, t.f).length; }) ? "data-none" : "data-none-word");
     status.textContent = query.trim() ? said : "";
     // The query stays in the address: Back from a result comes back to the same results.
     if (remember) try { history.replaceState(null, "", location.pathname + (query.trim() ? "?q=" + encodeURIComponent(query) : "")); } catch (e) {}
