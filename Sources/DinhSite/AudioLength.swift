@@ -20,8 +20,8 @@ enum AudioLength {
     }
 
     /// `3:25`, or `1:02:05` for an hour or more, as players show a length: the transcript's
-    /// clock (`WebVTT.clock`), rounded to the nearest second.
-    static func clock(_ seconds: Double) -> String { WebVTT.clock(seconds.rounded()) }
+    /// clock (`WebVTT.clock`), in whole seconds gone by (a phone's player shows 4.99 s as 0:04).
+    static func clock(_ seconds: Double) -> String { WebVTT.clock(seconds.rounded(.down)) }
 
     /// Bounds-checked big- and little-endian reads; every read past the end is nil.
     struct Bytes {
