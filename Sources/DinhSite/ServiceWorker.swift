@@ -49,7 +49,7 @@ package enum ServiceWorker {
         let languages = site.languages.map { language -> [String: String] in
             let t = Strings(language: language)
             var words = ["lang": language, "prefix": router.path(.home, language), "name": HTML.escape(LocalizedText.languageName(language))]
-            for key in ["no_network", "no_network_kept", "no_network_none", "try_again"] { words[key] = HTML.escape(t[key]) }
+            for key in ["no_network", "no_network_kept", "no_network_none", "try_again", "code"] { words[key] = HTML.escape(t[key]) }
             return words
         }
         return json(languages)

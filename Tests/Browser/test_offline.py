@@ -199,6 +199,8 @@ def board_scanned_again(d):
     d.get(server.base + 'Q/HT42')
     h1 = wait(d, 'var h = document.querySelector("h1"); return h && h.textContent;', 20)
     assert h1 == 'No network', 'in the browser\'s language (English here): ' + h1
+    said = d.execute_script('return document.querySelector("main").textContent')
+    assert 'Code HT42' in said, 'the code scanned is not said: ' + said
     links = d.execute_script('return [].map.call(document.querySelectorAll("a"), function (a) { return a.href; })')
     assert any(l.endswith('/' + PAGE) for l in links), 'the Vietnamese page kept is listed: %s' % links
 
@@ -325,7 +327,7 @@ try:
     r.run('offline: a gallery photo tapped opens, from a smaller size kept', offline_large_photo, phone)
     r.run('offline: a page never opened says there is no network, in its language, and links the pages kept', offline_page_not_kept, phone)
     r.run('offline: the page in English and the search page open, kept with the relic page', offline_english_and_search, phone)
-    r.run('offline: the board scanned again opens the kept relic page, from the code as printed and as typed', board_scanned_again, phone)
+    r.run('offline: the board scanned again opens the kept relic page, from the code as printed and as typed; a board not kept says its code', board_scanned_again, phone)
     r.run('offline: another scene says no failure nobody asked about; a phone offline is offered no button to keep files', offline_says_nothing_unasked, phone)
     server = Server(SITE, port)
     r.run('"save for offline" keeps the sharpest level of every scene and the large photos', save_sharper, phone)

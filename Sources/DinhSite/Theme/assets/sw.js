@@ -198,9 +198,11 @@ function noNetwork(req, root, path) {
   }).then(function (items) {
     // Those in the page's language first (each item starts with its rank, dropped here).
     items = items.filter(Boolean).sort().map(function (i) { return i.slice(1); });
+    // A board scanned: its code, as printed, so the visitor knows which page waits for a network.
+    var scanned = code ? "<p>" + t.code + " " + path.slice(2).replace(/[\/?#].*/, "").toUpperCase().replace(/[^A-Z0-9]/g, "") + "</p>" : "";
     return new Response('<!DOCTYPE html><html lang="' + t.lang + '"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
       "<title>" + t.no_network + '</title><link rel="stylesheet" href="' + root + 'assets/style.css"></head><body><main id="main"><h1>' + t.no_network +
-      "</h1><p>" + (items.length ? t.no_network_kept : t.no_network_none) + '</p><ul class="offline-pages">' + items.join("") +
+      "</h1>" + scanned + "<p>" + (items.length ? t.no_network_kept : t.no_network_none) + '</p><ul class="offline-pages">' + items.join("") +
       '</ul><p><a class="button" href="">' + t.try_again + "</a></p></main></body></html>",
       { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
   });
