@@ -78,7 +78,11 @@ struct MediaStep: BuildStep {
                 _ = try copy(file, folder: folder)
                 return
             }
-            let published = folder + (file.path as NSString).deletingPathExtension + ".vtt"
+            // `guide.srt` is published as `guide.vtt`, unless a `guide.vtt` stands beside it (another
+            // language's, or a video's): then as `guide.srt.vtt`, so that neither replaces the other.
+            let stem = (file.path as NSString).deletingPathExtension
+            let beside = FileManager.default.fileExists(atPath: file.url.deletingPathExtension().appendingPathExtension("vtt").path)
+            let published = folder + (beside ? file.path : stem) + ".vtt"
             try output.write(published, WebVTT.fromSubRip(text))
             media.files[file.url] = SitePaths.link(toFile: published)
         }

@@ -139,6 +139,16 @@ import Testing
         #expect(!page.contains("guide.srt") && page.contains("Cảm ơn"), "the page shows the words, and links no .srt")
         #expect(!FileManager.default.fileExists(atPath: fixture.directory.file("public/heritage/quan-phuong-tri/guide.srt").path))
 
+        // A guide.vtt beside it (the English transcript): each published under its own name.
+        try fixture.write("heritage/quan-phuong-tri/guide.vtt", "WEBVTT\n\n00:00.000 --> 00:02.500\nWelcome\n")
+        try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.mp3, transcript: guide.srt}\n  en: {audio: guide.mp3, transcript: guide.vtt}\n")
+        let both = try fixture.dinh("build", "content", "--output", "public")
+        #expect(both.status == 0, "\(both.stderr)")
+        let english = try String(contentsOf: fixture.directory.file("public/heritage/quan-phuong-tri/guide.vtt"), encoding: .utf8)
+        let vietnamese = try String(contentsOf: fixture.directory.file("public/heritage/quan-phuong-tri/guide.srt.vtt"), encoding: .utf8)
+        #expect(english.contains("Welcome") && vietnamese.contains("Cảm ơn"), "\(english) | \(vietnamese)")
+        try FileManager.default.removeItem(at: fixture.content.appendingPathComponent("heritage/quan-phuong-tri/guide.vtt"))
+
         try fixture.write("heritage/quan-phuong-tri/guide.srt", "1\n00:00:00,000 --> 00:00:02,500\nXin chào\n\n2\n00:00:04,000 -> 00:00:05,000\nCảm ơn\n")
         #expect(try check().stderr.contains("content/heritage/quan-phuong-tri/guide.srt:6:1: error: this subtitle timing is not valid; write it as 00:00:01,000 --> 00:00:04,500"))
 
