@@ -32,9 +32,11 @@ extension Loading {
     static let untranslatedShown = 5
 
     /// A text written with its translation to come, as the file would write it: `title: {vi: Hậu cung, en: …}`.
+    /// A text too long to quote whole stands as `…` (an officer copying the pattern would cut it short).
     static func example(_ text: FieldReader.TextRead, main: String, language: String) -> String {
         let key = text.field.split(separator: ".").last.map(String.init) ?? text.field
-        return key + ": " + (SceneEditor.localised([(main, excerpt(text.text.values[main])), (language, "…")]) ?? "…")
+        let original = text.text.values[main] ?? "", quoted = excerpt(original)
+        return key + ": " + (SceneEditor.localised([(main, quoted == original ? quoted : "…"), (language, "…")]) ?? "…")
     }
 
     /// A text as a message quotes it: its first line, its first 40 characters.

@@ -147,7 +147,8 @@ enum TourEditorScript {
     var off = busy || blocked();
     controls.concat([undoBtn]).forEach(function (b) { b.disabled = off; });
     if (state) undoBtn.disabled = off || !state.undo;
-    [].forEach.call(panel.querySelectorAll('ul button,ol button,form button'), function (b) { b.disabled = off; });
+    [].forEach.call(panel.querySelectorAll('ul button,ol button'), function (b) { b.disabled = off; });
+    [].forEach.call(form.querySelectorAll('button'), function (b) { b.disabled = off; }); // beside the panorama, out of the panel
   }
 
   function render() {

@@ -23,6 +23,13 @@ enum AudioLength {
     /// clock (`WebVTT.clock`), in whole seconds gone by (a phone's player shows 4.99 s as 0:04).
     static func clock(_ seconds: Double) -> String { WebVTT.clock(seconds.rounded(.down)) }
 
+    /// `0:07.3`: a moment to the tenth of a second, where two close ones are compared (a caption
+    /// starting after the end of its recording), which whole seconds would both read `0:07`.
+    static func preciseClock(_ seconds: Double) -> String {
+        let tenths = Int((seconds * 10).rounded()), s = tenths / 10
+        return WebVTT.clock(Double(s)) + ".\(tenths % 10)"
+    }
+
     /// Bounds-checked big- and little-endian reads; every read past the end is nil.
     struct Bytes {
         let raw: UnsafeRawBufferPointer

@@ -107,10 +107,8 @@ struct MediaStep: BuildStep {
                     // A caption that starts after the recording ends is never shown: it belongs to
                     // another recording (a quarter second allows for how a length is read).
                     if let seconds, let last = narration.cues.last, last.start > seconds + 0.25 {
-                        // To the nearest second (the page's lengths are the whole seconds gone by): 7.8 s after 7.2 s
-                        // reads 0:08 after 0:07, not 0:07 after 0:07.
-                        diagnostics.warning(transcript.location, .captionsAfterTheEnd(path: transcript.path, at: WebVTT.clock(last.start.rounded()),
-                                                                                   audio: narration.audio.path, length: WebVTT.clock(seconds.rounded())))
+                        diagnostics.warning(transcript.location, .captionsAfterTheEnd(path: transcript.path, at: AudioLength.preciseClock(last.start),
+                                                                                   audio: narration.audio.path, length: AudioLength.preciseClock(seconds)))
                     }
                 }
             }

@@ -180,7 +180,6 @@ struct PageRenderer: Sendable {
             "canonical": router.absolute(page.ref, page.language),
             "og_type": page.ogType,
             "og_locale": Strings.locale(page.language),
-            "og_alternate_locales": site.languages.filter { $0 != page.language }.map(Strings.locale),
             "og_image": page.image.map { site.baseURL + $0 },
             "languages": languages,
             "multilingual": site.languages.count > 1,

@@ -10,7 +10,7 @@ package enum ServiceWorker {
     /// Where it is published, relative to the site root.
     package static let path = "sw.js"
     /// The relic page's offline button, published in `assets/` with its words in place of `DINH_WORDS`.
-    static let keeperAsset = "offline.js"
+    static let offlineButtonAsset = "offline.js"
 
     /// A theme's asset as published: the two scripts above with the build's texts filled in.
     static func published(_ asset: (name: String, data: Data), version: String, site: Site) -> (path: String, data: Data) {
@@ -19,8 +19,8 @@ package enum ServiceWorker {
         case Self.asset:
             return (path, Data(text().replacingOccurrences(of: "DINH_VERSION", with: version)
                 .replacingOccurrences(of: "DINH_OFFLINE", with: offlineTexts(site)).utf8))
-        case keeperAsset:
-            return ("assets/\(asset.name)", Data(text().replacingOccurrences(of: "DINH_WORDS", with: keeperWords(site)).utf8))
+        case offlineButtonAsset:
+            return ("assets/\(asset.name)", Data(text().replacingOccurrences(of: "DINH_WORDS", with: offlineButtonWords(site)).utf8))
         default:
             return ("assets/\(asset.name)", asset.data)
         }
@@ -28,7 +28,7 @@ package enum ServiceWorker {
 
     /// The offline button's words in every language of the site, `{"vi":{"label":…},…}`: the script
     /// comes after the page's load, so they do not weigh on its first view as the page's own would.
-    static func keeperWords(_ site: Site) -> String {
+    static func offlineButtonWords(_ site: Site) -> String {
         var words: [String: [String: String]] = [:]
         for language in site.languages {
             let t = Strings(language: language)

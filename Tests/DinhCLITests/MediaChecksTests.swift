@@ -163,7 +163,7 @@ import Testing
         try relic(scenes: "", narration: "narration:\n  vi: {audio: guide.mp3, transcript: guide.vtt}\n")
         let result = try fixture.dinh("build", "content", "--output", "public")
         #expect(result.status == 0, "a warning: \(result.stderr)")
-        #expect(result.stderr.contains("index.md:14:") && result.stderr.contains("'guide.vtt' has a caption at 9:04, after the end of 'guide.mp3' (0:02)"), "\(result.stderr)")
+        #expect(result.stderr.contains("index.md:14:") && result.stderr.contains("'guide.vtt' has a caption at 9:04.0, after the end of 'guide.mp3' (0:02."), "\(result.stderr)")
     }
 
     @Test func transcriptThatIsNotWebVTT() throws {

@@ -61,5 +61,6 @@ import Testing
         #expect(AudioLength.clock(205) == "3:25")
         #expect(AudioLength.clock(3599.6) == "59:59")
         #expect(AudioLength.clock(3725) == "1:02:05")
+        #expect(AudioLength.preciseClock(7.34) == "0:07.3" && AudioLength.preciseClock(7.96) == "0:08.0" && AudioLength.preciseClock(544) == "9:04.0")
     }
 }

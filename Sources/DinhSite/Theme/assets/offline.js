@@ -29,10 +29,10 @@
   // would be fetched twice, and a hidden one for nothing): its address is kept instead.
   function files(all) {
     var urls = [L.href.split("#")[0]], search = D.querySelector("a.search-link");
-    // The same page in the site's other languages, and the search page with its index and script: a
-    // companion switches to English, or looks for the next relic, inside the đình, without network.
+    // The same page in the site's other languages (a companion switches to English inside the đình); with
+    // `all`, the search page with its index (which grows with the site) and script.
     D.querySelectorAll(".languages a[href]").forEach(function (a) { urls.push(a.href.split("#")[0]); });
-    if (search) urls.push(search.href, new URL("index.js", search.href).href, new URL("search.js", HERE).href);
+    if (search && all) urls.push(search.href, new URL("index.js", search.href).href, new URL("search.js", HERE).href);
     [].forEach.call(D.querySelectorAll("*"), function (el) {
       if (el.currentSrc) urls.push(el.currentSrc);
       else if (el.srcset) urls.push(pick(el));
@@ -53,7 +53,7 @@
       var m = /\/tiles\/[^\/]+\/(\d+)\//.exec(r.name);
       if (m && !all) level = Math.max(level, +m[1]);
     });
-    if (all || !lite) sw.ready.then(function (reg) { reg.active.postMessage({ id: ++asked, page: L.href, urls: files(all), scenes: scenes, level: level }); });
+    if (all || !lite) sw.ready.then(function (reg) { reg.active.postMessage({ id: ++asked, page: L.href, lang: D.documentElement.lang, urls: files(all), scenes: scenes, level: level }); });
     if (all) { full = button.disabled = 1; say.textContent = t("saving"); return; }  // the button keeps its size
     JSON.parse(box.getAttribute("data-dinh-offline")).forEach(function (b) { b.forEach(function (n, l) { if (l > level || lite) left += n; }); });
     // In the page's language: "0,5 MB" in Vietnamese.

@@ -104,19 +104,24 @@
     return best && best[0];
   }
   // A query with a slip in a word ("che lamm", "dai phug"): each word of four letters or more that no item
-  // has becomes the word of a name (else of another text) one letter off; null when none does.
+  // has becomes the word of the site one letter off that, with the others, finds the most (a name's word
+  // first, on a tie); null when none does.
   function nearWords(ix, query) {
-    var known = {}, vocabulary = [], fixed = 0;
+    var known = {}, vocabulary = [], q = terms(query).map(function (t) { return t.f; }), fixed = 0;
     function add(w) { if (!known[w]) { known[w] = 1; vocabulary.push(w); } }
     ix.docs.forEach(function (d) { d.fw.forEach(add); });
     ix.words.forEach(add);
-    var out = terms(query).map(function (t) {
-      if (known[t.f] || t.f.length < 4) return t.f;
-      var w = vocabulary.filter(function (v) { return Math.abs(v.length - t.f.length) < 2 && distance(v, t.f) === 1; })[0];
-      if (w) fixed++;
-      return w || t.f;
+    q.forEach(function (w, i) {
+      if (known[w] || w.length < 4) return;
+      var best = null, most = 0;
+      vocabulary.forEach(function (v) {
+        if (Math.abs(v.length - w.length) > 1 || distance(v, w) !== 1) return;
+        var found = search(ix, q.slice(0, i).concat(v, q.slice(i + 1)).join(" ") + " ").length;
+        if (found > most) { best = v; most = found; }
+      });
+      if (best) { q[i] = best; fixed++; }
     });
-    return fixed ? out.join(" ") : null;
+    return fixed ? q.join(" ") : null;
   }
   function distance(a, b) { // Damerau–Levenshtein, swaps of two letters counted once
     var d = [];

@@ -4,6 +4,8 @@
 // network fails. The build writes its version below: a new build installs a new worker, which
 // fetches again what the old one kept (unchanged files come back as "not modified") and drops the old files.
 var CACHE = "dinh-" + "DINH_VERSION", FACES = "frbldu";
+// Beside the kept files, kept from one version to the next: the language the visitor last read in.
+var READ = "dinh.read";
 // Per language (the default first): its pages' folder and what to say offline (written by the build).
 var OFFLINE = DINH_OFFLINE;
 
@@ -68,6 +70,8 @@ self.addEventListener("message", function (e) {
     });
   });
   urls = urls.filter(function (u, i) { return u && urls.indexOf(u) === i; });
+  // The language the visitor reads in (maybe chosen over the phone's): a board scanned offline opens in it.
+  if (m.lang && !m.check) caches.open(READ).then(function (c) { return c.put("language", new Response(m.lang)); });
   function tell(p) { p.id = m.id; if (client) client.postMessage(p); }
   e.waitUntil(m.check
     ? caches.open(CACHE).then(function (c) { return Promise.all(urls.map(function (u) { return c.match(u); })); })
@@ -134,9 +138,13 @@ function page(req) {
 // A board's code scanned again without network (its landing was opened before the worker ran, so
 // is not kept): the kept page that names the code (`…/q/CODE"`, its short address), in the
 // visitor's language, else English, else any.
-// The visitor's languages, best first, then English (for a visitor whose languages the site has not).
+// The visitor's languages, best first: the one last read in, the phone's, then English (for a visitor
+// whose languages the site has not).
 function visitorLanguages() {
-  return (navigator.languages || [navigator.language || ""]).concat("en").map(function (l) { return l.toLowerCase().split("-")[0]; });
+  return caches.open(READ).then(function (c) { return c.match("language"); }).then(function (r) { return r ? r.text() : ""; }, function () { return ""; })
+    .then(function (read) {
+      return [read].concat(navigator.languages || [navigator.language || ""], "en").map(function (l) { return l.toLowerCase().split("-")[0]; });
+    });
 }
 
 // The language a page of the site is in, by its path from the root (`en/…`; the first language has none).
@@ -145,8 +153,8 @@ function languageOf(path) {
 }
 
 function landing(code, root) {
-  var langs = visitorLanguages();
-  return caches.open(CACHE).then(function (c) {
+  var langs;
+  return visitorLanguages().then(function (l) { langs = l; return caches.open(CACHE); }).then(function (c) {
     return c.keys().then(function (reqs) {
       return Promise.all(reqs.map(function (r) {
         if (!/\/(index\.html)?$/.test(r.url) || /\/q\/[^\/]*\/(index\.html)?$/i.test(r.url)) return null;
@@ -175,10 +183,14 @@ function offline(req) {
 }
 
 function noNetwork(req, root, path) {
+  return visitorLanguages().then(function (langs) { return noNetworkIn(langs, req, root, path); });
+}
+
+function noNetworkIn(langs, req, root, path) {
   var seen = {};
   // A page's language is in its path; a code's address has none: the visitor's, as its landing chooses,
   // and the pages kept in any language are listed (a visitor may have kept the other's).
-  var langs = visitorLanguages(), code = /^q\//i.test(path), t = code
+  var code = /^q\//i.test(path), t = code
     ? OFFLINE.slice().sort(function (a, b) { return (langs.indexOf(a.lang) + 1 || 99) - (langs.indexOf(b.lang) + 1 || 99); })[0]
     : languageOf(path);
   if (!t || !(/\/(index\.html)?([?#].*)?$/.test(req.url) || /^q\//i.test(path))) return Response.error();

@@ -445,7 +445,7 @@
     function writeHash() {
       if (!scene || quiet) return;
       var h = '#scene=' + encodeURIComponent(scene.id) + '&yaw=' + yaw.toFixed(1) + '&pitch=' + pitch.toFixed(1) + '&fov=' + fov.toFixed(0);
-      if (h != location.hash) history[wrote != scene.id ? 'pushState' : 'replaceState'](history.state, '', h);
+      if (h != location.hash) history[wrote != scene.id ? (stepped = 0, 'pushState') : 'replaceState'](full ? { dinhFull: 1 } : null, '', h);
       wrote = scene.id;
       D.querySelectorAll('.languages a').forEach(function (a) { a.hash = h; });
     }
@@ -518,17 +518,20 @@
     }
     function toggleFull() {
       if (D.fullscreenElement) D.exitFullscreen();
+      else if (stepped) history.back(); // out by its own step of history (popstate, below)
       else if (full) setFull(false);
       else {
         setFull(true);
         if (root.requestFullscreen) root.requestFullscreen().catch(step); else step();
       }
     }
-    on(D, 'fullscreenchange', function () { setFull(!!D.fullscreenElement); });
+    // Only the view's own fullscreen (a video of the page may go fullscreen too).
+    on(D, 'fullscreenchange', function () { setFull(D.fullscreenElement == root); });
     // Back leaves full window as it leaves fullscreen (on an iPhone it left the page): a step of history,
-    // which the scenes walked in full window keep (writeHash).
-    function step() { history.pushState({ dinhFull: 1 }, ''); }
-    on(W, 'popstate', function (e) { if (full && !D.fullscreenElement && !(e.state || {}).dinhFull) setFull(false); });
+    // as are the scenes walked in full window (writeHash marks them); `stepped` while it is the current step.
+    var stepped = 0;
+    function step() { history.pushState({ dinhFull: 1 }, ''); stepped = 1; }
+    on(W, 'popstate', function (e) { stepped = 0; if (full && !D.fullscreenElement && !(e.state || {}).dinhFull) setFull(false); });
 
     // Gyroscope: iOS asks permission, which must come from a tap, hence the button.
     var gyro = false, gyroOffset = null;
