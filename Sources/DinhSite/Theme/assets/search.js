@@ -36,15 +36,19 @@
     return out;
   }
 
+  // `vocabulary`: every word of the site once, the names' first (for nearWords).
   function load(ix) {
-    return {
+    var out = {
       kinds: ix.k, folders: ix.p, words: ix.w ? ix.w.split(" ") : [], postings: ix.o ? ix.o.split(" ") : [],
       docs: ix.d.map(function (d, i) {
         var f = words(d[1]);
         return { i: i, kind: d[0], name: d[1], slug: d[2] || fold(d[1]).split(NOT_SLUG).filter(Boolean).join("-"),
                  fw: f, ff: " " + f.join(" ") + " ", raw: (d[1].normalize("NFC").match(RAW) || []).map(lower) };
       })
-    };
+    }, known = {};
+    out.vocabulary = [].concat.apply([], out.docs.map(function (d) { return d.fw; })).concat(out.words)
+      .filter(function (w) { return !known[w] && (known[w] = 1); });
+    return out;
   }
 
   // The query's words, folded, each with its typed form when that had diacritics.
@@ -107,14 +111,11 @@
   // has becomes the word of the site one letter off that, with the others, finds the most (a name's word
   // first, on a tie); null when none does.
   function nearWords(ix, query) {
-    var known = {}, vocabulary = [], q = terms(query).map(function (t) { return t.f; }), fixed = 0;
-    function add(w) { if (!known[w]) { known[w] = 1; vocabulary.push(w); } }
-    ix.docs.forEach(function (d) { d.fw.forEach(add); });
-    ix.words.forEach(add);
+    var q = terms(query).map(function (t) { return t.f; }), fixed = 0;
     q.forEach(function (w, i) {
-      if (known[w] || w.length < 4) return;
+      if (w.length < 4 || ix.vocabulary.indexOf(w) >= 0) return;
       var best = null, most = 0;
-      vocabulary.forEach(function (v) {
+      ix.vocabulary.forEach(function (v) {
         if (Math.abs(v.length - w.length) > 1 || distance(v, w) !== 1) return;
         var found = search(ix, q.slice(0, i).concat(v, q.slice(i + 1)).join(" ") + " ").length;
         if (found > most) { best = v; most = found; }

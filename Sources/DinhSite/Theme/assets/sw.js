@@ -152,9 +152,8 @@ function languageOf(path) {
   return OFFLINE.filter(function (l) { return l.prefix && path.indexOf(l.prefix) === 0; })[0] || OFFLINE[0];
 }
 
-function landing(code, root) {
-  var langs;
-  return visitorLanguages().then(function (l) { langs = l; return caches.open(CACHE); }).then(function (c) {
+function landing(code, root, langs) {
+  return caches.open(CACHE).then(function (c) {
     return c.keys().then(function (reqs) {
       return Promise.all(reqs.map(function (r) {
         if (!/\/(index\.html)?$/.test(r.url) || /\/q\/[^\/]*\/(index\.html)?$/i.test(r.url)) return null;
@@ -177,16 +176,14 @@ function landing(code, root) {
 // language on a weak signal is not left without a way on), instead of the browser's "site can't be reached".
 function offline(req) {
   var root = self.registration.scope, path = req.url.slice(root.length), code = /^q\/([a-z0-9]+)\/?(index\.html)?([?#].*)?$/i.exec(path);
-  return (code ? landing(code[1].toUpperCase(), root) : Promise.resolve()).then(function (page) {
-    return page ? Response.redirect(page, 302) : noNetwork(req, root, path);
+  return visitorLanguages().then(function (langs) {
+    return (code ? landing(code[1].toUpperCase(), root, langs) : Promise.resolve()).then(function (page) {
+      return page ? Response.redirect(page, 302) : noNetwork(langs, req, root, path);
+    });
   });
 }
 
-function noNetwork(req, root, path) {
-  return visitorLanguages().then(function (langs) { return noNetworkIn(langs, req, root, path); });
-}
-
-function noNetworkIn(langs, req, root, path) {
+function noNetwork(langs, req, root, path) {
   var seen = {};
   // A page's language is in its path; a code's address has none: the visitor's, as its landing chooses,
   // and the pages kept in any language are listed (a visitor may have kept the other's).
